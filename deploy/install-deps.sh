@@ -1,0 +1,44 @@
+#!/bin/sh
+# Installs the Debian packages Vær med needs to build, run and test, and only those that are
+# missing, so a second run does nothing. Works as root or through sudo, on Debian 12 and on
+# Raspberry Pi OS (bookworm). Usage: deploy/install-deps.sh [run|test|bench]
+set -eu
+
+what=${1:-test}
+
+# What the kiosk needs to build and run.
+pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
+libqrencode-dev libcairo2-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
+# What the test suite needs on top: cmocka, zbar to decode QR codes back, poppler to render
+# the posters, Xvfb and xdotool for the end-to-end runs, python3 for the test drivers.
+if [ "$what" = test ] || [ "$what" = bench ]; then
+    pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools poppler-utils xvfb xdotool imagemagick
+python3 sqlite3 clang"
+fi
+if [ "$what" = bench ]; then
+    pkgs="$pkgs chromium"
+fi
+
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "Installing missing packages:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "install-deps: these packages are missing and I am not root and have no sudo:$missing" >&2
+    exit 1
+fi
+# Refresh the package lists only when they have never been fetched or are a day old.
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+    $sudo apt-get update
+fi
+# shellcheck disable=SC2086
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing

@@ -1,0 +1,58 @@
+/* config: /etc/vaermed/vaermed.conf (or --config PATH), one `key = value` a line.
+ *
+ * A wrong value does not stop the kiosk: that line keeps its default and the problem is kept
+ * in `problems` (line number and reason) for the admin screen and the journal. Unknown keys
+ * are problems too (a typo should not pass silently). '#' starts a comment.
+ *
+ * Ownership: config values are fixed-size fields; config_load fills a struct the caller owns.
+ */
+#ifndef VM_APP_CONFIG_H
+#define VM_APP_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+#define CONFIG_STR_MAX 512
+#define CONFIG_PROBLEMS_MAX 16
+#define CONFIG_LIST_MAX 8
+
+typedef struct config {
+    char estate_name[CONFIG_STR_MAX];   /* estate_name = Fælleshuset, Solbakken */
+    char db_path[CONFIG_STR_MAX];       /* database = /var/lib/vaermed/vaermed.db; "" = XDG */
+    char kiosk_name[CONFIG_STR_MAX];    /* kiosk_name = Fælleshuset (shown in exports) */
+    char languages[CONFIG_LIST_MAX][8]; /* languages = da en ar so tr; first is the default */
+    size_t n_languages;
+    int rotation;                       /* rotation = 0 | 90 | 180 | 270 */
+    int night_start_min, night_end_min; /* night = 23:00-06:00; -1/-1 = never */
+    char staff_pin[16];                 /* staff_pin = 4 to 8 digits; "" = admin screen off */
+    char stick_keys[CONFIG_LIST_MAX][65]; /* stick_key = <sha256 hex> (may repeat) */
+    size_t n_stick_keys;
+    char url_template[CONFIG_STR_MAX];  /* signup_url_template = https://.../{uid} */
+    int retention_days;                 /* retention_days = 30 */
+    char stick_roots[CONFIG_LIST_MAX][CONFIG_STR_MAX]; /* stick_root = /media (may repeat) */
+    size_t n_stick_roots;
+    int idle_seconds;                   /* idle_seconds = 60 */
+    double screen_diagonal_inch;        /* screen_inches = 7 (for 9 mm keys) */
+    bool fullscreen;                    /* fullscreen = yes */
+
+    struct {
+        int line;
+        char msg[256];
+    } problems[CONFIG_PROBLEMS_MAX];
+    size_t n_problems;
+} config;
+
+/* The defaults: Danish and English, no night, no PIN, 30 days, /media and /run/media. */
+void config_defaults(config *c);
+
+/* Reads `path` over the defaults. A missing file is VM_ERR_NOT_FOUND (the caller decides
+ * whether that matters: it does for an explicit --config, not for the default path); bad
+ * lines are recorded in c->problems and are not errors. */
+vm_status config_load(config *c, const char *path, vm_err *err);
+
+/* Parses config text (for tests and config_load). */
+void config_parse(config *c, const char *text);
+
+#endif

@@ -1,0 +1,63 @@
+/* rules: who gets a place. Pure functions of an activity, its sign-ups and `now`.
+ *
+ * The store applies these inside its transactions, so the rule lives in one place and is
+ * tested without a database.
+ */
+#ifndef VM_CORE_RULES_H
+#define VM_CORE_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/activity.h"
+
+/* Whether a resident can join now, and if not, why. Ordered by what to say first. */
+typedef enum join_state {
+    JOIN_OPEN = 0,      /* places free: joining confirms */
+    JOIN_WAITLIST,      /* full: joining puts you on the waiting list */
+    JOIN_NO_SIGNUP,     /* mode none: "Bare kom" */
+    JOIN_CANCELLED,     /* "Aflyst" */
+    JOIN_STARTED,       /* it has begun or passed */
+    JOIN_DEADLINE_PASSED /* "Tilmelding lukket" with the deadline */
+} join_state;
+
+/* Heads a sign-up takes: adults + children where the activity counts households, else 1. */
+int rules_heads(const activity *a, int adults, int children);
+
+/* Places left for participants (capacity - heads taken, never below 0), or -1 when there is
+ * no limit. */
+int rules_places_left(const activity *a, const activity_counts *c);
+
+/* Whether a participant can join `a` now. */
+join_state rules_join_state(const activity *a, const activity_counts *c, int64_t now);
+
+/* Same for helper task number `task_index` (slots instead of places). Tasks of a cancelled,
+ * started or closed activity are closed too; a full task gives JOIN_WAITLIST. */
+join_state rules_task_join_state(const activity *a, const activity_counts *c, int task_index,
+                                 int64_t now);
+
+/* One entry of a queue for rules_rebalance: a sign-up's heads and status, in the order they
+ * were made (oldest first). */
+typedef struct rules_entry {
+    int heads;
+    signup_status status; /* in: current; out: new. Cancelled entries are left alone. */
+    int waiting_position; /* out: 1-based while waiting, else 0 */
+} rules_entry;
+
+/* Makes the queue fit `capacity` heads (0 = no limit), in place:
+ * 1. while the confirmed heads exceed the capacity, the latest confirmed moves to waiting
+ *    (so when staff lower the capacity, nobody is silently dropped);
+ * 2. then, oldest first, every waiting entry that fits in the free places is confirmed
+ *    ("the first who fits is promoted");
+ * 3. waiting positions are numbered 1.. in queue order.
+ * Returns the number of entries whose status changed. A new sign-up is added at the end as
+ * SIGNUP_WAITING and rebalanced: if it fits and nobody before it waits for the room, it is
+ * confirmed. */
+int rules_rebalance(rules_entry *queue, size_t n, int capacity);
+
+/* Adds one confirmed or waiting sign-up to counts (participant or helper per task index,
+ * -1 for a participant). Cancelled ones count only in `cancelled`. */
+void rules_count(activity_counts *c, const activity *a, int task_index, signup_status status,
+                 int adults, int children, bool wants_company);
+
+#endif

@@ -1,0 +1,61 @@
+/* utf8: the text rules of the kiosk, on NUL-terminated UTF-8 strings.
+ *
+ * Everything typed on the kiosk or read from a stick passes through here before it is stored
+ * or shown. No function allocates; output goes into caller buffers of a stated size and is
+ * always NUL-terminated (a size of 0 writes nothing). Truncation never splits a character.
+ */
+#ifndef VM_CORE_UTF8_H
+#define VM_CORE_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point at `s` (at most `len` bytes). Returns the number of bytes used and
+ * stores the code point in `*cp`; on an invalid or truncated sequence returns 1 and stores
+ * 0xFFFD. Overlong forms, surrogates and values above 0x10FFFF are invalid. */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Encodes `cp` into `out` (room for 4 bytes). Returns the number of bytes, 0 if invalid. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* True when the whole string is valid UTF-8. */
+bool utf8_valid(const char *s, size_t len);
+
+/* Number of code points in a valid string. */
+size_t utf8_length(const char *s);
+
+/* Byte length of the longest prefix of `s` that holds at most `max_chars` code points and
+ * at most `max_bytes` bytes, ending on a character boundary. */
+size_t utf8_prefix_bytes(const char *s, size_t max_chars, size_t max_bytes);
+
+/* Byte offset of the start of the last code point in s[0..len), or 0 when len is 0.
+ * Used by backspace. */
+size_t utf8_last_char_start(const char *s, size_t len);
+
+/* Copies `in` into `out` (size `out_size`) as clean text for one line: invalid bytes become
+ * U+FFFD, control characters (C0, C1, DEL, and the bidi overrides U+202A..U+202E,
+ * U+2066..U+2069) are dropped, every run of white space becomes one space, and leading and
+ * trailing space is trimmed. Returns the number of characters dropped or replaced, so a
+ * caller can say "cleaned" in a log. */
+size_t utf8_clean_line(const char *in, char *out, size_t out_size);
+
+/* Like utf8_clean_line, but keeps line breaks ("\n"; "\r\n" and "\r" become "\n"), for
+ * descriptions. Runs of blank lines collapse to one blank line. */
+size_t utf8_clean_text(const char *in, char *out, size_t out_size);
+
+/* Converts Windows-1252 bytes (what Danish Excel writes as "CSV") into UTF-8. Returns the
+ * number of bytes written (without the NUL), or (size_t)-1 if `out_size` was too small. The
+ * five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD. */
+size_t utf8_from_cp1252(const char *in, size_t len, char *out, size_t out_size);
+
+/* True when the code point is a letter, digit or symbol a name may hold: not a control
+ * character, not white space, not an emoji or pictograph (names are printed and shown in
+ * fonts without emoji). */
+bool utf8_is_name_char(uint32_t cp);
+
+/* ASCII/Latin-1-aware case folding for comparing names typed on the kiosk: lower-cases A-Z
+ * and the Latin-1 capitals (Æ Ø Å É ...), leaves the rest. Writes into `out` like above. */
+void utf8_fold_case(const char *in, char *out, size_t out_size);
+
+#endif

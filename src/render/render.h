@@ -1,0 +1,54 @@
+/* render: draws a ui_frame with SDL2 and SDL2_ttf. The only module that draws pixels for the
+ * screen.
+ *
+ * Text is rasterised once per (font, colour, string) into a texture and kept in a bounded
+ * cache (least recently used first out), so a frame only copies textures. Pictograms are
+ * rasterised once per (icon, size) by src/icons. Measurements are cached the same way.
+ *
+ * Ownership: render_open creates the window and renderer and returns a `render` that
+ * render_close destroys (NULL-safe). SDL itself is initialised and quit by the caller.
+ * Errors: a missing font or a failed window is VM_ERR_* with a message, never an exit.
+ */
+#ifndef VM_RENDER_RENDER_H
+#define VM_RENDER_RENDER_H
+
+#include <stdbool.h>
+
+#include "core/err.h"
+#include "ui/draw.h"
+
+typedef struct render render;
+
+typedef struct render_options {
+    const char *title;     /* window title */
+    int width, height;     /* windowed size; ignored when fullscreen */
+    bool fullscreen;       /* desktop-fullscreen at the display's resolution */
+    bool software;         /* force SDL's software renderer (tests, goldens) */
+    bool hidden;           /* no visible window (benchmarks, offscreen tests) */
+    const char *font_dir;  /* where the Noto .ttf files are; NULL = search the usual places */
+} render_options;
+
+vm_status render_open(const render_options *opt, render **out, vm_err *err);
+void render_close(render *r);
+
+/* The drawable size in pixels (may differ from the window size on high-DPI displays). */
+void render_output_size(const render *r, int *w, int *h);
+
+/* Opens the fonts at these pixel sizes (index by ui_font). Cheap when unchanged; flushes the
+ * text cache when a size changes. */
+vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_err *err);
+
+/* The measuring function for ui_build, backed by this renderer's fonts and cache. */
+ui_measure render_measure(render *r);
+
+/* Draws the frame into the back buffer and presents it. */
+void render_present(render *r, const ui_frame *f);
+
+/* Reads the presented picture back as 32-bit ARGB (for goldens and QR tests): `pixels` is
+ * malloc'd, w*h*4 bytes, the caller frees it. */
+vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, vm_err *err);
+
+/* Statistics for the benchmark and tests: textures made since open, cache hits. */
+void render_stats(const render *r, unsigned long *texts_rasterised, unsigned long *cache_hits);
+
+#endif

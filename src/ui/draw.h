@@ -1,0 +1,147 @@
+/* draw: the draw list, the boundary between the screens and the SDL renderer.
+ *
+ * A screen emits commands (filled rectangles, outlines, single lines of text, pictograms, QR
+ * codes, clipping) and widgets (what can be tapped or read, for input and for the
+ * VAERMED_UI_DUMP automation file). The renderer only executes commands; it never decides
+ * layout. Text is one line per command, already wrapped and positioned by the screen with an
+ * injected measuring function, so the screens are testable without SDL.
+ *
+ * Ownership: a ui_frame owns its arrays and reuses them between frames (ui_frame_reset keeps
+ * the memory). Strings in commands and widgets point into the frame's own arena and live
+ * until the next reset. ui_frame_free is NULL-safe. Allocation failure sets `oom`; the frame
+ * is then incomplete but safe to draw.
+ */
+#ifndef VM_UI_DRAW_H
+#define VM_UI_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/icon.h"
+
+typedef struct ui_rect {
+    int x, y, w, h;
+} ui_rect;
+
+typedef struct ui_color {
+    uint8_t r, g, b, a;
+} ui_color;
+
+/* Font roles; the pixel size of each is set by the layout for the window (ui_layout). */
+typedef enum ui_font {
+    UI_FONT_SMALL = 0, /* secondary facts; still >= 22 px at 800x480 */
+    UI_FONT_BODY,
+    UI_FONT_BOLD,      /* body size, bold */
+    UI_FONT_TITLE,     /* card and screen titles, bold */
+    UI_FONT_HUGE,      /* clock, confirmation, idle screen, bold */
+    UI_FONT_COUNT
+} ui_font;
+
+/* Measures one line of UTF-8 text in a font role: width and height in pixels. Injected by the
+ * app (SDL_ttf) or by tests (a fixed-width fake). */
+typedef struct ui_measure {
+    void *ctx;
+    void (*size)(void *ctx, ui_font font, const char *utf8, int *w, int *h);
+} ui_measure;
+
+typedef enum draw_kind {
+    DRAW_RECT = 0, /* filled rect, rounded by `radius` */
+    DRAW_FRAME,    /* outline of `thickness` px, rounded by `radius` */
+    DRAW_TEXT,     /* one line of `text` in `font`, top-left at rect.x/y; rect.w/h = measured */
+    DRAW_ICON,     /* pictogram `icon` scaled into rect, in `color` */
+    DRAW_QR,       /* QR modules, dark on white, quiet zone included in rect */
+    DRAW_CLIP,     /* from here on draw only inside rect (w or h 0: clip off) */
+} draw_kind;
+
+typedef struct draw_cmd {
+    draw_kind kind;
+    ui_rect rect;
+    ui_color color;
+    int radius;
+    int thickness;
+    ui_font font;
+    const char *text;      /* DRAW_TEXT: NUL-terminated, in the frame's arena */
+    icon_id icon;          /* DRAW_ICON */
+    const uint8_t *qr;     /* DRAW_QR: qr_size*qr_size modules, row-major, nonzero = dark;
+                              owned by the model, must outlive the frame's drawing */
+    int qr_size;
+} draw_cmd;
+
+typedef enum ui_role {
+    UI_ROLE_BUTTON = 0,
+    UI_ROLE_CARD,
+    UI_ROLE_KEY,      /* on-screen keyboard key */
+    UI_ROLE_TOGGLE,
+    UI_ROLE_TEXT,     /* readable text the dump reports (headings, messages) */
+    UI_ROLE_HEADING,
+    UI_ROLE_QR,
+    UI_ROLE_INPUT,    /* a field showing what was typed */
+    UI_ROLE_LIST      /* a scrollable area */
+} ui_role;
+
+enum {
+    UI_WIDGET_DISABLED = 1u << 0,
+    UI_WIDGET_PRESSED = 1u << 1,
+    UI_WIDGET_SELECTED = 1u << 2,
+    UI_WIDGET_TAPPABLE = 1u << 3 /* reacts to a tap (buttons, cards, keys, toggles) */
+};
+
+typedef struct ui_widget {
+    const char *id;    /* stable automation id: "card:<uid>", "back", "join", "key:a" */
+    const char *label; /* what it says, in the current language */
+    ui_role role;
+    ui_rect rect;      /* on screen, clipped to its scroll area */
+    unsigned flags;    /* UI_WIDGET_* */
+    ui_color fg, bg;   /* main text and background colour, for the contrast check */
+} ui_widget;
+
+typedef struct ui_frame {
+    char screen[32];   /* "home", "detail", "join-name", ... */
+    int width, height;
+    draw_cmd *cmds;
+    size_t n_cmds, cap_cmds;
+    ui_widget *widgets;
+    size_t n_widgets, cap_widgets;
+    char *arena;
+    size_t arena_len, arena_cap;
+    bool oom;
+} ui_frame;
+
+void ui_frame_init(ui_frame *f);
+void ui_frame_reset(ui_frame *f, const char *screen, int width, int height);
+void ui_frame_free(ui_frame *f);
+
+/* Copies a string into the frame's arena; returns the copy ("" on allocation failure). */
+const char *ui_frame_strdup(ui_frame *f, const char *s);
+
+void draw_rect(ui_frame *f, ui_rect r, ui_color c, int radius);
+void draw_frame(ui_frame *f, ui_rect r, ui_color c, int thickness, int radius);
+void draw_text(ui_frame *f, int x, int y, int w, int h, ui_font font, ui_color c,
+               const char *utf8);
+void draw_icon(ui_frame *f, ui_rect r, icon_id icon, ui_color c);
+void draw_qr(ui_frame *f, ui_rect r, const uint8_t *modules, int size);
+void draw_clip(ui_frame *f, ui_rect r);
+
+/* Adds a widget; `id` and `label` are copied. Returns the widget (NULL on OOM). */
+ui_widget *ui_frame_widget(ui_frame *f, const char *id, ui_role role, const char *label,
+                           ui_rect r, unsigned flags);
+
+/* The last widget with UI_WIDGET_TAPPABLE whose rect holds (x, y), or NULL. */
+const ui_widget *ui_frame_hit(const ui_frame *f, int x, int y);
+/* The widget with this id, or NULL. */
+const ui_widget *ui_frame_find(const ui_frame *f, const char *id);
+
+/* True when both frames would put the same pixels on screen (same commands, same text). The
+ * app presents a frame only when this is false: an idle kiosk does not redraw. */
+bool ui_frame_same_picture(const ui_frame *a, const ui_frame *b);
+
+/* Copies `src` into `dst` (dst's memory is reused; pointers are rebased into dst's arena). */
+bool ui_frame_copy(ui_frame *dst, const ui_frame *src);
+
+static inline bool ui_rect_contains(ui_rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+#endif
