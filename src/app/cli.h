@@ -1,0 +1,40 @@
+/* cli: the command line of DESIGN.md. main() parses the global options (--db, --config,
+ * --help, --version), then hands the rest to one command function.
+ *
+ * A command returns the process exit status: 0 only when what it was asked to do is done
+ * and committed; 1 when it refused or failed (the reason printed to ctx->err in plain words);
+ * 2 for a usage error (wrong arguments; the usage line printed).
+ */
+#ifndef VM_APP_CLI_H
+#define VM_APP_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app/config.h"
+
+typedef struct cli_ctx {
+    const config *cfg;
+    const char *db_path;  /* resolved: --db, else config, else $XDG_DATA_HOME/vaermed/vaermed.db */
+    int64_t now;          /* UTC seconds (VAERMED_NOW for tests, else the system clock) */
+    FILE *out;            /* stdout */
+    FILE *err;            /* stderr */
+} cli_ctx;
+
+/* Each takes the arguments after the command word (argv[0] is the command word). */
+int cli_list(const cli_ctx *ctx, int argc, char **argv);     /* vaermed list */
+int cli_join(const cli_ctx *ctx, int argc, char **argv);     /* vaermed join UID --name ... */
+int cli_signups(const cli_ctx *ctx, int argc, char **argv);  /* vaermed signups [UID] */
+int cli_cancel(const cli_ctx *ctx, int argc, char **argv);   /* vaermed cancel SIGNUP_ID */
+int cli_qr(const cli_ctx *ctx, int argc, char **argv);       /* vaermed qr UID -o FILE.png */
+int cli_poster(const cli_ctx *ctx, int argc, char **argv);   /* vaermed poster ... -o FILE.pdf */
+int cli_sync(const cli_ctx *ctx, int argc, char **argv);     /* vaermed sync DIR */
+int cli_stick(const cli_ctx *ctx, int argc, char **argv);    /* vaermed stick init DIR */
+int cli_merge(const cli_ctx *ctx, int argc, char **argv);    /* vaermed merge DIR... -o F.csv */
+
+/* Opens the database for a command, with the plain-words message on failure (printed to
+ * ctx->err). Returns NULL when it cannot. `writable` false opens read-only. */
+struct store;
+struct store *cli_open_store(const cli_ctx *ctx, int writable);
+
+#endif
