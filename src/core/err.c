@@ -25,13 +25,24 @@ void err_prefix(vm_err *err, const char *fmt, ...)
 {
     if (!err)
         return;
-    char prefix[VM_ERR_MSG_MAX], old[VM_ERR_MSG_MAX];
+    char old[VM_ERR_MSG_MAX];
+    memcpy(old, err->msg, sizeof old);
+    old[sizeof old - 1] = '\0';
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
-    memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", prefix, old);
+    /* then ": " and the old message, as much as fits */
+    size_t used = n < 0 ? 0 : (size_t)n < sizeof err->msg ? (size_t)n : sizeof err->msg - 1;
+    const char *parts[2] = {": ", old};
+    for (int i = 0; i < 2; i++) {
+        size_t len = strlen(parts[i]), room = sizeof err->msg - 1 - used;
+        if (len > room)
+            len = room;
+        memcpy(err->msg + used, parts[i], len);
+        used += len;
+    }
+    err->msg[used] = '\0';
 }
 
 void err_clear(vm_err *err)

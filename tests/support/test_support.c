@@ -1,3 +1,5 @@
+/* nftw() is X/Open: the build defines only _POSIX_C_SOURCE and _DEFAULT_SOURCE. */
+#define _XOPEN_SOURCE 700
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
