@@ -13,7 +13,8 @@
 
 /* Decodes one code point at `s` (at most `len` bytes). Returns the number of bytes used and
  * stores the code point in `*cp`; on an invalid or truncated sequence returns 1 and stores
- * 0xFFFD. Overlong forms, surrogates and values above 0x10FFFF are invalid. */
+ * 0xFFFD (so a caller always moves on; a real U+FFFD in the input uses 3 bytes). Overlong
+ * forms, surrogates and values above 0x10FFFF are invalid. With `len` 0 returns 0. */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
 /* Encodes `cp` into `out` (room for 4 bytes). Returns the number of bytes, 0 if invalid. */
@@ -22,7 +23,7 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 /* True when the whole string is valid UTF-8. */
 bool utf8_valid(const char *s, size_t len);
 
-/* Number of code points in a valid string. */
+/* Number of code points in a valid string (in an invalid one, each bad byte counts as one). */
 size_t utf8_length(const char *s);
 
 /* Byte length of the longest prefix of `s` that holds at most `max_chars` code points and
@@ -35,9 +36,11 @@ size_t utf8_last_char_start(const char *s, size_t len);
 
 /* Copies `in` into `out` (size `out_size`) as clean text for one line: invalid bytes become
  * U+FFFD, control characters (C0, C1, DEL, and the bidi overrides U+202A..U+202E,
- * U+2066..U+2069) are dropped, every run of white space becomes one space, and leading and
- * trailing space is trimmed. Returns the number of characters dropped or replaced, so a
- * caller can say "cleaned" in a log. */
+ * U+2066..U+2069) and the byte order mark U+FEFF are dropped, every run of white space
+ * (incl. tabs, line breaks, no-break and other Unicode spaces) becomes one space, and leading
+ * and trailing space is trimmed. Returns the number of characters dropped or replaced, so a
+ * caller can say "cleaned" in a log; white space tidied and characters cut off for want of
+ * room are not counted (compare lengths to tell a cut). `in` NULL is taken as "". */
 size_t utf8_clean_line(const char *in, char *out, size_t out_size);
 
 /* Like utf8_clean_line, but keeps line breaks ("\n"; "\r\n" and "\r" become "\n"), for
@@ -54,8 +57,22 @@ size_t utf8_from_cp1252(const char *in, size_t len, char *out, size_t out_size);
  * fonts without emoji). */
 bool utf8_is_name_char(uint32_t cp);
 
-/* ASCII/Latin-1-aware case folding for comparing names typed on the kiosk: lower-cases A-Z
- * and the Latin-1 capitals (Æ Ø Å É ...), leaves the rest. Writes into `out` like above. */
+/* ASCII/Latin-1-aware case folding for comparing names typed on the kiosk: lower-cases A-Z,
+ * the Latin-1 capitals (Æ Ø Å É ...) and Latin Extended-A (Ł Ş Ğ İ ...: Polish, Turkish),
+ * leaves the rest (invalid bytes are copied as they are). Writes into `out` like above. */
 void utf8_fold_case(const char *in, char *out, size_t out_size);
+
+/* The simple lower/upper case of one code point for the same ranges as utf8_fold_case
+ * (İ lowers to i; ß and ı have no single-letter upper case and stay); others unchanged. */
+uint32_t utf8_lower_cp(uint32_t cp);
+uint32_t utf8_upper_cp(uint32_t cp);
+
+/* Copies `in` (NULL = "") into `out` of `out_size` bytes, cut on a character boundary when it
+ * does not fit. Returns the bytes copied (without the NUL). */
+size_t utf8_copy(char *out, size_t out_size, const char *in);
+
+/* Makes sure a string in a buffer of `size` bytes is NUL-terminated within it and does not
+ * end in the first bytes of a character cut short (as snprintf may leave it). */
+void utf8_truncate(char *s, size_t size);
 
 #endif
