@@ -27,9 +27,11 @@ typedef struct dk_tm {
 dk_tm dktime_local(int64_t utc);
 
 /* The UTC timestamp of a local Copenhagen wall-clock time. A time that does not exist (the
- * hour skipped in March) is taken as the instant after the gap; an ambiguous time (the hour
- * repeated in October) is the first of the two. Returns false and leaves `*utc` alone when
- * the fields are out of range (month 13, February 30, hour 24, ...). */
+ * hour skipped in March, 02:00..02:59) is taken as the instant after the gap (03:00 CEST,
+ * 01:00 UTC); an ambiguous time (the hour repeated in October) is the first of the two (the
+ * CEST one). Returns false and leaves `*utc` alone when the fields are out of range (year
+ * outside 1..9999, month 13, February 30, hour 24, ...). The EU rule is applied to every
+ * year, also before 1996. */
 bool dktime_from_local(int year, int month, int day, int hour, int minute, int64_t *utc);
 
 /* UTC timestamp of local midnight starting the day that holds `utc`. */
