@@ -31,6 +31,9 @@ typedef struct render_options {
 vm_status render_open(const render_options *opt, render **out, vm_err *err);
 void render_close(render *r);
 
+/* The window's size in screen coordinates (what mouse events use). */
+void render_window_size(const render *r, int *w, int *h);
+
 /* The drawable size in pixels (may differ from the window size on high-DPI displays). */
 void render_output_size(const render *r, int *w, int *h);
 
@@ -44,7 +47,10 @@ ui_measure render_measure(render *r);
 /* Draws the frame into the back buffer and presents it. */
 void render_present(render *r, const ui_frame *f);
 
-/* Reads the presented picture back as 32-bit ARGB (for goldens and QR tests): `pixels` is
+/* Draws the frame into the back buffer without presenting (for render_read_pixels). */
+void render_draw(render *r, const ui_frame *f);
+
+/* Reads the back buffer drawn by render_draw as 32-bit ARGB (for goldens and QR tests): `pixels` is
  * malloc'd, w*h*4 bytes, the caller frees it. */
 vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, vm_err *err);
 

@@ -1,0 +1,14 @@
+/* fatal: the screen shown when the kiosk cannot go on (a foreign or damaged database, an
+ * unwritable data folder). It says so in plain words on the screen as well as on stderr,
+ * waits a while (VAERMED_ERROR_SECONDS, default 30) or until it is tapped, then returns, and
+ * the program exits non-zero so the service manager can try again. */
+#ifndef VM_APP_FATAL_H
+#define VM_APP_FATAL_H
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "render/render.h"
+
+void fatal_screen(render *r, const i18n_catalog *cat, vm_status status, const char *detail);
+
+#endif

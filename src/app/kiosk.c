@@ -1,0 +1,385 @@
+#include "app/kiosk.h"
+
+#include <math.h>
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/automation.h"
+#include "app/demo.h"
+#include "app/dump.h"
+#include "app/fatal.h"
+#include "app/input.h"
+#include "app/langs.h"
+#include "app/model.h"
+#include "app/paths.h"
+#include "app/signing.h"
+#include "core/dktime.h"
+#include "render/render.h"
+#include "store/store.h"
+#include "ui/ui.h"
+
+/* Everything the loop works with, so the steps can be functions with one argument. */
+typedef struct kiosk {
+    const kiosk_options *opt;
+    vm_clock *clock;
+    render *render;
+    store *store;
+    ui *ui;
+    langs langs;
+    kiosk_model model;
+    ui_frame shown, next;
+    bool have_shown, force_present;
+    FILE *dump;
+    unsigned long seq;
+    automation *automation;
+    input_state input;
+    code_limiter limiter;
+    int64_t model_loaded_at;  /* UTC seconds */
+    int win_w, win_h, out_w, out_h;
+    bool quit;
+} kiosk;
+
+static void warn_stderr(const char *msg)
+{
+    fprintf(stderr, "vaermed: %s\n", msg);
+}
+
+static double px_per_mm(const kiosk *k)
+{
+    double diag_px = sqrt((double)k->out_w * k->out_w + (double)k->out_h * k->out_h);
+    double inches = k->opt->cfg->screen_diagonal_inch > 0 ? k->opt->cfg->screen_diagonal_inch : 7;
+    return diag_px / (inches * 25.4);
+}
+
+static vm_status apply_size(kiosk *k, vm_err *err)
+{
+    render_window_size(k->render, &k->win_w, &k->win_h);
+    render_output_size(k->render, &k->out_w, &k->out_h);
+    if (k->ui)
+        ui_resize(k->ui, k->out_w, k->out_h);
+    int sizes[UI_FONT_COUNT];
+    ui_font_sizes(k->ui, sizes);
+    return render_set_font_sizes(k->render, sizes, err);
+}
+
+static const i18n_catalog *current_catalog(const kiosk *k)
+{
+    size_t i = ui_lang(k->ui);
+    return i < k->langs.n ? k->langs.cat[i] : NULL;
+}
+
+static vm_status reload_model(kiosk *k, int64_t now, vm_err *err)
+{
+    vm_status st = kiosk_model_load(&k->model, k->store, now, k->opt->cfg->url_template, err);
+    if (st == VM_OK)
+        k->model_loaded_at = now;
+    return st;
+}
+
+/* A join or cancel from the screen, done against the store, answered in the resident's
+ * language. The store's own messages are for staff logs; what the resident reads is chosen
+ * here from the outcome. */
+static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = current_catalog(k);
+    vm_err err = {0};
+    memset(r, 0, sizeof *r);
+    if (a->kind == UI_ACTION_JOIN) {
+        signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
+                               a->children, a->wants_company, a->code};
+        signup su;
+        r->status = signing_join(k->store, &req, now, &su, &err);
+        if (r->status == VM_OK) {
+            r->signup_status = su.status;
+            r->waiting_position = su.waiting_position;
+            return;
+        }
+        activity act;
+        activity_counts counts;
+        if (store_activity_get(k->store, a->uid, &act, &counts, NULL) == VM_OK) {
+            join_state js = a->task_id ? JOIN_OPEN : rules_join_state(&act, &counts, now);
+            const char *why =
+                js == JOIN_CANCELLED ? "Sorry, this activity has been cancelled."
+                : js == JOIN_STARTED ? "Sorry, this activity has already started."
+                : js == JOIN_DEADLINE_PASSED ? "Sorry, the sign-up has closed."
+                : js == JOIN_NO_SIGNUP ? "No sign-up is needed: just come."
+                : r->status == VM_ERR_INVALID ? "Please check the name and try again."
+                : "Sorry, that did not work. Please ask the staff.";
+            snprintf(r->message, sizeof r->message, "%s", i18n_text(cat, why));
+        } else {
+            snprintf(r->message, sizeof r->message, "%s",
+                     i18n_text(cat, "Sorry, this activity is no longer in the program."));
+        }
+        fprintf(stderr, "vaermed: sign-up refused: %s\n", err.msg);
+        return;
+    }
+    /* Cancel with a code. */
+    int64_t wait = code_limiter_wait(&k->limiter, now);
+    if (wait > 0) {
+        r->status = VM_ERR_REFUSED;
+        i18n_format(r->message, sizeof r->message,
+                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes, or ask the staff."),
+                    (long)((wait + 59) / 60));
+        return;
+    }
+    signup cancelled;
+    int promoted = 0;
+    r->status = store_cancel_with_code(k->store, a->uid, a->name, a->code, now, &cancelled,
+                                       &promoted, &err);
+    if (r->status == VM_OK) {
+        code_limiter_result(&k->limiter, true, now);
+        return;
+    }
+    if (r->status == VM_ERR_NOT_FOUND) {
+        code_limiter_result(&k->limiter, false, now);
+        snprintf(r->message, sizeof r->message, "%s",
+                 i18n_text(cat, "The name and the code do not match. Please try again."));
+    } else if (r->status == VM_ERR_REFUSED) {
+        snprintf(r->message, sizeof r->message, "%s",
+                 i18n_text(cat, "This sign-up has no code. Please ask the staff to cancel it."));
+    } else {
+        snprintf(r->message, sizeof r->message, "%s",
+                 i18n_text(cat, "Sorry, that did not work. Please ask the staff."));
+        fprintf(stderr, "vaermed: cancel failed: %s\n", err.msg);
+    }
+}
+
+static bool run_actions(kiosk *k)
+{
+    bool changed = false;
+    ui_action a;
+    while (ui_take_action(k->ui, &a)) {
+        int64_t now_ms = clock_now_ms(k->clock);
+        ui_action_result r;
+        perform(k, &a, now_ms / 1000, &r);
+        memset(&a, 0, sizeof a); /* the typed name and code go no further */
+        vm_err err = {0};
+        if (reload_model(k, now_ms / 1000, &err) != VM_OK)
+            fprintf(stderr, "vaermed: %s\n", err.msg);
+        ui_action_done(k->ui, &k->model.ui, &r, now_ms);
+        changed = true;
+    }
+    return changed;
+}
+
+static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
+{
+    ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
+    ui_input(k->ui, &k->model.ui, &in, now_ms);
+    in.kind = UI_IN_UP;
+    ui_input(k->ui, &k->model.ui, &in, now_ms);
+}
+
+static bool handle_automation(kiosk *k, auto_cmd *c)
+{
+    int64_t now_ms = clock_now_ms(k->clock);
+    ui_input in = {.x = c->x, .y = c->y};
+    switch (c->kind) {
+    case AUTO_DOWN: in.kind = UI_IN_DOWN; break;
+    case AUTO_MOVE: in.kind = UI_IN_MOVE; break;
+    case AUTO_UP: in.kind = UI_IN_UP; break;
+    case AUTO_TAP:
+        tap_at(k, c->x, c->y, now_ms);
+        return true;
+    case AUTO_TAP_ID: {
+        const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, c->arg) : NULL;
+        if (!w) {
+            fprintf(stderr, "vaermed: automation: no widget '%s' on the screen '%s'\n", c->arg,
+                    k->have_shown ? k->shown.screen : "");
+            return false;
+        }
+        tap_at(k, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2, now_ms);
+        return true;
+    }
+    case AUTO_TEXT:
+        in.kind = UI_IN_TEXT;
+        snprintf(in.text, sizeof in.text, "%s", c->arg);
+        break;
+    case AUTO_ADVANCE:
+        clock_advance(k->clock, (int64_t)c->seconds * 1000);
+        return ui_tick(k->ui, &k->model.ui, clock_now_ms(k->clock));
+    case AUTO_QUIT:
+        k->quit = true;
+        return false;
+    }
+    return ui_input(k->ui, &k->model.ui, &in, now_ms);
+}
+
+/* Returns true when the picture may have changed. Automation commands are collected in
+ * `pending` and acknowledged after the next present. */
+static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size_t *n_pending)
+{
+    if (k->automation && ev->type == automation_event_type(k->automation)) {
+        auto_cmd *c = ev->user.data1;
+        bool changed = handle_automation(k, c);
+        pending[(*n_pending)++] = c;
+        return changed;
+    }
+    if (ev->type == SDL_QUIT) {
+        k->quit = true;
+        return false;
+    }
+    if (ev->type == SDL_WINDOWEVENT) {
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            vm_err err = {0};
+            if (apply_size(k, &err) != VM_OK)
+                fprintf(stderr, "vaermed: %s\n", err.msg);
+            k->force_present = true;
+            return true;
+        }
+        if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            k->force_present = true;
+            return true;
+        }
+    }
+    ui_input in;
+    if (!input_translate(&k->input, ev, k->win_w, k->win_h, k->out_w, k->out_h, &in))
+        return false;
+    return ui_input(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
+}
+
+static void present_if_changed(kiosk *k)
+{
+    ui_measure m = render_measure(k->render);
+    int64_t now_ms = clock_now_ms(k->clock);
+    ui_build(k->ui, &k->model.ui, &m, now_ms, &k->next);
+    if (k->have_shown && !k->force_present && ui_frame_same_picture(&k->shown, &k->next))
+        return;
+    render_present(k->render, &k->next);
+    ui_frame tmp = k->shown;
+    k->shown = k->next;
+    k->next = tmp;
+    k->have_shown = true;
+    k->force_present = false;
+    k->seq++;
+    if (k->dump)
+        dump_frame(k->dump, k->seq, &k->shown);
+}
+
+static int loop(kiosk *k)
+{
+    auto_cmd *pending[64];
+    size_t n_pending = 0;
+    present_if_changed(k);
+    while (!k->quit) {
+        int64_t now_ms = clock_now_ms(k->clock);
+        int64_t wait = ui_next_deadline(k->ui, now_ms) - now_ms;
+        if (wait < 0)
+            wait = 0;
+        if (wait > 3600 * 1000)
+            wait = 3600 * 1000;
+        SDL_Event ev;
+        bool changed = false;
+        if (SDL_WaitEventTimeout(&ev, (int)wait)) {
+            do {
+                changed |= handle_event(k, &ev, pending, &n_pending);
+            } while (n_pending < 64 && SDL_PollEvent(&ev));
+        }
+        now_ms = clock_now_ms(k->clock);
+        /* The window of activities moves with the day; an hourly reload keeps it current. */
+        if (now_ms / 1000 - k->model_loaded_at >= 3600 ||
+            dktime_days_between(k->model_loaded_at, now_ms / 1000) != 0) {
+            vm_err err = {0};
+            if (reload_model(k, now_ms / 1000, &err) != VM_OK)
+                fprintf(stderr, "vaermed: %s\n", err.msg);
+            changed = true;
+        }
+        changed |= ui_tick(k->ui, &k->model.ui, now_ms);
+        changed |= run_actions(k);
+        if (changed || k->force_present)
+            present_if_changed(k);
+        for (size_t i = 0; i < n_pending; i++)
+            automation_done(k->automation, pending[i]);
+        n_pending = 0;
+    }
+    return 0;
+}
+
+/* Opens (or creates) the database; the reason for a refusal goes to `err`. */
+static vm_status open_store(kiosk *k, vm_err *err)
+{
+    const kiosk_options *o = k->opt;
+    vm_status st = o->db_is_default ? paths_make_parent(o->db_path, err)
+                                    : paths_check_parent_writable(o->db_path, err);
+    if (st != VM_OK)
+        return st;
+    st = store_open(o->db_path, STORE_CREATE, &k->store, err);
+    if (st != VM_OK)
+        return st;
+    char id[KIOSK_ID_MAX];
+    st = signing_kiosk_id(k->store, id, err);
+    if (st == VM_OK && o->demo)
+        st = demo_fill(k->store, clock_now(k->clock), err);
+    return st;
+}
+
+int kiosk_run(const kiosk_options *o, vm_clock *clock)
+{
+    kiosk k = {0};
+    int status = 1;
+    vm_err err = {0};
+    k.opt = o;
+    k.clock = clock;
+    ui_frame_init(&k.shown);
+    ui_frame_init(&k.next);
+
+    input_set_hints();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "vaermed: no screen to show the kiosk on: %s\n", SDL_GetError());
+        return 1;
+    }
+    render_options ro = {.title = "Vær med", .width = o->width, .height = o->height,
+                         .fullscreen = o->fullscreen, .software = o->software};
+    if (render_open(&ro, &k.render, &err) != VM_OK) {
+        fprintf(stderr, "vaermed: %s\n", err.msg);
+        goto out;
+    }
+    render_window_size(k.render, &k.win_w, &k.win_h);
+    render_output_size(k.render, &k.out_w, &k.out_h);
+    langs_load(&k.langs, o->cfg, warn_stderr);
+    k.model.ui.langs = (const i18n_catalog *const *)k.langs.cat;
+    k.model.ui.n_langs = k.langs.n;
+    k.model.ui.estate_name = o->cfg->estate_name;
+
+    if (open_store(&k, &err) != VM_OK ||
+        reload_model(&k, clock_now(clock), &err) != VM_OK) {
+        fprintf(stderr, "vaermed: %s\n", err.msg);
+        fatal_screen(k.render, k.langs.n ? k.langs.cat[0] : NULL, err.status, err.msg);
+        goto out;
+    }
+
+    ui_options uo = {.width = k.out_w, .height = k.out_h, .px_per_mm = px_per_mm(&k),
+                     .idle_ms = (int64_t)o->cfg->idle_seconds * 1000, .default_lang = 0};
+    k.ui = ui_new(&uo);
+    if (!k.ui) {
+        fprintf(stderr, "vaermed: out of memory\n");
+        goto out;
+    }
+    if (apply_size(&k, &err) != VM_OK) {
+        fprintf(stderr, "vaermed: %s\n", err.msg);
+        goto out;
+    }
+    if (o->dump_path && *o->dump_path) {
+        k.dump = fopen(o->dump_path, "a");
+        if (!k.dump)
+            fprintf(stderr, "vaermed: cannot write the UI dump to %s\n", o->dump_path);
+    }
+    if (o->input_path && *o->input_path)
+        k.automation = automation_start(o->input_path);
+    status = loop(&k);
+out:
+    automation_stop(k.automation);
+    if (k.dump)
+        fclose(k.dump);
+    ui_free(k.ui);
+    ui_frame_free(&k.shown);
+    ui_frame_free(&k.next);
+    kiosk_model_free(&k.model);
+    langs_free(&k.langs);
+    store_close(k.store);
+    render_close(k.render);
+    SDL_Quit();
+    return status;
+}

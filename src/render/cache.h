@@ -1,0 +1,35 @@
+/* cache: a bounded map from a byte-string key to a small value, least recently used out.
+ * Internal to render: keys are (font, colour, text) for textures and (font, text) for sizes.
+ *
+ * Ownership: the cache owns copies of its keys. Values are opaque structs copied in; when an
+ * entry is evicted or the cache is cleared, `on_evict` (may be NULL) is called with the value
+ * so the owner can destroy what it points to (an SDL_Texture).
+ */
+#ifndef VM_RENDER_CACHE_H
+#define VM_RENDER_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cache cache;
+
+typedef void (*cache_evict_fn)(void *value, void *ctx);
+
+/* `capacity` entries at most; values are `value_size` bytes. NULL on allocation failure. */
+cache *cache_new(size_t capacity, size_t value_size, cache_evict_fn on_evict, void *ctx);
+void cache_free(cache *c);
+
+/* The value stored under the key, marked as most recently used; NULL when absent. */
+void *cache_get(cache *c, const void *key, size_t key_len);
+
+/* Stores a copy of `value` under the key (replacing and evicting as needed). Returns the
+ * stored value, or NULL on allocation failure (then `on_evict` has been called for `value`,
+ * so nothing leaks). */
+void *cache_put(cache *c, const void *key, size_t key_len, const void *value);
+
+/* Evicts everything. */
+void cache_clear(cache *c);
+
+size_t cache_count(const cache *c);
+
+#endif

@@ -1,0 +1,374 @@
+#include "render/render.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "icons/icons.h"
+#include "render/cache.h"
+#include "render/fonts.h"
+#include "render/shapes.h"
+
+/* Bounds for the caches: a home screen at 1920x1080 holds ~200 distinct strings; a few
+ * screens' worth stay warm without holding more than a few tens of MB of textures. */
+#define TEXT_CACHE_ENTRIES 1024
+#define SIZE_CACHE_ENTRIES 4096
+#define ICON_CACHE_ENTRIES 256
+#define QR_CACHE_ENTRIES 64
+
+typedef struct tex_entry {
+    SDL_Texture *tex;
+    int w, h;
+} tex_entry;
+
+typedef struct size_entry {
+    int w, h;
+} size_entry;
+
+struct render {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    fonts fonts;
+    cache *texts;  /* (font, colour, text) -> texture */
+    cache *sizes;  /* (font, text) -> size */
+    cache *icons;  /* (icon, size) -> white texture, tinted when drawn */
+    cache *qrs;    /* (modules) -> 1 px per module texture */
+    shapes shapes; /* rounded corners */
+    unsigned long rasterised, hits;
+};
+
+static void destroy_texture(void *value, void *ctx)
+{
+    (void)ctx;
+    tex_entry *e = value;
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    e->tex = NULL;
+}
+
+vm_status render_open(const render_options *opt, render **out, vm_err *err)
+{
+    vm_status st = VM_OK;
+    render *r = calloc(1, sizeof *r);
+    *out = NULL;
+    if (!r)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory opening the screen.");
+
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        st = err_set(err, VM_ERR_INTERNAL, "Cannot start the font engine: %s", TTF_GetError());
+        goto out;
+    }
+    st = fonts_init(&r->fonts, opt->font_dir, err);
+    if (st != VM_OK)
+        goto out;
+
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (opt->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    else
+        flags |= SDL_WINDOW_RESIZABLE;
+    if (opt->hidden)
+        flags |= SDL_WINDOW_HIDDEN;
+    r->window = SDL_CreateWindow(opt->title ? opt->title : "Vær med", SDL_WINDOWPOS_CENTERED,
+                                 SDL_WINDOWPOS_CENTERED, opt->width > 0 ? opt->width : 800,
+                                 opt->height > 0 ? opt->height : 480, flags);
+    if (!r->window) {
+        st = err_set(err, VM_ERR_IO, "Cannot open a window on the screen: %s", SDL_GetError());
+        goto out;
+    }
+    if (!opt->software)
+        r->renderer = SDL_CreateRenderer(r->window, -1, SDL_RENDERER_ACCELERATED);
+    if (!r->renderer) /* no GPU (or asked for): SDL's software renderer always works */
+        r->renderer = SDL_CreateRenderer(r->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!r->renderer) {
+        st = err_set(err, VM_ERR_IO, "Cannot draw on the screen: %s", SDL_GetError());
+        goto out;
+    }
+    SDL_SetRenderDrawBlendMode(r->renderer, SDL_BLENDMODE_BLEND);
+
+    r->texts = cache_new(TEXT_CACHE_ENTRIES, sizeof(tex_entry), destroy_texture, NULL);
+    r->sizes = cache_new(SIZE_CACHE_ENTRIES, sizeof(size_entry), NULL, NULL);
+    r->icons = cache_new(ICON_CACHE_ENTRIES, sizeof(tex_entry), destroy_texture, NULL);
+    r->qrs = cache_new(QR_CACHE_ENTRIES, sizeof(tex_entry), destroy_texture, NULL);
+    if (!r->texts || !r->sizes || !r->icons || !r->qrs) {
+        st = err_set(err, VM_ERR_NOMEM, "Out of memory opening the screen.");
+        goto out;
+    }
+    shapes_init(&r->shapes, r->renderer);
+    *out = r;
+    r = NULL;
+out:
+    render_close(r);
+    return st;
+}
+
+void render_close(render *r)
+{
+    if (!r)
+        return;
+    cache_free(r->texts);
+    cache_free(r->sizes);
+    cache_free(r->icons);
+    cache_free(r->qrs);
+    shapes_close(&r->shapes);
+    fonts_close(&r->fonts);
+    if (r->renderer)
+        SDL_DestroyRenderer(r->renderer);
+    if (r->window)
+        SDL_DestroyWindow(r->window);
+    free(r);
+}
+
+void render_window_size(const render *r, int *w, int *h)
+{
+    SDL_GetWindowSize(r->window, w, h);
+}
+
+void render_output_size(const render *r, int *w, int *h)
+{
+    if (SDL_GetRendererOutputSize(r->renderer, w, h) != 0)
+        SDL_GetWindowSize(r->window, w, h);
+}
+
+vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_err *err)
+{
+    if (memcmp(sizes, r->fonts.sizes, sizeof r->fonts.sizes) == 0 &&
+        r->fonts.font[0][SCRIPT_LATIN])
+        return VM_OK;
+    cache_clear(r->texts);
+    cache_clear(r->sizes);
+    return fonts_set_sizes(&r->fonts, sizes, err);
+}
+
+/* Key layout: role byte, then colour (4 bytes, or none for sizes), then the text. */
+static size_t text_key(unsigned char *key, size_t cap, ui_font font, const ui_color *c,
+                       const char *text)
+{
+    size_t n = 0, len = strlen(text);
+    key[n++] = (unsigned char)font;
+    if (c) {
+        key[n++] = c->r;
+        key[n++] = c->g;
+        key[n++] = c->b;
+        key[n++] = c->a;
+    }
+    if (len > cap - n)
+        len = cap - n;
+    memcpy(key + n, text, len);
+    return n + len;
+}
+
+static void measure_text(void *ctx, ui_font font, const char *utf8, int *w, int *h)
+{
+    render *r = ctx;
+    unsigned char key[1024];
+    size_t klen = text_key(key, sizeof key, font, NULL, utf8);
+    size_entry *e = cache_get(r->sizes, key, klen);
+    if (!e) {
+        size_entry fresh = {0, 0};
+        TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(utf8));
+        if (f && *utf8)
+            TTF_SizeUTF8(f, utf8, &fresh.w, &fresh.h);
+        else if (f)
+            fresh.h = TTF_FontHeight(f);
+        e = cache_put(r->sizes, key, klen, &fresh);
+        if (!e) {
+            *w = fresh.w;
+            *h = fresh.h;
+            return;
+        }
+    }
+    *w = e->w;
+    *h = e->h;
+}
+
+ui_measure render_measure(render *r)
+{
+    ui_measure m = {r, measure_text};
+    return m;
+}
+
+static tex_entry *text_texture(render *r, ui_font font, ui_color c, const char *text)
+{
+    unsigned char key[1024];
+    size_t klen = text_key(key, sizeof key, font, &c, text);
+    tex_entry *e = cache_get(r->texts, key, klen);
+    if (e) {
+        r->hits++;
+        return e;
+    }
+    TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(text));
+    if (!f || !*text)
+        return NULL;
+    SDL_Color col = {c.r, c.g, c.b, 255};
+    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, col);
+    if (!s)
+        return NULL;
+    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), s->w, s->h};
+    SDL_FreeSurface(s);
+    if (!fresh.tex)
+        return NULL;
+    if (c.a != 255)
+        SDL_SetTextureAlphaMod(fresh.tex, c.a);
+    r->rasterised++;
+    return cache_put(r->texts, key, klen, &fresh);
+}
+
+static tex_entry *icon_texture(render *r, icon_id icon, int size)
+{
+    int key[2] = {(int)icon, size};
+    tex_entry *e = cache_get(r->icons, key, sizeof key);
+    if (e)
+        return e;
+    unsigned char *pixels = icons_rasterise(icon, size);
+    if (!pixels)
+        return NULL;
+    /* The shape is white, so un-premultiplying cairo's ARGB32 is just "RGB = white": then
+     * SDL's ordinary blend (which every renderer, the software one included, supports) and
+     * the colour modulation tint it exactly. */
+    uint32_t *px = (uint32_t *)pixels;
+    for (size_t i = 0; i < (size_t)size * (size_t)size; i++)
+        px[i] = (px[i] & 0xFF000000u) | 0x00FFFFFFu;
+    tex_entry fresh = {SDL_CreateTexture(r->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                         SDL_TEXTUREACCESS_STATIC, size, size),
+                       size, size};
+    if (fresh.tex) {
+        SDL_UpdateTexture(fresh.tex, NULL, pixels, size * 4);
+        SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_BLEND);
+    }
+    free(pixels);
+    if (!fresh.tex)
+        return NULL;
+    r->rasterised++;
+    return cache_put(r->icons, key, sizeof key, &fresh);
+}
+
+static tex_entry *qr_texture(render *r, const uint8_t *modules, int size)
+{
+    size_t n = (size_t)size * (size_t)size;
+    tex_entry *e = cache_get(r->qrs, modules, n);
+    if (e)
+        return e;
+    int full = size + 8; /* the 4-module quiet zone on each side */
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, full, full, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    SDL_FillRect(s, NULL, 0xFFFFFFFFu);
+    for (int y = 0; y < size; y++)
+        for (int x = 0; x < size; x++)
+            if (modules[(size_t)y * (size_t)size + (size_t)x]) {
+                Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)(y + 4) * (size_t)s->pitch);
+                row[x + 4] = 0xFF000000u;
+            }
+    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), full, full};
+    SDL_FreeSurface(s);
+    if (!fresh.tex)
+        return NULL;
+    /* Modules must stay sharp squares when scaled up. */
+    SDL_SetTextureScaleMode(fresh.tex, SDL_ScaleModeNearest);
+    return cache_put(r->qrs, modules, n, &fresh);
+}
+
+static void draw_qr_cmd(render *r, const draw_cmd *c)
+{
+    if (!c->qr || c->qr_size <= 0)
+        return;
+    tex_entry *t = qr_texture(r, c->qr, c->qr_size);
+    if (!t)
+        return;
+    /* Whole pixels per module, centred in the rect: a fractional scale would give modules
+     * of unequal width, which phone cameras read badly. */
+    int full = c->qr_size + 8;
+    int side = c->rect.w < c->rect.h ? c->rect.w : c->rect.h;
+    int px = side / full;
+    if (px < 1)
+        px = 1;
+    SDL_Rect dst = {c->rect.x + (c->rect.w - px * full) / 2, c->rect.y + (c->rect.h - px * full) / 2,
+                    px * full, px * full};
+    SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
+}
+
+static void execute(render *r, const draw_cmd *c)
+{
+    switch (c->kind) {
+    case DRAW_RECT:
+        shapes_fill(&r->shapes, c->rect, c->color, c->radius);
+        break;
+    case DRAW_FRAME:
+        shapes_outline(&r->shapes, c->rect, c->color, c->thickness, c->radius);
+        break;
+    case DRAW_TEXT: {
+        tex_entry *t = text_texture(r, c->font, c->color, c->text ? c->text : "");
+        if (t) {
+            SDL_Rect dst = {c->rect.x, c->rect.y, t->w, t->h};
+            SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
+        }
+        break;
+    }
+    case DRAW_ICON: {
+        int size = c->rect.w < c->rect.h ? c->rect.w : c->rect.h;
+        if (size <= 0)
+            break;
+        tex_entry *t = icon_texture(r, c->icon, size);
+        if (t) {
+            SDL_SetTextureColorMod(t->tex, c->color.r, c->color.g, c->color.b);
+            SDL_SetTextureAlphaMod(t->tex, c->color.a);
+            SDL_Rect dst = {c->rect.x + (c->rect.w - size) / 2, c->rect.y + (c->rect.h - size) / 2,
+                            size, size};
+            SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
+        }
+        break;
+    }
+    case DRAW_QR:
+        draw_qr_cmd(r, c);
+        break;
+    case DRAW_CLIP:
+        if (c->rect.w > 0 && c->rect.h > 0) {
+            SDL_Rect clip = {c->rect.x, c->rect.y, c->rect.w, c->rect.h};
+            SDL_RenderSetClipRect(r->renderer, &clip);
+        } else {
+            SDL_RenderSetClipRect(r->renderer, NULL);
+        }
+        break;
+    }
+}
+
+void render_draw(render *r, const ui_frame *f)
+{
+    SDL_RenderSetClipRect(r->renderer, NULL);
+    SDL_SetRenderDrawColor(r->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(r->renderer);
+    for (size_t i = 0; i < f->n_cmds; i++)
+        execute(r, &f->cmds[i]);
+    SDL_RenderSetClipRect(r->renderer, NULL);
+}
+
+void render_present(render *r, const ui_frame *f)
+{
+    render_draw(r, f);
+    SDL_RenderPresent(r->renderer);
+}
+
+vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, vm_err *err)
+{
+    render_output_size(r, w, h);
+    *pixels = malloc((size_t)*w * (size_t)*h * 4);
+    if (!*pixels)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory reading the screen.");
+    if (SDL_RenderReadPixels(r->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, *pixels, *w * 4) != 0) {
+        free(*pixels);
+        *pixels = NULL;
+        return err_set(err, VM_ERR_IO, "Cannot read the screen back: %s", SDL_GetError());
+    }
+    return VM_OK;
+}
+
+void render_stats(const render *r, unsigned long *texts_rasterised, unsigned long *cache_hits)
+{
+    if (texts_rasterised)
+        *texts_rasterised = r->rasterised;
+    if (cache_hits)
+        *cache_hits = r->hits;
+}

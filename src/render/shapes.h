@@ -1,0 +1,25 @@
+/* shapes: filled and outlined rectangles with anti-aliased rounded corners. Internal to
+ * render. SDL2 has no rounded rectangle, so each corner is a quarter of a circle texture
+ * (made once per radius and thickness, white with coverage as alpha, tinted when drawn) and
+ * the straight parts are plain rectangles. Works on every SDL renderer, the software one too.
+ */
+#ifndef VM_RENDER_SHAPES_H
+#define VM_RENDER_SHAPES_H
+
+#include <SDL.h>
+
+#include "render/cache.h"
+#include "ui/draw.h"
+
+typedef struct shapes {
+    SDL_Renderer *renderer;
+    cache *corners; /* (radius, thickness) -> circle texture; thickness 0 = filled */
+} shapes;
+
+void shapes_init(shapes *s, SDL_Renderer *renderer);
+void shapes_close(shapes *s);
+
+void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius);
+void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius);
+
+#endif
