@@ -1,6 +1,6 @@
 /* ui: the kiosk's screens as a state machine that knows no SDL and no SQLite.
  *
- *   ui_input(ui, model, event, now)   a pointer event, hit-tested against the last frame
+ *   ui_handle(ui, model, event, now)  a pointer event, hit-tested against the last frame
  *   ui_tick(ui, model, now)           time passing: idle reset, press feedback
  *   ui_build(ui, model, now, frame)   the current screen as a draw list + widgets
  *   ui_take_action / ui_action_done   what the app must do (join, cancel) and its answer
@@ -114,7 +114,8 @@ void ui_resize(ui *u, int width, int height);
 void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT]);
 
 /* Handles one pointer or text event. Returns true when the picture may have changed. */
-bool ui_input(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms);
+/* (Named ui_handle, not ui_input: ui_input is the event type.) */
+bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms);
 
 /* Lets time pass: the idle reset (flow cleared, language back to default, home screen) and
  * the end of a pressed state. Returns true when the picture may have changed. */
