@@ -167,9 +167,9 @@ static bool run_actions(kiosk *k)
 static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
 {
     ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
-    ui_input(k->ui, &k->model.ui, &in, now_ms);
+    ui_handle(k->ui, &k->model.ui, &in, now_ms);
     in.kind = UI_IN_UP;
-    ui_input(k->ui, &k->model.ui, &in, now_ms);
+    ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
 
 static bool handle_automation(kiosk *k, auto_cmd *c)
@@ -204,7 +204,7 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
         k->quit = true;
         return false;
     }
-    return ui_input(k->ui, &k->model.ui, &in, now_ms);
+    return ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
 
 /* Returns true when the picture may have changed. Automation commands are collected in
@@ -237,7 +237,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     ui_input in;
     if (!input_translate(&k->input, ev, k->win_w, k->win_h, k->out_w, k->out_h, &in))
         return false;
-    return ui_input(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
+    return ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
 }
 
 static void present_if_changed(kiosk *k)
