@@ -129,21 +129,28 @@ typedef struct activity_counts {
     int waiting;         /* participant sign-ups on the waiting list */
     int cancelled;
     int helpers;         /* confirmed helper sign-ups, all tasks */
+    int helpers_waiting; /* helper sign-ups waiting for a slot, all tasks */
     int task_taken[ACT_TASKS_MAX]; /* confirmed helpers per task, same order as tasks[] */
     int company_wanted;  /* confirmed sign-ups that would like someone to go with */
 } activity_counts;
 
 /* Stable ASCII key ("food") and back; unknown keys give CAT_OTHER. The parser also accepts
- * Danish words staff write ("fællesspisning", "gåtur", "banko", ...), case-insensitively. */
+ * Danish words staff write ("fællesspisning", "gåtur", "banko", ...), case-insensitively
+ * (Æ Ø Å too), with '-' or '_' for a space and a trailing full stop ignored. An out-of-range
+ * category gives "other". */
 const char *category_key(category c);
 category category_from_word(const char *word);
 
-/* Stable ASCII key of a single badge bit ("free", "just_come", ...), and the bit of a key
- * or Danish word ("gratis", "bare kom", "børnepasning", ...); 0 if unknown. */
+/* Stable ASCII key of a single badge bit ("free", "just_come", ...; NULL for anything that is
+ * not exactly one known bit), and the bit of a key or Danish word ("gratis", "bare kom",
+ * "børnepasning", "fint at komme alene", "kun for beboere", "uden trapper", ...), compared
+ * like category words; 0 if unknown. */
 const char *badge_key(unsigned badge_bit);
 unsigned badge_from_word(const char *word);
 
 const char *signup_mode_key(signup_mode m);       /* "none", "open", "helpers" */
+/* Keys and Danish words: "bare kom"/"ingen"/"nej" = none, "tilmelding"/"ja" = open,
+ * "hjælpere"/"giv en hånd" = helpers. False (and *out untouched) for anything else. */
 bool signup_mode_from_word(const char *word, signup_mode *out);
 const char *signup_status_key(signup_status s);   /* "confirmed", "waiting", "cancelled" */
 bool signup_status_from_key(const char *key, signup_status *out);
