@@ -11,17 +11,21 @@
 
 #include "core/activity.h"
 
-/* Whether a resident can join now, and if not, why. Ordered by what to say first. */
+/* Whether a resident can join now, and if not, why. rules_join_state checks, in this order:
+ * cancelled, no participant sign-up (mode none or helpers), started, deadline, full. */
 typedef enum join_state {
-    JOIN_OPEN = 0,      /* places free: joining confirms */
+    JOIN_OPEN = 0,      /* places free (or no limit): joining confirms if the household fits
+                         * in the places left; a bigger one goes on the waiting list */
     JOIN_WAITLIST,      /* full: joining puts you on the waiting list */
-    JOIN_NO_SIGNUP,     /* mode none: "Bare kom" */
+    JOIN_NO_SIGNUP,     /* mode none: "Bare kom" (said even while it goes on); mode helpers:
+                         * only the helper tasks take sign-ups */
     JOIN_CANCELLED,     /* "Aflyst" */
     JOIN_STARTED,       /* it has begun or passed */
     JOIN_DEADLINE_PASSED /* "Tilmelding lukket" with the deadline */
 } join_state;
 
-/* Heads a sign-up takes: adults + children where the activity counts households, else 1. */
+/* Heads a sign-up takes: adults + children where the activity counts households (negative
+ * numbers count as 0, and a sign-up always takes at least 1), else 1. */
 int rules_heads(const activity *a, int adults, int children);
 
 /* Places left for participants (capacity - heads taken, never below 0), or -1 when there is
@@ -31,15 +35,16 @@ int rules_places_left(const activity *a, const activity_counts *c);
 /* Whether a participant can join `a` now. */
 join_state rules_join_state(const activity *a, const activity_counts *c, int64_t now);
 
-/* Same for helper task number `task_index` (slots instead of places). Tasks of a cancelled,
- * started or closed activity are closed too; a full task gives JOIN_WAITLIST. */
+/* Same for helper task number `task_index` (slots instead of places; slots 0 = no limit), in
+ * any sign-up mode. Tasks of a cancelled, started or closed activity are closed too; a full
+ * task gives JOIN_WAITLIST; an index that is not a task gives JOIN_NO_SIGNUP. */
 join_state rules_task_join_state(const activity *a, const activity_counts *c, int task_index,
                                  int64_t now);
 
 /* One entry of a queue for rules_rebalance: a sign-up's heads and status, in the order they
  * were made (oldest first). */
 typedef struct rules_entry {
-    int heads;
+    int heads;            /* rules_heads, or 1 for a helper; below 0 counts as 0 */
     signup_status status; /* in: current; out: new. Cancelled entries are left alone. */
     int waiting_position; /* out: 1-based while waiting, else 0 */
 } rules_entry;
@@ -50,13 +55,17 @@ typedef struct rules_entry {
  * 2. then, oldest first, every waiting entry that fits in the free places is confirmed
  *    ("the first who fits is promoted");
  * 3. waiting positions are numbered 1.. in queue order.
- * Returns the number of entries whose status changed. A new sign-up is added at the end as
- * SIGNUP_WAITING and rebalanced: if it fits and nobody before it waits for the room, it is
- * confirmed. */
+ * Returns the number of entries whose status changed (one demoted in step 1 and promoted
+ * again in step 2 has not changed). A new sign-up is added at the end as SIGNUP_WAITING and
+ * rebalanced: if it fits and nobody before it waits for the room, it is confirmed. An entry
+ * with more heads than the whole capacity waits (in its place in the queue) and never holds
+ * up those after it; with capacity 0 everybody not cancelled is confirmed. For helper task
+ * slots, pass heads 1 per entry and the slots as capacity. */
 int rules_rebalance(rules_entry *queue, size_t n, int capacity);
 
-/* Adds one confirmed or waiting sign-up to counts (participant or helper per task index,
- * -1 for a participant). Cancelled ones count only in `cancelled`. */
+/* Adds one sign-up to counts (participant or helper per task index, -1 for a participant).
+ * Cancelled ones count only in `cancelled`; waiting participants in `waiting`, waiting helpers
+ * in `helpers_waiting`. Start from a zeroed activity_counts. */
 void rules_count(activity_counts *c, const activity *a, int task_index, signup_status status,
                  int adults, int children, bool wants_company);
 

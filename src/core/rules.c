@@ -1,0 +1,133 @@
+#include "core/rules.h"
+
+int rules_heads(const activity *a, int adults, int children)
+{
+    if (!a || !a->count_household)
+        return 1;
+    int heads = (adults > 0 ? adults : 0) + (children > 0 ? children : 0);
+    return heads > 0 ? heads : 1;
+}
+
+int rules_places_left(const activity *a, const activity_counts *c)
+{
+    if (a->capacity <= 0)
+        return -1;
+    int left = a->capacity - c->heads_taken;
+    return left > 0 ? left : 0;
+}
+
+/* What applies to participants and helpers alike, or JOIN_OPEN when nothing stops them. */
+static join_state closed_state(const activity *a, int64_t now)
+{
+    if (a->cancelled)
+        return JOIN_CANCELLED;
+    if (now >= a->start)
+        return JOIN_STARTED;
+    if (a->deadline != 0 && now >= a->deadline)
+        return JOIN_DEADLINE_PASSED;
+    return JOIN_OPEN;
+}
+
+join_state rules_join_state(const activity *a, const activity_counts *c, int64_t now)
+{
+    if (a->cancelled)
+        return JOIN_CANCELLED;
+    /* "Bare kom" stays true while it goes on, so it is said before "started". */
+    if (a->mode != SIGNUP_MODE_OPEN)
+        return JOIN_NO_SIGNUP;
+    join_state s = closed_state(a, now);
+    if (s != JOIN_OPEN)
+        return s;
+    return rules_places_left(a, c) == 0 ? JOIN_WAITLIST : JOIN_OPEN;
+}
+
+join_state rules_task_join_state(const activity *a, const activity_counts *c, int task_index,
+                                 int64_t now)
+{
+    if (a->cancelled)
+        return JOIN_CANCELLED;
+    if (task_index < 0 || task_index >= a->n_tasks || task_index >= ACT_TASKS_MAX)
+        return JOIN_NO_SIGNUP;
+    join_state s = closed_state(a, now);
+    if (s != JOIN_OPEN)
+        return s;
+    int slots = a->tasks[task_index].slots;
+    if (slots > 0 && c->task_taken[task_index] >= slots)
+        return JOIN_WAITLIST;
+    return JOIN_OPEN;
+}
+
+int rules_rebalance(rules_entry *queue, size_t n, int capacity)
+{
+    int changed = 0;
+    long confirmed_heads = 0;
+    for (size_t i = 0; i < n; i++) {
+        queue[i].waiting_position = 0; /* scratch until step 3: -1 marks "demoted in step 1" */
+        if (queue[i].status == SIGNUP_CONFIRMED)
+            confirmed_heads += queue[i].heads > 0 ? queue[i].heads : 0;
+    }
+    if (capacity > 0) {
+        /* 1. a lowered capacity: the latest confirmed wait again, until the rest fit */
+        for (size_t i = n; i-- > 0 && confirmed_heads > capacity;) {
+            if (queue[i].status == SIGNUP_CONFIRMED) {
+                queue[i].status = SIGNUP_WAITING;
+                queue[i].waiting_position = -1;
+                confirmed_heads -= queue[i].heads > 0 ? queue[i].heads : 0;
+            }
+        }
+    }
+    /* 2. oldest first, whoever fits in the room left is confirmed */
+    for (size_t i = 0; i < n; i++) {
+        if (queue[i].status != SIGNUP_WAITING)
+            continue;
+        long heads = queue[i].heads > 0 ? queue[i].heads : 0;
+        if (capacity <= 0 || confirmed_heads + heads <= capacity) {
+            queue[i].status = SIGNUP_CONFIRMED;
+            confirmed_heads += heads;
+            if (queue[i].waiting_position != -1)
+                changed++; /* a demoted one promoted again ends as it began */
+            queue[i].waiting_position = 0;
+        }
+    }
+    /* 3. number the waiting list */
+    int position = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (queue[i].status == SIGNUP_WAITING) {
+            if (queue[i].waiting_position == -1)
+                changed++;
+            queue[i].waiting_position = ++position;
+        } else {
+            queue[i].waiting_position = 0;
+        }
+    }
+    return changed;
+}
+
+void rules_count(activity_counts *c, const activity *a, int task_index, signup_status status,
+                 int adults, int children, bool wants_company)
+{
+    if (status == SIGNUP_CANCELLED) {
+        c->cancelled++;
+        return;
+    }
+    if (task_index >= 0) {
+        if (status == SIGNUP_CONFIRMED) {
+            c->helpers++;
+            if (task_index < ACT_TASKS_MAX)
+                c->task_taken[task_index]++;
+        } else {
+            c->helpers_waiting++;
+        }
+        return;
+    }
+    if (status == SIGNUP_WAITING) {
+        c->waiting++;
+        return;
+    }
+    c->signups++;
+    c->heads_taken += rules_heads(a, adults, children);
+    c->adults += adults > 0 ? adults : 0;
+    c->children += children > 0 ? children : 0;
+    if (wants_company)
+        c->company_wanted++;
+}
