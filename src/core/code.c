@@ -1,0 +1,121 @@
+#include "core/code.h"
+
+#include <nettle/memops.h>
+#include <nettle/pbkdf2.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <string.h>
+
+#define HASH_BYTES 32
+
+static const char hexdigits[] = "0123456789abcdef";
+
+static void to_hex(const uint8_t *in, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[2 * i] = hexdigits[in[i] >> 4];
+        out[2 * i + 1] = hexdigits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1; /* only what code_hash writes: lower case */
+}
+
+/* Exactly 2*n lower-case hex digits, then `end`. */
+static bool from_hex(const char *s, size_t n, uint8_t *out, char end)
+{
+    for (size_t i = 0; i < n; i++) {
+        int hi = hex_value(s[2 * i]), lo = hi < 0 ? -1 : hex_value(s[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return false;
+        out[i] = (uint8_t)(hi << 4 | lo);
+    }
+    return s[2 * n] == end;
+}
+
+bool code_valid(const char *code)
+{
+    if (!code)
+        return false;
+    for (int i = 0; i < CODE_DIGITS; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return false;
+    return code[CODE_DIGITS] == '\0';
+}
+
+static void derive(const char *secret, const uint8_t *salt, unsigned iterations,
+                   uint8_t out[HASH_BYTES])
+{
+    const char *s = secret ? secret : "";
+    pbkdf2_hmac_sha256(strlen(s), (const uint8_t *)s, iterations, CODE_SALT_BYTES, salt,
+                       HASH_BYTES, out);
+}
+
+void code_hash(const char *secret, const uint8_t salt[CODE_SALT_BYTES], unsigned iterations,
+               char out[SIGNUP_CODE_HASH_MAX])
+{
+    if (iterations == 0)
+        iterations = CODE_DEFAULT_ITERATIONS;
+    if (iterations > CODE_MAX_ITERATIONS)
+        iterations = CODE_MAX_ITERATIONS;
+    uint8_t hash[HASH_BYTES];
+    derive(secret, salt, iterations, hash);
+    char salt_hex[2 * CODE_SALT_BYTES + 1], hash_hex[2 * HASH_BYTES + 1];
+    to_hex(salt, CODE_SALT_BYTES, salt_hex);
+    to_hex(hash, HASH_BYTES, hash_hex);
+    snprintf(out, SIGNUP_CODE_HASH_MAX, "p1$%u$%s$%s", iterations, salt_hex, hash_hex);
+}
+
+bool code_matches(const char *secret, const char *stored)
+{
+    if (!secret || !stored || strncmp(stored, "p1$", 3) != 0)
+        return false;
+    const char *p = stored + 3;
+    unsigned long iterations = 0;
+    int ndigits = 0;
+    for (; *p >= '0' && *p <= '9'; p++, ndigits++) {
+        iterations = iterations * 10 + (unsigned long)(*p - '0');
+        if (iterations > CODE_MAX_ITERATIONS)
+            return false; /* a hostile bundle must not hang the kiosk */
+    }
+    if (ndigits == 0 || iterations == 0 || (ndigits > 1 && stored[3] == '0') || *p != '$')
+        return false;
+    uint8_t salt[CODE_SALT_BYTES], want[HASH_BYTES], got[HASH_BYTES];
+    p++;
+    if (!from_hex(p, CODE_SALT_BYTES, salt, '$'))
+        return false;
+    p += 2 * CODE_SALT_BYTES + 1;
+    if (!from_hex(p, HASH_BYTES, want, '\0'))
+        return false;
+    derive(secret, salt, (unsigned)iterations, got);
+    return memeql_sec(got, want, HASH_BYTES) != 0;
+}
+
+void code_sha256_hex(const void *data, size_t len, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)data);
+    sha256_digest(&ctx, sizeof digest, digest);
+    to_hex(digest, sizeof digest, out);
+}
+
+void code_uuid_v4(const uint8_t random16[16], char out[SIGNUP_ID_MAX])
+{
+    uint8_t b[16];
+    memcpy(b, random16, 16);
+    b[6] = (uint8_t)((b[6] & 0x0F) | 0x40); /* version 4 */
+    b[8] = (uint8_t)((b[8] & 0x3F) | 0x80); /* variant 10xx (RFC 4122) */
+    char hex[33];
+    to_hex(b, 16, hex);
+    snprintf(out, SIGNUP_ID_MAX, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16,
+             hex + 20);
+}
