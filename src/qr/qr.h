@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cairo.h>
+
 #include "core/activity.h"
 #include "core/err.h"
 
@@ -39,23 +41,63 @@ int qr_version(const qr_code *q);
 const uint8_t *qr_modules(const qr_code *q); /* size*size bytes, row-major, 1 = dark */
 
 /* Chooses the target for an activity, in this order: its signup_url; else `url_template`
- * with "{uid}" replaced (URL-encoded) when the template is set; else SMSTO to host_phone with
- * "Tilmeld <title> <date>"; else a VEVENT. BADGE_RESIDENTS_ONLY or a cancelled activity give
- * QR_TARGET_NONE. Writes the payload into `out`. VM_ERR_INVALID for a template without
- * {uid} or a payload longer than `size`. */
+ * with "{uid}" replaced (URL-encoded) when the template is set (NULL or "" = not set); else
+ * SMSTO to host_phone with "Tilmeld <title> <date>"; else a VEVENT. BADGE_RESIDENTS_ONLY or a
+ * cancelled activity give QR_TARGET_NONE and an empty `out`. A VEVENT that would not fit
+ * QR_MAX_BYTES is built again without its DESCRIPTION. Writes the payload into `out`.
+ * VM_ERR_INVALID for a template without {uid} or a payload longer than `size` (then *kind is
+ * QR_TARGET_NONE and `out` empty). Whether the payload fits a code is qr_encode's verdict. */
 vm_status qr_target_for(const activity *a, const char *url_template, char *out, size_t size,
                         qr_target_kind *kind, vm_err *err);
 
-/* The payload builders, each writing into `out` (NUL-terminated); false when it did not fit. */
+/* The payload builders, each writing into `out` (NUL-terminated); false when it did not fit
+ * (or, for the URL, when the template has no "{uid}").
+ *
+ * qr_payload_url: every "{uid}" in the template becomes the UID percent-encoded (RFC 3986:
+ *   only A-Z a-z 0-9 - . _ ~ stay as they are, UTF-8 bytes become %XX).
+ * qr_payload_smsto: "SMSTO:<phone>:<body>"; the phone keeps its digits and a leading "+"
+ *   (spaces, dashes, dots and brackets dropped). False when no digit is left.
+ * qr_payload_vevent: BEGIN:VEVENT, UID, DTSTART, DTEND, SUMMARY, LOCATION, DESCRIPTION,
+ *   END:VEVENT, CRLF line ends, folded at 75 octets between UTF-8 characters. Times are UTC
+ *   ("20261126T170000Z"): ZXing-based scanners ignore TZID and read a time without Z in the
+ *   phone's zone, while a Z time is read right by every scanner we know. No DTSTAMP: phones
+ *   ignore it, and the payload (and so the printed code) stays the same from day to day.
+ *   DESCRIPTION says host and price ("Vært: Hanne", "Pris: 25 kr.") and the first 100
+ *   characters of the description; `with_description` false leaves it out. */
 bool qr_payload_url(const char *url_template, const char *uid, char *out, size_t size);
 bool qr_payload_smsto(const char *phone, const char *body, char *out, size_t size);
 bool qr_payload_vevent(const activity *a, char *out, size_t size);
+bool qr_payload_vevent_ex(const activity *a, bool with_description, char *out, size_t size);
 
-/* RFC 5545 TEXT escaping (backslash, comma, semicolon, newline) into out. */
+/* The SMS body for an activity: "Tilmeld <title> <weekday> <day>. <month> kl. <HH:MM>" in
+ * Danish, Copenhagen time ("Tilmeld Fællesspisning torsdag 26. november kl. 18:00"). */
+bool qr_sms_body(const activity *a, char *out, size_t size);
+
+/* RFC 5545 TEXT escaping (backslash, comma, semicolon, newline) into out. CR is dropped
+ * ("\r\n" is one line break). */
 bool qr_ical_escape(const char *in, char *out, size_t size);
 
+/* RFC 5545 line folding of one content line (without its CRLF) into out: a CRLF and a space
+ * are put in before the octet that would make a line longer than 75 octets, never inside a
+ * UTF-8 character. */
+bool qr_ical_fold(const char *line, char *out, size_t size);
+
 /* Writes the code as a PNG (cairo), `px_per_module` pixels per module and a 4-module quiet
- * zone. */
+ * zone, black on white. The file is written next to `path` under a temporary name, flushed
+ * and renamed, so a failed write leaves any old file as it was. VM_ERR_IO with the path and
+ * the reason when it cannot be written; VM_ERR_INVALID for px_per_module outside 1..64. */
 vm_status qr_write_png(const qr_code *q, int px_per_module, const char *path, vm_err *err);
+
+/* Modules per side including the quiet zone (size + 2 * QR_QUIET_ZONE). */
+#define QR_QUIET_ZONE 4
+int qr_size_with_quiet_zone(const qr_code *q);
+
+/* Draws the code into `cr` with its top-left corner at (x, y), `module` user units per module:
+ * a white square including the quiet zone, then the dark modules in black as one filled path
+ * (no hairline seams between modules in a PDF viewer). Leaves the cairo state as it was. */
+void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module);
+
+/* The longest payload, in bytes, that fits QR_MAX_VERSION at ECC M in byte mode. */
+#define QR_MAX_BYTES 412
 
 #endif

@@ -1,0 +1,28 @@
+/* qr_decode: reads QR codes back from pictures with zbar, for the qr and print tests. */
+#ifndef VM_TEST_QR_DECODE_H
+#define VM_TEST_QR_DECODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct qrd_symbol {
+    char *data;   /* the bytes zbar read, NUL-terminated (malloc'd) */
+    size_t len;
+    int x, y;     /* the top-left corner of the symbol's bounding box, in pixels */
+} qrd_symbol;
+
+typedef struct qrd_result {
+    qrd_symbol *sym;
+    size_t n;
+} qrd_result;
+
+/* Decodes every QR code in an 8-bit grey picture (`stride` bytes a row). zbar is told not to
+ * convert the text (ZBAR_CFG_BINARY), so `data` is the exact payload. Returns the count. */
+size_t qrd_decode_gray(const uint8_t *gray, int w, int h, int stride, qrd_result *out);
+/* The same from a PNG file (any cairo-readable PNG) or a binary PGM (P5, as pdftoppm -gray
+ * writes). Return (size_t)-1 when the file cannot be read. */
+size_t qrd_decode_png(const char *path, qrd_result *out);
+size_t qrd_decode_pgm(const char *path, qrd_result *out);
+void qrd_free(qrd_result *r);
+
+#endif

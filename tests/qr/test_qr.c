@@ -1,0 +1,363 @@
+/* qr: payloads built exactly, encoded, written as PNG and read back by zbar byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "qr/qr.h"
+#include "qr_decode.h"
+
+static activity sample(void)
+{
+    activity a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.uid, sizeof a.uid, "spis-2026-11-26");
+    snprintf(a.title, sizeof a.title, "Fællesspisning");
+    snprintf(a.place, sizeof a.place, "Fælleshuset, Æblegården 4");
+    snprintf(a.host, sizeof a.host, "Søren");
+    snprintf(a.price, sizeof a.price, "25 kr., børn 10 kr.");
+    snprintf(a.description, sizeof a.description, "Vi laver mad sammen; alle er velkomne.");
+    a.category = CAT_FOOD;
+    a.start = ts_time("2026-11-26 18:00");
+    a.end = ts_time("2026-11-26 20:00");
+    return a;
+}
+
+/* Encodes, writes a PNG at 4 px a module, decodes it with zbar, and checks the bytes. */
+static void round_trip(const char *payload)
+{
+    qr_code *q = NULL;
+    vm_err err = {0};
+    assert_int_equal(qr_encode(payload, &q, &err), VM_OK);
+    assert_true(qr_version(q) >= 1 && qr_version(q) <= QR_MAX_VERSION);
+    assert_int_equal(qr_size(q), 17 + 4 * qr_version(q));
+    const char *dir = ts_fresh_dir("qr-roundtrip");
+    const char *png = ts_path(dir, "code.png");
+    assert_int_equal(qr_write_png(q, 4, png, &err), VM_OK);
+    qrd_result r;
+    size_t n = qrd_decode_png(png, &r);
+    if (n != 1)
+        fail_msg("zbar found %zu codes in the PNG of \"%s\"", n, payload);
+    assert_int_equal(r.sym[0].len, strlen(payload));
+    assert_memory_equal(r.sym[0].data, payload, strlen(payload));
+    qrd_free(&r);
+    qr_free(q);
+}
+
+static void test_url_payload_percent_encodes_uid(void **state)
+{
+    (void)state;
+    char out[256];
+    assert_true(qr_payload_url("https://ex.dk/t/{uid}?igen={uid}", "spis 1/æ~x", out, sizeof out));
+    assert_string_equal(out, "https://ex.dk/t/spis%201%2F%C3%A6~x?igen=spis%201%2F%C3%A6~x");
+    assert_true(qr_payload_url("{uid}", "A-z.0_9", out, sizeof out));
+    assert_string_equal(out, "A-z.0_9");
+    /* without {uid} every activity would get the same link: refused */
+    assert_false(qr_payload_url("https://ex.dk/tilmeld", "x", out, sizeof out));
+    assert_string_equal(out, "");
+    /* too small a buffer: false, and nothing half-written */
+    assert_false(qr_payload_url("https://ex.dk/{uid}", "abc", out, 12));
+    assert_string_equal(out, "");
+}
+
+static void test_smsto_payload(void **state)
+{
+    (void)state;
+    activity a = sample();
+    char body[256], out[256];
+    assert_true(qr_sms_body(&a, body, sizeof body));
+    assert_string_equal(body, "Tilmeld Fællesspisning torsdag 26. november kl. 18:00");
+    assert_true(qr_payload_smsto("+45 12 34-56 78", body, out, sizeof out));
+    assert_string_equal(out, "SMSTO:+4512345678:Tilmeld Fællesspisning torsdag 26. november "
+                             "kl. 18:00");
+    assert_true(qr_payload_smsto("(+45) 20.30.40.50", "", out, sizeof out));
+    assert_string_equal(out, "SMSTO:+4520304050:");
+    assert_false(qr_payload_smsto("ring til Søren", "x", out, sizeof out));
+    /* summer time: a Sunday in June at 10:30 local */
+    a.start = ts_time("2026-06-14 10:30");
+    assert_true(qr_sms_body(&a, body, sizeof body));
+    assert_string_equal(body, "Tilmeld Fællesspisning søndag 14. juni kl. 10:30");
+}
+
+static void test_ical_escape(void **state)
+{
+    (void)state;
+    char out[128];
+    assert_true(qr_ical_escape("Kaffe, kage; og \\snak\r\nbagefter", out, sizeof out));
+    assert_string_equal(out, "Kaffe\\, kage\\; og \\\\snak\\nbagefter");
+    assert_true(qr_ical_escape("æ\x01ø\tå", out, sizeof out));
+    assert_string_equal(out, "æø\tå");
+    assert_false(qr_ical_escape(",,,,", out, 8));
+}
+
+static void test_vevent_exact(void **state)
+{
+    (void)state;
+    activity a = sample();
+    char out[2048];
+    assert_true(qr_payload_vevent(&a, out, sizeof out));
+    assert_string_equal(out, "BEGIN:VEVENT\r\n"
+                             "UID:spis-2026-11-26\r\n"
+                             "DTSTART:20261126T170000Z\r\n"
+                             "DTEND:20261126T190000Z\r\n"
+                             "SUMMARY:Fællesspisning\r\n"
+                             "LOCATION:Fælleshuset\\, Æblegården 4\r\n"
+                             "DESCRIPTION:Vært: Søren\\nPris: 25 kr.\\, børn 10 kr.\\nVi laver mad "
+                             "sammen\r\n" /* 75 octets, then the fold */
+                             " \\; alle er velkomne.\r\n"
+                             "END:VEVENT");
+    /* summer: CEST is UTC+2 */
+    a.start = ts_time("2026-07-01 12:00");
+    a.end = a.start;
+    assert_true(qr_payload_vevent_ex(&a, false, out, sizeof out));
+    assert_non_null(strstr(out, "DTSTART:20260701T100000Z\r\n"));
+    assert_non_null(strstr(out, "DTEND:20260701T110000Z\r\n")); /* no end: an hour */
+    assert_null(strstr(out, "DESCRIPTION"));
+}
+
+/* Unfolds per RFC 5545 (CRLF + one space or tab removed). */
+static void unfold(const char *in, char *out)
+{
+    while (*in) {
+        if (in[0] == '\r' && in[1] == '\n' && (in[2] == ' ' || in[2] == '\t'))
+            in += 3;
+        else
+            *out++ = *in++;
+    }
+    *out = '\0';
+}
+
+static void test_folding_keeps_lines_short_and_characters_whole(void **state)
+{
+    (void)state;
+    activity a = sample();
+    /* a title of Danish letters (2 bytes each) with a 3-byte and a 4-byte character in it */
+    char *t = a.title;
+    for (int i = 0; i < 40; i++)
+        t += sprintf(t, "%s", (i % 3 == 0) ? "æ" : (i % 3 == 1) ? "ø" : "Å");
+    t += sprintf(t, "…x😀yz");
+    char out[4096], line_buf[4096], flat[4096];
+    assert_true(qr_payload_vevent(&a, out, sizeof out));
+    const char *p = out;
+    int continuation = 0;
+    while (*p) {
+        const char *e = strstr(p, "\r\n");
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > 75)
+            fail_msg("a line of %zu octets: %.*s", n, (int)n, p);
+        memcpy(line_buf, p, n);
+        line_buf[n] = '\0';
+        if (!utf8_valid(line_buf, n))
+            fail_msg("a fold split a character: %s", line_buf);
+        continuation += line_buf[0] == ' ';
+        p = e ? e + 2 : p + n;
+    }
+    assert_true(continuation >= 2);
+    unfold(out, flat);
+    char want[1024];
+    snprintf(want, sizeof want, "\r\nSUMMARY:%s\r\n", a.title);
+    assert_non_null(strstr(flat, want));
+
+    /* qr_ical_fold on its own: 75 octets stay, 76 fold before the last */
+    char line[80], folded[200];
+    memset(line, 'a', 75);
+    line[75] = '\0';
+    assert_true(qr_ical_fold(line, folded, sizeof folded));
+    assert_string_equal(folded, line);
+    line[75] = 'b';
+    line[76] = '\0';
+    assert_true(qr_ical_fold(line, folded, sizeof folded));
+    assert_int_equal(strlen(folded), 79);
+    assert_string_equal(folded + 75, "\r\n b");
+    /* a 2-byte character across the border moves whole to the next line */
+    memset(line, 'a', 74);
+    strcpy(line + 74, "ø");
+    assert_true(qr_ical_fold(line, folded, sizeof folded));
+    assert_string_equal(folded + 74, "\r\n ø");
+}
+
+static void test_target_order(void **state)
+{
+    (void)state;
+    activity a = sample();
+    snprintf(a.host_phone, sizeof a.host_phone, "+45 20 30 40 50");
+    snprintf(a.signup_url, sizeof a.signup_url, "https://ex.dk/s?id=7");
+    char out[QR_PAYLOAD_MAX];
+    qr_target_kind kind;
+    vm_err err = {0};
+    assert_int_equal(qr_target_for(&a, "https://t.dk/{uid}", out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_URL);
+    assert_string_equal(out, "https://ex.dk/s?id=7");
+
+    a.signup_url[0] = '\0';
+    assert_int_equal(qr_target_for(&a, "https://t.dk/{uid}", out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_URL);
+    assert_string_equal(out, "https://t.dk/spis-2026-11-26");
+
+    assert_int_equal(qr_target_for(&a, "", out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_SMS);
+    assert_string_equal(out, "SMSTO:+4520304050:Tilmeld Fællesspisning torsdag 26. november "
+                             "kl. 18:00");
+
+    a.host_phone[0] = '\0';
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_CALENDAR);
+    assert_true(strncmp(out, "BEGIN:VEVENT\r\n", 14) == 0);
+
+    a.badges = BADGE_FREE | BADGE_RESIDENTS_ONLY;
+    snprintf(a.signup_url, sizeof a.signup_url, "https://ex.dk/s?id=7");
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_NONE);
+    assert_string_equal(out, "");
+
+    a.badges = 0;
+    a.cancelled = true;
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, &err), VM_OK);
+    assert_int_equal(kind, QR_TARGET_NONE);
+    assert_string_equal(out, "");
+}
+
+static void test_template_without_uid_refused(void **state)
+{
+    (void)state;
+    activity a = sample();
+    char out[QR_PAYLOAD_MAX];
+    qr_target_kind kind = QR_TARGET_URL;
+    vm_err err = {0};
+    assert_int_equal(qr_target_for(&a, "https://ex.dk/tilmeld", out, sizeof out, &kind, &err),
+                     VM_ERR_INVALID);
+    assert_int_equal(kind, QR_TARGET_NONE);
+    assert_non_null(strstr(err.msg, "{uid}"));
+    assert_non_null(strstr(err.msg, "https://ex.dk/tilmeld"));
+    /* a payload longer than the caller's buffer */
+    err.msg[0] = '\0';
+    assert_int_equal(qr_target_for(&a, NULL, out, 40, &kind, &err), VM_ERR_INVALID);
+    assert_int_equal(kind, QR_TARGET_NONE);
+    assert_string_equal(out, "");
+    assert_true(strlen(err.msg) > 0);
+}
+
+static void test_long_vevent_drops_description(void **state)
+{
+    (void)state;
+    activity a = sample();
+    memset(a.description, 'x', 1000);
+    a.description[1000] = '\0';
+    snprintf(a.host, sizeof a.host, "%0100d", 7);
+    snprintf(a.title, sizeof a.title, "%s", "En lang titel om en aften i fælleshuset med mad, "
+                                            "musik og dans for hele opgangen");
+    char full[QR_PAYLOAD_MAX], out[QR_PAYLOAD_MAX];
+    assert_true(qr_payload_vevent(&a, full, sizeof full));
+    assert_true(strlen(full) > QR_MAX_BYTES);
+    qr_target_kind kind;
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, NULL), VM_OK);
+    assert_int_equal(kind, QR_TARGET_CALENDAR);
+    assert_true(strlen(out) <= QR_MAX_BYTES);
+    assert_null(strstr(out, "DESCRIPTION"));
+    round_trip(out);
+}
+
+static void test_encode_limits(void **state)
+{
+    (void)state;
+    char big[QR_MAX_BYTES + 2];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    qr_code *q = (qr_code *)1;
+    vm_err err = {0};
+    assert_int_equal(qr_encode(big, &q, &err), VM_ERR_INVALID);
+    assert_null(q);
+    assert_non_null(strstr(err.msg, "too long"));
+    big[QR_MAX_BYTES] = '\0'; /* exactly the most that fits */
+    assert_int_equal(qr_encode(big, &q, &err), VM_OK);
+    assert_int_equal(qr_version(q), QR_MAX_VERSION);
+    qr_free(q);
+    err.msg[0] = '\0';
+    assert_int_equal(qr_encode("", &q, &err), VM_ERR_INVALID);
+    assert_true(strlen(err.msg) > 0);
+    qr_free(NULL);
+    assert_int_equal(qr_size(NULL), 0);
+}
+
+static void test_round_trip_every_kind(void **state)
+{
+    (void)state;
+    activity a = sample();
+    char out[QR_PAYLOAD_MAX];
+    qr_target_kind kind;
+
+    assert_int_equal(qr_target_for(&a, "https://beboer.dk/tilmeld/{uid}", out, sizeof out, &kind,
+                                   NULL), VM_OK);
+    round_trip(out);
+
+    snprintf(a.host_phone, sizeof a.host_phone, "+45 20 30 40 50");
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, NULL), VM_OK);
+    assert_int_equal(kind, QR_TARGET_SMS);
+    round_trip(out);
+
+    a.host_phone[0] = '\0';
+    assert_int_equal(qr_target_for(&a, NULL, out, sizeof out, &kind, NULL), VM_OK);
+    assert_int_equal(kind, QR_TARGET_CALENDAR);
+    round_trip(out);
+
+    round_trip("ÆØÅ æøå – “citat” 😀");
+}
+
+static void test_write_png_errors(void **state)
+{
+    (void)state;
+    qr_code *q = NULL;
+    assert_int_equal(qr_encode("https://ex.dk", &q, NULL), VM_OK);
+    vm_err err = {0};
+    const char *dir = ts_fresh_dir("qr-png");
+    char bad[512];
+    snprintf(bad, sizeof bad, "%s/no-such-folder/code.png", dir);
+    assert_int_equal(qr_write_png(q, 4, bad, &err), VM_ERR_IO);
+    assert_non_null(strstr(err.msg, bad));
+    assert_int_equal(qr_write_png(q, 0, ts_path(dir, "x.png"), &err), VM_ERR_INVALID);
+
+    /* an existing file is replaced whole, and no temporary file is left */
+    const char *path = ts_path(dir, "code.png");
+    ts_write_file(path, "old", 3);
+    assert_int_equal(qr_write_png(q, 3, path, &err), VM_OK);
+    size_t len = 0;
+    char *png = ts_read_file(path, &len);
+    assert_true(len > 8 && memcmp(png, "\x89PNG", 4) == 0);
+    free(png);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 1", dir);
+    assert_int_equal(system(cmd), 0);
+    /* size: (modules + quiet zone) * 3 px */
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_image_surface_get_width(s), (qr_size(q) + 8) * 3);
+    cairo_surface_destroy(s);
+    qr_free(q);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_url_payload_percent_encodes_uid),
+        cmocka_unit_test(test_smsto_payload),
+        cmocka_unit_test(test_ical_escape),
+        cmocka_unit_test(test_vevent_exact),
+        cmocka_unit_test(test_folding_keeps_lines_short_and_characters_whole),
+        cmocka_unit_test(test_target_order),
+        cmocka_unit_test(test_template_without_uid_refused),
+        cmocka_unit_test(test_long_vevent_drops_description),
+        cmocka_unit_test(test_encode_limits),
+        cmocka_unit_test(test_round_trip_every_kind),
+        cmocka_unit_test(test_write_png_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
