@@ -1,0 +1,20 @@
+/* sync_tr: messages of the sync in the kiosk's language (internal to src/sync).
+ *
+ * Everything the sync says ends up on the kiosk screen, on stderr of `vaermed sync` and in
+ * the log on the stick, read by staff: so every message is an English msgid translated
+ * through the catalog (po/, section "sync"). `cat` may be NULL (English).
+ */
+#ifndef VM_SYNC_TR_H
+#define VM_SYNC_TR_H
+
+#include "core/err.h"
+#include "core/i18n.h"
+
+/* err_set with the translation of `msgid` as the format. The catalogs guarantee that a
+ * translation has the same conversions as its msgid. Returns `st`. */
+vm_status sync_err(vm_err *err, vm_status st, const i18n_catalog *cat, const char *msgid, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#define SYNC_T(cat, msgid) i18n_text((cat), (msgid))
+
+#endif
