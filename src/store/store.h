@@ -49,6 +49,15 @@ const char *store_path(const store *s);
 vm_status store_fact_get(store *s, const char *key, char *out, size_t size, vm_err *err);
 vm_status store_fact_set(store *s, const char *key, const char *value, vm_err *err);
 
+/* ---- staff sticks this kiosk accepts (only the SHA-256 of each key file is kept) */
+
+/* Remembers a stick key by its SHA-256 (64 lower-case hex characters; VM_ERR_INVALID
+ * otherwise). Adding a known key again is not an error. */
+vm_status store_stick_key_add(store *s, const char *key_sha256, int64_t now, vm_err *err);
+
+/* Whether the key with this SHA-256 was added. A malformed hash is simply not known. */
+vm_status store_stick_key_known(store *s, const char *key_sha256, bool *known, vm_err *err);
+
 /* ---- activities */
 
 /* Inserts or replaces (by uid) one activity and its helper tasks; fills a->id and the task

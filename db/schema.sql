@@ -1,0 +1,134 @@
+-- Vær med: the kiosk's database, schema version 1. The schema of record.
+--
+-- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
+-- one transaction, to create a new database. It is always the *current* schema: an older
+-- file is brought up to it by the migration steps in src/store/migrate.c.
+--
+-- To change the schema: edit this file, raise STORE_SCHEMA_VERSION in src/store/store.h and
+-- the user_version below, add a step from the previous version to MIGRATIONS in
+-- src/store/migrate.c, and freeze the previous schema (with a few rows) as
+-- tests/store/fixtures/v<previous>.sql. The store tests migrate every frozen version and
+-- compare the result with a fresh database, column by column.
+--
+-- Conventions: times are UTC seconds since the epoch (INTEGER, *_utc); 0 means "none"
+-- where a time is optional. Booleans are 0/1. Strings are UTF-8 and have the byte limits
+-- of src/core/activity.h (the struct fields they are read into), checked here so that no
+-- writer can store what the kiosk cannot read back. Tables are STRICT (SQLite >= 3.37), so
+-- a value of the wrong type is refused, not converted. No triggers and no views: the store
+-- opens any file with either as foreign.
+
+PRAGMA application_id = 0x56724D64; -- "VrMd"
+PRAGMA user_version = 1;
+
+-- What is on. One row per activity, by the stable uid of the staff source. Activities are
+-- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
+CREATE TABLE activities (
+    id              INTEGER PRIMARY KEY,
+    uid             TEXT    NOT NULL UNIQUE
+                    CHECK (length(CAST(uid AS BLOB)) BETWEEN 1 AND 127),
+    title           TEXT    NOT NULL
+                    CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 159),
+    description     TEXT    NOT NULL DEFAULT ''
+                    CHECK (length(CAST(description AS BLOB)) <= 1199),
+    category        TEXT    NOT NULL DEFAULT 'other'   -- category_key(): "food", "walk", ...
+                    CHECK (length(category) BETWEEN 1 AND 32),
+    place           TEXT    NOT NULL DEFAULT ''
+                    CHECK (length(CAST(place AS BLOB)) <= 127),
+    host            TEXT    NOT NULL DEFAULT ''
+                    CHECK (length(CAST(host AS BLOB)) <= 127),
+    host_phone      TEXT    NOT NULL DEFAULT ''        -- for an SMS sign-up QR code
+                    CHECK (length(CAST(host_phone AS BLOB)) <= 31),
+    price           TEXT    NOT NULL DEFAULT ''        -- free text; '' = nothing said
+                    CHECK (length(CAST(price AS BLOB)) <= 63),
+    audience        TEXT    NOT NULL DEFAULT ''        -- target group, free text
+                    CHECK (length(CAST(audience AS BLOB)) <= 95),
+    start_utc       INTEGER NOT NULL,
+    end_utc         INTEGER NOT NULL,
+    mode            TEXT    NOT NULL DEFAULT 'none'
+                    CHECK (mode IN ('none', 'open', 'helpers')),
+    capacity        INTEGER NOT NULL DEFAULT 0         -- heads; 0 = no limit
+                    CHECK (capacity >= 0),
+    deadline_utc    INTEGER NOT NULL DEFAULT 0         -- 0 = no deadline
+                    CHECK (deadline_utc >= 0),
+    count_household INTEGER NOT NULL DEFAULT 0         -- adults and children are counted
+                    CHECK (count_household IN (0, 1)),
+    badges          INTEGER NOT NULL DEFAULT 0         -- BADGE_* bits of core/activity.h
+                    CHECK (badges >= 0),
+    signup_url      TEXT    NOT NULL DEFAULT ''
+                    CHECK (length(CAST(signup_url AS BLOB)) <= 511),
+    cancelled       INTEGER NOT NULL DEFAULT 0         -- "Aflyst"
+                    CHECK (cancelled IN (0, 1)),
+    created_utc     INTEGER NOT NULL DEFAULT 0,        -- when first stored; 0 = unknown
+    updated_utc     INTEGER NOT NULL DEFAULT 0,        -- when last changed; 0 = unknown
+    CHECK (end_utc >= start_utc)
+) STRICT;
+
+CREATE INDEX activities_by_start ON activities (start_utc, title);
+
+-- Small concrete tasks of an activity ("Dække bord", ca. 30 min, 2 hands). Matched by title
+-- on import, so their sign-ups stay attached. A task that vanishes from the program but has
+-- sign-ups is kept with retired = 1 (hidden); one without sign-ups is deleted.
+CREATE TABLE helper_tasks (
+    id          INTEGER PRIMARY KEY,
+    activity_id INTEGER NOT NULL REFERENCES activities (id),
+    title       TEXT    NOT NULL
+                CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 95),
+    minutes     INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+    slots       INTEGER NOT NULL DEFAULT 1 CHECK (slots >= 0),
+    position    INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0), -- order on screen, from 0
+    retired     INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    UNIQUE (activity_id, title),
+    UNIQUE (id, activity_id) -- lets signups check that its task belongs to its activity
+) STRICT;
+
+-- Who joins. Never deleted: a cancelled sign-up keeps its row (status 'cancelled'), and the
+-- purge of personal data blanks name and code but keeps the counts.
+--
+-- Queues: the participants of an activity (task_id NULL) form one queue, each helper task
+-- another. Queue order is (created_utc, seq): oldest first, ties in the order stored. The
+-- waiting position is derived from that order when read (1 + the waiting sign-ups ahead in
+-- the same queue), never stored, so it cannot go stale. The store keeps every queue
+-- rebalanced (core rules_rebalance) in the same transaction as each change.
+CREATE TABLE signups (
+    seq           INTEGER PRIMARY KEY,                 -- insertion order, breaks ties
+    id            TEXT    NOT NULL UNIQUE              -- UUID, made where the sign-up was made
+                  CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-fA-F-]*'),
+    activity_id   INTEGER NOT NULL REFERENCES activities (id),
+    task_id       INTEGER,                             -- NULL = participant
+    name          TEXT    NOT NULL                     -- first name or initials, cleaned
+                  CHECK (length(CAST(name AS BLOB)) <= 160),
+    adults        INTEGER NOT NULL DEFAULT 1 CHECK (adults BETWEEN 0 AND 20),
+    children      INTEGER NOT NULL DEFAULT 0 CHECK (children BETWEEN 0 AND 20),
+    wants_company INTEGER NOT NULL DEFAULT 0 CHECK (wants_company IN (0, 1)),
+    code_hash     TEXT    NOT NULL DEFAULT ''          -- core/code.h; '' = no code
+                  CHECK (length(code_hash) <= 127),
+    status        TEXT    NOT NULL
+                  CHECK (status IN ('confirmed', 'waiting', 'cancelled')),
+    created_utc   INTEGER NOT NULL,
+    updated_utc   INTEGER NOT NULL,
+    kiosk_id      TEXT    NOT NULL DEFAULT ''
+                  CHECK (length(CAST(kiosk_id AS BLOB)) <= 63),
+    purged        INTEGER NOT NULL DEFAULT 0           -- personal data erased
+                  CHECK (purged IN (0, 1)),
+    CHECK ((purged = 0 AND name <> '') OR (purged = 1 AND name = '' AND code_hash = '')),
+    FOREIGN KEY (task_id, activity_id) REFERENCES helper_tasks (id, activity_id)
+) STRICT;
+
+CREATE INDEX signups_by_queue ON signups (activity_id, task_id, created_utc, seq);
+CREATE INDEX signups_by_task ON signups (task_id, activity_id);
+
+-- Small named values of this kiosk: kiosk_id, schema_version, last_sync, ...
+CREATE TABLE facts (
+    key   TEXT NOT NULL PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
+    value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
+) STRICT;
+
+INSERT INTO facts (key, value) VALUES ('schema_version', '1');
+
+-- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
+-- The key itself is never stored here.
+CREATE TABLE stick_keys (
+    key_sha256  TEXT    NOT NULL PRIMARY KEY
+                CHECK (length(key_sha256) = 64 AND key_sha256 NOT GLOB '*[^0-9a-f]*'),
+    created_utc INTEGER NOT NULL
+) STRICT;

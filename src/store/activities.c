@@ -1,0 +1,477 @@
+/* activities: what is on, its helper tasks, and the counts the public screens may show. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rules.h"
+#include "core/utf8.h"
+#include "store/store_internal.h"
+
+#define ACT_COLUMNS                                                                              \
+    "id, uid, title, description, category, place, host, host_phone, price, audience, "         \
+    "start_utc, end_utc, mode, capacity, deadline_utc, count_household, badges, signup_url, "   \
+    "cancelled"
+
+/* ---- checking what is about to be stored */
+
+static bool text_ok(const char *t, size_t size)
+{
+    size_t n = strnlen(t, size);
+    return n < size && utf8_valid(t, n);
+}
+
+vm_status st_activity_validate(const activity *a, vm_err *err)
+{
+    const char *uid = text_ok(a->uid, sizeof a->uid) ? a->uid : "(unreadable)";
+    struct {
+        const char *text;
+        size_t size;
+        const char *name;
+    } fields[] = {
+        {a->uid, sizeof a->uid, "id"},
+        {a->title, sizeof a->title, "title"},
+        {a->description, sizeof a->description, "description"},
+        {a->place, sizeof a->place, "place"},
+        {a->host, sizeof a->host, "host"},
+        {a->host_phone, sizeof a->host_phone, "host's phone"},
+        {a->price, sizeof a->price, "price"},
+        {a->audience, sizeof a->audience, "target group"},
+        {a->signup_url, sizeof a->signup_url, "sign-up link"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (!text_ok(fields[i].text, fields[i].size))
+            return err_set(err, VM_ERR_INVALID,
+                           "The activity %s has a %s that is too long or not readable text.",
+                           uid, fields[i].name);
+    if (!a->uid[0])
+        return err_set(err, VM_ERR_INVALID, "An activity has no id.");
+    if (!a->title[0])
+        return err_set(err, VM_ERR_INVALID, "The activity %s has no title.", uid);
+    if (a->end < a->start)
+        return err_set(err, VM_ERR_INVALID, "The activity %s ends before it starts.", uid);
+    if (a->capacity < 0)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has a negative number of places.",
+                       uid);
+    if (a->deadline < 0)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has an impossible deadline.", uid);
+    if ((unsigned)a->mode > SIGNUP_MODE_HELPERS)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has an unknown sign-up kind.", uid);
+    if ((unsigned)a->category >= CAT_COUNT)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has an unknown category.", uid);
+    if (a->badges & ~(unsigned)BADGE_ALL)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has an unknown badge.", uid);
+    if (a->n_tasks < 0 || a->n_tasks > ACT_TASKS_MAX)
+        return err_set(err, VM_ERR_INVALID, "The activity %s has more than %d helper tasks.", uid,
+                       ACT_TASKS_MAX);
+    for (int i = 0; i < a->n_tasks; i++) {
+        const helper_task *t = &a->tasks[i];
+        if (!text_ok(t->title, sizeof t->title) || !t->title[0])
+            return err_set(err, VM_ERR_INVALID,
+                           "A helper task of the activity %s has no readable title.", uid);
+        if (t->minutes < 0 || t->slots < 0)
+            return err_set(err, VM_ERR_INVALID,
+                           "The helper task \"%s\" of %s has a negative time or number.",
+                           t->title, uid);
+        for (int j = 0; j < i; j++)
+            if (strcmp(a->tasks[j].title, t->title) == 0)
+                return err_set(err, VM_ERR_INVALID,
+                               "The activity %s lists the helper task \"%s\" twice.", uid,
+                               t->title);
+    }
+    return VM_OK;
+}
+
+/* ---- reading */
+
+static void read_activity_row(sqlite3_stmt *st, activity *a)
+{
+    char word[40];
+    memset(a, 0, sizeof *a);
+    a->id = sqlite3_column_int64(st, 0);
+    st_column_text(st, 1, a->uid, sizeof a->uid);
+    st_column_text(st, 2, a->title, sizeof a->title);
+    st_column_text(st, 3, a->description, sizeof a->description);
+    st_column_text(st, 4, word, sizeof word);
+    a->category = category_from_word(word);
+    st_column_text(st, 5, a->place, sizeof a->place);
+    st_column_text(st, 6, a->host, sizeof a->host);
+    st_column_text(st, 7, a->host_phone, sizeof a->host_phone);
+    st_column_text(st, 8, a->price, sizeof a->price);
+    st_column_text(st, 9, a->audience, sizeof a->audience);
+    a->start = sqlite3_column_int64(st, 10);
+    a->end = sqlite3_column_int64(st, 11);
+    st_column_text(st, 12, word, sizeof word);
+    if (!signup_mode_from_word(word, &a->mode))
+        a->mode = SIGNUP_MODE_NONE;
+    a->capacity = sqlite3_column_int(st, 13);
+    a->deadline = sqlite3_column_int64(st, 14);
+    a->count_household = sqlite3_column_int(st, 15) != 0;
+    a->badges = (unsigned)sqlite3_column_int64(st, 16) & (unsigned)BADGE_ALL;
+    st_column_text(st, 17, a->signup_url, sizeof a->signup_url);
+    a->cancelled = sqlite3_column_int(st, 18) != 0;
+}
+
+static vm_status load_tasks(store *s, activity *a, vm_err *err)
+{
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT id, title, minutes, slots FROM helper_tasks "
+                                  "WHERE activity_id = ?1 AND retired = 0 ORDER BY position, id",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, a->id);
+    int rc;
+    a->n_tasks = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (a->n_tasks == ACT_TASKS_MAX)
+            continue; /* more than the struct holds: only a hand-edited file does this */
+        helper_task *t = &a->tasks[a->n_tasks++];
+        t->id = sqlite3_column_int64(st, 0);
+        st_column_text(st, 1, t->title, sizeof t->title);
+        t->minutes = sqlite3_column_int(st, 2);
+        t->slots = sqlite3_column_int(st, 3);
+    }
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the helper tasks");
+    st_reset(st);
+    return status;
+}
+
+vm_status st_activity_load(store *s, int64_t id, const char *uid, activity *out, vm_err *err)
+{
+    vm_status status = VM_OK;
+    sqlite3_stmt *st =
+        uid ? st_prepare(s, "SELECT " ACT_COLUMNS " FROM activities WHERE uid = ?1", err)
+            : st_prepare(s, "SELECT " ACT_COLUMNS " FROM activities WHERE id = ?1", err);
+    if (!st)
+        return err->status;
+    if (uid)
+        st_bind_text(st, 1, uid);
+    else
+        st_bind_i64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_activity_row(st, out);
+    else if (rc == SQLITE_DONE)
+        status = err_set(err, VM_ERR_NOT_FOUND, "There is no activity %s.", uid ? uid : "with that number");
+    else
+        status = st_error(s->db, rc, err, "reading an activity");
+    st_reset(st);
+    if (status == VM_OK)
+        status = load_tasks(s, out, err);
+    return status;
+}
+
+vm_status st_activity_counts(store *s, const activity *a, activity_counts *out, vm_err *err)
+{
+    vm_status status = VM_OK;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT task_id, status, adults, children, wants_company "
+                                  "FROM signups WHERE activity_id = ?1",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, a->id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int task_index = -1;
+        if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            int64_t task_id = sqlite3_column_int64(st, 0);
+            task_index = -2;
+            for (int i = 0; i < a->n_tasks; i++)
+                if (a->tasks[i].id == task_id)
+                    task_index = i;
+            if (task_index == -2)
+                continue; /* a retired task: no longer part of the program */
+        }
+        signup_status sst;
+        const char *key = (const char *)sqlite3_column_text(st, 1);
+        if (!key || !signup_status_from_key(key, &sst))
+            continue;
+        rules_count(out, a, task_index, sst, sqlite3_column_int(st, 2),
+                    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4) != 0);
+    }
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "counting the sign-ups");
+    st_reset(st);
+    return status;
+}
+
+/* ---- writing */
+
+static vm_status save_tasks(store *s, activity *a, vm_err *err)
+{
+    vm_status status = VM_OK;
+    int rc = SQLITE_OK;
+    sqlite3_stmt *find = NULL, *upd = NULL, *ins = NULL, *retire = NULL, *drop = NULL;
+
+    for (int i = 0; i < a->n_tasks; i++) {
+        helper_task *t = &a->tasks[i];
+        find = st_prepare(s, "SELECT id FROM helper_tasks WHERE activity_id = ?1 AND title = ?2",
+                          err);
+        if (!find)
+            return err->status;
+        st_bind_i64(find, 1, a->id);
+        st_bind_text(find, 2, t->title);
+        rc = sqlite3_step(find);
+        t->id = rc == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
+        st_reset(find);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return st_error(s->db, rc, err, "saving the helper tasks");
+        if (t->id) {
+            upd = st_prepare(s,
+                             "UPDATE helper_tasks SET minutes = ?2, slots = ?3, position = ?4, "
+                             "retired = 0 WHERE id = ?1",
+                             err);
+            if (!upd)
+                return err->status;
+            st_bind_i64(upd, 1, t->id);
+            sqlite3_bind_int(upd, 2, t->minutes);
+            sqlite3_bind_int(upd, 3, t->slots);
+            sqlite3_bind_int(upd, 4, i);
+            rc = sqlite3_step(upd);
+            st_reset(upd);
+        } else {
+            ins = st_prepare(s,
+                             "INSERT INTO helper_tasks (activity_id, title, minutes, slots, "
+                             "position) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             err);
+            if (!ins)
+                return err->status;
+            st_bind_i64(ins, 1, a->id);
+            st_bind_text(ins, 2, t->title);
+            sqlite3_bind_int(ins, 3, t->minutes);
+            sqlite3_bind_int(ins, 4, t->slots);
+            sqlite3_bind_int(ins, 5, i);
+            rc = sqlite3_step(ins);
+            st_reset(ins);
+            t->id = sqlite3_last_insert_rowid(s->db);
+        }
+        if (rc != SQLITE_DONE)
+            return st_error(s->db, rc, err, "saving the helper tasks");
+    }
+
+    /* Tasks no longer listed: kept (hidden) while sign-ups point at them, else removed. */
+    int64_t gone[64];
+    size_t n_gone = 0;
+    sqlite3_stmt *all = st_prepare(s, "SELECT id FROM helper_tasks WHERE activity_id = ?1", err);
+    if (!all)
+        return err->status;
+    st_bind_i64(all, 1, a->id);
+    while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(all, 0);
+        bool listed = false;
+        for (int i = 0; i < a->n_tasks; i++)
+            listed = listed || a->tasks[i].id == id;
+        if (!listed && n_gone < sizeof gone / sizeof gone[0])
+            gone[n_gone++] = id;
+    }
+    st_reset(all);
+    if (rc != SQLITE_DONE)
+        return st_error(s->db, rc, err, "saving the helper tasks");
+    for (size_t i = 0; i < n_gone; i++) {
+        retire = st_prepare(s,
+                            "UPDATE helper_tasks SET retired = 1 WHERE id = ?1 "
+                            "AND EXISTS (SELECT 1 FROM signups WHERE task_id = ?1)",
+                            err);
+        if (!retire)
+            return err->status;
+        st_bind_i64(retire, 1, gone[i]);
+        rc = sqlite3_step(retire);
+        st_reset(retire);
+        if (rc != SQLITE_DONE)
+            return st_error(s->db, rc, err, "saving the helper tasks");
+        drop = st_prepare(s,
+                          "DELETE FROM helper_tasks WHERE id = ?1 "
+                          "AND NOT EXISTS (SELECT 1 FROM signups WHERE task_id = ?1)",
+                          err);
+        if (!drop)
+            return err->status;
+        st_bind_i64(drop, 1, gone[i]);
+        rc = sqlite3_step(drop);
+        st_reset(drop);
+        if (rc != SQLITE_DONE)
+            return st_error(s->db, rc, err, "saving the helper tasks");
+    }
+    return status;
+}
+
+static void bind_activity(sqlite3_stmt *st, const activity *a)
+{
+    st_bind_text(st, 1, a->uid);
+    st_bind_text(st, 2, a->title);
+    st_bind_text(st, 3, a->description);
+    st_bind_text(st, 4, category_key(a->category));
+    st_bind_text(st, 5, a->place);
+    st_bind_text(st, 6, a->host);
+    st_bind_text(st, 7, a->host_phone);
+    st_bind_text(st, 8, a->price);
+    st_bind_text(st, 9, a->audience);
+    st_bind_i64(st, 10, a->start);
+    st_bind_i64(st, 11, a->end);
+    st_bind_text(st, 12, signup_mode_key(a->mode));
+    sqlite3_bind_int(st, 13, a->capacity);
+    st_bind_i64(st, 14, a->deadline);
+    sqlite3_bind_int(st, 15, a->count_household ? 1 : 0);
+    st_bind_i64(st, 16, (int64_t)a->badges);
+    st_bind_text(st, 17, a->signup_url);
+    sqlite3_bind_int(st, 18, a->cancelled ? 1 : 0);
+}
+
+vm_status st_activity_upsert(store *s, activity *a, int64_t now, int *moved, int *promoted,
+                             vm_err *err)
+{
+    vm_status status = st_activity_validate(a, err);
+    if (status != VM_OK)
+        return status;
+    sqlite3_stmt *st = st_prepare(
+        s,
+        "INSERT INTO activities (uid, title, description, category, place, host, host_phone, "
+        "price, audience, start_utc, end_utc, mode, capacity, deadline_utc, count_household, "
+        "badges, signup_url, cancelled, created_utc, updated_utc) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, ?19, ?19) "
+        "ON CONFLICT (uid) DO UPDATE SET title = excluded.title, "
+        "description = excluded.description, category = excluded.category, "
+        "place = excluded.place, host = excluded.host, host_phone = excluded.host_phone, "
+        "price = excluded.price, audience = excluded.audience, "
+        "start_utc = excluded.start_utc, end_utc = excluded.end_utc, mode = excluded.mode, "
+        "capacity = excluded.capacity, deadline_utc = excluded.deadline_utc, "
+        "count_household = excluded.count_household, badges = excluded.badges, "
+        "signup_url = excluded.signup_url, cancelled = excluded.cancelled, "
+        "updated_utc = CASE WHEN excluded.updated_utc > 0 THEN excluded.updated_utc "
+        "ELSE updated_utc END "
+        "RETURNING id",
+        err);
+    if (!st)
+        return err->status;
+    bind_activity(st, a);
+    st_bind_i64(st, 19, now > 0 ? now : 0);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        a->id = sqlite3_column_int64(st, 0);
+        rc = sqlite3_step(st);
+    }
+    st_reset(st);
+    if (rc != SQLITE_DONE)
+        return st_error(s->db, rc, err, "saving an activity");
+    if ((status = save_tasks(s, a, err)) != VM_OK)
+        return status;
+    return st_rebalance_activity(s, a, now, moved, promoted, err);
+}
+
+/* ---- the public functions */
+
+vm_status store_activity_put(store *s, activity *a, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !a)
+        return err_set(err, VM_ERR_INVALID, "No activity was given.");
+    vm_status status = st_begin(s, err);
+    if (status != VM_OK)
+        return status;
+    status = st_activity_upsert(s, a, 0, NULL, NULL, err);
+    if (status == VM_OK)
+        status = st_commit(s, err);
+    else
+        st_rollback(s);
+    return status;
+}
+
+vm_status store_activity_get(store *s, const char *uid, activity *out, activity_counts *counts,
+                             vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !uid || !out)
+        return err_set(err, VM_ERR_INVALID, "No activity was named.");
+    activity a;
+    vm_status status = st_activity_load(s, 0, uid, &a, err);
+    if (status == VM_OK && counts)
+        status = st_activity_counts(s, &a, counts, err);
+    if (status == VM_OK)
+        *out = a;
+    return status;
+}
+
+vm_status store_activities_between(store *s, int64_t from, int64_t to, activity **out,
+                                   activity_counts **counts, size_t *n, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out || !n)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
+    *out = NULL;
+    *n = 0;
+    if (counts)
+        *counts = NULL;
+    vm_status status = VM_OK;
+    activity *list = NULL;
+    activity_counts *clist = NULL;
+    size_t len = 0, cap = 0;
+
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT " ACT_COLUMNS " FROM activities "
+                                  "WHERE end_utc > ?1 AND start_utc < ?2 "
+                                  "ORDER BY start_utc, title, id",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, from);
+    st_bind_i64(st, 2, to);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            activity *bigger = realloc(list, ncap * sizeof *list);
+            if (!bigger) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
+                break;
+            }
+            list = bigger;
+            cap = ncap;
+        }
+        read_activity_row(st, &list[len++]);
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the program");
+    st_reset(st);
+    for (size_t i = 0; status == VM_OK && i < len; i++)
+        status = load_tasks(s, &list[i], err);
+    if (status == VM_OK && counts && len > 0) {
+        clist = calloc(len, sizeof *clist);
+        if (!clist)
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
+        for (size_t i = 0; status == VM_OK && i < len; i++)
+            status = st_activity_counts(s, &list[i], &clist[i], err);
+    }
+    if (status != VM_OK) {
+        free(list);
+        free(clist);
+        return status;
+    }
+    *out = list;
+    *n = len;
+    if (counts)
+        *counts = clist;
+    else
+        free(clist);
+    return VM_OK;
+}
+
+vm_status store_activity_count(store *s, size_t *n, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !n)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the number.");
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s, "SELECT count(*) FROM activities", err);
+    if (!st)
+        return err->status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *n = (size_t)sqlite3_column_int64(st, 0);
+    else
+        status = st_error(s->db, rc, err, "counting the activities");
+    st_reset(st);
+    return status;
+}

@@ -1,0 +1,240 @@
+/* migrate: the schema's versions and the steps between them (see migrate.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/migrate.h"
+#include "store/store.h"
+
+/* From version N to N + 1, in order. Version 1 is the first schema, so there is no step yet.
+ * A step looks like:
+ *   { 1, "ALTER TABLE activities ADD COLUMN ... ;", "" },
+ * and comes with a frozen copy of the older schema in tests/store/fixtures/v1.sql. */
+static const store_migration MIGRATIONS[] = {
+    {0, NULL, NULL}, /* sentinel, not a step */
+};
+
+const store_migration *store_migrations(size_t *n)
+{
+    *n = sizeof MIGRATIONS / sizeof MIGRATIONS[0] - 1;
+    return MIGRATIONS;
+}
+
+static int read_user_version(sqlite3 *db, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int count_objects(sqlite3 *db, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int set_version_fact(sqlite3 *db, int version)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'facts'", -1, &st, NULL);
+    int has_facts = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK || !has_facts)
+        return rc;
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO facts (key, value) VALUES ('schema_version', '%d') "
+             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+             version);
+    return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+static vm_status sql_failed(sqlite3 *db, int rc, vm_err *err, int from)
+{
+    vm_status st;
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        st = VM_ERR_IO;
+        break;
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        st = VM_ERR_IO;
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        st = VM_ERR_CORRUPT;
+        break;
+    default:
+        st = VM_ERR_INTERNAL;
+    }
+    return err_set(err, st,
+                   "Updating the database from version %d failed (%s); it was left as it was.",
+                   from, sqlite3_errmsg(db));
+}
+
+/* One step in its own transaction; on return the file is at the old or the new version. */
+static vm_status run_step(sqlite3 *db, const char *schema_sql, const store_migration *steps,
+                          size_t n_steps, int target, int *version, vm_err *err)
+{
+    vm_status status = VM_OK;
+    int v = 0, objects = 0;
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return sql_failed(db, rc, err, *version);
+    /* Read again under the write lock: another process may have migrated meanwhile. */
+    if ((rc = read_user_version(db, &v)) != SQLITE_OK) {
+        status = sql_failed(db, rc, err, *version);
+        goto out;
+    }
+    if (v >= target)
+        goto out;
+    if (v == 0) {
+        if ((rc = count_objects(db, &objects)) != SQLITE_OK) {
+            status = sql_failed(db, rc, err, v);
+            goto out;
+        }
+        if (objects != 0) {
+            status = err_set(err, VM_ERR_FOREIGN,
+                             "This file holds tables but no Vær med version: it is not a Vær med database.");
+            goto out;
+        }
+        if ((rc = sqlite3_exec(db, schema_sql, NULL, NULL, NULL)) != SQLITE_OK) {
+            status = sql_failed(db, rc, err, v);
+            goto out;
+        }
+    } else {
+        const store_migration *step = NULL;
+        for (size_t i = 0; i < n_steps; i++)
+            if (steps[i].from == v)
+                step = &steps[i];
+        if (!step) {
+            status = err_set(err, VM_ERR_INTERNAL,
+                             "This Vær med cannot update a database from version %d to %d.", v,
+                             target);
+            goto out;
+        }
+        char sql[160];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+        if ((rc = sqlite3_exec(db, step->sql, NULL, NULL, NULL)) != SQLITE_OK ||
+            (rc = sqlite3_exec(db, sql, NULL, NULL, NULL)) != SQLITE_OK) {
+            status = sql_failed(db, rc, err, v);
+            goto out;
+        }
+    }
+    int now_v = 0;
+    if ((rc = read_user_version(db, &now_v)) != SQLITE_OK) {
+        status = sql_failed(db, rc, err, v);
+        goto out;
+    }
+    if (now_v <= v || now_v > target) {
+        status = err_set(err, VM_ERR_INTERNAL,
+                         "Updating the database from version %d ended at version %d, not at "
+                         "most %d.",
+                         v, now_v, target);
+        goto out;
+    }
+    /* Keep the schema_version fact true (a new file gets it from the schema itself). */
+    if (v != 0 && (rc = set_version_fact(db, now_v)) != SQLITE_OK) {
+        status = sql_failed(db, rc, err, v);
+        goto out;
+    }
+    if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+        status = sql_failed(db, rc, err, v);
+        goto out;
+    }
+    *version = now_v;
+    return VM_OK;
+out:
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, status == VM_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    if (status == VM_OK)
+        *version = v;
+    return status;
+}
+
+vm_status store_migrate_run(sqlite3 *db, const char *schema_sql, const store_migration *steps,
+                            size_t n_steps, int target, vm_err *err)
+{
+    int version = 0;
+    if (read_user_version(db, &version) != SQLITE_OK)
+        return sql_failed(db, SQLITE_ERROR, err, 0);
+    while (version < target) {
+        int before = version;
+        vm_status st = run_step(db, schema_sql, steps, n_steps, target, &version, err);
+        if (st != VM_OK)
+            return st;
+        if (version <= before)
+            break; /* someone else got it to the target meanwhile */
+    }
+    return VM_OK;
+}
+
+sqlite3 *store_schema_reference(const char *schema_sql, vm_err *err)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        err_set(err, rc == SQLITE_NOMEM ? VM_ERR_NOMEM : VM_ERR_INTERNAL,
+                "The built-in database schema does not run: %s.",
+                db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+static int word_in_list(const char *word, const char *list)
+{
+    size_t n = strlen(word);
+    const char *p = list;
+    while (p && *p) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if ((size_t)(end - p) == n && n > 0 && memcmp(p, word, n) == 0)
+            return 1;
+        p = end;
+    }
+    return 0;
+}
+
+int store_table_is_ours(sqlite3 *reference, const char *table, const store_migration *steps,
+                        size_t n_steps)
+{
+    int ours = 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(reference,
+                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1,
+                           &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        ours = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    for (size_t i = 0; !ours && i < n_steps; i++)
+        ours = word_in_list(table, steps[i].old_tables);
+    return ours;
+}

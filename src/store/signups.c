@@ -1,0 +1,612 @@
+/* signups: joining, cancelling, and keeping every queue as core's rules say.
+ *
+ * A queue is the participants of one activity, or the helpers of one task, in the order
+ * (created_utc, seq). After every change to a queue, in the same transaction, the store runs
+ * rules_rebalance over its live entries and writes back the statuses that changed. The
+ * waiting position is derived when read, so it is always the rules' numbering.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/code.h"
+#include "core/dktime.h"
+#include "core/rules.h"
+#include "core/utf8.h"
+#include "store/store_internal.h"
+
+/* The columns of a signup, with its waiting position computed from its queue. */
+#define SIGNUP_SELECT                                                                            \
+    "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "               \
+    "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, "                       \
+    "CASE WHEN s.status = 'waiting' THEN (SELECT count(*) FROM signups w "                     \
+    "WHERE w.activity_id = s.activity_id AND w.task_id IS s.task_id "                          \
+    "AND w.status = 'waiting' AND (w.created_utc < s.created_utc "                             \
+    "OR (w.created_utc = s.created_utc AND w.seq <= s.seq))) ELSE 0 END "                      \
+    "FROM signups s JOIN activities a ON a.id = s.activity_id "
+
+static void read_signup_row(sqlite3_stmt *st, signup *su)
+{
+    memset(su, 0, sizeof *su);
+    st_column_text(st, 0, su->id, sizeof su->id);
+    st_column_text(st, 1, su->activity_uid, sizeof su->activity_uid);
+    su->task_id = sqlite3_column_int64(st, 2);
+    st_column_text(st, 3, su->name, sizeof su->name);
+    su->adults = sqlite3_column_int(st, 4);
+    su->children = sqlite3_column_int(st, 5);
+    su->wants_company = sqlite3_column_int(st, 6) != 0;
+    st_column_text(st, 7, su->code_hash, sizeof su->code_hash);
+    const char *status = (const char *)sqlite3_column_text(st, 8);
+    if (!status || !signup_status_from_key(status, &su->status))
+        su->status = SIGNUP_CANCELLED;
+    su->created = sqlite3_column_int64(st, 9);
+    st_column_text(st, 10, su->kiosk_id, sizeof su->kiosk_id);
+    su->waiting_position = sqlite3_column_int(st, 11);
+}
+
+/* ---- queues */
+
+typedef struct queue_row {
+    int64_t seq;
+    signup_status before;
+} queue_row;
+
+static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, int capacity,
+                                 int64_t now, int *moved, int *promoted, vm_err *err)
+{
+    vm_status status = VM_OK;
+    queue_row *rows = NULL;
+    rules_entry *q = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT seq, status, adults, children FROM signups "
+                                  "WHERE activity_id = ?1 AND task_id IS ?2 "
+                                  "AND status <> 'cancelled' ORDER BY created_utc, seq",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, a->id);
+    if (task_id)
+        st_bind_i64(st, 2, task_id);
+    else
+        sqlite3_bind_null(st, 2);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            queue_row *r2 = realloc(rows, ncap * sizeof *rows);
+            if (r2)
+                rows = r2;
+            rules_entry *q2 = r2 ? realloc(q, ncap * sizeof *q) : NULL;
+            if (!r2 || !q2) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while ordering sign-ups.");
+                break;
+            }
+            q = q2;
+            cap = ncap;
+        }
+        const char *key = (const char *)sqlite3_column_text(st, 1);
+        signup_status sst = SIGNUP_WAITING;
+        if (key)
+            signup_status_from_key(key, &sst);
+        rows[n].seq = sqlite3_column_int64(st, 0);
+        rows[n].before = sst;
+        q[n].status = sst;
+        q[n].waiting_position = 0;
+        q[n].heads = task_id ? 1
+                             : rules_heads(a, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
+        n++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading a waiting list");
+    st_reset(st);
+    if (status != VM_OK || n == 0)
+        goto out;
+
+    rules_rebalance(q, n, capacity);
+    for (size_t i = 0; i < n; i++) {
+        if (q[i].status == rows[i].before)
+            continue;
+        sqlite3_stmt *up = st_prepare(s,
+                                      "UPDATE signups SET status = ?2, updated_utc = "
+                                      "CASE WHEN ?3 > 0 THEN ?3 ELSE updated_utc END "
+                                      "WHERE seq = ?1",
+                                      err);
+        if (!up) {
+            status = err->status;
+            goto out;
+        }
+        st_bind_i64(up, 1, rows[i].seq);
+        st_bind_text(up, 2, signup_status_key(q[i].status));
+        st_bind_i64(up, 3, now);
+        rc = sqlite3_step(up);
+        st_reset(up);
+        if (rc != SQLITE_DONE) {
+            status = st_error(s->db, rc, err, "moving the waiting list");
+            goto out;
+        }
+        if (q[i].status == SIGNUP_WAITING && rows[i].before == SIGNUP_CONFIRMED && moved)
+            (*moved)++;
+        if (q[i].status == SIGNUP_CONFIRMED && rows[i].before == SIGNUP_WAITING && promoted)
+            (*promoted)++;
+    }
+out:
+    free(rows);
+    free(q);
+    return status;
+}
+
+vm_status st_rebalance_activity(store *s, const activity *a, int64_t now, int *moved,
+                                int *promoted, vm_err *err)
+{
+    vm_status status = rebalance_queue(s, a, 0, a->capacity, now, moved, promoted, err);
+    for (int i = 0; status == VM_OK && i < a->n_tasks; i++)
+        status = rebalance_queue(s, a, a->tasks[i].id, a->tasks[i].slots, now, moved, promoted,
+                                 err);
+    return status;
+}
+
+/* ---- reading */
+
+static vm_status signup_load(store *s, const char *id, signup *out, vm_err *err)
+{
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s, SIGNUP_SELECT "WHERE s.id = ?1", err);
+    if (!st)
+        return err->status;
+    st_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_signup_row(st, out);
+    else if (rc == SQLITE_DONE)
+        status = err_set(err, VM_ERR_NOT_FOUND, "There is no such sign-up.");
+    else
+        status = st_error(s->db, rc, err, "reading a sign-up");
+    st_reset(st);
+    return status;
+}
+
+vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !signup_id || !out)
+        return err_set(err, VM_ERR_INVALID, "No sign-up was named.");
+    return signup_load(s, signup_id, out, err);
+}
+
+vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
+                             vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out || !n)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the sign-ups.");
+    *out = NULL;
+    *n = 0;
+    vm_status status = VM_OK;
+    signup *list = NULL;
+    size_t len = 0, cap = 0;
+    if (activity_uid) {
+        /* An unknown activity is an error, not an empty list: a typo should be said. */
+        sqlite3_stmt *chk = st_prepare(s, "SELECT 1 FROM activities WHERE uid = ?1", err);
+        if (!chk)
+            return err->status;
+        st_bind_text(chk, 1, activity_uid);
+        int rc = sqlite3_step(chk);
+        st_reset(chk);
+        if (rc == SQLITE_DONE)
+            return err_set(err, VM_ERR_NOT_FOUND, "There is no activity %s.", activity_uid);
+        if (rc != SQLITE_ROW)
+            return st_error(s->db, rc, err, "reading the sign-ups");
+    }
+    sqlite3_stmt *st = st_prepare(
+        s,
+        "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "
+        "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, "
+        "CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.activity_id, "
+        "s.task_id, s.status ORDER BY s.created_utc, s.seq) ELSE 0 END "
+        "FROM signups s JOIN activities a ON a.id = s.activity_id "
+        "WHERE ?1 IS NULL OR a.uid = ?1 "
+        "ORDER BY a.start_utc, a.id, s.created_utc, s.seq",
+        err);
+    if (!st)
+        return err->status;
+    if (activity_uid)
+        st_bind_text(st, 1, activity_uid);
+    else
+        sqlite3_bind_null(st, 1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            signup *bigger = realloc(list, ncap * sizeof *list);
+            if (!bigger) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading sign-ups.");
+                break;
+            }
+            list = bigger;
+            cap = ncap;
+        }
+        read_signup_row(st, &list[len++]);
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the sign-ups");
+    st_reset(st);
+    if (status != VM_OK) {
+        free(list);
+        return status;
+    }
+    *out = list;
+    *n = len;
+    return VM_OK;
+}
+
+/* ---- joining */
+
+static bool is_uuid(const char *id)
+{
+    if (strnlen(id, SIGNUP_ID_MAX) != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        char c = id[i];
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex)
+            return false;
+    }
+    return true;
+}
+
+/* Cleans a typed name into `out`: one line, at most SIGNUP_NAME_MAX characters. VM_ERR_INVALID
+ * when nothing is left or it holds characters a name cannot (emoji, pictographs). */
+static vm_status clean_name(const char *in, char out[SIGNUP_NAME_BYTES], vm_err *err)
+{
+    char line[SIGNUP_NAME_BYTES * 2];
+    utf8_clean_line(in, line, sizeof line);
+    size_t keep = utf8_prefix_bytes(line, SIGNUP_NAME_MAX, SIGNUP_NAME_BYTES - 1);
+    memcpy(out, line, keep);
+    out[keep] = '\0';
+    /* Cutting may leave a space at the end. */
+    while (keep > 0 && out[keep - 1] == ' ')
+        out[--keep] = '\0';
+    if (!out[0])
+        return err_set(err, VM_ERR_INVALID, "Please write your name or your initials.");
+    for (size_t i = 0; i < keep;) {
+        uint32_t cp;
+        size_t used = utf8_decode(out + i, keep - i, &cp);
+        if (cp != ' ' && !utf8_is_name_char(cp))
+            return err_set(err, VM_ERR_INVALID,
+                           "A name can hold letters, numbers and signs, but not pictures. "
+                           "Please write your name or your initials.");
+        i += used;
+    }
+    return VM_OK;
+}
+
+static vm_status refusal(join_state js, const activity *a, vm_err *err)
+{
+    char when[17];
+    switch (js) {
+    case JOIN_NO_SIGNUP:
+        return err_set(err, VM_ERR_REFUSED,
+                       a->mode == SIGNUP_MODE_HELPERS
+                           ? "This activity takes helpers only; there are no places to join."
+                           : "No sign-up is needed for this activity: just come.");
+    case JOIN_CANCELLED:
+        return err_set(err, VM_ERR_REFUSED, "This activity is cancelled.");
+    case JOIN_STARTED:
+        return err_set(err, VM_ERR_REFUSED, "This activity has already started.");
+    case JOIN_DEADLINE_PASSED:
+        dktime_format_local(a->deadline, when);
+        return err_set(err, VM_ERR_REFUSED, "Sign-up closed at the deadline, %s.", when);
+    default:
+        return err_set(err, VM_ERR_INTERNAL, "Unknown sign-up state %d.", (int)js);
+    }
+}
+
+vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !su)
+        return err_set(err, VM_ERR_INVALID, "No sign-up was given.");
+    vm_status status = VM_OK;
+    activity a;
+    activity_counts counts;
+    signup existing;
+    char name[SIGNUP_NAME_BYTES];
+    int task_index = -1;
+
+    if (!is_uuid(su->id))
+        return err_set(err, VM_ERR_INVALID, "The sign-up has no valid id.");
+    if (strnlen(su->activity_uid, sizeof su->activity_uid) == sizeof su->activity_uid ||
+        strnlen(su->name, sizeof su->name) == sizeof su->name ||
+        strnlen(su->code_hash, sizeof su->code_hash) == sizeof su->code_hash ||
+        strnlen(su->kiosk_id, sizeof su->kiosk_id) == sizeof su->kiosk_id)
+        return err_set(err, VM_ERR_INVALID, "The sign-up has a field that is too long.");
+    if ((status = clean_name(su->name, name, err)) != VM_OK)
+        return status;
+    if ((status = st_begin(s, err)) != VM_OK)
+        return status;
+
+    /* The same sign-up again (a double tap, a retried command) is the one already made. */
+    status = signup_load(s, su->id, &existing, err);
+    if (status == VM_OK) {
+        if (strcmp(existing.activity_uid, su->activity_uid) != 0) {
+            status = err_set(err, VM_ERR_INVALID, "This sign-up id is already used elsewhere.");
+            goto fail;
+        }
+        st_rollback(s);
+        *su = existing;
+        return VM_OK;
+    }
+    if (status != VM_ERR_NOT_FOUND)
+        goto fail;
+    status = VM_OK;
+
+    if ((status = st_activity_load(s, 0, su->activity_uid, &a, err)) != VM_OK)
+        goto fail;
+    if ((status = st_activity_counts(s, &a, &counts, err)) != VM_OK)
+        goto fail;
+    if (su->task_id) {
+        for (int i = 0; i < a.n_tasks; i++)
+            if (a.tasks[i].id == su->task_id)
+                task_index = i;
+        if (task_index < 0) {
+            status = err_set(err, VM_ERR_NOT_FOUND, "This helper task is no longer there.");
+            goto fail;
+        }
+    }
+    join_state js = task_index >= 0 ? rules_task_join_state(&a, &counts, task_index, now)
+                                    : rules_join_state(&a, &counts, now);
+    if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
+        status = refusal(js, &a, err);
+        goto fail;
+    }
+
+    int adults = 1, children = 0;
+    if (task_index < 0 && a.count_household) {
+        adults = su->adults;
+        children = su->children;
+        if (adults < 0 || children < 0 || adults > HOUSEHOLD_MAX || children > HOUSEHOLD_MAX) {
+            status = err_set(err, VM_ERR_INVALID, "At most %d adults and %d children can be "
+                                                  "signed up at once.",
+                             HOUSEHOLD_MAX, HOUSEHOLD_MAX);
+            goto fail;
+        }
+        if (adults + children < 1) {
+            status = err_set(err, VM_ERR_INVALID, "Please count at least one person.");
+            goto fail;
+        }
+    }
+    if (task_index < 0 && a.capacity > 0 && rules_heads(&a, adults, children) > a.capacity) {
+        status = err_set(err, VM_ERR_REFUSED, "This activity has only %d places in all.",
+                         a.capacity);
+        goto fail;
+    }
+
+    char kiosk[KIOSK_ID_MAX];
+    snprintf(kiosk, sizeof kiosk, "%s", su->kiosk_id);
+    if (!kiosk[0] && st_fact_get(s, "kiosk_id", kiosk, sizeof kiosk, err) != VM_OK)
+        kiosk[0] = '\0';
+    int64_t created = su->created ? su->created : now;
+
+    sqlite3_stmt *ins = st_prepare(
+        s,
+        "INSERT INTO signups (id, activity_id, task_id, name, adults, children, wants_company, "
+        "code_hash, status, created_utc, updated_utc, kiosk_id) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'waiting', ?9, ?10, ?11)",
+        err);
+    if (!ins) {
+        status = err->status;
+        goto fail;
+    }
+    st_bind_text(ins, 1, su->id);
+    st_bind_i64(ins, 2, a.id);
+    if (task_index >= 0)
+        st_bind_i64(ins, 3, su->task_id);
+    else
+        sqlite3_bind_null(ins, 3);
+    st_bind_text(ins, 4, name);
+    sqlite3_bind_int(ins, 5, adults);
+    sqlite3_bind_int(ins, 6, children);
+    sqlite3_bind_int(ins, 7, su->wants_company ? 1 : 0);
+    st_bind_text(ins, 8, su->code_hash);
+    st_bind_i64(ins, 9, created);
+    st_bind_i64(ins, 10, now);
+    st_bind_text(ins, 11, kiosk);
+    int rc = sqlite3_step(ins);
+    st_reset(ins);
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "saving the sign-up");
+        goto fail;
+    }
+    if (task_index >= 0)
+        status = rebalance_queue(s, &a, su->task_id, a.tasks[task_index].slots, now, NULL, NULL,
+                                 err);
+    else
+        status = rebalance_queue(s, &a, 0, a.capacity, now, NULL, NULL, err);
+    if (status != VM_OK)
+        goto fail;
+    if ((status = signup_load(s, su->id, &existing, err)) != VM_OK)
+        goto fail;
+    if ((status = st_commit(s, err)) != VM_OK)
+        return status;
+    *su = existing;
+    return VM_OK;
+fail:
+    st_rollback(s);
+    return status;
+}
+
+/* ---- cancelling */
+
+/* Cancels the live sign-up with row `seq` and rebalances its queue, inside a transaction. */
+static vm_status cancel_row(store *s, const char *id, int64_t now, int *promoted, vm_err *err)
+{
+    vm_status status = VM_OK;
+    int64_t seq = 0, activity_id = 0, task_id = 0;
+    char key[16] = "";
+    sqlite3_stmt *st = st_prepare(
+        s, "SELECT seq, activity_id, coalesce(task_id, 0), status FROM signups WHERE id = ?1",
+        err);
+    if (!st)
+        return err->status;
+    st_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        seq = sqlite3_column_int64(st, 0);
+        activity_id = sqlite3_column_int64(st, 1);
+        task_id = sqlite3_column_int64(st, 2);
+        st_column_text(st, 3, key, sizeof key);
+    }
+    st_reset(st);
+    if (rc == SQLITE_DONE)
+        return err_set(err, VM_ERR_NOT_FOUND, "There is no such sign-up.");
+    if (rc != SQLITE_ROW)
+        return st_error(s->db, rc, err, "reading a sign-up");
+    if (strcmp(key, "cancelled") == 0)
+        return err_set(err, VM_ERR_REFUSED, "This sign-up was already cancelled.");
+
+    sqlite3_stmt *up = st_prepare(
+        s, "UPDATE signups SET status = 'cancelled', updated_utc = ?2 WHERE seq = ?1", err);
+    if (!up)
+        return err->status;
+    st_bind_i64(up, 1, seq);
+    st_bind_i64(up, 2, now);
+    rc = sqlite3_step(up);
+    st_reset(up);
+    if (rc != SQLITE_DONE)
+        return st_error(s->db, rc, err, "cancelling the sign-up");
+
+    activity a;
+    if ((status = st_activity_load(s, activity_id, NULL, &a, err)) != VM_OK)
+        return status;
+    int capacity = a.capacity;
+    if (task_id) {
+        capacity = -1;
+        for (int i = 0; i < a.n_tasks; i++)
+            if (a.tasks[i].id == task_id)
+                capacity = a.tasks[i].slots;
+        if (capacity < 0)
+            return VM_OK; /* a retired task: its queue no longer moves */
+    }
+    return rebalance_queue(s, &a, task_id, capacity, now, NULL, promoted, err);
+}
+
+vm_status store_cancel(store *s, const char *signup_id, int64_t now, int *promoted, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (promoted)
+        *promoted = 0;
+    if (!s || !signup_id)
+        return err_set(err, VM_ERR_INVALID, "No sign-up was named.");
+    vm_status status = st_begin(s, err);
+    if (status != VM_OK)
+        return status;
+    int n = 0;
+    status = cancel_row(s, signup_id, now, &n, err);
+    if (status == VM_OK)
+        status = st_commit(s, err);
+    else
+        st_rollback(s);
+    if (status == VM_OK && promoted)
+        *promoted = n;
+    return status;
+}
+
+typedef struct candidate {
+    char id[SIGNUP_ID_MAX];
+    char code_hash[SIGNUP_CODE_HASH_MAX];
+} candidate;
+
+vm_status store_cancel_with_code(store *s, const char *activity_uid, const char *name,
+                                 const char *code, int64_t now, signup *cancelled,
+                                 int *promoted, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (promoted)
+        *promoted = 0;
+    if (!s || !activity_uid || !name)
+        return err_set(err, VM_ERR_INVALID, "No activity or name was given.");
+    vm_status status = VM_OK;
+    candidate *cands = NULL;
+    size_t n = 0, cap = 0;
+    char want[SIGNUP_NAME_BYTES], clean[SIGNUP_NAME_BYTES * 2], folded[SIGNUP_NAME_BYTES * 2];
+    utf8_clean_line(name, clean, sizeof clean);
+    utf8_fold_case(clean, want, sizeof want);
+    if (!want[0])
+        return err_set(err, VM_ERR_INVALID, "Please write the name you signed up with.");
+
+    if ((status = st_begin(s, err)) != VM_OK)
+        return status;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT s.id, s.name, s.code_hash FROM signups s "
+                                  "JOIN activities a ON a.id = s.activity_id "
+                                  "WHERE a.uid = ?1 AND s.status <> 'cancelled' "
+                                  "AND s.purged = 0 ORDER BY s.created_utc, s.seq",
+                                  err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
+    st_bind_text(st, 1, activity_uid);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *stored = (const char *)sqlite3_column_text(st, 1);
+        utf8_fold_case(stored ? stored : "", folded, sizeof folded);
+        if (strcmp(folded, want) != 0)
+            continue;
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 4;
+            candidate *bigger = realloc(cands, ncap * sizeof *cands);
+            if (!bigger) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while finding the sign-up.");
+                break;
+            }
+            cands = bigger;
+            cap = ncap;
+        }
+        st_column_text(st, 0, cands[n].id, sizeof cands[n].id);
+        st_column_text(st, 2, cands[n].code_hash, sizeof cands[n].code_hash);
+        n++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "finding the sign-up");
+    st_reset(st);
+    if (status != VM_OK)
+        goto out;
+
+    const candidate *match = NULL;
+    bool some_without_code = false;
+    for (size_t i = 0; i < n && !match; i++) {
+        if (!cands[i].code_hash[0])
+            some_without_code = true;
+        else if (code && code_matches(code, cands[i].code_hash))
+            match = &cands[i];
+    }
+    if (!match) {
+        if (some_without_code)
+            status = err_set(err, VM_ERR_REFUSED,
+                             "This sign-up has no code. Please ask the staff to cancel it.");
+        else
+            status = err_set(err, VM_ERR_NOT_FOUND,
+                             "The name and the code do not match a sign-up here.");
+        goto out;
+    }
+    int moved_up = 0;
+    if ((status = cancel_row(s, match->id, now, &moved_up, err)) != VM_OK)
+        goto out;
+    signup done;
+    if (cancelled && (status = signup_load(s, match->id, &done, err)) != VM_OK)
+        goto out;
+    if ((status = st_commit(s, err)) != VM_OK)
+        goto out;
+    if (cancelled)
+        *cancelled = done;
+    if (promoted)
+        *promoted = moved_up;
+out:
+    st_rollback(s);
+    free(cands);
+    return status;
+}

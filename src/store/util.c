@@ -1,0 +1,147 @@
+/* util: errors, cached statements and transactions shared by the files of src/store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "store/store_internal.h"
+
+vm_status st_error(sqlite3 *db, int rc, vm_err *err, const char *what)
+{
+    const char *detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return err_set(err, VM_ERR_IO, "The disk is full while %s. Nothing was changed.", what);
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        return err_set(err, VM_ERR_IO, "The database file could not be read or written while %s (%s).",
+                       what, detail);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return err_set(err, VM_ERR_IO, "The database is read-only, so %s is not possible.", what);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return err_set(err, VM_ERR_IO,
+                       "The database is busy (another program is using it) while %s. Try again.",
+                       what);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return err_set(err, VM_ERR_CORRUPT, "The database file is damaged (found while %s).", what);
+    case SQLITE_CONSTRAINT:
+        return err_set(err, VM_ERR_INVALID, "A value was not accepted while %s (%s).", what, detail);
+    case SQLITE_NOMEM:
+        return err_set(err, VM_ERR_NOMEM, "Out of memory while %s.", what);
+    default:
+        return err_set(err, VM_ERR_INTERNAL, "Database error while %s: %s.", what, detail);
+    }
+}
+
+sqlite3_stmt *st_prepare(store *s, const char *sql, vm_err *err)
+{
+    for (int i = 0; i < s->n_cached; i++) {
+        if (s->cache[i].sql == sql || strcmp(s->cache[i].sql, sql) == 0) {
+            sqlite3_reset(s->cache[i].stmt);
+            sqlite3_clear_bindings(s->cache[i].stmt);
+            return s->cache[i].stmt;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    unsigned flags = s->n_cached < STORE_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL);
+    if (rc != SQLITE_OK) {
+        st_error(s->db, rc, err, "preparing a query");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    if (s->n_cached < STORE_STMT_CACHE) {
+        s->cache[s->n_cached].sql = sql;
+        s->cache[s->n_cached].stmt = st;
+        s->n_cached++;
+    } else {
+        /* The cache is full (it never is with the store's own statements): keep the statement
+         * anyway by evicting the oldest entry, so the caller's reset contract still holds. */
+        sqlite3_finalize(s->cache[0].stmt);
+        memmove(&s->cache[0], &s->cache[1], sizeof s->cache[0] * (STORE_STMT_CACHE - 1));
+        s->cache[STORE_STMT_CACHE - 1].sql = sql;
+        s->cache[STORE_STMT_CACHE - 1].stmt = st;
+    }
+    return st;
+}
+
+void st_reset(sqlite3_stmt *st)
+{
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+}
+
+void st_cache_clear(store *s)
+{
+    for (int i = 0; i < s->n_cached; i++)
+        sqlite3_finalize(s->cache[i].stmt);
+    s->n_cached = 0;
+}
+
+int st_bind_text(sqlite3_stmt *st, int i, const char *text)
+{
+    return sqlite3_bind_text(st, i, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+int st_bind_i64(sqlite3_stmt *st, int i, int64_t v)
+{
+    return sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+}
+
+void st_column_text(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    if (!t) {
+        out[0] = '\0';
+        return;
+    }
+    size_t n = utf8_prefix_bytes(t, (size_t)-1, size - 1);
+    memcpy(out, t, n);
+    out[n] = '\0';
+}
+
+vm_status st_exec(store *s, const char *sql, vm_err *err, const char *what)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    sqlite3_free(msg);
+    if (rc != SQLITE_OK)
+        return st_error(s->db, rc, err, what);
+    return VM_OK;
+}
+
+vm_status st_begin(store *s, vm_err *err)
+{
+    vm_status st = st_writable(s, err);
+    if (st != VM_OK)
+        return st;
+    return st_exec(s, "BEGIN IMMEDIATE", err, "starting a change");
+}
+
+vm_status st_commit(store *s, vm_err *err)
+{
+    vm_status st = st_exec(s, "COMMIT", err, "saving the change");
+    if (st != VM_OK)
+        st_rollback(s);
+    return st;
+}
+
+void st_rollback(store *s)
+{
+    if (s && s->db && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+vm_status st_writable(const store *s, vm_err *err)
+{
+    if (s->readonly)
+        return err_set(err, VM_ERR_IO,
+                       "The database was opened read-only, so it cannot be changed now.");
+    return VM_OK;
+}
