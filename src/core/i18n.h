@@ -21,44 +21,98 @@
 typedef struct i18n_catalog i18n_catalog;
 
 /* Parses .po text (msgid, msgid_plural, msgstr, msgstr[n], msgctxt, multi-line strings,
- * C escapes, the header's Language and Plural-Forms). `lang` is the language code the
- * catalog is for ("da", "en", "ar", ...). Returns NULL with a message on a syntax error. */
+ * C escapes, comments, obsolete "#~" entries, the header's Language, X-Language-Name and
+ * Plural-Forms). `lang` is the language code the catalog is for ("da", "en", "ar", ...);
+ * NULL or "" takes the header's Language. Returns NULL with a message that names the line on
+ * a syntax error (also: a message that is there twice, a NUL byte, a \0 escape).
+ *
+ * Translations that cannot be used are dropped one by one while the catalog still loads, so
+ * one translator's slip never takes a language off the kiosk: entries flagged "#, fuzzy"; a
+ * msgstr whose printf conversions differ from the msgid's (the same types in the same
+ * argument positions, %1$s style allowed; a plural form may leave out trailing ones, as in
+ * "an hour"; %n is never allowed), because printing it with the msgid's arguments would be
+ * undefined behaviour; invalid UTF-8; plural forms the language does not have. Such a message
+ * counts as untranslated (the English msgid is shown); i18n_dropped tells how many and why.
+ * A Plural-Forms that does not parse, or gives an index out of range for 0..1000, is replaced
+ * by the built-in rule of the language (da, en, ar, so, tr, ur, fa, pl and some 30 more;
+ * unknown languages get English's). */
 i18n_catalog *i18n_catalog_parse(const char *lang, const char *po_text, size_t len,
                                  vm_err *err);
 void i18n_catalog_free(i18n_catalog *cat);
 
-const char *i18n_lang(const i18n_catalog *cat);        /* "da" */
-const char *i18n_lang_name(const i18n_catalog *cat);   /* the language's own name: "Dansk" */
-bool i18n_right_to_left(const i18n_catalog *cat);      /* Arabic, Urdu, ... */
+/* Parses the catalog of po/<lang>.po embedded at build time (core/catalogs.h). NULL with
+ * VM_ERR_NOT_FOUND when there is none for `lang`, or as i18n_catalog_parse. */
+i18n_catalog *i18n_catalog_embedded(const char *lang, vm_err *err);
+
+/* How many translations were dropped (see i18n_catalog_parse), and the first problem in
+ * words ("da.po line 40: the translation of ... is left out: ...") or NULL. */
+size_t i18n_dropped(const i18n_catalog *cat, const char **first_problem);
+
+/* The catalog's language code ("da"; "en" for NULL). */
+const char *i18n_lang(const i18n_catalog *cat);
+/* The language's own name for the language button: the header's X-Language-Name, else a
+ * built-in table ("Dansk", "English", "العربية", "Soomaali", "Türkçe", "اردو", "فارسی",
+ * "Polski", ...), else the code itself. */
+const char *i18n_lang_name(const i18n_catalog *cat);
+/* True for the languages written right to left: ar, ur, fa, he, ps, ckb, yi, sd, ug, dv
+ * (a region suffix as in "ar_EG" is ignored). */
+bool i18n_right_to_left(const i18n_catalog *cat);
+/* Number of plural forms of the catalog's language (2 for NULL). */
+int i18n_nplurals(const i18n_catalog *cat);
 
 /* The translation of `msgid`, or `msgid` itself. `cat` may be NULL (gives msgid). */
 const char *i18n_text(const i18n_catalog *cat, const char *msgid);
+/* The same for a message with a msgctxt (gettext's pgettext); `ctxt` NULL = none. */
+const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid);
 
-/* The plural form for `n`, by the catalog's Plural-Forms; falls back to English rules. */
+/* The plural form for `n`, by the catalog's Plural-Forms; falls back to English rules
+ * (n == 1 ? msgid : msgid_plural) when the message or that form is missing. A negative n is
+ * taken as its absolute value. */
 const char *i18n_plural(const i18n_catalog *cat, const char *msgid, const char *msgid_plural,
                         long n);
+const char *i18n_plural_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid,
+                            const char *msgid_plural, long n);
 
-/* Number of messages and number translated (non-empty msgstr), for completeness tests. */
+/* Number of messages (the header not counted) and number translated: every form the
+ * language needs is there, not empty, not fuzzy and not dropped. For completeness tests. */
 size_t i18n_count(const i18n_catalog *cat, size_t *translated);
 
-/* Formats `fmt` (already translated, printf-style, %s %d %ld only) into out. Thin vsnprintf
- * wrapper kept here so translated formats are checked in one place: a translation whose
- * conversions differ from the msgid's is rejected at parse time. */
+/* Message number `i` (0 .. i18n_count - 1, in an undefined but fixed order): its msgctxt
+ * (NULL if none), msgid and msgid_plural (NULL if singular); any out-pointer may be NULL.
+ * Returns whether it is translated; false also when `i` is out of range (the out-pointers
+ * are then left alone). For tests that compare catalogs. */
+bool i18n_message_at(const i18n_catalog *cat, size_t i, const char **msgctxt,
+                     const char **msgid, const char **msgid_plural);
+
+/* Formats `fmt` (already translated, printf-style) into out. Thin vsnprintf wrapper kept
+ * here so translated formats are checked in one place: a translation whose conversions
+ * differ from the msgid's is rejected at parse time (see i18n_catalog_parse). Truncates on a
+ * character boundary; returns what vsnprintf returns. */
 int i18n_format(char *out, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Human dates and times, in the catalog's language, Copenhagen time:
- *   i18n_when:      "I dag 18:00", "I morgen 10:00", "Torsdag 12. dec. 18:00"
- *   i18n_day:       "I dag", "I morgen", "Torsdag 12. dec."
+/* Human dates and times, in the catalog's language, Copenhagen time, 24-hour clock
+ * (English: "Today 18:00", "Thursday 12 Dec 18:00", "in 20 min", "Now"):
+ *   i18n_when:      "I dag 18:00", "I morgen 10:00", "I går 18:00", "Torsdag 12. dec. 18:00"
+ *   i18n_day:       "I dag", "I morgen", "I går", "Torsdag 12. dec."; more than 300 days
+ *                   away with the year: "Torsdag 12. dec. 2027". "I morgen" is the next
+ *                   calendar day, also across the 23- and 25-hour days.
  *   i18n_clock:     "18:00"
  *   i18n_date_long: "Mandag 23. november 2026"
- *   i18n_countdown: "om 20 min.", "om 2 timer", "Nu" (started, not ended), "" otherwise
- *                   (only within the next 12 hours)
- * All write into `out` (NUL-terminated, truncated on a character boundary). */
+ *   i18n_weekday:   the weekday as in the middle of a sentence: "torsdag" ("Thursday")
+ *   i18n_countdown: "om 20 min." (minutes rounded up, under an hour), "om 1 time",
+ *                   "om 2 timer" (to the nearest hour), "Nu" (started, not ended; with no end
+ *                   given, end <= start, for its first hour), "" otherwise (only within the
+ *                   next 12 hours)
+ * All write into `out` (NUL-terminated, truncated on a character boundary; nothing for a
+ * size of 0). The words are the catalog's messages with msgctxt "weekday", "month",
+ * "month abbreviation", "relative day", "date", "date with year", "long date",
+ * "day and time", "clock" and "countdown" (see po/en.po). */
 void i18n_when(const i18n_catalog *cat, int64_t t, int64_t now, char *out, size_t size);
 void i18n_day(const i18n_catalog *cat, int64_t t, int64_t now, char *out, size_t size);
 void i18n_clock(const i18n_catalog *cat, int64_t t, char *out, size_t size);
 void i18n_date_long(const i18n_catalog *cat, int64_t t, char *out, size_t size);
+void i18n_weekday(const i18n_catalog *cat, int64_t t, char *out, size_t size);
 void i18n_countdown(const i18n_catalog *cat, int64_t start, int64_t end, int64_t now,
                     char *out, size_t size);
 
