@@ -216,6 +216,9 @@ static vm_status quick_check(const char *path, sqlite3 *db, vm_err *err)
         rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *r = (const char *)sqlite3_column_text(st, 0);
+        const char *noise = "*** in database main ***\n";
+        if (r && strncmp(r, noise, strlen(noise)) == 0)
+            r += strlen(noise);
         if (!r || strcmp(r, "ok") != 0)
             status = err_set(err, VM_ERR_CORRUPT,
                              "%s is a Vær med database, but it is damaged (%s). It was left "

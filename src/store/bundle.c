@@ -1,0 +1,584 @@
+/* bundle: reading SQLite files from outside as hostile; export and test queries (see
+ * bundle.h). Owned by sync. */
+#include "store/bundle.h"
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/utf8.h"
+#include "store/store_internal.h"
+
+/* ---- opening a bundle */
+
+/* Work bound for one bundle: the progress handler runs every 1000 VM steps. */
+#define BUNDLE_PROGRESS_STEP 1000
+#define BUNDLE_PROGRESS_MAX 200000
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int progress_cb(void *arg)
+{
+    long *calls = arg;
+    return ++*calls > BUNDLE_PROGRESS_MAX;
+}
+
+static vm_status sql_fail(sqlite3 *db, int rc, vm_err *err, const char *what)
+{
+    int prim = rc & 0xff;
+    if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+        return err_set(err, VM_ERR_CORRUPT, "the bundle is damaged (%s: %s)", what,
+                       sqlite3_errmsg(db));
+    if (prim == SQLITE_INTERRUPT)
+        return err_set(err, VM_ERR_REFUSED, "the bundle takes too much work to read (%s)",
+                       what);
+    if (prim == SQLITE_NOMEM)
+        return err_set(err, VM_ERR_NOMEM, "out of memory reading the bundle");
+    if (prim == SQLITE_ERROR)
+        return err_set(err, VM_ERR_FOREIGN,
+                       "the bundle does not hold the tables of Vær med (%s: %s)", what,
+                       sqlite3_errmsg(db));
+    return err_set(err, VM_ERR_CORRUPT, "the bundle cannot be read (%s: %s)", what,
+                   sqlite3_errmsg(db));
+}
+
+static vm_status bundle_open(const void *data, size_t len, sqlite3 **out, long *calls,
+                             vm_err *err)
+{
+    const unsigned char *d = data;
+    sqlite3 *db = NULL;
+    *out = NULL;
+    if (len > STORE_BUNDLE_MAX_BYTES)
+        return err_set(err, VM_ERR_REFUSED, "the bundle is too big (at most %u MB)",
+                       STORE_BUNDLE_MAX_BYTES >> 20);
+    if (len < 512 || memcmp(d, "SQLite format 3", 16) != 0)
+        return err_set(err, VM_ERR_FOREIGN, "the bundle is not an SQLite database");
+    uint32_t page = (uint32_t)d[16] << 8 | d[17];
+    if (page == 1)
+        page = 65536;
+    if (page < 512 || (page & (page - 1)) || len % page != 0)
+        return err_set(err, VM_ERR_CORRUPT, "the bundle is damaged (its size does not match "
+                                            "its page size)");
+    if (be32(d + 68) != (uint32_t)STORE_APPLICATION_ID)
+        return err_set(err, VM_ERR_FOREIGN,
+                       "the bundle is another program's database, not a Vær med bundle");
+    uint32_t version = be32(d + 60);
+    if (version > STORE_SCHEMA_VERSION)
+        return err_set(err, VM_ERR_TOO_NEW,
+                       "the bundle was made by a newer Vær med (schema %u; this kiosk knows "
+                       "up to %d)",
+                       version, STORE_SCHEMA_VERSION);
+    if (version < 1)
+        return err_set(err, VM_ERR_FOREIGN, "the bundle has no Vær med schema version");
+
+    unsigned char *copy = sqlite3_malloc64(len);
+    if (!copy)
+        return err_set(err, VM_ERR_NOMEM, "out of memory reading the bundle");
+    memcpy(copy, d, len);
+    /* A WAL-mode file (the kiosk's own snapshots may say so) cannot be read from memory;
+     * this copy is only read, so it may say "rollback journal" instead. */
+    if (copy[18] == 2 && copy[19] == 2)
+        copy[18] = copy[19] = 1;
+
+    int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(copy);
+        sqlite3_close(db);
+        return err_set(err, VM_ERR_NOMEM, "cannot open an SQLite connection");
+    }
+    int off = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FKEY, 0, &off);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1 << 20);
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 1 << 16);
+    sqlite3_limit(db, SQLITE_LIMIT_COLUMN, 100);
+    sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 50);
+    sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 4);
+    sqlite3_limit(db, SQLITE_LIMIT_VDBE_OP, 25000);
+    sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 8);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 50);
+    sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 16);
+    sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    sqlite3_limit(db, SQLITE_LIMIT_WORKER_THREADS, 0);
+    sqlite3_progress_handler(db, BUNDLE_PROGRESS_STEP, progress_cb, calls);
+    rc = sqlite3_deserialize(db, "main", copy, (sqlite3_int64)len, (sqlite3_int64)len,
+                             SQLITE_DESERIALIZE_READONLY | SQLITE_DESERIALIZE_FREEONCLOSE);
+    if (rc != SQLITE_OK) {
+        vm_status st = sql_fail(db, rc, err, "opening");
+        sqlite3_close(db);
+        return st;
+    }
+    *out = db;
+    return VM_OK;
+}
+
+/* Runs a one-value query; the value as int64 (or the text's first row into txt). */
+static vm_status one_value(sqlite3 *db, const char *sql, int64_t *num, char *txt, size_t size,
+                           vm_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return sql_fail(db, rc, err, sql);
+    rc = sqlite3_step(st);
+    vm_status s = VM_OK;
+    if (rc == SQLITE_ROW) {
+        if (num)
+            *num = sqlite3_column_int64(st, 0);
+        if (txt) {
+            const unsigned char *t = sqlite3_column_text(st, 0);
+            snprintf(txt, size, "%s", t ? (const char *)t : "");
+        }
+    } else if (rc == SQLITE_DONE) {
+        if (num)
+            *num = 0;
+        if (txt && size)
+            txt[0] = '\0';
+    } else {
+        s = sql_fail(db, rc, err, sql);
+    }
+    sqlite3_finalize(st);
+    return s;
+}
+
+static vm_status bundle_check(sqlite3 *db, vm_err *err)
+{
+    int64_t v;
+    char text[256];
+    vm_status st = one_value(db, "PRAGMA application_id", &v, NULL, 0, err);
+    if (st != VM_OK)
+        return st;
+    if (v != STORE_APPLICATION_ID)
+        return err_set(err, VM_ERR_FOREIGN,
+                       "the bundle is another program's database, not a Vær med bundle");
+    if ((st = one_value(db, "PRAGMA user_version", &v, NULL, 0, err)) != VM_OK)
+        return st;
+    if (v < 1 || v > STORE_SCHEMA_VERSION)
+        return err_set(err, v > STORE_SCHEMA_VERSION ? VM_ERR_TOO_NEW : VM_ERR_FOREIGN,
+                       "the bundle has schema version %lld; this kiosk reads 1 to %d",
+                       (long long)v, STORE_SCHEMA_VERSION);
+    if ((st = one_value(db, "PRAGMA quick_check(1)", NULL, text, sizeof text, err)) != VM_OK)
+        return st;
+    if (strcmp(text, "ok") != 0)
+        return err_set(err, VM_ERR_CORRUPT, "the bundle is damaged (%s)", text);
+    if ((st = one_value(db,
+                        "SELECT type || ' ' || name FROM sqlite_schema "
+                        "WHERE type IN ('trigger', 'view') LIMIT 1",
+                        NULL, text, sizeof text, err)) != VM_OK)
+        return st;
+    if (text[0])
+        return err_set(err, VM_ERR_REFUSED,
+                       "the bundle holds a %s; a bundle may hold only tables, so it is "
+                       "refused",
+                       text);
+    return VM_OK;
+}
+
+/* ---- reading rows */
+
+/* Copies a TEXT column (NULL counts as empty) cleaned into out; false when it is another
+ * type, holds a NUL or is not UTF-8, or does not fit. */
+static bool col_text(sqlite3_stmt *st, int col, char *out, size_t size, bool multiline)
+{
+    int type = sqlite3_column_type(st, col);
+    out[0] = '\0';
+    if (type == SQLITE_NULL)
+        return true;
+    if (type != SQLITE_TEXT)
+        return false;
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    int n = sqlite3_column_bytes(st, col);
+    if (!t || n < 0 || (size_t)n >= size || memchr(t, '\0', (size_t)n) ||
+        !utf8_valid(t, (size_t)n))
+        return false;
+    if (multiline)
+        utf8_clean_text(t, out, size);
+    else
+        utf8_clean_line(t, out, size);
+    return true;
+}
+
+static bool col_int(sqlite3_stmt *st, int col, int64_t lo, int64_t hi, int64_t *out)
+{
+    if (sqlite3_column_type(st, col) != SQLITE_INTEGER)
+        return false;
+    int64_t v = sqlite3_column_int64(st, col);
+    if (v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool link_ok(const char *s)
+{
+    if (!s[0])
+        return true;
+    if (strncasecmp(s, "https://", 8) != 0 && strncasecmp(s, "http://", 7) != 0)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+            return false;
+    return true;
+}
+
+static int cmp_uid(const void *a, const void *b)
+{
+    return strcmp(((const activity *)a)->uid, ((const activity *)b)->uid);
+}
+
+#define YEAR_2200 7258118400LL
+
+static vm_status read_activities(sqlite3 *db, activity **out, size_t *n_out, vm_err *err)
+{
+    vm_status s = VM_OK;
+    sqlite3_stmt *st = NULL;
+    activity *acts = NULL;
+    int64_t *rowids = NULL;
+    size_t n = 0, cap = 0;
+    int rc = sqlite3_prepare_v2(
+        db,
+        "SELECT id, uid, title, description, category, place, host, host_phone, price, "
+        "audience, start_utc, end_utc, mode, capacity, deadline_utc, count_household, badges, "
+        "signup_url, cancelled FROM activities ORDER BY id",
+        -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        s = sql_fail(db, rc, err, "activities");
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == STORE_BUNDLE_MAX_ACTIVITIES) {
+            s = err_set(err, VM_ERR_REFUSED, "the bundle holds more than %d activities",
+                        STORE_BUNDLE_MAX_ACTIVITIES);
+            goto out;
+        }
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            activity *na = realloc(acts, ncap * sizeof *na);
+            int64_t *nr = na ? realloc(rowids, ncap * sizeof *nr) : NULL;
+            if (na)
+                acts = na;
+            if (!na || !nr) {
+                s = err_set(err, VM_ERR_NOMEM, "out of memory reading the bundle");
+                goto out;
+            }
+            rowids = nr;
+            cap = ncap;
+        }
+        activity *a = &acts[n];
+        memset(a, 0, sizeof *a);
+        int64_t v, start, end, cap_v, deadline, household, badges, cancelled;
+        char word[64];
+        if (!col_int(st, 0, 1, INT64_MAX, &rowids[n]) ||
+            !col_text(st, 1, a->uid, sizeof a->uid, false) || !a->uid[0]) {
+            s = err_set(err, VM_ERR_INVALID, "the bundle holds an activity without a usable "
+                                             "uid");
+            goto out;
+        }
+        if (!col_text(st, 2, a->title, sizeof a->title, false) || !a->title[0] ||
+            !col_text(st, 3, a->description, sizeof a->description, true) ||
+            !col_text(st, 4, word, sizeof word, false) ||
+            !col_text(st, 5, a->place, sizeof a->place, false) ||
+            !col_text(st, 6, a->host, sizeof a->host, false) ||
+            !col_text(st, 7, a->host_phone, sizeof a->host_phone, false) ||
+            !col_text(st, 8, a->price, sizeof a->price, false) ||
+            !col_text(st, 9, a->audience, sizeof a->audience, false)) {
+            s = err_set(err, VM_ERR_INVALID,
+                        "the activity \"%s\" in the bundle has text that is missing, too long "
+                        "or not UTF-8",
+                        a->uid);
+            goto out;
+        }
+        a->category = category_from_word(word);
+        if (!col_int(st, 10, 0, YEAR_2200, &start) || !col_int(st, 11, 0, YEAR_2200, &end) ||
+            end < start) {
+            s = err_set(err, VM_ERR_INVALID,
+                        "the activity \"%s\" in the bundle has times that cannot be right",
+                        a->uid);
+            goto out;
+        }
+        a->start = start;
+        a->end = end;
+        if (!col_text(st, 12, word, sizeof word, false) ||
+            !signup_mode_from_word(word, &a->mode) || !col_int(st, 13, 0, 10000, &cap_v) ||
+            !col_int(st, 14, 0, YEAR_2200, &deadline) || !col_int(st, 15, 0, 1, &household) ||
+            !col_int(st, 16, 0, INT32_MAX, &badges) ||
+            !col_text(st, 17, a->signup_url, sizeof a->signup_url, false) ||
+            !link_ok(a->signup_url) || !col_int(st, 18, 0, 1, &cancelled)) {
+            s = err_set(err, VM_ERR_INVALID,
+                        "the activity \"%s\" in the bundle has sign-up settings that cannot "
+                        "be right",
+                        a->uid);
+            goto out;
+        }
+        a->capacity = (int)cap_v;
+        a->deadline = deadline;
+        a->count_household = household != 0;
+        a->badges = (unsigned)badges & BADGE_ALL;
+        a->cancelled = cancelled != 0;
+        (void)v;
+        n++;
+    }
+    if (rc != SQLITE_DONE) {
+        s = sql_fail(db, rc, err, "activities");
+        goto out;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT activity_id, title, minutes, slots FROM helper_tasks "
+                            "WHERE retired = 0 ORDER BY activity_id, position, id",
+                            -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        s = sql_fail(db, rc, err, "helper tasks");
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t aid, minutes, slots;
+        if (!col_int(st, 0, 1, INT64_MAX, &aid))
+            continue;
+        /* rowids are ascending (ORDER BY id): find the activity by binary search. */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (rowids[mid] < aid)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == n || rowids[lo] != aid)
+            continue; /* a task of no activity: nothing to show it on */
+        activity *a = &acts[lo];
+        if (a->n_tasks == ACT_TASKS_MAX) {
+            s = err_set(err, VM_ERR_INVALID,
+                        "the activity \"%s\" in the bundle has more than %d helper tasks",
+                        a->uid, ACT_TASKS_MAX);
+            goto out;
+        }
+        helper_task *t = &a->tasks[a->n_tasks];
+        memset(t, 0, sizeof *t);
+        if (!col_text(st, 1, t->title, sizeof t->title, false) || !t->title[0] ||
+            !col_int(st, 2, 0, 24 * 60, &minutes) || !col_int(st, 3, 0, 100, &slots)) {
+            s = err_set(err, VM_ERR_INVALID,
+                        "a helper task of \"%s\" in the bundle cannot be right", a->uid);
+            goto out;
+        }
+        for (int i = 0; i < a->n_tasks; i++)
+            if (strcmp(a->tasks[i].title, t->title) == 0) {
+                s = err_set(err, VM_ERR_INVALID,
+                            "the activity \"%s\" in the bundle names the helper task \"%s\" "
+                            "twice",
+                            a->uid, t->title);
+                goto out;
+            }
+        t->minutes = (int)minutes;
+        t->slots = (int)slots;
+        a->n_tasks++;
+    }
+    if (rc != SQLITE_DONE) {
+        s = sql_fail(db, rc, err, "helper tasks");
+        goto out;
+    }
+    if (n > 1) {
+        qsort(acts, n, sizeof *acts, cmp_uid);
+        for (size_t i = 1; i < n; i++)
+            if (strcmp(acts[i].uid, acts[i - 1].uid) == 0) {
+                s = err_set(err, VM_ERR_INVALID, "the bundle names the activity \"%s\" twice",
+                            acts[i].uid);
+                goto out;
+            }
+    }
+    *out = acts;
+    *n_out = n;
+    acts = NULL;
+out:
+    sqlite3_finalize(st);
+    free(acts);
+    free(rowids);
+    return s;
+}
+
+vm_status store_bundle_read(const void *data, size_t len, activity **out, size_t *n,
+                            vm_err *err)
+{
+    sqlite3 *db = NULL;
+    long calls = 0;
+    *out = NULL;
+    *n = 0;
+    vm_status st = bundle_open(data, len, &db, &calls, err);
+    if (st == VM_OK)
+        st = bundle_check(db, err);
+    if (st == VM_OK)
+        st = read_activities(db, out, n, err);
+    sqlite3_close(db);
+    return st;
+}
+
+/* ---- sign-up update times */
+
+vm_status store_signup_times(store *s, store_signup_time **out, size_t *n_out, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    *out = NULL;
+    *n_out = 0;
+    store_signup_time *v = NULL;
+    size_t n = 0, cap = 0;
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s, "SELECT id, updated_utc FROM signups ORDER BY id", err);
+    if (!st)
+        return err->status;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 256;
+            store_signup_time *nv = realloc(v, ncap * sizeof *nv);
+            if (!nv) {
+                status = err_set(err, VM_ERR_NOMEM, "out of memory reading the sign-ups");
+                goto out;
+            }
+            v = nv;
+            cap = ncap;
+        }
+        st_column_text(st, 0, v[n].id, sizeof v[n].id);
+        v[n].updated = sqlite3_column_int64(st, 1);
+        n++;
+    }
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "reading the sign-ups");
+        goto out;
+    }
+    *out = v;
+    *n_out = n;
+    v = NULL;
+out:
+    st_reset(st);
+    free(v);
+    return status;
+}
+
+/* ---- dump */
+
+static void dump_value(sqlite3_stmt *st, int i, FILE *f)
+{
+    switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER:
+        fprintf(f, "i:%lld", (long long)sqlite3_column_int64(st, i));
+        break;
+    case SQLITE_FLOAT:
+        fprintf(f, "r:%.17g", sqlite3_column_double(st, i));
+        break;
+    case SQLITE_TEXT: {
+        const unsigned char *t = sqlite3_column_text(st, i);
+        int n = sqlite3_column_bytes(st, i);
+        fputs("t:'", f);
+        for (int k = 0; k < n; k++) {
+            if (t[k] == '\'' || t[k] == '\\' || t[k] < 0x20)
+                fprintf(f, "\\x%02x", t[k]);
+            else
+                fputc(t[k], f);
+        }
+        fputc('\'', f);
+        break;
+    }
+    case SQLITE_BLOB: {
+        const unsigned char *b = sqlite3_column_blob(st, i);
+        int n = sqlite3_column_bytes(st, i);
+        fputs("b:", f);
+        for (int k = 0; k < n; k++)
+            fprintf(f, "%02x", b[k]);
+        break;
+    }
+    default:
+        fputs("n", f);
+    }
+}
+
+vm_status store_dump(const char *path, char **out, vm_err *err)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *tables = NULL, *rows = NULL;
+    char *buf = NULL;
+    size_t size = 0;
+    vm_status status = VM_OK;
+    *out = NULL;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return err_set(err, VM_ERR_NOMEM, "out of memory");
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        status = err_set(err, VM_ERR_IO, "cannot open %s: %s", path, sqlite3_errmsg(db));
+        goto out;
+    }
+    int64_t v;
+    if ((status = one_value(db, "PRAGMA application_id", &v, NULL, 0, err)) != VM_OK)
+        goto out;
+    fprintf(f, "application_id %lld\n", (long long)v);
+    if ((status = one_value(db, "PRAGMA user_version", &v, NULL, 0, err)) != VM_OK)
+        goto out;
+    fprintf(f, "user_version %lld\n", (long long)v);
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                            "ORDER BY type, name",
+                            -1, &tables, NULL);
+    if (rc != SQLITE_OK) {
+        status = sql_fail(db, rc, err, "schema");
+        goto out;
+    }
+    while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+        const char *type = (const char *)sqlite3_column_text(tables, 0);
+        const char *name = (const char *)sqlite3_column_text(tables, 1);
+        fprintf(f, "%s %s: %s\n", type, name, (const char *)sqlite3_column_text(tables, 3));
+        if (strcmp(type, "table") != 0 || strncmp(name, "sqlite_", 7) == 0)
+            continue;
+        char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY rowid", name);
+        if (!sql) {
+            status = err_set(err, VM_ERR_NOMEM, "out of memory");
+            goto out;
+        }
+        rc = sqlite3_prepare_v2(db, sql, -1, &rows, NULL);
+        sqlite3_free(sql);
+        if (rc != SQLITE_OK) {
+            status = sql_fail(db, rc, err, name);
+            goto out;
+        }
+        while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+            fputs("  (", f);
+            for (int i = 0; i < sqlite3_column_count(rows); i++) {
+                if (i)
+                    fputs(", ", f);
+                dump_value(rows, i, f);
+            }
+            fputs(")\n", f);
+        }
+        sqlite3_finalize(rows);
+        rows = NULL;
+        if (rc != SQLITE_DONE) {
+            status = sql_fail(db, rc, err, name);
+            goto out;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        status = sql_fail(db, rc, err, "schema");
+out:
+    sqlite3_finalize(rows);
+    sqlite3_finalize(tables);
+    sqlite3_close(db);
+    if (fclose(f) != 0 && status == VM_OK)
+        status = err_set(err, VM_ERR_NOMEM, "out of memory");
+    if (status == VM_OK)
+        *out = buf;
+    else
+        free(buf);
+    return status;
+}
