@@ -43,18 +43,24 @@ size_t utf8_last_char_start(const char *s, size_t len);
  * room are not counted (compare lengths to tell a cut). `in` NULL is taken as "". */
 size_t utf8_clean_line(const char *in, char *out, size_t out_size);
 
-/* Like utf8_clean_line, but keeps line breaks ("\n"; "\r\n" and "\r" become "\n"), for
- * descriptions. Runs of blank lines collapse to one blank line. */
+/* Like utf8_clean_line, but keeps line breaks ("\n"; "\r\n", "\r", VT, FF, NEL, U+2028/9
+ * become "\n"), for descriptions. Spaces at the start and end of each line are trimmed, runs
+ * of blank lines collapse to one blank line, and blank lines at the start and end go. */
 size_t utf8_clean_text(const char *in, char *out, size_t out_size);
 
 /* Converts Windows-1252 bytes (what Danish Excel writes as "CSV") into UTF-8. Returns the
- * number of bytes written (without the NUL), or (size_t)-1 if `out_size` was too small. The
- * five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD. */
+ * number of bytes written (without the NUL), or (size_t)-1 if `out_size` was too small (then
+ * `out` holds "" when it has room for it). The five undefined bytes (0x81, 0x8D, 0x8F, 0x90,
+ * 0x9D) become U+FFFD. A 0x00 byte is copied as it is (and ends the string for C): clean the
+ * result before use. */
 size_t utf8_from_cp1252(const char *in, size_t len, char *out, size_t out_size);
 
-/* True when the code point is a letter, digit or symbol a name may hold: not a control
- * character, not white space, not an emoji or pictograph (names are printed and shown in
- * fonts without emoji). */
+/* True when the code point is a letter, digit, mark or symbol a name may hold: not a control
+ * character, not white space, not an invisible format character (bidi marks, zero-width
+ * space, BOM; the joiners ZWNJ/ZWJ are kept for Persian and Indic spelling), not U+FFFD,
+ * private use or a noncharacter, and not an emoji or pictograph (the emoji blocks, dingbats,
+ * misc symbols, arrows, variation selectors, keycap, tags): names are printed and shown in
+ * fonts without emoji. */
 bool utf8_is_name_char(uint32_t cp);
 
 /* ASCII/Latin-1-aware case folding for comparing names typed on the kiosk: lower-cases A-Z,

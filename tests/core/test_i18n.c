@@ -440,6 +440,46 @@ static void embedded_catalogs_complete(void **state)
     assert_int_equal(err.status, VM_ERR_NOT_FOUND);
 }
 
+/* Whatever the bytes, the reader returns a catalog or a message, never crashes or leaks
+ * (the sanitizers watch): every prefix of the real Danish catalog, and byte flips in it. */
+static void damaged_catalogs_never_crash(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    const catalog_source *src = catalogs_embedded(&n);
+    const catalog_source *da = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            da = &src[i];
+    assert_non_null(da);
+    char *copy = test_malloc(da->len + 1);
+    /* some hundred cuts and flips spread over the file, so the test stays quick as it grows */
+    size_t cut_step = da->len / 400 + 1, flip_step = da->len / 200 + 1;
+    for (size_t cut = 0; cut <= da->len; cut += cut_step) {
+        memcpy(copy, da->text, cut);
+        vm_err err = {0};
+        i18n_catalog *c = i18n_catalog_parse("da", copy, cut, &err);
+        if (!c)
+            assert_true(err.msg[0] != '\0');
+        i18n_catalog_free(c);
+    }
+    static const char flips[] = {'"', '\\', '\n', '%', '[', '#', 'x', (char)0xC3, '\0'};
+    for (size_t pos = 0; pos < da->len; pos += flip_step) {
+        for (size_t f = 0; f < sizeof flips; f++) {
+            memcpy(copy, da->text, da->len);
+            copy[pos] = flips[f];
+            vm_err err = {0};
+            i18n_catalog *c = i18n_catalog_parse("da", copy, da->len, &err);
+            if (!c)
+                assert_true(err.msg[0] != '\0');
+            else
+                (void)i18n_plural_ctx(c, "countdown", "in %d min", "in %d min", 5);
+            i18n_catalog_free(c);
+        }
+    }
+    test_free(copy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -452,6 +492,7 @@ int main(void)
         cmocka_unit_test(languages),
         cmocka_unit_test(format_truncates_on_characters),
         cmocka_unit_test(embedded_catalogs_complete),
+        cmocka_unit_test(damaged_catalogs_never_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
