@@ -1,0 +1,572 @@
+/* sync_run: one visit of a staff stick, from the key check to the log (see sync.h). */
+#include "sync/sync.h"
+
+#include <ctype.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/dktime.h"
+#include "sync/sync_buf.h"
+#include "sync/sync_export.h"
+#include "sync/sync_program.h"
+#include "sync/sync_stick.h"
+#include "sync/sync_tr.h"
+#ifdef VAERMED_HAVE_PRINT
+#include "print/print.h"
+#endif
+
+#define LOG_MAX_READ (1u << 20)
+#define LOG_KEEP (192u << 10)
+
+const char *sync_phase_text(const i18n_catalog *cat, sync_phase phase)
+{
+    switch (phase) {
+    case SYNC_PHASE_CHECK:
+        return SYNC_T(cat, "Checking the USB stick");
+    case SYNC_PHASE_READ:
+        return SYNC_T(cat, "Reading the program");
+    case SYNC_PHASE_IMPORT:
+        return SYNC_T(cat, "Saving the program");
+    case SYNC_PHASE_EXPORT:
+        return SYNC_T(cat, "Saving sign-ups on the USB stick");
+    case SYNC_PHASE_DONE:
+        return SYNC_T(cat, "Done");
+    }
+    return "";
+}
+
+typedef struct run {
+    store *s;
+    const sync_options *opt;
+    const i18n_catalog *cat;
+    sync_result *res;
+    int64_t now;      /* the effective now: never behind the clock floor */
+    int64_t real_now; /* what the caller's clock said */
+    int sfd, vfd, kfd;
+    sync_buf log;     /* this sync's lines */
+    double shown;     /* progress last reported */
+} run;
+
+static void progress(run *r, sync_phase phase, double fraction)
+{
+    if (fraction < r->shown)
+        fraction = r->shown;
+    if (fraction > 1)
+        fraction = 1;
+    r->shown = fraction;
+    if (r->opt && r->opt->progress)
+        r->opt->progress(r->opt->progress_user, phase, fraction);
+}
+
+static void log_line(run *r, const char *text)
+{
+    sync_buf_adds(&r->log, text);
+    sync_buf_adds(&r->log, "\r\n");
+}
+
+/* Notes from a reader are "\n"-separated; the log on the stick uses CRLF for Notepad. */
+static void log_lines(run *r, const char *notes)
+{
+    while (notes && *notes) {
+        size_t n = strcspn(notes, "\n");
+        if (n) {
+            sync_buf_add(&r->log, "  ", 2);
+            sync_buf_add(&r->log, notes, n);
+            sync_buf_adds(&r->log, "\r\n");
+        }
+        notes += n;
+        if (*notes)
+            notes++;
+    }
+}
+
+/* A folder name from the kiosk id: letters, digits, '.', '-' and '_' only. */
+static void folder_name(const char *id, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = id; *p && o + 1 < size; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool ok = (isalnum(ch) && ch < 0x80) || ch == '-' || ch == '_' || (ch == '.' && o > 0);
+        out[o] = ok ? (char)ch : '-';
+        o++;
+    }
+    out[o] = '\0';
+    if (!o || strspn(out, "-.") == o)
+        snprintf(out, size, "kiosk");
+}
+
+static vm_status kiosk_id(run *r, vm_err *err)
+{
+    vm_err e;
+    char id[KIOSK_ID_MAX];
+    vm_status st = store_fact_get(r->s, "kiosk_id", id, sizeof id, &e);
+    if (st == VM_OK && id[0]) {
+        snprintf(r->res->kiosk_id, sizeof r->res->kiosk_id, "%s", id);
+        return VM_OK;
+    }
+    if (st != VM_OK && st != VM_ERR_NOT_FOUND)
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    if (r->opt && r->opt->random16) {
+        const uint8_t *b = r->opt->random16;
+        snprintf(id, sizeof id, "kiosk-%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
+    } else {
+        snprintf(id, sizeof id, "kiosk");
+    }
+    st = store_fact_set(r->s, "kiosk_id", id, &e);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be written: %s", e.msg);
+    snprintf(r->res->kiosk_id, sizeof r->res->kiosk_id, "%s", id);
+    return VM_OK;
+}
+
+/* ---- reading the program */
+
+static const struct {
+    const char *name;
+    vm_status (*read)(const char *, size_t, const sync_read_opts *, sync_program *, vm_err *);
+    size_t max;
+} sources[] = {
+    {"vaermed.db", sync_read_bundle, SYNC_MAX_BUNDLE_BYTES},
+    {"program.csv", sync_read_csv, SYNC_MAX_FILE_BYTES},
+    {"program.ics", sync_read_ics, SYNC_MAX_FILE_BYTES},
+};
+
+/* VM_OK with prog filled (or empty with res->source "" when the stick has no program). */
+static vm_status read_program(run *r, sync_program *prog, vm_err *err)
+{
+    memset(prog, 0, sizeof *prog);
+    int chosen = -1;
+    for (int i = 0; i < (int)(sizeof sources / sizeof sources[0]); i++) {
+        if (!sync_fs_exists(r->vfd, sources[i].name))
+            continue;
+        if (chosen < 0) {
+            chosen = i;
+            continue;
+        }
+        char line[300];
+        snprintf(line, sizeof line,
+                 SYNC_T(r->cat, "%s was not used, because %s is there (it comes first)"),
+                 sources[i].name, sources[chosen].name);
+        log_line(r, line);
+    }
+    if (chosen < 0) {
+        log_line(r, SYNC_T(r->cat, "No program on the USB stick: the program is unchanged."));
+        return VM_OK;
+    }
+    const char *name = sources[chosen].name;
+    snprintf(r->res->source, sizeof r->res->source, "%s", name);
+    char *data = NULL;
+    size_t len = 0;
+    vm_err e;
+    vm_status st = sync_fs_read(r->vfd, name, sources[chosen].max, &data, &len, NULL, r->cat,
+                                &e);
+    if (st != VM_OK)
+        return sync_err(err, st == VM_ERR_IO ? VM_ERR_IO : VM_ERR_REFUSED, r->cat, "%s", e.msg);
+    sync_read_opts ro = {r->cat, r->now, r->opt ? r->opt->ics_weeks : 0};
+    st = sources[chosen].read(data, len, &ro, prog, &e);
+    free(data);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "%s: %s", name, e.msg);
+    char line[200];
+    snprintf(line, sizeof line, SYNC_T(r->cat, "Program: %s with %d activities"), name,
+             (int)prog->n);
+    log_line(r, line);
+    log_lines(r, prog->notes);
+    return VM_OK;
+}
+
+/* ---- export */
+
+static vm_status write_file(run *r, const char *name, sync_buf *b, vm_err *err)
+{
+    if (!sync_buf_ok(b))
+        return sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
+    return sync_fs_write_atomic(r->kfd, name, b->data ? b->data : "", b->len,
+                                r->opt ? r->opt->io : NULL, r->cat, err);
+}
+
+static vm_status export_snapshot(run *r, vm_err *err)
+{
+    char name[KIOSK_ID_MAX + 16], tmp[KIOSK_ID_MAX + 24], path[KIOSK_ID_MAX + 64];
+    char folder[KIOSK_ID_MAX];
+    folder_name(r->res->kiosk_id, folder, sizeof folder);
+    snprintf(name, sizeof name, "vaermed-%s.db", folder);
+    snprintf(tmp, sizeof tmp, ".%s.tmp", name);
+    unlinkat(r->kfd, tmp, 0);
+    /* SQLite takes a path: this one reaches the folder through the fd already opened
+     * without following links. */
+    snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, tmp);
+    vm_err e;
+    vm_status st = store_snapshot(r->s, path, &e);
+    if (st != VM_OK) {
+        unlinkat(r->kfd, tmp, 0);
+        return sync_err(err, st == VM_ERR_NOT_FOUND ? VM_ERR_IO : st, r->cat,
+                        "could not write %s: %s", name, e.msg);
+    }
+    return sync_fs_commit(r->kfd, tmp, name, r->cat, err);
+}
+
+#ifdef VAERMED_HAVE_PRINT
+static vm_status default_pdf(void *user, const activity *acts, size_t n, int64_t now,
+                             const char *path, vm_err *err)
+{
+    const sync_options *opt = user;
+    print_options po = {opt ? opt->estate_name : NULL, opt ? opt->url_template : NULL, NULL,
+                        now};
+    return print_week(acts, n, now, &po, path, NULL, err);
+}
+#endif
+
+static vm_status export_pdf(run *r, vm_err *err)
+{
+    sync_pdf_fn fn = r->opt ? r->opt->program_pdf : NULL;
+    void *user = r->opt ? r->opt->pdf_user : NULL;
+#ifdef VAERMED_HAVE_PRINT
+    if (!fn) {
+        fn = default_pdf;
+        user = (void *)r->opt;
+    }
+#endif
+    if (!fn) {
+        log_line(r, SYNC_T(r->cat, "The week's program (PDF) is not made by this kiosk."));
+        return VM_OK;
+    }
+    int week, year;
+    int64_t from = dktime_week_start(r->now, &week, &year);
+    activity *acts = NULL;
+    size_t n = 0;
+    vm_err e;
+    vm_status st = store_activities_between(r->s, from, from + 7 * 86400 + 3600, &acts, NULL,
+                                            &n, &e);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, SYNC_PROGRAM_PDF);
+    st = fn(user, acts, n, r->now, path, &e);
+    free(acts);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "could not write %s: %s", SYNC_PROGRAM_PDF, e.msg);
+    r->res->pdf_written = true;
+    return VM_OK;
+}
+
+/* Writes every export file but the log; stops at the first failure. */
+static vm_status export_all(run *r, vm_err *err)
+{
+    vm_status st;
+    sync_buf b = SYNC_BUF_INIT;
+    char folder[KIOSK_ID_MAX];
+    folder_name(r->res->kiosk_id, folder, sizeof folder);
+    if ((st = sync_fs_open_dir(r->vfd, folder, true, &r->kfd, r->cat, err)) != VM_OK)
+        return st;
+    progress(r, SYNC_PHASE_EXPORT, 0.5);
+    if ((st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, err)) !=
+            VM_OK ||
+        (st = write_file(r, SYNC_SIGNUPS_CSV, &b, err)) != VM_OK)
+        goto out;
+    progress(r, SYNC_PHASE_EXPORT, 0.6);
+    sync_buf_free(&b);
+    if ((st = sync_export_stats(r->s, &b, &r->res->activities_exported, r->cat, err)) !=
+            VM_OK ||
+        (st = write_file(r, SYNC_STATS_CSV, &b, err)) != VM_OK)
+        goto out;
+    progress(r, SYNC_PHASE_EXPORT, 0.7);
+    sync_buf_free(&b);
+    sync_export_template(&b, r->now);
+    if ((st = write_file(r, SYNC_TEMPLATE_CSV, &b, err)) != VM_OK)
+        goto out;
+    progress(r, SYNC_PHASE_EXPORT, 0.75);
+    if ((st = export_snapshot(r, err)) != VM_OK)
+        goto out;
+    progress(r, SYNC_PHASE_EXPORT, 0.85);
+    st = export_pdf(r, err);
+    progress(r, SYNC_PHASE_EXPORT, 0.95);
+out:
+    sync_buf_free(&b);
+    return st;
+}
+
+/* log.txt: the old log's tail (whole lines) and this sync's lines. */
+static vm_status write_log(run *r, vm_err *err)
+{
+    char *old = NULL;
+    size_t len = 0;
+    sync_buf b = SYNC_BUF_INIT;
+    if (sync_fs_read(r->kfd, SYNC_LOG, LOG_MAX_READ, &old, &len, NULL, r->cat, NULL) ==
+        VM_OK) {
+        const char *start = old;
+        if (len > LOG_KEEP) {
+            start = old + len - LOG_KEEP;
+            const char *nl = strchr(start, '\n');
+            start = nl ? nl + 1 : old + len;
+        }
+        sync_buf_add(&b, start, len - (size_t)(start - old));
+    } else {
+        sync_export_bom(&b);
+    }
+    sync_buf_add(&b, r->log.data ? r->log.data : "", r->log.len);
+    vm_status st = write_file(r, SYNC_LOG, &b, err);
+    sync_buf_free(&b);
+    free(old);
+    return st;
+}
+
+static void log_header(run *r)
+{
+    char when[17], iso[21];
+    dktime_format_local(r->real_now, when);
+    dktime_format_iso_utc(r->real_now, iso);
+    sync_buf_printf(&r->log, "==== %s (%s) %s (%s)\r\n", when, iso,
+                    r->opt && r->opt->kiosk_name ? r->opt->kiosk_name : "",
+                    r->res->kiosk_id);
+}
+
+static void result_reason(run *r, vm_err *err, const vm_err *e)
+{
+    snprintf(r->res->reason, sizeof r->res->reason, "%s", e->msg);
+    if (err) {
+        err->status = e->status;
+        snprintf(err->msg, sizeof err->msg, "%s", e->msg);
+    }
+}
+
+vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_options *opt,
+                   sync_result *res, vm_err *err)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    memset(res, 0, sizeof *res);
+    r.s = s;
+    r.opt = opt;
+    r.cat = opt ? opt->cat : NULL;
+    r.res = res;
+    r.real_now = now;
+    r.sfd = r.vfd = r.kfd = -1;
+    sync_program prog = {0};
+    vm_err e;
+    err_clear(&e);
+    vm_status st;
+
+    progress(&r, SYNC_PHASE_CHECK, 0);
+    /* Nothing but vaermed/vaermed.key is read before the key is accepted. */
+    int64_t key_time = 0;
+    if ((st = sync_stick_open(stick_dir, &r.sfd, &r.vfd, r.cat, &e)) != VM_OK ||
+        (st = sync_stick_check_fd(s, r.vfd, opt, &key_time, &e)) != VM_OK) {
+        res->outcome = st == VM_ERR_REFUSED ? SYNC_OUTCOME_NOT_STAFF_STICK : SYNC_OUTCOME_FAILED;
+        if (st == VM_ERR_NOT_FOUND || st == VM_ERR_IO)
+            res->outcome = SYNC_OUTCOME_FAILED;
+        result_reason(&r, err, &e);
+        goto out;
+    }
+    res->stick_time = sync_stick_time(r.vfd, key_time, r.cat);
+    int64_t floor = sync_clock_floor(s);
+    if (res->stick_time > floor)
+        floor = res->stick_time;
+    res->clock_floor = floor;
+    r.now = now > floor ? now : floor;
+    if ((st = kiosk_id(&r, &e)) != VM_OK) {
+        res->outcome = SYNC_OUTCOME_FAILED;
+        result_reason(&r, err, &e);
+        goto out;
+    }
+    log_header(&r);
+    if (r.now > now) {
+        char line[200], when[17];
+        dktime_format_local(r.now, when);
+        snprintf(line, sizeof line,
+                 SYNC_T(r.cat, "The kiosk's clock is behind the USB stick's; %s is used as "
+                               "now"),
+                 when);
+        log_line(&r, line);
+    }
+    progress(&r, SYNC_PHASE_READ, 0.05);
+
+    st = read_program(&r, &prog, &e);
+    if (st != VM_OK) {
+        res->outcome = SYNC_OUTCOME_PROGRAM_REFUSED;
+        result_reason(&r, err, &e);
+        char line[VM_ERR_MSG_MAX + 100];
+        snprintf(line, sizeof line, SYNC_T(r.cat, "The program was not read: %s"), e.msg);
+        log_line(&r, line);
+    } else if (res->source[0]) {
+        progress(&r, SYNC_PHASE_IMPORT, 0.25);
+        st = store_import_program(s, prog.acts, prog.n, r.now, &res->import, &e);
+        if (st != VM_OK) {
+            /* The store's transaction rolled back: the kiosk's program is as it was. */
+            res->outcome = st == VM_ERR_INVALID ? SYNC_OUTCOME_PROGRAM_REFUSED
+                                                : SYNC_OUTCOME_FAILED;
+            vm_err t;
+            sync_err(&t, st, r.cat, "the program could not be saved: %s", e.msg);
+            result_reason(&r, err, &t);
+            log_line(&r, t.msg);
+        } else {
+            res->imported = true;
+        }
+    }
+    progress(&r, SYNC_PHASE_EXPORT, 0.45);
+
+    /* The export runs after a refused program too: the staff came for the sign-ups. */
+    if (res->outcome != SYNC_OUTCOME_FAILED) {
+        vm_err xe;
+        err_clear(&xe);
+        vm_status xs = export_all(&r, &xe);
+        res->export_ok = xs == VM_OK;
+        if (xs != VM_OK) {
+            snprintf(res->export_reason, sizeof res->export_reason, "%s", xe.msg);
+            char line[VM_ERR_MSG_MAX + 100];
+            snprintf(line, sizeof line,
+                     SYNC_T(r.cat, "The sign-ups could not be saved on the USB stick: %s"),
+                     xe.msg);
+            log_line(&r, line);
+            if (res->outcome == SYNC_OUTCOME_DONE) {
+                res->outcome = SYNC_OUTCOME_EXPORT_FAILED;
+                vm_err t;
+                sync_err(&t, xs, r.cat, "%s", line);
+                result_reason(&r, err, &t);
+                st = xs;
+            }
+        }
+    }
+    char summary[1024];
+    sync_summary_text(res, r.cat, summary, sizeof summary);
+    log_line(&r, summary);
+    if (r.kfd >= 0) {
+        vm_err le;
+        if (write_log(&r, &le) != VM_OK && res->outcome == SYNC_OUTCOME_DONE) {
+            res->export_ok = false;
+            res->outcome = SYNC_OUTCOME_EXPORT_FAILED;
+            snprintf(res->export_reason, sizeof res->export_reason, "%s", le.msg);
+            vm_err t;
+            sync_err(&t, le.status, r.cat, "The log could not be saved on the USB stick: %s",
+                     le.msg);
+            result_reason(&r, err, &t);
+            sync_summary_text(res, r.cat, summary, sizeof summary);
+        }
+    }
+    if (res->outcome == SYNC_OUTCOME_DONE) {
+        /* Facts only for a sync that was done: a refused one leaves the kiosk as it was. */
+        char iso[21];
+        dktime_format_iso_utc(now, iso);
+        store_fact_set(s, "last_sync", iso, NULL);
+        store_fact_set(s, "last_sync_summary", summary, NULL);
+        if (res->clock_floor > sync_clock_floor(s)) {
+            dktime_format_iso_utc(res->clock_floor, iso);
+            store_fact_set(s, "clock_floor", iso, NULL);
+        }
+    }
+    progress(&r, SYNC_PHASE_DONE, 1);
+out:
+    if (res->outcome != SYNC_OUTCOME_DONE && !res->reason[0])
+        snprintf(res->reason, sizeof res->reason, "%s", e.msg);
+    sync_program_free(&prog);
+    sync_buf_free(&r.log);
+    if (r.kfd >= 0)
+        close(r.kfd);
+    if (r.vfd >= 0)
+        close(r.vfd);
+    if (r.sfd >= 0)
+        close(r.sfd);
+    if (res->outcome == SYNC_OUTCOME_DONE)
+        return VM_OK;
+    if (err && err->status == VM_OK)
+        err->status = VM_ERR_INTERNAL;
+    return err ? err->status : (st != VM_OK ? st : VM_ERR_INTERNAL);
+}
+
+/* ---- summary */
+
+static void add(char *out, size_t size, const char *text)
+{
+    size_t n = strlen(out);
+    if (n + 1 < size)
+        snprintf(out + n, size - n, "%s", text);
+}
+
+static void add_count(char *out, size_t size, bool *first, const char *fmt, int v)
+{
+    char part[128];
+    snprintf(part, sizeof part, fmt, v);
+    if (!*first)
+        add(out, size, ", ");
+    add(out, size, part);
+    *first = false;
+}
+
+void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *out, size_t size)
+{
+    if (!size)
+        return;
+    out[0] = '\0';
+    char part[VM_ERR_MSG_MAX + 200];
+    switch (res->outcome) {
+    case SYNC_OUTCOME_NOT_STAFF_STICK:
+        add(out, size, SYNC_T(cat, "This USB stick is not a Vær med staff stick for this "
+                                   "kiosk. Nothing was read from it or written to it."));
+        return;
+    case SYNC_OUTCOME_FAILED:
+        snprintf(part, sizeof part,
+                 SYNC_T(cat, "The sync could not be done: %s. The kiosk's data is unchanged."),
+                 res->reason);
+        add(out, size, part);
+        return;
+    default:
+        break;
+    }
+    if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED) {
+        snprintf(part, sizeof part,
+                 SYNC_T(cat, "The program was not read: %s. The kiosk's program is unchanged."),
+                 res->reason);
+        add(out, size, part);
+    } else if (!res->source[0]) {
+        add(out, size, SYNC_T(cat, "There was no new program on the USB stick."));
+    } else {
+        const store_import_report *ir = &res->import;
+        bool first = true;
+        if (ir->added)
+            add_count(out, size, &first,
+                      i18n_plural(cat, "%d new activity", "%d new activities", ir->added),
+                      ir->added);
+        if (ir->changed)
+            add_count(out, size, &first, i18n_plural(cat, "%d changed", "%d changed",
+                                                     ir->changed),
+                      ir->changed);
+        if (ir->cancelled)
+            add_count(out, size, &first, i18n_plural(cat, "%d cancelled", "%d cancelled",
+                                                     ir->cancelled),
+                      ir->cancelled);
+        if (ir->restored)
+            add_count(out, size, &first,
+                      i18n_plural(cat, "%d back on the program", "%d back on the program",
+                                  ir->restored),
+                      ir->restored);
+        if (ir->moved_to_waiting)
+            add_count(out, size, &first,
+                      i18n_plural(cat, "%d sign-up moved to the waiting list",
+                                  "%d sign-ups moved to the waiting list",
+                                  ir->moved_to_waiting),
+                      ir->moved_to_waiting);
+        if (first)
+            add(out, size, SYNC_T(cat, "The program is unchanged."));
+        else
+            add(out, size, ".");
+    }
+    add(out, size, " ");
+    if (res->export_ok) {
+        snprintf(part, sizeof part,
+                 i18n_plural(cat, "%d sign-up saved on the USB stick.",
+                             "%d sign-ups saved on the USB stick.", res->signups_exported),
+                 res->signups_exported);
+        add(out, size, part);
+        add(out, size, " ");
+        add(out, size, SYNC_T(cat, "You can take it out now."));
+    } else {
+        snprintf(part, sizeof part,
+                 SYNC_T(cat, "The sign-ups could not be saved on the USB stick: %s. The "
+                             "kiosk's data is safe."),
+                 res->export_reason);
+        add(out, size, part);
+    }
+}

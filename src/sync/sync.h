@@ -1,0 +1,162 @@
+/* sync: the USB stick, the kiosk's only link to the staff.
+ *
+ * A staff stick carries a folder `vaermed/` with a key file (`vaermed.key`, made by
+ * sync_stick_init / `vaermed stick init DIR`). The kiosk keeps only the SHA-256 of the keys
+ * it accepts (store_stick_key_add, or `stick_key = <sha256>` lines in the config). A stick
+ * without an accepted key is refused before anything else on it is read, and nothing is
+ * written to it.
+ *
+ * A sync (sync_run; `vaermed sync DIR` runs the same function) then:
+ *   1. reads the staff's program from `vaermed/`: `vaermed.db` (a Vær med bundle) if it is
+ *      there, else `program.csv`, else `program.ics` (the others are named in the log as
+ *      not used); format in docs/stick-format.md. A file that cannot be read refuses the
+ *      import with the line and reason, and the kiosk's database does not change;
+ *   2. imports it with store_import_program (one transaction, all or nothing);
+ *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv (sign-ups for Excel),
+ *      statistik.csv (counts per activity, no names), vaermed-<kiosk-id>.db (a snapshot),
+ *      ugeprogram.pdf (the week's program, when a writer is given), program-skabelon.csv
+ *      (the CSV template) and log.txt (what the syncs did). Every file is written to a
+ *      temporary name, fsync'd, renamed and the folder fsync'd: a stick pulled at any moment
+ *      holds the old file or the new one. The export runs after a refused import too, so
+ *      the staff always take the sign-ups home;
+ *   4. on success keeps the facts last_sync, last_sync_summary and clock_floor.
+ *
+ * Clock: the stick tells the staff's time (the key file's `created` line and an optional
+ * `vaermed/time.txt`); the newest is result.stick_time, and the kiosk's clock floor (fact
+ * `clock_floor`, sync_clock_floor) rises to it, so a kiosk whose clock is behind never
+ * shows as upcoming what has passed. The import uses max(now, floor) as its "now".
+ *
+ * Nothing here reads the clock, the environment or randomness: `now` and random bytes are
+ * passed in. Messages are in the language of opt->cat (po/, section "sync").
+ *
+ * Detection of sticks is in sync_watch.h, the merge of several kiosks' exports in
+ * sync_merge.h, the readers in sync_program.h.
+ */
+#ifndef VM_SYNC_SYNC_H
+#define VM_SYNC_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/activity.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "store/store.h"
+#include "sync/sync_fs.h"
+
+#define SYNC_FOLDER "vaermed"
+#define SYNC_KEY_FILE "vaermed.key"
+#define SYNC_TIME_FILE "time.txt"
+#define SYNC_KEY_RANDOM_BYTES 32
+
+/* Export file names inside vaermed/<kiosk-id>/ (the snapshot is vaermed-<kiosk-id>.db). */
+#define SYNC_SIGNUPS_CSV "tilmeldinger.csv"
+#define SYNC_STATS_CSV "statistik.csv"
+#define SYNC_TEMPLATE_CSV "program-skabelon.csv"
+#define SYNC_PROGRAM_PDF "ugeprogram.pdf"
+#define SYNC_LOG "log.txt"
+
+typedef enum sync_phase {
+    SYNC_PHASE_CHECK = 0, /* is this a staff stick? */
+    SYNC_PHASE_READ,      /* reading the program file */
+    SYNC_PHASE_IMPORT,    /* storing the program */
+    SYNC_PHASE_EXPORT,    /* writing sign-ups and the rest to the stick */
+    SYNC_PHASE_DONE
+} sync_phase;
+
+/* Short words for a sync screen: "Tjekker USB-nøglen", "Læser programmet", ... */
+const char *sync_phase_text(const i18n_catalog *cat, sync_phase phase);
+
+/* Called as the sync goes: `fraction` runs from 0 to 1 over the whole sync (never back). */
+typedef void (*sync_progress_fn)(void *user, sync_phase phase, double fraction);
+
+/* Writes the week's program for `activities` (the week of `now`) as a PDF to `path`
+ * (which the callee writes atomically). Given by the app when the print module is linked. */
+typedef vm_status (*sync_pdf_fn)(void *user, const activity *acts, size_t n, int64_t now,
+                                 const char *path, vm_err *err);
+
+typedef struct sync_options {
+    const i18n_catalog *cat;        /* language of messages, log and summary; NULL = English */
+    const char (*config_keys)[65];  /* accepted key hashes from the config (stick_key =) */
+    size_t n_config_keys;
+    const char *kiosk_name;         /* shown in the log; may be NULL */
+    const uint8_t *random16;        /* 16 random bytes for a kiosk id if the kiosk has none
+                                       yet (fact kiosk_id); NULL = "kiosk" */
+    int ics_weeks;                  /* recurrences expanded this far ahead; 0 = 8 */
+    sync_progress_fn progress;      /* may be NULL */
+    void *progress_user;
+    sync_pdf_fn program_pdf;        /* NULL: the print module's print_week when linked in,
+                                       else no PDF (said in the log) */
+    void *pdf_user;
+    const char *estate_name;        /* for the default PDF writer; may be NULL */
+    const char *url_template;       /* for the default PDF writer's QR codes; may be NULL */
+    const sync_io *io;              /* NULL = write(2); tests inject failures */
+} sync_options;
+
+typedef enum sync_outcome {
+    SYNC_OUTCOME_DONE = 0,        /* program (if any) imported, everything exported */
+    SYNC_OUTCOME_NOT_STAFF_STICK, /* no accepted key: nothing read or written */
+    SYNC_OUTCOME_PROGRAM_REFUSED, /* the program file was refused; kiosk data unchanged;
+                                     sign-ups still exported (export_ok says if that worked) */
+    SYNC_OUTCOME_EXPORT_FAILED,   /* writing to the stick failed (full, read-only, pulled) */
+    SYNC_OUTCOME_FAILED           /* the kiosk's own database failed; nothing changed */
+} sync_outcome;
+
+typedef struct sync_result {
+    sync_outcome outcome;
+    char source[32];              /* the program file used: "program.csv"; "" = none */
+    bool imported;                /* the program was stored */
+    store_import_report import;
+    bool export_ok;               /* every export file was written */
+    int signups_exported;         /* rows in tilmeldinger.csv */
+    int activities_exported;      /* rows in statistik.csv */
+    bool pdf_written;
+    int64_t stick_time;           /* the newest time the stick tells; 0 = none */
+    int64_t clock_floor;          /* the kiosk's clock floor after this sync; 0 = none */
+    char kiosk_id[KIOSK_ID_MAX];
+    char reason[VM_ERR_MSG_MAX];  /* why it was not done, in plain words; "" when done */
+    char export_reason[VM_ERR_MSG_MAX]; /* why the export failed; "" when it did not */
+} sync_result;
+
+/* Runs a whole sync with the stick mounted at `stick_dir` (the folder holding `vaermed/`).
+ * Returns VM_OK only for SYNC_OUTCOME_DONE; otherwise the status of what stopped it
+ * (VM_ERR_REFUSED for a stranger's stick, VM_ERR_INVALID/FOREIGN/CORRUPT/... for a refused
+ * program, VM_ERR_IO for a failed export) with `err` holding res->reason. `res` is always
+ * filled. */
+vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_options *opt,
+                   sync_result *res, vm_err *err);
+
+/* The summary in plain words for the screen, stderr and the log, e.g. "12 nye aktiviteter,
+ * 3 ændret, 1 aflyst. 57 tilmeldinger gemt på USB-nøglen. Du kan nu tage den ud." or the
+ * refusal ("Denne USB-nøgle er ikke en Vær med-nøgle. ..."). */
+void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *out,
+                       size_t size);
+
+/* ---- authorising a stick */
+
+/* Makes `stick_dir` a staff stick for this kiosk: writes `vaermed/vaermed.key` (the 32
+ * random bytes as hex and `now`, atomically) unless the stick already has a valid key, in
+ * which case that key is kept (one stick can serve several kiosks), and adds the key's
+ * SHA-256 to the store. `hash_out` (may be NULL) gets the hash for a config line.
+ * VM_ERR_INVALID when an existing key file is damaged (it is left alone); VM_ERR_IO when
+ * the stick cannot be written. */
+vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[32],
+                          int64_t now, const i18n_catalog *cat, char hash_out[65],
+                          vm_err *err);
+
+/* Whether `stick_dir` carries a key this kiosk accepts (store or opt->config_keys); reads
+ * only `vaermed/vaermed.key`. VM_OK with *key_time (may be NULL) = the key's `created`
+ * time (0 if unknown); VM_ERR_REFUSED with the reason otherwise. */
+vm_status sync_stick_check(store *s, const char *stick_dir, const sync_options *opt,
+                           int64_t *key_time, vm_err *err);
+
+/* ---- clock */
+
+/* The kiosk's clock floor (fact clock_floor), 0 when none. */
+int64_t sync_clock_floor(store *s);
+
+/* The time the kiosk should use: `now`, or the clock floor when the clock is behind it. */
+int64_t sync_effective_now(store *s, int64_t now);
+
+#endif

@@ -1,0 +1,284 @@
+/* The export files: sign-ups, statistics and the template (see sync_export.h). */
+#include "sync/sync_export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/dktime.h"
+#include "store/bundle.h"
+#include "sync/sync_csvtok.h"
+#include "sync/sync_fields.h"
+#include "sync/sync_tr.h"
+
+#define SEP ';'
+
+void sync_export_bom(sync_buf *out)
+{
+    sync_buf_add(out, "\xEF\xBB\xBF", 3);
+}
+
+void sync_export_eol(sync_buf *out)
+{
+    sync_buf_add(out, "\r\n", 2);
+}
+
+const char *sync_status_word(signup_status st)
+{
+    switch (st) {
+    case SIGNUP_CONFIRMED:
+        return "tilmeldt";
+    case SIGNUP_WAITING:
+        return "venteliste";
+    case SIGNUP_CANCELLED:
+        return "afmeldt";
+    }
+    return "";
+}
+
+bool sync_status_from_word(const char *w, signup_status *out)
+{
+    static const struct {
+        const char *w;
+        signup_status st;
+    } words[] = {{"tilmeldt", SIGNUP_CONFIRMED}, {"venteliste", SIGNUP_WAITING},
+                 {"afmeldt", SIGNUP_CANCELLED},  {"confirmed", SIGNUP_CONFIRMED},
+                 {"waiting", SIGNUP_WAITING},    {"cancelled", SIGNUP_CANCELLED}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasecmp(w, words[i].w) == 0) {
+            *out = words[i].st;
+            return true;
+        }
+    return false;
+}
+
+static void put(sync_buf *b, const char *cell, bool last)
+{
+    sync_csv_put(b, cell, SEP, true);
+    if (last)
+        sync_export_eol(b);
+    else
+        sync_buf_add(b, ";", 1);
+}
+
+static void put_int(sync_buf *b, long v, bool last)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%ld", v);
+    put(b, n, last);
+}
+
+static void local_date(int64_t t, char out[16])
+{
+    dk_tm tm = dktime_local(t);
+    snprintf(out, 16, "%02d-%02d-%04d", tm.day, tm.month, tm.year);
+}
+
+static void local_clock(int64_t t, char out[8])
+{
+    dk_tm tm = dktime_local(t);
+    snprintf(out, 8, "%02d:%02d", tm.hour, tm.minute);
+}
+
+static int cmp_act_uid(const void *a, const void *b)
+{
+    const activity *const *x = a, *const *y = b;
+    return strcmp((*x)->uid, (*y)->uid);
+}
+
+static int cmp_time_id(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const store_signup_time *)elem)->id);
+}
+
+/* Every activity the kiosk has, cancelled ones included. */
+static vm_status all_activities(store *s, activity **acts, activity_counts **counts, size_t *n,
+                                vm_err *err)
+{
+    return store_activities_between(s, INT64_MIN / 2, INT64_MAX / 2, acts, counts, n, err);
+}
+
+vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                              vm_err *err)
+{
+    activity *acts = NULL;
+    activity **by_uid = NULL;
+    signup *sus = NULL;
+    store_signup_time *times = NULL;
+    size_t n_acts = 0, n_sus = 0, n_times = 0;
+    vm_status st;
+    *rows = 0;
+    if ((st = all_activities(s, &acts, NULL, &n_acts, err)) != VM_OK ||
+        (st = store_signups_list(s, NULL, &sus, &n_sus, err)) != VM_OK ||
+        (st = store_signup_times(s, &times, &n_times, err)) != VM_OK)
+        goto out;
+    by_uid = malloc((n_acts ? n_acts : 1) * sizeof *by_uid);
+    if (!by_uid) {
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n_acts; i++)
+        by_uid[i] = &acts[i];
+    qsort(by_uid, n_acts, sizeof *by_uid, cmp_act_uid);
+
+    sync_export_bom(out);
+    sync_buf_adds(out, SYNC_SIGNUPS_HEADER);
+    sync_export_eol(out);
+    for (size_t i = 0; i < n_sus; i++) {
+        const signup *su = &sus[i];
+        activity key, *kp = &key;
+        snprintf(key.uid, sizeof key.uid, "%s", su->activity_uid);
+        activity **found = n_acts ? bsearch(&kp, by_uid, n_acts, sizeof *by_uid, cmp_act_uid)
+                                  : NULL;
+        const activity *a = found ? *found : NULL;
+        const char *task = "";
+        if (a && su->task_id)
+            for (int k = 0; k < a->n_tasks; k++)
+                if (a->tasks[k].id == su->task_id)
+                    task = a->tasks[k].title;
+        const store_signup_time *t =
+            n_times ? bsearch(su->id, times, n_times, sizeof *times, cmp_time_id) : NULL;
+        char date[16] = "", clock[8] = "", created[32], updated[24];
+        if (a) {
+            local_date(a->start, date);
+            local_clock(a->start, clock);
+        }
+        char cd[16], cc[8];
+        local_date(su->created, cd);
+        local_clock(su->created, cc);
+        snprintf(created, sizeof created, "%s %s", cd, cc);
+        dktime_format_iso_utc(t && t->updated ? t->updated : su->created, updated);
+
+        put(out, su->id, false);
+        put(out, su->activity_uid, false);
+        put(out, a ? a->title : "", false);
+        put(out, date, false);
+        put(out, clock, false);
+        put(out, task, false);
+        put(out, su->name, false);
+        put_int(out, su->adults, false);
+        put_int(out, su->children, false);
+        put(out, su->wants_company ? "ja" : "", false);
+        put(out, sync_status_word(su->status), false);
+        if (su->status == SIGNUP_WAITING)
+            put_int(out, su->waiting_position, false);
+        else
+            put(out, "", false);
+        put(out, created, false);
+        put(out, updated, false);
+        put(out, su->kiosk_id, true);
+        (*rows)++;
+    }
+    if (!sync_buf_ok(out))
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+out:
+    free(acts);
+    free(by_uid);
+    free(sus);
+    free(times);
+    return st;
+}
+
+vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                            vm_err *err)
+{
+    activity *acts = NULL;
+    activity_counts *counts = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = all_activities(s, &acts, &counts, &n, err);
+    if (st != VM_OK)
+        return st;
+    sync_export_bom(out);
+    sync_buf_adds(out, "Aktivitet-id;Aktivitet;Kategori;Dato;Tid;Sted;Aflyst;Pladser;"
+                       "Tilmeldinger;Voksne;Børn;Personer;Venteliste;Afmeldt;Hjælpere;"
+                       "Vil gerne følges");
+    sync_export_eol(out);
+    for (size_t i = 0; i < n; i++) {
+        const activity *a = &acts[i];
+        const activity_counts *c = &counts[i];
+        char date[16], clock[8];
+        local_date(a->start, date);
+        local_clock(a->start, clock);
+        put(out, a->uid, false);
+        put(out, a->title, false);
+        put(out, category_key(a->category), false);
+        put(out, date, false);
+        put(out, clock, false);
+        put(out, a->place, false);
+        put(out, a->cancelled ? "ja" : "", false);
+        if (a->capacity)
+            put_int(out, a->capacity, false);
+        else
+            put(out, "", false);
+        put_int(out, c->signups, false);
+        put_int(out, c->adults, false);
+        put_int(out, c->children, false);
+        put_int(out, c->heads_taken, false);
+        put_int(out, c->waiting, false);
+        put_int(out, c->cancelled, false);
+        put_int(out, c->helpers, false);
+        put_int(out, c->company_wanted, true);
+        (*rows)++;
+    }
+    if (!sync_buf_ok(out))
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    free(acts);
+    free(counts);
+    return st;
+}
+
+void sync_export_template(sync_buf *out, int64_t now)
+{
+    static const sync_col cols[] = {
+        SCOL_ID,        SCOL_TITLE,     SCOL_CATEGORY,  SCOL_START,     SCOL_END,
+        SCOL_PLACE,     SCOL_HOST,      SCOL_PHONE,     SCOL_PRICE,     SCOL_AUDIENCE,
+        SCOL_MODE,      SCOL_CAPACITY,  SCOL_DEADLINE,  SCOL_HOUSEHOLD, SCOL_FREE,
+        SCOL_JUST_COME, SCOL_CHILDCARE, SCOL_ALONE_OK,  SCOL_RESIDENTS_ONLY,
+        SCOL_STEP_FREE, SCOL_TASKS,     SCOL_LINK,      SCOL_DESCRIPTION};
+    size_t nc = sizeof cols / sizeof cols[0];
+    sync_export_bom(out);
+    for (size_t i = 0; i < nc; i++)
+        put(out, sync_col_name(cols[i]), i + 1 == nc);
+
+    /* Example dates: the weeks after `now`, so the rows look like a real program. */
+    int64_t day = dktime_day_start(now);
+    char d1[16], d2[16], d3[16], d0[16], id[48];
+    local_date(day + 8 * 86400 + 43200, d1);
+    local_date(day + 9 * 86400 + 43200, d2);
+    local_date(day + 11 * 86400 + 43200, d3);
+    local_date(day + 6 * 86400 + 43200, d0);
+    char start[32], end[32], deadline[32];
+
+    snprintf(id, sizeof id, "spis-%s", d1);
+    snprintf(start, sizeof start, "%s 18:00", d1);
+    snprintf(end, sizeof end, "%s 20:00", d1);
+    snprintf(deadline, sizeof deadline, "%s 12:00", d0);
+    const char *row1[] = {id, "Fællesspisning", "fællesspisning", start, end, "Fælleshuset",
+                          "Hanne", "", "25 kr., børn 10 kr.", "For alle", "ja", "40",
+                          deadline, "ja", "nej", "nej", "ja", "ja", "nej", "ja",
+                          "Dække bord 30 min 2; Lave kaffe 30 min 1; Opvask 45 min 2", "",
+                          "Vi spiser sammen. Tag gerne naboen med."};
+    for (size_t i = 0; i < nc; i++)
+        put(out, row1[i], i + 1 == nc);
+
+    snprintf(id, sizeof id, "gaatur-%s", d2);
+    snprintf(start, sizeof start, "%s 10:00", d2);
+    snprintf(end, sizeof end, "%s 11:00", d2);
+    const char *row2[] = {id, "Gåtur rundt om søen", "gåtur", start, end,
+                          "Vi mødes ved indgangen", "Bent", "", "", "For alle", "nej", "", "",
+                          "nej", "ja", "ja", "nej", "ja", "nej", "nej", "", "",
+                          "Vi går i roligt tempo. Der er bænke på vejen."};
+    for (size_t i = 0; i < nc; i++)
+        put(out, row2[i], i + 1 == nc);
+
+    snprintf(id, sizeof id, "banko-%s", d3);
+    snprintf(start, sizeof start, "%s 14:00", d3);
+    snprintf(end, sizeof end, "%s 16:00", d3);
+    const char *row3[] = {id, "Banko", "banko", start, end, "Fælleshuset", "Lis", "",
+                          "10 kr. pr. plade", "", "ja", "30", "", "nej", "nej", "nej", "nej",
+                          "ja", "ja", "ja", "", "", "Præmier og kaffe."};
+    for (size_t i = 0; i < nc; i++)
+        put(out, row3[i], i + 1 == nc);
+}

@@ -1,0 +1,44 @@
+/* sync_export: the files a sync leaves on the stick, built in memory (internal to
+ * src/sync; sync.c writes them with sync_fs_write_atomic).
+ *
+ * The CSV files are for Danish Excel: UTF-8 with a BOM, ';' between cells, CRLF line ends,
+ * Danish headers, and every cell that starts with = + - @ made harmless (sync_csv_put).
+ * Their columns are documented in docs/stick-format.md and read back by sync_merge.
+ */
+#ifndef VM_SYNC_EXPORT_H
+#define VM_SYNC_EXPORT_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "store/store.h"
+#include "sync/sync_buf.h"
+
+/* The header row of tilmeldinger.csv (also what merge writes). */
+#define SYNC_SIGNUPS_HEADER                                                                 \
+    "Tilmelding-id;Aktivitet-id;Aktivitet;Dato;Tid;Opgave;Navn;Voksne;Børn;Følgeskab;"      \
+    "Status;Venteplads;Tilmeldt;Opdateret;Kiosk"
+#define SYNC_SIGNUPS_COLUMNS 15
+
+/* The Danish word of a sign-up status in the export ("tilmeldt", "venteliste", "afmeldt")
+ * and back. */
+const char *sync_status_word(signup_status st);
+bool sync_status_from_word(const char *w, signup_status *out);
+
+/* All sign-ups, cancelled ones included, oldest activity first. `rows` gets the count. */
+vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                              vm_err *err);
+
+/* One row per activity with its counts and no names. */
+vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                            vm_err *err);
+
+/* The program template with three example rows dated in the weeks after `now`. */
+void sync_export_template(sync_buf *out, int64_t now);
+
+/* Appends a CSV row end (CRLF) and starts files with the UTF-8 BOM. */
+void sync_export_bom(sync_buf *out);
+void sync_export_eol(sync_buf *out);
+
+#endif

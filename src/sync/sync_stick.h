@@ -1,0 +1,31 @@
+/* sync_stick: the parts of stick authorisation and the stick's clock that sync.c and the
+ * tests share (internal to src/sync; the public API is in sync.h). */
+#ifndef VM_SYNC_STICK_H
+#define VM_SYNC_STICK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sync/sync.h"
+
+/* Reads the key file text: "key = <64 hex>" and "created = <time>" lines, '#' comments.
+ * VM_ERR_INVALID without a well-formed key. */
+vm_status sync_key_parse(const char *text, char key_hex[65], int64_t *created);
+
+/* Reads a time as staff or the key file write it ("2026-12-01T10:00:00Z",
+ * "2026-12-01 11:00", "01-12-2026 11:00"); false for anything else or a time before 2020. */
+bool sync_parse_stick_time(const char *text, int64_t *out);
+
+/* Opens the stick folder and its vaermed/ folder (no symlinks). VM_ERR_REFUSED when there
+ * is no vaermed/ folder. Both fds are the caller's to close. */
+vm_status sync_stick_open(const char *stick_dir, int *stick_fd, int *vfd,
+                          const i18n_catalog *cat, vm_err *err);
+
+/* sync_stick_check on an open vaermed/ folder. */
+vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t *key_time,
+                              vm_err *err);
+
+/* The newest of `key_time` and vaermed/time.txt (0 when neither says). */
+int64_t sync_stick_time(int vfd, int64_t key_time, const i18n_catalog *cat);
+
+#endif
