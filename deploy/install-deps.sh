@@ -8,7 +8,7 @@ what=${1:-test}
 
 # What the kiosk needs to build and run.
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
-libqrencode-dev libcairo2-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
+libqrencode-dev libcairo2-dev libpango1.0-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
 # What the test suite needs on top: cmocka, zbar to decode QR codes back, poppler to render
 # the posters, Xvfb and xdotool for the end-to-end runs, python3 for the test drivers.
 if [ "$what" = test ] || [ "$what" = bench ]; then

@@ -1,0 +1,386 @@
+/* print_doc: the PDF file, the fonts, text and the shared pieces. See print_internal.h. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "core/dktime.h"
+#include "core/icon.h"
+#include "core/utf8.h"
+#include "icons/icons.h"
+#include "print/print_internal.h"
+
+#ifndef VM_PRINT_FONT_DIR
+#define VM_PRINT_FONT_DIR "/usr/share/fonts/truetype/noto"
+#endif
+#define PR_FONT_FAMILY "Noto Sans"
+
+static const char *const required_fonts[] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
+/* Used when present, for the odd symbol in a title (arrows, stars); never required. */
+static const char *const optional_fonts[] = {"NotoSansSymbols-Regular.ttf",
+                                             "NotoSansSymbols2-Regular.ttf"};
+
+static vm_status open_fonts(pr_doc *d, const char *font_dir, vm_err *err)
+{
+    const char *dir = (font_dir && *font_dir) ? font_dir : VM_PRINT_FONT_DIR;
+    vm_status st = VM_OK;
+    char path[4096];
+    FcConfig *fc = FcConfigCreate();
+    if (!fc)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory while loading the fonts.");
+    for (size_t i = 0; i < sizeof required_fonts / sizeof required_fonts[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, required_fonts[i]);
+        if (access(path, R_OK) != 0) {
+            st = err_set(err, VM_ERR_NOT_FOUND,
+                         "The font %s is missing in %s, so the program cannot be printed. "
+                         "Install the package fonts-noto-core or set the font folder.",
+                         required_fonts[i], dir);
+            goto out;
+        }
+        if (!FcConfigAppFontAddFile(fc, (const FcChar8 *)path)) {
+            st = err_set(err, VM_ERR_CORRUPT, "The font file %s cannot be read as a font.",
+                         path);
+            goto out;
+        }
+    }
+    for (size_t i = 0; i < sizeof optional_fonts / sizeof optional_fonts[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, optional_fonts[i]);
+        if (access(path, R_OK) == 0)
+            FcConfigAppFontAddFile(fc, (const FcChar8 *)path);
+    }
+    /* A private font set: the layout is the same on every machine with these files. */
+    d->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!d->font_map) {
+        st = err_set(err, VM_ERR_INTERNAL, "print: no FreeType font map in Pango");
+        goto out;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(d->font_map), fc);
+    d->pango = pango_font_map_create_context(d->font_map);
+    pango_cairo_context_set_resolution(d->pango, 72); /* 1 point = 1 unit of the PDF */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    /* no hinting: metrics for paper, not for a pixel grid */
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(d->pango, fo);
+    cairo_font_options_destroy(fo);
+out:
+    FcConfigDestroy(fc); /* the font map keeps its own reference */
+    return st;
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void release(pr_doc *d)
+{
+    if (d->cr)
+        cairo_destroy(d->cr);
+    if (d->surface)
+        cairo_surface_destroy(d->surface);
+    if (d->pango)
+        g_object_unref(d->pango);
+    if (d->font_map)
+        g_object_unref(d->font_map);
+    if (d->file)
+        fclose(d->file);
+    if (d->tmp_path) {
+        unlink(d->tmp_path);
+        free(d->tmp_path);
+    }
+    memset(d, 0, sizeof *d);
+}
+
+vm_status pr_doc_open(pr_doc *d, const char *path, const char *font_dir, const char *title,
+                      int64_t now, vm_err *err)
+{
+    memset(d, 0, sizeof *d);
+    vm_status st = VM_OK;
+    if (!path || !*path)
+        return err_set(err, VM_ERR_INVALID, "No file name was given for the PDF.");
+    d->path = path;
+    st = open_fonts(d, font_dir, err);
+    if (st != VM_OK)
+        goto out;
+    size_t n = strlen(path) + 32;
+    d->tmp_path = malloc(n);
+    if (!d->tmp_path) {
+        st = err_set(err, VM_ERR_NOMEM, "Out of memory while starting the PDF.");
+        goto out;
+    }
+    snprintf(d->tmp_path, n, "%s.tmp-%ld", path, (long)getpid());
+    d->file = fopen(d->tmp_path, "wb");
+    if (!d->file) {
+        st = err_set(err, VM_ERR_IO, "Cannot write %s: %s.", path, strerror(errno));
+        free(d->tmp_path); /* nothing was created */
+        d->tmp_path = NULL;
+        goto out;
+    }
+    d->surface = cairo_pdf_surface_create_for_stream(write_stream, d->file, PR_A4_W, PR_A4_H);
+    d->cr = cairo_create(d->surface);
+    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+        st = err_set(err, VM_ERR_NOMEM, "Cannot start the PDF: %s.",
+                     cairo_status_to_string(cairo_status(d->cr)));
+        goto out;
+    }
+    char date[32];
+    dktime_format_iso_utc(now, date);
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "Vær med");
+    /* the date passed in, not the clock: the same program gives the same file */
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    pango_cairo_update_context(d->cr, d->pango);
+out:
+    if (st != VM_OK)
+        release(d);
+    return st;
+}
+
+void pr_doc_page_done(pr_doc *d)
+{
+    cairo_show_page(d->cr);
+    d->pages++;
+}
+
+vm_status pr_doc_close(pr_doc *d, bool keep, vm_err *err)
+{
+    if (!d)
+        return VM_OK;
+    vm_status st = VM_OK;
+    if (!keep || !d->surface)
+        goto out;
+    cairo_destroy(d->cr);
+    d->cr = NULL;
+    cairo_surface_finish(d->surface);
+    cairo_status_t cs = cairo_surface_status(d->surface);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        st = err_set(err, VM_ERR_IO, "Cannot write %s: %s.", d->path,
+                     cs == CAIRO_STATUS_WRITE_ERROR ? strerror(errno)
+                                                    : cairo_status_to_string(cs));
+        goto out;
+    }
+    if (fflush(d->file) != 0 || fsync(fileno(d->file)) != 0) {
+        st = err_set(err, VM_ERR_IO, "Cannot write %s: %s.", d->path, strerror(errno));
+        goto out;
+    }
+    int rc = fclose(d->file);
+    d->file = NULL;
+    if (rc != 0) {
+        st = err_set(err, VM_ERR_IO, "Cannot write %s: %s.", d->path, strerror(errno));
+        goto out;
+    }
+    if (rename(d->tmp_path, d->path) != 0) {
+        st = err_set(err, VM_ERR_IO, "Cannot write %s: %s.", d->path, strerror(errno));
+        goto out;
+    }
+    free(d->tmp_path); /* renamed: nothing to remove */
+    d->tmp_path = NULL;
+out:
+    release(d);
+    return st;
+}
+
+/* ---- text ---- */
+
+static PangoFontDescription *font_description(const pr_font *f)
+{
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, PR_FONT_FAMILY);
+    pango_font_description_set_weight(fd, f->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(fd, f->size * PANGO_SCALE);
+    return fd;
+}
+
+/* The height of one line in this font (points), a little over for rounding. */
+static double line_height(pr_doc *d, const pr_font *f)
+{
+    PangoLayout *l = pango_layout_new(d->pango);
+    PangoFontDescription *fd = font_description(f);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_text(l, "Åg", -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE + 0.5;
+}
+
+PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double width)
+{
+    PangoLayout *l = pango_layout_new(d->pango);
+    PangoFontDescription *fd = font_description(f);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    if (width > 0) {
+        pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    if (f->max_lines > 0) {
+        /* A negative height would count lines per paragraph; a height in units limits the
+         * whole text, which is what a box on paper needs. */
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        pango_layout_set_height(l, (int)(f->max_lines * line_height(d, f) * PANGO_SCALE));
+    }
+    pango_layout_set_alignment(l, f->align);
+    if (f->strike) {
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_strikethrough_new(TRUE));
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
+    }
+    const char *t = text ? text : "";
+    size_t len = strlen(t);
+    if (utf8_valid(t, len)) {
+        pango_layout_set_text(l, t, (int)len);
+    } else {
+        /* importers clean text; should a bad byte still get here, it becomes U+FFFD */
+        char *clean = malloc(len * 3 + 1);
+        if (clean) {
+            utf8_clean_text(t, clean, len * 3 + 1);
+            pango_layout_set_text(l, clean, -1);
+            free(clean);
+        }
+    }
+    return l;
+}
+
+double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width)
+{
+    PangoLayout *l = pr_layout(d, text, f, width);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE;
+}
+
+double pr_text_width(pr_doc *d, const char *text, const pr_font *f)
+{
+    PangoLayout *l = pr_layout(d, text, f, 0);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
+}
+
+double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width)
+{
+    PangoLayout *l = pr_layout(d, text, f, width);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    cairo_save(d->cr);
+    pr_rgb(d->cr, f->rgb);
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, l);
+    cairo_restore(d->cr);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE;
+}
+
+/* ---- shapes ---- */
+
+void pr_rgb(cairo_t *cr, const double rgb[3])
+{
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+}
+
+void pr_round_rect(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+    if (r > w / 2)
+        r = w / 2;
+    if (r > h / 2)
+        r = h / 2;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+    cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+void pr_category_rgb(category c, double rgb[3])
+{
+    /* The kiosk's card colours (ui/theme.c): deep, >= 7:1 against white, so the white
+     * pictogram also reads when a mono printer turns them grey. */
+    static const unsigned colours[CAT_COUNT] = {
+        [CAT_OTHER] = 0x4B5563,    [CAT_FOOD] = 0x9A3412,  [CAT_WALK] = 0x14532D,
+        [CAT_WORKSHOP] = 0x374151, [CAT_GAMES] = 0x6A1B9A, [CAT_HOMEWORK] = 0x1E40AF,
+        [CAT_TALK] = 0x155E75,     [CAT_CAFE] = 0x713F12,  [CAT_SPORT] = 0xA4161A,
+        [CAT_KIDS] = 0x9D174D,     [CAT_MUSIC] = 0x3730A3, [CAT_GARDEN] = 0x3F6212,
+        [CAT_PARTY] = 0x86198F,    [CAT_MEETING] = 0x0B3D91, [CAT_CRAFTS] = 0x5D4037,
+    };
+    unsigned v = colours[((int)c >= 0 && c < CAT_COUNT) ? c : CAT_OTHER];
+    rgb[0] = ((v >> 16) & 255) / 255.0;
+    rgb[1] = ((v >> 8) & 255) / 255.0;
+    rgb[2] = (v & 255) / 255.0;
+}
+
+void pr_category_square(cairo_t *cr, const activity *a, double x, double y, double size)
+{
+    double rgb[3];
+    pr_category_rgb(a->category, rgb);
+    if (a->cancelled)
+        rgb[0] = rgb[1] = rgb[2] = 0.45;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    pr_round_rect(cr, x, y, size, size, size * 0.16);
+    pr_rgb(cr, rgb);
+    cairo_fill(cr);
+    double pad = size * 0.14;
+    icons_draw_on(cr, icon_for_category(a->category), x + pad, y + pad, size - 2 * pad, 1, 1, 1,
+                  rgb[0], rgb[1], rgb[2]);
+    cairo_restore(cr);
+}
+
+double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,
+                     const pr_font *f, bool draw)
+{
+    const char *word = pr_word_badge(badge_bit);
+    double pad = icon * 0.35, gap = icon * 0.3;
+    double tw = pr_text_width(d, word, f);
+    double th = pr_text_height(d, word, f, 0);
+    double h = (icon > th ? icon : th) + pad;
+    double w = pad + icon + gap + tw + pad;
+    if (!draw)
+        return w;
+    static const double tint = 0.9;
+    cairo_save(d->cr);
+    cairo_new_path(d->cr);
+    pr_round_rect(d->cr, x, y, w, h, h / 2);
+    cairo_set_source_rgb(d->cr, tint, tint, tint);
+    cairo_fill(d->cr);
+    icons_draw_on(d->cr, icon_for_badge(badge_bit), x + pad, y + (h - icon) / 2, icon, 0.1, 0.1,
+                  0.1, tint, tint, tint);
+    cairo_restore(d->cr);
+    pr_text(d, word, f, x + pad + icon + gap, y + (h - th) / 2, 0);
+    return w;
+}
+
+vm_status pr_activity_qr(const activity *a, const print_options *opt, qr_code **code,
+                         qr_target_kind *kind, bool *too_long, vm_err *err)
+{
+    char payload[QR_PAYLOAD_MAX];
+    *code = NULL;
+    *too_long = false;
+    vm_status st = qr_target_for(a, opt->url_template, payload, sizeof payload, kind, err);
+    if (st != VM_OK || *kind == QR_TARGET_NONE)
+        return st;
+    vm_err local = {0};
+    st = qr_encode(payload, code, &local);
+    if (st == VM_ERR_INVALID) {
+        /* too long to scan: the activity is printed without a code rather than with an
+         * unreadable one */
+        *too_long = true;
+        *kind = QR_TARGET_NONE;
+        return VM_OK;
+    }
+    if (st != VM_OK && err)
+        *err = local;
+    return st;
+}

@@ -1,0 +1,103 @@
+/* print_internal: what the week program and the poster share (internal to print/).
+ *
+ * pr_doc: one PDF being written (temporary file, cairo surface and context, Pango context
+ * with the private Noto fonts). Units are PostScript points; A4 is 595.28 x 841.89.
+ * print_words.c: every Danish word and date format print uses, in one place.
+ */
+#ifndef VM_PRINT_INTERNAL_H
+#define VM_PRINT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "core/activity.h"
+#include "core/err.h"
+#include "print/print.h"
+#include "qr/qr.h"
+
+#define PR_A4_W 595.28
+#define PR_A4_H 841.89
+
+typedef struct pr_doc {
+    const char *path;
+    char *tmp_path;
+    FILE *file;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    PangoFontMap *font_map;
+    PangoContext *pango;
+    int pages;
+} pr_doc;
+
+/* Opens the fonts, then the temporary file and the PDF surface. On failure everything opened
+ * is closed again and nothing is left on disk. */
+vm_status pr_doc_open(pr_doc *d, const char *path, const char *font_dir, const char *title,
+                      int64_t now, vm_err *err);
+/* Ends the current page (counts it). */
+void pr_doc_page_done(pr_doc *d);
+/* With `keep`: finishes the PDF, flushes it to disk and renames it over `path`. Without (or
+ * when that fails): removes the temporary file. Always releases everything; NULL-safe. */
+vm_status pr_doc_close(pr_doc *d, bool keep, vm_err *err);
+
+/* ---- text ---- */
+
+typedef struct pr_font {
+    double size;      /* points */
+    bool bold;
+    bool strike;      /* struck through (a cancelled title) */
+    int max_lines;    /* 0 = as many as it takes; else ellipsised after that many */
+    PangoAlignment align;
+    double rgb[3];
+} pr_font;
+
+/* Lays out `text` in `width` points. The caller unrefs the layout. */
+PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double width);
+/* Height the text takes (points). */
+double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width);
+/* Draws the text with its top at y; returns its height. */
+double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width);
+/* The width of one unwrapped line. */
+double pr_text_width(pr_doc *d, const char *text, const pr_font *f);
+
+/* ---- shapes and colours ---- */
+
+void pr_rgb(cairo_t *cr, const double rgb[3]);
+void pr_round_rect(cairo_t *cr, double x, double y, double w, double h, double r);
+/* The deep colour of a category, the same as the kiosk's cards (white pictogram on it). */
+void pr_category_rgb(category c, double rgb[3]);
+
+/* A category square: rounded, deep colour, white pictogram. */
+void pr_category_square(cairo_t *cr, const activity *a, double x, double y, double size);
+
+/* One badge chip: pictogram and word. Returns the width used; draws only when `draw`. */
+double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,
+                     const pr_font *f, bool draw);
+
+/* The activity's QR code (encoded, or NULL with kind NONE when it has none or its payload is
+ * too long: `too_long` says which). VM_ERR_* only for real failures (a template without
+ * {uid}, out of memory). */
+vm_status pr_activity_qr(const activity *a, const print_options *opt, qr_code **code,
+                         qr_target_kind *kind, bool *too_long, vm_err *err);
+
+/* ---- words (print_words.c) ---- */
+
+extern const pr_font PR_BODY;
+
+const char *pr_word_badge(unsigned badge_bit);    /* "Gratis", "Bare kom", ... */
+const char *pr_word_scan(qr_target_kind kind);    /* "Scan og tilmeld dig", ... */
+const char *pr_word(const char *key);             /* the rest, by an English key */
+void pr_week_title(int64_t week_start, char *out, size_t size); /* "Uge 48 · 23.–29. november 2026" */
+void pr_day_heading(int64_t t, char *out, size_t size);         /* "Mandag 23. november" */
+void pr_date_long(int64_t t, char *out, size_t size);           /* "23. november 2026" */
+void pr_time_span(const activity *a, char *out, size_t size);   /* "18:00–20:00" */
+/* "", "Tilmeld dig senest tirsdag 24. november kl. 12:00" or, once past, "Tilmeldingen er
+ * lukket" */
+void pr_deadline(const activity *a, int64_t now, char *out, size_t size);
+void pr_host_line(const activity *a, char *out, size_t size);   /* "Vært: Søren" */
+void pr_price_line(const activity *a, char *out, size_t size);  /* "Pris: 25 kr." or "" */
+
+#endif

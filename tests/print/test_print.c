@@ -1,0 +1,482 @@
+/* print: the week program and the poster rendered to pixels (pdftoppm, 150 dpi) and every QR
+ * code read back with zbar; the words read back with pdftotext. The rendered pages are kept in
+ * the test folder to look at. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_support.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "print/print.h"
+#include "qr/qr.h"
+#include "qr_decode.h"
+
+#define TEMPLATE "https://beboerne.dk/tilmeld/{uid}"
+
+static activity make(const char *uid, const char *title, category cat, const char *start,
+                     const char *end)
+{
+    activity a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.uid, sizeof a.uid, "%s", uid);
+    snprintf(a.title, sizeof a.title, "%s", title);
+    a.category = cat;
+    a.start = ts_time(start);
+    a.end = ts_time(end);
+    snprintf(a.place, sizeof a.place, "Fælleshuset");
+    return a;
+}
+
+/* A lively week on Æblegården: every target kind, cancelled and residents-only ones, long
+ * titles and descriptions, enough for more than one page. Not in time order on purpose. */
+static size_t the_week(activity *w)
+{
+    size_t n = 0;
+    activity a;
+
+    a = make("spis-1", "Fællesspisning: gule ærter og æblekage", CAT_FOOD, "2026-11-26 18:00",
+             "2026-11-26 20:00");
+    snprintf(a.host, sizeof a.host, "Søren");
+    snprintf(a.host_phone, sizeof a.host_phone, "+45 20 30 40 50");
+    snprintf(a.price, sizeof a.price, "25 kr., børn 10 kr.");
+    a.mode = SIGNUP_MODE_OPEN;
+    a.deadline = ts_time("2026-11-24 12:00");
+    a.badges = BADGE_CHILDCARE | BADGE_ALONE_OK | BADGE_STEP_FREE;
+    w[n++] = a;
+
+    a = make("gaa-1", "Gåtur i Præstøparken", CAT_WALK, "2026-11-23 10:00", "2026-11-23 11:30");
+    snprintf(a.place, sizeof a.place, "Vi mødes ved fælleshusets dør");
+    snprintf(a.host, sizeof a.host, "Åse");
+    a.badges = BADGE_FREE | BADGE_JUST_COME | BADGE_ALONE_OK;
+    w[n++] = a;
+
+    a = make("vaerk-1", "Reparationscafé – cykler, lamper og tøj", CAT_WORKSHOP,
+             "2026-11-24 16:00", "2026-11-24 19:00");
+    snprintf(a.host, sizeof a.host, "Bjørn og Mette");
+    snprintf(a.signup_url, sizeof a.signup_url, "https://ex.dk/tilmeld?id=værksted&uge=48");
+    a.mode = SIGNUP_MODE_HELPERS;
+    a.badges = BADGE_FREE;
+    w[n++] = a;
+
+    a = make("banko-1", "Banko", CAT_GAMES, "2026-11-25 19:00", "2026-11-25 21:30");
+    snprintf(a.host, sizeof a.host, "Jørgen");
+    snprintf(a.price, sizeof a.price, "Plader 10 kr.");
+    w[n++] = a;
+
+    a = make("lektie-1", "Lektiecafé", CAT_HOMEWORK, "2026-11-24 15:00", "2026-11-24 17:00");
+    snprintf(a.place, sizeof a.place, "Lokale 2, Fælleshuset");
+    a.badges = BADGE_FREE | BADGE_JUST_COME;
+    w[n++] = a;
+
+    a = make("mode-1", "Beboermøde om de nye altaner", CAT_MEETING, "2026-11-26 19:30",
+             "2026-11-26 21:00");
+    a.badges = BADGE_RESIDENTS_ONLY;
+    snprintf(a.host, sizeof a.host, "Afdelingsbestyrelsen");
+    w[n++] = a;
+
+    a = make("kaffe-1", "Morgenkaffe", CAT_CAFE, "2026-11-27 09:00", "2026-11-27 10:30");
+    a.badges = BADGE_FREE | BADGE_JUST_COME | BADGE_ALONE_OK;
+    snprintf(a.host, sizeof a.host, "Hanne");
+    w[n++] = a;
+
+    a = make("yoga-1", "Stolegymnastik", CAT_SPORT, "2026-11-27 11:00", "2026-11-27 12:00");
+    a.cancelled = true;
+    snprintf(a.host, sizeof a.host, "Lise");
+    w[n++] = a;
+
+    a = make("born-1", "Juleklip for børn og voksne", CAT_KIDS, "2026-11-28 13:00",
+             "2026-11-28 16:00");
+    snprintf(a.description, sizeof a.description,
+             "Vi klipper julehjerter, laver pynt og drikker kakao. Tag gerne en voksen med.");
+    a.badges = BADGE_FREE | BADGE_CHILDCARE;
+    w[n++] = a;
+
+    a = make("sang-1", "Fællessang med harmonika", CAT_MUSIC, "2026-11-29 14:00",
+             "2026-11-29 15:30");
+    snprintf(a.host, sizeof a.host, "Ejnar");
+    snprintf(a.host_phone, sizeof a.host_phone, "61 62 63 64");
+    w[n++] = a;
+
+    a = make("strik-1", "Strikkeklub", CAT_CRAFTS, "2026-11-25 14:00", "2026-11-25 16:00");
+    a.badges = BADGE_JUST_COME;
+    w[n++] = a;
+
+    a = make("fest-1", "Julefrokost i opgangen; alle er velkomne, også naboerne", CAT_PARTY,
+             "2026-11-28 18:00", "2026-11-28 23:00");
+    snprintf(a.price, sizeof a.price, "75 kr.");
+    a.mode = SIGNUP_MODE_OPEN;
+    a.deadline = ts_time("2026-11-25 20:00");
+    w[n++] = a;
+    return n;
+}
+
+static print_options options(void)
+{
+    print_options o = {"Æblegården, afdeling 7", NULL, NULL, ts_time("2026-11-20 09:00")};
+    return o;
+}
+
+static int run(const char *cmd)
+{
+    int rc = system(cmd);
+    return rc;
+}
+
+/* Renders the PDF to grey PGM pages at 150 dpi and decodes every code on every page. Returns
+ * the page count; the symbols of all pages are appended to `all`. */
+static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "pdftoppm -r 150 -gray '%s' '%s/page'", pdf, dir);
+    assert_int_equal(run(cmd), 0);
+    all->sym = NULL;
+    all->n = 0;
+    int pages = 0;
+    for (int p = 1; p < 100; p++) {
+        char path[1024];
+        /* pdftoppm pads the page number to the width of the last one */
+        snprintf(path, sizeof path, "%s/page-%d.pgm", dir, p);
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            snprintf(path, sizeof path, "%s/page-%02d.pgm", dir, p);
+            if (stat(path, &st) != 0)
+                break;
+        }
+        pages++;
+        qrd_result r;
+        size_t n = qrd_decode_pgm(path, &r);
+        assert_true(n != (size_t)-1);
+        all->sym = realloc(all->sym, (all->n + r.n + 1) * sizeof *all->sym);
+        for (size_t i = 0; i < r.n; i++)
+            all->sym[all->n++] = r.sym[i];
+        free(r.sym);
+        /* a PNG of each page beside it, to look at */
+        snprintf(cmd, sizeof cmd, "pdftoppm -r 75 -png -f %d -l %d '%s' '%s/look'", p, p, pdf,
+                 dir);
+        assert_int_equal(run(cmd), 0);
+    }
+    return pages;
+}
+
+static char *pdf_text(const char *pdf)
+{
+    char cmd[2048], out[1024];
+    snprintf(out, sizeof out, "%s.txt", pdf);
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' '%s'", pdf, out);
+    assert_int_equal(run(cmd), 0);
+    char *text = ts_read_file(out, NULL);
+    assert_non_null(text);
+    /* one line: a title wrapped on the page is still the title */
+    for (char *c = text; *c; c++)
+        if (*c == '\n')
+            *c = ' ';
+    return text;
+}
+
+/* The payloads the activities should carry, in the same way print chooses them. */
+static size_t expected_payloads(const activity *acts, size_t n, const char *template,
+                                char (*out)[QR_PAYLOAD_MAX])
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        qr_target_kind kind;
+        assert_int_equal(qr_target_for(&acts[i], template, out[k], QR_PAYLOAD_MAX, &kind, NULL),
+                         VM_OK);
+        if (kind == QR_TARGET_NONE)
+            continue;
+        qr_code *q = NULL;
+        if (qr_encode(out[k], &q, NULL) == VM_OK)
+            k++;
+        qr_free(q);
+    }
+    return k;
+}
+
+/* Every decoded code is one of the expected payloads, each exactly once. */
+static void assert_codes_match(qrd_result *got, char (*want)[QR_PAYLOAD_MAX], size_t n_want)
+{
+    if (got->n != n_want)
+        fail_msg("decoded %zu codes, expected %zu", got->n, n_want);
+    bool used[64] = {false};
+    for (size_t i = 0; i < got->n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < n_want && !found; j++)
+            if (!used[j] && got->sym[i].len == strlen(want[j]) &&
+                memcmp(got->sym[i].data, want[j], got->sym[i].len) == 0)
+                used[j] = found = true;
+        if (!found)
+            fail_msg("a code decodes to an unexpected payload: %s", got->sym[i].data);
+    }
+}
+
+static size_t count_files(const char *dir)
+{
+    DIR *dd = opendir(dir);
+    size_t n = 0;
+    for (struct dirent *e; dd && (e = readdir(dd));)
+        n += e->d_name[0] != '.';
+    if (dd)
+        closedir(dd);
+    return n;
+}
+
+static void test_week_program(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = the_week(w);
+    activity copy[16];
+    memcpy(copy, w, sizeof copy);
+    print_options o = options();
+    const char *dir = ts_fresh_dir("print-week");
+    const char *pdf = ts_path(dir, "uge48.pdf");
+    print_report rep;
+    vm_err err = {0};
+    vm_status st = print_week(w, n, ts_time("2026-11-25 12:00"), &o, pdf, &rep, &err);
+    if (st != VM_OK)
+        fail_msg("print_week: %s", err.msg);
+    assert_memory_equal(w, copy, sizeof copy); /* the input is not touched */
+    assert_int_equal(count_files(dir), 1);     /* no temporary file left */
+
+    static char want[16][QR_PAYLOAD_MAX];
+    size_t n_want = expected_payloads(w, n, o.url_template, want);
+    assert_int_equal(n_want, n - 2); /* all but the cancelled and the residents-only */
+    int kinds[4] = {0};
+    for (size_t i = 0; i < n_want; i++)
+        kinds[strncmp(want[i], "SMSTO:", 6) == 0 ? QR_TARGET_SMS
+              : strncmp(want[i], "BEGIN:VEVENT", 12) == 0 ? QR_TARGET_CALENDAR
+                                                          : QR_TARGET_URL]++;
+    assert_int_equal(kinds[QR_TARGET_URL], 1);
+    assert_int_equal(kinds[QR_TARGET_SMS], 2);
+    assert_int_equal(kinds[QR_TARGET_CALENDAR], (int)n_want - 3);
+    assert_int_equal(rep.codes, (int)n_want);
+    assert_int_equal(rep.codes_too_long, 0);
+
+    qrd_result got;
+    int pages = render_and_decode(pdf, dir, &got);
+    assert_true(pages >= 2);
+    assert_int_equal(pages, rep.pages);
+    assert_codes_match(&got, want, n_want);
+    qrd_free(&got);
+
+    char *text = pdf_text(pdf);
+    const char *must[] = {"Æblegården, afdeling 7", "Uge 48 · 23.–29. november 2026",
+                          "Mandag 23. november", "Torsdag 26. november", "Søndag 29. november",
+                          "Fællesspisning: gule ærter og æblekage", "Vært: Søren",
+                          "Pris: 25 kr., børn 10 kr.", "Aflyst", "Kun for beboere",
+                          "Det er fint at komme alene", "Scan og tilmeld dig",
+                          "Scan og tilføj til din kalender", "Scan og tilmeld dig med en sms",
+                          "Tilmeld dig senest tirsdag 24. november kl. 12:00", "æ", "ø", "å",
+                          "Side 1 af", "Udskrevet 20. november 2026"};
+    for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
+        if (!strstr(text, must[i]))
+            fail_msg("the program does not say \"%s\"", must[i]);
+    /* days in order: Monday's walk before Sunday's singing */
+    assert_true(strstr(text, "Gåtur i Præstøparken") < strstr(text, "Fællessang med harmonika"));
+    free(text);
+
+    /* vector only: no embedded bitmaps (the icons' holes and the codes are paths) */
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "test $(pdfimages -list '%s' | tail -n +3 | wc -l) -eq 0", pdf);
+    assert_int_equal(run(cmd), 0);
+    print_message("week program pages: %s/look-*.png\n", dir);
+}
+
+static void test_week_is_reproducible_and_replaces_old_file(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = the_week(w);
+    print_options o = options();
+    const char *dir = ts_fresh_dir("print-again");
+    char a[1024], b[1024];
+    snprintf(a, sizeof a, "%s", ts_path(dir, "a.pdf"));
+    snprintf(b, sizeof b, "%s", ts_path(dir, "b.pdf"));
+    ts_write_file(b, "an old program", (size_t)-1);
+    assert_int_equal(print_week(w, n, w[0].start, &o, a, NULL, NULL), VM_OK);
+    assert_int_equal(print_week(w, n, w[0].start, &o, b, NULL, NULL), VM_OK);
+    /* the same week, the same `now`: the same bytes (no clock inside) */
+    assert_true(ts_files_equal(a, b));
+    assert_int_equal(count_files(dir), 2);
+}
+
+static void test_empty_week(void **state)
+{
+    (void)state;
+    print_options o = options();
+    o.estate_name = NULL;
+    const char *dir = ts_fresh_dir("print-empty");
+    const char *pdf = ts_path(dir, "tom.pdf");
+    print_report rep;
+    assert_int_equal(print_week(NULL, 0, ts_time("2026-12-30 12:00"), &o, pdf, &rep, NULL), VM_OK);
+    assert_int_equal(rep.pages, 1);
+    assert_int_equal(rep.codes, 0);
+    char *text = pdf_text(pdf);
+    assert_non_null(strstr(text, "Der er ingen aktiviteter i denne uge."));
+    /* a week across the new year */
+    assert_non_null(strstr(text, "Uge 53 · 28. december 2026 – 3. januar 2027"));
+    free(text);
+}
+
+static void test_poster(void **state)
+{
+    (void)state;
+    activity w[16];
+    the_week(w);
+    activity a = w[0]; /* fællesspisning: SMS to the host */
+    snprintf(a.description, sizeof a.description,
+             "Vi laver mad sammen og spiser ved de lange borde. Der er gule ærter med flæsk og "
+             "pølser, og til dessert æblekage med flødeskum. Børn spiser for 10 kr.\n\nSig "
+             "gerne til, hvis du kan hjælpe med at dække bord eller vaske op bagefter.");
+    print_options o = options();
+    const char *dir = ts_fresh_dir("print-poster");
+    const char *pdf = ts_path(dir, "plakat.pdf");
+    print_report rep;
+    vm_err err = {0};
+    if (print_poster(&a, &o, pdf, &rep, &err) != VM_OK)
+        fail_msg("print_poster: %s", err.msg);
+    assert_int_equal(rep.pages, 1);
+    assert_int_equal(rep.codes, 1);
+    char want[1][QR_PAYLOAD_MAX];
+    assert_int_equal(expected_payloads(&a, 1, o.url_template, want), 1);
+    assert_non_null(strstr(want[0], "SMSTO:+4520304050:Tilmeld Fællesspisning"));
+    qrd_result got;
+    assert_int_equal(render_and_decode(pdf, dir, &got), 1);
+    assert_codes_match(&got, want, 1);
+    qrd_free(&got);
+    char *text = pdf_text(pdf);
+    const char *must[] = {"Fællesspisning", "Torsdag 26. november, kl. 18:00–20:00",
+                          "Vært: Søren", "Børnepasning", "Uden trapper", "æblekage",
+                          "Scan og tilmeld dig med en sms", "Æblegården, afdeling 7"};
+    for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
+        if (!strstr(text, must[i]))
+            fail_msg("the poster does not say \"%s\"", must[i]);
+    free(text);
+    print_message("poster: %s/look-1.png\n", dir);
+
+    /* printed after the deadline: said plainly */
+    print_options later = o;
+    later.now = ts_time("2026-11-25 09:00");
+    const char *pdf3 = ts_path(dir, "sent.pdf");
+    assert_int_equal(print_poster(&a, &later, pdf3, NULL, NULL), VM_OK);
+    text = pdf_text(pdf3);
+    assert_non_null(strstr(text, "Tilmeldingen er lukket"));
+    assert_null(strstr(text, "Tilmeld dig senest"));
+    free(text);
+
+    /* a calendar poster for the walk */
+    const char *pdf2 = ts_path(dir, "gaatur.pdf");
+    assert_int_equal(print_poster(&w[1], &(print_options){"Æblegården", NULL, NULL, o.now}, pdf2,
+                                  &rep, NULL),
+                     VM_OK);
+    const char *dir2 = ts_fresh_dir("print-poster-walk");
+    qr_target_kind kind;
+    assert_int_equal(qr_target_for(&w[1], NULL, want[0], QR_PAYLOAD_MAX, &kind, NULL), VM_OK);
+    assert_int_equal(kind, QR_TARGET_CALENDAR);
+    assert_int_equal(render_and_decode(pdf2, dir2, &got), 1);
+    assert_codes_match(&got, want, 1);
+    qrd_free(&got);
+}
+
+static void test_posters_without_code(void **state)
+{
+    (void)state;
+    activity w[16];
+    the_week(w);
+    print_options o = options();
+    const activity *none[] = {&w[5], &w[7]}; /* residents only; cancelled */
+    const char *say[] = {"Kun for beboere", "Aflyst"};
+    for (int i = 0; i < 2; i++) {
+        const char *dir = ts_fresh_dir(i ? "print-poster-cancelled" : "print-poster-residents");
+        const char *pdf = ts_path(dir, "plakat.pdf");
+        print_report rep;
+        assert_int_equal(print_poster(none[i], &o, pdf, &rep, NULL), VM_OK);
+        assert_int_equal(rep.codes, 0);
+        qrd_result got;
+        assert_int_equal(render_and_decode(pdf, dir, &got), 1);
+        assert_int_equal(got.n, 0);
+        qrd_free(&got);
+        char *text = pdf_text(pdf);
+        assert_non_null(strstr(text, say[i]));
+        free(text);
+    }
+}
+
+static void test_too_long_payload_prints_without_code(void **state)
+{
+    (void)state;
+    activity w[16];
+    the_week(w);
+    activity a = w[2];
+    /* a sign-up link far too long for a scannable code */
+    memset(a.signup_url, 'x', 480);
+    memcpy(a.signup_url, "https://", 8);
+    a.signup_url[480] = '\0';
+    print_options o = options();
+    o.url_template = TEMPLATE; /* the walk gets a link from the template */
+    const char *dir = ts_fresh_dir("print-long");
+    const char *pdf = ts_path(dir, "uge.pdf");
+    print_report rep;
+    activity two[2] = {a, w[1]};
+    assert_int_equal(print_week(two, 2, a.start, &o, pdf, &rep, NULL), VM_OK);
+    assert_int_equal(rep.codes, 1);
+    assert_int_equal(rep.codes_too_long, 1);
+    qrd_result got;
+    render_and_decode(pdf, dir, &got);
+    assert_int_equal(got.n, 1);
+    assert_string_equal(got.sym[0].data, "https://beboerne.dk/tilmeld/gaa-1");
+    qrd_free(&got);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = the_week(w);
+    print_options o = options();
+    o.url_template = TEMPLATE;
+    const char *dir = ts_fresh_dir("print-bad");
+    vm_err err = {0};
+
+    char bad[1024];
+    snprintf(bad, sizeof bad, "%s/no-such-folder/uge.pdf", dir);
+    assert_int_equal(print_week(w, n, w[0].start, &o, bad, NULL, &err), VM_ERR_IO);
+    assert_non_null(strstr(err.msg, bad));
+    assert_int_equal(print_poster(&w[0], &o, bad, NULL, &err), VM_ERR_IO);
+
+    /* a template without {uid}: refused, nothing written */
+    o.url_template = "https://beboerne.dk/tilmeld";
+    const char *pdf = ts_path(dir, "uge.pdf");
+    assert_int_equal(print_week(w, n, w[0].start, &o, pdf, NULL, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "{uid}"));
+    assert_int_equal(count_files(dir), 0);
+
+    /* no fonts: said plainly, nothing written */
+    o.url_template = NULL;
+    o.font_dir = dir;
+    assert_int_equal(print_poster(&w[0], &o, pdf, NULL, &err), VM_ERR_NOT_FOUND);
+    assert_non_null(strstr(err.msg, "NotoSans-Regular.ttf"));
+    assert_int_equal(count_files(dir), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_week_program),
+        cmocka_unit_test(test_week_is_reproducible_and_replaces_old_file),
+        cmocka_unit_test(test_empty_week),
+        cmocka_unit_test(test_poster),
+        cmocka_unit_test(test_posters_without_code),
+        cmocka_unit_test(test_too_long_payload_prints_without_code),
+        cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
