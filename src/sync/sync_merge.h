@@ -1,0 +1,34 @@
+/* sync_merge: one sign-up list from the exports of several kiosks (`vaermed merge`).
+ *
+ * Each kiosk writes its own `vaermed/<kiosk-id>/tilmeldinger.csv`; staff with several
+ * kiosks, or several sticks, merge them on a laptop. A sign-up is one row however often it
+ * appears (its "Tilmelding-id" is a UUID made where the sign-up was made); when copies
+ * differ, the one with the latest "Opdateret" wins, and on a tie a cancellation wins (it
+ * can only come after the sign-up). Files re-saved by Excel (Windows-1252, ';' or ',')
+ * are read too. The result has the same columns as tilmeldinger.csv, sorted by activity
+ * time and sign-up time, written atomically.
+ */
+#ifndef VM_SYNC_MERGE_H
+#define VM_SYNC_MERGE_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+
+typedef struct sync_merge_report {
+    int files;      /* tilmeldinger.csv files read */
+    int rows;       /* sign-up rows read in all */
+    int signups;    /* rows written: distinct sign-ups */
+    int duplicates; /* rows that were a copy of a sign-up already counted */
+} sync_merge_report;
+
+/* `inputs` may each be a tilmeldinger.csv file, a kiosk folder holding one, a `vaermed`
+ * folder (its kiosk folders), or a stick's folder (every kiosk folder in its vaermed/).
+ * Links are not followed inside folders. VM_ERR_NOT_FOUND when an input holds no tilmeldinger.csv,
+ * VM_ERR_INVALID with file and line for a file that is not a sign-up list, VM_ERR_IO when
+ * the output cannot be written (the old output file is then untouched). */
+vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
+                     const i18n_catalog *cat, sync_merge_report *report, vm_err *err);
+
+#endif
