@@ -31,10 +31,13 @@ static const pr_font F_SCAN_HELP = {15, false, false, 3, PANGO_ALIGN_LEFT, {0.15
 static const pr_font F_FOOT = {9.5, false, false, 1, PANGO_ALIGN_LEFT, {0.3, 0.3, 0.3}};
 
 /* A fact line: a pictogram, then the text beside it. Returns the height used. */
-static double fact(pr_doc *d, icon_id icon, const char *text, const pr_font *f, double y)
+static double fact(pr_doc *d, icon_id icon, const char *text, const pr_font *f, double y,
+                   bool draw)
 {
     double tx = MARGIN + FACT_ICON + 12, width = CONTENT_W - FACT_ICON - 12;
     double th = pr_text_height(d, text, f, width);
+    if (!draw)
+        return th;
     if (icon != ICON_NONE)
         icons_draw_on(d->cr, icon, MARGIN, y + (f->size * 1.36 - FACT_ICON) / 2, FACT_ICON, 0.1,
                       0.1, 0.1, 1, 1, 1);
@@ -85,7 +88,7 @@ static double cancelled_banner(pr_doc *d, double y)
     return h;
 }
 
-static double badges(pr_doc *d, const activity *a, double y)
+static double badges(pr_doc *d, const activity *a, double y, bool draw)
 {
     double icon = 22, x = MARGIN, line_h = 0, top = y;
     for (unsigned bit = 1; bit & BADGE_ALL; bit <<= 1) {
@@ -96,7 +99,8 @@ static double badges(pr_doc *d, const activity *a, double y)
             x = MARGIN;
             y += line_h + 8;
         }
-        pr_badge_chip(d, bit, x, y, icon, &F_CHIP, true);
+        if (draw)
+            pr_badge_chip(d, bit, x, y, icon, &F_CHIP, true);
         x += cw + 10;
         line_h = icon * 1.35;
     }
@@ -161,6 +165,35 @@ static void description(pr_doc *d, const activity *a, double x, double y, double
     pr_text(d, a->description, &f, x + 14, y, width - 14);
 }
 
+/* When, where, who, price, deadline, badges. Returns the height; draws only when `draw`. */
+static double facts(pr_doc *d, const activity *a, const print_options *opt, double y, bool draw)
+{
+    char buf[700], when[900];
+    double top = y;
+    /* when: the day in bold, the hours beside */
+    pr_day_heading(a->start, when, sizeof when);
+    pr_time_span(a, buf, sizeof buf);
+    size_t wl = strlen(when);
+    snprintf(when + wl, sizeof when - wl, ", %s %s", pr_word("at"), buf);
+    y += fact(d, ICON_CLOCK, when, &F_WHEN, y, draw) + 10;
+    if (a->place[0])
+        y += fact(d, ICON_PLACE, a->place, &F_FACT, y, draw) + 8;
+    pr_host_line(a, buf, sizeof buf);
+    if (buf[0])
+        y += fact(d, ICON_HOST, buf, &F_FACT, y, draw) + 8;
+    pr_price_line(a, buf, sizeof buf);
+    if (buf[0])
+        y += fact(d, ICON_NONE, buf, &F_FACT, y, draw) + 8;
+    pr_deadline(a, opt->now, buf, sizeof buf);
+    if (buf[0])
+        y += fact(d, ICON_NONE, buf, &F_DEADLINE, y, draw) + 8;
+    if (a->badges) {
+        y += 6;
+        y += badges(d, a, y, draw) + 14;
+    }
+    return y - top;
+}
+
 vm_status print_poster(const activity *a, const print_options *opt, const char *path,
                        print_report *report, vm_err *err)
 {
@@ -181,7 +214,7 @@ vm_status print_poster(const activity *a, const print_options *opt, const char *
         goto out;
     opened = true;
 
-    char buf[700], when[900];
+    char buf[700];
     double y = MARGIN - 6;
     const char *estate = opt->estate_name ? opt->estate_name : "";
     pr_text(&d, estate, &F_ESTATE, MARGIN, y, CONTENT_W - 120);
@@ -191,32 +224,18 @@ vm_status print_poster(const activity *a, const print_options *opt, const char *
     if (a->cancelled)
         y += cancelled_banner(&d, y) + 18;
 
-    /* when: the day in bold, the hours beside */
-    pr_day_heading(a->start, when, sizeof when);
-    pr_time_span(a, buf, sizeof buf);
-    size_t wl = strlen(when);
-    snprintf(when + wl, sizeof when - wl, ", %s %s", pr_word("at"), buf);
-    y += fact(&d, ICON_CLOCK, when, &F_WHEN, y) + 10;
-    if (a->place[0])
-        y += fact(&d, ICON_PLACE, a->place, &F_FACT, y) + 8;
-    pr_host_line(a, buf, sizeof buf);
-    if (buf[0])
-        y += fact(&d, ICON_HOST, buf, &F_FACT, y) + 8;
-    pr_price_line(a, buf, sizeof buf);
-    if (buf[0])
-        y += fact(&d, ICON_NONE, buf, &F_FACT, y) + 8;
-    pr_deadline(a, opt->now, buf, sizeof buf);
-    if (buf[0])
-        y += fact(&d, ICON_NONE, buf, &F_DEADLINE, y) + 8;
-    if (a->badges) {
-        y += 6;
-        y += badges(&d, a, y) + 14;
-    }
-
     /* The code sits at the bottom; the description takes the room that is left: beside the
-     * code when there is one, across the page when there is not. */
+     * code when there is one, across the page when there is not. Without a description the
+     * facts move down into the middle of the free room, so the page does not look empty. */
     double qr_top = PR_A4_H - MARGIN - 24 - QR_SIDE;
     double text_top = bottom(&d, a, code, kind, qr_top);
+    if (!a->description[0]) {
+        double limit = code ? qr_top : text_top;
+        double free = limit - 24 - (y + facts(&d, a, opt, y, false));
+        if (free > 0)
+            y += free * 0.4;
+    }
+    y += facts(&d, a, opt, y, true);
     if (code)
         description(&d, a, MARGIN, y, CONTENT_W - QR_SIDE - 24, text_top - 16);
     else
