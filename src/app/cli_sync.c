@@ -1,0 +1,137 @@
+/* The stick commands: vaermed sync DIR, vaermed stick init DIR, vaermed merge DIR... -o F.
+ * They run the same code as the kiosk (src/sync) and speak the kiosk's first language. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/cli.h"
+#include "app/langs.h"
+#include "app/random.h"
+#include "store/store.h"
+#include "sync/sync.h"
+#include "sync/sync_merge.h"
+
+static const i18n_catalog *first_language(const cli_ctx *ctx, langs *l)
+{
+    langs_load(l, ctx->cfg, NULL);
+    const i18n_catalog *cat = NULL;
+    if (ctx->cfg && ctx->cfg->n_languages)
+        cat = langs_find(l, ctx->cfg->languages[0]);
+    if (!cat)
+        cat = langs_find(l, "da");
+    return cat;
+}
+
+int cli_sync(const cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(ctx->err, "usage: vaermed sync DIR [--db PATH]\n");
+        return 2;
+    }
+    langs l = {0};
+    const i18n_catalog *cat = first_language(ctx, &l);
+    store *s = cli_open_store(ctx, 1);
+    if (!s) {
+        langs_free(&l);
+        return 1;
+    }
+    uint8_t rnd[16];
+    bool have_rnd = random_bytes(rnd, sizeof rnd);
+    sync_options opt = {0};
+    opt.cat = cat;
+    if (ctx->cfg) {
+        opt.config_keys = ctx->cfg->stick_keys;
+        opt.n_config_keys = ctx->cfg->n_stick_keys;
+        opt.kiosk_name = ctx->cfg->kiosk_name[0] ? ctx->cfg->kiosk_name : NULL;
+        opt.estate_name = ctx->cfg->estate_name[0] ? ctx->cfg->estate_name : NULL;
+        opt.url_template = ctx->cfg->url_template[0] ? ctx->cfg->url_template : NULL;
+    }
+    opt.random16 = have_rnd ? rnd : NULL;
+    sync_result res;
+    vm_err err = {0};
+    vm_status st = sync_run(s, argv[1], ctx->now, &opt, &res, &err);
+    char summary[2048];
+    sync_summary_text(&res, cat, summary, sizeof summary);
+    if (st == VM_OK)
+        fprintf(ctx->out, "%s\n", summary);
+    else
+        fprintf(ctx->err, "vaermed: %s\n", summary);
+    store_close(s);
+    langs_free(&l);
+    return st == VM_OK ? 0 : 1;
+}
+
+int cli_stick(const cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 3 || strcmp(argv[1], "init") != 0) {
+        fprintf(ctx->err, "usage: vaermed stick init DIR [--db PATH]\n");
+        return 2;
+    }
+    langs l = {0};
+    const i18n_catalog *cat = first_language(ctx, &l);
+    uint8_t key[SYNC_KEY_RANDOM_BYTES];
+    if (!random_bytes(key, sizeof key)) {
+        fprintf(ctx->err, "vaermed: %s\n",
+                i18n_text(cat, "the kiosk could not get random numbers for the key"));
+        langs_free(&l);
+        return 1;
+    }
+    store *s = cli_open_store(ctx, 1);
+    if (!s) {
+        langs_free(&l);
+        return 1;
+    }
+    char hash[65];
+    vm_err err = {0};
+    vm_status st = sync_stick_init(s, argv[2], key, ctx->now, cat, hash, &err);
+    if (st == VM_OK) {
+        fprintf(ctx->out, "%s\n",
+                i18n_text(cat, "The USB stick is now a staff stick for this kiosk."));
+        fprintf(ctx->out, "%s\nstick_key = %s\n",
+                i18n_text(cat, "For other kiosks, put this line in their configuration:"),
+                hash);
+    } else {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+    }
+    store_close(s);
+    langs_free(&l);
+    return st == VM_OK ? 0 : 1;
+}
+
+int cli_merge(const cli_ctx *ctx, int argc, char **argv)
+{
+    const char *out = NULL;
+    const char *inputs[64];
+    size_t n = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (argv[i][0] == '-' || n == sizeof inputs / sizeof inputs[0]) {
+            out = NULL;
+            n = 0;
+            break;
+        } else {
+            inputs[n++] = argv[i];
+        }
+    }
+    if (!out || !n) {
+        fprintf(ctx->err, "usage: vaermed merge DIR... -o FILE.csv\n");
+        return 2;
+    }
+    langs l = {0};
+    const i18n_catalog *cat = first_language(ctx, &l);
+    sync_merge_report rep;
+    vm_err err = {0};
+    vm_status st = sync_merge(inputs, n, out, cat, &rep, &err);
+    if (st == VM_OK) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 i18n_plural(cat, "%d sign-up from %d files written to %s",
+                             "%d sign-ups from %d files written to %s", rep.signups),
+                 rep.signups, rep.files, out);
+        fprintf(ctx->out, "%s\n", line);
+    } else {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+    }
+    langs_free(&l);
+    return st == VM_OK ? 0 : 1;
+}
