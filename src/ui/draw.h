@@ -7,8 +7,9 @@
  * injected measuring function, so the screens are testable without SDL.
  *
  * Ownership: a ui_frame owns its arrays and reuses them between frames (ui_frame_reset keeps
- * the memory). Strings in commands and widgets point into the frame's own arena and live
- * until the next reset. ui_frame_free is NULL-safe. Allocation failure sets `oom`; the frame
+ * the memory). Strings and QR modules in commands and widgets point into the frame's own
+ * arena and live until the next reset (the arena may move while a frame is being built;
+ * pointers are valid once building is done). ui_frame_free is NULL-safe. Allocation failure sets `oom`; the frame
  * is then incomplete but safe to draw.
  */
 #ifndef VM_UI_DRAW_H
@@ -64,7 +65,7 @@ typedef struct draw_cmd {
     const char *text;      /* DRAW_TEXT: NUL-terminated, in the frame's arena */
     icon_id icon;          /* DRAW_ICON */
     const uint8_t *qr;     /* DRAW_QR: qr_size*qr_size modules, row-major, nonzero = dark;
-                              owned by the model, must outlive the frame's drawing */
+                              copied into the frame's arena (the model may change freely) */
     int qr_size;
 } draw_cmd;
 

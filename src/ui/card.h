@@ -1,0 +1,18 @@
+/* card: one activity as a card (home screen, and the suggestion after joining). */
+#ifndef VM_UI_CARD_H
+#define VM_UI_CARD_H
+
+#include "ui/widgets.h"
+
+/* Lays out the card of `e` at (x, y), `w` wide. With draw false, returns the height it needs
+ * (at least min_h); with draw true, draws it `min_h` high (the height of its row) and
+ * registers the widget `card:<uid>`. */
+int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, bool draw);
+
+/* The badge chips of an activity ("Gratis", "Bare kom", ...); returns how many. */
+int card_badges(const ui_ctx *c, const activity *a, bool skip_just_come, w_item *out, int max);
+
+/* "Vært: Hanne", or "" without a host. */
+void card_host_line(const ui_ctx *c, const activity *a, char *out, size_t size);
+
+#endif

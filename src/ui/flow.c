@@ -1,0 +1,254 @@
+/* flow: what the join and cancel flows share: the name typed on the keyboard, the 4-digit
+ * code on the number pad, and the friendly messages about them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/code.h"
+#include "core/utf8.h"
+#include "ui/flow.h"
+
+/* The keyboard writes a capital at the start of the name and of each part ("Anne-Marie"),
+ * unless shift was tapped to say otherwise. */
+bool flow_upper(const ui *u)
+{
+    size_t len = strlen(u->flow.name);
+    bool auto_upper = len == 0 || u->flow.name[len - 1] == ' ' || u->flow.name[len - 1] == '-';
+    return auto_upper != u->flow.shift;
+}
+
+bool flow_name_ok(const ui *u)
+{
+    char clean[SIGNUP_NAME_BYTES];
+    utf8_clean_line(u->flow.name, clean, sizeof clean);
+    return clean[0] != '\0';
+}
+
+static void append_name_cp(ui *u, uint32_t cp)
+{
+    ui_flow *fl = &u->flow;
+    if (cp == ' ') {
+        size_t len = strlen(fl->name);
+        if (len == 0 || fl->name[len - 1] == ' ')
+            return; /* no leading or double spaces */
+    }
+    if (!text_append_cp(fl->name, sizeof fl->name, SIGNUP_NAME_MAX, cp)) {
+        fl->msg = MSG_NAME_LIMIT;
+        return;
+    }
+    fl->msg = utf8_length(fl->name) >= SIGNUP_NAME_MAX ? MSG_NAME_LIMIT : MSG_NONE;
+}
+
+static void append_digit(ui *u, char d)
+{
+    ui_flow *fl = &u->flow;
+    size_t len = strlen(fl->code);
+    if (len >= CODE_DIGITS) {
+        fl->msg = MSG_CODE_FULL;
+        return;
+    }
+    fl->code[len] = d;
+    fl->code[len + 1] = '\0';
+    fl->msg = MSG_NONE;
+}
+
+bool flow_key_tap(ui *u, const char *id, bool letters)
+{
+    ui_flow *fl = &u->flow;
+    if (letters && strncmp(id, "key:", 4) == 0) {
+        const char *k = id + 4;
+        if (strcmp(k, "shift") == 0) {
+            fl->shift = !fl->shift;
+        } else if (strcmp(k, "backspace") == 0) {
+            text_backspace(fl->name);
+            fl->msg = MSG_NONE;
+        } else if (strcmp(k, "space") == 0) {
+            append_name_cp(u, ' ');
+        } else {
+            uint32_t cp;
+            size_t n = utf8_decode(k, strlen(k), &cp);
+            if (!n || k[n] != '\0' || cp == 0xFFFD)
+                return true;
+            if (flow_upper(u))
+                cp = text_upper_cp(cp);
+            append_name_cp(u, cp);
+            fl->shift = false;
+        }
+        return true;
+    }
+    if (!letters && strcmp(id, "key:backspace") == 0) {
+        size_t len = strlen(fl->code);
+        if (len)
+            fl->code[len - 1] = '\0';
+        fl->msg = MSG_NONE;
+        return true;
+    }
+    if (!letters && strncmp(id, "digit:", 6) == 0) {
+        char d = id[6];
+        if (d >= '0' && d <= '9' && id[7] == '\0')
+            append_digit(u, d);
+        return true;
+    }
+    return false;
+}
+
+void flow_text_input(ui *u, const char *text, bool letters)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(text + i, len - i, &cp);
+        if (letters) {
+            /* a physical keyboard: letters, digits, marks; no emoji, no control characters */
+            if (cp == ' ' || utf8_is_name_char(cp))
+                append_name_cp(u, cp);
+        } else if (cp >= '0' && cp <= '9') {
+            append_digit(u, (char)cp);
+        }
+    }
+}
+
+const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size)
+{
+    const ui_flow *fl = &c->u->flow;
+    switch (fl->msg) {
+    case MSG_NAME_EMPTY:
+        return tr(c, "Please type your first name or your initials");
+    case MSG_NAME_LIMIT:
+        i18n_format(buf, size, tr(c, "A name can have at most %d letters"), SIGNUP_NAME_MAX);
+        return buf;
+    case MSG_CODE_SHORT:
+        return tr(c, "The code must have 4 digits");
+    case MSG_CODE_FULL:
+        return tr(c, "The code has its 4 digits");
+    case MSG_APP:
+        return fl->app_msg;
+    case MSG_TASK_FULL:
+        return tr(c, "This task has enough hands. Thank you for offering!");
+    case MSG_WHY_CLOSED:
+    case MSG_NONE:
+        break;
+    }
+    return "";
+}
+
+/* The typed name, big, in a white field; the end stays visible when it is long. */
+static int name_field(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const char *name = c->u->flow.name;
+    int lh = text_line_h(c->ms, UI_FONT_TITLE);
+    int h = lh + L->pad;
+    if (!draw)
+        return h;
+    ui_rect r = rect_make(x, y, w, h);
+    draw_rect(c->f, r, COL_CARD, L->radius / 2);
+    draw_frame(c->f, r, COL_TEXT, L->border, L->radius / 2);
+    int room = w - 2 * L->pad - L->border * 2;
+    const char *shown = name;
+    /* drop characters from the start until the end fits */
+    while (*shown && text_width(c->ms, UI_FONT_TITLE, shown) > room) {
+        uint32_t cp;
+        shown += utf8_decode(shown, strlen(shown), &cp);
+    }
+    int tw = text_width(c->ms, UI_FONT_TITLE, shown);
+    int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
+    int ty = y + (h - lh) / 2;
+    if (*shown) {
+        draw_text(c->f, tx, ty, tw, lh, UI_FONT_TITLE, COL_TEXT, shown);
+    } else {
+        const char *ph = tr(c, "First name or initials");
+        char fit[160];
+        int pw = text_fit(c->ms, UI_FONT_BODY, ph, room, fit, sizeof fit);
+        int plh = text_line_h(c->ms, UI_FONT_BODY);
+        draw_text(c->f, c->rtl ? x + w - L->pad - pw : x + L->pad, y + (h - plh) / 2, pw, plh,
+                  UI_FONT_BODY, COL_TEXT_SOFT, fit);
+    }
+    /* the caret */
+    int caret_x = c->rtl ? tx - L->border * 2 : (*shown ? tx + tw + L->border : x + L->pad);
+    draw_rect(c->f, rect_make(caret_x, ty, L->border, lh), COL_TEXT, 0);
+    ui_widget *wd = ui_frame_widget(c->f, "name", UI_ROLE_INPUT, name, r, 0);
+    if (wd) {
+        wd->fg = COL_TEXT;
+        wd->bg = COL_CARD;
+    }
+    return h;
+}
+
+void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
+{
+    const ui_layout *L = c->L;
+    int full_w = L->w - 2 * L->margin;
+    int kb_w = full_w;
+    int kb_h = w_keyboard(c, L->margin, 0, kb_w, flow_upper(c->u), false);
+    int kb_y = L->h - L->margin - kb_h;
+    int y = top + L->gap;
+    y += name_field(c, L->margin, y, full_w, true) + L->gap;
+    /* the line between field and keyboard: a message, or what is being joined */
+    int room = kb_y - L->gap - y;
+    if (line && *line && room > 0) {
+        if (is_msg) {
+            int max_lines = room / (text_line_h(c->ms, UI_FONT_BOLD) + 1);
+            if (max_lines > 2)
+                max_lines = 2;
+            if (max_lines >= 1)
+                w_notice(c, "message", line, ICON_WARNING, L->margin, y, full_w, max_lines, true);
+        } else if (room >= text_line_h(c->ms, UI_FONT_BODY)) {
+            w_text_widget(c, "context", UI_ROLE_TEXT, line, UI_FONT_BODY, COL_TEXT, COL_BG,
+                          L->margin, y, full_w, 1, true);
+        }
+    }
+    w_keyboard(c, L->margin, kb_y, kb_w, flow_upper(c->u), true);
+}
+
+int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const char *code = c->u->flow.code;
+    int lh = text_line_h(c->ms, UI_FONT_HUGE);
+    int bw = lh + L->pad;
+    int h = lh + L->pad;
+    int total = CODE_DIGITS * bw + (CODE_DIGITS - 1) * L->gap;
+    if (!draw)
+        return h;
+    int x0 = c->rtl ? x + w - total : x;
+    size_t len = strlen(code);
+    for (int i = 0; i < CODE_DIGITS; i++) {
+        ui_rect r = rect_make(x0 + i * (bw + L->gap), y, bw, h);
+        draw_rect(c->f, r, COL_CARD, L->radius / 2);
+        draw_frame(c->f, r, (size_t)i == len ? COL_PRIMARY : COL_TEXT,
+                   (size_t)i == len ? L->border * 2 : L->border, L->radius / 2);
+        if ((size_t)i < len) {
+            char d[2] = {code[i], '\0'};
+            int dw = text_width(c->ms, UI_FONT_HUGE, d);
+            draw_text(c->f, r.x + (bw - dw) / 2, y + (h - lh) / 2, dw, lh, UI_FONT_HUGE, COL_TEXT,
+                      d);
+        }
+    }
+    /* the dump says how many digits, not which */
+    char masked[CODE_DIGITS * 3 + 1] = "";
+    for (size_t i = 0; i < len && i < CODE_DIGITS; i++)
+        memcpy(masked + i * 3, "\xE2\x80\xA2", 4); /* U+2022 bullet (and its NUL) */
+    ui_widget *wd = ui_frame_widget(c->f, "code", UI_ROLE_INPUT, masked,
+                                    rect_make(x0, y, total, h), 0);
+    if (wd) {
+        wd->fg = COL_TEXT;
+        wd->bg = COL_CARD;
+    }
+    return h;
+}
+
+void screen_flow_text(ui *u, const char *text)
+{
+    switch (u->screen) {
+    case SCR_JOIN_NAME:
+    case SCR_CANCEL_NAME:
+        flow_text_input(u, text, true);
+        break;
+    case SCR_JOIN_EXTRA:
+    case SCR_CANCEL_CODE:
+        flow_text_input(u, text, false);
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,23 @@
+/* flow: the pieces the join and cancel flows share (name, code, messages). */
+#ifndef VM_UI_FLOW_H
+#define VM_UI_FLOW_H
+
+#include "ui/widgets.h"
+
+/* Whether the next letter is a capital (automatic at the start of a name part, inverted by
+ * the shift key). */
+bool flow_upper(const ui *u);
+/* True when the typed name has something besides spaces. */
+bool flow_name_ok(const ui *u);
+/* Characters from a physical keyboard: name characters, or digits for the code. */
+void flow_text_input(ui *u, const char *text, bool letters);
+/* The words of the flow's current message ("" for none). */
+const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size);
+
+/* The name screen under its top bar: the field `name`, a line (a message when is_msg, else
+ * what is being joined), and the keyboard. */
+void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg);
+/* Four boxes with the digits typed so far (widget `code`). Returns the height. */
+int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw);
+
+#endif

@@ -1,0 +1,178 @@
+/* cancel: "Afmeld" with the name and the 4-digit code chosen when joining.
+ *
+ *   cancel-name   the name on the keyboard         [next]
+ *   cancel-code   the code on the number pad       [confirm] -> UI_ACTION_CANCEL_WITH_CODE
+ *   cancel-done   "Du er afmeldt", or the app's message (wrong code, too many tries, no code:
+ *                 ask the staff); back tries the code again, keeping the name. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/code.h"
+#include "core/utf8.h"
+#include "ui/flow.h"
+
+static void build_name(ui_ctx *c)
+{
+    char msg_buf[160];
+    int top = w_top_bar(c, tr(c, "Cancel: what is your name?"), "next", tr(c, "Next"), ICON_NONE,
+                        false);
+    const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
+    if (*msg)
+        flow_name_body(c, top, msg, true);
+    else
+        flow_name_body(c, top, tr(c, "Type the name you signed up with"), false);
+}
+
+static void build_code(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_flow *fl = &c->u->flow;
+    const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Cancel my sign-up");
+    int top = w_top_bar(c, tr(c, "Your code"), "confirm", label, fl->pending ? ICON_NONE : ICON_CHECK,
+                        fl->pending);
+    char msg_buf[160];
+    const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
+    int full_w = L->w - 2 * L->margin;
+    int pad_w;
+    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, &pad_w, false);
+    int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
+    int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
+    int y = top + L->gap;
+    if (*msg)
+        y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
+    y += w_text_widget(c, "code-explain", UI_ROLE_TEXT,
+                       tr(c, "Type the 4-digit code you chose when you signed up"), UI_FONT_BODY,
+                       COL_TEXT, COL_BG, x, y, col_w, 3, true) +
+         L->gap;
+    y += flow_code_boxes(c, x, y, col_w, true) + L->gap;
+    w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
+                  UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, 2, true);
+    if (L->portrait)
+        w_numpad(c, L->margin + (full_w - pad_w) / 2, L->h - L->margin - pad_h, full_w, NULL,
+                 true);
+    else
+        w_numpad(c, c->rtl ? L->margin : L->w - L->margin - pad_w, top + L->gap, pad_w, NULL,
+                 true);
+}
+
+static void build_done(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_flow *fl = &c->u->flow;
+    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    int x = L->margin, w = L->w - 2 * L->margin;
+    int y = top + L->margin;
+    int icon = text_line_h(c->ms, UI_FONT_HUGE);
+    draw_rect(c->f, rect_make(c->rtl ? x + w - icon : x, y, icon, icon),
+              fl->ok ? COL_PRIMARY : COL_CLOSED, icon / 2);
+    draw_icon(c->f, rect_make((c->rtl ? x + w - icon : x) + icon / 6, y + icon / 6, icon * 2 / 3,
+                              icon * 2 / 3),
+              fl->ok ? ICON_CHECK : ICON_LOCK, COL_WHITE);
+    int tx = c->rtl ? x : x + icon + L->gap;
+    int tw = w - icon - L->gap;
+    if (fl->ok) {
+        y += w_text_widget(c, "result", UI_ROLE_HEADING, tr(c, "You are no longer signed up"),
+                           UI_FONT_HUGE, COL_TEXT, COL_BG, tx, y, tw, 3, true) +
+             L->gap;
+        w_text_widget(c, "result-detail", UI_ROLE_TEXT, tr(c, "Thank you for letting us know"),
+                      UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 3, true);
+    } else {
+        const char *msg = fl->app_msg[0] ? fl->app_msg : tr(c, "That did not work");
+        y += w_text_widget(c, "result", UI_ROLE_HEADING, msg, UI_FONT_TITLE, COL_TEXT, COL_BG, tx,
+                           y, tw, 4, true) +
+             L->gap;
+        w_text_widget(c, "result-detail", UI_ROLE_TEXT,
+                      tr(c, "You can try the code again with Back, or ask the staff."),
+                      UI_FONT_BODY, COL_TEXT, COL_BG, x, y, w, 3, true);
+    }
+}
+
+void screen_cancel_build(ui_ctx *c)
+{
+    w_background(c);
+    if (!ui_entry_find(c->m, c->u->flow.uid))
+        return;
+    switch (c->u->screen) {
+    case SCR_CANCEL_NAME:
+        build_name(c);
+        break;
+    case SCR_CANCEL_CODE:
+        build_code(c);
+        break;
+    case SCR_CANCEL_DONE:
+        build_done(c);
+        break;
+    default:
+        break;
+    }
+}
+
+void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_flow *fl = &u->flow;
+    if (!ui_entry_find(m, fl->uid)) {
+        ui_flow_wipe(u);
+        ui_goto(u, SCR_HOME, now_ms);
+        return;
+    }
+    if (fl->pending)
+        return;
+    switch (u->screen) {
+    case SCR_CANCEL_NAME:
+        if (strcmp(id, "back") == 0) {
+            ui_flow_wipe(u);
+            ui_goto(u, SCR_DETAIL, now_ms);
+        } else if (strcmp(id, "next") == 0) {
+            if (!flow_name_ok(u)) {
+                fl->msg = MSG_NAME_EMPTY;
+                return;
+            }
+            fl->msg = MSG_NONE;
+            ui_goto(u, SCR_CANCEL_CODE, now_ms);
+        } else {
+            flow_key_tap(u, id, true);
+        }
+        break;
+    case SCR_CANCEL_CODE:
+        if (strcmp(id, "back") == 0) {
+            fl->msg = MSG_NONE;
+            ui_goto(u, SCR_CANCEL_NAME, now_ms);
+        } else if (strcmp(id, "confirm") == 0) {
+            if (!code_valid(fl->code)) {
+                fl->msg = MSG_CODE_SHORT;
+                return;
+            }
+            ui_action a;
+            memset(&a, 0, sizeof a);
+            a.kind = UI_ACTION_CANCEL_WITH_CODE;
+            snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
+            utf8_clean_line(fl->name, a.name, sizeof a.name);
+            snprintf(a.code, sizeof a.code, "%s", fl->code);
+            fl->msg = MSG_NONE;
+            fl->pending = true;
+            ui_queue_action(u, &a);
+            ui_wipe(&a, sizeof a);
+        } else {
+            flow_key_tap(u, id, false);
+        }
+        break;
+    case SCR_CANCEL_DONE:
+        if (strcmp(id, "back") == 0) {
+            if (fl->ok) {
+                ui_flow_wipe(u);
+                ui_goto(u, SCR_DETAIL, now_ms);
+            } else {
+                /* try again: the name stays, the code is typed anew */
+                ui_wipe(fl->code, sizeof fl->code);
+                fl->msg = MSG_NONE;
+                ui_goto(u, SCR_CANCEL_CODE, now_ms);
+            }
+        } else if (strcmp(id, "done") == 0) {
+            ui_flow_wipe(u);
+            ui_goto(u, SCR_HOME, now_ms);
+        }
+        break;
+    default:
+        break;
+    }
+}

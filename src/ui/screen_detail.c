@@ -1,0 +1,461 @@
+/* detail: everything about one activity, the big back button, and the ways in: "Tilmeld"
+ * (or the waiting list, or the plain reason it is closed), "Afmeld", the helper tasks
+ * ("Giv en hånd"), and the QR code a passer-by scans. Counts only, never names. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dktime.h"
+#include "ui/card.h"
+
+static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
+{
+    switch (kind) {
+    case UI_QR_URL:
+        return tr(c, "Scan and sign up");
+    case UI_QR_SMS:
+        return tr(c, "Scan and send a text to the host");
+    case UI_QR_CALENDAR:
+        return tr(c, "Scan and add it to your calendar");
+    case UI_QR_NONE:
+        break;
+    }
+    return "";
+}
+
+/* One fact with its pictogram ("Fælleshuset", "Vært: Hanne"); returns its height. */
+static int fact(ui_ctx *c, const char *id, icon_id icon, const char *text, ui_font font,
+                ui_color col, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    if (!text || !*text)
+        return 0;
+    int lh = text_line_h(c->ms, font);
+    int icon_w = icon != ICON_NONE ? lh : 0;
+    int tx = c->rtl ? x : x + icon_w + (icon_w ? L->gap : 0);
+    int tw = w - icon_w - (icon_w ? L->gap : 0);
+    int h = w_text(c, text, font, col, tx, y, tw, 0, draw);
+    if (draw) {
+        if (icon_w)
+            draw_icon(c->f, rect_make(c->rtl ? x + w - icon_w : x, y, icon_w, icon_w), icon, col);
+        w_register(c, id, UI_ROLE_TEXT, text, rect_make(x, y, w, h), 0, col, COL_CARD);
+    }
+    return h + L->gap;
+}
+
+/* The QR code and the line under it, `w` wide at most; returns the height. */
+static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int max_side, bool draw,
+                    int *side_out)
+{
+    const ui_layout *L = c->L;
+    int n = e->qr_size + 8; /* 4 modules of quiet zone on each side */
+    int mod = (max_side < w ? max_side : w) / n;
+    if (mod < 4)
+        mod = 4;
+    int side = mod * n;
+    if (side_out)
+        *side_out = side;
+    const char *line = qr_line(c, e->qr_kind);
+    int qx = x + (w - side) / 2;
+    if (draw) {
+        ui_rect r = rect_make(qx, y, side, side);
+        draw_qr(c->f, r, e->qr, e->qr_size);
+        w_register(c, "qr", UI_ROLE_QR, line, r, 0, COL_TEXT, COL_CARD);
+    }
+    int h = side + L->gap / 2;
+    int lh = 0;
+    if (*line) {
+        int lw = w > side ? w : side;
+        int lx = x + (w - lw) / 2;
+        if (draw) {
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, line, lw, 3);
+            text_draw(c->f, &b, line, lx, y + h, lw, UI_FONT_BOLD, COL_TEXT, ALIGN_CENTER,
+                      c->rtl);
+            w_register(c, "qr-text", UI_ROLE_TEXT, line, rect_make(lx, y + h, lw, b.h), 0,
+                       COL_TEXT, COL_CARD);
+            lh = b.h;
+        } else {
+            lh = w_text(c, line, UI_FONT_BOLD, COL_TEXT, lx, y + h, lw, 3, false);
+        }
+    }
+    return h + lh;
+}
+
+static void task_label(const ui_ctx *c, const ui_entry *e, int i, char *out, size_t size,
+                       bool *open)
+{
+    const helper_task *t = &e->act.tasks[i];
+    char minutes[64] = "", state[96];
+    join_state js = rules_task_join_state(&e->act, &e->counts, i, c->now);
+    *open = js == JOIN_OPEN;
+    if (t->minutes > 0)
+        i18n_format(minutes, sizeof minutes, tr(c, "about %d min."), t->minutes);
+    if (*open && t->slots <= 0) {
+        state[0] = '\0'; /* any number of hands */
+    } else if (*open) {
+        int left = t->slots - e->counts.task_taken[i];
+        i18n_format(state, sizeof state,
+                    i18n_plural(c->cat, "%d free spot", "%d free spots", left), left);
+    } else {
+        snprintf(state, sizeof state, "%s", tr(c, "Enough hands \xE2\x80\x93 thank you!"));
+    }
+    snprintf(out, size, "%s", t->title);
+    size_t k = strlen(out);
+    if (*minutes)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", minutes);
+    if (*state && k < size)
+        snprintf(out + k, size - k, " \xC2\xB7 %s", state);
+}
+
+/* True when the activity's tasks are worth showing: not cancelled, not started. */
+static bool tasks_shown(const ui_ctx *c, const ui_entry *e)
+{
+    if (!e->act.n_tasks || e->act.cancelled)
+        return false;
+    for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
+        join_state js = rules_task_join_state(&e->act, &e->counts, i, c->now);
+        if (js == JOIN_OPEN || js == JOIN_WAITLIST)
+            return true;
+    }
+    return false;
+}
+
+/* The scrolled content: a white card with everything. Returns its height. */
+static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h, bool draw)
+{
+    const ui_layout *L = c->L;
+    const activity *a = &e->act;
+    char when[160], end[32], countdown[64], host[ACT_HOST_MAX + 32], price[ACT_PRICE_MAX + 32];
+    char places_buf[96], taken[96], waiting[96], label[TASK_TITLE_MAX + 160], id[UI_ID_MAX];
+    ui_color places_col;
+
+    /* QR beside the text on a wide screen, under the places on a narrow one. */
+    bool has_qr = e->qr && e->qr_size > 0 && e->qr_kind != UI_QR_NONE && !a->cancelled;
+    int qr_max = view_h - 2 * L->pad - 3 * text_line_h(c->ms, UI_FONT_BOLD);
+    if (qr_max > (int)(320 * L->fs))
+        qr_max = (int)(320 * L->fs);
+    int qr_side = 0;
+    if (has_qr)
+        qr_block(c, e, 0, 0, qr_max, qr_max, false, &qr_side);
+    int qr_col = qr_side + L->gap * 2;
+    bool qr_beside = has_qr && !L->portrait && w - qr_col >= (int)(340 * L->fs);
+
+    int tx = x + L->pad, tw = w - 2 * L->pad;
+    if (qr_beside) {
+        tw -= qr_col;
+        if (c->rtl)
+            tx += qr_col;
+    }
+
+    /* the coloured strip: pictogram and time, white on the category's colour */
+    i18n_when(c->cat, a->start, c->now, when, sizeof when);
+    if (a->end > a->start && dktime_days_between(a->start, a->end) == 0) {
+        i18n_clock(c->cat, a->end, end, sizeof end);
+        size_t k = strlen(when);
+        snprintf(when + k, sizeof when - k, "\xE2\x80\x93%s", end);
+    }
+    i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
+    if (a->cancelled)
+        countdown[0] = '\0';
+    ui_color cat = ui_category_color(a->category);
+    int icon = L->band_w - L->pad / 2;
+    int sx = tx + (c->rtl ? 0 : icon + L->gap);
+    int sw = tw - icon - L->gap - L->pad;
+    w_item top[2] = {
+        {ICON_NONE, when, COL_WHITE, cat, false, UI_FONT_TITLE},
+        {ICON_NONE, countdown, COL_TEXT, COL_CARD, true, UI_FONT_BOLD},
+    };
+    int th = w_flow(c, top, 2, sx, 0, sw, false);
+    int strip_h = (th > icon ? th : icon) + L->pad;
+    int yy = y;
+    if (draw) {
+        draw_rect(c->f, rect_make(tx - L->pad / 2, yy + L->pad / 2, tw + L->pad, strip_h), cat,
+                  L->radius);
+        draw_icon(c->f, rect_make(c->rtl ? tx + tw - icon : tx, yy + L->pad / 2 + (strip_h - icon) / 2,
+                                  icon, icon),
+                  icon_for_category(a->category), COL_WHITE);
+        w_flow(c, top, 2, sx, yy + L->pad / 2 + (strip_h - th) / 2, sw, true);
+        w_register(c, "when", UI_ROLE_TEXT, when,
+                   rect_make(tx - L->pad / 2, yy + L->pad / 2, tw + L->pad, strip_h), 0, COL_WHITE,
+                   cat);
+    }
+    yy += strip_h + L->pad;
+    int qr_top = yy;
+
+    yy += w_text_widget(c, "heading", UI_ROLE_HEADING, a->title, UI_FONT_TITLE, COL_TEXT,
+                        COL_CARD, tx, yy, tw, 4, draw) +
+          L->gap;
+    card_host_line(c, a, host, sizeof host);
+    price[0] = '\0';
+    if (a->price[0])
+        i18n_format(price, sizeof price, tr(c, "Price: %s"), a->price);
+    yy += fact(c, "place", ICON_PLACE, a->place, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+    yy += fact(c, "host", ICON_HOST, host, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+    yy += fact(c, "price", ICON_NONE, price, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+    yy += fact(c, "audience", ICON_NONE, a->audience, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+
+    w_item badges[BADGE_COUNT];
+    int nb = card_badges(c, a, false, badges, BADGE_COUNT);
+    int bh = w_flow(c, badges, nb, tx, yy, tw, draw);
+    if (bh)
+        yy += bh + L->gap;
+
+    /* places: what is left, how many are taken and waiting; never who */
+    const char *places = ui_places_text(c, e, places_buf, sizeof places_buf, &places_col);
+    yy += fact(c, "places", a->cancelled ? ICON_CROSS : ICON_PEOPLE, places, UI_FONT_BOLD,
+               places_col, tx, yy, tw, draw);
+    if (a->mode == SIGNUP_MODE_OPEN && !a->cancelled) {
+        taken[0] = waiting[0] = '\0';
+        if (a->capacity > 0)
+            i18n_format(taken, sizeof taken,
+                        i18n_plural(c->cat, "%d of %d place is taken", "%d of %d places are taken",
+                                    a->capacity),
+                        e->counts.heads_taken, a->capacity);
+        if (e->counts.waiting > 0)
+            i18n_format(waiting, sizeof waiting,
+                        i18n_plural(c->cat, "%d on the waiting list", "%d on the waiting list",
+                                    e->counts.waiting),
+                        e->counts.waiting);
+        yy += fact(c, "taken", ICON_NONE, taken, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+        yy += fact(c, "waiting", ICON_NONE, waiting, UI_FONT_BODY, COL_TEXT, tx, yy, tw, draw);
+    }
+
+    if (has_qr && !qr_beside) {
+        yy += qr_block(c, e, tx, yy, tw, qr_max, draw, NULL) + L->gap;
+    }
+
+    if (a->description[0])
+        yy += w_text_widget(c, "description", UI_ROLE_TEXT, a->description, UI_FONT_BODY,
+                            COL_TEXT, COL_CARD, tx, yy, tw, 0, draw) +
+              L->gap;
+
+    /* "Giv en hånd": one big button per task */
+    if (tasks_shown(c, e)) {
+        yy += L->gap;
+        yy += fact(c, "tasks", ICON_HELP_HAND, tr(c, "Give a hand"), UI_FONT_TITLE, COL_TEXT, tx,
+                   yy, tw, draw);
+        for (int i = 0; i < a->n_tasks && i < ACT_TASKS_MAX; i++) {
+            bool open;
+            task_label(c, e, i, label, sizeof label, &open);
+            snprintf(id, sizeof id, "task:%lld", (long long)a->tasks[i].id);
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw - 2 * L->pad - L->icon - L->gap, 2);
+            int bh2 = b.h + L->pad * 2;
+            if (bh2 < L->btn_h)
+                bh2 = L->btn_h;
+            if (draw) {
+                ui_rect r = rect_make(tx, yy, tw, bh2);
+                bool pressed = open && w_pressed(c, id);
+                ui_color bg = !open ? COL_DISABLED_BG : pressed ? COL_PRESSED_LIGHT : COL_CARD;
+                ui_color fg = !open ? COL_DISABLED_TEXT : COL_TEXT;
+                draw_rect(c->f, r, bg, L->radius);
+                if (open)
+                    draw_frame(c->f, r, COL_LINE, L->border, L->radius);
+                int ix = c->rtl ? r.x + r.w - L->pad - L->icon : r.x + L->pad;
+                draw_icon(c->f, rect_make(ix, r.y + (r.h - L->icon) / 2, L->icon, L->icon),
+                          open ? ICON_HELP_HAND : ICON_CHECK, fg);
+                int lx = c->rtl ? r.x + L->pad : ix + L->icon + L->gap;
+                text_draw(c->f, &b, label, lx, r.y + (r.h - b.h) / 2,
+                          tw - 2 * L->pad - L->icon - L->gap, UI_FONT_BOLD, fg, ALIGN_START,
+                          c->rtl);
+                unsigned flags = UI_WIDGET_TAPPABLE | (open ? 0 : UI_WIDGET_DISABLED) |
+                                 (pressed ? UI_WIDGET_PRESSED : 0);
+                w_register(c, id, UI_ROLE_BUTTON, label, r, flags, fg, bg);
+            }
+            yy += bh2 + L->gap;
+        }
+    }
+
+    if (qr_beside) {
+        int qx = c->rtl ? x + L->pad : x + w - L->pad - qr_col + L->gap;
+        int qh = qr_block(c, e, qx, qr_top, qr_side, qr_max, draw, NULL);
+        if (qr_top + qh > yy)
+            yy = qr_top + qh;
+    }
+    return yy - y + L->pad;
+}
+
+void screen_detail_build(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    ui *u = c->u;
+    const ui_entry *e = ui_entry_find(c->m, u->detail_uid);
+    w_background(c);
+    if (!e)
+        return;
+    const activity *a = &e->act;
+    int top = w_top_bar(c, a->title, NULL, NULL, ICON_NONE, false);
+
+    /* The action bar at the bottom: join (or why not), cancel. */
+    join_state js = rules_join_state(a, &e->counts, c->now);
+    bool can_join = js == JOIN_OPEN || js == JOIN_WAITLIST;
+    const char *join_label =
+        js == JOIN_WAITLIST ? tr(c, "Put me on the waiting list") : tr(c, "Sign up");
+    char reason_buf[160];
+    const char *reason = ui_join_reason(c, e, js, reason_buf, sizeof reason_buf);
+    bool show_cancel = a->mode != SIGNUP_MODE_NONE && !a->cancelled && c->now < a->start &&
+                       e->counts.signups + e->counts.waiting + e->counts.helpers > 0;
+    const char *cancel_label = tr(c, "Cancel my sign-up");
+
+    int join_w = w_button_width(c, join_label, can_join ? ICON_CHECK : ICON_LOCK, UI_FONT_BOLD);
+    int cancel_w = show_cancel ? w_button_width(c, cancel_label, ICON_CROSS, UI_FONT_BOLD) : 0;
+    int min_w = L->btn_h * 3;
+    if (join_w < min_w)
+        join_w = min_w;
+    if (show_cancel && cancel_w < L->btn_h * 2)
+        cancel_w = L->btn_h * 2;
+    int avail = L->w - 2 * L->margin;
+    if (join_w + cancel_w + L->gap > avail) {
+        join_w = (avail - L->gap) * 3 / 5;
+        cancel_w = avail - L->gap - join_w;
+    }
+    int reason_w = avail - join_w - (show_cancel ? cancel_w + L->gap : 0) - L->gap;
+    bool reason_inline = reason_w >= (int)(260 * L->fs);
+    if (!reason_inline)
+        reason_w = avail;
+    int reason_h = 0;
+    if (*reason)
+        reason_h = w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w, 3, false);
+    int bar_h = L->btn_h + 2 * L->margin;
+    if (reason_inline && reason_h > L->btn_h)
+        bar_h = reason_h + 2 * L->margin;
+    if (!reason_inline && reason_h)
+        bar_h += reason_h + L->gap;
+
+    /* A tap on something closed says why, above the bar. */
+    char why_buf[256] = "";
+    if (u->detail_msg == MSG_WHY_CLOSED && *reason)
+        snprintf(why_buf, sizeof why_buf, "%s", reason);
+    else if (u->detail_msg == MSG_TASK_FULL)
+        snprintf(why_buf, sizeof why_buf, "%s",
+                 tr(c, "This task has enough hands. Thank you for offering!"));
+    int why_h = *why_buf ? w_notice(c, "message", why_buf, ICON_LOCK, 0, 0,
+                                    L->w - 2 * L->margin, 3, false)
+                         : 0;
+
+    int bottom = L->h - bar_h - (why_h ? why_h + L->gap : 0);
+    ui_rect view = rect_make(L->margin, top + L->gap, L->w - 2 * L->margin,
+                             bottom - top - L->gap);
+    ui_rect up, down;
+    int sb = L->btn_h;
+    /* measure with the room the scroll buttons would leave, decide if they are needed */
+    int cw_full = view.w;
+    int cw_scroll = L->portrait ? view.w : view.w - sb - L->gap;
+    int ch = content(c, e, 0, 0, cw_full, view.h, false);
+    bool need_scroll = ch > view.h;
+    int cw = cw_full;
+    if (need_scroll) {
+        cw = cw_scroll;
+        if (L->portrait)
+            view.h -= sb + L->gap;
+        ch = content(c, e, 0, 0, cw, view.h, false);
+    }
+    int bx = c->rtl ? view.x : view.x + view.w - sb;
+    if (!L->portrait) {
+        int bh = (view.h - L->gap) / 2;
+        if (bh > sb * 2)
+            bh = sb * 2;
+        up = rect_make(bx, view.y, sb, bh);
+        down = rect_make(bx, view.y + view.h - bh, sb, bh);
+        if (need_scroll && c->rtl)
+            view.x += sb + L->gap;
+    } else {
+        int bw = (view.w - L->gap) / 2;
+        up = rect_make(view.x, view.y + view.h + L->gap, bw, sb);
+        down = rect_make(view.x + bw + L->gap, view.y + view.h + L->gap, bw, sb);
+    }
+    view.w = cw;
+
+    int scroll_max = ch - view.h;
+    if (scroll_max < 0)
+        scroll_max = 0;
+    int scroll = u->scroll[SCR_DETAIL];
+    if (scroll > scroll_max)
+        scroll = scroll_max;
+    if (scroll < 0)
+        scroll = 0;
+    c->scroll_max = scroll_max;
+    c->scroll_page = view.h * 3 / 4;
+
+    draw_clip(c->f, view);
+    c->view = view;
+    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_CARD);
+    draw_rect(c->f, rect_make(view.x, view.y - scroll, view.w, ch > view.h ? ch : view.h),
+              COL_CARD, L->radius);
+    content(c, e, view.x, view.y - scroll, view.w, view.h, true);
+    c->view = rect_make(0, 0, 0, 0);
+    draw_clip(c->f, rect_make(0, 0, 0, 0));
+    if (need_scroll)
+        w_scroll_buttons(c, up, down, scroll, scroll_max);
+
+    if (why_h)
+        w_notice(c, "message", why_buf, ICON_LOCK, L->margin, bottom, L->w - 2 * L->margin, 3,
+                 true);
+
+    /* the bar */
+    int by = L->h - bar_h;
+    draw_rect(c->f, rect_make(0, by, L->w, bar_h), COL_CARD, 0);
+    draw_rect(c->f, rect_make(0, by, L->w, L->border), COL_LINE, 0);
+    int row_y = L->h - L->margin - L->btn_h;
+    if (reason_inline && reason_h > L->btn_h)
+        row_y = by + (bar_h - L->btn_h) / 2;
+    ui_rect rj = rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
+    w_button(c, "join", can_join ? join_label : tr(c, "Sign up"), can_join ? ICON_CHECK : ICON_LOCK,
+             rj, BTN_PRIMARY, UI_FONT_BOLD, !can_join);
+    if (show_cancel) {
+        ui_rect rc = rect_make(c->rtl ? L->margin : L->w - L->margin - cancel_w, row_y, cancel_w,
+                               L->btn_h);
+        w_button(c, "cancel-signup", cancel_label, ICON_CROSS, rc, BTN_SECONDARY, UI_FONT_BOLD,
+                 false);
+    }
+    if (*reason) {
+        int rx, ry;
+        if (reason_inline) {
+            rx = c->rtl ? L->w - L->margin - join_w - L->gap - reason_w
+                        : L->margin + join_w + L->gap;
+            ry = by + (bar_h - reason_h) / 2;
+        } else {
+            rx = L->margin;
+            ry = by + L->margin;
+        }
+        w_text_widget(c, "join-reason", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT, COL_CARD, rx,
+                      ry, reason_w, 3, true);
+    }
+}
+
+void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    const ui_entry *e = ui_entry_find(m, u->detail_uid);
+    int64_t now = now_ms / 1000;
+    if (strcmp(id, "back") == 0 || !e) {
+        u->detail_msg = MSG_NONE;
+        ui_goto(u, SCR_HOME, now_ms);
+        return;
+    }
+    if (strcmp(id, "join") == 0) {
+        join_state js = rules_join_state(&e->act, &e->counts, now);
+        if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
+            u->detail_msg = MSG_WHY_CLOSED;
+            return;
+        }
+        ui_flow_start(u, e, 0, now_ms);
+    } else if (strcmp(id, "cancel-signup") == 0) {
+        ui_flow_wipe(u);
+        snprintf(u->flow.uid, sizeof u->flow.uid, "%s", e->act.uid);
+        ui_goto(u, SCR_CANCEL_NAME, now_ms);
+    } else if (strncmp(id, "task:", 5) == 0) {
+        long long tid = 0;
+        int index = -1;
+        if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index))
+            return;
+        if (rules_task_join_state(&e->act, &e->counts, index, now) != JOIN_OPEN) {
+            u->detail_msg = MSG_TASK_FULL;
+            return;
+        }
+        ui_flow_start(u, e, tid, now_ms);
+    } else if (strcmp(id, "scroll-up") == 0) {
+        u->scroll[SCR_DETAIL] -= u->scroll_page[SCR_DETAIL];
+    } else if (strcmp(id, "scroll-down") == 0) {
+        u->scroll[SCR_DETAIL] += u->scroll_page[SCR_DETAIL];
+    }
+}

@@ -1,0 +1,485 @@
+/* join: the sign-up flow, from "Tilmeld" to "Du er tilmeldt!".
+ *
+ *   join-name       the name on the keyboard                          [next]
+ *   join-household  adults and children, where the activity counts them [next]
+ *   join-extra      "følges med nogen", an optional 4-digit code      [confirm]
+ *   join-done       the answer, the next activity, and once: the helper tasks
+ *
+ * Three taps after "Tilmeld" plus typing. Every step has `back`, and going back keeps what
+ * was typed. A helper task is the same flow without the household step. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/code.h"
+#include "core/utf8.h"
+#include "ui/card.h"
+#include "ui/flow.h"
+
+static const ui_entry *flow_entry(const ui_ctx *c)
+{
+    return ui_entry_find(c->m, c->u->flow.uid);
+}
+
+static bool counts_household(const ui_flow *fl, const ui_entry *e)
+{
+    return fl->task_id == 0 && e && e->act.count_household;
+}
+
+/* Whether the flow's join can still happen, and if not, why (in *reason). */
+static join_state flow_join_state(const ui_entry *e, int64_t task_id, int64_t now)
+{
+    if (task_id == 0)
+        return rules_join_state(&e->act, &e->counts, now);
+    int index = -1;
+    if (!ui_task_find(&e->act, task_id, &index))
+        return JOIN_CANCELLED;
+    return rules_task_join_state(&e->act, &e->counts, index, now);
+}
+
+/* Participant: confirmed or waiting; a task: only while it has free slots. */
+static bool joinable(join_state js, int64_t task_id)
+{
+    return js == JOIN_OPEN || (js == JOIN_WAITLIST && task_id == 0);
+}
+
+static const char *flow_reason(const ui_ctx *c, const ui_entry *e, join_state js, char *buf,
+                               size_t size)
+{
+    if (c->u->flow.task_id != 0 && js == JOIN_WAITLIST)
+        return tr(c, "This task has enough hands. Thank you for offering!");
+    return ui_join_reason(c, e, js, buf, size);
+}
+
+/* "Fællesspisning · I dag 18:00" or "Giv en hånd: Dække bord · I dag 18:00" */
+static void context_line(const ui_ctx *c, const ui_entry *e, char *out, size_t size)
+{
+    char when[96];
+    i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
+    const helper_task *t = ui_task_find(&e->act, c->u->flow.task_id, NULL);
+    if (c->u->flow.task_id && t) {
+        char task[TASK_TITLE_MAX + 64];
+        i18n_format(task, sizeof task, tr(c, "Give a hand: %s"), t->title);
+        snprintf(out, size, "%s \xC2\xB7 %s \xC2\xB7 %s", e->act.title, task, when);
+    } else {
+        snprintf(out, size, "%s \xC2\xB7 %s", e->act.title, when);
+    }
+}
+
+static void build_name(ui_ctx *c, const ui_entry *e)
+{
+    char msg_buf[160], line[ACT_TITLE_MAX + TASK_TITLE_MAX + 200];
+    int top = w_top_bar(c, tr(c, "What is your name?"), "next", tr(c, "Next"), ICON_NONE, false);
+    const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
+    if (*msg) {
+        flow_name_body(c, top, msg, true);
+    } else {
+        context_line(c, e, line, sizeof line);
+        flow_name_body(c, top, line, false);
+    }
+}
+
+/* "I er 3 · 5 ledige pladser", or that the household goes on the waiting list. */
+static const char *heads_line(const ui_ctx *c, const ui_entry *e, char *buf, size_t size,
+                              bool *waiting)
+{
+    const ui_flow *fl = &c->u->flow;
+    int heads = rules_heads(&e->act, fl->adults, fl->children);
+    int left = rules_places_left(&e->act, &e->counts);
+    char people[64], places[96];
+    i18n_format(people, sizeof people, i18n_plural(c->cat, "%d person", "%d people", heads),
+                heads);
+    *waiting = false;
+    if (left < 0) {
+        snprintf(buf, size, "%s", people);
+    } else if (left == 0) {
+        *waiting = true;
+        snprintf(buf, size, "%s \xC2\xB7 %s", people,
+                 tr(c, "It is full, so you will be on the waiting list"));
+    } else if (heads > left) {
+        *waiting = true;
+        i18n_format(places, sizeof places,
+                    i18n_plural(c->cat, "There is only %d place left, so you will be on the waiting list",
+                                "There are only %d places left, so you will be on the waiting list",
+                                left),
+                    left);
+        snprintf(buf, size, "%s \xC2\xB7 %s", people, places);
+    } else {
+        i18n_format(places, sizeof places,
+                    i18n_plural(c->cat, "%d place left", "%d places left", left), left);
+        snprintf(buf, size, "%s \xC2\xB7 %s", people, places);
+    }
+    return buf;
+}
+
+static void build_household(ui_ctx *c, const ui_entry *e)
+{
+    const ui_layout *L = c->L;
+    const ui_flow *fl = &c->u->flow;
+    int top = w_top_bar(c, tr(c, "How many of you are coming?"), "next", tr(c, "Next"),
+                        ICON_NONE, false);
+    int w = L->w - 2 * L->margin;
+    int max_w = (int)(640 * L->fs);
+    if (w > max_w)
+        w = max_w;
+    int x = (L->w - w) / 2;
+    int y = top + L->margin * 2;
+    w_stepper(c, "adults", tr(c, "Adults"), fl->adults, 1, HOUSEHOLD_MAX, x, y, w);
+    y += L->btn_h + L->margin * 2;
+    w_stepper(c, "children", tr(c, "Children"), fl->children, 0, HOUSEHOLD_MAX, x, y, w);
+    y += L->btn_h + L->margin * 2;
+    char buf[256];
+    bool waiting;
+    const char *line = heads_line(c, e, buf, sizeof buf, &waiting);
+    if (waiting)
+        w_notice(c, "heads", line, ICON_PEOPLE, x, y, w, 3, true);
+    else
+        w_text_widget(c, "heads", UI_ROLE_TEXT, line, UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, w, 3,
+                      true);
+}
+
+/* "Birgitte · 2 voksne, 1 barn" */
+static void summary_line(const ui_ctx *c, const ui_entry *e, char *out, size_t size)
+{
+    const ui_flow *fl = &c->u->flow;
+    char clean[SIGNUP_NAME_BYTES];
+    utf8_clean_line(fl->name, clean, sizeof clean);
+    if (counts_household(fl, e)) {
+        char adults[48], children[48];
+        i18n_format(adults, sizeof adults, i18n_plural(c->cat, "%d adult", "%d adults", fl->adults),
+                    fl->adults);
+        i18n_format(children, sizeof children,
+                    i18n_plural(c->cat, "%d child", "%d children", fl->children), fl->children);
+        if (fl->children)
+            snprintf(out, size, "%s \xC2\xB7 %s, %s", clean, adults, children);
+        else
+            snprintf(out, size, "%s \xC2\xB7 %s", clean, adults);
+    } else {
+        snprintf(out, size, "%s", clean);
+    }
+}
+
+static void build_extra(ui_ctx *c, const ui_entry *e)
+{
+    const ui_layout *L = c->L;
+    const ui_flow *fl = &c->u->flow;
+    join_state js = flow_join_state(e, fl->task_id, c->now);
+    bool can = joinable(js, fl->task_id);
+    const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Confirm");
+    int top = w_top_bar(c, tr(c, "Almost done"), "confirm", label,
+                        fl->pending ? ICON_NONE : ICON_CHECK, fl->pending || !can);
+
+    /* What to say above everything: a problem first, then the waiting list. */
+    char msg_buf[256], reason_buf[160], heads_buf[256];
+    const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
+    if (!*msg && !can)
+        msg = flow_reason(c, e, js, reason_buf, sizeof reason_buf);
+    if (!*msg && fl->task_id == 0) {
+        bool waiting = js == JOIN_WAITLIST;
+        const char *hl = "";
+        if (counts_household(fl, e))
+            hl = heads_line(c, e, heads_buf, sizeof heads_buf, &waiting);
+        if (waiting)
+            msg = *hl ? hl : tr(c, "It is full, so you will be on the waiting list");
+    }
+
+    int full_w = L->w - 2 * L->margin;
+    int pad_w;
+    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, &pad_w, false);
+    int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
+    int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
+    int y = top + L->gap;
+    int bottom = L->portrait ? L->h - L->margin - pad_h - L->gap : L->h - L->margin;
+
+    char summary[SIGNUP_NAME_BYTES + 128];
+    summary_line(c, e, summary, sizeof summary);
+    const char *explain = tr(c, "Choose a code if you want to be able to cancel by yourself");
+    const char *optional = tr(c, "You can also leave it empty");
+    int msg_h = *msg ? w_notice(c, "message", msg, ICON_WARNING, x, 0, col_w, 3, false) + L->gap
+                     : 0;
+    int sum_h = w_text(c, summary, UI_FONT_BOLD, COL_TEXT, x, 0, col_w, 1, false) + L->gap;
+    int exp_h = w_text(c, explain, UI_FONT_BODY, COL_TEXT, x, 0, col_w, 3, false);
+    int opt_h = w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, 0, col_w, 2, false);
+    int code_h = flow_code_boxes(c, x, 0, col_w, false);
+    int need = msg_h + sum_h + L->btn_h + L->gap + exp_h + opt_h + L->gap / 2 + code_h;
+    bool show_summary = need <= bottom - y;
+    if (!show_summary)
+        need -= sum_h;
+    bool show_optional = need <= bottom - y;
+
+    if (*msg)
+        y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
+    if (show_summary)
+        y += w_text_widget(c, "summary", UI_ROLE_TEXT, summary, UI_FONT_BOLD, COL_TEXT, COL_BG, x,
+                           y, col_w, 1, true) +
+             L->gap;
+    w_toggle(c, "company", tr(c, "I would like someone to go with"), fl->company,
+             rect_make(x, y, col_w, L->btn_h));
+    y += L->btn_h + L->gap;
+    y += w_text_widget(c, "code-explain", UI_ROLE_TEXT, explain, UI_FONT_BODY, COL_TEXT, COL_BG, x,
+                       y, col_w, 3, true);
+    if (show_optional)
+        y += w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, y, col_w, 2, true);
+    y += L->gap / 2;
+    flow_code_boxes(c, x, y, col_w, true);
+
+    if (L->portrait)
+        w_numpad(c, L->margin + (full_w - pad_w) / 2, L->h - L->margin - pad_h, full_w, NULL,
+                 true);
+    else
+        w_numpad(c, c->rtl ? L->margin : L->w - L->margin - pad_w, top + L->gap, pad_w, NULL,
+                 true);
+}
+
+/* The first activity after this one that is still ahead and not cancelled. */
+static const ui_entry *next_activity(const ui_ctx *c, const ui_entry *e)
+{
+    for (size_t i = 0; i < c->m->n_entries; i++) {
+        const ui_entry *o = &c->m->entries[i];
+        if (o == e || strcmp(o->act.uid, e->act.uid) == 0 || o->act.cancelled ||
+            ui_entry_over(&o->act, c->now) || o->act.start < e->act.start)
+            continue;
+        return o;
+    }
+    return NULL;
+}
+
+static void build_done(ui_ctx *c, const ui_entry *e)
+{
+    const ui_layout *L = c->L;
+    const ui_flow *fl = &c->u->flow;
+    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    char day[96], clock[32], see[192], big[192];
+    ui_day_in_sentence(c, e->act.start, day, sizeof day);
+    i18n_clock(c->cat, e->act.start, clock, sizeof clock);
+    i18n_format(see, sizeof see, tr(c, "See you %s at %s"), day, clock);
+    const char *sub = see;
+    if (fl->task_id)
+        snprintf(big, sizeof big, "%s", tr(c, "Thank you for giving a hand!"));
+    else if (fl->status == SIGNUP_WAITING) {
+        i18n_format(big, sizeof big, tr(c, "You are on the waiting list as number %d"),
+                    fl->waiting_position);
+        sub = tr(c, "If a place frees up, it goes to the first on the list");
+    } else
+        snprintf(big, sizeof big, "%s", tr(c, "You are signed up!"));
+
+    /* two columns on a landscape screen: the answer and the tasks, the suggestion beside */
+    int full_w = L->w - 2 * L->margin;
+    bool two = !L->portrait && full_w >= 2 * (int)(340 * L->fs);
+    int col_w = two ? (full_w - L->margin) / 2 : full_w;
+    int x = c->rtl && two ? L->margin + col_w + L->margin : L->margin;
+    int y = top + L->margin;
+    int icon = text_line_h(c->ms, UI_FONT_HUGE);
+    ui_color mark = fl->status == SIGNUP_WAITING ? COL_FULL : COL_PRIMARY;
+    draw_rect(c->f, rect_make(c->rtl ? x + col_w - icon : x, y, icon, icon), mark, icon / 2);
+    draw_icon(c->f, rect_make((c->rtl ? x + col_w - icon : x) + icon / 6, y + icon / 6, icon * 2 / 3,
+                              icon * 2 / 3),
+              fl->status == SIGNUP_WAITING ? ICON_PEOPLE : ICON_CHECK, COL_WHITE);
+    int tx = c->rtl ? x : x + icon + L->gap;
+    int tw = col_w - icon - L->gap;
+    y += w_text_widget(c, "result", UI_ROLE_HEADING, big, UI_FONT_HUGE, COL_TEXT, COL_BG, tx, y, tw,
+                       3, true) +
+         L->gap;
+    y += w_text_widget(c, "result-detail", UI_ROLE_TEXT, sub, UI_FONT_TITLE, COL_TEXT, COL_BG, x, y,
+                       col_w, 3, true) +
+         L->margin;
+
+    /* once: the helper tasks */
+    if (fl->offer_tasks && !e->act.cancelled) {
+        int lh = text_line_h(c->ms, UI_FONT_TITLE);
+        if (y + lh + L->gap + L->btn_h <= L->h - L->margin) {
+            y += w_text_widget(c, "offer", UI_ROLE_HEADING, tr(c, "Would you also like to give a hand?"),
+                               UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, col_w, 2, true) +
+                 L->gap;
+            char id[UI_ID_MAX], label[TASK_TITLE_MAX + 64];
+            for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
+                if (rules_task_join_state(&e->act, &e->counts, i, c->now) != JOIN_OPEN)
+                    continue;
+                if (y + L->btn_h > L->h - L->margin)
+                    break;
+                snprintf(id, sizeof id, "task:%lld", (long long)e->act.tasks[i].id);
+                if (e->act.tasks[i].minutes > 0) {
+                    char minutes[48];
+                    i18n_format(minutes, sizeof minutes, tr(c, "about %d min."),
+                                e->act.tasks[i].minutes);
+                    snprintf(label, sizeof label, "%s \xC2\xB7 %s", e->act.tasks[i].title, minutes);
+                } else {
+                    snprintf(label, sizeof label, "%s", e->act.tasks[i].title);
+                }
+                w_button(c, id, label, ICON_HELP_HAND, rect_make(x, y, col_w, L->btn_h),
+                         BTN_SECONDARY, UI_FONT_BOLD, false);
+                y += L->btn_h + L->gap;
+            }
+            y += L->margin;
+        }
+    }
+
+    /* a suggestion: what is on next */
+    const ui_entry *next = next_activity(c, e);
+    if (next) {
+        int sx = two ? (c->rtl ? L->margin : L->margin + col_w + L->margin) : L->margin;
+        int sy = two ? top + L->margin : y;
+        int lh = text_line_h(c->ms, UI_FONT_TITLE);
+        int ch = card_build(c, next, sx, 0, col_w, 0, false);
+        if (sy + lh + L->gap + ch <= L->h - L->margin) {
+            sy += w_text_widget(c, "suggestion", UI_ROLE_HEADING, tr(c, "Maybe this too:"),
+                                UI_FONT_TITLE, COL_TEXT, COL_BG, sx, sy, col_w, 1, true) +
+                  L->gap;
+            card_build(c, next, sx, sy, col_w, ch, true);
+        }
+    }
+}
+
+void screen_join_build(ui_ctx *c)
+{
+    w_background(c);
+    const ui_entry *e = flow_entry(c);
+    if (!e)
+        return;
+    switch (c->u->screen) {
+    case SCR_JOIN_NAME:
+        build_name(c, e);
+        break;
+    case SCR_JOIN_HOUSEHOLD:
+        build_household(c, e);
+        break;
+    case SCR_JOIN_EXTRA:
+        build_extra(c, e);
+        break;
+    case SCR_JOIN_DONE:
+        build_done(c, e);
+        break;
+    default:
+        break;
+    }
+}
+
+static void clamp(int *v, int lo, int hi)
+{
+    if (*v < lo)
+        *v = lo;
+    if (*v > hi)
+        *v = hi;
+}
+
+void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_flow *fl = &u->flow;
+    const ui_entry *e = ui_entry_find(m, fl->uid);
+    int64_t now = now_ms / 1000;
+    if (!e) {
+        ui_flow_wipe(u);
+        ui_goto(u, SCR_HOME, now_ms);
+        return;
+    }
+    if (fl->pending)
+        return; /* the app is working: one tap is one action */
+
+    switch (u->screen) {
+    case SCR_JOIN_NAME:
+        if (strcmp(id, "back") == 0) {
+            ui_flow_wipe(u);
+            ui_goto(u, SCR_DETAIL, now_ms);
+        } else if (strcmp(id, "next") == 0) {
+            if (!flow_name_ok(u)) {
+                fl->msg = MSG_NAME_EMPTY;
+                return;
+            }
+            fl->msg = MSG_NONE;
+            ui_goto(u, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA, now_ms);
+        } else {
+            flow_key_tap(u, id, true);
+        }
+        break;
+    case SCR_JOIN_HOUSEHOLD:
+        if (strcmp(id, "back") == 0)
+            ui_goto(u, SCR_JOIN_NAME, now_ms);
+        else if (strcmp(id, "next") == 0)
+            ui_goto(u, SCR_JOIN_EXTRA, now_ms);
+        else if (strcmp(id, "adults-") == 0)
+            fl->adults--;
+        else if (strcmp(id, "adults+") == 0)
+            fl->adults++;
+        else if (strcmp(id, "children-") == 0)
+            fl->children--;
+        else if (strcmp(id, "children+") == 0)
+            fl->children++;
+        clamp(&fl->adults, 1, HOUSEHOLD_MAX);
+        clamp(&fl->children, 0, HOUSEHOLD_MAX);
+        break;
+    case SCR_JOIN_EXTRA:
+        if (strcmp(id, "back") == 0) {
+            fl->msg = MSG_NONE;
+            ui_goto(u, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_NAME, now_ms);
+        } else if (strcmp(id, "company") == 0) {
+            fl->company = !fl->company;
+        } else if (strcmp(id, "confirm") == 0) {
+            join_state js = flow_join_state(e, fl->task_id, now);
+            if (!joinable(js, fl->task_id)) {
+                fl->msg = MSG_WHY_CLOSED;
+                return;
+            }
+            size_t n = strlen(fl->code);
+            if (n != 0 && n != CODE_DIGITS) {
+                fl->msg = MSG_CODE_SHORT;
+                return;
+            }
+            if (!flow_name_ok(u)) { /* cannot happen through the screens; said anyway */
+                fl->msg = MSG_NAME_EMPTY;
+                ui_goto(u, SCR_JOIN_NAME, now_ms);
+                return;
+            }
+            ui_action a;
+            memset(&a, 0, sizeof a);
+            a.kind = UI_ACTION_JOIN;
+            snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
+            a.task_id = fl->task_id;
+            utf8_clean_line(fl->name, a.name, sizeof a.name);
+            bool household = counts_household(fl, e);
+            a.adults = household ? fl->adults : 1;
+            a.children = household ? fl->children : 0;
+            a.wants_company = fl->company;
+            snprintf(a.code, sizeof a.code, "%s", fl->code);
+            fl->msg = MSG_NONE;
+            fl->pending = true;
+            ui_queue_action(u, &a);
+            ui_wipe(&a, sizeof a);
+        } else {
+            flow_key_tap(u, id, false);
+        }
+        break;
+    case SCR_JOIN_DONE:
+        if (strcmp(id, "back") == 0) {
+            ui_flow_wipe(u);
+            u->scroll[SCR_DETAIL] = 0;
+            ui_goto(u, SCR_DETAIL, now_ms);
+        } else if (strcmp(id, "done") == 0) {
+            ui_flow_wipe(u);
+            ui_goto(u, SCR_HOME, now_ms);
+        } else if (strncmp(id, "task:", 5) == 0) {
+            long long tid = 0;
+            int index = -1;
+            if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index) ||
+                rules_task_join_state(&e->act, &e->counts, index, now) != JOIN_OPEN)
+                return;
+            /* the same person helps: the name stays, the rest is asked again */
+            char name[SIGNUP_NAME_BYTES];
+            memcpy(name, fl->name, sizeof name);
+            ui_flow_start(u, e, tid, now_ms);
+            memcpy(fl->name, name, sizeof name);
+            ui_wipe(name, sizeof name);
+        } else if (strncmp(id, "card:", 5) == 0) {
+            const ui_entry *o = ui_entry_find(m, id + 5);
+            ui_flow_wipe(u);
+            if (!o) {
+                ui_goto(u, SCR_HOME, now_ms);
+                return;
+            }
+            snprintf(u->detail_uid, sizeof u->detail_uid, "%s", o->act.uid);
+            u->scroll[SCR_DETAIL] = 0;
+            ui_goto(u, SCR_DETAIL, now_ms);
+        }
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,67 @@
+/* text: lines of text for the draw list, measured through the injected ui_measure.
+ *
+ * Word wrap on spaces, hard breaks on "\n", a word longer than the line broken between
+ * characters, and an ellipsis ("…") on the last allowed line when the text does not fit.
+ * A UTF-8 character is never split. Texts longer than TEXT_MAX_BYTES are cut (on a
+ * character boundary) before wrapping; no text of the kiosk is that long.
+ */
+#ifndef VM_UI_TEXT_H
+#define VM_UI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/draw.h"
+
+#define TEXT_MAX_BYTES 2048
+#define TEXT_MAX_LINES 48
+
+typedef enum text_align { ALIGN_START = 0, ALIGN_CENTER, ALIGN_END } text_align;
+
+typedef struct text_line {
+    int start, len;   /* byte range in the source text */
+    bool ellipsis;    /* draw "…" after the range */
+    int w;            /* measured width of the line as drawn */
+} text_line;
+
+typedef struct text_block {
+    text_line line[TEXT_MAX_LINES];
+    int n;
+    int line_h;       /* height of one line in this font */
+    int w;            /* widest line */
+    int h;            /* n * line_h */
+} text_block;
+
+/* Width of one line of text (no wrapping). */
+int text_width(const ui_measure *ms, ui_font font, const char *s);
+/* Height of one line in `font`. */
+int text_line_h(const ui_measure *ms, ui_font font);
+
+/* Wraps `s` into at most `max_lines` lines (<= TEXT_MAX_LINES; 0 means as many as allowed)
+ * of at most `max_w` pixels. */
+void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s, int max_w,
+               int max_lines);
+
+/* Draws a wrapped block at (x, y) in a box `w` wide; `align` decides where a shorter line
+ * sits (ALIGN_START is right-aligned for a right-to-left language: pass `rtl`). */
+void text_draw(ui_frame *f, const text_block *b, const char *s, int x, int y, int w,
+               ui_font font, ui_color c, text_align align, bool rtl);
+
+/* Copies `s` into `out`, cut with "…" so it fits `max_w`. Returns the width. */
+int text_fit(const ui_measure *ms, ui_font font, const char *s, int max_w, char *out,
+             size_t size);
+
+/* Appends one code point to a name buffer (`size` bytes) if it stays within `max_chars`
+ * characters; false when it would not fit. */
+bool text_append_cp(char *buf, size_t size, size_t max_chars, unsigned cp);
+
+/* Removes the last character; false when empty. */
+bool text_backspace(char *buf);
+
+/* Upper case of a Latin-1 letter (a-z, æ ø å é ...); anything else unchanged. */
+unsigned text_upper_cp(unsigned cp);
+
+/* The first character of `s` in lower case (for a day name inside a sentence), in place. */
+void text_lower_first(char *s);
+
+#endif

@@ -1,0 +1,99 @@
+/* widgets: the building blocks of the screens. Each draws into the frame and registers
+ * what can be tapped or read, with its colours for the contrast check.
+ *
+ * Functions that lay things out take `draw`: false only measures (returns the height), so
+ * a screen can size a card or a block before it places it. Widgets inside a scrolled area
+ * are registered clipped to ctx->view and not at all when they are outside it.
+ */
+#ifndef VM_UI_WIDGETS_H
+#define VM_UI_WIDGETS_H
+
+#include "ui/ui_internal.h"
+
+typedef enum btn_style {
+    BTN_PRIMARY = 0, /* deep green, white words: the way forward */
+    BTN_SECONDARY,   /* white with an outline: back, cancel, scroll */
+    BTN_KEY          /* a keyboard key */
+} btn_style;
+
+static inline ui_rect rect_make(int x, int y, int w, int h)
+{
+    return (ui_rect){x, y, w, h};
+}
+
+/* The part of `r` inside `clip` (w or h 0 when they do not meet). A clip of w 0 is none. */
+ui_rect rect_clip(ui_rect r, ui_rect clip);
+bool rect_empty(ui_rect r);
+bool rect_overlap(ui_rect a, ui_rect b);
+
+/* Registers a widget clipped to the view; NULL when it is outside it. */
+ui_widget *w_register(ui_ctx *c, const char *id, ui_role role, const char *label, ui_rect r,
+                      unsigned flags, ui_color fg, ui_color bg);
+
+/* True while `id` is held down (and the finger has not turned it into a scroll). */
+bool w_pressed(const ui_ctx *c, const char *id);
+
+/* Natural width of a button with this label (and icon) in `font`. */
+int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font font);
+
+/* A button. A disabled one is greyed but still answers a tap, so the screen can say why. */
+void w_button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
+              btn_style style, ui_font font, bool disabled);
+
+/* A button that shows only its pictogram, big; `label` is what it says to the dump. */
+void w_icon_button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
+                   btn_style style, bool disabled);
+
+/* Wrapped text at (x, y) in width w; returns its height. */
+int w_text(ui_ctx *c, const char *s, ui_font font, ui_color col, int x, int y, int w,
+           int max_lines, bool draw);
+
+/* Wrapped text registered as a readable widget (role TEXT or HEADING) on `bg`. */
+int w_text_widget(ui_ctx *c, const char *id, ui_role role, const char *s, ui_font font,
+                  ui_color col, ui_color bg, int x, int y, int w, int max_lines, bool draw);
+
+/* A rounded label: text on a coloured ground. Returns its width; height in *h. */
+int w_pill(ui_ctx *c, int x, int y, const char *text, icon_id icon, ui_color fg, ui_color bg,
+           ui_font font, int max_w, int *h, bool draw);
+
+/* A row of facts or badges flowing left to right and onto the next line. */
+typedef struct w_item {
+    icon_id icon;
+    const char *text;
+    ui_color fg;
+    ui_color bg;     /* chip ground (when chip) */
+    bool chip;       /* drawn as a rounded chip; else icon + text on the card */
+    ui_font font;
+} w_item;
+int w_flow(ui_ctx *c, const w_item *items, int n, int x, int y, int w, bool draw);
+
+/* A message box: soft yellow, dark words, a pictogram. Returns its height. */
+int w_notice(ui_ctx *c, const char *id, const char *text, icon_id icon, int x, int y, int w,
+             int max_lines, bool draw);
+
+/* The bar at the top of every screen but home: `back` at the start, a title, and the way
+ * forward (`primary_id`, may be NULL) at the end. Returns the bar's height. */
+int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *primary_label,
+              icon_id primary_icon, bool primary_disabled);
+
+/* The on-screen keyboard (Danish: q..å, a..æ ø, z..m, shift, space, backspace) inside a
+ * box `w` wide at (x, y). Returns the height it takes. */
+int w_keyboard(ui_ctx *c, int x, int y, int w, bool upper, bool draw);
+
+/* The number pad (digit:0..digit:9 and key:backspace). Returns its height; width in *wout. */
+int w_numpad(ui_ctx *c, int x, int y, int w, int *wout, bool draw);
+
+/* A − value + stepper with a label: ids `<base>-` and `<base>+`. Height L->btn_h. */
+void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,
+               int x, int y, int w);
+
+/* A big row with a check box that turns on and off. */
+void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r);
+
+/* The scroll buttons `scroll-up` and `scroll-down`, disabled at the ends. */
+void w_scroll_buttons(ui_ctx *c, ui_rect up, ui_rect down, int scroll, int scroll_max);
+
+/* Fills the whole frame with the background colour. */
+void w_background(ui_ctx *c);
+
+#endif

@@ -1,0 +1,91 @@
+/* harness: drives the ui like a resident would, on a fake clock, with a fixed-width font.
+ *
+ * A model of a Danish estate's week is built in C around "now" (Tuesday 24 November 2026,
+ * 10:00 in Copenhagen). Every frame built through the harness is checked: contrast of every
+ * widget and every text against what it is drawn on, and, on the public screens, that no
+ * name typed in a flow appears anywhere in the frame's strings.
+ */
+#ifndef VM_TESTS_UI_HARNESS_H
+#define VM_TESTS_UI_HARNESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/i18n.h"
+#include "ui/ui.h"
+
+/* The fake font: every character is 0.55 em wide, a line is 1.36 em high. */
+void h_measure_size(void *ctx, ui_font font, const char *utf8, int *w, int *h);
+
+/* The model's entries, in the order of their start (as the app gives them). */
+enum {
+    E_GAMMEL = 0, /* yesterday: over, not shown */
+    E_KAFFE,      /* morgenkaffe 09:30-11:00: in progress ("Nu") */
+    E_GAA,        /* gåtur today 10:20 ("om 20 min."), Bare kom */
+    E_SPIS,       /* fællesspisning today 18:00, 5 of 30 left, household, deadline 12:00,
+                     helper tasks, a QR code */
+    E_STRIK,      /* strikkecafé tomorrow, no limit ("Der er plads til dig") */
+    E_LEKTIE,     /* lektiecafé tomorrow, 1 place left */
+    E_BANKO,      /* banko Thursday: full, 2 waiting */
+    E_FOREDRAG,   /* talk Friday, deadline passed */
+    E_VAERKSTED,  /* værksted next Monday: helpers only */
+    E_FEST,       /* julefest in December: cancelled */
+    E_COUNT
+};
+
+typedef struct harness {
+    ui *u;
+    ui_model m;
+    ui_entry entries[E_COUNT];
+    i18n_catalog *langs[3];
+    size_t n_langs;
+    ui_measure ms;
+    ui_frame f;
+    int64_t now_ms;
+    int width, height;
+    const char *secret;   /* a typed name that must never show on a public screen */
+    bool check_layout;    /* also check bounds, overlaps and target sizes on every frame */
+    uint8_t qr[21 * 21];
+    size_t frames;        /* frames built and checked */
+} harness;
+
+#define H_NOW "2026-11-24 10:00"
+
+/* A harness at this window size with Danish and English (langs[0] = da). */
+harness *h_new(int width, int height);
+void h_free(harness *h);
+
+/* Rebuilds the frame and checks it. */
+void h_build(harness *h);
+/* The widget `id` in the current frame (asserts that it is there). */
+const ui_widget *h_widget(harness *h, const char *id);
+/* True when the current frame has `id`. */
+bool h_has(harness *h, const char *id);
+/* Advances the clock past the press guard, then down + up at the widget's centre; rebuilds. */
+void h_tap(harness *h, const char *id);
+/* down + up at a point without advancing the clock; returns whether ui_handle said changed. */
+void h_tap_at(harness *h, int x, int y, int64_t advance_ms);
+/* Types `text` on the on-screen keyboard (shift as needed); rebuilds. */
+void h_type(harness *h, const char *text);
+/* Taps digit:N for each digit of `code`. */
+void h_digits(harness *h, const char *code);
+/* Advances the clock and lets the ui tick; returns ui_tick's answer. */
+bool h_advance(harness *h, int64_t ms);
+/* True when some DRAW_TEXT of the frame equals / contains `s`. */
+bool h_text_equals(const harness *h, const char *s);
+bool h_text_contains(const harness *h, const char *s);
+/* True when some widget label contains `s`. */
+bool h_label_contains(const harness *h, const char *s);
+/* The screen name of the frame. */
+const char *h_screen(const harness *h);
+
+/* The checks run on each frame, exposed for tests that build frames themselves. */
+void h_check_contrast(const ui_frame *f);
+void h_check_layout(const ui_frame *f, double px_per_mm);
+void h_check_no_secret(const ui_frame *f, const char *secret);
+
+/* Opens the detail of entry `e` from home (scrolling down to its card). */
+void h_open_detail(harness *h, int e);
+
+#endif
