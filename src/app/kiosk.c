@@ -14,6 +14,7 @@
 #include "app/langs.h"
 #include "app/model.h"
 #include "app/paths.h"
+#include "app/service.h"
 #include "app/signing.h"
 #include "core/dktime.h"
 #include "render/render.h"
@@ -38,6 +39,8 @@ typedef struct kiosk {
     code_limiter limiter;
     int64_t model_loaded_at;  /* UTC seconds */
     int win_w, win_h, out_w, out_h;
+    int64_t watchdog_ms;      /* 0 = no systemd watchdog */
+    int64_t last_ping_ms;     /* monotonic */
     bool quit;
 } kiosk;
 
@@ -263,6 +266,9 @@ static int loop(kiosk *k)
     auto_cmd *pending[64];
     size_t n_pending = 0;
     present_if_changed(k);
+    service_ready();
+    k->watchdog_ms = service_watchdog_interval_ms();
+    k->last_ping_ms = clock_monotonic_ms();
     while (!k->quit) {
         int64_t now_ms = clock_now_ms(k->clock);
         int64_t wait = ui_next_deadline(k->ui, now_ms) - now_ms;
@@ -270,6 +276,17 @@ static int loop(kiosk *k)
             wait = 0;
         if (wait > 3600 * 1000)
             wait = 3600 * 1000;
+        if (k->watchdog_ms) {
+            /* The only wake-up an idle kiosk has beyond the minute tick: the watchdog's. */
+            int64_t since = clock_monotonic_ms() - k->last_ping_ms;
+            if (since >= k->watchdog_ms) {
+                service_ping();
+                k->last_ping_ms = clock_monotonic_ms();
+                since = 0;
+            }
+            if (wait > k->watchdog_ms - since)
+                wait = k->watchdog_ms - since;
+        }
         SDL_Event ev;
         bool changed = false;
         if (SDL_WaitEventTimeout(&ev, (int)wait)) {
