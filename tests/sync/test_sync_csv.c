@@ -1,0 +1,293 @@
+/* The program.csv reader on bytes as Excel writes them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dktime.h"
+#include "sync/sync_csvtok.h"
+#include "sync/sync_program.h"
+#include "test_support.h"
+
+static const sync_read_opts opts = {NULL, 0, 0};
+
+static const activity *find(const sync_program *p, const char *uid)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (strcmp(p->acts[i].uid, uid) == 0)
+            return &p->acts[i];
+    return NULL;
+}
+
+static void assert_local(int64_t t, const char *local)
+{
+    char buf[17];
+    dktime_format_local(t, buf);
+    assert_string_equal(buf, local);
+}
+
+/* Danish Excel's "CSV UTF-8": a BOM, ';', CRLF, quotes around a cell with a line break. */
+static void test_utf8_bom_semicolon(void **state)
+{
+    (void)state;
+    const char csv[] =
+        "\xEF\xBB\xBF"
+        "id;titel;kategori;start;slut;sted;v\xC3\xA6rt;pris;pladser;frist;husstand;gratis;"
+        "bare kom;opgaver;beskrivelse\r\n"
+        "spis-1;F\xC3\xA6llesspisning;f\xC3\xA6llesspisning;24-12-2026 18:00;20:00;"
+        "F\xC3\xA6lleshuset;Hanne;25 kr.;40;20-12-2026;ja;nej;nej;"
+        "\"D\xC3\xA6kke bord 30 min 2; Lave kaffe (ca. 30 min, 1 person); Opvask x3\";"
+        "\"Vi spiser \"\"risalamande\"\".\r\nTag naboen med.\"\r\n"
+        "gaa-1;G\xC3\xA5tur;g\xC3\xA5tur;24.12.2026 10.00;;Ved s\xC3\xB8""en;Bent;;;;;ja;ja;;\r\n"
+        ";;;;;;;;;;;;;;\r\n"
+        "banko-1;Banko;banko;2026-12-26 14:00;2026-12-26 16:00;;Lis;10 kr.;30;;;;;;\r\n";
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_csv(csv, sizeof csv - 1, &opts, &p, &err), VM_OK);
+    assert_int_equal(p.n, 3);
+
+    const activity *a = find(&p, "spis-1");
+    assert_non_null(a);
+    assert_string_equal(a->title, "F\xC3\xA6llesspisning");
+    assert_int_equal(a->category, CAT_FOOD);
+    assert_local(a->start, "2026-12-24 18:00");
+    assert_local(a->end, "2026-12-24 20:00");
+    assert_string_equal(a->place, "F\xC3\xA6lleshuset");
+    assert_string_equal(a->host, "Hanne");
+    assert_int_equal(a->capacity, 40);
+    assert_local(a->deadline, "2026-12-20 23:59");
+    assert_true(a->count_household);
+    assert_int_equal(a->mode, SIGNUP_MODE_OPEN);
+    assert_string_equal(a->description, "Vi spiser \"risalamande\".\nTag naboen med.");
+    assert_int_equal(a->n_tasks, 3);
+    assert_string_equal(a->tasks[0].title, "D\xC3\xA6kke bord");
+    assert_int_equal(a->tasks[0].minutes, 30);
+    assert_int_equal(a->tasks[0].slots, 2);
+    assert_string_equal(a->tasks[1].title, "Lave kaffe");
+    assert_int_equal(a->tasks[1].minutes, 30);
+    assert_int_equal(a->tasks[1].slots, 1);
+    assert_string_equal(a->tasks[2].title, "Opvask");
+    assert_int_equal(a->tasks[2].slots, 3);
+
+    a = find(&p, "gaa-1");
+    assert_non_null(a);
+    assert_string_equal(a->title, "G\xC3\xA5tur");
+    assert_local(a->start, "2026-12-24 10:00");
+    assert_int_equal(a->end - a->start, 2 * 3600); /* no end: two hours */
+    assert_int_equal(a->mode, SIGNUP_MODE_NONE);
+    assert_true(a->badges & BADGE_FREE);
+    assert_true(a->badges & BADGE_JUST_COME);
+    assert_string_equal(a->place, "Ved s\xC3\xB8""en");
+
+    a = find(&p, "banko-1");
+    assert_non_null(a);
+    assert_local(a->start, "2026-12-26 14:00");
+    assert_local(a->end, "2026-12-26 16:00");
+    assert_int_equal(a->mode, SIGNUP_MODE_OPEN);
+    sync_program_free(&p);
+}
+
+/* Danish Excel's "CSV (semikolonsepareret)": Windows-1252 bytes, no BOM. */
+static void test_cp1252(void **state)
+{
+    (void)state;
+    const char csv[] = "Titel;Start;Slut;Sted;Beskrivelse\r\n"
+                       "\xC6""blekage og kaffe;01-12-2026 14:00;01-12-2026 15:30;"
+                       "Caf\xE9""en;R\xF8""dgr\xF8""d med fl\xF8""de \x80 5\r\n";
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_csv(csv, sizeof csv - 1, &opts, &p, &err), VM_OK);
+    assert_int_equal(p.n, 1);
+    assert_string_equal(p.acts[0].title, "\xC3\x86""blekage og kaffe");
+    assert_string_equal(p.acts[0].place, "Caf\xC3\xA9""en");
+    assert_string_equal(p.acts[0].description,
+                        "R\xC3\xB8""dgr\xC3\xB8""d med fl\xC3\xB8""de \xE2\x82\xAC 5");
+    assert_local(p.acts[0].start, "2026-12-01 14:00");
+    /* Without an id column the uid comes from title and start: stable across imports. */
+    assert_true(strncmp(p.acts[0].uid, "csv-", 4) == 0);
+    assert_non_null(p.notes);
+    assert_non_null(strstr(p.notes, "Windows-1252"));
+    char first[ACT_UID_MAX];
+    strcpy(first, p.acts[0].uid);
+    sync_program_free(&p);
+    assert_int_equal(sync_read_csv(csv, sizeof csv - 1, &opts, &p, &err), VM_OK);
+    assert_string_equal(p.acts[0].uid, first);
+    sync_program_free(&p);
+}
+
+/* Comma-separated with English names, and a date column beside time-only start/end. */
+static void test_comma_and_date_column(void **state)
+{
+    (void)state;
+    const char csv[] = "ID,Title,Date,From,To,Capacity,Signup\n"
+                       "yoga-3,\"Yoga, stille\",03-12-2026,09:30,10:30,12,ja\n"
+                       "fest-1,Julefest,2026-12-19,22:00,01:00,,nej\n";
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_csv(csv, sizeof csv - 1, &opts, &p, &err), VM_OK);
+    assert_int_equal(p.n, 2);
+    const activity *a = find(&p, "yoga-3");
+    assert_string_equal(a->title, "Yoga, stille");
+    assert_local(a->start, "2026-12-03 09:30");
+    assert_local(a->end, "2026-12-03 10:30");
+    assert_int_equal(a->capacity, 12);
+    a = find(&p, "fest-1");
+    assert_local(a->start, "2026-12-19 22:00");
+    assert_local(a->end, "2026-12-20 01:00"); /* past midnight */
+    assert_int_equal(a->mode, SIGNUP_MODE_NONE);
+    sync_program_free(&p);
+}
+
+/* Every bad row refuses the whole file, naming the line and the reason. */
+static void test_bad_rows(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *csv;
+        const char *want; /* in the message */
+    } cases[] = {
+        {"titel;start\nA;24-12-2026 18:00\nB;32-12-2026 18:00\n", "line 3"},
+        {"titel;start\nA;24-12-2026 18:00\nB;i morgen\n", "i morgen"},
+        {"titel;start\n\"A;24-12-2026 18:00\n", "never closed"},
+        {"titel;start;pladser\nA;24-12-2026 18:00;mange\n", "mange"},
+        {"id;titel;start\nx;A;24-12-2026 18:00\nx;B;25-12-2026 18:00\n", "line 3"},
+        {"ting;tidspunktet\nA;24-12-2026 18:00\n", "titel"},
+        {"titel;start\n", NULL},
+        {"titel;sted\nA;Her\n", "start"},
+        {"titel;start;link\nA;24-12-2026 18:00;javascript:alert(1)\n", "https://"},
+        {"titel;start;slut\nA;24-12-2026 18:00;24-12-2026 17:00\n", "before"},
+        {"titel;start;telefon\nA;24-12-2026 18:00;ring til Bo\n", "phone"},
+        {"titel;start;gratis\nA;24-12-2026 18:00;m\xC3\xA5ske\n", "gratis"},
+        {"titel;start;tilmelding\nA;24-12-2026 18:00;hj\xC3\xA6lpere\n", "helper"},
+        {"titel;start;opgaver\nA;24-12-2026 18:00;a;b;c;d;e;f;g;h;i\n", "line 2"},
+        {"titel;start;opgaver\nA;24-12-2026 18:00;\"a;b;c;d;e;f;g;h;i\"\n", "more than 8"},
+        {"titel;start\nA;24-12-2026 18:00;ekstra\n", "more cells"},
+        {"titel;start\nA;29-02-2027 18:00\n", "line 2"},
+        {"titel;titel;start\nA;B;24-12-2026 18:00\n", "two columns"},
+        {"\xFF\xFEt\0i\0t\0e\0l\0", "Unicode"},
+        {"titel;start\nA\0B;24-12-2026 18:00\n", "not text"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = strlen(cases[i].csv);
+        if (i == sizeof cases / sizeof cases[0] - 2)
+            len = 10;
+        if (i == sizeof cases / sizeof cases[0] - 1)
+            len = 32;
+        sync_program p;
+        vm_err err = {0};
+        vm_status st = sync_read_csv(cases[i].csv, len, &opts, &p, &err);
+        if (st == VM_OK && cases[i].want == NULL) {
+            assert_int_equal(p.n, 0); /* a header alone is an empty program */
+            sync_program_free(&p);
+            continue;
+        }
+        if (st == VM_OK)
+            fail_msg("case %zu was accepted", i);
+        assert_int_equal(st, VM_ERR_INVALID);
+        assert_null(p.acts);
+        if (!strstr(err.msg, cases[i].want))
+            fail_msg("case %zu: \"%s\" not in \"%s\"", i, cases[i].want, err.msg);
+    }
+}
+
+static void test_long_and_dirty_text(void **state)
+{
+    (void)state;
+    char csv[4000];
+    char desc[1500];
+    memset(desc, 'x', sizeof desc - 1);
+    desc[sizeof desc - 1] = '\0';
+    snprintf(csv, sizeof csv,
+             "titel;start;beskrivelse\n"
+             "Kaf\x01""fe \xE2\x80\xAE""evil;24-12-2026 18:00;%s\n",
+             desc);
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_csv(csv, strlen(csv), &opts, &p, &err), VM_OK);
+    assert_string_equal(p.acts[0].title, "Kaffe evil");
+    assert_int_equal(strlen(p.acts[0].description), ACT_TEXT_MAX - 1);
+    assert_non_null(strstr(p.notes, "cut"));
+    assert_non_null(strstr(p.notes, "removed"));
+    sync_program_free(&p);
+
+    char title[400];
+    memset(title, 'T', sizeof title - 1);
+    title[sizeof title - 1] = '\0';
+    snprintf(csv, sizeof csv, "titel;start\n%s;24-12-2026 18:00\n", title);
+    assert_int_equal(sync_read_csv(csv, strlen(csv), &opts, &p, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "too long"));
+}
+
+/* Cells that spreadsheets would run as formulas get an apostrophe; quotes survive. */
+static void test_csv_put_round_trip(void **state)
+{
+    (void)state;
+    const char *cells[] = {"=HYPERLINK(\"x\")", "+45 1234", "-1", "@SUM(A1)", "Bo; \"Bente\"",
+                           "line\nbreak", "plain"};
+    sync_buf b = SYNC_BUF_INIT;
+    for (size_t i = 0; i < 7; i++) {
+        sync_csv_put(&b, cells[i], ';', true);
+        sync_buf_adds(&b, i < 6 ? ";" : "\r\n");
+    }
+    assert_non_null(strstr(b.data, "\"'=HYPERLINK"));
+    sync_csv c;
+    sync_csv_init(&c, b.data, b.len, 0, NULL);
+    const char *got[SYNC_CSV_MAX_CELLS];
+    size_t n;
+    int line;
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 1);
+    assert_int_equal(n, 7);
+    for (size_t i = 0; i < 7; i++) {
+        if (i < 4)
+            assert_int_equal(got[i][0], '\'');
+        assert_string_equal(sync_csv_unneutralise(got[i]), cells[i]);
+    }
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 0);
+    sync_csv_free(&c);
+    sync_buf_free(&b);
+}
+
+/* The sample files in tests/sync/data (also fuzz seeds) are read as they should be. */
+static void test_sample_files(void **state)
+{
+    (void)state;
+    const char *good[] = {"tests/sync/data/program-utf8bom.csv",
+                          "tests/sync/data/program-cp1252.csv",
+                          "tests/sync/data/program-comma.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t len;
+        char *data = ts_read_file(ts_source_path(good[i]), &len);
+        assert_non_null(data);
+        sync_program p;
+        vm_err err = {0};
+        if (sync_read_csv(data, len, &opts, &p, &err) != VM_OK)
+            fail_msg("%s: %s", good[i], err.msg);
+        assert_true(p.n >= 3);
+        sync_program_free(&p);
+        free(data);
+    }
+    size_t len;
+    char *data = ts_read_file(ts_source_path("tests/sync/data/program-bad-row.csv"), &len);
+    assert_non_null(data);
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_csv(data, len, &opts, &p, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "line 5"));
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_bom_semicolon), cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_comma_and_date_column), cmocka_unit_test(test_bad_rows),
+        cmocka_unit_test(test_long_and_dirty_text), cmocka_unit_test(test_csv_put_round_trip),
+        cmocka_unit_test(test_sample_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
