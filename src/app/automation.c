@@ -68,12 +68,13 @@ static int reader(void *data)
         SDL_Event ev = {0};
         ev.type = a->event_type;
         ev.user.data1 = cmd;
+        bool quit = cmd->kind == AUTO_QUIT; /* the loop frees cmd once handled */
         if (SDL_PushEvent(&ev) != 1) {
             free(cmd);
             break;
         }
         SDL_SemWait(a->handled);
-        if (cmd->kind == AUTO_QUIT)
+        if (quit)
             break;
     }
     return 0;

@@ -17,6 +17,7 @@
 #include "app/service.h"
 #include "app/signing.h"
 #include "core/dktime.h"
+#include "core/rules.h"
 #include "render/render.h"
 #include "store/store.h"
 #include "ui/ui.h"
@@ -198,7 +199,7 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
     }
     case AUTO_TEXT:
         in.kind = UI_IN_TEXT;
-        snprintf(in.text, sizeof in.text, "%s", c->arg);
+        snprintf(in.text, sizeof in.text, "%.31s", c->arg);
         break;
     case AUTO_ADVANCE:
         clock_advance(k->clock, (int64_t)c->seconds * 1000);

@@ -1,5 +1,6 @@
 #include "app/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
