@@ -13,7 +13,7 @@ libqrencode-dev libcairo2-dev libpango1.0-dev libical-dev libsystemd-dev nettle-
 # the posters, Xvfb and xdotool for the end-to-end runs, python3 for the test drivers.
 if [ "$what" = test ] || [ "$what" = bench ]; then
     pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools poppler-utils xvfb xdotool imagemagick
-python3 sqlite3 clang"
+python3 sqlite3 clang shellcheck systemd"
 fi
 if [ "$what" = bench ]; then
     pkgs="$pkgs chromium"

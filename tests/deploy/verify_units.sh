@@ -1,0 +1,38 @@
+#!/bin/sh
+# deploy_units: `systemd-analyze verify` has nothing to say about the kiosk's unit.
+#
+# verify checks that ExecStart= names an executable file, and /usr/local/bin/vaermed exists
+# only on an installed kiosk, not on a build machine. So the test verifies a copy, under the
+# same unit name, whose ExecStart= binary is /bin/true; the arguments and every other line
+# stay as they are. verify exits 0 even on unknown keys or bad values, so any line it prints
+# about the unit fails the test.
+# usage: tests/deploy/verify_units.sh SOURCE_DIR WORK_DIR
+set -eu
+src=${1:?usage: verify_units.sh SOURCE_DIR WORK_DIR}
+work=${2:?usage: verify_units.sh SOURCE_DIR WORK_DIR}
+unit="$src/deploy/raspberry-pi/vaermed.service"
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+    echo "deploy_units: systemd-analyze is missing: deploy/install-deps.sh test installs it" >&2
+    exit 1
+fi
+rm -rf "$work"
+mkdir -p "$work"
+copy="$work/vaermed.service"
+sed 's#^ExecStart=/usr/local/bin/vaermed #ExecStart=/bin/true #' "$unit" >"$copy"
+if ! grep -q '^ExecStart=/bin/true --fullscreen --config /etc/vaermed/vaermed.conf$' "$copy"; then
+    echo "deploy_units: the unit's ExecStart= is not the expected" \
+        "'/usr/local/bin/vaermed --fullscreen --config /etc/vaermed/vaermed.conf'" >&2
+    exit 1
+fi
+status=0
+out=$(systemd-analyze verify "$copy" 2>&1) || status=$?
+# Other units on the machine (pulled in through After=/Conflicts=) may have their own
+# complaints; only what concerns ours counts.
+ours=$(printf '%s\n' "$out" | grep -i 'vaermed' || true)
+if [ "$status" -ne 0 ] || [ -n "$ours" ]; then
+    printf '%s\n' "$out" >&2
+    echo "deploy_units: 0 passed, 1 failed (systemd-analyze verify exit $status)" >&2
+    exit 1
+fi
+[ -z "$out" ] || printf 'deploy_units: (about other units) %s\n' "$out"
+echo "deploy_units: 1 passed, 0 failed"
