@@ -1,0 +1,150 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/dktime.h"
+#include "store/bundle.h"
+#include "sync_test_util.h"
+#include "test_support.h"
+
+store *stu_kiosk(const char *dir, const char *kiosk_id)
+{
+    store *s = NULL;
+    vm_err err = {0};
+    if (store_open(ts_path(dir, "kiosk.db"), STORE_CREATE, &s, &err) != VM_OK)
+        fail_msg("store_open: %s", err.msg);
+    assert_int_equal(store_fact_set(s, "kiosk_id", kiosk_id, &err), VM_OK);
+    return s;
+}
+
+void stu_authorise(store *s, const char *stick, uint8_t seed, int64_t now)
+{
+    uint8_t key[32];
+    for (int i = 0; i < 32; i++)
+        key[i] = (uint8_t)(seed * 31 + i);
+    vm_err err = {0};
+    mkdir(stick, 0755);
+    if (sync_stick_init(s, stick, key, now, NULL, NULL, &err) != VM_OK)
+        fail_msg("sync_stick_init: %s", err.msg);
+}
+
+void stu_put(const char *stick, const char *name, const void *data, size_t len)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/vaermed", stick);
+    mkdir(dir, 0755);
+    ts_write_file(ts_path(dir, name), data, len);
+}
+
+activity stu_activity(const char *uid, const char *title, const char *start, int capacity)
+{
+    activity a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.uid, sizeof a.uid, "%s", uid);
+    snprintf(a.title, sizeof a.title, "%s", title);
+    a.start = ts_time(start);
+    a.end = a.start + 7200;
+    a.mode = SIGNUP_MODE_OPEN;
+    a.capacity = capacity;
+    return a;
+}
+
+void stu_join(store *s, const char *uid, const char *name, int n, int64_t when)
+{
+    signup su;
+    memset(&su, 0, sizeof su);
+    snprintf(su.id, sizeof su.id, "00000000-0000-4000-8000-%012d", n);
+    snprintf(su.activity_uid, sizeof su.activity_uid, "%s", uid);
+    snprintf(su.name, sizeof su.name, "%s", name);
+    su.adults = 1;
+    su.created = when;
+    vm_err err = {0};
+    if (store_join(s, &su, when, &err) != VM_OK)
+        fail_msg("store_join: %s", err.msg);
+}
+
+char *stu_dump(const char *db_path)
+{
+    char *out = NULL;
+    vm_err err = {0};
+    if (store_dump(db_path, &out, &err) != VM_OK)
+        fail_msg("store_dump: %s", err.msg);
+    return out;
+}
+
+char *stu_dump_no_facts(const char *db_path)
+{
+    char *d = stu_dump(db_path);
+    char *out = calloc(strlen(d) + 1, 1);
+    assert_non_null(out);
+    bool in_facts = false;
+    for (char *line = strtok(d, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] != ' ')
+            in_facts = strncmp(line, "table facts:", 12) == 0;
+        else if (in_facts)
+            continue;
+        strcat(out, line);
+        strcat(out, "\n");
+    }
+    free(d);
+    return out;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_into(const char *dir, const char *rel, char ***lines, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+            continue;
+        char path[2048], r[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(r, sizeof r, "%s%s", rel, de->d_name);
+        struct stat sb;
+        lstat(path, &sb);
+        char *line = malloc(2200);
+        snprintf(line, 2200, "%s %o %lld %lld", r, (unsigned)sb.st_mode, (long long)sb.st_size,
+                 (long long)sb.st_mtim.tv_nsec + (long long)sb.st_mtime * 1000000000LL);
+        *lines = realloc(*lines, (*n + 1) * sizeof **lines);
+        (*lines)[(*n)++] = line;
+        if (S_ISDIR(sb.st_mode)) {
+            strcat(r, "/");
+            list_into(path, r, lines, n);
+        }
+    }
+    closedir(d);
+}
+
+char *stu_listing(const char *dir)
+{
+    char **lines = NULL;
+    size_t n = 0;
+    list_into(dir, "", &lines, &n);
+    qsort(lines, n, sizeof *lines, cmp_str);
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(lines[i]) + 1;
+    char *out = calloc(total, 1);
+    for (size_t i = 0; i < n; i++) {
+        strcat(out, lines[i]);
+        strcat(out, "\n");
+        free(lines[i]);
+    }
+    free(lines);
+    return out;
+}

@@ -1,0 +1,175 @@
+/* Bundles (vaermed.db): read from memory with defensive settings; strange files refused. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/bundle.h"
+#include "sync/sync_program.h"
+#include "sync_test_util.h"
+#include "test_support.h"
+
+/* A bundle file made the way a kiosk makes one: a snapshot of its database. */
+static char *make_bundle(const char *parent, size_t *len)
+{
+    static int counter;
+    char name[64];
+    snprintf(name, sizeof name, "bundle-src-%d", counter++);
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", ts_path(parent, name));
+    ts_remove_tree(dir);
+    mkdir(dir, 0755);
+    store *s = stu_kiosk(dir, "staff");
+    activity a = stu_activity("spis-1", "F\xC3\xA6llesspisning", "2026-12-03 18:00", 40);
+    a.n_tasks = 2;
+    snprintf(a.tasks[0].title, sizeof a.tasks[0].title, "D\xC3\xA6kke bord");
+    a.tasks[0].minutes = 30;
+    a.tasks[0].slots = 2;
+    snprintf(a.tasks[1].title, sizeof a.tasks[1].title, "Opvask");
+    a.tasks[1].minutes = 45;
+    a.tasks[1].slots = 1;
+    a.count_household = true;
+    a.badges = BADGE_CHILDCARE | BADGE_STEP_FREE;
+    vm_err err = {0};
+    assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+    activity b = stu_activity("gaa-1", "G\xC3\xA5tur", "2026-12-04 10:00", 0);
+    b.mode = SIGNUP_MODE_NONE;
+    b.cancelled = true;
+    assert_int_equal(store_activity_put(s, &b, &err), VM_OK);
+    const char *path = ts_path(dir, "bundle.db");
+    assert_int_equal(store_snapshot(s, path, &err), VM_OK);
+    store_close(s);
+    char *data = ts_read_file(path, len);
+    assert_non_null(data);
+    return data;
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("sync_bundle_rt");
+    size_t len;
+    char *data = make_bundle(dir, &len);
+    sync_program p;
+    vm_err err = {0};
+    if (sync_read_bundle(data, len, NULL, &p, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(p.n, 2);
+    const activity *a = strcmp(p.acts[0].uid, "spis-1") == 0 ? &p.acts[0] : &p.acts[1];
+    const activity *b = a == &p.acts[0] ? &p.acts[1] : &p.acts[0];
+    activity want = stu_activity("spis-1", "F\xC3\xA6llesspisning", "2026-12-03 18:00", 40);
+    assert_string_equal(a->title, want.title);
+    assert_int_equal(a->start, want.start);
+    assert_int_equal(a->n_tasks, 2);
+    assert_string_equal(a->tasks[0].title, "D\xC3\xA6kke bord");
+    assert_int_equal(a->tasks[1].minutes, 45);
+    assert_true(a->count_household);
+    assert_int_equal(a->badges, BADGE_CHILDCARE | BADGE_STEP_FREE);
+    assert_true(b->cancelled);
+    assert_int_equal(b->mode, SIGNUP_MODE_NONE);
+    sync_program_free(&p);
+    free(data);
+}
+
+/* Runs `sql` on a copy of a good bundle and returns the bytes. */
+static char *altered(const char *dir, const char *sql, size_t *len)
+{
+    char *data = make_bundle(dir, len);
+    const char *path = ts_path(dir, "altered.db");
+    ts_write_file(path, data, *len);
+    free(data);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(db);
+    data = ts_read_file(path, len);
+    assert_non_null(data);
+    return data;
+}
+
+static void expect_refused(const char *data, size_t len, vm_status want, const char *word)
+{
+    sync_program p;
+    vm_err err = {0};
+    vm_status st = sync_read_bundle(data, len, NULL, &p, &err);
+    if (st != want)
+        fail_msg("status %d, wanted %d: %s", st, want, err.msg);
+    assert_null(p.acts);
+    if (word && !strstr(err.msg, word))
+        fail_msg("\"%s\" not in \"%s\"", word, err.msg);
+}
+
+static void test_trigger_and_view_refused(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("sync_bundle_tv");
+    size_t len;
+    char *data = altered(dir,
+                         "CREATE TRIGGER t AFTER INSERT ON facts BEGIN "
+                         "DELETE FROM activities; END;",
+                         &len);
+    expect_refused(data, len, VM_ERR_REFUSED, "trigger");
+    free(data);
+    data = altered(dir, "CREATE VIEW v AS SELECT title FROM activities;", &len);
+    expect_refused(data, len, VM_ERR_REFUSED, "view");
+    free(data);
+}
+
+static void test_foreign_and_corrupt_refused(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("sync_bundle_bad");
+    size_t len;
+    char *data = altered(dir, "PRAGMA application_id = 1234;", &len);
+    expect_refused(data, len, VM_ERR_FOREIGN, "another program");
+    free(data);
+    data = altered(dir, "PRAGMA user_version = 99;", &len);
+    expect_refused(data, len, VM_ERR_TOO_NEW, "newer");
+    free(data);
+    data = altered(dir, "DROP TABLE helper_tasks;", &len);
+    expect_refused(data, len, VM_ERR_FOREIGN, NULL);
+    free(data);
+    /* A broken CHECK is damage to quick_check; a link the schema allows is refused by the
+     * reader because it would end up in a QR code. */
+    data = altered(dir,
+                   "PRAGMA ignore_check_constraints = ON; "
+                   "UPDATE activities SET mode = 'sometimes';",
+                   &len);
+    expect_refused(data, len, VM_ERR_CORRUPT, NULL);
+    free(data);
+    data = altered(dir, "UPDATE activities SET signup_url = 'javascript:alert(1)';", &len);
+    expect_refused(data, len, VM_ERR_INVALID, "spis-1");
+    free(data);
+
+    expect_refused("hello", 5, VM_ERR_FOREIGN, NULL);
+    data = make_bundle(dir, &len);
+    expect_refused(data, len - 100, VM_ERR_CORRUPT, NULL); /* cut short */
+    /* Damage a page in the middle: quick_check or the reader must notice. */
+    assert_true(len >= 4 * 4096);
+    for (size_t i = 4096; i < 3 * 4096; i++)
+        data[i] = (char)0xA5;
+    sync_program p;
+    vm_err err = {0};
+    vm_status st = sync_read_bundle(data, len, NULL, &p, &err);
+    assert_true(st == VM_ERR_CORRUPT || st == VM_ERR_FOREIGN || st == VM_ERR_INVALID);
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_trigger_and_view_refused),
+        cmocka_unit_test(test_foreign_and_corrupt_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
