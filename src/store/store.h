@@ -1,9 +1,16 @@
 /* store: the kiosk's SQLite database. Every SQL statement of the project lives under
- * src/store; nothing above it sees SQLite.
+ * src/store; nothing above it sees SQLite. The schema of record is db/schema.sql (embedded
+ * at build time); src/store/migrate.c brings older files up to it.
  *
  * The file carries application_id 0x56724D64 ("VrMd") and user_version STORE_SCHEMA_VERSION.
  * The kiosk's own database runs in WAL mode with synchronous=FULL and foreign keys on, so a
- * sign-up reported as done survives a power cut. Every change is one transaction.
+ * sign-up reported as done survives a power cut. Every change is one transaction
+ * (BEGIN IMMEDIATE), so another process waits for it (busy timeout 5 s) instead of failing.
+ *
+ * Queues: the participants of an activity are one queue, each helper task another, in the
+ * order the sign-ups were made (created, then stored order). After every change the store
+ * rebalances the queue with core's rules_rebalance in the same transaction. Waiting
+ * positions are not stored: they are derived from that order whenever a sign-up is read.
  *
  * Ownership: store_open gives a `store` the caller closes with store_close (NULL-safe).
  * Lists (`activity **`, `signup **`, ...) are single malloc'd arrays the caller free()s.
@@ -30,13 +37,21 @@ enum {
 };
 
 /* Opens (or with STORE_CREATE creates) the database at `path` and migrates it to the
- * current schema. Refuses, without writing a byte:
- *   VM_ERR_NOT_FOUND  no file and no STORE_CREATE;
+ * current schema. Everything that decides whether the file is usable is read through a
+ * read-only connection first; only then is it opened for writing. Refuses, without writing
+ * a byte to the file (nor creating anything beside it):
+ *   VM_ERR_NOT_FOUND  no file and no STORE_CREATE (or STORE_READONLY);
  *   VM_ERR_FOREIGN    not an SQLite file, or another application's (application_id, or
- *                     tables that are not ours);
+ *                     tables that are not ours, or any trigger or view);
  *   VM_ERR_TOO_NEW    user_version above STORE_SCHEMA_VERSION (a newer Vær med wrote it);
- *   VM_ERR_CORRUPT    ours, but damaged (quick_check fails);
- *   VM_ERR_IO         the folder or file cannot be read or written. */
+ *   VM_ERR_CORRUPT    ours, but damaged (quick_check fails, or it cannot be read);
+ *   VM_ERR_IO         the folder is missing, or the folder or file cannot be read or (unless
+ *                     STORE_READONLY) written; the message names which;
+ *   VM_ERR_REFUSED    STORE_READONLY on a file that first needs setting up or migrating.
+ * An empty file (0 bytes, or an SQLite file with nothing in it) counts as version 0 and is
+ * given the schema. With STORE_READONLY the store refuses every change with VM_ERR_IO; on a
+ * WAL file SQLite may leave its -wal/-shm files beside it (the database file is not
+ * written). */
 vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err);
 void store_close(store *s);
 
@@ -61,8 +76,11 @@ vm_status store_stick_key_known(store *s, const char *key_sha256, bool *known, v
 /* ---- activities */
 
 /* Inserts or replaces (by uid) one activity and its helper tasks; fills a->id and the task
- * ids. Tasks are matched by title so their sign-ups stay attached. For demo data and tests;
- * imports use store_import_program. */
+ * ids. Tasks are matched by title so their sign-ups stay attached; a task no longer listed
+ * is deleted, or hidden when sign-ups point at it. The activity's queues are rebalanced.
+ * VM_ERR_INVALID names the field when a text is too long, not UTF-8, or empty where it may
+ * not be (uid, title), or a number is out of range. For demo data and tests; imports use
+ * store_import_program. (It has no `now`, so the row's created/updated times stay 0.) */
 vm_status store_activity_put(store *s, activity *a, vm_err *err);
 
 /* One activity by uid, with its counts (counts may be NULL). VM_ERR_NOT_FOUND if absent. */
@@ -90,52 +108,69 @@ typedef struct store_import_report {
 } store_import_report;
 
 /* Makes the stored program match `acts` (the staff file is the truth): new ones are added,
- * changed ones updated, activities that start after `now` and are missing from `acts` are
- * marked cancelled (never deleted). Sign-ups are never deleted; queues are rebalanced with
- * rules_rebalance. Importing the same list twice changes nothing the second time. */
+ * changed ones updated (content compared with activity_same_content; an unchanged one is not
+ * written at all), activities that start after `now` and are missing from `acts` are marked
+ * cancelled (never deleted; past ones are left as they are). Sign-ups are never deleted;
+ * queues of changed activities are rebalanced with rules_rebalance. Importing the same list
+ * twice changes nothing the second time. All of `acts` is checked before anything is
+ * written: an invalid activity or a uid listed twice is VM_ERR_INVALID and nothing changes.
+ * `report` (may be NULL) is filled on success, zeroed otherwise. */
 vm_status store_import_program(store *s, const activity *acts, size_t n, int64_t now,
                                store_import_report *report, vm_err *err);
 
 /* ---- sign-ups */
 
 /* Adds a sign-up. In: s->id (UUID), activity_uid, task_id (0 = participant), name (cleaned
- * here; empty after cleaning is refused), adults, children, wants_company, code_hash,
- * kiosk_id, created. Out: status and waiting_position as decided by the rules. Refuses with
- * VM_ERR_REFUSED and a message to show when the activity is cancelled, has started, is past
- * its deadline or takes no sign-ups; VM_ERR_NOT_FOUND for an unknown uid or task. The
- * sign-up is committed (fsync'd) when this returns VM_OK. */
+ * here with utf8_clean_line and cut to SIGNUP_NAME_MAX characters; empty after cleaning, or
+ * holding emoji, is VM_ERR_INVALID), adults, children (used only where the activity counts
+ * households: 0..HOUSEHOLD_MAX each, at least one head; else 1 adult), wants_company,
+ * code_hash, kiosk_id (empty: the kiosk_id fact), created (0: `now`). Out: `*su` is replaced
+ * by the sign-up as stored, with status and waiting_position as decided by the rules.
+ * Refuses with VM_ERR_REFUSED and a message to show when the activity is cancelled, has
+ * started, is past its deadline, takes no sign-ups, or the household is larger than all its
+ * places; VM_ERR_NOT_FOUND for an unknown uid or task. The same id again (a double tap) is
+ * not a second sign-up: it returns the stored one with VM_OK. The sign-up is committed
+ * (fsync'd) when this returns VM_OK. */
 vm_status store_join(store *s, signup *su, int64_t now, vm_err *err);
 
 /* Cancels one sign-up by id and promotes who fits from the waiting list. `promoted` (may be
  * NULL) gets how many were promoted. Cancelling a cancelled sign-up is VM_ERR_REFUSED. */
 vm_status store_cancel(store *s, const char *signup_id, int64_t now, int *promoted, vm_err *err);
 
-/* Finds the live sign-ups of `activity_uid` whose name matches `name` (case-folded, cleaned)
- * and whose code hash matches `code`, and cancels the first (oldest). VM_ERR_NOT_FOUND when
- * none matches (the caller counts this as a wrong code); VM_ERR_REFUSED when the matching
- * sign-up has no code (the resident must ask the staff). */
+/* Finds the live sign-ups of `activity_uid` whose name matches `name` (cleaned, then
+ * case-folded with utf8_fold_case on both sides) and whose code hash matches `code`
+ * (code_matches), and cancels the first (oldest), promoting who fits. `cancelled` (may be
+ * NULL) gets it as stored. VM_ERR_NOT_FOUND when none matches (the caller counts this as a
+ * wrong code); VM_ERR_REFUSED when no coded sign-up matched but one with that name has no
+ * code (the resident must ask the staff). */
 vm_status store_cancel_with_code(store *s, const char *activity_uid, const char *name,
                                  const char *code, int64_t now, signup *cancelled,
                                  int *promoted, vm_err *err);
 
-/* One sign-up by id. */
+/* One sign-up by id, with its waiting position. VM_ERR_NOT_FOUND if absent. */
 vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err *err);
 
-/* Sign-ups of one activity (uid) or of all (NULL), ordered by activity start, then created.
- * Cancelled ones included (status says so). */
+/* Sign-ups of one activity (uid) or of all (NULL), ordered by activity start, then created,
+ * with waiting positions. Cancelled ones included (status says so). VM_ERR_NOT_FOUND for an
+ * unknown uid. */
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err);
 
 /* ---- maintenance */
 
 /* Erases names and code hashes of sign-ups of activities that ended before `before`; counts
- * stay. `erased` (may be NULL) gets how many sign-ups were blanked. */
+ * and statuses stay. `erased` (may be NULL) gets how many sign-ups were blanked (those
+ * blanked earlier are not counted again). */
 vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *err);
 
-/* Writes a consistent copy of the database to `path` (VACUUM INTO); `path` must not exist. */
+/* Writes a consistent copy of the database to `path` (VACUUM INTO "<path>.tmp", made a
+ * single self-contained file in rollback-journal mode, fsync'd, then linked to `path` and
+ * the folder fsync'd), so `path` holds a whole copy or nothing. `path` must not exist
+ * (VM_ERR_IO otherwise; an existing file is never replaced). */
 vm_status store_snapshot(store *s, const char *path, vm_err *err);
 
-/* Runs PRAGMA integrity_check; VM_ERR_CORRUPT with the first problem if not "ok". */
+/* Runs PRAGMA integrity_check and foreign_key_check; VM_ERR_CORRUPT with the first problem
+ * if not clean. */
 vm_status store_integrity_check(store *s, vm_err *err);
 
 #endif

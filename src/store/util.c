@@ -37,33 +37,33 @@ vm_status st_error(sqlite3 *db, int rc, vm_err *err, const char *what)
 
 sqlite3_stmt *st_prepare(store *s, const char *sql, vm_err *err)
 {
-    for (int i = 0; i < s->n_cached; i++) {
+    for (size_t i = 0; i < s->n_cached; i++) {
         if (s->cache[i].sql == sql || strcmp(s->cache[i].sql, sql) == 0) {
             sqlite3_reset(s->cache[i].stmt);
             sqlite3_clear_bindings(s->cache[i].stmt);
             return s->cache[i].stmt;
         }
     }
+    if (s->n_cached == s->cap_cached) {
+        size_t cap = s->cap_cached ? s->cap_cached * 2 : 32;
+        st_cached *bigger = realloc(s->cache, cap * sizeof *bigger);
+        if (!bigger) {
+            err_set(err, VM_ERR_NOMEM, "Out of memory while preparing a query.");
+            return NULL;
+        }
+        s->cache = bigger;
+        s->cap_cached = cap;
+    }
     sqlite3_stmt *st = NULL;
-    unsigned flags = s->n_cached < STORE_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
-    int rc = sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL);
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
     if (rc != SQLITE_OK) {
         st_error(s->db, rc, err, "preparing a query");
         sqlite3_finalize(st);
         return NULL;
     }
-    if (s->n_cached < STORE_STMT_CACHE) {
-        s->cache[s->n_cached].sql = sql;
-        s->cache[s->n_cached].stmt = st;
-        s->n_cached++;
-    } else {
-        /* The cache is full (it never is with the store's own statements): keep the statement
-         * anyway by evicting the oldest entry, so the caller's reset contract still holds. */
-        sqlite3_finalize(s->cache[0].stmt);
-        memmove(&s->cache[0], &s->cache[1], sizeof s->cache[0] * (STORE_STMT_CACHE - 1));
-        s->cache[STORE_STMT_CACHE - 1].sql = sql;
-        s->cache[STORE_STMT_CACHE - 1].stmt = st;
-    }
+    s->cache[s->n_cached].sql = sql;
+    s->cache[s->n_cached].stmt = st;
+    s->n_cached++;
     return st;
 }
 
@@ -77,9 +77,11 @@ void st_reset(sqlite3_stmt *st)
 
 void st_cache_clear(store *s)
 {
-    for (int i = 0; i < s->n_cached; i++)
+    for (size_t i = 0; i < s->n_cached; i++)
         sqlite3_finalize(s->cache[i].stmt);
-    s->n_cached = 0;
+    free(s->cache);
+    s->cache = NULL;
+    s->n_cached = s->cap_cached = 0;
 }
 
 int st_bind_text(sqlite3_stmt *st, int i, const char *text)
