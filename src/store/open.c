@@ -82,7 +82,7 @@ static char *file_uri(const char *path, const char *query)
 
 /* ---- the read-only look before anything is written */
 
-static vm_status query_int(sqlite3 *db, const char *sql, int *out)
+static int query_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
@@ -463,9 +463,12 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
     }
     s->readonly = readonly;
     int rc = connect(path, readonly ? "mode=ro" : "mode=rw", &s->db);
-    if (rc != SQLITE_OK && readonly && !file_exists(path, "-wal")) {
-        /* A read-only folder, where SQLite cannot make the -shm file of a WAL database:
-         * nobody can be writing it, so read it as immutable. */
+    int probe = 0;
+    if (readonly && !file_exists(path, "-wal") &&
+        (rc != SQLITE_OK || query_int(s->db, "SELECT count(*) FROM sqlite_master", &probe) !=
+                                SQLITE_OK)) {
+        /* A read-only file in a folder where SQLite cannot make the -wal and -shm files of a
+         * WAL database. Without a -wal nobody is writing it, so read it as immutable. */
         sqlite3_close(s->db);
         rc = connect(path, "mode=ro&immutable=1", &s->db);
     }

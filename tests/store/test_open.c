@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "store/store.h"
@@ -330,6 +331,82 @@ static void readonly_reads_and_refuses_writes(void **state)
     chmod(path, 0644);
 }
 
+/* Run as an ordinary user (root may write anywhere): returns 0 when all is as expected,
+ * else the number of the check that failed. */
+static int permission_checks(const char *dir, const char *ro_file, const char *ro_dir)
+{
+    store *s = NULL;
+    vm_err err = {0};
+    if (store_open(ro_file, 0, &s, &err) != VM_ERR_IO || s || !strstr(err.msg, "may not write"))
+        return 1;
+    if (store_open(ro_file, STORE_READONLY, &s, &err) != VM_OK)
+        return 2;
+    activity got;
+    if (store_activity_get(s, "perm-1", &got, NULL, &err) != VM_OK)
+        return 3;
+    store_close(s);
+    s = NULL;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/new.db", ro_dir);
+    if (store_open(path, STORE_CREATE, &s, &err) != VM_ERR_IO || s ||
+        !strstr(err.msg, "may not write in the folder"))
+        return 4;
+    (void)dir;
+    return 0;
+}
+
+static void permissions_are_said_plainly(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("store_open_perm");
+    char ro_file[4096], ro_dir[4096];
+    snprintf(ro_file, sizeof ro_file, "%s/ro.db", dir);
+    snprintf(ro_dir, sizeof ro_dir, "%s/locked", dir);
+    store *s = tu_open(ro_file);
+    vm_err err = {0};
+    activity a = tu_activity("perm-1", "Banko", T0 + 3600);
+    assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+    store_close(s);
+    assert_int_equal(mkdir(ro_dir, 0555), 0);
+    assert_int_equal(chmod(ro_file, 0444), 0);
+    assert_int_equal(chmod(dir, 0755), 0);
+    size_t len = 0;
+    char *before = ts_read_file(ro_file, &len);
+
+    int result;
+    if (geteuid() != 0) {
+        result = permission_checks(dir, ro_file, ro_dir);
+    } else {
+        /* Root may write anywhere: check as "nobody" in a child. The folders above the test
+         * folder must let it through; where they do not, the check cannot be made here. */
+        if (access(dir, X_OK) != 0)
+            skip();
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            if (setgid(65534) != 0 || setuid(65534) != 0)
+                _exit(90);
+            if (access(ro_file, R_OK) != 0)
+                _exit(91); /* a parent folder closed to others */
+            _exit(permission_checks(dir, ro_file, ro_dir));
+        }
+        int wstatus = 0;
+        assert_int_equal(waitpid(pid, &wstatus, 0), pid);
+        assert_true(WIFEXITED(wstatus));
+        result = WEXITSTATUS(wstatus);
+        if (result == 91)
+            skip();
+    }
+    assert_int_equal(result, 0);
+    size_t len_after = 0;
+    char *after = ts_read_file(ro_file, &len_after);
+    assert_int_equal(len, len_after);
+    assert_memory_equal(before, after, len);
+    free(before);
+    free(after);
+    chmod(ro_file, 0644);
+}
+
 static void null_arguments_are_refused(void **state)
 {
     (void)state;
@@ -373,6 +450,7 @@ int main(void)
         cmocka_unit_test(refuses_a_damaged_file),
         cmocka_unit_test(an_empty_file_becomes_a_database),
         cmocka_unit_test(readonly_reads_and_refuses_writes),
+        cmocka_unit_test(permissions_are_said_plainly),
         cmocka_unit_test(null_arguments_are_refused),
         cmocka_unit_test(stick_keys_are_remembered),
     };
