@@ -176,6 +176,30 @@ static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
     ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
 
+static void present_if_changed(kiosk *k);
+
+/* Taps the widget with this id as last presented. A widget further down the list is brought
+ * into view the way a resident would: by the scroll-down button, a page at a time. */
+static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
+{
+    for (int page = 0; page < 50; page++) {
+        const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
+        if (w) {
+            tap_at(k, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2, now_ms);
+            return true;
+        }
+        const ui_widget *down = k->have_shown ? ui_frame_find(&k->shown, "scroll-down") : NULL;
+        if (!down || (down->flags & UI_WIDGET_DISABLED))
+            break;
+        tap_at(k, down->rect.x + down->rect.w / 2, down->rect.y + down->rect.h / 2, now_ms);
+        ui_tick(k->ui, &k->model.ui, now_ms);
+        present_if_changed(k);
+    }
+    fprintf(stderr, "vaermed: automation: no widget '%s' on the screen '%s'\n", id,
+            k->have_shown ? k->shown.screen : "");
+    return false;
+}
+
 static bool handle_automation(kiosk *k, auto_cmd *c)
 {
     int64_t now_ms = clock_now_ms(k->clock);
@@ -187,16 +211,8 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
     case AUTO_TAP:
         tap_at(k, c->x, c->y, now_ms);
         return true;
-    case AUTO_TAP_ID: {
-        const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, c->arg) : NULL;
-        if (!w) {
-            fprintf(stderr, "vaermed: automation: no widget '%s' on the screen '%s'\n", c->arg,
-                    k->have_shown ? k->shown.screen : "");
-            return false;
-        }
-        tap_at(k, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2, now_ms);
-        return true;
-    }
+    case AUTO_TAP_ID:
+        return tap_widget(k, c->arg, now_ms);
     case AUTO_TEXT:
         in.kind = UI_IN_TEXT;
         snprintf(in.text, sizeof in.text, "%.31s", c->arg);

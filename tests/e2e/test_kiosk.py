@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""End-to-end: the real vaermed binary, headless, driven through VAERMED_UI_INPUT and read
+back through VAERMED_UI_DUMP, plus the staff command line on the same database."""
+import csv
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk  # noqa: E402
+from kiosk import Failure, Workspace, card_with, check, widget, widgets  # noqa: E402
+
+SPISNING = "demo-faellesspisning-1"  # tomorrow 18:00, counts adults and children
+PAUSE = "wait 450"  # a new screen ignores presses for a moment (double-tap guard)
+
+
+def type_name(name):
+    """Taps the on-screen keyboard for a name. The keyboard starts a name with a capital
+    letter by itself; any other capital takes a shift."""
+    lines = []
+    for i, ch in enumerate(name):
+        if (i == 0) != ch.isupper():
+            lines += ["tap-id key:shift"]
+        lines += ["tap-id key:space" if ch == " " else "tap-id key:" + ch.lower()]
+    return lines
+
+
+def signups(ws, uid=None):
+    cp = ws.cli("signups", *( [uid] if uid else []))
+    return list(csv.DictReader(io.StringIO(cp.stdout)))
+
+
+def last(frames, screen=None):
+    chosen = [f for f in frames if screen is None or f["screen"] == screen]
+    check(chosen, "no frame of screen %s; screens: %s" % (screen, [f["screen"] for f in frames]))
+    return chosen[-1]
+
+
+def test_home_shows_the_program():
+    ws = Workspace("home")
+    frames, cp = ws.kiosk(["wait 200"])
+    check(cp.returncode == 0, "kiosk exited %d: %s" % (cp.returncode, cp.stderr[-2000:]))
+    first = frames[0]
+    check(first["screen"] == "home", "first screen is %s" % first["screen"])
+    cards = widgets(first, "card:")
+    check(len(cards) >= 2, "only %d cards on the first screen" % len(cards))
+    check(widget(first, "lang") is not None, "no language button")
+    check(widget(first, "clock")["label"] == "10:00", "clock shows %s" % widget(first, "clock")["label"])
+    # Names are never on a public screen.
+    names = {row["name"] for row in signups(ws) if row["name"]}
+    check(names, "the demo has sign-ups")
+    for f in frames:
+        for w in f["widgets"]:
+            for n in names:
+                check(n not in w["label"], "the name %s is on screen %s in %s" % (n, f["screen"], w["id"]))
+    # The window of 800x480 holds every widget.
+    for w in first["widgets"]:
+        check(w["x"] >= 0 and w["y"] >= 0 and w["x"] + w["w"] <= 800 and w["y"] + w["h"] <= 480,
+              "%s is outside the screen: %s" % (w["id"], w))
+
+
+def test_detail_and_back():
+    ws = Workspace("detail")
+    frames, cp = ws.kiosk([
+        "tap-id card:" + SPISNING, PAUSE, "tap-id back", PAUSE])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    detail = last(frames, "detail")
+    check(widget(detail, "back") is not None, "no back button on the detail screen")
+    check(widget(detail, "join") is not None, "no join button on the detail screen")
+    check(any("Fællesspisning" in w["label"] for w in detail["widgets"]), "the title is missing")
+    check(frames[-1]["screen"] == "home", "back did not go home: %s" % frames[-1]["screen"])
+
+
+def join_script(name, adults=1, children=0, code=None, uid=SPISNING):
+    lines = [PAUSE, "tap-id join", PAUSE] + type_name(name) + ["tap-id next", PAUSE]
+    lines += ["tap-id adults+"] * (adults - 1) + ["tap-id children+"] * children
+    lines += ["tap-id next", PAUSE]
+    if code:
+        lines += ["tap-id digit:" + d for d in code]
+    lines += ["tap-id confirm", PAUSE]
+    return lines
+
+
+def open_card(uid):
+    """Opens a card; tap-id pages down the list until the card is on screen."""
+    return ["tap-id card:" + uid]
+
+
+def test_join_with_a_household():
+    ws = Workspace("join")
+    before = [r for r in signups(ws, None)] if os.path.exists(ws.db) else []
+    frames, cp = ws.kiosk(open_card(SPISNING) + join_script("Mette", adults=2, children=1))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = last(frames)
+    check(done["screen"] == "join-done", "ended on %s, not join-done" % done["screen"])
+    check(any("tilmeldt" in w["label"].lower() or "signed up" in w["label"].lower()
+              for w in done["widgets"]), "the confirmation does not say so")
+    rows = [r for r in signups(ws, SPISNING) if r["name"] == "Mette"]
+    check(len(rows) == 1, "expected one sign-up for Mette, got %s" % rows)
+    check(rows[0]["adults"] == "2" and rows[0]["children"] == "1" and rows[0]["status"] == "confirmed",
+          "stored %s" % rows[0])
+    # The detail screen's places dropped by three heads.
+    detail_before = [f for f in frames if f["screen"] == "detail"][0]
+    check(detail_before is not None, "no detail frame")
+
+
+def test_double_tap_on_confirm_makes_one_signup():
+    ws = Workspace("double")
+    script = open_card(SPISNING)
+    script += join_script("Ib")[:-2] + ["tap-id confirm", "tap-id confirm", PAUSE]
+    frames, cp = ws.kiosk(script)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    rows = [r for r in signups(ws, SPISNING) if r["name"] == "Ib"]
+    check(len(rows) == 1, "a double tap made %d sign-ups" % len(rows))
+
+
+def test_idle_reset_clears_the_typed_name():
+    ws = Workspace("idle")
+    script = open_card(SPISNING)
+    script += [PAUSE, "tap-id join", PAUSE] + type_name("Hemmelig") + ["advance 61", "wait 100"]
+    frames, cp = ws.kiosk(script)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    typed = [f for f in frames if f["screen"] == "join-name"]
+    check(any("Hemmelig" in w["label"] for f in typed for w in f["widgets"]), "the name was not shown while typing")
+    check(frames[-1]["screen"] == "home", "idle did not go home: %s" % frames[-1]["screen"])
+    for w in frames[-1]["widgets"]:
+        check("Hemmelig" not in w["label"], "the typed name stayed on screen")
+
+
+def test_foreign_database_is_refused_and_untouched():
+    ws = Workspace("foreign")
+    con = sqlite3.connect(ws.db)
+    con.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    con.execute("INSERT INTO recipes (name) VALUES ('æblekage')")
+    con.commit()
+    con.close()
+    with open(ws.db, "rb") as f:
+        before = f.read()
+    frames, cp = ws.kiosk([], demo=True)
+    check(cp.returncode != 0, "the kiosk accepted another application's database")
+    check("database" in cp.stderr.lower() or "vær med" in cp.stderr.lower(),
+          "no plain message on stderr: %r" % cp.stderr[-500:])
+    cp2 = ws.cli("list", check_ok=False)
+    check(cp2.returncode != 0 and cp2.stderr, "list accepted the foreign database")
+    with open(ws.db, "rb") as f:
+        check(f.read() == before, "the foreign database was changed")
+    check(not os.path.exists(ws.db + "-wal"), "a WAL file was left beside the foreign database")
+
+
+def test_staff_command_line():
+    ws = Workspace("cli")
+    # The kiosk makes and fills the database once.
+    frames, cp = ws.kiosk([])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    listing = ws.cli("list").stdout.splitlines()
+    check(len(listing) >= 15, "list shows only %d activities" % len(listing))
+    check(any(line.startswith(SPISNING + "\t") for line in listing), "fællesspisning not listed")
+    out = ws.cli("join", SPISNING, "--name", "Aisha", "--adults", "2", "--children", "3").stdout
+    sid = out.split("\t")[0]
+    rows = [r for r in signups(ws, SPISNING) if r["id"] == sid]
+    check(len(rows) == 1 and rows[0]["children"] == "3", "the phoned-in sign-up is not stored: %s" % rows)
+    ws.cli("cancel", sid)
+    rows = [r for r in signups(ws, SPISNING) if r["id"] == sid]
+    check(rows[0]["status"] == "cancelled", "cancel did not cancel: %s" % rows)
+    bad = ws.cli("join", SPISNING, "--name", "   ", check_ok=False)
+    check(bad.returncode != 0 and bad.stderr.strip(), "an empty name was accepted")
+    bad = ws.cli("join", "no-such-activity", "--name", "Bo", check_ok=False)
+    check(bad.returncode != 0 and "activity" in bad.stderr.lower(), "an unknown uid: %r" % bad.stderr)
+    bad = ws.cli("join", SPISNING, "--name", "Bo", "--adults", "many", check_ok=False)
+    check(bad.returncode == 2, "a bad number was accepted")
+
+
+def test_real_mouse_clicks_under_xvfb():
+    """The same tap through X11 and SDL's mouse events, not through automation."""
+    ws = Workspace("xvfb")
+    display = ":%d" % (300 + os.getpid() % 300)
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x480x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        env = ws.env(extra={"DISPLAY": display, "VAERMED_UI_DUMP": ws.path("dump.jsonl")})
+        env.pop("SDL_VIDEODRIVER")
+        for _ in range(50):
+            if subprocess.run(["xdotool", "getdisplaygeometry"], env=env,
+                              capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo", "--window", "800x480"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            frames = wait_frames(ws.path("dump.jsonl"), lambda fs: fs and fs[-1]["screen"] == "home")
+            card = widgets(frames[-1], "card:")[0]
+            wid = subprocess.run(["xdotool", "search", "--name", "med$"], env=env,
+                                 capture_output=True, text=True).stdout.split()
+            check(wid, "no kiosk window on the X display")
+            x, y = card["x"] + card["w"] // 2, card["y"] + card["h"] // 2
+            subprocess.run(["xdotool", "mousemove", "--window", wid[0], str(x), str(y),
+                            "click", "1"], env=env, check=True)
+            frames = wait_frames(ws.path("dump.jsonl"),
+                                 lambda fs: any(f["screen"] == "detail" for f in fs))
+            check(frames[-1]["screen"] == "detail", "a click on the card did not open it")
+        finally:
+            app.terminate()
+            app.wait(timeout=20)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+
+
+def wait_frames(path, ready, timeout=20):
+    deadline = time.time() + timeout
+    frames = []
+    while time.time() < deadline:
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                frames = [kiosk.json.loads(l) for l in f if l.strip()]
+            if ready(frames):
+                return frames
+        time.sleep(0.1)
+    raise Failure("the kiosk did not get there in %ds; screens: %s" %
+                  (timeout, [f["screen"] for f in frames]))
+
+
+if __name__ == "__main__":
+    sys.exit(kiosk.run([
+        test_home_shows_the_program,
+        test_detail_and_back,
+        test_join_with_a_household,
+        test_double_tap_on_confirm_makes_one_signup,
+        test_idle_reset_clears_the_typed_name,
+        test_foreign_database_is_refused_and_untouched,
+        test_staff_command_line,
+        test_real_mouse_clicks_under_xvfb,
+    ]))
