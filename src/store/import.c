@@ -108,8 +108,10 @@ vm_status store_import_program(store *s, const activity *acts, size_t n, int64_t
         goto out;
     for (size_t i = 0; i < n; i++) {
         *incoming = acts[i];
-        vm_status found = st_activity_load(s, 0, incoming->uid, stored, err);
+        vm_err lookup = {0};
+        vm_status found = st_activity_load(s, 0, incoming->uid, stored, &lookup);
         if (found != VM_OK && found != VM_ERR_NOT_FOUND) {
+            *err = lookup;
             status = found;
             goto fail;
         }

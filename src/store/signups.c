@@ -329,7 +329,10 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
         return status;
 
     /* The same sign-up again (a double tap, a retried command) is the one already made. */
-    status = signup_load(s, su->id, &existing, err);
+    vm_err lookup = {0};
+    status = signup_load(s, su->id, &existing, &lookup);
+    if (status != VM_OK && status != VM_ERR_NOT_FOUND)
+        *err = lookup;
     if (status == VM_OK) {
         if (strcmp(existing.activity_uid, su->activity_uid) != 0) {
             status = err_set(err, VM_ERR_INVALID, "This sign-up id is already used elsewhere.");
@@ -386,7 +389,7 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
 
     char kiosk[KIOSK_ID_MAX];
     snprintf(kiosk, sizeof kiosk, "%s", su->kiosk_id);
-    if (!kiosk[0] && st_fact_get(s, "kiosk_id", kiosk, sizeof kiosk, err) != VM_OK)
+    if (!kiosk[0] && st_fact_get(s, "kiosk_id", kiosk, sizeof kiosk, &lookup) != VM_OK)
         kiosk[0] = '\0';
     int64_t created = su->created ? su->created : now;
 

@@ -39,6 +39,7 @@ static void import_ok(store *s, const activity *acts, size_t n, int64_t now,
     vm_status st = store_import_program(s, acts, n, now, r, &err);
     if (st != VM_OK)
         fail_msg("import: %d %s", st, err.msg);
+    assert_string_equal(err.msg, ""); /* success leaves the error untouched */
 }
 
 static void first_import_adds_and_second_changes_nothing(void **state)

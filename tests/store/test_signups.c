@@ -224,8 +224,12 @@ static void the_same_signup_twice_is_one_signup(void **state)
     store *s = with_activity("store_su_double", &a);
     vm_err err = {0};
     signup first = tu_signup("banko", 1, "Hanne", 1, 0);
+    first.kiosk_id[0] = '\0'; /* and no kiosk_id fact either */
     signup again = first;
     assert_int_equal(store_join(s, &first, NOW, &err), VM_OK);
+    /* Success leaves the error untouched, though lookups on the way found nothing. */
+    assert_int_equal(err.status, VM_OK);
+    assert_string_equal(err.msg, "");
     assert_int_equal(store_join(s, &again, NOW + 1, &err), VM_OK);
     assert_int_equal(again.status, SIGNUP_CONFIRMED);
     signup *list = NULL;
