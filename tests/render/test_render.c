@@ -1,0 +1,303 @@
+/* The SDL renderer, on SDL's software renderer with the dummy video driver (no display):
+ * - a frame's text, icons and QR codes are rasterised once and then only copied;
+ * - rounded rectangles, text and QR modules land where the draw list says;
+ * - golden images of the home and detail screens at 800x480 and 1920x1080 (a tolerance for
+ *   font rasteriser differences; an _actual.png is written next to the test's temp folder
+ *   on failure; VAERMED_UPDATE_GOLDEN=1 rewrites the goldens after a deliberate change).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalogs.h"
+#include "core/dktime.h"
+#include "core/i18n.h"
+#include "render/render.h"
+#include "test_support.h"
+#include "ui/ui.h"
+
+static render *open_renderer(int w, int h)
+{
+    render_options o = {.title = "test", .width = w, .height = h, .software = true};
+    render *r = NULL;
+    vm_err err = {0};
+    if (render_open(&o, &r, &err) != VM_OK)
+        fail_msg("render_open: %s", err.msg);
+    return r;
+}
+
+static void set_fonts(render *r, int base)
+{
+    int sizes[UI_FONT_COUNT] = {base, base, base, base * 3 / 2, base * 2};
+    vm_err err = {0};
+    assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
+}
+
+static uint32_t pixel(const unsigned char *px, int w, int x, int y)
+{
+    uint32_t v;
+    memcpy(&v, px + ((size_t)y * (size_t)w + (size_t)x) * 4, 4);
+    return v & 0x00FFFFFFu;
+}
+
+static void text_is_rasterised_once(void **state)
+{
+    (void)state;
+    render *r = open_renderer(400, 200);
+    set_fonts(r, 24);
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "t", 400, 200);
+    draw_rect(&f, (ui_rect){0, 0, 400, 200}, (ui_color){255, 255, 255, 255}, 0);
+    draw_text(&f, 10, 10, 200, 30, UI_FONT_BODY, (ui_color){0, 0, 0, 255}, "Fællesspisning");
+    draw_text(&f, 10, 50, 200, 30, UI_FONT_TITLE, (ui_color){0, 0, 0, 255}, "I dag 18:00");
+    draw_icon(&f, (ui_rect){300, 10, 48, 48}, ICON_CAT_FOOD, (ui_color){200, 0, 0, 255});
+    render_present(r, &f);
+    unsigned long made1, hits1, made2, hits2;
+    render_stats(r, &made1, &hits1);
+    assert_int_equal(made1, 3); /* two texts, one icon */
+    for (int i = 0; i < 5; i++)
+        render_present(r, &f);
+    render_stats(r, &made2, &hits2);
+    assert_int_equal(made2, made1);
+    assert_int_equal(hits2 - hits1, 10);
+    /* A different colour is a different texture. */
+    f.cmds[1].color = (ui_color){20, 20, 120, 255};
+    render_present(r, &f);
+    render_stats(r, &made2, NULL);
+    assert_int_equal(made2, made1 + 1);
+    ui_frame_free(&f);
+    render_close(r);
+}
+
+static void shapes_and_qr_land_where_asked(void **state)
+{
+    (void)state;
+    render *r = open_renderer(300, 200);
+    set_fonts(r, 22);
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "t", 300, 200);
+    draw_rect(&f, (ui_rect){0, 0, 300, 200}, (ui_color){255, 255, 255, 255}, 0);
+    draw_rect(&f, (ui_rect){10, 10, 100, 60}, (ui_color){0, 0, 255, 255}, 20);
+    /* A 3x3 "code": only the centre module dark, 10 px per module, quiet zone 4 modules. */
+    static const uint8_t modules[9] = {0, 0, 0, 0, 1, 0, 0, 0, 0};
+    draw_qr(&f, (ui_rect){150, 10, 110, 110}, modules, 3);
+    render_draw(r, &f);
+    unsigned char *px;
+    int w, h;
+    vm_err err = {0};
+    assert_int_equal(render_read_pixels(r, &px, &w, &h, &err), VM_OK);
+    assert_int_equal(w, 300);
+    /* Inside the rectangle: blue. The very corner is rounded off: white. */
+    assert_int_equal(pixel(px, w, 60, 40), 0x0000FF);
+    assert_int_equal(pixel(px, w, 10, 10), 0xFFFFFF);
+    assert_int_equal(pixel(px, w, 30, 12), 0x0000FF);
+    /* 11 modules of 10 px: the dark centre module spans x 150+50..150+59. */
+    assert_int_equal(pixel(px, w, 205, 65), 0x000000);
+    assert_int_equal(pixel(px, w, 195, 65), 0xFFFFFF);
+    assert_int_equal(pixel(px, w, 165, 25), 0xFFFFFF);
+    free(px);
+    ui_frame_free(&f);
+    render_close(r);
+}
+
+static void missing_fonts_are_a_plain_error(void **state)
+{
+    (void)state;
+    render_options o = {.width = 100, .height = 100, .software = true,
+                        .font_dir = "/nonexistent-fonts"};
+    render *r = NULL;
+    vm_err err = {0};
+    assert_int_equal(render_open(&o, &r, &err), VM_ERR_NOT_FOUND);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "fonts-noto-core"));
+}
+
+/* ---- goldens ------------------------------------------------------------------------------ */
+
+static i18n_catalog *danish(void)
+{
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            return i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+    return NULL;
+}
+
+static void entry(ui_entry *e, const char *uid, const char *title, category cat,
+                  const char *start_local, int minutes, int capacity, int taken)
+{
+    memset(e, 0, sizeof *e);
+    activity *a = &e->act;
+    snprintf(a->uid, sizeof a->uid, "%s", uid);
+    snprintf(a->title, sizeof a->title, "%s", title);
+    snprintf(a->place, sizeof a->place, "Fælleshuset");
+    snprintf(a->host, sizeof a->host, "Hanne");
+    snprintf(a->description, sizeof a->description,
+             "Vi laver mad sammen og spiser ved de lange borde. Alle er velkomne.");
+    a->category = cat;
+    a->start = ts_time(start_local);
+    a->end = a->start + minutes * 60;
+    a->mode = capacity >= 0 ? SIGNUP_MODE_OPEN : SIGNUP_MODE_NONE;
+    a->capacity = capacity > 0 ? capacity : 0;
+    a->badges = capacity < 0 ? BADGE_FREE | BADGE_JUST_COME : BADGE_ALONE_OK;
+    e->counts.heads_taken = taken;
+    e->counts.signups = taken;
+}
+
+static bool compare_golden(const char *name, const unsigned char *px, int w, int h)
+{
+    char golden[512], actual[512];
+    snprintf(golden, sizeof golden, "%s", ts_source_path("tests/render/golden/"));
+    strncat(golden, name, sizeof golden - strlen(golden) - 5);
+    strcat(golden, ".png");
+    cairo_surface_t *mine = cairo_image_surface_create_for_data(
+        (unsigned char *)px, CAIRO_FORMAT_RGB24, w, h, w * 4);
+    const char *update = getenv("VAERMED_UPDATE_GOLDEN");
+    if (update && *update == '1') {
+        cairo_surface_write_to_png(mine, golden);
+        cairo_surface_destroy(mine);
+        print_message("rewrote %s\n", golden);
+        return true;
+    }
+    cairo_surface_t *want = cairo_image_surface_create_from_png(golden);
+    bool ok = false;
+    long differing = 0;
+    if (cairo_surface_status(want) != CAIRO_STATUS_SUCCESS)
+        print_error("there is no golden image %s (VAERMED_UPDATE_GOLDEN=1 writes it)\n", golden);
+    else if (cairo_image_surface_get_width(want) != w || cairo_image_surface_get_height(want) != h)
+        print_error("the golden image %s is not %dx%d\n", golden, w, h);
+    else {
+        cairo_surface_flush(want);
+        const unsigned char *g = cairo_image_surface_get_data(want);
+        int stride = cairo_image_surface_get_stride(want);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                const unsigned char *a = g + (size_t)y * (size_t)stride + (size_t)x * 4;
+                const unsigned char *b = px + ((size_t)y * (size_t)w + (size_t)x) * 4;
+                for (int c = 0; c < 3; c++)
+                    if (abs(a[c] - b[c]) > 40) {
+                        differing++;
+                        break;
+                    }
+            }
+        /* A different font rasteriser moves anti-aliased edges, not whole shapes. */
+        ok = differing <= (long)w * h / 200;
+    }
+    if (!ok) {
+        snprintf(actual, sizeof actual, "%s/%s_actual.png",
+                 getenv("VAERMED_TEST_TMP") ? getenv("VAERMED_TEST_TMP") : "/tmp", name);
+        cairo_surface_write_to_png(mine, actual);
+        print_error("%s differs from the golden in %ld pixels; see %s\n", name, differing,
+                    actual);
+    }
+    cairo_surface_destroy(want);
+    cairo_surface_destroy(mine);
+    return ok;
+}
+
+static void golden(const char *name, int w, int h, bool open_detail)
+{
+    render *r = open_renderer(w, h);
+    i18n_catalog *da = danish();
+    assert_non_null(da);
+    const i18n_catalog *langs[] = {da};
+    ui_entry entries[4];
+    entry(&entries[0], "spis-1", "Fællesspisning", CAT_FOOD, "2026-11-23 18:00", 120, 40, 31);
+    entry(&entries[1], "gaa-1", "Gåtur i parken", CAT_WALK, "2026-11-24 10:00", 60, -1, 0);
+    entry(&entries[2], "banko-1", "Banko", CAT_GAMES, "2026-11-26 19:00", 120, 30, 30);
+    entries[2].counts.waiting = 2;
+    entry(&entries[3], "strik-1", "Strikkecafé", CAT_CRAFTS, "2026-12-02 14:00", 120, 0, 3);
+    ui_model m = {.entries = entries, .n_entries = 4, .langs = langs, .n_langs = 1,
+                  .estate_name = "Fælleshuset Solbakken"};
+    ui_options o = {.width = w, .height = h, .idle_ms = 60000};
+    ui *u = ui_new(&o);
+    assert_non_null(u);
+    int sizes[UI_FONT_COUNT];
+    ui_font_sizes(u, sizes);
+    vm_err err = {0};
+    assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
+    ui_measure meas = render_measure(r);
+    int64_t now_ms = ts_time("2026-11-23 09:30") * 1000;
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_build(u, &m, &meas, now_ms, &f);
+    if (open_detail) {
+        const ui_widget *card = ui_frame_find(&f, "card:spis-1");
+        assert_non_null(card);
+        ui_input in = {.kind = UI_IN_DOWN, .x = card->rect.x + 10, .y = card->rect.y + 10};
+        now_ms += 1000;
+        ui_handle(u, &m, &in, now_ms);
+        in.kind = UI_IN_UP;
+        ui_handle(u, &m, &in, now_ms + 80);
+        now_ms += 2000;
+        ui_tick(u, &m, now_ms);
+        ui_build(u, &m, &meas, now_ms, &f);
+        assert_string_equal(f.screen, "detail");
+    }
+    render_draw(r, &f);
+    unsigned char *px;
+    int pw, ph;
+    assert_int_equal(render_read_pixels(r, &px, &pw, &ph, &err), VM_OK);
+    assert_true(compare_golden(name, px, pw, ph));
+    free(px);
+    ui_frame_free(&f);
+    ui_free(u);
+    i18n_catalog_free(da);
+    render_close(r);
+}
+
+static void golden_home_800x480(void **state)
+{
+    (void)state;
+    golden("home-800x480", 800, 480, false);
+}
+
+static void golden_detail_800x480(void **state)
+{
+    (void)state;
+    golden("detail-800x480", 800, 480, true);
+}
+
+static void golden_home_1920x1080(void **state)
+{
+    (void)state;
+    golden("home-1920x1080", 1920, 1080, false);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    return SDL_Init(SDL_INIT_VIDEO) == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    SDL_Quit();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(text_is_rasterised_once),
+        cmocka_unit_test(shapes_and_qr_land_where_asked),
+        cmocka_unit_test(missing_fonts_are_a_plain_error),
+        cmocka_unit_test(golden_home_800x480),
+        cmocka_unit_test(golden_detail_800x480),
+        cmocka_unit_test(golden_home_1920x1080),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
