@@ -36,9 +36,11 @@ void dump_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-void dump_frame(FILE *out, unsigned long seq, const ui_frame *f)
+void dump_frame(FILE *out, unsigned long seq, unsigned long ticks, unsigned long input_ticks,
+                const ui_frame *f)
 {
-    fprintf(out, "{\"seq\":%lu,\"screen\":", seq);
+    fprintf(out, "{\"seq\":%lu,\"ticks\":%lu,\"input_ticks\":%lu,\"screen\":", seq, ticks,
+            input_ticks);
     dump_json_string(out, f->screen);
     fprintf(out, ",\"width\":%d,\"height\":%d,\"widgets\":[", f->width, f->height);
     for (size_t i = 0; i < f->n_widgets; i++) {
