@@ -538,7 +538,14 @@ vm_status store_dump(const char *path, char **out, vm_err *err)
     while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
         const char *type = (const char *)sqlite3_column_text(tables, 0);
         const char *name = (const char *)sqlite3_column_text(tables, 1);
-        fprintf(f, "%s %s: %s\n", type, name, (const char *)sqlite3_column_text(tables, 3));
+        /* One line per schema entry, so a dump can be read (and filtered) line by line. */
+        fprintf(f, "%s %s: ", type, name);
+        for (const unsigned char *q = sqlite3_column_text(tables, 3); q && *q; q++)
+            if (*q == '\n')
+                fputs("\\n", f);
+            else
+                fputc(*q, f);
+        fputc('\n', f);
         if (strcmp(type, "table") != 0 || strncmp(name, "sqlite_", 7) == 0)
             continue;
         char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY rowid", name);

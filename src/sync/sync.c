@@ -33,7 +33,7 @@ const char *sync_phase_text(const i18n_catalog *cat, sync_phase phase)
     case SYNC_PHASE_EXPORT:
         return SYNC_T(cat, "Saving sign-ups on the USB stick");
     case SYNC_PHASE_DONE:
-        return SYNC_T(cat, "Done");
+        return SYNC_T(cat, "Sync done");
     }
     return "";
 }
@@ -83,13 +83,13 @@ static void log_lines(run *r, const char *notes)
     }
 }
 
-/* A folder name from the kiosk id: letters, digits, '.', '-' and '_' only. */
+/* A folder name from the kiosk id: ASCII letters, digits, '-' and '_' only. */
 static void folder_name(const char *id, char *out, size_t size)
 {
     size_t o = 0;
     for (const char *p = id; *p && o + 1 < size; p++) {
         unsigned char ch = (unsigned char)*p;
-        bool ok = (isalnum(ch) && ch < 0x80) || ch == '-' || ch == '_' || (ch == '.' && o > 0);
+        bool ok = (isalnum(ch) && ch < 0x80) || ch == '-' || ch == '_';
         out[o] = ok ? (char)ch : '-';
         o++;
     }

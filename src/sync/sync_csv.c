@@ -150,8 +150,8 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
             if (!blank(cells[i])) {
                 st = sync_err(err, VM_ERR_INVALID, cat,
                               "line %d has more cells than the first line has columns (is "
-                              "there a \"%c\" too many?)",
-                              line, csv.sep);
+                              "there a \"%s\" too many?)",
+                              line, csv.sep == ',' ? "," : csv.sep == '\t' ? "TAB" : ";");
                 goto out;
             }
         if (n == SYNC_MAX_ACTIVITIES) {

@@ -135,7 +135,8 @@ char *stu_listing(const char *dir)
     char **lines = NULL;
     size_t n = 0;
     list_into(dir, "", &lines, &n);
-    qsort(lines, n, sizeof *lines, cmp_str);
+    if (n)
+        qsort(lines, n, sizeof *lines, cmp_str);
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
         total += strlen(lines[i]) + 1;
@@ -147,4 +148,22 @@ char *stu_listing(const char *dir)
     }
     free(lines);
     return out;
+}
+
+void stu_assert_same(const char *a, const char *b)
+{
+    int line = 1;
+    const char *la = a, *lb = b;
+    while (*a && *a == *b) {
+        if (*a == '\n') {
+            line++;
+            la = a + 1;
+            lb = b + 1;
+        }
+        a++;
+        b++;
+    }
+    if (*a == *b)
+        return;
+    fail_msg("texts differ at line %d:\n  before: %.200s\n  after:  %.200s", line, la, lb);
 }

@@ -29,6 +29,9 @@ char *stu_dump(const char *db_path);
 /* The dump without the rows of the facts table (last_sync etc. change on every sync). */
 char *stu_dump_no_facts(const char *db_path);
 
+/* Fails naming the first line where the two texts differ. */
+void stu_assert_same(const char *a, const char *b);
+
 /* "name size\n" for every entry under `dir`, sorted, recursively; caller frees. */
 char *stu_listing(const char *dir);
 

@@ -1,0 +1,647 @@
+/* A whole sync against real folders standing in for sticks. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/catalogs.h"
+#include "core/dktime.h"
+#include "store/bundle.h"
+#include "sync/sync.h"
+#include "sync_test_util.h"
+#include "test_support.h"
+
+#define NOW_ISO "2026-11-23T10:00Z"
+
+/* Staff's program as Danish Excel saves it: Windows-1252, ';', CRLF. */
+static const char program_cp1252[] =
+    "id;titel;kategori;start;slut;sted;pladser;frist;husstand;opgaver\r\n"
+    "spis-1;F\xE6llesspisning;f\xE6llesspisning;03-12-2026 18:00;03-12-2026 20:00;"
+    "F\xE6lleshuset;3;01-12-2026;nej;\"D\xE6kke bord 30 min 2\"\r\n"
+    "gaa-1;G\xE5tur;g\xE5tur;04.12.2026 10.00;04.12.2026 11.00;Ved s\xF8""en;;;;\r\n"
+    "banko-1;Banko;banko;2026-12-06 14:00;2026-12-06 16:00;Caf\xE9""en;30;;;\r\n";
+
+typedef struct fixture {
+    char dir[1024];
+    char stick[1024];
+    char db[1024];
+    store *s;
+    int64_t now;
+} fixture;
+
+static fixture *setup(const char *name)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", ts_fresh_dir(name));
+    snprintf(f->stick, sizeof f->stick, "%s", ts_path(f->dir, "stick"));
+    snprintf(f->db, sizeof f->db, "%s", ts_path(f->dir, "kiosk.db"));
+    f->now = ts_time(NOW_ISO);
+    f->s = stu_kiosk(f->dir, "fh-1");
+    stu_authorise(f->s, f->stick, 1, f->now);
+    return f;
+}
+
+static void teardown(fixture *f)
+{
+    store_close(f->s);
+    free(f);
+}
+
+static vm_status run(fixture *f, const sync_options *opt, sync_result *res, vm_err *err)
+{
+    sync_options o = {0};
+    if (!opt)
+        opt = &o;
+    return sync_run(f->s, f->stick, f->now, opt, res, err);
+}
+
+static const char *kfile(fixture *f, const char *name)
+{
+    static char p[2048];
+    snprintf(p, sizeof p, "%s/vaermed/fh-1/%s", f->stick, name);
+    return p;
+}
+
+static void test_full_sync_cp1252(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_full");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_result res;
+    vm_err err = {0};
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_DONE);
+    assert_string_equal(res.source, "program.csv");
+    assert_int_equal(res.import.added, 3);
+    assert_true(res.export_ok);
+
+    activity a;
+    assert_int_equal(store_activity_get(f->s, "spis-1", &a, NULL, &err), VM_OK);
+    assert_string_equal(a.title, "F\xC3\xA6llesspisning");
+    assert_string_equal(a.place, "F\xC3\xA6lleshuset");
+    assert_int_equal(a.n_tasks, 1);
+
+    /* A sign-up, then a second sync exports it with æ ø å intact. */
+    stu_join(f->s, "spis-1", "S\xC3\xB8ren \xC3\x86g\xC3\xA5rd", 1, f->now);
+    stu_join(f->s, "banko-1", "=1+1", 2, f->now + 60);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.added, 0);
+    assert_int_equal(res.import.unchanged, 3);
+    assert_int_equal(res.signups_exported, 2);
+
+    size_t len;
+    char *csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+    assert_non_null(csv);
+    assert_memory_equal(csv, "\xEF\xBB\xBFTilmelding-id;Aktivitet-id;Aktivitet;Dato;", 44);
+    assert_non_null(strstr(csv, "S\xC3\xB8ren \xC3\x86g\xC3\xA5rd"));
+    assert_non_null(strstr(csv, "\r\n"));
+    assert_null(strstr(csv, ";=1+1"));       /* formula neutralised */
+    assert_non_null(strstr(csv, "\"'=1+1\""));
+    assert_non_null(strstr(csv, ";03-12-2026;18:00;"));
+    assert_non_null(strstr(csv, ";tilmeldt;"));
+    free(csv);
+
+    char *stats = ts_read_file(kfile(f, "statistik.csv"), &len);
+    assert_non_null(stats);
+    assert_null(strstr(stats, "S\xC3\xB8ren")); /* no names in statistics */
+    assert_non_null(strstr(stats, "spis-1;F\xC3\xA6llesspisning;food;03-12-2026;18:00;"));
+    free(stats);
+
+    char *tmpl = ts_read_file(kfile(f, "program-skabelon.csv"), &len);
+    assert_non_null(tmpl);
+    /* The template is a program the kiosk reads back. */
+    stu_put(f->stick, "program.csv", tmpl, len);
+    free(tmpl);
+
+    char *log = ts_read_file(kfile(f, "log.txt"), &len);
+    assert_non_null(log);
+    assert_non_null(strstr(log, "3 new activities"));
+    assert_non_null(strstr(log, "2 sign-ups saved on the USB stick"));
+    free(log);
+
+    /* The snapshot is a whole database with the sign-ups. */
+    char *dump = stu_dump(kfile(f, "vaermed-fh-1.db"));
+    assert_non_null(strstr(dump, "S\xC3\xB8ren"));
+    free(dump);
+
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.added, 3);     /* the template's three examples */
+    assert_int_equal(res.import.cancelled, 3); /* the earlier program's future activities */
+    char summary[512];
+    sync_summary_text(&res, NULL, summary, sizeof summary);
+    assert_string_equal(summary, "3 new activities, 3 cancelled. 2 sign-ups saved on the USB "
+                                 "stick. You can take it out now.");
+    teardown(f);
+}
+
+static void test_summary_in_danish(void **state)
+{
+    (void)state;
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    i18n_catalog *da = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            da = i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+    assert_non_null(da);
+    sync_result res;
+    memset(&res, 0, sizeof res);
+    strcpy(res.source, "program.csv");
+    res.import.added = 12;
+    res.import.changed = 3;
+    res.import.cancelled = 1;
+    res.export_ok = true;
+    res.signups_exported = 57;
+    char out[512];
+    sync_summary_text(&res, da, out, sizeof out);
+    assert_string_equal(out, "12 nye aktiviteter, 3 \xC3\xA6ndret, 1 aflyst. 57 tilmeldinger "
+                             "gemt p\xC3\xA5 USB-n\xC3\xB8glen. Du kan nu tage den ud.");
+    res.outcome = SYNC_OUTCOME_NOT_STAFF_STICK;
+    sync_summary_text(&res, da, out, sizeof out);
+    assert_non_null(strstr(out, "ikke"));
+    i18n_catalog_free(da);
+}
+
+/* A stranger's stick: nothing is read (beyond the key file) and nothing is written. */
+static void test_unauthorised_stick(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_stranger");
+    char stranger[1024];
+    snprintf(stranger, sizeof stranger, "%s", ts_path(f->dir, "stranger"));
+    mkdir(stranger, 0755);
+    stu_put(stranger, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    stu_put(stranger, "vaermed.key",
+            "key = 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n", -1);
+    char *before = stu_listing(stranger);
+    char *db_before = stu_dump(f->db);
+    sync_options o = {0};
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(sync_run(f->s, stranger, f->now, &o, &res, &err), VM_ERR_REFUSED);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_NOT_STAFF_STICK);
+    assert_non_null(strstr(err.msg, "not a staff stick for this kiosk"));
+    char *after = stu_listing(stranger);
+    stu_assert_same(before, after);
+    char *db_after = stu_dump(f->db);
+    stu_assert_same(db_before, db_after);
+    free(after);
+    free(db_after);
+
+    /* No key file at all, and no vaermed folder at all. */
+    unlink(ts_path(ts_path(stranger, "vaermed"), "vaermed.key"));
+    free(before);
+    before = stu_listing(stranger);
+    assert_int_equal(sync_run(f->s, stranger, f->now, &o, &res, &err), VM_ERR_REFUSED);
+    assert_non_null(strstr(err.msg, "no key file"));
+    after = stu_listing(stranger);
+    stu_assert_same(before, after);
+    free(after);
+    char empty[1024];
+    snprintf(empty, sizeof empty, "%s", ts_path(f->dir, "empty"));
+    mkdir(empty, 0755);
+    assert_int_equal(sync_run(f->s, empty, f->now, &o, &res, &err), VM_ERR_REFUSED);
+    assert_non_null(strstr(err.msg, "no vaermed folder"));
+    after = stu_listing(empty);
+    assert_string_equal(after, "");
+    db_after = stu_dump(f->db);
+    stu_assert_same(db_before, db_after);
+    free(after);
+    free(db_after);
+    free(before);
+    free(db_before);
+
+    /* A key accepted only through the config (stick_key = <hash>). */
+    char hash[65];
+    store *other = NULL;
+    char odir[1024];
+    snprintf(odir, sizeof odir, "%s", ts_path(f->dir, "other"));
+    mkdir(odir, 0755);
+    other = stu_kiosk(odir, "fh-2");
+    uint8_t key[32] = {7};
+    assert_int_equal(sync_stick_init(other, stranger, key, f->now, NULL, hash, &err), VM_OK);
+    store_close(other);
+    assert_int_equal(sync_stick_check(f->s, stranger, &o, NULL, &err), VM_ERR_REFUSED);
+    char keys[1][65];
+    memcpy(keys[0], hash, 65);
+    o.config_keys = (const char(*)[65])keys;
+    o.n_config_keys = 1;
+    assert_int_equal(sync_stick_check(f->s, stranger, &o, NULL, &err), VM_OK);
+    teardown(f);
+}
+
+/* Each bad stick program: refused, the kiosk's database byte-for-byte as it was, the
+ * sign-ups still taken home, and the reason in the log on the stick. */
+static void test_bad_inputs_change_nothing(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_bad");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Bo", 1, f->now);
+    char vdir[1100];
+    snprintf(vdir, sizeof vdir, "%s/vaermed", f->stick);
+    unlink(ts_path(vdir, "program.csv"));
+
+    /* A trigger-carrying bundle, made from a real snapshot. */
+    char bdir[1024];
+    snprintf(bdir, sizeof bdir, "%s", ts_path(f->dir, "b"));
+    mkdir(bdir, 0755);
+    const char *bpath = ts_path(bdir, "b.db");
+    assert_int_equal(store_snapshot(f->s, bpath, &err), VM_OK);
+    char cmd[3000];
+    snprintf(cmd, sizeof cmd,
+             "sqlite3 '%s' 'CREATE TRIGGER t AFTER UPDATE ON facts BEGIN DELETE FROM signups; "
+             "END;'",
+             bpath);
+    assert_int_equal(system(cmd), 0);
+    size_t blen;
+    char *trig = ts_read_file(bpath, &blen);
+    assert_non_null(trig);
+    snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'DROP TRIGGER t; CREATE VIEW v AS SELECT 1;'",
+             bpath);
+    assert_int_equal(system(cmd), 0);
+    size_t vlen;
+    char *view = ts_read_file(bpath, &vlen);
+    char *big = calloc(1, (4u << 20) + 10);
+    memset(big, 'a', (4u << 20) + 9);
+    ts_write_file(ts_path(f->dir, "outside.csv"), program_cp1252, sizeof program_cp1252 - 1);
+
+    struct {
+        const char *file;
+        const char *data;
+        size_t len;
+        const char *why;
+    } cases[] = {
+        {"program.csv", "titel;start\r\nA;24-12-2026 18:00\r\nB;31-11-2026 18:00\r\n", (size_t)-1,
+         "line 3"},
+        {"program.csv", "titel;start\r\n\"A;24-12-2026 18:00\r\n", (size_t)-1, "never closed"},
+        {"program.csv", "\xFF\xFEt\0i\0", 6, "Unicode"},
+        {"program.csv", big, (4u << 20) + 9, "too big"},
+        {"program.csv", NULL, 0, "link"}, /* a symlink to a file outside the stick */
+        {"vaermed.db", trig, blen, "trigger"},
+        {"vaermed.db", view, vlen, "view"},
+        {"vaermed.db", "SQLite format 3\0 but not really", 32, "not"},
+        {"program.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T140000Z"
+                        "\r\nSUMMARY:B\r\nDESCRIPTION:Pladser: mange\r\nEND:VEVENT\r\n"
+                        "END:VCALENDAR\r\n",
+         (size_t)-1, "mange"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        unlink(ts_path(vdir, "program.csv"));
+        unlink(ts_path(vdir, "vaermed.db"));
+        unlink(ts_path(vdir, "program.ics"));
+        if (cases[i].data)
+            stu_put(f->stick, cases[i].file, cases[i].data, cases[i].len);
+        else
+            assert_int_equal(symlink(ts_path(f->dir, "outside.csv"),
+                                     ts_path(vdir, cases[i].file)),
+                             0);
+        char *before = stu_dump(f->db);
+        unlink(kfile(f, "tilmeldinger.csv"));
+        vm_status st = run(f, NULL, &res, &err);
+        if (st == VM_OK)
+            fail_msg("case %zu accepted", i);
+        assert_int_equal(res.outcome, SYNC_OUTCOME_PROGRAM_REFUSED);
+        if (!strstr(err.msg, cases[i].why))
+            fail_msg("case %zu: \"%s\" not in \"%s\"", i, cases[i].why, err.msg);
+        char *after = stu_dump(f->db);
+        stu_assert_same(before, after);
+        free(before);
+        free(after);
+        /* The sign-ups went home all the same, and the log says why the program did not. */
+        assert_true(res.export_ok);
+        size_t len;
+        char *csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+        assert_non_null(csv);
+        assert_non_null(strstr(csv, ";Bo;"));
+        free(csv);
+        char *log = ts_read_file(kfile(f, "log.txt"), &len);
+        assert_non_null(strstr(log, "The program was not read"));
+        free(log);
+    }
+    free(trig);
+    free(view);
+    free(big);
+    teardown(f);
+}
+
+/* Re-import changes nothing; sign-ups survive a new program; a lower capacity moves the
+ * latest to the waiting list. */
+static void test_reimport_and_signups(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_reimport");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Ann", 1, f->now + 1);
+    stu_join(f->s, "spis-1", "Bo", 2, f->now + 2);
+    stu_join(f->s, "spis-1", "Cai", 3, f->now + 3);
+    stu_join(f->s, "banko-1", "Dora", 4, f->now + 4);
+    char *before = stu_dump_no_facts(f->db);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.added + res.import.changed + res.import.cancelled, 0);
+    char *after = stu_dump_no_facts(f->db);
+    stu_assert_same(before, after);
+    free(before);
+    free(after);
+
+    /* The new program drops banko and gives the fællesspisning 2 places instead of 3. */
+    const char next[] = "id;titel;start;slut;pladser\r\n"
+                        "spis-1;F\xE6llesspisning;03-12-2026 18:00;03-12-2026 20:00;2\r\n"
+                        "gaa-1;G\xE5tur;04.12.2026 10.00;04.12.2026 11.00;\r\n";
+    stu_put(f->stick, "program.csv", next, sizeof next - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.cancelled, 1);
+    assert_int_equal(res.import.moved_to_waiting, 1);
+    activity a;
+    assert_int_equal(store_activity_get(f->s, "banko-1", &a, NULL, &err), VM_OK);
+    assert_true(a.cancelled);
+    signup *sus;
+    size_t n;
+    assert_int_equal(store_signups_list(f->s, "banko-1", &sus, &n, &err), VM_OK);
+    assert_int_equal(n, 1); /* Dora is still there */
+    free(sus);
+    assert_int_equal(store_signups_list(f->s, "spis-1", &sus, &n, &err), VM_OK);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(sus[i].name, "Cai") == 0)
+            assert_int_equal(sus[i].status, SIGNUP_WAITING);
+        else
+            assert_int_equal(sus[i].status, SIGNUP_CONFIRMED);
+    }
+    free(sus);
+    teardown(f);
+}
+
+/* A writer that fails after `budget` bytes, like a stick that fills up or is pulled. */
+typedef struct failing {
+    long budget;
+    int err;
+} failing;
+
+static ssize_t failing_write(void *user, int fd, const void *buf, size_t n)
+{
+    failing *fw = user;
+    if (fw->budget <= 0) {
+        errno = fw->err;
+        return -1;
+    }
+    if ((long)n > fw->budget)
+        n = (size_t)fw->budget;
+    fw->budget -= (long)n;
+    return write(fd, buf, n);
+}
+
+static void test_failing_write_keeps_old_export(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_fail");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Ann", 1, f->now);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    size_t old_len;
+    char *old = ts_read_file(kfile(f, "tilmeldinger.csv"), &old_len);
+    assert_non_null(old);
+    stu_join(f->s, "spis-1", "Bo", 2, f->now);
+    char *db_before = stu_dump_no_facts(f->db);
+
+    failing fw = {10, ENOSPC};
+    sync_io io = {failing_write, &fw};
+    sync_options o = {0};
+    o.io = &io;
+    assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_EXPORT_FAILED);
+    assert_non_null(strstr(err.msg, "full"));
+    size_t len;
+    char *now_csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+    assert_int_equal(len, old_len);
+    assert_memory_equal(now_csv, old, len);
+    free(now_csv);
+    assert_false(access(kfile(f, ".tilmeldinger.csv.tmp"), F_OK) == 0);
+    char *db_after = stu_dump_no_facts(f->db);
+    stu_assert_same(db_before, db_after); /* the kiosk's data is untouched */
+    free(db_after);
+
+    fw = (failing){0, EROFS};
+    assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
+    assert_non_null(strstr(err.msg, "write-protected"));
+    now_csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+    assert_memory_equal(now_csv, old, old_len);
+    free(now_csv);
+    char summary[1024];
+    sync_summary_text(&res, NULL, summary, sizeof summary);
+    assert_non_null(strstr(summary, "could not be saved"));
+    free(old);
+    free(db_before);
+    teardown(f);
+}
+
+/* Names that try to leave the stick's folder are not followed. */
+static void test_path_traversal(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_paths");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    /* The kiosk folder on the stick is a link to a folder outside it. */
+    char outside[1024], link[1100];
+    snprintf(outside, sizeof outside, "%s", ts_path(f->dir, "outside"));
+    mkdir(outside, 0755);
+    snprintf(link, sizeof link, "%s/vaermed/fh-1", f->stick);
+    assert_int_equal(symlink(outside, link), 0);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_not_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_EXPORT_FAILED);
+    char *listing = stu_listing(outside);
+    assert_string_equal(listing, "");
+    free(listing);
+    unlink(link);
+
+    /* A kiosk id with "../" stays a name inside vaermed/. */
+    assert_int_equal(store_fact_set(f->s, "kiosk_id", "../../evil", &err), VM_OK);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    char p[1200];
+    snprintf(p, sizeof p, "%s/vaermed/------evil/tilmeldinger.csv", f->stick);
+    assert_int_equal(access(p, F_OK), 0);
+    snprintf(p, sizeof p, "%s/evil", f->dir);
+    assert_int_not_equal(access(p, F_OK), 0);
+
+    /* vaermed/ itself a link: not a staff stick. */
+    char stick2[1024], real[1100];
+    snprintf(stick2, sizeof stick2, "%s", ts_path(f->dir, "stick2"));
+    snprintf(real, sizeof real, "%s/vaermed", f->stick);
+    mkdir(stick2, 0755);
+    assert_int_equal(symlink(real, ts_path(stick2, "vaermed")), 0);
+    assert_int_equal(sync_run(f->s, stick2, f->now, &(sync_options){0}, &res, &err),
+                     VM_ERR_REFUSED);
+    teardown(f);
+}
+
+/* The stick's clock moves a kiosk that is behind. */
+static void test_clock_floor(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_clock");
+    assert_int_equal(sync_clock_floor(f->s), 0);
+    stu_put(f->stick, "time.txt", "2026-12-02 09:30\r\n", -1);
+    sync_result res;
+    vm_err err = {0};
+    f->now = ts_time("2020-01-01T00:00Z"); /* a box whose clock was reset */
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.stick_time, ts_time("2026-12-02 09:30"));
+    assert_int_equal(sync_clock_floor(f->s), ts_time("2026-12-02 09:30"));
+    assert_int_equal(sync_effective_now(f->s, f->now), ts_time("2026-12-02 09:30"));
+    assert_int_equal(sync_effective_now(f->s, ts_time("2027-01-01T00:00Z")),
+                     ts_time("2027-01-01T00:00Z"));
+    /* An older time never moves the floor back. */
+    stu_put(f->stick, "time.txt", "01-12-2026 08:00", -1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(sync_clock_floor(f->s), ts_time("2026-12-02 09:30"));
+    teardown(f);
+}
+
+/* Authorising the same stick at a second kiosk keeps its key. */
+static void test_stick_init_keeps_key(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_init");
+    size_t len;
+    char path[1100];
+    snprintf(path, sizeof path, "%s/vaermed/vaermed.key", f->stick);
+    char *key1 = ts_read_file(path, &len);
+    assert_non_null(key1);
+    assert_non_null(strstr(key1, "key = "));
+    assert_non_null(strstr(key1, "created = 2026-11-23T10:00:00Z"));
+    char odir[1024];
+    snprintf(odir, sizeof odir, "%s", ts_path(f->dir, "k2"));
+    mkdir(odir, 0755);
+    store *k2 = stu_kiosk(odir, "fh-2");
+    stu_authorise(k2, f->stick, 9, f->now);
+    char *key2 = ts_read_file(path, &len);
+    assert_string_equal(key1, key2);
+    vm_err err = {0};
+    assert_int_equal(sync_stick_check(k2, f->stick, NULL, NULL, &err), VM_OK);
+    store_close(k2);
+    free(key1);
+    free(key2);
+    /* A damaged key file is left alone. */
+    ts_write_file(path, "key = nonsense\n", (size_t)-1);
+    uint8_t key[32] = {0};
+    assert_int_equal(sync_stick_init(f->s, f->stick, key, f->now, NULL, NULL, &err),
+                     VM_ERR_INVALID);
+    char *k3 = ts_read_file(path, &len);
+    assert_string_equal(k3, "key = nonsense\n");
+    free(k3);
+    teardown(f);
+}
+
+/* The other program sources: an ICS calendar and a bundle from another kiosk. */
+static void test_ics_and_bundle_sources(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_sources");
+    size_t len;
+    char *ics = ts_read_file(ts_source_path("tests/sync/data/program.ics"), &len);
+    stu_put(f->stick, "program.ics", ics, len);
+    free(ics);
+    int phases = 0;
+    double last = -1;
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_string_equal(res.source, "program.ics");
+    assert_true(res.import.added >= 8);
+    activity a;
+    /* The key was made on 23 November: the recurrences run from the week before it. */
+    assert_int_equal(store_activity_get(f->s, "strik-uid@20261124", &a, NULL, &err), VM_OK);
+    assert_string_equal(a.title, "Strikkeklub");
+    assert_int_not_equal(store_activity_get(f->s, "strik-uid@20260929", &a, NULL, &err),
+                         VM_OK);
+    (void)phases;
+    (void)last;
+
+    /* A bundle made by a staff kiosk wins over the ICS file. */
+    char sdir[1024];
+    snprintf(sdir, sizeof sdir, "%s", ts_path(f->dir, "staff"));
+    mkdir(sdir, 0755);
+    store *staff = stu_kiosk(sdir, "staff");
+    activity b = stu_activity("b-1", "Bundlet banko", "2026-12-20 14:00", 10);
+    assert_int_equal(store_activity_put(staff, &b, &err), VM_OK);
+    assert_int_equal(store_snapshot(staff, ts_path(sdir, "out.db"), &err), VM_OK);
+    store_close(staff);
+    char *bundle = ts_read_file(ts_path(sdir, "out.db"), &len);
+    stu_put(f->stick, "vaermed.db", bundle, len);
+    free(bundle);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_string_equal(res.source, "vaermed.db");
+    assert_int_equal(res.import.added, 1);
+    assert_true(res.import.cancelled >= 8);
+    char *log = ts_read_file(kfile(f, "log.txt"), &len);
+    assert_non_null(strstr(log, "program.ics was not used"));
+    free(log);
+    teardown(f);
+}
+
+static void progress_cb(void *user, sync_phase phase, double fraction)
+{
+    double *last = user;
+    assert_true(fraction >= last[0]);
+    assert_true(fraction <= 1.0);
+    assert_true((double)phase >= last[1]);
+    last[0] = fraction;
+    last[1] = phase;
+    last[2] += 1;
+}
+
+static void test_progress(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_progress");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    double last[3] = {0, 0, 0};
+    sync_options o = {0};
+    o.progress = progress_cb;
+    o.progress_user = last;
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_true(last[2] >= 5);
+    assert_true(last[0] == 1.0);
+    assert_int_equal((int)last[1], SYNC_PHASE_DONE);
+    teardown(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_sync_cp1252),
+        cmocka_unit_test(test_summary_in_danish),
+        cmocka_unit_test(test_unauthorised_stick),
+        cmocka_unit_test(test_bad_inputs_change_nothing),
+        cmocka_unit_test(test_reimport_and_signups),
+        cmocka_unit_test(test_failing_write_keeps_old_export),
+        cmocka_unit_test(test_path_traversal),
+        cmocka_unit_test(test_clock_floor),
+        cmocka_unit_test(test_stick_init_keeps_key),
+        cmocka_unit_test(test_ics_and_bundle_sources),
+        cmocka_unit_test(test_progress),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
