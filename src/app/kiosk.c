@@ -76,6 +76,20 @@ static const i18n_catalog *current_catalog(const kiosk *k)
     return i < k->langs.n ? k->langs.cat[i] : NULL;
 }
 
+/* Personal data (names, codes) of activities that ended more than retention_days ago is
+ * erased; the counts stay for the staff's statistics. Run at start and then hourly. */
+static void purge_old_personal_data(kiosk *k, int64_t now)
+{
+    vm_err err = {0};
+    int erased = 0;
+    int64_t before = now - (int64_t)k->opt->cfg->retention_days * 86400;
+    if (store_purge_personal(k->store, before, &erased, &err) != VM_OK)
+        fprintf(stderr, "vaermed: could not erase old names: %s\n", err.msg);
+    else if (erased > 0)
+        fprintf(stderr, "vaermed: erased the names of %d old sign-ups (kept %d days)\n", erased,
+                k->opt->cfg->retention_days);
+}
+
 static vm_status reload_model(kiosk *k, int64_t now, vm_err *err)
 {
     vm_status st = kiosk_model_load(&k->model, k->store, now, k->opt->cfg->url_template, err);
@@ -320,6 +334,7 @@ static int loop(kiosk *k)
         if (now_ms / 1000 - k->model_loaded_at >= 3600 ||
             dktime_days_between(k->model_loaded_at, now_ms / 1000) != 0) {
             vm_err err = {0};
+            purge_old_personal_data(k, now_ms / 1000);
             if (reload_model(k, now_ms / 1000, &err) != VM_OK)
                 fprintf(stderr, "vaermed: %s\n", err.msg);
             changed = true;
@@ -366,6 +381,8 @@ static vm_status open_store(kiosk *k, vm_err *err)
     st = signing_kiosk_id(k->store, id, err);
     if (st == VM_OK && o->demo)
         st = demo_fill(k->store, clock_now(k->clock), err);
+    if (st == VM_OK)
+        purge_old_personal_data(k, clock_now(k->clock));
     return st;
 }
 
