@@ -179,15 +179,18 @@ void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
     const ui_layout *L = c->L;
     int full_w = L->w - 2 * L->margin;
     int kb_w = full_w;
-    int kb_h = w_keyboard(c, L->margin, 0, kb_w, flow_upper(c->u), false);
-    int kb_y = L->h - L->margin - kb_h;
     int y = top + L->gap;
     y += name_field(c, L->margin, y, full_w, true) + L->gap;
+    /* the keys take what is left after one line of message */
+    int line_reserve = text_line_h(c->ms, UI_FONT_BOLD) + L->pad + L->gap;
+    int kb_max = L->h - L->margin - y - line_reserve;
+    int kb_h = w_keyboard(c, L->margin, 0, kb_w, kb_max, flow_upper(c->u), false);
+    int kb_y = L->h - L->margin - kb_h;
     /* the line between field and keyboard: a message, or what is being joined */
     int room = kb_y - L->gap - y;
     if (line && *line && room > 0) {
         if (is_msg) {
-            int max_lines = room / (text_line_h(c->ms, UI_FONT_BOLD) + 1);
+            int max_lines = (room - L->pad) / text_line_h(c->ms, UI_FONT_BOLD);
             if (max_lines > 2)
                 max_lines = 2;
             if (max_lines >= 1)
@@ -197,7 +200,7 @@ void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
                           L->margin, y, full_w, 1, true);
         }
     }
-    w_keyboard(c, L->margin, kb_y, kb_w, flow_upper(c->u), true);
+    w_keyboard(c, L->margin, kb_y, kb_w, kb_max, flow_upper(c->u), true);
 }
 
 int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
@@ -250,5 +253,23 @@ void screen_flow_text(ui *u, const char *text)
         break;
     default:
         break;
+    }
+}
+
+void flow_numpad(ui_ctx *c, int top, int content_end, int side_w)
+{
+    const ui_layout *L = c->L;
+    int full_w = L->w - 2 * L->margin;
+    if (L->portrait) {
+        /* under the words, as big as the rest of the screen allows */
+        int max_h = L->h - L->margin - content_end;
+        int w;
+        int h = w_numpad(c, 0, 0, full_w, max_h, &w, false);
+        w_numpad(c, L->margin + (full_w - w) / 2, L->h - L->margin - h, full_w, max_h, NULL,
+                 true);
+    } else {
+        int y = top + L->gap;
+        int max_h = L->h - L->margin - y;
+        w_numpad(c, c->rtl ? L->margin : L->w - L->margin - side_w, y, side_w, max_h, NULL, true);
     }
 }

@@ -20,4 +20,8 @@ void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg);
 /* Four boxes with the digits typed so far (widget `code`). Returns the height. */
 int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw);
 
+/* The number pad: beside the words (landscape, `side_w` wide, as measured with the screen's
+ * height) or under them (portrait, from content_end down), keys as big as there is room. */
+void flow_numpad(ui_ctx *c, int top, int content_end, int side_w);
+
 #endif

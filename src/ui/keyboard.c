@@ -11,9 +11,9 @@
 static const char *const ROWS[3][11] = {
     {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "\xC3\xA5"},
     {"a", "s", "d", "f", "g", "h", "j", "k", "l", "\xC3\xA6", "\xC3\xB8"},
-    {"z", "x", "c", "v", "b", "n", "m", "-", "."},
+    {"z", "x", "c", "v", "b", "n", "m"},
 };
-static const int ROW_LEN[3] = {11, 11, 9};
+static const int ROW_LEN[3] = {11, 11, 7};
 
 typedef struct chunk {
     int row, first, n;
@@ -49,7 +49,18 @@ static void key_label(const char *key, bool upper, char out[8])
     out[k] = '\0';
 }
 
-int w_keyboard(ui_ctx *c, int x, int y, int w, bool upper, bool draw)
+/* A key as tall as the room allows, from 9 mm up to half as much again. */
+static int key_height(const ui_layout *L, int max_h, int rows, int gap)
+{
+    int kh = max_h > 0 ? (max_h - (rows - 1) * gap) / rows : L->key;
+    if (kh > L->key * 3 / 2)
+        kh = L->key * 3 / 2;
+    if (kh < L->key)
+        kh = L->key;
+    return kh;
+}
+
+int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
 {
     const ui_layout *L = c->L;
     int gap = L->gap * 2 / 3;
@@ -59,13 +70,13 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, bool upper, bool draw)
     chunk chunks[12];
     int longest;
     int n = split_rows(per, chunks, &longest);
+    int rows = n + 1;
+    int kh = key_height(L, max_h, rows, gap);
     int kw = (w - (longest - 1) * gap) / longest;
-    if (kw > L->key * 3 / 2)
-        kw = L->key * 3 / 2;
-    int kh = L->key;
+    if (kw > kh * 3 / 2)
+        kw = kh * 3 / 2;
     int total_w = longest * kw + (longest - 1) * gap;
     int x0 = x + (w - total_w) / 2;
-    int rows = n + 1;
     int h = rows * kh + (rows - 1) * gap;
     if (!draw)
         return h;
@@ -84,29 +95,45 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, bool upper, bool draw)
                      UI_FONT_TITLE, false);
         }
     }
-    /* shift, space, backspace */
+    /* shift, "-", space, ".", backspace: the marks of "Anne-Marie" and "H.C." by the space */
     int ry = y + n * (kh + gap);
-    int side = (total_w - 2 * gap) / 4;
+    int side = (total_w - 4 * gap) * 3 / 14;
     if (side < L->key)
         side = L->key;
-    int space_w = total_w - 2 * gap - 2 * side;
-    w_icon_button(c, "key:shift", tr(c, "Capital letter"), ICON_SHIFT,
-                  rect_make(x0, ry, side, kh), upper ? BTN_PRIMARY : BTN_KEY, false);
-    w_button(c, "key:space", tr(c, "space"), ICON_NONE,
-             rect_make(x0 + side + gap, ry, space_w, kh), BTN_KEY, UI_FONT_BODY, false);
+    int mark = kw > L->key ? kw : L->key;
+    int space_w = total_w - 4 * gap - 2 * side - 2 * mark;
+    int cx = x0;
+    w_icon_button(c, "key:shift", tr(c, "Capital letter"), ICON_SHIFT, rect_make(cx, ry, side, kh),
+                  upper ? BTN_KEY_ON : BTN_KEY, false);
+    cx += side + gap;
+    w_button(c, "key:-", "-", ICON_NONE, rect_make(cx, ry, mark, kh), BTN_KEY, UI_FONT_TITLE,
+             false);
+    cx += mark + gap;
+    /* the word on the space bar when it fits; a blank wide key reads as space anyway */
+    const char *space = tr(c, "space");
+    if (w_button_width(c, space, ICON_NONE, UI_FONT_BODY) <= space_w)
+        w_button(c, "key:space", space, ICON_NONE, rect_make(cx, ry, space_w, kh), BTN_KEY,
+                 UI_FONT_BODY, false);
+    else
+        w_icon_button(c, "key:space", space, ICON_NONE, rect_make(cx, ry, space_w, kh), BTN_KEY,
+                      false);
+    cx += space_w + gap;
+    w_button(c, "key:.", ".", ICON_NONE, rect_make(cx, ry, mark, kh), BTN_KEY, UI_FONT_TITLE,
+             false);
+    cx += mark + gap;
     w_icon_button(c, "key:backspace", tr(c, "Delete"), ICON_BACKSPACE,
-                  rect_make(x0 + side + gap + space_w + gap, ry, side, kh), BTN_KEY, false);
+                  rect_make(cx, ry, side, kh), BTN_KEY, false);
     return h;
 }
 
-int w_numpad(ui_ctx *c, int x, int y, int w, int *wout, bool draw)
+int w_numpad(ui_ctx *c, int x, int y, int w, int max_h, int *wout, bool draw)
 {
     const ui_layout *L = c->L;
     int gap = L->gap * 2 / 3;
+    int kh = key_height(L, max_h, 4, gap);
     int kw = (w - 2 * gap) / 3;
-    if (kw > L->key * 8 / 5)
-        kw = L->key * 8 / 5;
-    int kh = L->key;
+    if (kw > kh * 8 / 5)
+        kw = kh * 8 / 5;
     int total_w = 3 * kw + 2 * gap;
     if (wout)
         *wout = total_w;

@@ -33,11 +33,12 @@ static void build_code(ui_ctx *c)
     char msg_buf[160];
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     int full_w = L->w - 2 * L->margin;
+    int y = top + L->gap;
     int pad_w;
-    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, &pad_w, false);
+    w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, L->portrait ? 0 : L->h - L->margin - y,
+             &pad_w, false);
     int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
     int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
-    int y = top + L->gap;
     if (*msg)
         y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
     y += w_text_widget(c, "code-explain", UI_ROLE_TEXT,
@@ -45,14 +46,10 @@ static void build_code(ui_ctx *c)
                        COL_TEXT, COL_BG, x, y, col_w, 3, true) +
          L->gap;
     y += flow_code_boxes(c, x, y, col_w, true) + L->gap;
-    w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
-                  UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, 2, true);
-    if (L->portrait)
-        w_numpad(c, L->margin + (full_w - pad_w) / 2, L->h - L->margin - pad_h, full_w, NULL,
-                 true);
-    else
-        w_numpad(c, c->rtl ? L->margin : L->w - L->margin - pad_w, top + L->gap, pad_w, NULL,
-                 true);
+    y += w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
+                       UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, 2, true) +
+         L->gap;
+    flow_numpad(c, top, y, pad_w);
 }
 
 static void build_done(ui_ctx *c)

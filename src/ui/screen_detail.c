@@ -159,28 +159,32 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
         countdown[0] = '\0';
     ui_color cat = ui_category_color(a->category);
     int icon = L->band_w - L->pad / 2;
-    int sx = tx + (c->rtl ? 0 : icon + L->gap);
-    int sw = tw - icon - L->gap - L->pad;
-    w_item top[2] = {
-        {ICON_NONE, when, COL_WHITE, cat, false, UI_FONT_TITLE},
-        {ICON_NONE, countdown, COL_TEXT, COL_CARD, true, UI_FONT_BOLD},
-    };
-    int th = w_flow(c, top, 2, sx, 0, sw, false);
+    int sx = c->rtl ? tx : tx + icon + L->gap;
+    int sw = tw - icon - L->gap;
+    int wh = w_text(c, when, UI_FONT_TITLE, COL_WHITE, sx, 0, sw, 2, false);
+    int pill_h = 0, pill_w = 0;
+    if (*countdown)
+        pill_w = w_pill(c, 0, 0, countdown, ICON_NONE, COL_TEXT, COL_CARD, UI_FONT_BOLD, sw,
+                        &pill_h, false);
+    int th = wh + (pill_h ? pill_h + L->gap / 2 : 0);
     int strip_h = (th > icon ? th : icon) + L->pad;
     int yy = y;
+    int qr_top = y + L->pad / 2;
     if (draw) {
-        draw_rect(c->f, rect_make(tx - L->pad / 2, yy + L->pad / 2, tw + L->pad, strip_h), cat,
-                  L->radius);
-        draw_icon(c->f, rect_make(c->rtl ? tx + tw - icon : tx, yy + L->pad / 2 + (strip_h - icon) / 2,
-                                  icon, icon),
+        int sy = yy + L->pad / 2;
+        draw_rect(c->f, rect_make(tx - L->pad / 2, sy, tw + L->pad, strip_h), cat, L->radius);
+        draw_icon(c->f, rect_make(c->rtl ? tx + tw - icon : tx, sy + (strip_h - icon) / 2, icon,
+                                  icon),
                   icon_for_category(a->category), COL_WHITE);
-        w_flow(c, top, 2, sx, yy + L->pad / 2 + (strip_h - th) / 2, sw, true);
-        w_register(c, "when", UI_ROLE_TEXT, when,
-                   rect_make(tx - L->pad / 2, yy + L->pad / 2, tw + L->pad, strip_h), 0, COL_WHITE,
-                   cat);
+        int ty = sy + (strip_h - th) / 2;
+        w_text(c, when, UI_FONT_TITLE, COL_WHITE, sx, ty, sw, 2, true);
+        if (pill_h)
+            w_pill(c, c->rtl ? sx + sw - pill_w : sx, ty + wh + L->gap / 2, countdown, ICON_NONE,
+                   COL_TEXT, COL_CARD, UI_FONT_BOLD, sw, NULL, true);
+        w_register(c, "when", UI_ROLE_TEXT, when, rect_make(tx - L->pad / 2, sy, tw + L->pad, strip_h),
+                   0, COL_WHITE, cat);
     }
     yy += strip_h + L->pad;
-    int qr_top = yy;
 
     yy += w_text_widget(c, "heading", UI_ROLE_HEADING, a->title, UI_FONT_TITLE, COL_TEXT,
                         COL_CARD, tx, yy, tw, 4, draw) +
@@ -316,9 +320,9 @@ void screen_detail_build(ui_ctx *c)
     int reason_h = 0;
     if (*reason)
         reason_h = w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w, 3, false);
-    int bar_h = L->btn_h + 2 * L->margin;
+    int bar_h = L->btn_h + L->margin;
     if (reason_inline && reason_h > L->btn_h)
-        bar_h = reason_h + 2 * L->margin;
+        bar_h = reason_h + L->margin;
     if (!reason_inline && reason_h)
         bar_h += reason_h + L->gap;
 
@@ -396,7 +400,7 @@ void screen_detail_build(ui_ctx *c)
     int by = L->h - bar_h;
     draw_rect(c->f, rect_make(0, by, L->w, bar_h), COL_CARD, 0);
     draw_rect(c->f, rect_make(0, by, L->w, L->border), COL_LINE, 0);
-    int row_y = L->h - L->margin - L->btn_h;
+    int row_y = L->h - L->margin / 2 - L->btn_h;
     if (reason_inline && reason_h > L->btn_h)
         row_y = by + (bar_h - L->btn_h) / 2;
     ui_rect rj = rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
@@ -416,7 +420,7 @@ void screen_detail_build(ui_ctx *c)
             ry = by + (bar_h - reason_h) / 2;
         } else {
             rx = L->margin;
-            ry = by + L->margin;
+            ry = by + L->margin / 2;
         }
         w_text_widget(c, "join-reason", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT, COL_CARD, rx,
                       ry, reason_w, 3, true);

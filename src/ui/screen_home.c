@@ -43,14 +43,14 @@ static int header(ui_ctx *c)
     int left_w = L->w - 2 * L->margin - lang_w - clock_w - 2 * L->gap;
     bool two_rows = left_w < (int)(240 * L->fs);
 
-    int row1 = L->btn_h + 2 * L->margin;
+    int row1 = L->btn_h + L->margin;
     int h = two_rows ? row1 + clock_h + L->margin : row1;
     draw_rect(c->f, rect_make(0, 0, L->w, h), COL_CARD, 0);
     draw_rect(c->f, rect_make(0, h - L->border, L->w, L->border), COL_LINE, 0);
 
     int start = L->margin, end = L->w - L->margin;
     if (lang_label) {
-        ui_rect r = rect_make(c->rtl ? start : end - lang_w, L->margin, lang_w, L->btn_h);
+        ui_rect r = rect_make(c->rtl ? start : end - lang_w, L->margin / 2, lang_w, L->btn_h);
         w_button(c, "lang", lang_label, ICON_LANGUAGE, r, BTN_SECONDARY, UI_FONT_BOLD, false);
         if (c->rtl)
             start += lang_w + L->gap;

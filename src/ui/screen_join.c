@@ -183,11 +183,13 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     }
 
     int full_w = L->w - 2 * L->margin;
+    int y = top + L->gap;
     int pad_w;
-    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, &pad_w, false);
+    /* landscape: the pad beside, as tall as the screen allows; portrait: under, at least 9 mm */
+    int side_max = L->portrait ? 0 : L->h - L->margin - y;
+    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, side_max, &pad_w, false);
     int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
     int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
-    int y = top + L->gap;
     int bottom = L->portrait ? L->h - L->margin - pad_h - L->gap : L->h - L->margin;
 
     char summary[SIGNUP_NAME_BYTES + 128];
@@ -220,14 +222,8 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     if (show_optional)
         y += w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, y, col_w, 2, true);
     y += L->gap / 2;
-    flow_code_boxes(c, x, y, col_w, true);
-
-    if (L->portrait)
-        w_numpad(c, L->margin + (full_w - pad_w) / 2, L->h - L->margin - pad_h, full_w, NULL,
-                 true);
-    else
-        w_numpad(c, c->rtl ? L->margin : L->w - L->margin - pad_w, top + L->gap, pad_w, NULL,
-                 true);
+    y += flow_code_boxes(c, x, y, col_w, true) + L->gap;
+    flow_numpad(c, top, y, pad_w);
 }
 
 /* The first activity after this one that is still ahead and not cancelled. */

@@ -65,7 +65,7 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
     if (disabled) {
         bg = COL_DISABLED_BG;
         fg = COL_DISABLED_TEXT;
-    } else if (style == BTN_PRIMARY) {
+    } else if (style == BTN_PRIMARY || style == BTN_KEY_ON) {
         bg = pressed ? COL_PRIMARY_PRESSED : COL_PRIMARY;
         fg = COL_WHITE;
     } else {
@@ -113,7 +113,10 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
         flags |= UI_WIDGET_DISABLED;
     if (pressed)
         flags |= UI_WIDGET_PRESSED;
-    w_register(c, id, style == BTN_KEY ? UI_ROLE_KEY : UI_ROLE_BUTTON, label, r, flags, fg, bg);
+    if (style == BTN_KEY_ON)
+        flags |= UI_WIDGET_SELECTED;
+    bool key = style == BTN_KEY || style == BTN_KEY_ON;
+    w_register(c, id, key ? UI_ROLE_KEY : UI_ROLE_BUTTON, label, r, flags, fg, bg);
 }
 
 void w_button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
@@ -277,7 +280,7 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
               icon_id primary_icon, bool primary_disabled)
 {
     const ui_layout *L = c->L;
-    int bar_h = L->btn_h + 2 * L->margin;
+    int bar_h = L->btn_h + L->margin;
     draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
     draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
 
@@ -295,8 +298,8 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
     if (prim_w > cap)
         prim_w = cap;
 
-    ui_rect rb = rect_make(L->margin, L->margin, back_w, L->btn_h);
-    ui_rect rp = rect_make(L->w - L->margin - prim_w, L->margin, prim_w, L->btn_h);
+    ui_rect rb = rect_make(L->margin, L->margin / 2, back_w, L->btn_h);
+    ui_rect rp = rect_make(L->w - L->margin - prim_w, L->margin / 2, prim_w, L->btn_h);
     if (c->rtl) {
         rb.x = L->w - L->margin - back_w;
         rp.x = L->margin;

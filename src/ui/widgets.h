@@ -13,7 +13,8 @@
 typedef enum btn_style {
     BTN_PRIMARY = 0, /* deep green, white words: the way forward */
     BTN_SECONDARY,   /* white with an outline: back, cancel, scroll */
-    BTN_KEY          /* a keyboard key */
+    BTN_KEY,         /* a keyboard key */
+    BTN_KEY_ON       /* a key that is switched on (shift): green like the way forward */
 } btn_style;
 
 static inline ui_rect rect_make(int x, int y, int w, int h)
@@ -76,12 +77,14 @@ int w_notice(ui_ctx *c, const char *id, const char *text, icon_id icon, int x, i
 int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *primary_label,
               icon_id primary_icon, bool primary_disabled);
 
-/* The on-screen keyboard (Danish: q..å, a..æ ø, z..m, shift, space, backspace) inside a
- * box `w` wide at (x, y). Returns the height it takes. */
-int w_keyboard(ui_ctx *c, int x, int y, int w, bool upper, bool draw);
+/* The on-screen keyboard (Danish: q..å, a..æ ø, z..m; shift, "-", space, ".", backspace)
+ * inside a box `w` wide at (x, y); keys grow (up to 1.5 times 9 mm) to fill `max_h` (0: the
+ * smallest). Returns the height it takes. */
+int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw);
 
-/* The number pad (digit:0..digit:9 and key:backspace). Returns its height; width in *wout. */
-int w_numpad(ui_ctx *c, int x, int y, int w, int *wout, bool draw);
+/* The number pad (digit:0..digit:9 and key:backspace), growing like the keyboard. Returns its
+ * height; its width in *wout. */
+int w_numpad(ui_ctx *c, int x, int y, int w, int max_h, int *wout, bool draw);
 
 /* A − value + stepper with a label: ids `<base>-` and `<base>+`. Height L->btn_h. */
 void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,

@@ -306,11 +306,24 @@ void h_check_contrast(const ui_frame *f)
         if (c < 7.0)
             fail_msg("%s: widget '%s' has contrast %.2f", f->screen, w->id, c);
     }
+    ui_rect clip = {0, 0, 0, 0};
     for (size_t i = 0; i < f->n_cmds; i++) {
         const draw_cmd *t = &f->cmds[i];
+        if (t->kind == DRAW_CLIP)
+            clip = t->rect;
         if (t->kind != DRAW_TEXT)
             continue;
-        int cx = t->rect.x + t->rect.w / 2, cy = t->rect.y + t->rect.h / 2;
+        /* what shows of the text: its part inside the clip */
+        ui_rect vis = t->rect;
+        if (clip.w > 0 && clip.h > 0) {
+            int x0 = vis.x > clip.x ? vis.x : clip.x, y0 = vis.y > clip.y ? vis.y : clip.y;
+            int x1 = vis.x + vis.w < clip.x + clip.w ? vis.x + vis.w : clip.x + clip.w;
+            int y1 = vis.y + vis.h < clip.y + clip.h ? vis.y + vis.h : clip.y + clip.h;
+            if (x1 <= x0 || y1 <= y0)
+                continue; /* not seen at all */
+            vis = (ui_rect){x0, y0, x1 - x0, y1 - y0};
+        }
+        int cx = vis.x + vis.w / 2, cy = vis.y + vis.h / 2;
         ui_color bg = {255, 255, 255, 255};
         bool found = false;
         for (size_t j = i; j-- > 0;) {
@@ -325,7 +338,9 @@ void h_check_contrast(const ui_frame *f)
             fail_msg("%s: text '%s' is drawn on nothing", f->screen, t->text);
         double c = ui_contrast(t->color, bg);
         if (c < 7.0)
-            fail_msg("%s: text '%s' has contrast %.2f", f->screen, t->text, c);
+            fail_msg("%s: text '%s' at (%d,%d %dx%d) has contrast %.2f on #%02x%02x%02x",
+                     f->screen, t->text, t->rect.x, t->rect.y, t->rect.w, t->rect.h, c, bg.r,
+                     bg.g, bg.b);
     }
 }
 
@@ -386,10 +401,33 @@ void h_check_no_secret(const ui_frame *f, const char *secret)
             fail_msg("%s has the name '%s' in widget '%s'", f->screen, secret, f->widgets[i].id);
 }
 
+static bool can_scroll(harness *h, const char *id)
+{
+    return h_has(h, id) && !(h_widget(h, id)->flags & UI_WIDGET_DISABLED);
+}
+
+void h_scroll_top(harness *h)
+{
+    for (int i = 0; i < 40 && can_scroll(h, "scroll-up"); i++)
+        h_tap(h, "scroll-up");
+}
+
+const ui_widget *h_scroll_to(harness *h, const char *id)
+{
+    h_scroll_top(h);
+    for (int i = 0; i < 40 && !h_has(h, id); i++) {
+        if (!can_scroll(h, "scroll-down"))
+            break;
+        h_tap(h, "scroll-down");
+    }
+    return h_widget(h, id);
+}
+
 void h_open_detail(harness *h, int e)
 {
     char id[160];
     snprintf(id, sizeof id, "card:%s", h->entries[e].act.uid);
+    h_scroll_top(h);
     for (int i = 0; i < 30 && !h_has(h, id); i++) {
         assert_true(h_has(h, "scroll-down"));
         h_tap(h, "scroll-down");

@@ -85,6 +85,10 @@ void h_check_contrast(const ui_frame *f);
 void h_check_layout(const ui_frame *f, double px_per_mm);
 void h_check_no_secret(const ui_frame *f, const char *secret);
 
+/* Scrolls the current screen to its top with the scroll-up button. */
+void h_scroll_top(harness *h);
+/* Scrolls from the top down until widget `id` shows; asserts that it does. */
+const ui_widget *h_scroll_to(harness *h, const char *id);
 /* Opens the detail of entry `e` from home (scrolling down to its card). */
 void h_open_detail(harness *h, int e);
 
