@@ -87,7 +87,7 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
     int yy = cy;
     /* the time, and "om 20 min." / "Nu" */
     w_item top[2] = {
-        {ICON_CLOCK, when, COL_TEXT, bg, false, UI_FONT_BOLD},
+        {ICON_CLOCK, when, COL_TEXT, bg, false, UI_FONT_TITLE}, /* the time, big */
         {ICON_NONE, countdown, COL_WHITE, COL_SOON, true, UI_FONT_BOLD},
     };
     yy += w_flow(c, top, 2, cx, yy, cw, draw) + step;

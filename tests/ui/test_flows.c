@@ -481,6 +481,67 @@ static void every_screen_at_every_size(void **state)
     }
 }
 
+/* The model changes under the screens; the app's own ways home; a key for back. */
+static void model_changes_and_ways_home(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    /* an SMS code for the host */
+    h->entries[E_LEKTIE].qr = h->qr;
+    h->entries[E_LEKTIE].qr_size = 21;
+    h->entries[E_LEKTIE].qr_kind = UI_QR_SMS;
+    h_open_detail(h, E_LEKTIE);
+    assert_string_equal(h_widget(h, "qr")->label, "Scan og send en sms til værten");
+    /* Escape on a development keyboard is back */
+    ui_input in = {.kind = UI_IN_KEY_BACK};
+    assert_true(ui_handle(h->u, &h->m, &in, h->now_ms));
+    h_build(h);
+    assert_string_equal(h_screen(h), "home");
+    assert_false(ui_handle(h->u, &h->m, &in, h->now_ms)); /* nothing behind home */
+    /* the activity vanishes from the program while someone types: home, flow wiped */
+    h_open_detail(h, E_LEKTIE);
+    h_tap(h, "join");
+    h_type(h, "Birgitte");
+    h->m.n_entries = E_LEKTIE; /* the program now ends before it */
+    h_build(h);
+    assert_string_equal(h_screen(h), "home");
+    assert_true(all_zero(&h->u->flow, sizeof h->u->flow));
+    h->m.n_entries = E_COUNT;
+    h_build(h);
+    /* a stick comes in: the app sends everyone home */
+    h_open_detail(h, E_LEKTIE);
+    h_tap(h, "join");
+    h_type(h, "Ib");
+    ui_go_home(h->u, h->now_ms);
+    h_build(h);
+    assert_string_equal(h_screen(h), "home");
+    assert_true(all_zero(&h->u->flow, sizeof h->u->flow));
+    /* an answer that comes after the flow was left is ignored */
+    ui_action_result r = {.status = VM_OK};
+    ui_action_done(h->u, &h->m, &r, h->now_ms);
+    h_build(h);
+    assert_string_equal(h_screen(h), "home");
+    /* a refusal without words: the screen finds its own */
+    h_open_detail(h, E_LEKTIE);
+    h_tap(h, "join");
+    h_type(h, "Ib");
+    h_tap(h, "next");
+    h_tap(h, "confirm");
+    take_one(h);
+    h->entries[E_LEKTIE].counts.heads_taken = 4; /* someone was quicker: full now */
+    answer(h, VM_ERR_REFUSED, SIGNUP_CONFIRMED, 0, "");
+    assert_string_equal(h_screen(h), "join-extra");
+    assert_string_equal(h_widget(h, "message")->label, "Der er fuldt, så du kommer på ventelisten");
+    assert_false(h_widget(h, "confirm")->flags & UI_WIDGET_DISABLED); /* the waiting list is open */
+    /* text from a physical keyboard goes into the code on the code screen, digits only */
+    in = (ui_input){.kind = UI_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "%s", "1a2");
+    ui_handle(h->u, &h->m, &in, h->now_ms);
+    h_build(h);
+    assert_string_equal(h_widget(h, "code")->label, "\xE2\x80\xA2\xE2\x80\xA2");
+    h_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -492,6 +553,7 @@ int main(void)
         cmocka_unit_test(cancel_with_code),
         cmocka_unit_test(idle_reset_clears_the_name),
         cmocka_unit_test(language_switch),
+        cmocka_unit_test(model_changes_and_ways_home),
         cmocka_unit_test(every_screen_at_every_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

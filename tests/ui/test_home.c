@@ -160,7 +160,17 @@ static void touch_rules(void **state)
     ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
     assert_true(ui_handle(h->u, &h->m, &in, h->now_ms));
     h_build(h);
-    assert_true(h_widget(h, "card:kaffe-2411")->flags & UI_WIDGET_PRESSED);
+    const ui_widget *pressed = h_widget(h, "card:kaffe-2411");
+    assert_true(pressed->flags & UI_WIDGET_PRESSED);
+    /* and it looks pressed: a darker fill than the white of a card */
+    bool darker = false;
+    for (size_t i = 0; i < h->f.n_cmds; i++) {
+        const draw_cmd *d = &h->f.cmds[i];
+        if (d->kind == DRAW_RECT && d->rect.x == pressed->rect.x && d->rect.y == pressed->rect.y &&
+            d->rect.w == pressed->rect.w)
+            darker = d->color.r < 255 && d->color.g < 255;
+    }
+    assert_true(darker);
     /* released outside it: nothing happens */
     in.kind = UI_IN_UP;
     in.x = 2;
