@@ -328,8 +328,10 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
 void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_ms,
               ui_frame *out)
 {
+    if (m->n_langs && u->opt.default_lang >= m->n_langs)
+        u->opt.default_lang = 0; /* a default the model does not have: the first language */
     if (m->n_langs && u->lang >= m->n_langs)
-        u->lang = u->opt.default_lang < m->n_langs ? u->opt.default_lang : 0;
+        u->lang = u->opt.default_lang;
     /* The model may have changed under a screen: an activity that vanished sends home. */
     if (u->screen == SCR_DETAIL && !ui_entry_find(m, u->detail_uid))
         ui_go_home(u, now_ms);

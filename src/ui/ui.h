@@ -1,7 +1,7 @@
 /* ui: the kiosk's screens as a state machine that knows no SDL and no SQLite.
  *
  *   ui_handle(ui, model, event, now)  a pointer event, hit-tested against the last frame
- *   ui_tick(ui, model, now)           time passing: idle reset, press feedback
+ *   ui_tick(ui, model, now)           time passing: idle reset, the minute tick
  *   ui_build(ui, model, now, frame)   the current screen as a draw list + widgets
  *   ui_take_action / ui_action_done   what the app must do (join, cancel) and its answer
  *   ui_next_deadline(ui, now)         when the UI must be woken even without input
@@ -10,6 +10,14 @@
  * beyond a few millimetres turns the gesture into a scroll and fires nothing; a screen
  * ignores presses for a short guard time after it appears, so a double tap can never act on
  * the next screen. All time is `now_ms`, UTC milliseconds, passed in.
+ *
+ * Stable names (frame.screen, the dump): home, detail, join-name, join-household, join-extra,
+ * join-done, cancel-name, cancel-code, cancel-done. Stable widget ids: back, lang, list,
+ * scroll-up, scroll-down, card:<uid>, join, join-reason, cancel-signup, task:<task id>, qr,
+ * places, name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
+ * adults-, adults+, children-, children+, company, digit:0..digit:9, code, confirm, done,
+ * message (a message for the resident), result (what join-done/cancel-done say). Card labels
+ * read "<title> · <when> · <places>". The code's label shows bullets, never the digits.
  *
  * Ownership: ui_new returns a ui the caller frees with ui_free (NULL-safe). The model is
  * owned by the caller and must stay valid and unchanged between ui_build and the next call;
@@ -117,20 +125,23 @@ void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT]);
 /* (Named ui_handle, not ui_input: ui_input is the event type.) */
 bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms);
 
-/* Lets time pass: the idle reset (flow cleared, language back to default, home screen) and
- * the end of a pressed state. Returns true when the picture may have changed. */
+/* Lets time pass: the idle reset (after idle_ms without input: what was typed is wiped, the
+ * language goes back to the default, home at the top of the list) and the minute tick (the
+ * clock and the "om 20 min." texts). Returns true when the picture may have changed. */
 bool ui_tick(ui *u, const ui_model *m, int64_t now_ms);
 
-/* When the UI next needs ui_tick even without input (idle reset, the next minute for the
- * clock and "om 20 min." texts), as UTC ms; never in the past of `now_ms`. */
+/* When the UI next needs ui_tick even without input (the idle reset, the next minute for the
+ * clock and "om 20 min." texts, the end of a new screen's press guard), as UTC ms; never in
+ * the past of `now_ms`. An idle kiosk at home wakes once a minute. */
 int64_t ui_next_deadline(const ui *u, int64_t now_ms);
 
 /* Builds the current screen into `out` (reset first). */
 void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_ms,
               ui_frame *out);
 
-/* Takes the next pending action; false when there is none. While an action is pending the
- * screen shows that it is working and ignores further taps on the same button. */
+/* Takes the next pending action; false when there is none. While an action is pending (until
+ * ui_action_done) the screen shows that it is working ("Et øjeblik…") and ignores taps, so a
+ * double tap gives one action. The action holds what was typed: wipe it after use. */
 bool ui_take_action(ui *u, ui_action *out);
 
 /* The app's answer to the action taken last: the flow moves on (confirmation, waiting list
@@ -141,8 +152,8 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
 const char *ui_screen_name(const ui *u);
 size_t ui_lang(const ui *u);
 
-/* Leaves any flow and goes home, clearing what was typed (used by the app for a stick,
- * night mode, and by the idle reset). */
+/* Leaves any flow and goes home, wiping what was typed (used by the app for a stick, night
+ * mode, and by the idle reset, which also restores the default language). */
 void ui_go_home(ui *u, int64_t now_ms);
 
 #endif
