@@ -7,7 +7,7 @@
  * injected measuring function, so the screens are testable without SDL.
  *
  * Ownership: a ui_frame owns its arrays and reuses them between frames (ui_frame_reset keeps
- * the memory). Strings and QR modules in commands and widgets point into the frame's own
+ * the memory, and zeroes the strings of the last frame, which may hold a typed name). Strings and QR modules in commands and widgets point into the frame's own
  * arena and live until the next reset (the arena may move while a frame is being built;
  * pointers are valid once building is done). ui_frame_free is NULL-safe. Allocation failure sets `oom`; the frame
  * is then incomplete but safe to draw.

@@ -15,6 +15,9 @@ void ui_frame_init(ui_frame *f)
 
 void ui_frame_reset(ui_frame *f, const char *screen, int width, int height)
 {
+    /* The old strings may hold what a resident typed: they do not linger in the memory. */
+    if (f->arena && f->arena_len)
+        memset(f->arena, 0, f->arena_len);
     f->n_cmds = 0;
     f->n_widgets = 0;
     f->arena_len = 0;

@@ -112,6 +112,9 @@ void ui_flow_wipe(ui *u)
     ui_wipe(&u->flow, sizeof u->flow);
     ui_wipe(&u->action, sizeof u->action);
     u->action_ready = false;
+    /* the last frame may show the name too: gone with it (taps wait for the next build) */
+    ui_frame_reset(&u->last, "", u->L.w, u->L.h);
+    u->have_last = false;
 }
 
 void ui_flow_start(ui *u, const ui_entry *e, int64_t task_id, int64_t now_ms)

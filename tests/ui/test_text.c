@@ -174,6 +174,25 @@ static void arena_growth_keeps_strings(void **state)
     ui_frame_free(NULL);
 }
 
+/* A reset frame does not keep the last frame's strings (a typed name) in its memory. */
+static void reset_forgets_the_strings(void **state)
+{
+    (void)state;
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "join-name", 800, 480);
+    for (int i = 0; i < 50; i++)
+        draw_text(&f, 0, 0, 10, 10, UI_FONT_BODY, (ui_color){0, 0, 0, 255}, "tast");
+    ui_frame_widget(&f, "name", UI_ROLE_INPUT, "Birgitte", (ui_rect){0, 0, 9, 9}, 0);
+    size_t used = f.arena_len;
+    ui_frame_reset(&f, "home", 800, 480);
+    draw_text(&f, 0, 0, 10, 10, UI_FONT_BODY, (ui_color){0, 0, 0, 255}, "I dag");
+    assert_true(f.arena_len < used);
+    for (size_t i = 0; i + 8 <= used; i++)
+        assert_false(memcmp(f.arena + i, "Birgitte", 8) == 0);
+    ui_frame_free(&f);
+}
+
 static void copy_and_same_picture(void **state)
 {
     (void)state;
@@ -274,6 +293,7 @@ int main(void)
         cmocka_unit_test(fit_cuts_on_characters),
         cmocka_unit_test(name_editing),
         cmocka_unit_test(arena_growth_keeps_strings),
+        cmocka_unit_test(reset_forgets_the_strings),
         cmocka_unit_test(copy_and_same_picture),
         cmocka_unit_test(contrast_ratio),
         cmocka_unit_test(layout_scales),
