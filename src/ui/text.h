@@ -14,7 +14,7 @@
 #include "ui/draw.h"
 
 #define TEXT_MAX_BYTES 2048
-#define TEXT_MAX_LINES 48
+#define TEXT_MAX_LINES 96
 
 typedef enum text_align { ALIGN_START = 0, ALIGN_CENTER, ALIGN_END } text_align;
 

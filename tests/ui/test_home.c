@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "harness.h"
 
 /* Every card label and heading on home, scrolling down through the whole list. */
@@ -380,6 +381,44 @@ static void wide_screen_and_minute_tick(void **state)
     h_free(h);
 }
 
+/* Fields as long as they may be: cut or wrapped, never split inside a character, never off
+ * the screen. */
+static void longest_texts(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        harness *h = h_new(sizes[k][0], sizes[k][1]);
+        activity *a = &h->entries[E_SPIS].act;
+        char word[] = "Spisning\xC3\xA6\xC3\xB8\xC3\xA5 ";
+        a->title[0] = a->place[0] = a->host[0] = a->description[0] = '\0';
+        while (strlen(a->title) + strlen(word) < sizeof a->title)
+            strcat(a->title, word);
+        while (strlen(a->place) + 3 < sizeof a->place)
+            strcat(a->place, "\xC3\xB8"); /* one word without spaces */
+        while (strlen(a->host) + strlen(word) < sizeof a->host)
+            strcat(a->host, word);
+        while (strlen(a->description) + strlen(word) + 1 < sizeof a->description)
+            strcat(a->description, word);
+        snprintf(a->tasks[0].title, sizeof a->tasks[0].title, "%s", a->title);
+        h->m.estate_name = a->title;
+        h_build(h);
+        h_open_detail(h, E_SPIS);
+        for (int i = 0; i < 40; i++) {
+            for (size_t j = 0; j < h->f.n_cmds; j++)
+                if (h->f.cmds[j].kind == DRAW_TEXT)
+                    assert_true(utf8_valid(h->f.cmds[j].text, strlen(h->f.cmds[j].text)));
+            if (!h_has(h, "scroll-down") || (h_widget(h, "scroll-down")->flags & UI_WIDGET_DISABLED))
+                break;
+            h_tap(h, "scroll-down");
+        }
+        h_tap(h, "join");
+        h_type(h, "Ib");
+        assert_string_equal(h_screen(h), "join-name");
+        h_free(h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +431,7 @@ int main(void)
         cmocka_unit_test(notices),
         cmocka_unit_test(empty_program),
         cmocka_unit_test(wide_screen_and_minute_tick),
+        cmocka_unit_test(longest_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
