@@ -282,8 +282,16 @@ static vm_status export_all(run *r, vm_err *err)
     if ((st = export_snapshot(r, err)) != VM_OK)
         goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.85);
-    st = export_pdf(r, err);
+    if ((st = export_pdf(r, err)) != VM_OK)
+        goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.95);
+    char line[300];
+    snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s"), folder,
+             r->res->pdf_written ? "tilmeldinger.csv, statistik.csv, program-skabelon.csv, "
+                                   "vaermed-*.db, ugeprogram.pdf"
+                                 : "tilmeldinger.csv, statistik.csv, program-skabelon.csv, "
+                                   "vaermed-*.db");
+    log_line(r, line);
 out:
     sync_buf_free(&b);
     return st;
@@ -319,8 +327,8 @@ static void log_header(run *r)
     char when[17], iso[21];
     dktime_format_local(r->real_now, when);
     dktime_format_iso_utc(r->real_now, iso);
-    sync_buf_printf(&r->log, "==== %s (%s) %s (%s)\r\n", when, iso,
-                    r->opt && r->opt->kiosk_name ? r->opt->kiosk_name : "",
+    const char *name = r->opt && r->opt->kiosk_name ? r->opt->kiosk_name : "";
+    sync_buf_printf(&r->log, "==== %s (%s) %s%s%s\r\n", when, iso, name, name[0] ? " " : "",
                     r->res->kiosk_id);
 }
 
