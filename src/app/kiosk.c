@@ -271,8 +271,11 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
         }
     }
     ui_input in;
-    if (!input_translate(&k->input, ev, k->win_w, k->win_h, k->out_w, k->out_h, &in))
+    int pw, ph;
+    render_physical_size(k->render, &pw, &ph);
+    if (!input_translate(&k->input, ev, k->win_w, k->win_h, pw, ph, &in))
         return false;
+    render_map_point(k->render, in.x, in.y, &in.x, &in.y);
     k->input_ticks = ev->common.timestamp;
     return ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
 }
@@ -402,7 +405,8 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
         return 1;
     }
     render_options ro = {.title = "Vær med", .width = o->width, .height = o->height,
-                         .fullscreen = o->fullscreen, .software = o->software};
+                         .fullscreen = o->fullscreen, .software = o->software,
+                         .rotation = o->cfg->rotation};
     if (render_open(&ro, &k.render, &err) != VM_OK) {
         fprintf(stderr, "vaermed: %s\n", err.msg);
         goto out;

@@ -36,6 +36,9 @@ struct render {
     cache *icons;  /* (icon, size) -> white texture, tinted when drawn */
     cache *qrs;    /* (modules) -> 1 px per module texture */
     shapes shapes; /* rounded corners */
+    int rotation;  /* degrees clockwise */
+    SDL_Texture *target; /* the picture before rotation; NULL when not rotated */
+    int target_w, target_h;
     unsigned long rasterised, hits;
 };
 
@@ -97,6 +100,8 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
         goto out;
     }
     shapes_init(&r->shapes, r->renderer);
+    r->rotation = (opt->rotation == 90 || opt->rotation == 180 || opt->rotation == 270)
+                      ? opt->rotation : 0;
     *out = r;
     r = NULL;
 out:
@@ -114,6 +119,8 @@ void render_close(render *r)
     cache_free(r->qrs);
     shapes_close(&r->shapes);
     fonts_close(&r->fonts);
+    if (r->target)
+        SDL_DestroyTexture(r->target);
     if (r->renderer)
         SDL_DestroyRenderer(r->renderer);
     if (r->window)
@@ -126,10 +133,64 @@ void render_window_size(const render *r, int *w, int *h)
     SDL_GetWindowSize(r->window, w, h);
 }
 
-void render_output_size(const render *r, int *w, int *h)
+void render_physical_size(const render *r, int *w, int *h)
 {
     if (SDL_GetRendererOutputSize(r->renderer, w, h) != 0)
         SDL_GetWindowSize(r->window, w, h);
+}
+
+void render_output_size(const render *r, int *w, int *h)
+{
+    int pw, ph;
+    render_physical_size(r, &pw, &ph);
+    bool sideways = r->rotation == 90 || r->rotation == 270;
+    *w = sideways ? ph : pw;
+    *h = sideways ? pw : ph;
+}
+
+void render_map_point(const render *r, int x, int y, int *out_x, int *out_y)
+{
+    int pw, ph;
+    render_physical_size(r, &pw, &ph);
+    switch (r->rotation) {
+    case 90: *out_x = y; *out_y = pw - 1 - x; break;
+    case 180: *out_x = pw - 1 - x; *out_y = ph - 1 - y; break;
+    case 270: *out_x = ph - 1 - y; *out_y = x; break;
+    default: *out_x = x; *out_y = y; break;
+    }
+}
+
+/* With a rotation, the picture is drawn into a texture of the laid-out size and copied turned;
+ * the texture follows the window's size. */
+static bool begin_rotated(render *r)
+{
+    if (!r->rotation)
+        return false;
+    int w, h;
+    render_output_size(r, &w, &h);
+    if (!r->target || r->target_w != w || r->target_h != h) {
+        if (r->target)
+            SDL_DestroyTexture(r->target);
+        r->target = SDL_CreateTexture(r->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                      SDL_TEXTUREACCESS_TARGET, w, h);
+        r->target_w = w;
+        r->target_h = h;
+    }
+    if (!r->target || SDL_SetRenderTarget(r->renderer, r->target) != 0)
+        return false; /* the picture is then drawn unturned rather than not at all */
+    return true;
+}
+
+static void end_rotated(render *r)
+{
+    int pw, ph;
+    SDL_SetRenderTarget(r->renderer, NULL);
+    render_physical_size(r, &pw, &ph);
+    SDL_RenderSetClipRect(r->renderer, NULL);
+    SDL_SetRenderDrawColor(r->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(r->renderer);
+    SDL_Rect dst = {(pw - r->target_w) / 2, (ph - r->target_h) / 2, r->target_w, r->target_h};
+    SDL_RenderCopyEx(r->renderer, r->target, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
 }
 
 vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_err *err)
@@ -337,12 +398,15 @@ static void execute(render *r, const draw_cmd *c)
 
 void render_draw(render *r, const ui_frame *f)
 {
+    bool rotated = begin_rotated(r);
     SDL_RenderSetClipRect(r->renderer, NULL);
     SDL_SetRenderDrawColor(r->renderer, 0, 0, 0, 255);
     SDL_RenderClear(r->renderer);
     for (size_t i = 0; i < f->n_cmds; i++)
         execute(r, &f->cmds[i]);
     SDL_RenderSetClipRect(r->renderer, NULL);
+    if (rotated)
+        end_rotated(r);
 }
 
 void render_present(render *r, const ui_frame *f)
@@ -353,7 +417,7 @@ void render_present(render *r, const ui_frame *f)
 
 vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, vm_err *err)
 {
-    render_output_size(r, w, h);
+    render_physical_size(r, w, h);
     *pixels = malloc((size_t)*w * (size_t)*h * 4);
     if (!*pixels)
         return err_set(err, VM_ERR_NOMEM, "Out of memory reading the screen.");

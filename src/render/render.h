@@ -26,6 +26,7 @@ typedef struct render_options {
     bool software;         /* force SDL's software renderer (tests, goldens) */
     bool hidden;           /* no visible window (benchmarks, offscreen tests) */
     const char *font_dir;  /* where the Noto .ttf files are; NULL = search the usual places */
+    int rotation;          /* 0, 90, 180 or 270 degrees clockwise: a screen hung on its side */
 } render_options;
 
 vm_status render_open(const render_options *opt, render **out, vm_err *err);
@@ -34,8 +35,16 @@ void render_close(render *r);
 /* The window's size in screen coordinates (what mouse events use). */
 void render_window_size(const render *r, int *w, int *h);
 
-/* The drawable size in pixels (may differ from the window size on high-DPI displays). */
+/* The size the screens are laid out for, in pixels: the drawable size (which may differ from
+ * the window size on high-DPI displays), turned by the rotation. */
 void render_output_size(const render *r, int *w, int *h);
+
+/* The drawable size in pixels, before rotation (what touch coordinates are relative to). */
+void render_physical_size(const render *r, int *w, int *h);
+
+/* Maps a point in drawable pixels (as the display reports a touch) to the laid-out picture's
+ * pixels, undoing the rotation. */
+void render_map_point(const render *r, int x, int y, int *out_x, int *out_y);
 
 /* Opens the fonts at these pixel sizes (index by ui_font). Cheap when unchanged; flushes the
  * text cache when a size changes. */

@@ -110,6 +110,42 @@ static void shapes_and_qr_land_where_asked(void **state)
     render_close(r);
 }
 
+/* A screen hung on its side: the picture is laid out portrait and turned; a touch maps back. */
+static void rotation_turns_picture_and_touches(void **state)
+{
+    (void)state;
+    render_options o = {.width = 300, .height = 200, .software = true, .rotation = 90};
+    render *r = NULL;
+    vm_err err = {0};
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    set_fonts(r, 22);
+    int w, h;
+    render_output_size(r, &w, &h);
+    assert_int_equal(w, 200); /* laid out portrait */
+    assert_int_equal(h, 300);
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "t", w, h);
+    draw_rect(&f, (ui_rect){0, 0, w, h}, (ui_color){255, 255, 255, 255}, 0);
+    draw_rect(&f, (ui_rect){0, 0, 40, 20}, (ui_color){255, 0, 0, 255}, 0); /* top-left */
+    render_draw(r, &f);
+    unsigned char *px;
+    int pw, ph;
+    assert_int_equal(render_read_pixels(r, &px, &pw, &ph, &err), VM_OK);
+    assert_int_equal(pw, 300);
+    /* Turned a quarter clockwise, the laid-out top-left lands at the physical top-right. */
+    assert_int_equal(pixel(px, pw, 290, 10), 0xFF0000);
+    assert_int_equal(pixel(px, pw, 10, 10), 0xFFFFFF);
+    free(px);
+    /* And a touch there maps back to the laid-out top-left. */
+    int lx, ly;
+    render_map_point(r, 290, 10, &lx, &ly);
+    assert_in_range(lx, 0, 39);
+    assert_in_range(ly, 0, 19);
+    ui_frame_free(&f);
+    render_close(r);
+}
+
 static void missing_fonts_are_a_plain_error(void **state)
 {
     (void)state;
@@ -294,6 +330,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_rasterised_once),
         cmocka_unit_test(shapes_and_qr_land_where_asked),
+        cmocka_unit_test(rotation_turns_picture_and_touches),
         cmocka_unit_test(missing_fonts_are_a_plain_error),
         cmocka_unit_test(golden_home_800x480),
         cmocka_unit_test(golden_detail_800x480),
