@@ -125,9 +125,9 @@ int cli_merge(const cli_ctx *ctx, int argc, char **argv)
     if (st == VM_OK) {
         char line[256];
         snprintf(line, sizeof line,
-                 i18n_plural(cat, "%d sign-up from %d files written to %s",
-                             "%d sign-ups from %d files written to %s", rep.signups),
-                 rep.signups, rep.files, out);
+                 i18n_plural(cat, "%d sign-up written to %s", "%d sign-ups written to %s",
+                             rep.signups),
+                 rep.signups, out);
         fprintf(ctx->out, "%s\n", line);
     } else {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);

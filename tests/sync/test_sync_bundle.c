@@ -164,12 +164,29 @@ static void test_foreign_and_corrupt_refused(void **state)
     free(data);
 }
 
+/* The sample bundle in tests/sync/data (a fuzz seed) is a valid bundle. */
+static void test_sample_bundle(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = ts_read_file(ts_source_path("tests/sync/data/bundle.db"), &len);
+    assert_non_null(data);
+    sync_program p;
+    vm_err err = {0};
+    if (sync_read_bundle(data, len, NULL, &p, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(p.n, 2);
+    sync_program_free(&p);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_trigger_and_view_refused),
         cmocka_unit_test(test_foreign_and_corrupt_refused),
+        cmocka_unit_test(test_sample_bundle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
