@@ -14,7 +14,8 @@
  *   2. imports it with store_import_program (one transaction, all or nothing);
  *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv (sign-ups for Excel),
  *      statistik.csv (counts per activity, no names), vaermed-<kiosk-id>.db (a snapshot),
- *      ugeprogram.pdf (the week's program, when a writer is given), program-skabelon.csv
+ *      ugeprogram.pdf (the week's program: opt->program_pdf, else the print module's
+ *      print_week when vm_print is linked, as it is in the kiosk), program-skabelon.csv
  *      (the CSV template) and log.txt (what the syncs did). Every file is written to a
  *      temporary name, fsync'd, renamed and the folder fsync'd: a stick pulled at any moment
  *      holds the old file or the new one. The export runs after a refused import too, so

@@ -20,10 +20,11 @@ if ! command -v clang >/dev/null 2>&1; then
     exit 1
 fi
 
+mkdir -p "$build"
 CC=clang cmake -S "$root" -B "$build" -DVAERMED_FUZZ=ON -DVAERMED_TESTS=OFF \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     "-DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
-    >"$build.configure.log" 2>&1 || { cat "$build.configure.log" >&2; exit 1; }
+    >"$build/configure.log" 2>&1 || { cat "$build/configure.log" >&2; exit 1; }
 for t in $targets; do
     cmake --build "$build" -j2 --target "fuzz_$t"
 done
