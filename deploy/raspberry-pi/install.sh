@@ -19,6 +19,8 @@
 set -eu
 
 say() { printf 'vaermed install: %s\n' "$*"; }
+started=$(date +%s)
+elapsed() { echo "$(($(date +%s) - started)) s"; }
 fail() {
     printf 'vaermed install: %s\n' "$*" >&2
     exit 1
@@ -74,6 +76,8 @@ if [ -n "$extras" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $extras
 fi
 
+say "packages ready after $(elapsed)"
+
 # --- 2. Build and install -------------------------------------------------------------------
 say "2/7 building in $build (a few minutes on a Pi 4)"
 mkdir -p "$build"
@@ -84,7 +88,7 @@ cmake --build "$build" -j "$jobs" --target vaermed ||
     fail "the build failed (above); nothing was installed or changed"
 cmake --install "$build" --strip >/dev/null
 [ -x "$bin" ] || fail "cmake --install did not put the kiosk at $bin"
-say "installed $bin ($("$bin" --version 2>/dev/null || echo "version unknown"))"
+say "installed $bin ($("$bin" --version 2>/dev/null || echo "version unknown")), after $(elapsed)"
 install -d -m 0755 "$libexec" "$docdir"
 install -m 0755 "$here/vaermed-usb-mount.sh" "$libexec/vaermed-usb-mount"
 install -m 0644 "$repo/docs/raspberry-pi.md" "$docdir/raspberry-pi.md"
@@ -158,5 +162,5 @@ if [ -r /boot/firmware/config.txt ] && ! grep -q '^dtoverlay=vc4-kms-v3d' /boot/
     say "      graphics driver (Raspberry Pi OS has it by default). See docs/raspberry-pi.md."
 fi
 
-say "done. Next: edit $etc/vaermed.conf, then: sudo systemctl restart vaermed"
+say "done in $(elapsed). Next: edit $etc/vaermed.conf, then: sudo systemctl restart vaermed"
 say "Authorise a staff stick: sudo -u $user vaermed stick init /media/<STICK>"
