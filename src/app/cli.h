@@ -32,9 +32,16 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv);     /* vaermed sync DIR
 int cli_stick(const cli_ctx *ctx, int argc, char **argv);    /* vaermed stick init DIR */
 int cli_merge(const cli_ctx *ctx, int argc, char **argv);    /* vaermed merge DIR... -o F.csv */
 
+/* How a command opens the database. */
+typedef enum cli_open_mode {
+    CLI_READ = 0, /* read-only: list, signups, qr, poster */
+    CLI_WRITE,    /* an existing database: join, cancel, sync */
+    CLI_CREATE    /* made when missing: stick init on a kiosk that never ran */
+} cli_open_mode;
+
 /* Opens the database for a command, with the plain-words message on failure (printed to
- * ctx->err). Returns NULL when it cannot. `writable` false opens read-only. */
+ * ctx->err). Returns NULL when it cannot. */
 struct store;
-struct store *cli_open_store(const cli_ctx *ctx, int writable);
+struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode);
 
 #endif

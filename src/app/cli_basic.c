@@ -13,11 +13,16 @@
 #include "qr/qr.h"
 #include "store/store.h"
 
-struct store *cli_open_store(const cli_ctx *ctx, int writable)
+struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode)
 {
     store *s = NULL;
     vm_err err = {0};
-    if (store_open(ctx->db_path, writable ? 0 : STORE_READONLY, &s, &err) != VM_OK) {
+    unsigned flags = mode == CLI_READ ? STORE_READONLY : mode == CLI_CREATE ? STORE_CREATE : 0;
+    if (mode == CLI_CREATE && paths_make_parent(ctx->db_path, &err) != VM_OK) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+        return NULL;
+    }
+    if (store_open(ctx->db_path, flags, &s, &err) != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         if (err.status == VM_ERR_NOT_FOUND)
             fprintf(ctx->err, "vaermed: (start the kiosk once, or give --db PATH)\n");
@@ -73,7 +78,7 @@ int cli_list(const cli_ctx *ctx, int argc, char **argv)
             return 2;
         }
     }
-    store *s = cli_open_store(ctx, 0);
+    store *s = cli_open_store(ctx, CLI_READ);
     if (!s)
         return 1;
     activity *acts = NULL;
@@ -156,7 +161,7 @@ int cli_join(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "vaermed: join needs the activity's id and --name\n%s", usage);
         return 2;
     }
-    store *s = cli_open_store(ctx, 1);
+    store *s = cli_open_store(ctx, CLI_WRITE);
     if (!s)
         return 1;
     int status = 1;
@@ -223,7 +228,7 @@ int cli_signups(const cli_ctx *ctx, int argc, char **argv)
             return 2;
         }
     }
-    store *s = cli_open_store(ctx, 0);
+    store *s = cli_open_store(ctx, CLI_READ);
     if (!s)
         return 1;
     int status = 1;
@@ -269,7 +274,7 @@ int cli_cancel(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "usage: vaermed cancel SIGNUP_ID [--db PATH]\n");
         return 2;
     }
-    store *s = cli_open_store(ctx, 1);
+    store *s = cli_open_store(ctx, CLI_WRITE);
     if (!s)
         return 1;
     vm_err err = {0};
@@ -305,7 +310,7 @@ int cli_qr(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "%s", usage);
         return 2;
     }
-    store *s = cli_open_store(ctx, 0);
+    store *s = cli_open_store(ctx, CLI_READ);
     if (!s)
         return 1;
     int status = 1;

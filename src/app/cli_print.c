@@ -33,7 +33,7 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "vaermed: poster needs -o FILE.pdf\n%s", usage);
         return 2;
     }
-    store *s = cli_open_store(ctx, 0);
+    store *s = cli_open_store(ctx, CLI_READ);
     if (!s)
         return 1;
     int status = 1;

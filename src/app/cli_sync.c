@@ -6,6 +6,7 @@
 #include "app/cli.h"
 #include "app/langs.h"
 #include "app/random.h"
+#include "app/sticks.h"
 #include "store/store.h"
 #include "sync/sync.h"
 #include "sync/sync_merge.h"
@@ -29,23 +30,15 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     }
     langs l = {0};
     const i18n_catalog *cat = first_language(ctx, &l);
-    store *s = cli_open_store(ctx, 1);
+    store *s = cli_open_store(ctx, CLI_WRITE);
     if (!s) {
         langs_free(&l);
         return 1;
     }
     uint8_t rnd[16];
     bool have_rnd = random_bytes(rnd, sizeof rnd);
-    sync_options opt = {0};
-    opt.cat = cat;
-    if (ctx->cfg) {
-        opt.config_keys = ctx->cfg->stick_keys;
-        opt.n_config_keys = ctx->cfg->n_stick_keys;
-        opt.kiosk_name = ctx->cfg->kiosk_name[0] ? ctx->cfg->kiosk_name : NULL;
-        opt.estate_name = ctx->cfg->estate_name[0] ? ctx->cfg->estate_name : NULL;
-        opt.url_template = ctx->cfg->url_template[0] ? ctx->cfg->url_template : NULL;
-    }
-    opt.random16 = have_rnd ? rnd : NULL;
+    sync_options opt;
+    sticks_sync_options(ctx->cfg, cat, have_rnd ? rnd : NULL, &opt);
     sync_result res;
     vm_err err = {0};
     vm_status st = sync_run(s, argv[1], ctx->now, &opt, &res, &err);
@@ -75,7 +68,7 @@ int cli_stick(const cli_ctx *ctx, int argc, char **argv)
         langs_free(&l);
         return 1;
     }
-    store *s = cli_open_store(ctx, 1);
+    store *s = cli_open_store(ctx, CLI_CREATE);
     if (!s) {
         langs_free(&l);
         return 1;

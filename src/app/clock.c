@@ -34,12 +34,23 @@ bool clock_init(vm_clock *c)
     return true;
 }
 
-int64_t clock_now_ms(const vm_clock *c)
+static int64_t unfloored_ms(const vm_clock *c)
 {
     int64_t now = c->fake ? c->fake_start_ms + (clock_monotonic_ms() - c->mono_start_ms)
                           : real_ms();
-    now += c->offset_ms;
+    return now + c->offset_ms;
+}
+
+int64_t clock_now_ms(const vm_clock *c)
+{
+    int64_t now = unfloored_ms(c);
     return now < c->floor_ms ? c->floor_ms : now;
+}
+
+bool clock_suspect(const vm_clock *c, int64_t build_time)
+{
+    int64_t now = unfloored_ms(c);
+    return now < c->floor_ms || now < build_time * 1000;
 }
 
 int64_t clock_now(const vm_clock *c)

@@ -16,11 +16,33 @@
 #include "app/paths.h"
 #include "app/service.h"
 #include "app/signing.h"
+#include "app/random.h"
+#include "app/sticks.h"
 #include "core/dktime.h"
 #include "core/rules.h"
 #include "render/render.h"
 #include "store/store.h"
 #include "ui/ui.h"
+
+#ifndef VAERMED_BUILD_TIME
+#define VAERMED_BUILD_TIME 0
+#endif
+
+/* The USB stick as the screens see it. */
+typedef enum stick_state {
+    STICK_NONE = 0,
+    STICK_SYNCING,
+    STICK_DONE,
+    STICK_REFUSED,
+    STICK_FAILED
+} stick_state;
+
+typedef struct kiosk_stick {
+    stick_state state;
+    double fraction;
+    char text[2048];             /* the phase while syncing, then the summary */
+    char path[SYNC_WATCH_PATH_MAX]; /* the stick shown */
+} kiosk_stick;
 
 /* Everything the loop works with, so the steps can be functions with one argument. */
 typedef struct kiosk {
@@ -42,6 +64,8 @@ typedef struct kiosk {
     int win_w, win_h, out_w, out_h;
     unsigned long wakeups;    /* loop iterations: the benchmark's idle measure */
     unsigned long input_ticks;/* SDL timestamp of the last pointer event handled */
+    sticks *sticks;           /* the USB stick watcher; NULL when it could not start */
+    kiosk_stick stick;        /* what the sync screen shows */
     int64_t watchdog_ms;      /* 0 = no systemd watchdog */
     int64_t last_ping_ms;     /* monotonic */
     bool quit;
@@ -243,6 +267,81 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
     return ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
 
+static void ping_watchdog_if_due(kiosk *k)
+{
+    if (k->watchdog_ms && clock_monotonic_ms() - k->last_ping_ms >= k->watchdog_ms) {
+        service_ping();
+        k->last_ping_ms = clock_monotonic_ms();
+    }
+}
+
+/* Progress of a sync: shown at once, since the sync runs in the loop's own thread. */
+static void sync_progress(void *user, sync_phase phase, double fraction)
+{
+    kiosk *k = user;
+    k->stick.fraction = fraction;
+    snprintf(k->stick.text, sizeof k->stick.text, "%s",
+             sync_phase_text(k->langs.n ? k->langs.cat[0] : NULL, phase));
+    present_if_changed(k);
+    ping_watchdog_if_due(k); /* a long export must not look like a hung kiosk */
+}
+
+/* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
+ * sync is for the staff. */
+static void sync_stick(kiosk *k, const char *path)
+{
+    const i18n_catalog *cat = k->langs.n ? k->langs.cat[0] : NULL;
+    int64_t now_ms = clock_now_ms(k->clock);
+    uint8_t rnd[16];
+    bool have_rnd = random_bytes(rnd, sizeof rnd);
+    sync_options opt;
+    sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
+    opt.progress = sync_progress;
+    opt.progress_user = k;
+
+    ui_go_home(k->ui, now_ms);
+    memset(&k->stick, 0, sizeof k->stick);
+    k->stick.state = STICK_SYNCING;
+    snprintf(k->stick.path, sizeof k->stick.path, "%s", path);
+    sync_progress(k, SYNC_PHASE_CHECK, 0);
+
+    sync_result res;
+    vm_err err = {0};
+    vm_status st = sync_run(k->store, path, now_ms / 1000, &opt, &res, &err);
+    sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
+    k->stick.fraction = 1;
+    k->stick.state = st == VM_OK ? STICK_DONE
+                   : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||
+                      res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? STICK_REFUSED
+                   : STICK_FAILED;
+    fprintf(stderr, "vaermed: USB stick %s: %s\n", path, k->stick.text);
+    if (res.clock_floor > 0)
+        clock_set_floor(k->clock, res.clock_floor);
+    vm_err lerr = {0};
+    if (reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
+        fprintf(stderr, "vaermed: %s\n", lerr.msg);
+}
+
+static bool handle_sticks(kiosk *k, sticks_event *ev)
+{
+    bool changed = false;
+    if (k->stick.state != STICK_NONE && k->stick.state != STICK_SYNCING) {
+        bool still_in = false;
+        for (size_t i = 0; i < ev->all.n; i++)
+            still_in |= strcmp(ev->all.path[i], k->stick.path) == 0;
+        if (!still_in) { /* taken out: the message has done its job */
+            memset(&k->stick, 0, sizeof k->stick);
+            changed = true;
+        }
+    }
+    for (size_t i = 0; i < ev->fresh.n; i++) {
+        sync_stick(k, ev->fresh.path[i]);
+        changed = true;
+    }
+    free(ev);
+    return changed;
+}
+
 /* Returns true when the picture may have changed. Automation commands are collected in
  * `pending` and acknowledged after the next present. */
 static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size_t *n_pending)
@@ -253,6 +352,8 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
         pending[(*n_pending)++] = c;
         return changed;
     }
+    if (k->sticks && ev->type == sticks_event_type(k->sticks))
+        return handle_sticks(k, ev->user.data1);
     if (ev->type == SDL_QUIT) {
         k->quit = true;
         return false;
@@ -315,12 +416,8 @@ static int loop(kiosk *k)
             wait = 3600 * 1000;
         if (k->watchdog_ms) {
             /* The only wake-up an idle kiosk has beyond the minute tick: the watchdog's. */
+            ping_watchdog_if_due(k);
             int64_t since = clock_monotonic_ms() - k->last_ping_ms;
-            if (since >= k->watchdog_ms) {
-                service_ping();
-                k->last_ping_ms = clock_monotonic_ms();
-                since = 0;
-            }
             if (wait > k->watchdog_ms - since)
                 wait = k->watchdog_ms - since;
         }
@@ -384,8 +481,10 @@ static vm_status open_store(kiosk *k, vm_err *err)
     st = signing_kiosk_id(k->store, id, err);
     if (st == VM_OK && o->demo)
         st = demo_fill(k->store, clock_now(k->clock), err);
-    if (st == VM_OK)
+    if (st == VM_OK) {
+        clock_set_floor(k->clock, sync_clock_floor(k->store));
         purge_old_personal_data(k, clock_now(k->clock));
+    }
     return st;
 }
 
@@ -443,9 +542,11 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     }
     if (o->input_path && *o->input_path)
         k.automation = automation_start(o->input_path);
+    k.sticks = sticks_start(o->cfg, getenv("VAERMED_MOUNTS"));
     status = loop(&k);
     write_stats(&k);
 out:
+    sticks_stop(k.sticks);
     automation_stop(k.automation);
     if (k.dump)
         fclose(k.dump);
