@@ -9,6 +9,9 @@
  *   bench_ops qr NOW REPS                qr_target_for + qr_encode of a URL, an SMS and a
  *                                        VEVENT payload, and qr_write_png
  *   bench_ops print DB NOW DIR REPS      print_week (the week of NOW) and print_poster
+ *   bench_ops model DB NOW REPS          what the kiosk does before its first frame:
+ *                                        store_activities_between (the ten weeks) and
+ *                                        kiosk_model_load (the same plus every QR code)
  *
  * The sync module's export builders (sync_export.h) are internal to src/sync; they are used
  * here so the export can be timed file by file. Output: one JSON object on stdout; times in
@@ -20,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/model.h"
 #include "bench_gen.h"
 #include "core/dktime.h"
 #include "print/print.h"
@@ -322,11 +326,58 @@ out:
     return rc;
 }
 
+static int cmd_model(const char *db, int64_t now, int reps)
+{
+    store *s = NULL;
+    vm_err err = {0};
+    stat_ms query = {0}, load = {0};
+    size_t n = 0, codes = 0;
+    if (store_open(db, STORE_READONLY, &s, &err) != VM_OK) {
+        fprintf(stderr, "bench_ops: model: %s\n", err.msg);
+        return 1;
+    }
+    for (int r = 0; r < reps; r++) {
+        activity *acts = NULL;
+        activity_counts *counts = NULL;
+        int64_t t0 = bench_now_ns();
+        vm_status st = store_activities_between(s, now - 12 * 3600,
+                                                now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
+                                                &acts, &counts, &n, &err);
+        int64_t t1 = bench_now_ns();
+        free(acts);
+        free(counts);
+        kiosk_model m;
+        memset(&m, 0, sizeof m);
+        if (st == VM_OK)
+            st = kiosk_model_load(&m, s, now, NULL, &err);
+        int64_t t2 = bench_now_ns();
+        codes = 0;
+        for (size_t i = 0; i < m.n_entries; i++)
+            codes += m.entries[i].qr != NULL;
+        kiosk_model_free(&m);
+        if (st != VM_OK) {
+            fprintf(stderr, "bench_ops: model: %s\n", err.msg);
+            store_close(s);
+            return 1;
+        }
+        add(&query, t0, t1);
+        add(&load, t1, t2);
+    }
+    store_close(s);
+    printf("{\"activities\":%zu,\"qr_codes\":%zu,", n, codes);
+    put("query_ms", &query, true);
+    put("model_load_ms", &load, false);
+    printf("}\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int64_t now = 0;
     if (argc >= 3 && strcmp(argv[1], "qr") == 0 && argc == 5 && dktime_parse_iso(argv[2], &now))
         return cmd_qr(now, atoi(argv[3]) < MAX_REPS ? atoi(argv[3]) : MAX_REPS, argv[4]);
+    if (argc == 5 && strcmp(argv[1], "model") == 0 && dktime_parse_iso(argv[3], &now))
+        return cmd_model(argv[2], now, atoi(argv[4]) < 1 ? 1 : atoi(argv[4]) % (MAX_REPS + 1));
     if (argc == 6 && dktime_parse_iso(argv[3], &now)) {
         int reps = atoi(argv[5]);
         if (reps < 1)
@@ -343,7 +394,8 @@ int main(int argc, char **argv)
     fputs("usage: bench_ops import DIR NOW FILE REPS\n"
           "       bench_ops export DB NOW DIR REPS\n"
           "       bench_ops qr NOW REPS DIR\n"
-          "       bench_ops print DB NOW DIR REPS\n",
+          "       bench_ops print DB NOW DIR REPS\n"
+          "       bench_ops model DB NOW REPS\n",
           stderr);
     return 2;
 }

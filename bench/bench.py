@@ -1,0 +1,1009 @@
+#!/usr/bin/env python3
+"""make bench: Vær med's speed and footprint, and the browser kiosk estates use instead.
+
+Run through bench/run.sh BUILD_DIR. Uses only the standard library, the product binary
+(BUILD/vaermed), the helpers in BUILD/bench/ (bench_mkdb, bench_frame, bench_ops), Xvfb,
+xdotool and Debian's chromium. Writes bench/results.json and prints the table that
+docs/benchmarks.md explains. Every timing is repeated and the median reported; the machine
+is described in the results. Work files live on a tmpfs when there is one (/dev/shm), so
+fsync is nearly free: the numbers leave out the storage device's own flush.
+
+VAERMED_BENCH_QUICK=1 makes a short trial run (fewer repetitions, 10 s idle).
+"""
+import ctypes
+import json
+import os
+import platform
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import html_page  # noqa: E402  (beside this file)
+
+NOW = "2026-11-23T09:30Z"           # a Monday, 10:30 in Copenhagen
+IDLE_NOW = "2026-11-23T09:30:30Z"   # the minute tick then falls 30 s into the idle window
+ESTATE = "Fælleshuset Solbakken"
+QUICK = os.environ.get("VAERMED_BENCH_QUICK") == "1"
+REPS = 2 if QUICK else 5            # process starts, Chromium runs, CLI commands
+IDLE_SECONDS = 10 if QUICK else 60
+TAPS = 4 if QUICK else 20
+FRAMES = 30 if QUICK else 150       # frames per variant in bench_frame
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+STARTED = []  # every process this script started, so none outlives it
+
+
+def log(msg):
+    sys.stderr.write("bench: %s\n" % msg)
+    sys.stderr.flush()
+
+
+def med(values):
+    return statistics.median(values) if values else None
+
+
+def p99(values):
+    if not values:
+        return None
+    v = sorted(values)
+    return v[max(0, -(-99 * len(v) // 100) - 1)]
+
+
+def summary(values, unit_digits=2):
+    return {"median": round(med(values), unit_digits) if values else None,
+            "min": round(min(values), unit_digits) if values else None,
+            "max": round(max(values), unit_digits) if values else None,
+            "n": len(values), "samples": [round(v, unit_digits) for v in values]}
+
+
+# ---- inotify: seeing a file change the moment it changes --------------------------------
+
+_libc = ctypes.CDLL(None, use_errno=True)
+IN_MODIFY, IN_CLOSE_WRITE, IN_MOVED_TO = 0x2, 0x8, 0x80
+
+
+class Watch:
+    def __init__(self, path, mask):
+        self.fd = _libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "inotify_init1")
+        if _libc.inotify_add_watch(self.fd, os.fsencode(path), mask) < 0:
+            err = ctypes.get_errno()
+            os.close(self.fd)
+            raise OSError(err, "inotify_add_watch " + path)
+
+    def events(self, timeout):
+        """Waits up to `timeout` s; returns [(mask, name)] (empty on timeout)."""
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return []
+        try:
+            data = os.read(self.fd, 65536)
+        except BlockingIOError:
+            return []
+        out, i = [], 0
+        while i + 16 <= len(data):
+            _, mask, _, length = struct.unpack_from("iIII", data, i)
+            name = data[i + 16:i + 16 + length].rstrip(b"\0").decode(errors="replace")
+            out.append((mask, name))
+            i += 16 + length
+        return out
+
+    def close(self):
+        os.close(self.fd)
+
+
+class Dump:
+    """The kiosk's VAERMED_UI_DUMP file, read as it grows. Each frame gets `_t`, the
+    monotonic time at which this process saw its line."""
+
+    def __init__(self, path):
+        self.path = path
+        open(path, "w").close()
+        self.watch = Watch(path, IN_MODIFY)
+        self.f = open(path, "rb")
+        self.buf = b""
+        self.frames = []
+
+    def poll(self):
+        data = self.f.read()
+        t = time.monotonic()
+        new = []
+        if data:
+            self.buf += data
+            while b"\n" in self.buf:
+                line, self.buf = self.buf.split(b"\n", 1)
+                if line.strip():
+                    frame = json.loads(line)
+                    frame["_t"] = t
+                    new.append(frame)
+            self.frames.extend(new)
+        return new
+
+    def wait_for(self, pred, timeout):
+        end = time.monotonic() + timeout
+        while True:
+            for frame in self.poll():
+                if pred(frame):
+                    return frame
+            left = end - time.monotonic()
+            if left <= 0:
+                return None
+            self.watch.events(min(left, 0.25))
+
+    def quiet(self, seconds, limit):
+        """Waits until no frame came for `seconds` (at most `limit` s)."""
+        end = time.monotonic() + limit
+        last = time.monotonic()
+        while time.monotonic() < end:
+            if self.poll():
+                last = time.monotonic()
+            if time.monotonic() - last >= seconds:
+                return True
+            self.watch.events(0.05)
+        return False
+
+    def close(self):
+        self.watch.close()
+        self.f.close()
+
+
+# ---- processes ---------------------------------------------------------------------------
+
+def spawn(cmd, env=None, **kw):
+    p = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, **kw)
+    STARTED.append(p)
+    return p
+
+
+def stop(p, timeout=10):
+    if p.poll() is None:
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+    return p.returncode
+
+
+def proc_status(pid):
+    out = {}
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                out[key] = value.strip()
+    except OSError:
+        pass
+    return out
+
+
+def status_kb(status, key):
+    v = status.get(key, "0 kB").split()
+    return int(v[0]) if v else 0
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid, "rb") as f:
+        s = f.read()
+    fields = s[s.rindex(b")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def pss_kb(pid):
+    try:
+        with open("/proc/%d/smaps_rollup" % pid) as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def rss_kb(pid):
+    try:
+        with open("/proc/%d/statm" % pid) as f:
+            return int(f.read().split()[1]) * PAGE_KB
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def descendants(root):
+    """root and every process below it (a scan of /proc)."""
+    children = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, "rb") as f:
+                s = f.read()
+        except OSError:
+            continue
+        ppid = int(s[s.rindex(b")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+class TreeSampler(threading.Thread):
+    """Sums the resident memory (RSS, and PSS, which shares shared pages out fairly) of a
+    process and all its descendants every `interval` s; keeps the peaks."""
+
+    def __init__(self, pid, interval=0.02):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_rss = self.peak_pss = self.max_procs = self.samples = 0
+        self._halt = threading.Event()
+
+    def run(self):
+        while not self._halt.is_set():
+            pids = descendants(self.pid)
+            rss = sum(rss_kb(p) for p in pids)
+            if rss == 0:
+                break
+            pss = sum(pss_kb(p) for p in pids)
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.max_procs = max(self.max_procs, len(pids))
+            self.samples += 1
+            self._halt.wait(self.interval)
+
+    def finish(self):
+        self._halt.set()
+        self.join(5)
+        return {"peak_rss_kb": self.peak_rss, "peak_pss_kb": self.peak_pss,
+                "processes": self.max_procs, "samples": self.samples}
+
+
+class Xvfb:
+    def __init__(self, size="1920x1080x24"):
+        r, w = os.pipe()
+        self.p = spawn(["Xvfb", "-displayfd", str(w), "-screen", "0", size, "-nolisten", "tcp",
+                        "-noreset"], pass_fds=(w,), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        os.close(w)
+        data = b""
+        end = time.monotonic() + 15
+        while not data.endswith(b"\n") and time.monotonic() < end:
+            ready, _, _ = select.select([r], [], [], 0.5)
+            if ready:
+                chunk = os.read(r, 64)
+                if not chunk:
+                    break
+                data += chunk
+        os.close(r)
+        if not data.strip():
+            stop(self.p)
+            raise RuntimeError("Xvfb did not start")
+        self.display = ":" + data.decode().strip()
+
+    def close(self):
+        stop(self.p)
+
+
+# ---- the kiosk ---------------------------------------------------------------------------
+
+class Bench:
+    def __init__(self, build):
+        self.build = os.path.abspath(build)
+        self.bin = os.path.join(self.build, "vaermed")
+        self.tools = os.path.join(self.build, "bench")
+        shm = "/dev/shm"
+        base = shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+        self.work = tempfile.mkdtemp(prefix="vaermed-bench-", dir=base)
+        self.config = self.path("bench.conf")
+        with open(self.config, "w", encoding="utf-8") as f:
+            f.write("estate_name = %s\nkiosk_name = Bench\n" % ESTATE)
+        self.seq = 0
+
+    def path(self, name):
+        return os.path.join(self.work, name)
+
+    def fresh(self, stem, ext=""):
+        self.seq += 1
+        return self.path("%s-%d%s" % (stem, self.seq, ext))
+
+    def tool(self, name):
+        return os.path.join(self.tools, name)
+
+    def env(self, mode="dummy", display=None, now=NOW, extra=None):
+        env = dict(os.environ)
+        for key in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER", "VAERMED_SOFTWARE",
+                    "VAERMED_UI_INPUT", "VAERMED_UI_DUMP", "VAERMED_STATS"):
+            env.pop(key, None)
+        env.update({"VAERMED_NOW": now, "XDG_DATA_HOME": self.path("xdg"),
+                    "SDL_AUDIODRIVER": "dummy", "TZ": "Europe/Copenhagen"})
+        if mode == "dummy":
+            env.update({"SDL_VIDEODRIVER": "dummy", "VAERMED_SOFTWARE": "1"})
+        else:
+            env["DISPLAY"] = display
+            if mode.startswith("xvfb-software"):
+                env["VAERMED_SOFTWARE"] = "1"
+            if mode == "xvfb-software-nofbaccel":
+                # SDL otherwise loads OpenGL (Mesa, LLVM) under X11 to back the window surface
+                env["SDL_FRAMEBUFFER_ACCELERATION"] = "0"
+        if extra:
+            env.update(extra)
+        return env
+
+    def cli(self, *args, db=None, now=NOW, check=True):
+        cmd = [self.bin] + list(args) + ["--config", self.config]
+        if db:
+            cmd += ["--db", db]
+        cp = subprocess.run(cmd, env=self.env(now=now), capture_output=True, text=True,
+                            timeout=120)
+        if check and cp.returncode != 0:
+            raise RuntimeError("%s: %s" % (" ".join(args), cp.stderr.strip()))
+        return cp
+
+    def run_tool(self, *args, env=None):
+        cp = subprocess.run([self.tool(args[0])] + list(args[1:]), capture_output=True,
+                            text=True, timeout=600, env=env)
+        if cp.returncode != 0:
+            raise RuntimeError("%s: %s" % (args[0], cp.stderr.strip()))
+        return cp.stdout
+
+    def mkdb(self, path, activities, signups):
+        return json.loads(self.run_tool("bench_mkdb", "db", path, NOW, str(activities),
+                                        str(signups)))
+
+
+class Kiosk:
+    """One kiosk process with its own dump file; optional automation FIFO and stats file."""
+
+    def __init__(self, b, db, mode="dummy", display=None, demo=False, now=NOW, size=(800, 480),
+                 stats=None, fifo=False):
+        self.dump = Dump(b.fresh("dump", ".jsonl"))
+        extra = {"VAERMED_UI_DUMP": self.dump.path}
+        if stats:
+            extra["VAERMED_STATS"] = stats
+        self.fifo_fd = None
+        if fifo:
+            path = b.fresh("input", ".fifo")
+            os.mkfifo(path)
+            self.fifo_fd = os.open(path, os.O_RDWR)  # never blocks; the kiosk reads it
+            extra["VAERMED_UI_INPUT"] = path
+        cmd = [b.bin, "--db", db, "--config", b.config, "--window", "%dx%d" % size]
+        if demo:
+            cmd.append("--demo")
+        self.stderr = open(b.fresh("kiosk", ".err"), "w+")
+        env = b.env(mode, display, now, extra)
+        self.t0 = time.monotonic()
+        self.p = spawn(cmd, env=env, stdout=subprocess.DEVNULL, stderr=self.stderr)
+        self.pid = self.p.pid
+        self.first = None
+
+    def first_frame(self, timeout=60):
+        self.first = self.dump.wait_for(lambda f: True, timeout)
+        if not self.first:
+            self.stderr.seek(0)
+            raise RuntimeError("the kiosk showed no frame: " + self.stderr.read().strip())
+        return (self.first["_t"] - self.t0) * 1000
+
+    def send(self, *lines):
+        os.write(self.fifo_fd, ("\n".join(lines) + "\n").encode())
+
+    def stop(self):
+        if self.fifo_fd is not None:
+            os.close(self.fifo_fd)  # the automation reader sees the end of its script
+            self.fifo_fd = None
+        rc = stop(self.p)
+        self.dump.poll()
+        self.dump.close()
+        self.stderr.close()
+        return rc
+
+
+def first_card(frame):
+    for w in frame["widgets"]:
+        if w["role"] == "card" and w["y"] >= 0 and w["h"] >= 60:
+            return w
+    return None
+
+
+def widget(frame, wid):
+    for w in frame["widgets"]:
+        if w["id"] == wid:
+            return w
+    return None
+
+
+# ---- the measurements --------------------------------------------------------------------
+
+def machine(b):
+    info = {"python": platform.python_version(), "kernel": platform.release(),
+            "cores": os.cpu_count(), "load_at_start": [round(x, 2) for x in os.getloadavg()]}
+    cpu = None
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            if key.strip() in ("model name", "Model", "Hardware") and not cpu:
+                cpu = value.strip()
+    info["cpu"] = cpu or platform.machine()
+    info["arch"] = platform.machine()
+    for path, key in (("/etc/debian_version", "debian"),):
+        try:
+            with open(path) as f:
+                info[key] = f.read().strip()
+        except OSError:
+            info[key] = None
+    try:
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    info["os"] = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    with open("/proc/meminfo") as f:
+        info["memory_mb"] = int(f.readline().split()[1]) // 1024
+    for pkg in ("libsdl2-2.0-0", "libsqlite3-0", "chromium", "xvfb", "mesa-utils"):
+        cp = subprocess.run(["dpkg-query", "-W", "-f=${Version}\\n", pkg], capture_output=True,
+                            text=True)
+        if cp.returncode == 0 and cp.stdout.strip():
+            info[pkg] = cp.stdout.split()[0]
+    cp = subprocess.run(["stat", "-f", "-c", "%T", b.work], capture_output=True, text=True)
+    info["work_fs"] = cp.stdout.strip()
+    return info
+
+
+def prepare(b):
+    """The databases and staff files every later step uses."""
+    log("making the databases (store API) and the staff's files")
+    data = {}
+    b.dbs = {}
+    for n in (20, 200, 2000):
+        path = b.path("program-%d.db" % n)
+        data["db_%d" % n] = b.mkdb(path, n, n * 10)
+        b.dbs[n] = path
+    # the demo program, as a first `--demo` start makes it
+    b.demo_db = b.path("demo.db")
+    k = Kiosk(b, b.demo_db, demo=True)
+    k.first_frame()
+    k.stop()
+    b.csv = b.path("program.csv")
+    b.ics = b.path("program.ics")
+    b.run_tool("bench_mkdb", "csv", b.csv, NOW, "1000")
+    b.run_tool("bench_mkdb", "ics", b.ics, NOW, "50")
+    data["csv_bytes"] = os.path.getsize(b.csv)
+    data["ics_bytes"] = os.path.getsize(b.ics)
+    return data
+
+
+def startup(b, xvfb):
+    """Process start -> first line in the dump, measured from outside."""
+    out = {}
+    cases = [("demo", None), ("2000", b.dbs[2000])]
+    for mode in ("dummy", "xvfb"):
+        for name, db in cases:
+            log("start-up to first frame: %s, %s" % (mode, name))
+            ms, ticks = [], []
+            for i in range(REPS + 1):  # the first run warms the page cache and is dropped
+                path = db or b.fresh("startup-demo", ".db")
+                k = Kiosk(b, path, mode=mode, display=xvfb.display, demo=db is None)
+                t = k.first_frame()
+                k.stop()
+                if i:
+                    ms.append(t)
+                    ticks.append(k.first["ticks"])
+            out["%s_%s" % (mode, name)] = {"ms": summary(ms, 1),
+                                           "sdl_ticks_ms": summary(ticks, 0)}
+    # what of it is the model: the query, and a QR code for every activity
+    for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
+        out["model_" + name] = json.loads(b.run_tool("bench_ops", "model", db, NOW, str(REPS)))
+    return out
+
+
+def frames(b, xvfb):
+    log("frame time: bench_frame, software renderer (%d frames a variant)" % FRAMES)
+    rows = []
+    text = b.run_tool("bench_frame", "-k", str(FRAMES), env=b.env("dummy"))
+    rows += [dict(json.loads(line), driver="dummy") for line in text.splitlines() if line]
+    log("frame time: bench_frame under Xvfb with the renderer SDL chooses")
+    env = b.env("xvfb", xvfb.display, extra={"SDL_VIDEODRIVER": "x11"})
+    text = b.run_tool("bench_frame", "-k", str(FRAMES // 2), "-n", "20,2000", "--accel",
+                      env=env)
+    rows += [dict(json.loads(line), driver="x11") for line in text.splitlines() if line]
+    return rows
+
+
+def xdotool(display, *args):
+    env = dict(os.environ, DISPLAY=display)
+    return subprocess.run(["xdotool"] + list(args), env=env, capture_output=True, text=True,
+                          timeout=20)
+
+
+def tap_latency(b, xvfb):
+    """A finger's tap as X delivers it: button down (the pressed state must show on the next
+    frame), 80 ms later button up (the next screen). Latency is the kiosk's own: SDL_GetTicks
+    at present minus the SDL timestamp of the event (`ticks - input_ticks` in the dump)."""
+    log("tap to presented frame: %d round trips with xdotool under Xvfb" % TAPS)
+    k = Kiosk(b, b.fresh("tap", ".db"), mode="xvfb", display=xvfb.display, demo=True)
+    k.first_frame()
+    cp = xdotool(xvfb.display, "search", "--sync", "--pid", str(k.pid))
+    wid = cp.stdout.split()[0] if cp.stdout.split() else None
+    if not wid:
+        k.stop()
+        raise RuntimeError("xdotool found no kiosk window")
+    k.dump.quiet(0.3, 3)
+    res = {"press": [], "detail": [], "home": [], "detail_external": []}
+
+    def tap(w, screen, key):
+        time.sleep(0.6)  # past the new screen's 400 ms press guard
+        x, y = w["x"] + w["w"] // 2, w["y"] + min(w["h"] // 2, 40)
+        xdotool(xvfb.display, "mousemove", "--window", wid, str(x), str(y))
+        xdotool(xvfb.display, "mousedown", "1")
+        fr = k.dump.wait_for(lambda f: any(x["id"] == w["id"] and x.get("pressed")
+                                           for x in f["widgets"]), 5)
+        if fr:
+            res["press"].append(fr["ticks"] - fr["input_ticks"])
+        time.sleep(0.08)
+        t0 = time.monotonic()
+        xdotool(xvfb.display, "mouseup", "1")
+        fr = k.dump.wait_for(lambda f: f["screen"] == screen, 5)
+        if not fr:
+            raise RuntimeError("the tap did not reach the %s screen" % screen)
+        res[key].append(fr["ticks"] - fr["input_ticks"])
+        if key == "detail":
+            res["detail_external"].append((fr["_t"] - t0) * 1000)
+        k.dump.quiet(0.1, 2)
+
+    for _ in range(TAPS):
+        tap(first_card(k.dump.frames[-1]), "detail", "detail")
+        tap(widget(k.dump.frames[-1], "back"), "home", "home")
+    k.stop()
+
+    def stat(v, digits=0):
+        return dict(summary(v, digits), p99=p99(v))
+    return {"press_feedback_ms": stat(res["press"]),
+            "card_to_detail_ms": stat(res["detail"]),
+            "back_to_home_ms": stat(res["home"]),
+            "card_to_detail_external_ms": stat(res["detail_external"], 1)}
+
+
+def idle(b, mode, display, result):
+    try:
+        idle_run(b, mode, display, result)
+    except Exception as e:  # reported in the results, not lost in a thread
+        result[mode] = {"error": str(e)}
+
+
+def idle_run(b, mode, display, result):
+    """A kiosk left alone: redraws, wake-ups and CPU over IDLE_SECONDS."""
+    stats = b.fresh("idle-stats", ".json")
+    k = Kiosk(b, b.fresh("idle", ".db"), mode=mode, display=display, demo=True, now=IDLE_NOW,
+              stats=stats)
+    k.first_frame()
+    time.sleep(1.0)
+    k.dump.poll()
+    n0, c0, t0 = len(k.dump.frames), cpu_seconds(k.pid), time.monotonic()
+    s0 = proc_status(k.pid)
+    time.sleep(IDLE_SECONDS)
+    k.dump.poll()
+    n1, c1, t1 = len(k.dump.frames), cpu_seconds(k.pid), time.monotonic()
+    s1 = proc_status(k.pid)
+    k.stop()
+    life = time.monotonic() - k.t0
+    with open(stats) as f:
+        st = json.loads(f.read().strip().splitlines()[-1])
+    minutes = (t1 - t0) / 60
+    switches = (int(s1.get("voluntary_ctxt_switches", 0)) -
+                int(s0.get("voluntary_ctxt_switches", 0)))
+    result[mode] = {
+        "window_s": round(t1 - t0, 2),
+        "redraws": n1 - n0,
+        "redraws_per_min": round((n1 - n0) / minutes, 2),
+        "cpu_s": round(c1 - c0, 3),
+        "cpu_percent": round(100 * (c1 - c0) / (t1 - t0), 3),
+        "os_wakeups_per_min": round(switches / minutes, 1),
+        "loop_wakeups": st["wakeups"], "frames": st["frames"], "lifetime_s": round(life, 2),
+        "loop_wakeups_per_min": round(st["wakeups"] / (life / 60), 2),
+        "stats": st}
+
+
+def memory(b, xvfb):
+    """Peak resident memory of the kiosk after a short session (detail screen, scrolling)."""
+    out = {}
+    cases = [("demo", b.demo_db, "dummy"), ("20", b.dbs[20], "dummy"),
+             ("200", b.dbs[200], "dummy"), ("2000", b.dbs[2000], "dummy"),
+             ("2000", b.dbs[2000], "xvfb"), ("2000", b.dbs[2000], "xvfb-software"),
+             ("2000", b.dbs[2000], "xvfb-software-nofbaccel")]
+    for name, db, mode in cases:
+        log("peak memory: %s, %s" % (mode, name))
+        copy = b.fresh("mem", ".db")
+        shutil.copyfile(db, copy)
+        k = Kiosk(b, copy, mode=mode, display=xvfb.display, fifo=True)
+        sampler = TreeSampler(k.pid)
+        sampler.start()
+        k.first_frame()
+        card = first_card(k.first)
+        script = []
+        if card:
+            script += ["tap-id " + card["id"], "wait 450", "tap-id back", "wait 450"]
+        script += ["tap-id scroll-down", "wait 100"] * 6
+        k.send(*script)
+        k.dump.quiet(1.0, 15)
+        st = proc_status(k.pid)
+        pss = pss_kb(k.pid)
+        tree = sampler.finish()
+        gl = 0
+        try:
+            with open("/proc/%d/maps" % k.pid) as f:
+                gl = sum(1 for line in f if "libLLVM" in line or "_dri.so" in line)
+        except OSError:
+            pass
+        k.stop()
+        out["%s_%s" % (mode, name)] = {"vm_hwm_kb": status_kb(st, "VmHWM"),
+                                       "vm_rss_kb": status_kb(st, "VmRSS"),
+                                       "pss_kb": pss, "threads": int(st.get("Threads", 0)),
+                                       "frames": len(k.dump.frames), "sampled": tree,
+                                       "mesa_mapped": gl > 0}
+    return out
+
+
+def timed(fn, reps):
+    out = []
+    for _ in range(reps):
+        t0 = time.monotonic()
+        fn()
+        out.append((time.monotonic() - t0) * 1000)
+    return summary(out, 1)
+
+
+def staff(b):
+    out = {}
+    log("import and export: vaermed sync on a stick folder (whole command)")
+
+    def new_stick(program, name):
+        d = b.fresh("sync")
+        os.makedirs(d + "/stick")
+        db = d + "/kiosk.db"
+        b.mkdb(db, 0, 0)
+        b.cli("stick", "init", d + "/stick", db=db)
+        shutil.copyfile(program, d + "/stick/vaermed/" + name)
+        return d + "/stick", db
+
+    for key, program, name in (("csv", b.csv, "program.csv"), ("ics", b.ics, "program.ics")):
+        times, summary_text = [], ""
+        for _ in range(REPS):
+            stick, db = new_stick(program, name)
+            t0 = time.monotonic()
+            cp = b.cli("sync", stick, db=db)
+            times.append((time.monotonic() - t0) * 1000)
+            summary_text = cp.stdout.strip()
+        out["sync_import_" + key] = dict(summary(times, 1), says=summary_text)
+    # 10,000 sign-ups on the imported program, then the sync that takes them home
+    stick, db = new_stick(b.csv, "program.csv")
+    b.cli("sync", stick, db=db)
+    out["signups_made"] = b.mkdb(db, 0, 10000)
+    times = []
+    for _ in range(REPS):
+        t0 = time.monotonic()
+        cp = b.cli("sync", stick, db=db)
+        times.append((time.monotonic() - t0) * 1000)
+    out["sync_export_10000"] = dict(summary(times, 1), says=cp.stdout.strip())
+    b.export_db = db
+
+    log("import, export, QR codes and posters in-process (bench_ops)")
+    reps = str(max(REPS, 3))
+    out["ops_import_csv"] = json.loads(b.run_tool("bench_ops", "import", b.work, NOW, b.csv, reps))
+    out["ops_import_ics"] = json.loads(b.run_tool("bench_ops", "import", b.work, NOW, b.ics, reps))
+    exp = b.fresh("export")
+    os.makedirs(exp)
+    out["ops_export"] = json.loads(b.run_tool("bench_ops", "export", db, NOW, exp, reps))
+    out["ops_qr"] = json.loads(b.run_tool("bench_ops", "qr", NOW, "200", exp))
+    out["ops_print_demo"] = json.loads(b.run_tool("bench_ops", "print", b.demo_db, NOW, exp,
+                                                  reps))
+    out["ops_print_1000"] = json.loads(b.run_tool("bench_ops", "print", db, NOW, exp, reps))
+
+    log("QR codes and posters: the commands")
+    uid = b.cli("list", db=b.demo_db).stdout.split("\t", 1)[0]
+    png, pdf = b.path("qr.png"), b.path("poster.pdf")
+    out["cli_qr"] = dict(timed(lambda: b.cli("qr", uid, "-o", png, db=b.demo_db), REPS), uid=uid)
+    out["cli_poster_week_demo"] = timed(lambda: b.cli("poster", "-o", pdf, db=b.demo_db), REPS)
+    out["cli_poster_week_1000"] = timed(lambda: b.cli("poster", "-o", pdf, db=db), REPS)
+    out["cli_poster_activity"] = timed(
+        lambda: b.cli("poster", "--activity", uid, "-o", pdf, db=b.demo_db), REPS)
+    return out
+
+
+def chromium_once(b, page, size):
+    ud = b.fresh("chromium-profile")
+    os.makedirs(ud)
+    shot = b.fresh("chromium", ".png")
+    watch = Watch(b.work, IN_CLOSE_WRITE | IN_MOVED_TO)
+    cmd = (["chromium"] + CHROMIUM_FLAGS +
+           ["--user-data-dir=" + ud, "--window-size=%d,%d" % size, "--screenshot=" + shot,
+            "file://" + page])
+    t0 = time.monotonic()
+    p = spawn(cmd, env=dict(os.environ, TZ="Europe/Copenhagen"), stdout=subprocess.DEVNULL,
+              stderr=subprocess.DEVNULL)
+    sampler = TreeSampler(p.pid)
+    sampler.start()
+    t_shot = None
+    name = os.path.basename(shot)
+    while t_shot is None and time.monotonic() - t0 < 60:
+        for _, n in watch.events(0.25):
+            if n == name:
+                t_shot = time.monotonic()
+        if p.poll() is not None and t_shot is None and not os.path.exists(shot):
+            break
+    try:
+        p.wait(60)
+    except subprocess.TimeoutExpired:
+        stop(p)
+    t_exit = time.monotonic()
+    watch.close()
+    tree = sampler.finish()
+    if t_shot is None:
+        raise RuntimeError("chromium wrote no screenshot of " + page)
+    shutil.rmtree(ud, ignore_errors=True)
+    return (t_shot - t0) * 1000, (t_exit - t0) * 1000, tree, shot
+
+
+def chromium(b):
+    out = {}
+    for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
+        log("Chromium headless: the same program as a web page (%s)" % name)
+        page = b.path("page-%s.html" % name)
+        text, shown = html_page.generate(db, html_page.parse_now(NOW), ESTATE)
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(text)
+        shots, exits, rss, pss, procs = [], [], [], [], []
+        last = None
+        for i in range(REPS + 1):  # the first run warms caches and is dropped
+            t_shot, t_exit, tree, last = chromium_once(b, page, (800, 480))
+            if i:
+                shots.append(t_shot)
+                exits.append(t_exit)
+                rss.append(tree["peak_rss_kb"])
+                pss.append(tree["peak_pss_kb"])
+                procs.append(tree["processes"])
+        keep = os.path.join(HERE, "out")
+        os.makedirs(keep, exist_ok=True)
+        shutil.copyfile(last, os.path.join(keep, "chromium-%s.png" % name))
+        shutil.copyfile(page, os.path.join(keep, "page-%s.html" % name))
+        out[name] = {"activities": shown, "html_bytes": os.path.getsize(page),
+                     "screenshot_ms": summary(shots, 1), "exit_ms": summary(exits, 1),
+                     "peak_rss_kb": summary(rss, 0), "peak_pss_kb": summary(pss, 0),
+                     "processes": max(procs) if procs else 0}
+    return out
+
+
+# ---- the table ---------------------------------------------------------------------------
+
+def fmt_ms(v):
+    if v is None:
+        return "not yet"
+    if v >= 100:
+        return "{:,.0f} ms".format(v)
+    if v >= 10:
+        return "%.1f ms" % v
+    return "%.2f ms" % v
+
+
+def fmt_mb(kb):
+    return "%.1f MB" % (kb / 1024) if kb else "not yet"
+
+
+def ratio(a, b):
+    return "%.0f×" % (a / b) if a and b and a / b >= 10 else ("%.1f×" % (a / b) if a and b else "")
+
+
+def table(r):
+    m = r["machine"]
+    lines = []
+    add = lines.append
+    add("Machine: %s, %s cores, %d MB, kernel %s, %s (Debian %s); load at start %s; "
+        "files on %s; %s." % (m["cpu"], m["cores"], m["memory_mb"], m["kernel"],
+                              m.get("os", "?"), m.get("debian", "?"),
+                              " ".join(str(x) for x in m["load_at_start"]), m["work_fs"],
+                              "QUICK trial run" if r["quick"] else
+                              "median of %d runs unless said" % REPS))
+    add("")
+    su, mem, ch = r["startup"], r["memory"], r["chromium"]
+    add("| Vær med against a Chromium kiosk page (headless, 800×480, same database) "
+        "| Vær med | Chromium | Chromium / Vær med |")
+    add("|---|---:|---:|---:|")
+    for name, label in (("demo", "demo program (%d activities)" % ch["demo"]["activities"]),
+                        ("2000", "2,000 activities, 20,000 sign-ups")):
+        v = su["dummy_" + name]["ms"]["median"]
+        c = ch[name]["screenshot_ms"]["median"]
+        add("| Start to first frame / to screenshot, %s | %s | %s | %s |"
+            % (label, fmt_ms(v), fmt_ms(c), ratio(c, v)))
+    for name, label in (("demo", "demo program"), ("2000", "2,000 activities, 20,000 sign-ups")):
+        v = mem["dummy_" + name]["vm_hwm_kb"]
+        c = ch[name]["peak_rss_kb"]["median"]
+        add("| Peak resident memory (RSS; Chromium: sum over its %d processes), %s "
+            "| %s | %s | %s |" % (ch[name]["processes"], label, fmt_mb(v), fmt_mb(c), ratio(c, v)))
+        v = mem["dummy_" + name]["sampled"]["peak_pss_kb"]
+        c = ch[name]["peak_pss_kb"]["median"]
+        add("| Peak proportional memory (PSS: shared pages divided among processes), %s "
+            "| %s | %s | %s |" % (label, fmt_mb(v), fmt_mb(c), ratio(c, v)))
+    add("")
+    add("| Start-up: process start to first presented frame | headless (dummy, software) "
+        "| Xvfb (SDL's renderer) |")
+    add("|---|---:|---:|")
+    for name, label in (("demo", "fresh database, `--demo`"),
+                        ("2000", "2,000 activities, 20,000 sign-ups")):
+        add("| %s | %s | %s |" % (label, fmt_ms(su["dummy_" + name]["ms"]["median"]),
+                                  fmt_ms(su["xvfb_" + name]["ms"]["median"])))
+        mo = su["model_" + name]
+        add("| … of which loading the model: the query / the query and %d QR codes "
+            "(in-process) | %s / %s | |" % (mo["qr_codes"], fmt_ms(mo["query_ms"]["median"]),
+                                            fmt_ms(mo["model_load_ms"]["median"])))
+    add("")
+    add("| Frame (software renderer) | activities | home median | home p99 | of it ui_build "
+        "| detail median | detail p99 | scrolling median / p99 | draw cmds (home) |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    rows = {(x["driver"], x["width"], x["activities"], x["variant"]): x for x in r["frames"]}
+    for (w, h) in ((800, 480), (1920, 1080)):
+        for n in (20, 200, 2000):
+            home = rows.get(("dummy", w, n, "home"))
+            det = rows.get(("dummy", w, n, "detail"))
+            scr = rows.get(("dummy", w, n, "scroll"))
+            if not home or not det or not scr:
+                continue
+            add("| %d×%d | %d | %s | %s | %s | %s | %s | %s / %s | %d |"
+                % (w, h, n, fmt_ms(home["total_ms"]["median"]), fmt_ms(home["total_ms"]["p99"]),
+                   fmt_ms(home["build_ms"]["median"]), fmt_ms(det["total_ms"]["median"]),
+                   fmt_ms(det["total_ms"]["p99"]), fmt_ms(scr["total_ms"]["median"]),
+                   fmt_ms(scr["total_ms"]["p99"]), home["cmds"]))
+    accel = [x for x in r["frames"] if x["driver"] == "x11" and x["variant"] == "home"]
+    if accel:
+        add("")
+        add("| Frame under Xvfb, renderer %s | activities | home median | home p99 "
+            "| detail median |" % accel[0]["renderer"])
+        add("|---|---:|---:|---:|---:|")
+        for x in accel:
+            det = rows.get(("x11", x["width"], x["activities"], "detail"))
+            add("| %d×%d | %d | %s | %s | %s |"
+                % (x["width"], x["height"], x["activities"], fmt_ms(x["total_ms"]["median"]),
+                   fmt_ms(x["total_ms"]["p99"]), fmt_ms(det["total_ms"]["median"]) if det else ""))
+    add("")
+    t = r["tap"]
+    add("| Tap to presented frame (Xvfb, xdotool; SDL's event timestamp to present) "
+        "| median | p99 | n |")
+    add("|---|---:|---:|---:|")
+    for key, label in (("press_feedback_ms", "finger down → pressed state shown"),
+                       ("card_to_detail_ms", "release on a card → detail screen"),
+                       ("back_to_home_ms", "release on Tilbage → home screen")):
+        add("| %s | %s | %s | %d |" % (label, fmt_ms(t[key]["median"]), fmt_ms(t[key]["p99"]),
+                                       t[key]["n"]))
+    add("| release on a card → detail screen, seen from outside (xdotool's start included) "
+        "| %s | %s | %d |" % (fmt_ms(t["card_to_detail_external_ms"]["median"]),
+                              fmt_ms(t["card_to_detail_external_ms"]["p99"]),
+                              t["card_to_detail_external_ms"]["n"]))
+    add("")
+    add("| Idle, %d s, demo program | redraws / min | loop wake-ups / min | OS wake-ups / min "
+        "| CPU seconds | CPU |" % IDLE_SECONDS)
+    add("|---|---:|---:|---:|---:|---:|")
+    for mode, label in (("xvfb", "Xvfb (X11 driver)"), ("dummy", "headless (dummy driver)")):
+        i = r["idle"].get(mode)
+        if i and "error" in i:
+            add("| %s | failed: %s | | | | |" % (label, i["error"]))
+        elif i:
+            add("| %s | %.1f | %.1f | %.0f | %.2f | %.2f %% |" % (
+                label, i["redraws_per_min"], i["loop_wakeups_per_min"],
+                i["os_wakeups_per_min"], i["cpu_s"], i["cpu_percent"]))
+    add("")
+    add("| Peak resident memory (VmHWM) after a short session | 20 | 200 | 2,000 activities |")
+    add("|---|---:|---:|---:|")
+    add("| headless, software renderer (sign-ups: 10 per activity) | %s | %s | %s |" % tuple(
+        fmt_mb(mem["dummy_%d" % n]["vm_hwm_kb"]) for n in (20, 200, 2000)))
+    add("| Xvfb: SDL's renderer / software renderer / software and "
+        "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s |" % (
+            fmt_mb(mem["xvfb_2000"]["vm_hwm_kb"]), fmt_mb(mem["xvfb-software_2000"]["vm_hwm_kb"]),
+            fmt_mb(mem["xvfb-software-nofbaccel_2000"]["vm_hwm_kb"])))
+    add("")
+    s = r["staff"]
+    add("| Staff side (files on %s, no device flush) | in-process | whole command |"
+        % m["work_fs"])
+    add("|---|---:|---:|")
+    oc, oi, oe = s["ops_import_csv"], s["ops_import_ics"], s["ops_export"]
+    add("| Import of a %d-activity CSV (read, parse, store; the command also exports) "
+        "| %s | %s (`vaermed sync`) |" % (
+        oc["activities"], fmt_ms(oc["total_ms"]["median"]),
+        fmt_ms(s["sync_import_csv"]["median"])))
+    add("| Import of an ICS, 50 weekly recurrences → %d activities | %s | %s (`vaermed sync`) |"
+        % (oi["activities"], fmt_ms(oi["total_ms"]["median"]),
+           fmt_ms(s["sync_import_ics"]["median"])))
+    add("| Export of %s sign-ups: CSV | %s | |" % ("{:,}".format(oe["signups"]),
+                                               fmt_ms(oe["signups_csv_ms"]["median"])))
+    add("| Export: statistics CSV (%d activities) | %s | |" % (
+        oe["activities"], fmt_ms(oe["stats_csv_ms"]["median"])))
+    add("| Export: database snapshot | %s | |" % fmt_ms(oe["snapshot_ms"]["median"]))
+    add("| Export: week's program PDF (%d activities, %d pages) | %s | |" % (
+        oe["week_activities"], oe["pdf_pages"], fmt_ms(oe["week_pdf_ms"]["median"])))
+    add("| The four exports together / the whole `vaermed sync` with 10,000 sign-ups "
+        "(unchanged program, all exports) | %s | %s |" % (
+        fmt_ms(oe["total_ms"]["median"]), fmt_ms(s["sync_export_10000"]["median"])))
+    q = s["ops_qr"]
+    for kind, label in (("url", "URL"), ("sms", "SMS"), ("vevent", "calendar (VEVENT)")):
+        if kind in q:
+            add("| QR code, %s payload (%d bytes, version %d) | %s | |" % (
+                label, q[kind]["bytes"], q[kind]["version"], fmt_ms(q[kind]["encode_ms"]["median"])))
+    add("| QR code as PNG (`vaermed qr`) | %s | %s |" % (
+        fmt_ms(q["png"]["write_ms"]["median"]) if "png" in q else "", fmt_ms(s["cli_qr"]["median"])))
+    pd, p1 = s["ops_print_demo"], s["ops_print_1000"]
+    add("| Week poster PDF, demo program (%d activities, %d pages) | %s | %s (`vaermed poster`) |"
+        % (pd["week_activities"], pd["week_pages"], fmt_ms(pd["week_ms"]["median"]),
+           fmt_ms(s["cli_poster_week_demo"]["median"])))
+    add("| Week poster PDF, 1,000-activity program (%d activities, %d pages) | %s | %s |" % (
+        p1["week_activities"], p1["week_pages"], fmt_ms(p1["week_ms"]["median"]),
+        fmt_ms(s["cli_poster_week_1000"]["median"])))
+    add("| One activity's poster PDF | %s | %s (`--activity`) |" % (
+        fmt_ms(pd["poster_ms"]["median"]), fmt_ms(s["cli_poster_activity"]["median"])))
+    return "\n".join(lines)
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write("usage: bench.py BUILD_DIR\n")
+        return 2
+    started = time.monotonic()
+    b = Bench(argv[1])
+    results = {"quick": QUICK, "now": NOW}
+    xvfb = xvfb_idle = None
+    idle_threads = []
+    try:
+        results["machine"] = machine(b)
+        xvfb = Xvfb()
+        results["inputs"] = prepare(b)
+        results["startup"] = startup(b, xvfb)
+        results["frames"] = frames(b, xvfb)
+        # The idle kiosks sit still beside the rest (a second X server of their own).
+        log("idle: two kiosks left alone for %d s while the rest runs" % IDLE_SECONDS)
+        results["idle"] = {}
+        xvfb_idle = Xvfb("800x480x24")
+        for mode, display in (("xvfb", xvfb_idle.display), ("dummy", None)):
+            th = threading.Thread(target=idle, args=(b, mode, display, results["idle"]))
+            th.start()
+            idle_threads.append(th)
+        results["tap"] = tap_latency(b, xvfb)
+        results["memory"] = memory(b, xvfb)
+        results["staff"] = staff(b)
+        results["chromium"] = chromium(b)
+        for th in idle_threads:
+            th.join()
+        results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        results["seconds"] = round(time.monotonic() - started, 1)
+        text = table(results)
+        results["table"] = text
+        with open(os.path.join(HERE, "results.json"), "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1, ensure_ascii=False)
+        print(text)
+        log("done in %.0f s; results in bench/results.json" % results["seconds"])
+        return 0
+    finally:
+        for th in idle_threads:
+            th.join(IDLE_SECONDS + 30)
+        for p in STARTED:
+            if p.poll() is None:
+                stop(p)
+        for x in (xvfb, xvfb_idle):
+            if x:
+                x.close()
+        shutil.rmtree(b.work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
