@@ -41,6 +41,17 @@ static inline ui_color ui_rgb(unsigned hex)
 #define COL_SOON ui_rgb(0x0B3D91)        /* "om 20 min." pill */
 #define COL_NOTICE ui_rgb(0xFFF3C4)      /* messages: soft yellow, dark text */
 #define COL_SELECTED ui_rgb(0x14532D)
+#define COL_OK_NOTICE ui_rgb(0xDCF2E3)   /* a success message: soft green, dark text */
+
+/* The idle screen: light words on a dark ground, so a screen that is on all day is calm and
+ * wears less. Every text colour is >= 7:1 on COL_DARK_BG and COL_DARK_PANEL. */
+#define COL_DARK_BG ui_rgb(0x101418)
+#define COL_DARK_PANEL ui_rgb(0x1C232B)  /* the ground of a highlight */
+#define COL_DARK_TEXT ui_rgb(0xF4F1EA)
+#define COL_DARK_SOFT ui_rgb(0xCFCAC0)   /* place, date */
+#define COL_DARK_OPEN ui_rgb(0x9BE3B0)   /* places left */
+#define COL_DARK_FULL ui_rgb(0xF9C38F)   /* waiting list */
+#define COL_BLACK ui_rgb(0x000000)       /* the night */
 
 /* The deep colour of a category band (white pictogram on it). */
 ui_color ui_category_color(category c);

@@ -1,6 +1,7 @@
 /* ui: the state machine. Input is hit-tested against the last frame built; a tap fires on
  * release inside the widget it pressed; screens are built from the state, the model and the
  * time. See ui.h for the contract. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,16 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_CANCEL_NAME] = "cancel-name",
     [SCR_CANCEL_CODE] = "cancel-code",
     [SCR_CANCEL_DONE] = "cancel-done",
+    [SCR_IDLE] = "idle",
+    [SCR_NIGHT] = "night",
+    [SCR_SYNC] = "sync",
+    [SCR_SYNC_DONE] = "sync-done",
+    [SCR_ADMIN_PIN] = "admin-pin",
+    [SCR_ADMIN] = "admin",
+    [SCR_ADMIN_SIGNUPS] = "admin-signups",
+    [SCR_ADMIN_CONFIRM] = "admin-confirm",
+    [SCR_ADMIN_TEST] = "admin-test",
+    [SCR_TOO_SMALL] = "too-small",
 };
 
 #define WHEEL_STEP_LINES 3
@@ -28,6 +39,21 @@ void ui_wipe(void *p, size_t n)
         *b++ = 0;
 }
 
+/* The layout is made for the window less the burn-in margin: the screens are shifted inside
+ * that margin, so nothing they draw ever leaves the window. */
+static void relayout(ui *u)
+{
+    ui_layout full;
+    ui_layout_compute(&full, u->win_w, u->win_h, u->opt.px_per_mm);
+    u->shift = (int)lround(4.0 * full.fs);
+    if (u->shift < 2)
+        u->shift = 2;
+    int w = u->win_w - u->shift, h = u->win_h - u->shift;
+    u->opt.width = w > 1 ? w : 1;
+    u->opt.height = h > 1 ? h : 1;
+    ui_layout_compute(&u->L, u->opt.width, u->opt.height, u->opt.px_per_mm);
+}
+
 ui *ui_new(const ui_options *opt)
 {
     ui *u = calloc(1, sizeof *u);
@@ -35,16 +61,19 @@ ui *ui_new(const ui_options *opt)
         return NULL;
     if (opt)
         u->opt = *opt;
-    if (u->opt.width <= 0)
-        u->opt.width = 800;
-    if (u->opt.height <= 0)
-        u->opt.height = 480;
+    u->win_w = u->opt.width > 0 ? u->opt.width : 800;
+    u->win_h = u->opt.height > 0 ? u->opt.height : 480;
     if (u->opt.idle_ms <= 0)
         u->opt.idle_ms = 60000;
-    ui_layout_compute(&u->L, u->opt.width, u->opt.height, u->opt.px_per_mm);
+    if (u->opt.idle_screen_ms <= 0)
+        u->opt.idle_screen_ms = u->opt.idle_ms;
+    if (u->opt.night_wake_ms <= 0)
+        u->opt.night_wake_ms = UI_NIGHT_WAKE_MS;
+    relayout(u);
     u->screen = SCR_HOME;
     u->lang = u->opt.default_lang;
     u->screen_since = INT64_MIN / 2;
+    u->admin.test_x = u->admin.test_y = -1;
     ui_frame_init(&u->last);
     return u;
 }
@@ -60,9 +89,17 @@ void ui_free(ui *u)
 
 void ui_resize(ui *u, int width, int height)
 {
-    u->opt.width = width;
-    u->opt.height = height;
-    ui_layout_compute(&u->L, width, height, u->opt.px_per_mm);
+    u->win_w = width > 0 ? width : 1;
+    u->win_h = height > 0 ? height : 1;
+    relayout(u);
+}
+
+/* Below the smallest size the screens are made for (either way round). */
+static bool too_small(const ui *u)
+{
+    bool portrait = u->win_h > u->win_w;
+    int long_side = portrait ? u->win_h : u->win_w, short_side = portrait ? u->win_w : u->win_h;
+    return long_side < UI_MIN_WIDTH || short_side < UI_MIN_HEIGHT;
 }
 
 void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT])
@@ -73,7 +110,12 @@ void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT])
 
 const char *ui_screen_name(const ui *u)
 {
-    return SCREEN_NAMES[u->screen];
+    return too_small(u) ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen];
+}
+
+bool ui_admin_open(const ui *u)
+{
+    return u->admin.unlocked && ui_is_admin_screen(u->screen) && u->screen != SCR_ADMIN_PIN;
 }
 
 size_t ui_lang(const ui *u)
@@ -96,6 +138,7 @@ static void drop_gesture(ui *u)
     /* a finger still down belongs to the old screen: its release does nothing here */
     u->ignored = u->down;
     u->dragging = false;
+    u->holding = false;
     u->press_id[0] = '\0';
 }
 
@@ -137,6 +180,8 @@ void ui_queue_action(ui *u, const ui_action *a)
 void ui_go_home(ui *u, int64_t now_ms)
 {
     ui_flow_wipe(u);
+    ui_admin_wipe(u);
+    u->admin_resume = false;
     u->detail_uid[0] = '\0';
     u->scroll[SCR_DETAIL] = 0;
     ui_goto(u, SCR_HOME, now_ms);
@@ -149,9 +194,104 @@ static bool at_rest(const ui *u)
            !u->down;
 }
 
+/* Screens that are not a resident's or a staff member's business: time does not reset them. */
+static bool resting_screen(ui_screen_id s)
+{
+    return s == SCR_IDLE || s == SCR_NIGHT;
+}
+
+static bool sync_screen(ui_screen_id s)
+{
+    return s == SCR_SYNC || s == SCR_SYNC_DONE;
+}
+
+static bool busy(const ui *u)
+{
+    return u->flow.pending || u->admin.pending;
+}
+
 static bool scrolls(ui_screen_id s)
 {
-    return s == SCR_HOME || s == SCR_DETAIL;
+    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS;
+}
+
+static int64_t max64(int64_t a, int64_t b)
+{
+    return a > b ? a : b;
+}
+
+/* ---- what the model says: the stick and the night */
+
+/* A stick interrupts whatever is on: a resident's flow is wiped; an admin screen is kept to
+ * come back to. */
+static void enter_sync(ui *u, ui_screen_id s, int64_t now_ms)
+{
+    if (!sync_screen(u->screen)) {
+        bool admin = u->admin.unlocked && ui_is_admin_screen(u->screen);
+        if (admin) {
+            ui_flow_wipe(u);
+            u->admin_resume = true;
+        } else {
+            ui_go_home(u, now_ms);
+            u->lang = u->opt.default_lang;
+        }
+    }
+    ui_goto(u, s, now_ms);
+}
+
+static void leave_sync(ui *u, int64_t now_ms)
+{
+    if (u->admin_resume && u->admin.unlocked) {
+        u->admin_resume = false;
+        ui_goto(u, SCR_ADMIN, now_ms);
+        return;
+    }
+    ui_go_home(u, now_ms);
+}
+
+static bool observe(ui *u, const ui_model *m, int64_t now_ms)
+{
+    bool changed = false;
+    if (!u->time_seen) {
+        /* a kiosk that just started has not been idle for decades */
+        u->time_seen = true;
+        u->last_input = now_ms;
+    }
+    u->admin_enabled = m->admin_enabled;
+    ui_stick_state st = m->stick.state;
+    if (st != u->stick_seen) {
+        u->stick_seen = st;
+        changed = true;
+        switch (st) {
+        case UI_STICK_SYNCING:
+            enter_sync(u, SCR_SYNC, now_ms);
+            break;
+        case UI_STICK_REFUSED:
+            /* staff on an admin screen put it in to authorise it: no interruption */
+            if (u->admin.unlocked && ui_is_admin_screen(u->screen) && u->screen != SCR_ADMIN_PIN)
+                break;
+            /* fall through */
+        case UI_STICK_DONE:
+        case UI_STICK_FAILED:
+            enter_sync(u, SCR_SYNC_DONE, now_ms);
+            u->sync_done_since = now_ms;
+            u->sync_done_state = st;
+            break;
+        case UI_STICK_NONE:
+            if (sync_screen(u->screen))
+                leave_sync(u, now_ms);
+            break;
+        }
+    }
+    if (m->night != u->night) {
+        u->night = m->night;
+        changed = true;
+        if (!m->night && u->screen == SCR_NIGHT) {
+            /* morning: the idle screen, as after any long rest */
+            ui_goto(u, SCR_IDLE, now_ms);
+        }
+    }
+    return changed;
 }
 
 static void clamp_scroll(ui *u)
@@ -169,6 +309,25 @@ static void fire(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
     char id[UI_ID_MAX];
     snprintf(id, sizeof id, "%s", id_in);
     switch (u->screen) {
+    case SCR_IDLE:
+    case SCR_NIGHT:
+    case SCR_SYNC:
+    case SCR_TOO_SMALL:
+        break; /* woken on press, or nothing to tap */
+    case SCR_SYNC_DONE:
+        screen_sync_tap(u, m, id, now_ms);
+        if (u->screen == SCR_SYNC_DONE && strcmp(id, "ok") == 0)
+            leave_sync(u, now_ms);
+        break;
+    case SCR_ADMIN_PIN:
+    case SCR_ADMIN:
+    case SCR_ADMIN_CONFIRM:
+    case SCR_ADMIN_TEST:
+        screen_admin_tap(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_SIGNUPS:
+        screen_admin_signups_tap(u, m, id, now_ms);
+        break;
     case SCR_HOME:
         screen_home_tap(u, m, id, now_ms);
         break;
@@ -197,8 +356,22 @@ static int absi(int v)
     return v < 0 ? -v : v;
 }
 
+/* The hidden gesture starts: a press on the clock of the home screen (not a tap target). */
+static void maybe_hold(ui *u, int x, int y, int64_t now_ms)
+{
+    u->holding = false;
+    if (u->screen != SCR_HOME || !u->admin_enabled || !u->have_last || u->ignored)
+        return;
+    const ui_widget *clock = ui_frame_find(&u->last, "clock");
+    if (clock && ui_rect_contains(clock->rect, x, y)) {
+        u->holding = true;
+        u->hold_since = now_ms;
+    }
+}
+
 bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
 {
+    bool seen = observe(u, m, now_ms);
     u->last_input = now_ms;
     switch (in->kind) {
     case UI_IN_DOWN: {
@@ -208,20 +381,37 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
         u->down_x = in->x;
         u->down_y = in->y;
         u->scroll_at_down = u->scroll[u->screen];
+        if (resting_screen(u->screen)) {
+            /* the first touch only wakes: home, and this finger does nothing there */
+            ui_goto(u, SCR_HOME, now_ms);
+            return true;
+        }
+        if (u->screen == SCR_SYNC || too_small(u)) {
+            u->ignored = true;
+            return seen;
+        }
         /* a new screen ignores presses for a moment: a double tap cannot act on it */
         u->ignored = now_ms - u->screen_since < UI_GUARD_MS;
+        if (u->screen == SCR_ADMIN_TEST)
+            ui_admin_test_touch(u, in->x, in->y);
+        maybe_hold(u, in->x, in->y, now_ms);
         if (u->ignored || !u->have_last)
-            return false;
+            return seen || u->screen == SCR_ADMIN_TEST;
         const ui_widget *w = ui_frame_hit(&u->last, in->x, in->y);
         if (!w)
-            return false;
+            return seen || u->screen == SCR_ADMIN_TEST;
         snprintf(u->press_id, sizeof u->press_id, "%s", w->id);
         return true;
     }
     case UI_IN_MOVE: {
+        if (u->down && u->screen == SCR_ADMIN_TEST)
+            ui_admin_test_touch(u, in->x, in->y);
+        if (u->holding &&
+            (absi(in->y - u->down_y) > u->L.drag || absi(in->x - u->down_x) > u->L.drag))
+            u->holding = false;
         if (!u->down || u->ignored)
-            return false;
-        bool changed = false;
+            return seen || u->screen == SCR_ADMIN_TEST;
+        bool changed = u->screen == SCR_ADMIN_TEST;
         if (!u->dragging && scrolls(u->screen) &&
             (absi(in->y - u->down_y) > u->L.drag || absi(in->x - u->down_x) > u->L.drag)) {
             u->dragging = true;
@@ -237,8 +427,9 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
         return changed;
     }
     case UI_IN_UP: {
+        u->holding = false;
         if (!u->down)
-            return false;
+            return seen;
         u->down = false;
         if (u->ignored) {
             u->ignored = false;
@@ -260,6 +451,7 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
     }
     case UI_IN_CANCEL: {
         bool had = u->down && u->press_id[0];
+        u->holding = false;
         u->down = u->dragging = u->ignored = false;
         u->press_id[0] = '\0';
         return had;
@@ -277,19 +469,29 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
         char text[sizeof in->text + 1];
         memcpy(text, in->text, sizeof in->text);
         text[sizeof in->text] = '\0';
-        if (u->flow.pending)
-            return false;
-        screen_flow_text(u, text);
+        if (busy(u))
+            return seen;
+        if (u->screen == SCR_ADMIN_PIN) {
+            for (const char *p = text; *p; p++) {
+                char id[16];
+                if (*p < '0' || *p > '9')
+                    continue;
+                snprintf(id, sizeof id, "digit:%c", *p);
+                screen_admin_tap(u, m, id, now_ms);
+            }
+        } else {
+            screen_flow_text(u, text);
+        }
         ui_wipe(text, sizeof text);
         return true;
     }
     case UI_IN_KEY_BACK:
-        if (u->screen == SCR_HOME)
-            return false;
-        fire(u, m, "back", now_ms);
+        if (u->screen == SCR_HOME || resting_screen(u->screen) || u->screen == SCR_SYNC)
+            return seen;
+        fire(u, m, u->screen == SCR_SYNC_DONE ? "ok" : "back", now_ms);
         return true;
     }
-    return false;
+    return seen;
 }
 
 static void idle_reset(ui *u, int64_t now_ms)
@@ -300,32 +502,83 @@ static void idle_reset(ui *u, int64_t now_ms)
     u->down = u->dragging = u->ignored = false;
 }
 
+static int64_t sync_done_ms(const ui *u)
+{
+    return u->sync_done_state == UI_STICK_REFUSED ? UI_SYNC_REFUSED_MS : UI_SYNC_DONE_MS;
+}
+
+/* When home at rest turns into the idle screen: a while after the last touch, and after it
+ * came home (an idle reset shows home for that long first). */
+static int64_t idle_screen_at(const ui *u)
+{
+    return max64(u->last_input, u->screen_since) + u->opt.idle_screen_ms;
+}
+
 bool ui_tick(ui *u, const ui_model *m, int64_t now_ms)
 {
-    (void)m;
-    bool changed = false;
-    if (!at_rest(u) && !u->flow.pending && now_ms - u->last_input >= u->opt.idle_ms) {
+    bool changed = observe(u, m, now_ms);
+    /* the hidden gesture fires while the finger is still on the clock */
+    if (u->holding && u->down && !u->dragging && now_ms - u->hold_since >= UI_ADMIN_HOLD_MS) {
+        u->holding = false;
+        if (u->screen == SCR_HOME && u->admin_enabled) {
+            ui_go_home(u, now_ms); /* the flow is nothing, but the scroll goes too */
+            ui_goto(u, SCR_ADMIN_PIN, now_ms);
+            changed = true;
+        }
+    }
+    if (u->screen == SCR_SYNC_DONE && now_ms - u->sync_done_since >= sync_done_ms(u)) {
+        leave_sync(u, now_ms);
+        changed = true;
+    }
+    bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
+    if (u->night && free_to_reset && !u->down &&
+        now_ms - u->last_input >= u->opt.night_wake_ms) {
+        idle_reset(u, now_ms);
+        ui_goto(u, SCR_NIGHT, now_ms);
+        changed = true;
+    } else if (free_to_reset && !at_rest(u) && now_ms - u->last_input >= u->opt.idle_ms) {
         idle_reset(u, now_ms);
         changed = true;
     }
-    if (u->built && now_ms / 60000 != u->last_build / 60000)
-        changed = true; /* the clock and the "om 20 min." texts */
+    if (u->screen == SCR_HOME && at_rest(u) && !u->night && now_ms >= idle_screen_at(u)) {
+        ui_goto(u, SCR_IDLE, now_ms);
+        changed = true;
+    }
+    if (u->built && u->screen != SCR_NIGHT && now_ms / 60000 != u->last_build / 60000)
+        changed = true; /* the clock, the "om 20 min." texts, the burn-in shift */
     return changed;
 }
 
 int64_t ui_next_deadline(const ui *u, int64_t now_ms)
 {
-    int64_t minute = now_ms - (now_ms % 60000 + 60000) % 60000 + 60000;
-    int64_t next = minute;
-    if (!at_rest(u) && !u->flow.pending) {
-        int64_t idle = u->last_input + u->opt.idle_ms;
-        if (idle < next)
-            next = idle;
-    }
+    int64_t next = UI_NO_DEADLINE;
+    if (u->screen != SCR_NIGHT) /* a black screen needs no clock */
+        next = now_ms - (now_ms % 60000 + 60000) % 60000 + 60000;
+    bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
+    int64_t t[5];
+    int n = 0;
+    if (free_to_reset && u->night)
+        t[n++] = u->last_input + u->opt.night_wake_ms;
+    if (free_to_reset && !at_rest(u))
+        t[n++] = u->last_input + u->opt.idle_ms;
+    if (u->screen == SCR_HOME && at_rest(u) && !u->night)
+        t[n++] = idle_screen_at(u);
+    if (u->holding)
+        t[n++] = u->hold_since + UI_ADMIN_HOLD_MS;
+    if (u->screen == SCR_SYNC_DONE)
+        t[n++] = u->sync_done_since + sync_done_ms(u);
+    for (int i = 0; i < n; i++)
+        if (t[i] < next)
+            next = t[i];
     int64_t guard_end = u->screen_since + UI_GUARD_MS;
     if (guard_end > now_ms && guard_end < next)
         next = guard_end;
     return next < now_ms ? now_ms : next;
+}
+
+static bool flow_screen(ui_screen_id s)
+{
+    return s >= SCR_JOIN_NAME && s <= SCR_CANCEL_DONE;
 }
 
 void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_ms,
@@ -335,13 +588,16 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         u->opt.default_lang = 0; /* a default the model does not have: the first language */
     if (m->n_langs && u->lang >= m->n_langs)
         u->lang = u->opt.default_lang;
+    observe(u, m, now_ms);
     /* The model may have changed under a screen: an activity that vanished sends home. */
     if (u->screen == SCR_DETAIL && !ui_entry_find(m, u->detail_uid))
         ui_go_home(u, now_ms);
-    if (u->screen != SCR_HOME && u->screen != SCR_DETAIL && !ui_entry_find(m, u->flow.uid))
+    if (flow_screen(u->screen) && !ui_entry_find(m, u->flow.uid))
         ui_go_home(u, now_ms);
 
-    ui_frame_reset(out, SCREEN_NAMES[u->screen], u->L.w, u->L.h);
+    bool small = too_small(u);
+    ui_frame_reset(out, small ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen], u->win_w,
+                   u->win_h);
     ui_ctx c = {
         .u = u,
         .m = m,
@@ -352,8 +608,40 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         .now = now_ms >= 0 ? now_ms / 1000 : -((-now_ms + 999) / 1000),
         .cat = m->n_langs ? m->langs[u->lang] : NULL,
     };
+    if (ui_is_admin_screen(u->screen))
+        c.cat = ui_admin_catalog(u, m);
     c.rtl = c.cat && i18n_right_to_left(c.cat);
+    if (small) {
+        /* no layout below the minimum: one plain message instead of a broken screen */
+        screen_too_small_build(&c, UI_MIN_WIDTH, UI_MIN_HEIGHT);
+        ui_frame_shift(out, u->L.w, u->L.h, 0, 0);
+        u->have_last = ui_frame_copy(&u->last, out);
+        u->last_build = now_ms;
+        u->built = true;
+        return;
+    }
     switch (u->screen) {
+    case SCR_IDLE:
+        screen_idle_build(&c);
+        break;
+    case SCR_NIGHT:
+        screen_night_build(&c);
+        break;
+    case SCR_SYNC:
+    case SCR_SYNC_DONE:
+        screen_sync_build(&c);
+        break;
+    case SCR_ADMIN_PIN:
+    case SCR_ADMIN:
+    case SCR_ADMIN_CONFIRM:
+    case SCR_ADMIN_TEST:
+        screen_admin_build(&c);
+        break;
+    case SCR_ADMIN_SIGNUPS:
+        screen_admin_signups_build(&c);
+        break;
+    case SCR_TOO_SMALL:
+        break;
     case SCR_HOME:
         screen_home_build(&c);
         break;
@@ -377,6 +665,12 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     u->scroll_max[u->screen] = c.scroll_max;
     u->scroll_page[u->screen] = c.scroll_page > 0 ? c.scroll_page : u->L.h / 2;
     clamp_scroll(u);
+    /* burn-in: the day screens sit a few pixels elsewhere every few minutes; idle moves its
+     * own content and night is black */
+    int dx = 0, dy = 0;
+    if (!resting_screen(u->screen))
+        ui_shift_offset(now_ms, u->shift, &dx, &dy);
+    ui_frame_shift(out, u->L.w, u->L.h, dx, dy);
     u->have_last = ui_frame_copy(&u->last, out);
     u->last_build = now_ms;
     u->built = true;
@@ -394,6 +688,10 @@ bool ui_take_action(ui *u, ui_action *out)
 
 void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
 {
+    if (u->admin.pending) {
+        ui_admin_action_done(u, m, r, now_ms);
+        return;
+    }
     ui_flow *fl = &u->flow;
     if (!fl->pending)
         return; /* the flow was left meanwhile (idle, stick): nothing to show */

@@ -12,12 +12,38 @@
  * the next screen. All time is `now_ms`, UTC milliseconds, passed in.
  *
  * Stable names (frame.screen, the dump): home, detail, join-name, join-household, join-extra,
- * join-done, cancel-name, cancel-code, cancel-done. Stable widget ids: back, lang, list,
- * scroll-up, scroll-down, card:<uid>, join, join-reason, cancel-signup, task:<task id>, qr,
- * places, name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
+ * join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done, too-small,
+ * admin-pin, admin, admin-signups, admin-confirm, admin-test. Stable widget ids: back, lang,
+ * list, scroll-up, scroll-down, card:<uid>, join, join-reason, cancel-signup, task:<task id>,
+ * qr, places, name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
  * adults-, adults+, children-, children+, company, digit:0..digit:9, code, confirm, done,
- * message (a message for the resident), result (what join-done/cancel-done say). Card labels
- * read "<title> · <when> · <places>". The code's label shows bullets, never the digits.
+ * message (a message for the resident), result (what join-done/cancel-done say), clock
+ * (home: hold it 5 s for the admin screens), wake (idle and night: the whole screen), ok
+ * (sync-done), progress (sync), pin (admin-pin), admin-authorise-stick, admin-export,
+ * admin-signups, admin-test-pattern, admin-restart, admin-activity:<uid>,
+ * admin-cancel:<sign-up id>, test:<row>:<column> and touch-pos (admin-test). Card labels
+ * read "<title> · <when> · <places>". The code's and the PIN's labels show bullets, never
+ * the digits.
+ *
+ * When which screen shows (all times measured on the `now_ms` the app passes in):
+ *   - home, no touch for idle_ms (60 s) on any other screen: back home, the flow wiped, the
+ *     default language (the idle reset; admin screens forget the PIN);
+ *   - home at rest, no touch for idle_screen_ms more (60 s): `idle`, a dark screen with
+ *     today's and tomorrow's highlights and the next QR code, its content moving every few
+ *     minutes; the first touch anywhere (on press) goes home and acts on nothing;
+ *   - model.night: no touch for night_wake_ms (2 min) → `night`, all black; a touch (on
+ *     press) wakes to home; when night ends the kiosk shows `idle` (or home);
+ *   - model.stick turns SYNCING: `sync` over everything (a flow is wiped, taps do nothing);
+ *     turns DONE, REFUSED or FAILED: `sync-done` until `ok`, the stick taken out (NONE), or
+ *     UI_SYNC_DONE_MS (REFUSED: UI_SYNC_REFUSED_MS); then home, or the admin screen it
+ *     interrupted. A REFUSED stick on an open admin screen does not interrupt it (the staff
+ *     are there to authorise it);
+ *   - the window below UI_MIN_WIDTH x UI_MIN_HEIGHT (or the portrait turn of it):
+ *     `too-small`, saying the minimum in plain words, whatever the state;
+ *   - every screen but idle, night and too-small is shifted by up to a few pixels, a new
+ *     position every UI_SHIFT_PERIOD_MS, so nothing stays on the same pixels for hours
+ *     (burn-in); the layout is made for the window less that margin, so nothing goes off
+ *     the window and nothing new overlaps.
  *
  * Ownership: ui_new returns a ui the caller frees with ui_free (NULL-safe). The model is
  * owned by the caller and must stay valid and unchanged between ui_build and the next call;
@@ -52,6 +78,59 @@ typedef struct ui_entry {
     ui_qr_kind qr_kind;
 } ui_entry;
 
+/* The USB stick as the app (sync module) sees it. The ui reacts to changes of `state`. */
+typedef enum ui_stick_state {
+    UI_STICK_NONE = 0, /* no stick, or a finished one taken out */
+    UI_STICK_SYNCING,  /* an authorised stick is being read and written: `phase`, `fraction` */
+    UI_STICK_DONE,     /* finished: `message` is the summary ("12 nye aktiviteter, ...") */
+    UI_STICK_REFUSED,  /* not a staff stick, or a bad line in the program: `message` */
+    UI_STICK_FAILED    /* the sync could not be done (full, pulled out, ...): `message` */
+} ui_stick_state;
+
+typedef struct ui_stick {
+    ui_stick_state state;
+    const char *phase;   /* SYNCING: what is being done, translated ("Læser programmet"), or NULL */
+    double fraction;     /* SYNCING: 0..1 done (clamped) */
+    const char *message; /* DONE/REFUSED/FAILED: plain words, translated by the app, or NULL */
+} ui_stick;
+
+/* How the kiosk's clock looks to the app (admin screen). */
+typedef enum ui_clock_status {
+    UI_CLOCK_OK = 0,
+    UI_CLOCK_BEHIND_IMPORT, /* before the newest program import: raised to it */
+    UI_CLOCK_BEFORE_BUILD   /* before the date this kiosk was built */
+} ui_clock_status;
+
+/* One line of the configuration file the kiosk could not use. */
+typedef struct ui_config_problem {
+    int line;            /* line number in the file (0: not tied to a line) */
+    const char *message; /* plain words: "night: write it like 23:00-06:00" */
+} ui_config_problem;
+
+/* What the admin screens show. The app fills it only while ui_admin_open() is true (and may
+ * leave it NULL otherwise); the names in `signups` are for staff only and never reach a
+ * public screen. All strings are owned by the app and are valid until the next call. */
+typedef struct ui_admin_info {
+    const char *version;       /* "0.4.0" */
+    const char *kiosk_id;      /* the kiosk's id in exports */
+    int64_t db_bytes;          /* size of the database files; < 0 = unknown */
+    int64_t last_sync;         /* UTC seconds of the last sync with a stick; 0 = never */
+    const char *last_sync_summary; /* its summary, translated, or NULL */
+    ui_clock_status clock_status;
+    int64_t clock_floor;       /* BEHIND_IMPORT/BEFORE_BUILD: the time the clock should be at
+                                  least (UTC seconds), or 0 */
+    const ui_config_problem *config_problems;
+    size_t n_config_problems;
+    bool stick_present;        /* a stick is mounted now */
+    bool stick_authorised;     /* ... and carries this kiosk's key */
+    /* admin-signups: the sign-ups of the activity asked for with UI_ACTION_ADMIN_LOAD_SIGNUPS
+     * (all statuses, in the order the app wants them shown); `signups_uid` says whose they are,
+     * so a list of another activity is never shown. Refreshed after a cancel. */
+    const char *signups_uid;
+    const signup *signups;
+    size_t n_signups;
+} ui_admin_info;
+
 /* Everything the screens show, refreshed by the app after each change. */
 typedef struct ui_model {
     const ui_entry *entries;  /* upcoming and recent activities, ordered by start */
@@ -60,7 +139,16 @@ typedef struct ui_model {
     size_t n_langs;
     const char *estate_name;  /* "Fælleshuset, Solbakken" */
     const char *notice;       /* a short message for everyone (stick refused, ...), or NULL */
-    bool clock_suspect;       /* the clock is behind the newest import or the build date */
+    bool clock_suspect;       /* the clock is behind the newest import or the build date: the
+                                 home screen asks residents to tell the staff, the admin screen
+                                 says what is wrong */
+    /* --- added for the idle, night, sync and admin screens (all zero = as before) --- */
+    bool night;               /* inside the configured night hours (the app decides): the
+                                 screen goes black when nobody touches it (see above) */
+    ui_stick stick;           /* the USB stick's state, set by the app while it syncs */
+    bool admin_enabled;       /* a staff PIN is configured: holding `clock` opens admin-pin;
+                                 false: the gesture does nothing */
+    const ui_admin_info *admin; /* filled while ui_admin_open(); NULL otherwise is fine */
 } ui_model;
 
 typedef enum ui_input_kind {
@@ -83,6 +171,18 @@ typedef struct ui_input {
 typedef enum ui_action_kind {
     UI_ACTION_JOIN = 1,         /* make a sign-up with the fields below */
     UI_ACTION_CANCEL_WITH_CODE, /* cancel uid's sign-up matching name + code */
+    /* Staff, from the admin screens. Each is answered with ui_action_done: VM_OK moves on,
+     * anything else shows `message` (the app words it, also for success where it wants
+     * to say something, e.g. where the export was written). */
+    UI_ACTION_ADMIN_PIN,        /* check `pin` against the staff PIN (the app rate-limits
+                                   wrong ones and says how long to wait); VM_OK opens admin */
+    UI_ACTION_ADMIN_AUTHORISE_STICK, /* write this kiosk's key to the stick mounted now */
+    UI_ACTION_ADMIN_EXPORT,     /* export sign-ups etc. now to the mounted authorised stick */
+    UI_ACTION_ADMIN_LOAD_SIGNUPS, /* fill model.admin->signups with `uid`'s sign-ups */
+    UI_ACTION_ADMIN_CANCEL_SIGNUP, /* cancel sign-up `signup_id` of `uid` (as staff: no code;
+                                      the waiting list moves); refresh the sign-ups after */
+    UI_ACTION_ADMIN_RESTART,    /* restart the kiosk (the app exits; systemd starts it again);
+                                   answer first if it can, nothing is shown after */
 } ui_action_kind;
 
 typedef struct ui_action {
@@ -93,6 +193,8 @@ typedef struct ui_action {
     int adults, children;
     bool wants_company;
     char code[8];               /* "" or 4 digits, as typed; the app hashes it */
+    char pin[16];               /* ADMIN_PIN: 4 to 8 digits as typed; wipe after use */
+    char signup_id[SIGNUP_ID_MAX]; /* ADMIN_CANCEL_SIGNUP: the sign-up's id */
 } ui_action;
 
 typedef struct ui_action_result {
@@ -107,7 +209,28 @@ typedef struct ui_options {
     double px_per_mm;           /* physical density, for 9 mm keys; 0 = assume a 7" 800x480 */
     int64_t idle_ms;            /* back to home after this long without a touch (60000) */
     size_t default_lang;        /* index into model.langs */
+    int64_t idle_screen_ms;     /* home at rest -> the idle screen after this long without a
+                                   touch; 0 = idle_ms */
+    int64_t night_wake_ms;      /* at night, dark again this long after the last touch;
+                                   0 = 120000 */
 } ui_options;
+
+/* The smallest window the screens are laid out for (landscape; portrait is the same turned).
+ * Below it the `too-small` screen says so. */
+#define UI_MIN_WIDTH 640
+#define UI_MIN_HEIGHT 400
+
+/* How long the hidden gesture is: a press held on `clock` for this long opens admin-pin. */
+#define UI_ADMIN_HOLD_MS 5000
+/* How long sync-done stays without a touch (a refused stranger's stick: briefly). */
+#define UI_SYNC_DONE_MS 30000
+#define UI_SYNC_REFUSED_MS 10000
+/* Burn-in: the day screens move to a new position (a few pixels) this often; the idle
+ * screen's content moves every UI_IDLE_MOVE_MS. */
+#define UI_SHIFT_PERIOD_MS (5 * 60000)
+#define UI_IDLE_MOVE_MS (3 * 60000)
+/* ui_next_deadline's answer when nothing needs a wake-up (the night screen). */
+#define UI_NO_DEADLINE INT64_MAX
 
 typedef struct ui ui;
 
@@ -126,13 +249,19 @@ void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT]);
 bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms);
 
 /* Lets time pass: the idle reset (after idle_ms without input: what was typed is wiped, the
- * language goes back to the default, home at the top of the list) and the minute tick (the
- * clock and the "om 20 min." texts). Returns true when the picture may have changed. */
+ * language goes back to the default, home at the top of the list), the idle screen, night,
+ * the hold on the clock (it fires while the finger is still down), sync-done going away by
+ * itself, the burn-in shift and the minute tick (the clock and the "om 20 min." texts). It
+ * also notices model changes (night, the stick) as ui_handle and ui_build do. Returns true
+ * when the picture may have changed. */
 bool ui_tick(ui *u, const ui_model *m, int64_t now_ms);
 
-/* When the UI next needs ui_tick even without input (the idle reset, the next minute for the
+/* When the UI next needs ui_tick even without input (the idle reset, the idle screen, going
+ * dark at night, the end of a hold on the clock, sync-done's timeout, the next minute for the
  * clock and "om 20 min." texts, the end of a new screen's press guard), as UTC ms; never in
- * the past of `now_ms`. An idle kiosk at home wakes once a minute. */
+ * the past of `now_ms`. An idle kiosk at home wakes once a minute; the night screen needs no
+ * wake-up at all (UI_NO_DEADLINE): the app wakes itself when the night ends (or a stick
+ * comes), updates the model and calls ui_tick. */
 int64_t ui_next_deadline(const ui *u, int64_t now_ms);
 
 /* Builds the current screen into `out` (reset first). */
@@ -153,7 +282,14 @@ const char *ui_screen_name(const ui *u);
 size_t ui_lang(const ui *u);
 
 /* Leaves any flow and goes home, wiping what was typed (used by the app for a stick, night
- * mode, and by the idle reset, which also restores the default language). */
+ * mode, and by the idle reset, which also restores the default language). Leaves the admin
+ * screens too and forgets that the PIN was given. (The app need not call it for a stick or
+ * night: the ui does that itself when model.stick / model.night change.) */
 void ui_go_home(ui *u, int64_t now_ms);
+
+/* True while an admin screen behind the PIN is open (admin, admin-signups, admin-confirm,
+ * admin-test): the app fills model.admin then, and drops it (and the names in it) when this
+ * turns false. */
+bool ui_admin_open(const ui *u);
 
 #endif

@@ -27,8 +27,22 @@ typedef enum ui_screen_id {
     SCR_CANCEL_NAME,
     SCR_CANCEL_CODE,
     SCR_CANCEL_DONE,
+    SCR_IDLE,           /* dark, highlights and a QR code, moving slowly */
+    SCR_NIGHT,          /* black, one full-screen `wake` */
+    SCR_SYNC,           /* a stick is being synced: progress, no actions */
+    SCR_SYNC_DONE,      /* what the sync did (or why not), `ok` */
+    SCR_ADMIN_PIN,      /* the staff PIN */
+    SCR_ADMIN,          /* facts and staff actions */
+    SCR_ADMIN_SIGNUPS,  /* activities, then one activity's sign-ups with names */
+    SCR_ADMIN_CONFIRM,  /* "are you sure" for cancel and restart */
+    SCR_ADMIN_TEST,     /* the touch test pattern */
+    SCR_TOO_SMALL,      /* only as a frame: the window is too small (never u->screen) */
     SCR_COUNT
 } ui_screen_id;
+
+#define UI_NIGHT_WAKE_MS 120000
+#define UI_TEST_ROWS_MAX 12
+#define UI_TEST_COLS_MAX 20
 
 /* A message a flow screen shows; words are looked up when the frame is built, so a
  * language switch translates them too. */
@@ -62,8 +76,30 @@ typedef struct ui_flow {
     bool offer_tasks;              /* "Vil du også give en hånd?" (offered once) */
 } ui_flow;
 
+/* The staff's side. Wiped when the admin screens are left (idle, back, a stick). */
+typedef struct ui_admin_state {
+    bool unlocked;                 /* the PIN was accepted */
+    char pin[16];                  /* digits typed on admin-pin */
+    bool pending;                  /* an admin action is with the app */
+    ui_action_kind pending_kind;
+    char msg[256];                 /* the last answer or reason, shown as `message` */
+    bool msg_ok;                   /* the last answer was a success (a calmer colour) */
+    char uid[ACT_UID_MAX];         /* admin-signups: the chosen activity ("" = the list) */
+    bool loaded;                   /* the sign-ups of `uid` were loaded */
+    ui_action confirm;             /* admin-confirm: what confirm will do */
+    ui_screen_id confirm_from;     /* where back / the answer return to */
+    /* admin-test */
+    bool lit[UI_TEST_ROWS_MAX][UI_TEST_COLS_MAX];
+    int test_x, test_y;            /* the last touch, -1 = none yet */
+    int test_rows, test_cols;      /* the grid of the last build */
+    ui_rect test_grid;
+} ui_admin_state;
+
 struct ui {
     ui_options opt;
+    int win_w, win_h;              /* the window; opt.width/height and L are the laid-out part
+                                      (the window less the burn-in margin) */
+    int shift;                     /* the burn-in margin, px */
     ui_layout L;
     ui_screen_id screen;
     size_t lang;
@@ -90,6 +126,22 @@ struct ui {
 
     ui_frame last;                 /* the last built frame: taps are hit-tested on it */
     bool have_last;
+
+    /* the hidden gesture: a press held on the clock */
+    bool holding;
+    int64_t hold_since;
+
+    bool time_seen;                /* the first `now` was seen: idle counts from there */
+
+    /* what the ui last saw of the model (changes are acted on once) */
+    ui_stick_state stick_seen;
+    bool night;                    /* model.night, as last seen */
+    bool admin_enabled;
+    int64_t sync_done_since;       /* ms: sync-done appeared */
+    ui_stick_state sync_done_state;
+    bool admin_resume;             /* a sync interrupted an admin screen: back to it after */
+
+    ui_admin_state admin;
 };
 
 /* What a screen builder needs. */
@@ -141,6 +193,26 @@ bool ui_entry_over(const activity *a, int64_t now);
 /* "Dække bord" of a task id, or NULL. */
 const helper_task *ui_task_find(const activity *a, int64_t task_id, int *index);
 
+/* ---- the dark theme of idle (theme.h has the colours) and the burn-in shift (burnin.c) */
+/* The offset (0..range on each axis) of the day screens at `now_ms`: a small cycle of
+ * positions, a new one every UI_SHIFT_PERIOD_MS, each a small step from the last. */
+void ui_shift_offset(int64_t now_ms, int range, int *dx, int *dy);
+/* Where the idle screen's content sits in `slack_x` x `slack_y` of free room at `now_ms`: a
+ * new place every UI_IDLE_MOVE_MS, visiting the corners, edges and middle of the room. */
+void ui_idle_offset(int64_t now_ms, int slack_x, int slack_y, int *dx, int *dy);
+/* Moves everything in `f` by (dx, dy), and stretches the rectangles that touch the edge of
+ * the laid-out `w` x `h` to the frame's edge, so backgrounds and bars still fill it. */
+void ui_frame_shift(ui_frame *f, int w, int h, int dx, int dy);
+
+/* ---- admin (screen_admin.c) */
+bool ui_is_admin_screen(ui_screen_id s);
+/* Wipes the admin state (PIN, names in the last frame). */
+void ui_admin_wipe(ui *u);
+/* The app's answer to a pending admin action. */
+void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms);
+/* A press on admin-test (down or move): lights the cell under it. */
+void ui_admin_test_touch(ui *u, int x, int y);
+
 /* ---- screens: build and tap */
 void screen_home_build(ui_ctx *c);
 void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
@@ -150,6 +222,19 @@ void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, j
 void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_cancel_build(ui_ctx *c); /* cancel-name, cancel-code, cancel-done */
 void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+
+void screen_idle_build(ui_ctx *c);  /* idle */
+void screen_night_build(ui_ctx *c); /* night */
+void screen_too_small_build(ui_ctx *c, int min_w, int min_h);
+void screen_sync_build(ui_ctx *c);  /* sync, sync-done */
+void screen_sync_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_build(ui_ctx *c); /* admin-pin, admin, admin-confirm, admin-test */
+void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_signups_build(ui_ctx *c);
+void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+/* The catalog the admin screens speak: the current language when it is Danish or English,
+ * else the default language (the staff words are not translated further). */
+const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
 
 /* Typing from a physical keyboard, on the screens that take text. */
 void screen_flow_text(ui *u, const char *text);

@@ -367,7 +367,11 @@ static void wide_screen_and_minute_tick(void **state)
     /* nothing to do until the next minute */
     assert_int_equal(ui_next_deadline(h->u, h->now_ms), h->now_ms + 60000);
     assert_false(h_advance(h, 30000));
-    assert_true(h_advance(h, 30000));
+    /* someone reads the date (a touch on nothing): home stays, the idle screen waits */
+    const ui_widget *date = h_widget(h, "date");
+    h_tap_at(h, date->rect.x + 2, date->rect.y + 2, 0);
+    assert_true(h_advance(h, 30000 - 60));
+    assert_string_equal(h_screen(h), "home");
     assert_string_equal(h_widget(h, "clock")->label, "10:01");
     assert_true(h_text_equals(h, "om 19 min."));
     /* at 10:20 the walk has begun: "Nu"; at 11:30 it is over and gone */

@@ -1,0 +1,667 @@
+/* admin: the staff's screens, behind a hidden gesture (a 5 s press on the clock, ui.c) and
+ * the staff PIN (checked by the app, which also rate-limits wrong ones).
+ *
+ *   admin-pin      the PIN on a number pad                              [confirm]
+ *   admin          version, kiosk id, database size, last sync, clock, config problems, the
+ *                  stick; authorise the stick, export now, sign-ups, touch test, restart
+ *   admin-confirm  "are you sure" for a staff cancel and for restart      [confirm]
+ *   admin-test     a grid of squares that light up where touched, and the last position
+ *
+ * Everything is forgotten when the admin screens are left: by back, by the idle reset, by a
+ * stick. The staff words are Danish and English only (ui_admin_catalog). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dktime.h"
+#include "ui/flow.h"
+
+#define PIN_MIN 4
+#define PIN_MAX 8
+
+bool ui_is_admin_screen(ui_screen_id s)
+{
+    return s == SCR_ADMIN_PIN || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS ||
+           s == SCR_ADMIN_CONFIRM || s == SCR_ADMIN_TEST;
+}
+
+const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m)
+{
+    if (!m->n_langs)
+        return NULL;
+    const i18n_catalog *cur = m->langs[u->lang < m->n_langs ? u->lang : 0];
+    const char *code = i18n_lang(cur);
+    if (strcmp(code, "da") == 0 || strcmp(code, "en") == 0)
+        return cur;
+    size_t d = u->opt.default_lang < m->n_langs ? u->opt.default_lang : 0;
+    return m->langs[d];
+}
+
+void ui_admin_wipe(ui *u)
+{
+    bool had = u->admin.unlocked || u->admin.pin[0] || u->admin.uid[0];
+    ui_wipe(&u->admin, sizeof u->admin);
+    u->admin.test_x = u->admin.test_y = -1;
+    if (had) {
+        /* the last frame may list names: gone with it (taps wait for the next build) */
+        ui_frame_reset(&u->last, "", u->L.w, u->L.h);
+        u->have_last = false;
+    }
+}
+
+static void say(ui *u, const char *msg, bool ok)
+{
+    snprintf(u->admin.msg, sizeof u->admin.msg, "%s", msg ? msg : "");
+    u->admin.msg_ok = ok;
+}
+
+static void queue(ui *u, const ui_action *a)
+{
+    u->admin.pending = true;
+    u->admin.pending_kind = a->kind;
+    u->admin.msg[0] = '\0';
+    ui_queue_action(u, a);
+}
+
+/* ---- the answers */
+
+void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    const i18n_catalog *cat = ui_admin_catalog(u, m);
+    ad->pending = false;
+    bool ok = r->status == VM_OK;
+    const char *msg = r->message[0] ? r->message : NULL;
+    switch (ad->pending_kind) {
+    case UI_ACTION_ADMIN_PIN:
+        ui_wipe(ad->pin, sizeof ad->pin);
+        if (ok) {
+            ad->unlocked = true;
+            say(u, "", true);
+            if (u->screen == SCR_ADMIN_PIN)
+                ui_goto(u, SCR_ADMIN, now_ms);
+        } else {
+            say(u, msg ? msg : i18n_text(cat, "That PIN is not right"), false);
+        }
+        break;
+    case UI_ACTION_ADMIN_LOAD_SIGNUPS:
+        ad->loaded = ok;
+        say(u, ok ? "" : msg ? msg : i18n_text(cat, "The sign-ups could not be loaded"), ok);
+        break;
+    case UI_ACTION_ADMIN_CANCEL_SIGNUP:
+        say(u, msg ? msg : ok ? i18n_text(cat, "The sign-up is cancelled")
+                              : i18n_text(cat, "That did not work"),
+            ok);
+        if (u->screen == SCR_ADMIN_CONFIRM)
+            ui_goto(u, ad->confirm_from, now_ms);
+        break;
+    case UI_ACTION_ADMIN_RESTART:
+        say(u, msg ? msg : ok ? i18n_text(cat, "The kiosk is restarting\xE2\x80\xA6")
+                              : i18n_text(cat, "That did not work"),
+            ok);
+        if (u->screen == SCR_ADMIN_CONFIRM)
+            ui_goto(u, ad->confirm_from, now_ms);
+        break;
+    default:
+        say(u, msg ? msg : ok ? i18n_text(cat, "Done") : i18n_text(cat, "That did not work"), ok);
+        break;
+    }
+    ui_wipe(&ad->confirm, sizeof ad->confirm);
+}
+
+/* ---- admin-pin */
+
+static void build_pin(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    const char *label = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Open");
+    int top = w_top_bar(c, tr(c, "Staff PIN"), "confirm", label, ad->pending ? ICON_NONE : ICON_LOCK,
+                        ad->pending);
+    int full_w = L->w - 2 * L->margin;
+    int y = top + L->gap;
+    int pad_w;
+    w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, L->portrait ? 0 : L->h - L->margin - y,
+             &pad_w, false);
+    int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
+    int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
+    if (ad->msg[0])
+        y += w_notice(c, "message", ad->msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
+    y += w_text_widget(c, "pin-explain", UI_ROLE_TEXT,
+                       tr(c, "For the staff: type the PIN to see the kiosk's settings"),
+                       UI_FONT_BODY, COL_TEXT, COL_BG, x, y, col_w, 3, true) +
+         L->gap;
+    /* the PIN as bullets in a field */
+    size_t n = strlen(ad->pin);
+    char bullets[PIN_MAX * 4 + 1] = "";
+    for (size_t i = 0; i < n && i < PIN_MAX; i++)
+        memcpy(bullets + i * 3, "\xE2\x80\xA2", 4);
+    int lh = text_line_h(c->ms, UI_FONT_HUGE);
+    int fw = col_w < (int)(360 * L->fs) ? col_w : (int)(360 * L->fs);
+    ui_rect r = rect_make(c->rtl ? x + col_w - fw : x, y, fw, lh + L->pad);
+    draw_rect(c->f, r, COL_CARD, L->radius / 2);
+    draw_frame(c->f, r, COL_TEXT, L->border, L->radius / 2);
+    if (n) {
+        int bw = text_width(c->ms, UI_FONT_HUGE, bullets);
+        draw_text(c->f, r.x + (r.w - bw) / 2, r.y + L->pad / 2, bw, lh, UI_FONT_HUGE, COL_TEXT,
+                  bullets);
+    }
+    ui_widget *wd = ui_frame_widget(c->f, "pin", UI_ROLE_INPUT, bullets, r, 0);
+    if (wd) {
+        wd->fg = COL_TEXT;
+        wd->bg = COL_CARD;
+    }
+    y += r.h + L->gap;
+    flow_numpad(c, top, y, pad_w);
+}
+
+static void tap_pin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    const i18n_catalog *cat = ui_admin_catalog(u, m);
+    if (strcmp(id, "back") == 0) {
+        ui_go_home(u, now_ms);
+        return;
+    }
+    size_t n = strlen(ad->pin);
+    if (strncmp(id, "digit:", 6) == 0 && id[6] >= '0' && id[6] <= '9' && !id[7]) {
+        if (n < PIN_MAX) {
+            ad->pin[n] = id[6];
+            ad->pin[n + 1] = '\0';
+        }
+        ad->msg[0] = '\0';
+    } else if (strcmp(id, "key:backspace") == 0) {
+        if (n)
+            ad->pin[n - 1] = '\0';
+        ad->msg[0] = '\0';
+    } else if (strcmp(id, "confirm") == 0) {
+        if (n < PIN_MIN) {
+            say(u, i18n_text(cat, "The PIN has 4 to 8 digits"), false);
+            return;
+        }
+        ui_action a;
+        memset(&a, 0, sizeof a);
+        a.kind = UI_ACTION_ADMIN_PIN;
+        snprintf(a.pin, sizeof a.pin, "%s", ad->pin);
+        ui_wipe(ad->pin, sizeof ad->pin);
+        queue(u, &a);
+        ui_wipe(&a, sizeof a);
+    }
+}
+
+/* ---- admin */
+
+static void size_text(const ui_ctx *c, int64_t bytes, char *out, size_t size)
+{
+    if (bytes < 0) {
+        snprintf(out, size, "%s", tr(c, "unknown"));
+    } else if (bytes < 1024 * 1024) {
+        i18n_format(out, size, tr(c, "%d kB"), (int)((bytes + 1023) / 1024));
+    } else {
+        int64_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        i18n_format(out, size, tr(c, "%d.%d MB"), (int)(tenths / 10), (int)(tenths % 10));
+    }
+}
+
+static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size_t size,
+                       bool *warn)
+{
+    char floor[96] = "";
+    ui_clock_status st = ai ? ai->clock_status : UI_CLOCK_OK;
+    if (ai && ai->clock_floor > 0)
+        i18n_when(c->cat, ai->clock_floor, c->now, floor, sizeof floor);
+    *warn = st != UI_CLOCK_OK || c->m->clock_suspect;
+    if (st == UI_CLOCK_BEHIND_IMPORT) {
+        i18n_format(out, size,
+                    tr(c, "Wrong: the clock is behind the newest program (%s). The kiosk counts "
+                          "from that time. Set the clock, or fit a clock battery (RTC)."),
+                    floor);
+    } else if (st == UI_CLOCK_BEFORE_BUILD) {
+        i18n_format(out, size,
+                    tr(c, "Wrong: the clock is before the day this kiosk was made (%s). Set the "
+                          "clock, or fit a clock battery (RTC)."),
+                    floor);
+    } else if (c->m->clock_suspect) {
+        snprintf(out, size, "%s",
+                 tr(c, "The clock may be wrong: check it against a phone, and fit a clock "
+                       "battery (RTC) if it keeps losing time."));
+    } else {
+        snprintf(out, size, "%s", tr(c, "OK"));
+    }
+}
+
+/* One fact: "Label" in bold, the value under it. Returns the height. */
+static int fact(ui_ctx *c, const char *id, const char *label, const char *value, bool warn,
+                int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    int lw = w * 2 / 7;
+    if (lw > (int)(220 * L->fs))
+        lw = (int)(220 * L->fs);
+    int vx = c->rtl ? x : x + lw + L->gap, vw = w - lw - L->gap;
+    int lx = c->rtl ? x + w - lw : x;
+    int icon = warn ? text_line_h(c->ms, UI_FONT_BODY) : 0;
+    if (icon) {
+        if (!c->rtl)
+            vx += icon + L->gap / 2;
+        vw -= icon + L->gap / 2;
+    }
+    int lh = w_text(c, label, UI_FONT_BOLD, COL_TEXT, lx, y, lw, 2, draw);
+    int vh = w_text(c, value, UI_FONT_BODY, COL_TEXT, vx, y, vw, 0, draw);
+    int h = lh > vh ? lh : vh;
+    if (draw) {
+        if (icon)
+            draw_icon(c->f, rect_make(c->rtl ? x + vw + L->gap / 2 : x + lw + L->gap, y, icon, icon),
+                      ICON_WARNING, COL_FULL);
+        char full[1200];
+        snprintf(full, sizeof full, "%s: %s", label, value);
+        w_register(c, id, UI_ROLE_TEXT, full, rect_make(x, y, w, h), 0, COL_TEXT, COL_CARD);
+    }
+    return h + L->gap;
+}
+
+/* The facts, in the scrolled card. Returns the height. */
+static int facts(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_info *ai = c->m->admin;
+    char buf[1024], when[96];
+    int y0 = y;
+    x += L->pad;
+    w -= 2 * L->pad;
+    y += L->pad;
+    const char *dots = "\xE2\x80\xA6";
+    y += fact(c, "info:version", tr(c, "Version"), ai && ai->version ? ai->version : dots, false,
+              x, y, w, draw);
+    y += fact(c, "info:kiosk", tr(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
+              x, y, w, draw);
+    size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
+    y += fact(c, "info:database", tr(c, "Database"), buf, false, x, y, w, draw);
+    if (ai && ai->last_sync > 0) {
+        i18n_when(c->cat, ai->last_sync, c->now, when, sizeof when);
+        if (ai->last_sync_summary && *ai->last_sync_summary)
+            snprintf(buf, sizeof buf, "%s \xE2\x80\x93 %s", when, ai->last_sync_summary);
+        else
+            snprintf(buf, sizeof buf, "%s", when);
+    } else {
+        snprintf(buf, sizeof buf, "%s", tr(c, "Never"));
+    }
+    y += fact(c, "info:sync", tr(c, "Last sync"), buf, false, x, y, w, draw);
+    bool warn;
+    clock_text(c, ai, buf, sizeof buf, &warn);
+    y += fact(c, "info:clock", tr(c, "Clock"), buf, warn, x, y, w, draw);
+    const char *stick = !ai || !ai->stick_present ? tr(c, "None in")
+                        : ai->stick_authorised    ? tr(c, "A staff stick for this kiosk is in")
+                                                  : tr(c, "A USB stick is in; it is not a staff "
+                                                          "stick for this kiosk");
+    y += fact(c, "info:stick", tr(c, "USB stick"), stick, false, x, y, w, draw);
+    size_t np = ai ? ai->n_config_problems : 0;
+    if (np == 0) {
+        y += fact(c, "info:config", tr(c, "Settings"), tr(c, "No problems"), false, x, y, w, draw);
+    } else {
+        size_t k = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < np && k + 1 < sizeof buf; i++) {
+            const ui_config_problem *p = &ai->config_problems[i];
+            char line[400];
+            if (p->line > 0)
+                i18n_format(line, sizeof line, tr(c, "Line %d: %s"), p->line,
+                            p->message ? p->message : "");
+            else
+                snprintf(line, sizeof line, "%s", p->message ? p->message : "");
+            k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? "\n" : "", line);
+        }
+        y += fact(c, "info:config", tr(c, "Settings"), buf, true, x, y, w, draw);
+    }
+    return y - y0 + L->pad - L->gap;
+}
+
+static const char *authorise_reason(const ui_ctx *c)
+{
+    const ui_admin_info *ai = c->m->admin;
+    if (!ai || !ai->stick_present)
+        return tr(c, "Put a USB stick in first");
+    if (ai->stick_authorised)
+        return tr(c, "This USB stick is already a staff stick");
+    return NULL;
+}
+
+static const char *export_reason(const ui_ctx *c)
+{
+    const ui_admin_info *ai = c->m->admin;
+    if (!ai || !ai->stick_present || !ai->stick_authorised)
+        return tr(c, "Put a staff USB stick in first");
+    return NULL;
+}
+
+static void build_admin(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    int top = w_top_bar(c, tr(c, "Staff"), NULL, NULL, ICON_NONE, false);
+    static const char *const IDS[5] = {"admin-authorise-stick", "admin-export", "admin-signups",
+                                       "admin-test-pattern", "admin-restart"};
+    const char *labels[5] = {tr(c, "Make it a staff stick"), tr(c, "Save sign-ups on the stick"),
+                             tr(c, "Sign-ups with names"), tr(c, "Touch test"),
+                             tr(c, "Restart the kiosk")};
+    static const icon_id ICONS[5] = {ICON_USB, ICON_USB, ICON_PEOPLE, ICON_CHECK, ICON_BACK};
+    bool disabled[5] = {authorise_reason(c) != NULL, export_reason(c) != NULL, false, false,
+                        false};
+
+    int full_w = L->w - 2 * L->margin;
+    int y = top + L->gap;
+    const char *msg = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : ad->msg;
+    /* buttons: a column at the end (landscape) or a block of two columns at the foot */
+    int col_w = 0, bx = 0, by = 0, rows = 5, cols = 1;
+    if (!L->portrait) {
+        col_w = full_w * 2 / 5;
+        for (int i = 0; i < 5; i++) {
+            int bw = w_button_width(c, labels[i], ICONS[i], UI_FONT_BOLD);
+            if (bw > col_w && bw < full_w / 2)
+                col_w = bw;
+        }
+        bx = c->rtl ? L->margin : L->w - L->margin - col_w;
+        by = y;
+    } else {
+        cols = 2;
+        rows = 3;
+        col_w = (full_w - L->gap) / 2;
+        bx = L->margin;
+        by = L->h - L->margin - rows * L->btn_h - (rows - 1) * L->gap;
+    }
+    int bstep = L->btn_h + L->gap;
+    if (!L->portrait) {
+        int room = L->h - L->margin - by;
+        if (5 * L->btn_h + 4 * L->gap > room) /* tight: the buttons share what there is */
+            bstep = (room + L->gap) / 5;
+    }
+    for (int i = 0; i < 5; i++) {
+        int r = cols == 1 ? i : i / 2, k = cols == 1 ? 0 : i % 2;
+        int x = bx + k * (col_w + L->gap);
+        if (c->rtl && cols == 2)
+            x = bx + (1 - k) * (col_w + L->gap);
+        w_button(c, IDS[i], labels[i], ICONS[i],
+                 rect_make(x, by + r * bstep, col_w, bstep - L->gap), BTN_SECONDARY, UI_FONT_BOLD,
+                 disabled[i]);
+    }
+
+    /* the message and the facts in what is left */
+    int ix = L->margin, iw = full_w, ibottom = L->h - L->margin;
+    if (!L->portrait) {
+        iw = full_w - col_w - L->margin;
+        if (c->rtl)
+            ix = L->margin + col_w + L->margin;
+    } else {
+        ibottom = by - L->gap;
+    }
+    if (msg && *msg) {
+        if (ad->msg_ok && !ad->pending) {
+            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, iw - 2 * L->pad, 3, false) + L->pad;
+            draw_rect(c->f, rect_make(ix, y, iw, h), COL_OK_NOTICE, L->radius / 2);
+            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, ix + L->pad, y + L->pad / 2, iw - 2 * L->pad, 3,
+                   true);
+            w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(ix, y, iw, h), 0, COL_TEXT,
+                       COL_OK_NOTICE);
+            y += h + L->gap;
+        } else {
+            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, ix, y, iw, 3,
+                          true) +
+                 L->gap;
+        }
+    }
+    ui_rect view = rect_make(ix, y, iw, ibottom - y);
+    int ch = facts(c, 0, 0, iw, false);
+    int sb = L->btn_h;
+    bool need = ch > view.h;
+    ui_rect up = {0}, down = {0};
+    if (need) {
+        /* scroll buttons under the facts, side by side */
+        view.h -= sb + L->gap;
+        int hw = (iw - L->gap) / 2;
+        up = rect_make(ix, view.y + view.h + L->gap, hw, sb);
+        down = rect_make(ix + hw + L->gap, view.y + view.h + L->gap, hw, sb);
+    }
+    int scroll_max = ch - view.h > 0 ? ch - view.h : 0;
+    int scroll = c->u->scroll[SCR_ADMIN];
+    if (scroll > scroll_max)
+        scroll = scroll_max;
+    c->scroll_max = scroll_max;
+    c->scroll_page = view.h * 3 / 4;
+    draw_clip(c->f, view);
+    c->view = view;
+    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_CARD);
+    draw_rect(c->f, rect_make(view.x, view.y - scroll, view.w, ch > view.h ? ch : view.h), COL_CARD,
+              L->radius);
+    facts(c, view.x, view.y - scroll, view.w, true);
+    c->view = rect_make(0, 0, 0, 0);
+    draw_clip(c->f, c->view);
+    if (need)
+        w_scroll_buttons(c, up, down, scroll, scroll_max);
+}
+
+static void tap_admin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    const i18n_catalog *cat = ui_admin_catalog(u, m);
+    ui_ctx c = {.u = u, .m = m, .cat = cat}; /* for the reasons' words */
+    if (strcmp(id, "back") == 0) {
+        ui_go_home(u, now_ms);
+        return;
+    }
+    if (ad->pending)
+        return;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    if (strcmp(id, "admin-authorise-stick") == 0) {
+        const char *why = authorise_reason(&c);
+        if (why) {
+            say(u, why, false);
+            return;
+        }
+        a.kind = UI_ACTION_ADMIN_AUTHORISE_STICK;
+        queue(u, &a);
+    } else if (strcmp(id, "admin-export") == 0) {
+        const char *why = export_reason(&c);
+        if (why) {
+            say(u, why, false);
+            return;
+        }
+        a.kind = UI_ACTION_ADMIN_EXPORT;
+        queue(u, &a);
+    } else if (strcmp(id, "admin-signups") == 0) {
+        ad->msg[0] = '\0';
+        ad->uid[0] = '\0';
+        ad->loaded = false;
+        u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+        ui_goto(u, SCR_ADMIN_SIGNUPS, now_ms);
+    } else if (strcmp(id, "admin-test-pattern") == 0) {
+        memset(ad->lit, 0, sizeof ad->lit);
+        ad->test_x = ad->test_y = -1;
+        ui_goto(u, SCR_ADMIN_TEST, now_ms);
+    } else if (strcmp(id, "admin-restart") == 0) {
+        ad->msg[0] = '\0';
+        ad->confirm.kind = UI_ACTION_ADMIN_RESTART;
+        ad->confirm_from = SCR_ADMIN;
+        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    } else if (strcmp(id, "scroll-up") == 0) {
+        u->scroll[SCR_ADMIN] -= u->scroll_page[SCR_ADMIN];
+    } else if (strcmp(id, "scroll-down") == 0) {
+        u->scroll[SCR_ADMIN] += u->scroll_page[SCR_ADMIN];
+    }
+}
+
+/* ---- admin-confirm */
+
+static const signup *find_signup(const ui_model *m, const char *uid, const char *id)
+{
+    const ui_admin_info *ai = m->admin;
+    if (!ai || !ai->signups_uid || strcmp(ai->signups_uid, uid) != 0)
+        return NULL;
+    for (size_t i = 0; i < ai->n_signups; i++)
+        if (strcmp(ai->signups[i].id, id) == 0)
+            return &ai->signups[i];
+    return NULL;
+}
+
+static void build_confirm(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    int top = w_top_bar(c, tr(c, "Are you sure?"), NULL, NULL, ICON_NONE, false);
+    char q[512];
+    const char *yes;
+    if (ad->confirm.kind == UI_ACTION_ADMIN_RESTART) {
+        snprintf(q, sizeof q, "%s", tr(c, "Restart the kiosk? It is back in about a minute."));
+        yes = tr(c, "Yes, restart");
+    } else {
+        const ui_entry *e = ui_entry_find(c->m, ad->confirm.uid);
+        const signup *s = find_signup(c->m, ad->confirm.uid, ad->confirm.signup_id);
+        i18n_format(q, sizeof q, tr(c, "Cancel the sign-up of %s for %s? The waiting list moves up."),
+                    s ? s->name : "?", e ? e->act.title : ad->confirm.uid);
+        yes = tr(c, "Yes, cancel it");
+    }
+    if (ad->pending)
+        yes = tr(c, "One moment\xE2\x80\xA6");
+    int w = L->w - 2 * L->margin;
+    int y = top + L->margin;
+    y += w_text_widget(c, "question", UI_ROLE_HEADING, q, UI_FONT_TITLE, COL_TEXT, COL_BG,
+                       L->margin, y, w, 4, true) +
+         L->margin;
+    int bw = w_button_width(c, yes, ICON_CHECK, UI_FONT_TITLE);
+    if (bw < L->btn_h * 4)
+        bw = L->btn_h * 4;
+    if (bw > w)
+        bw = w;
+    int bh = L->btn_h * 5 / 4;
+    if (y + bh > L->h - L->margin)
+        y = L->h - L->margin - bh;
+    w_button(c, "confirm", yes, ICON_CHECK,
+             rect_make(c->rtl ? L->w - L->margin - bw : L->margin, y, bw, bh), BTN_PRIMARY,
+             UI_FONT_TITLE, ad->pending);
+}
+
+static void tap_confirm(ui *u, const char *id, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    if (strcmp(id, "back") == 0) {
+        ui_wipe(&ad->confirm, sizeof ad->confirm);
+        ui_goto(u, ad->confirm_from, now_ms);
+    } else if (strcmp(id, "confirm") == 0) {
+        ui_action a = ad->confirm;
+        queue(u, &a);
+        ui_wipe(&a, sizeof a);
+    }
+}
+
+/* ---- admin-test */
+
+void ui_admin_test_touch(ui *u, int x, int y)
+{
+    ui_admin_state *ad = &u->admin;
+    ad->test_x = x;
+    ad->test_y = y;
+    if (!u->have_last)
+        return;
+    const ui_widget *w = ui_frame_hit(&u->last, x, y);
+    int r, col;
+    if (w && sscanf(w->id, "test:%d:%d", &r, &col) == 2 && r >= 0 && r < UI_TEST_ROWS_MAX &&
+        col >= 0 && col < UI_TEST_COLS_MAX)
+        ad->lit[r][col] = true;
+}
+
+static void build_test(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    ui_admin_state *ad = &c->u->admin;
+    int top = w_top_bar(c, tr(c, "Touch test"), NULL, NULL, ICON_NONE, false);
+    char pos[128];
+    if (ad->test_x >= 0)
+        i18n_format(pos, sizeof pos, tr(c, "Last touch: x %d, y %d"), ad->test_x, ad->test_y);
+    else
+        snprintf(pos, sizeof pos, "%s", tr(c, "Touch every square: it turns green"));
+    int y = top + L->gap / 2;
+    y += w_text_widget(c, "touch-pos", UI_ROLE_TEXT, pos, UI_FONT_BOLD, COL_TEXT, COL_BG, L->margin,
+                       y, L->w - 2 * L->margin, 1, true) +
+         L->gap / 2;
+    /* squares of about 12 mm, filling the rest */
+    int gap = L->gap / 2;
+    int gw = L->w - 2 * L->margin, gh = L->h - L->margin - y;
+    int cell = L->btn_h;
+    int cols = (gw + gap) / (cell + gap), rows = (gh + gap) / (cell + gap);
+    if (cols > UI_TEST_COLS_MAX)
+        cols = UI_TEST_COLS_MAX;
+    if (rows > UI_TEST_ROWS_MAX)
+        rows = UI_TEST_ROWS_MAX;
+    if (cols < 1 || rows < 1)
+        return;
+    int cw = (gw - (cols - 1) * gap) / cols, chh = (gh - (rows - 1) * gap) / rows;
+    ad->test_rows = rows;
+    ad->test_cols = cols;
+    char id[32];
+    for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < cols; k++) {
+            ui_rect cr = rect_make(L->margin + k * (cw + gap), y + r * (chh + gap), cw, chh);
+            bool lit = ad->lit[r][k];
+            draw_rect(c->f, cr, lit ? COL_PRIMARY : COL_CARD, L->radius / 3);
+            if (lit)
+                draw_icon(c->f, rect_make(cr.x + cr.w / 4, cr.y + cr.h / 4, cr.w / 2, cr.h / 2),
+                          ICON_CHECK, COL_WHITE);
+            else
+                draw_frame(c->f, cr, COL_LINE, L->border, L->radius / 3);
+            snprintf(id, sizeof id, "test:%d:%d", r, k);
+            w_register(c, id, UI_ROLE_BUTTON, lit ? "1" : "0", cr,
+                       UI_WIDGET_TAPPABLE | (lit ? UI_WIDGET_SELECTED : 0),
+                       lit ? COL_WHITE : COL_TEXT, lit ? COL_PRIMARY : COL_CARD);
+        }
+    }
+}
+
+/* ---- the screens' dispatch */
+
+void screen_admin_build(ui_ctx *c)
+{
+    w_background(c);
+    switch (c->u->screen) {
+    case SCR_ADMIN_PIN:
+        build_pin(c);
+        break;
+    case SCR_ADMIN:
+        build_admin(c);
+        break;
+    case SCR_ADMIN_CONFIRM:
+        build_confirm(c);
+        break;
+    case SCR_ADMIN_TEST:
+        build_test(c);
+        break;
+    default:
+        break;
+    }
+}
+
+void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    if (u->screen != SCR_ADMIN_PIN && !u->admin.unlocked) {
+        ui_go_home(u, now_ms); /* never behind the PIN without it */
+        return;
+    }
+    switch (u->screen) {
+    case SCR_ADMIN_PIN:
+        if (!u->admin.pending)
+            tap_pin(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN:
+        tap_admin(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_CONFIRM:
+        tap_confirm(u, id, now_ms);
+        break;
+    case SCR_ADMIN_TEST:
+        if (strcmp(id, "back") == 0)
+            ui_goto(u, SCR_ADMIN, now_ms);
+        break;
+    default:
+        break;
+    }
+}

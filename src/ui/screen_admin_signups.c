@@ -1,0 +1,283 @@
+/* admin-signups: the staff's list of who signed up, behind the PIN. First the activities
+ * that take sign-ups (`admin-activity:<uid>`), then the chosen activity's sign-ups with their
+ * names (loaded by the app: UI_ACTION_ADMIN_LOAD_SIGNUPS), each with `admin-cancel:<id>`,
+ * which asks on admin-confirm before it cancels. Names are shown only here. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/widgets.h"
+
+/* The model's list, when it is the list of `uid`. */
+static bool signups_of(const ui_model *m, const char *uid, const signup **out, size_t *n)
+{
+    const ui_admin_info *ai = m->admin;
+    *out = NULL;
+    *n = 0;
+    if (!ai || !ai->signups_uid || strcmp(ai->signups_uid, uid) != 0)
+        return false;
+    *out = ai->signups;
+    *n = ai->signups ? ai->n_signups : 0;
+    return true;
+}
+
+static bool takes_signups(const ui_entry *e)
+{
+    return e->act.mode != SIGNUP_MODE_NONE || e->act.n_tasks > 0;
+}
+
+/* "Birgitte · 2 voksne, 1 barn · venteliste nr. 2 · vil følges" */
+static void signup_line(const ui_ctx *c, const activity *a, const signup *s, char *out,
+                        size_t size)
+{
+    char part[160];
+    size_t k = (size_t)snprintf(out, size, "%s", s->name[0] ? s->name : "\xE2\x80\x94");
+    if (s->task_id) {
+        const helper_task *t = ui_task_find(a, s->task_id, NULL);
+        i18n_format(part, sizeof part, tr(c, "Give a hand: %s"), t ? t->title : "?");
+    } else if (a->count_household) {
+        char ad[48], ch[48];
+        i18n_format(ad, sizeof ad, i18n_plural(c->cat, "%d adult", "%d adults", s->adults),
+                    s->adults);
+        i18n_format(ch, sizeof ch, i18n_plural(c->cat, "%d child", "%d children", s->children),
+                    s->children);
+        snprintf(part, sizeof part, s->children ? "%s, %s" : "%s", ad, ch);
+    } else {
+        part[0] = '\0';
+    }
+    if (*part && k < size)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
+    part[0] = '\0';
+    if (s->status == SIGNUP_WAITING)
+        i18n_format(part, sizeof part, tr(c, "waiting list no. %d"), s->waiting_position);
+    else if (s->status == SIGNUP_CANCELLED)
+        snprintf(part, sizeof part, "%s", tr(c, "cancelled"));
+    if (*part && k < size)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
+    if (s->wants_company && k < size)
+        snprintf(out + k, size - k, " \xC2\xB7 %s", tr(c, "would like company"));
+}
+
+/* The rows of the list, at y (scrolled); returns the content height. */
+static int rows(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    int y0 = y;
+    char id[UI_ID_MAX + SIGNUP_ID_MAX], label[ACT_TITLE_MAX + SIGNUP_NAME_BYTES + 300];
+    if (!ad->uid[0]) {
+        for (size_t i = 0; i < c->m->n_entries; i++) {
+            const ui_entry *e = &c->m->entries[i];
+            if (!takes_signups(e))
+                continue;
+            char when[96], count[96];
+            i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
+            int n = e->counts.signups + e->counts.helpers;
+            i18n_format(count, sizeof count,
+                        i18n_plural(c->cat, "%d signed up", "%d signed up", n), n);
+            snprintf(label, sizeof label, "%s \xC2\xB7 %s \xC2\xB7 %s", e->act.title, when, count);
+            if (e->counts.waiting > 0) {
+                char wl[64];
+                i18n_format(wl, sizeof wl,
+                            i18n_plural(c->cat, "%d on the waiting list", "%d on the waiting list",
+                                        e->counts.waiting),
+                            e->counts.waiting);
+                size_t k = strlen(label);
+                snprintf(label + k, sizeof label - k, " \xC2\xB7 %s", wl);
+            }
+            snprintf(id, sizeof id, "admin-activity:%s", e->act.uid);
+            int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 2, false);
+            int h = th + 2 * L->pad > L->btn_h ? th + 2 * L->pad : L->btn_h;
+            if (draw) {
+                ui_rect r = rect_make(x, y, w, h);
+                bool pressed = w_pressed(c, id);
+                ui_color bg = pressed ? COL_PRESSED_LIGHT : COL_CARD;
+                draw_rect(c->f, r, bg, L->radius);
+                draw_frame(c->f, r, COL_LINE, L->border, L->radius);
+                text_block b;
+                text_wrap(&b, c->ms, UI_FONT_BOLD, label, w - 2 * L->pad, 2);
+                text_draw(c->f, &b, label, x + L->pad, y + (h - b.h) / 2, w - 2 * L->pad,
+                          UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
+                w_register(c, id, UI_ROLE_BUTTON, label, r,
+                           UI_WIDGET_TAPPABLE | (pressed ? UI_WIDGET_PRESSED : 0), COL_TEXT, bg);
+            }
+            y += h + L->gap;
+        }
+        return y - y0;
+    }
+    const ui_entry *e = ui_entry_find(c->m, ad->uid);
+    const signup *list;
+    size_t n;
+    if (!e || !signups_of(c->m, ad->uid, &list, &n))
+        return 0;
+    const char *cancel = tr(c, "Cancel");
+    int bw = w_button_width(c, cancel, ICON_CROSS, UI_FONT_BOLD);
+    if (bw < L->btn_h * 2)
+        bw = L->btn_h * 2;
+    if (bw > w / 3)
+        bw = w / 3;
+    for (size_t i = 0; i < n; i++) {
+        const signup *s = &list[i];
+        signup_line(c, &e->act, s, label, sizeof label);
+        bool can = s->status != SIGNUP_CANCELLED;
+        int tw = w - 2 * L->pad - (can ? bw + L->gap : 0);
+        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 3, false);
+        int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
+        if (draw) {
+            ui_color bg = can ? COL_CARD : COL_DISABLED_BG;
+            draw_rect(c->f, rect_make(x, y, w, h), bg, L->radius);
+            int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
+            text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
+                      can ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
+            snprintf(id, sizeof id, "signup:%s", s->id);
+            w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, y, tw, h), 0, COL_TEXT, bg);
+            if (can) {
+                snprintf(id, sizeof id, "admin-cancel:%s", s->id);
+                int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
+                w_button(c, id, cancel, ICON_CROSS,
+                         rect_make(cx, y + (h - L->btn_h) / 2, bw, L->btn_h), BTN_SECONDARY,
+                         UI_FONT_BOLD, false);
+            }
+        }
+        y += h + L->gap;
+    }
+    return y - y0;
+}
+
+void screen_admin_signups_build(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    ui_admin_state *ad = &c->u->admin;
+    w_background(c);
+    const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
+    if (ad->uid[0] && !e)
+        ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
+    int top = w_top_bar(c, e ? e->act.title : tr(c, "Sign-ups with names"), NULL, NULL, ICON_NONE,
+                        false);
+    int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
+    const signup *list;
+    size_t n = 0;
+    bool have = e && signups_of(c->m, ad->uid, &list, &n);
+    const char *msg = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : ad->msg;
+    if (msg && *msg) {
+        if (ad->msg_ok && !ad->pending) {
+            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 3, false) + L->pad;
+            draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
+            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad, 3,
+                   true);
+            w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(x, y, w, h), 0, COL_TEXT,
+                       COL_OK_NOTICE);
+            y += h + L->gap;
+        } else {
+            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, x, y, w, 3,
+                          true) +
+                 L->gap;
+        }
+    }
+    if (e && have && n == 0)
+        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "Nobody has signed up yet"),
+                           UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
+             L->gap;
+    if (!e) {
+        bool any = false;
+        for (size_t i = 0; i < c->m->n_entries && !any; i++)
+            any = takes_signups(&c->m->entries[i]);
+        if (!any)
+            y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "No activity takes sign-ups"),
+                               UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
+                 L->gap;
+    }
+
+    ui_rect view = rect_make(x, y, w, L->h - y);
+    int sb = L->btn_h;
+    int ch = rows(c, 0, 0, w, false);
+    bool need = ch > view.h;
+    ui_rect up = {0}, down = {0};
+    if (need) {
+        if (!L->portrait) {
+            view.w -= sb + L->gap;
+            if (c->rtl)
+                view.x += sb + L->gap;
+            ch = rows(c, 0, 0, view.w, false);
+            int bh = (view.h - L->margin - L->gap) / 2;
+            if (bh > sb * 2)
+                bh = sb * 2;
+            int bx = c->rtl ? L->margin : L->w - L->margin - sb;
+            up = rect_make(bx, view.y, sb, bh);
+            down = rect_make(bx, L->h - L->margin - bh, sb, bh);
+        } else {
+            view.h -= sb + L->margin;
+            int bw = (w - L->gap) / 2;
+            up = rect_make(x, L->h - L->margin - sb, bw, sb);
+            down = rect_make(x + bw + L->gap, L->h - L->margin - sb, bw, sb);
+        }
+    }
+    int scroll_max = ch - view.h > 0 ? ch - view.h : 0;
+    int scroll = c->u->scroll[SCR_ADMIN_SIGNUPS];
+    if (scroll > scroll_max)
+        scroll = scroll_max;
+    c->scroll_max = scroll_max;
+    c->scroll_page = view.h * 3 / 4;
+    draw_clip(c->f, view);
+    c->view = view;
+    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_BG);
+    rows(c, view.x, view.y - scroll, view.w, true);
+    c->view = rect_make(0, 0, 0, 0);
+    draw_clip(c->f, c->view);
+    if (need)
+        w_scroll_buttons(c, up, down, scroll, scroll_max);
+}
+
+void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    if (!ad->unlocked) {
+        ui_go_home(u, now_ms);
+        return;
+    }
+    if (strcmp(id, "back") == 0) {
+        ad->msg[0] = '\0';
+        if (ad->uid[0]) {
+            ad->uid[0] = '\0';
+            ad->loaded = false;
+            u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+        } else {
+            ui_goto(u, SCR_ADMIN, now_ms);
+        }
+        return;
+    }
+    if (strcmp(id, "scroll-up") == 0) {
+        u->scroll[SCR_ADMIN_SIGNUPS] -= u->scroll_page[SCR_ADMIN_SIGNUPS];
+        return;
+    }
+    if (strcmp(id, "scroll-down") == 0) {
+        u->scroll[SCR_ADMIN_SIGNUPS] += u->scroll_page[SCR_ADMIN_SIGNUPS];
+        return;
+    }
+    if (ad->pending)
+        return;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    if (strncmp(id, "admin-activity:", 15) == 0) {
+        const ui_entry *e = ui_entry_find(m, id + 15);
+        if (!e)
+            return;
+        snprintf(ad->uid, sizeof ad->uid, "%s", e->act.uid);
+        ad->loaded = false;
+        ad->msg[0] = '\0';
+        u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+        a.kind = UI_ACTION_ADMIN_LOAD_SIGNUPS;
+        snprintf(a.uid, sizeof a.uid, "%s", e->act.uid);
+        u->admin.pending = true;
+        u->admin.pending_kind = a.kind;
+        ui_queue_action(u, &a);
+    } else if (strncmp(id, "admin-cancel:", 13) == 0 && ad->uid[0]) {
+        ad->msg[0] = '\0';
+        ad->confirm.kind = UI_ACTION_ADMIN_CANCEL_SIGNUP;
+        snprintf(ad->confirm.uid, sizeof ad->confirm.uid, "%s", ad->uid);
+        snprintf(ad->confirm.signup_id, sizeof ad->confirm.signup_id, "%s", id + 13);
+        ad->confirm_from = SCR_ADMIN_SIGNUPS;
+        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    }
+}

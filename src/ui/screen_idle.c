@@ -1,0 +1,349 @@
+/* idle: what the kiosk shows when nobody is there. A dark screen, calm in the room, readable
+ * from across it: the clock, today's and tomorrow's highlights (pictogram, time, title,
+ * place, places), and the QR code of the next activity that has one, large, for a passer-by
+ * to scan. The content moves to a new place every few minutes (burn-in). Any touch wakes the
+ * kiosk to home (ui.c), so nothing here is a tap target.
+ *
+ * night: all black, one full-screen `wake`. too-small: the window is below the minimum. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dktime.h"
+#include "ui/card.h"
+
+#define IDLE_MAX_ITEMS 12
+
+typedef struct idle_item {
+    const ui_entry *e;
+    int day;   /* 0 today, 1 tomorrow, 2 later ("coming up") */
+    int h;
+} idle_item;
+
+static ui_color dark_places_color(ui_color c)
+{
+    if (c.r == COL_OPEN.r && c.g == COL_OPEN.g && c.b == COL_OPEN.b)
+        return COL_DARK_OPEN;
+    if (c.r == COL_FULL.r && c.g == COL_FULL.g && c.b == COL_FULL.b)
+        return COL_DARK_FULL;
+    return COL_DARK_SOFT;
+}
+
+static bool shown(const ui_entry *e, int64_t now)
+{
+    return !e->act.cancelled && !ui_entry_over(&e->act, now);
+}
+
+static bool has_qr(const ui_entry *e)
+{
+    return e->qr && e->qr_size > 0 && e->qr_kind != UI_QR_NONE;
+}
+
+/* The next activity with a code: the first not yet started, else one going on now. */
+static const ui_entry *next_with_qr(const ui_model *m, int64_t now)
+{
+    const ui_entry *going = NULL;
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const ui_entry *e = &m->entries[i];
+        if (!shown(e, now) || !has_qr(e))
+            continue;
+        if (e->act.start > now)
+            return e;
+        if (!going)
+            going = e;
+    }
+    return going;
+}
+
+static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
+{
+    switch (kind) {
+    case UI_QR_URL:
+        return tr(c, "Scan and sign up");
+    case UI_QR_SMS:
+        return tr(c, "Scan and send a text to the host");
+    case UI_QR_CALENDAR:
+        return tr(c, "Scan and add it to your calendar");
+    case UI_QR_NONE:
+        break;
+    }
+    return "";
+}
+
+/* One highlight: a dark panel with the category's tile, "18:00 Fællesspisning", and
+ * "Fælleshuset · 5 ledige pladser" under it. Returns its height. */
+static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const activity *a = &it->e->act;
+    int tile = text_line_h(c->ms, UI_FONT_TITLE) * 3 / 2;
+    int tx = c->rtl ? x + L->pad : x + L->pad + tile + L->gap;
+    int tw = w - 2 * L->pad - tile - L->gap;
+    char when[96], line1[ACT_TITLE_MAX + 112], places_buf[96], line2[ACT_PLACE_MAX + 112];
+    if (it->day <= 1)
+        i18n_clock(c->cat, a->start, when, sizeof when);
+    else
+        i18n_when(c->cat, a->start, c->now, when, sizeof when);
+    snprintf(line1, sizeof line1, "%s  %s", when, a->title);
+    ui_color pc;
+    const char *places = ui_places_text(c, it->e, places_buf, sizeof places_buf, &pc);
+    if (a->place[0])
+        snprintf(line2, sizeof line2, "%s \xC2\xB7 %s", a->place, places);
+    else
+        snprintf(line2, sizeof line2, "%s", places);
+
+    int h1 = w_text(c, line1, UI_FONT_TITLE, COL_DARK_TEXT, tx, 0, tw, 2, false);
+    int h2 = w_text(c, line2, UI_FONT_BOLD, COL_DARK_SOFT, tx, 0, tw, 2, false);
+    int th = h1 + L->gap / 2 + h2;
+    int h = (th > tile ? th : tile) + 2 * L->pad;
+    if (!draw)
+        return h;
+    draw_rect(c->f, rect_make(x, y, w, h), COL_DARK_PANEL, L->radius);
+    int ix = c->rtl ? x + w - L->pad - tile : x + L->pad;
+    draw_rect(c->f, rect_make(ix, y + L->pad, tile, tile), ui_category_color(a->category),
+              L->radius / 2);
+    int ic = tile * 3 / 4;
+    draw_icon(c->f, rect_make(ix + (tile - ic) / 2, y + L->pad + (tile - ic) / 2, ic, ic),
+              icon_for_category(a->category), COL_WHITE);
+    int ty = y + (h - th) / 2;
+    text_block b;
+    text_wrap(&b, c->ms, UI_FONT_TITLE, line1, tw, 2);
+    text_draw(c->f, &b, line1, tx, ty, tw, UI_FONT_TITLE, COL_DARK_TEXT, ALIGN_START, c->rtl);
+    ty += b.h + L->gap / 2;
+    /* place in the soft colour, the places line in its own (light green, amber) */
+    text_wrap(&b, c->ms, UI_FONT_BOLD, line2, tw, 2);
+    text_draw(c->f, &b, line2, tx, ty, tw, UI_FONT_BOLD, dark_places_color(pc), ALIGN_START,
+              c->rtl);
+    char id[UI_ID_MAX], label[ACT_TITLE_MAX + ACT_PLACE_MAX + 240];
+    snprintf(id, sizeof id, "idle-item:%s", a->uid);
+    snprintf(label, sizeof label, "%s \xC2\xB7 %s", line1, line2);
+    w_register(c, id, UI_ROLE_TEXT, label, rect_make(x, y, w, h), 0, COL_DARK_TEXT,
+               COL_DARK_PANEL);
+    return h;
+}
+
+/* Chooses what fits in `avail_h`: today's and tomorrow's in turn (so tomorrow is never
+ * crowded out by a full today), then shown in order. Returns how many. */
+static int choose(ui_ctx *c, idle_item *out, int w, int avail_h, int *heads)
+{
+    const ui_model *m = c->m;
+    idle_item cand[2][IDLE_MAX_ITEMS];
+    int n[2] = {0, 0};
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const ui_entry *e = &m->entries[i];
+        if (!shown(e, c->now))
+            continue;
+        int d = e->act.start <= c->now ? 0 : dktime_days_between(c->now, e->act.start);
+        if (d < 0 || d > 1 || n[d] >= IDLE_MAX_ITEMS)
+            continue;
+        cand[d][n[d]++] = (idle_item){e, d, 0};
+    }
+    bool later = n[0] == 0 && n[1] == 0;
+    if (later) {
+        /* nothing today or tomorrow: what comes next, with its day */
+        for (size_t i = 0; i < m->n_entries && n[0] < 3; i++) {
+            const ui_entry *e = &m->entries[i];
+            if (shown(e, c->now))
+                cand[0][n[0]++] = (idle_item){e, 2, 0};
+        }
+    }
+    int head_h = text_line_h(c->ms, UI_FONT_TITLE) + c->L->gap / 2;
+    bool taken[2][IDLE_MAX_ITEMS] = {{false}};
+    int used = 0, count = 0;
+    bool head[2] = {false, false};
+    for (int round = 0; round < IDLE_MAX_ITEMS; round++) {
+        bool any = false;
+        for (int d = 0; d < 2; d++) {
+            if (round >= n[d])
+                continue;
+            idle_item *it = &cand[d][round];
+            it->h = item(c, it, 0, 0, w, false);
+            int need = it->h + c->L->gap + (head[d] ? 0 : head_h);
+            if (used + need > avail_h)
+                continue;
+            used += need;
+            head[d] = true;
+            taken[d][round] = true;
+            any = true;
+        }
+        if (!any)
+            break;
+    }
+    for (int d = 0; d < 2; d++)
+        for (int i = 0; i < n[d]; i++)
+            if (taken[d][i])
+                out[count++] = cand[d][i];
+    *heads = (head[0] ? 1 : 0) + (head[1] ? 1 : 0);
+    return count;
+}
+
+/* The QR code with what scanning does and what it is for. `side` is the code's size; returns
+ * the block's height. */
+static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side, bool draw)
+{
+    const ui_layout *L = c->L;
+    char when[96], what[ACT_TITLE_MAX + 112];
+    i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
+    snprintf(what, sizeof what, "%s \xC2\xB7 %s", e->act.title, when);
+    const char *line = qr_line(c, e->qr_kind);
+    int lh = w_text(c, line, UI_FONT_TITLE, COL_DARK_TEXT, x, 0, w, 2, false);
+    int wh = w_text(c, what, UI_FONT_BOLD, COL_DARK_SOFT, x, 0, w, 2, false);
+    int h = side + L->gap + lh + L->gap / 2 + wh;
+    if (!draw)
+        return h;
+    ui_rect r = rect_make(x + (w - side) / 2, y, side, side);
+    draw_qr(c->f, r, e->qr, e->qr_size);
+    w_register(c, "qr", UI_ROLE_QR, line, r, 0, COL_TEXT, COL_CARD);
+    int ty = y + side + L->gap;
+    text_block b;
+    text_wrap(&b, c->ms, UI_FONT_TITLE, line, w, 2);
+    text_draw(c->f, &b, line, x, ty, w, UI_FONT_TITLE, COL_DARK_TEXT, ALIGN_CENTER, c->rtl);
+    w_register(c, "qr-text", UI_ROLE_TEXT, line, rect_make(x, ty, w, b.h), 0, COL_DARK_TEXT,
+               COL_DARK_BG);
+    ty += b.h + L->gap / 2;
+    text_wrap(&b, c->ms, UI_FONT_BOLD, what, w, 2);
+    text_draw(c->f, &b, what, x, ty, w, UI_FONT_BOLD, COL_DARK_SOFT, ALIGN_CENTER, c->rtl);
+    w_register(c, "qr-for", UI_ROLE_TEXT, what, rect_make(x, ty, w, b.h), 0, COL_DARK_SOFT,
+               COL_DARK_BG);
+    return h;
+}
+
+/* The largest code side (whole pixels per module, the quiet zone included) within `max`. */
+static int qr_side(const ui_entry *e, int max)
+{
+    int n = e->qr_size + 8;
+    int mod = max / n;
+    return mod >= 4 ? mod * n : 0;
+}
+
+void screen_idle_build(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    draw_rect(c->f, rect_make(0, 0, L->w, L->h), COL_DARK_BG, 0);
+    const char *hint = tr(c, "Touch the screen to see the whole program");
+    /* the whole screen wakes the kiosk (on press, in ui.c); the widget names it for the dump */
+    w_register(c, "wake", UI_ROLE_TEXT, hint, rect_make(0, 0, L->w, L->h), 0, COL_DARK_TEXT,
+               COL_DARK_BG);
+
+    /* the room the content moves in */
+    int slack_x = L->w * 6 / 100, slack_y = L->h * 6 / 100;
+    int ox, oy;
+    ui_idle_offset(c->now_ms, slack_x, slack_y, &ox, &oy);
+    int bx = L->margin + ox, by = L->margin + oy;
+    int bw = L->w - 2 * L->margin - slack_x, bh = L->h - 2 * L->margin - slack_y;
+
+    /* the clock and the date */
+    char clock[32], date[96];
+    i18n_clock(c->cat, c->now, clock, sizeof clock);
+    i18n_date_long(c->cat, c->now, date, sizeof date);
+    int clock_w = text_width(c->ms, UI_FONT_HUGE, clock);
+    int clock_h = text_line_h(c->ms, UI_FONT_HUGE);
+    int cx = c->rtl ? bx + bw - clock_w : bx;
+    draw_text(c->f, cx, by, clock_w, clock_h, UI_FONT_HUGE, COL_DARK_TEXT, clock);
+    w_register(c, "clock", UI_ROLE_TEXT, clock, rect_make(cx, by, clock_w, clock_h), 0,
+               COL_DARK_TEXT, COL_DARK_BG);
+    int dh = text_line_h(c->ms, UI_FONT_TITLE);
+    int dx = c->rtl ? bx : bx + clock_w + L->gap * 2;
+    int dw = bw - clock_w - L->gap * 2;
+    w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_TITLE, COL_DARK_SOFT, COL_DARK_BG, dx,
+                  by + (clock_h - dh) / 2, dw, 1, true);
+    int top = by + clock_h + L->gap;
+    int hint_h = text_line_h(c->ms, UI_FONT_BODY);
+    int bottom = by + bh - hint_h - L->gap;
+
+    /* the code: beside the highlights on a landscape screen, under them on a portrait one */
+    const ui_entry *q = next_with_qr(c->m, c->now);
+    int list_x = bx, list_w = bw, list_h = bottom - top;
+    int q_side = 0, q_x = 0, q_y = top, q_w = 0;
+    if (q) {
+        if (!L->portrait) {
+            q_w = bw * 2 / 5;
+            int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
+            q_side = qr_side(q, (list_h - text_h) < q_w ? list_h - text_h : q_w);
+            q_w = q_side + 2 * L->gap > q_w ? q_side + 2 * L->gap : q_w;
+            list_w = bw - q_w - L->margin * 2;
+            q_x = c->rtl ? bx : bx + bw - q_w;
+            if (c->rtl)
+                list_x = bx + q_w + L->margin * 2;
+            int qh = qr_block(c, q, q_x, 0, q_w, q_side, false);
+            q_y = top + (list_h - qh) / 2;
+        } else {
+            q_w = bw;
+            int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
+            int max = list_h * 2 / 5 - text_h;
+            q_side = qr_side(q, max < bw * 3 / 4 ? max : bw * 3 / 4);
+            int qh = qr_block(c, q, 0, 0, q_w, q_side, false);
+            q_x = bx;
+            q_y = bottom - qh;
+            list_h -= qh + L->margin;
+        }
+        if (q_side == 0)
+            q = NULL; /* no room for a readable code: none rather than a bad one */
+    }
+    if (!q) {
+        list_x = bx;
+        list_w = bw;
+        list_h = bottom - top;
+    }
+
+    idle_item items[2 * IDLE_MAX_ITEMS];
+    int heads = 0;
+    int n = choose(c, items, list_w, list_h, &heads);
+    int y = top;
+    int last_day = -1;
+    for (int i = 0; i < n; i++) {
+        if (items[i].day != last_day) {
+            last_day = items[i].day;
+            char day[96];
+            const char *head = day;
+            if (last_day == 2)
+                head = tr(c, "Coming up");
+            else
+                i18n_day(c->cat, last_day == 0 ? c->now : items[i].e->act.start, c->now, day,
+                         sizeof day);
+            y += w_text_widget(c, last_day == 1 ? "idle-tomorrow" : "idle-today",
+                               UI_ROLE_HEADING, head, UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG,
+                               list_x, y, list_w, 1, true) +
+                 L->gap / 2;
+        }
+        y += item(c, &items[i], list_x, y, list_w, true) + L->gap;
+    }
+    if (n == 0)
+        w_text_widget(c, "idle-empty", UI_ROLE_HEADING, tr(c, "Nothing is planned right now"),
+                      UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG, list_x, top, list_w, 3, true);
+    if (q)
+        qr_block(c, q, q_x, q_y, q_w, q_side, true);
+    /* how to wake it, at the foot */
+    text_block b;
+    text_wrap(&b, c->ms, UI_FONT_BODY, hint, bw, 1);
+    text_draw(c->f, &b, hint, bx, by + bh - hint_h, bw, UI_FONT_BODY, COL_DARK_SOFT, ALIGN_CENTER,
+              c->rtl);
+}
+
+void screen_night_build(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    draw_rect(c->f, rect_make(0, 0, L->w, L->h), COL_BLACK, 0);
+    w_register(c, "wake", UI_ROLE_BUTTON, tr(c, "Touch to wake the screen"),
+               rect_make(0, 0, L->w, L->h), UI_WIDGET_TAPPABLE, COL_WHITE, COL_BLACK);
+}
+
+void screen_too_small_build(ui_ctx *c, int min_w, int min_h)
+{
+    const ui_layout *L = c->L;
+    w_background(c);
+    c->view = rect_make(0, 0, L->w, L->h); /* whatever does not fit is not registered */
+    draw_clip(c->f, c->view);
+    char detail[160];
+    i18n_format(detail, sizeof detail,
+                tr(c, "Make it at least %d \xC3\x97 %d pixels, or use the full screen."), min_w,
+                min_h);
+    int w = L->w - 2 * L->margin;
+    int y = L->margin;
+    y += w_text_widget(c, "too-small", UI_ROLE_HEADING, tr(c, "The window is too small"),
+                       UI_FONT_TITLE, COL_TEXT, COL_BG, L->margin, y, w, 3, true) +
+         L->gap;
+    w_text_widget(c, "too-small-detail", UI_ROLE_TEXT, detail, UI_FONT_BODY, COL_TEXT, COL_BG,
+                  L->margin, y, w, 4, true);
+    c->view = rect_make(0, 0, 0, 0);
+    draw_clip(c->f, c->view);
+}
