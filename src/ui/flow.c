@@ -210,6 +210,8 @@ int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
     int lh = text_line_h(c->ms, UI_FONT_HUGE);
     int bw = lh + L->pad;
     int h = lh + L->pad;
+    if (CODE_DIGITS * bw + (CODE_DIGITS - 1) * L->gap > w) /* a narrow column: slimmer boxes */
+        bw = (w - (CODE_DIGITS - 1) * L->gap) / CODE_DIGITS;
     int total = CODE_DIGITS * bw + (CODE_DIGITS - 1) * L->gap;
     if (!draw)
         return h;

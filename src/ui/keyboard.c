@@ -2,6 +2,7 @@
  *
  * Keys are at least L->key (9 mm) square. On a narrow screen (a portrait 7" panel) a row of
  * eleven such keys does not fit, so each row is split in two, keeping the Danish order. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,6 +66,10 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
     const ui_layout *L = c->L;
     int gap = L->gap * 2 / 3;
     int per = (w + gap) / (L->key + gap);
+    /* a whole Danish row when the keys can keep their 9 mm at least (a 640 px wide window) */
+    int key_min = (int)ceil(UI_KEY_MM * L->ppm);
+    if (per < 11 && (w + gap) / (key_min + gap) >= 11)
+        per = 11;
     if (per < 6)
         per = 6;
     chunk chunks[12];

@@ -80,29 +80,29 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
             if (u->screen == SCR_ADMIN_PIN)
                 ui_goto(u, SCR_ADMIN, now_ms);
         } else {
-            say(u, msg ? msg : i18n_text(cat, "That PIN is not right"), false);
+            say(u, msg ? msg : i18n_text_ctx(cat, "staff", "That PIN is not right"), false);
         }
         break;
     case UI_ACTION_ADMIN_LOAD_SIGNUPS:
         ad->loaded = ok;
-        say(u, ok ? "" : msg ? msg : i18n_text(cat, "The sign-ups could not be loaded"), ok);
+        say(u, ok ? "" : msg ? msg : i18n_text_ctx(cat, "staff", "The sign-ups could not be loaded"), ok);
         break;
     case UI_ACTION_ADMIN_CANCEL_SIGNUP:
-        say(u, msg ? msg : ok ? i18n_text(cat, "The sign-up is cancelled")
-                              : i18n_text(cat, "That did not work"),
+        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "The sign-up is cancelled")
+                              : i18n_text_ctx(cat, "staff", "That did not work"),
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
     case UI_ACTION_ADMIN_RESTART:
-        say(u, msg ? msg : ok ? i18n_text(cat, "The kiosk is restarting\xE2\x80\xA6")
-                              : i18n_text(cat, "That did not work"),
+        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "The kiosk is restarting\xE2\x80\xA6")
+                              : i18n_text_ctx(cat, "staff", "That did not work"),
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
     default:
-        say(u, msg ? msg : ok ? i18n_text(cat, "Done") : i18n_text(cat, "That did not work"), ok);
+        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "Done") : i18n_text_ctx(cat, "staff", "That did not work"), ok);
         break;
     }
     ui_wipe(&ad->confirm, sizeof ad->confirm);
@@ -114,8 +114,8 @@ static void build_pin(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    const char *label = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Open");
-    int top = w_top_bar(c, tr(c, "Staff PIN"), "confirm", label, ad->pending ? ICON_NONE : ICON_LOCK,
+    const char *label = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : tr_staff(c, "Open");
+    int top = w_top_bar(c, tr_staff(c, "Staff PIN"), "confirm", label, ad->pending ? ICON_NONE : ICON_LOCK,
                         ad->pending);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
@@ -127,7 +127,7 @@ static void build_pin(ui_ctx *c)
     if (ad->msg[0])
         y += w_notice(c, "message", ad->msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
     y += w_text_widget(c, "pin-explain", UI_ROLE_TEXT,
-                       tr(c, "For the staff: type the PIN to see the kiosk's settings"),
+                       tr_staff(c, "For the staff: type the PIN to see the kiosk's settings"),
                        UI_FONT_BODY, COL_TEXT, COL_BG, x, y, col_w, 3, true) +
          L->gap;
     /* the PIN as bullets in a field */
@@ -175,7 +175,7 @@ static void tap_pin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         ad->msg[0] = '\0';
     } else if (strcmp(id, "confirm") == 0) {
         if (n < PIN_MIN) {
-            say(u, i18n_text(cat, "The PIN has 4 to 8 digits"), false);
+            say(u, i18n_text_ctx(cat, "staff", "The PIN has 4 to 8 digits"), false);
             return;
         }
         ui_action a;
@@ -193,12 +193,12 @@ static void tap_pin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 static void size_text(const ui_ctx *c, int64_t bytes, char *out, size_t size)
 {
     if (bytes < 0) {
-        snprintf(out, size, "%s", tr(c, "unknown"));
+        snprintf(out, size, "%s", tr_staff(c, "unknown"));
     } else if (bytes < 1024 * 1024) {
-        i18n_format(out, size, tr(c, "%d kB"), (int)((bytes + 1023) / 1024));
+        i18n_format(out, size, tr_staff(c, "%d kB"), (int)((bytes + 1023) / 1024));
     } else {
         int64_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-        i18n_format(out, size, tr(c, "%d.%d MB"), (int)(tenths / 10), (int)(tenths % 10));
+        i18n_format(out, size, tr_staff(c, "%d.%d MB"), (int)(tenths / 10), (int)(tenths % 10));
     }
 }
 
@@ -212,20 +212,20 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
     *warn = st != UI_CLOCK_OK || c->m->clock_suspect;
     if (st == UI_CLOCK_BEHIND_IMPORT) {
         i18n_format(out, size,
-                    tr(c, "Wrong: the clock is behind the newest program (%s). The kiosk counts "
+                    tr_staff(c, "Wrong: the clock is behind the newest program (%s). The kiosk counts "
                           "from that time. Set the clock, or fit a clock battery (RTC)."),
                     floor);
     } else if (st == UI_CLOCK_BEFORE_BUILD) {
         i18n_format(out, size,
-                    tr(c, "Wrong: the clock is before the day this kiosk was made (%s). Set the "
+                    tr_staff(c, "Wrong: the clock is before the day this kiosk was made (%s). Set the "
                           "clock, or fit a clock battery (RTC)."),
                     floor);
     } else if (c->m->clock_suspect) {
         snprintf(out, size, "%s",
-                 tr(c, "The clock may be wrong: check it against a phone, and fit a clock "
+                 tr_staff(c, "The clock may be wrong: check it against a phone, and fit a clock "
                        "battery (RTC) if it keeps losing time."));
     } else {
-        snprintf(out, size, "%s", tr(c, "OK"));
+        snprintf(out, size, "%s", tr_staff(c, "OK"));
     }
 }
 
@@ -270,12 +270,12 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     w -= 2 * L->pad;
     y += L->pad;
     const char *dots = "\xE2\x80\xA6";
-    y += fact(c, "info:version", tr(c, "Version"), ai && ai->version ? ai->version : dots, false,
+    y += fact(c, "info:version", tr_staff(c, "Version"), ai && ai->version ? ai->version : dots, false,
               x, y, w, draw);
-    y += fact(c, "info:kiosk", tr(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
+    y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
               x, y, w, draw);
     size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
-    y += fact(c, "info:database", tr(c, "Database"), buf, false, x, y, w, draw);
+    y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
     if (ai && ai->last_sync > 0) {
         i18n_when(c->cat, ai->last_sync, c->now, when, sizeof when);
         if (ai->last_sync_summary && *ai->last_sync_summary)
@@ -283,20 +283,20 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
         else
             snprintf(buf, sizeof buf, "%s", when);
     } else {
-        snprintf(buf, sizeof buf, "%s", tr(c, "Never"));
+        snprintf(buf, sizeof buf, "%s", tr_staff(c, "Never"));
     }
-    y += fact(c, "info:sync", tr(c, "Last sync"), buf, false, x, y, w, draw);
+    y += fact(c, "info:sync", tr_staff(c, "Last sync"), buf, false, x, y, w, draw);
     bool warn;
     clock_text(c, ai, buf, sizeof buf, &warn);
-    y += fact(c, "info:clock", tr(c, "Clock"), buf, warn, x, y, w, draw);
-    const char *stick = !ai || !ai->stick_present ? tr(c, "None in")
-                        : ai->stick_authorised    ? tr(c, "A staff stick for this kiosk is in")
-                                                  : tr(c, "A USB stick is in; it is not a staff "
+    y += fact(c, "info:clock", tr_staff(c, "Clock"), buf, warn, x, y, w, draw);
+    const char *stick = !ai || !ai->stick_present ? tr_staff(c, "None in")
+                        : ai->stick_authorised    ? tr_staff(c, "A staff stick for this kiosk is in")
+                                                  : tr_staff(c, "A USB stick is in; it is not a staff "
                                                           "stick for this kiosk");
-    y += fact(c, "info:stick", tr(c, "USB stick"), stick, false, x, y, w, draw);
+    y += fact(c, "info:stick", tr_staff(c, "USB stick"), stick, false, x, y, w, draw);
     size_t np = ai ? ai->n_config_problems : 0;
     if (np == 0) {
-        y += fact(c, "info:config", tr(c, "Settings"), tr(c, "No problems"), false, x, y, w, draw);
+        y += fact(c, "info:config", tr_staff(c, "Settings"), tr_staff(c, "No problems"), false, x, y, w, draw);
     } else {
         size_t k = 0;
         buf[0] = '\0';
@@ -304,13 +304,13 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
             const ui_config_problem *p = &ai->config_problems[i];
             char line[400];
             if (p->line > 0)
-                i18n_format(line, sizeof line, tr(c, "Line %d: %s"), p->line,
+                i18n_format(line, sizeof line, tr_staff(c, "Line %d: %s"), p->line,
                             p->message ? p->message : "");
             else
                 snprintf(line, sizeof line, "%s", p->message ? p->message : "");
             k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? "\n" : "", line);
         }
-        y += fact(c, "info:config", tr(c, "Settings"), buf, true, x, y, w, draw);
+        y += fact(c, "info:config", tr_staff(c, "Settings"), buf, true, x, y, w, draw);
     }
     return y - y0 + L->pad - L->gap;
 }
@@ -319,9 +319,9 @@ static const char *authorise_reason(const ui_ctx *c)
 {
     const ui_admin_info *ai = c->m->admin;
     if (!ai || !ai->stick_present)
-        return tr(c, "Put a USB stick in first");
+        return tr_staff(c, "Put a USB stick in first");
     if (ai->stick_authorised)
-        return tr(c, "This USB stick is already a staff stick");
+        return tr_staff(c, "This USB stick is already a staff stick");
     return NULL;
 }
 
@@ -329,7 +329,7 @@ static const char *export_reason(const ui_ctx *c)
 {
     const ui_admin_info *ai = c->m->admin;
     if (!ai || !ai->stick_present || !ai->stick_authorised)
-        return tr(c, "Put a staff USB stick in first");
+        return tr_staff(c, "Put a staff USB stick in first");
     return NULL;
 }
 
@@ -337,19 +337,19 @@ static void build_admin(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    int top = w_top_bar(c, tr(c, "Staff"), NULL, NULL, ICON_NONE, false);
+    int top = w_top_bar(c, tr_staff(c, "Staff"), NULL, NULL, ICON_NONE, false);
     static const char *const IDS[5] = {"admin-authorise-stick", "admin-export", "admin-signups",
                                        "admin-test-pattern", "admin-restart"};
-    const char *labels[5] = {tr(c, "Make it a staff stick"), tr(c, "Save sign-ups on the stick"),
-                             tr(c, "Sign-ups with names"), tr(c, "Touch test"),
-                             tr(c, "Restart the kiosk")};
+    const char *labels[5] = {tr_staff(c, "Make it a staff stick"), tr_staff(c, "Save sign-ups on the stick"),
+                             tr_staff(c, "Sign-ups with names"), tr_staff(c, "Touch test"),
+                             tr_staff(c, "Restart the kiosk")};
     static const icon_id ICONS[5] = {ICON_USB, ICON_USB, ICON_PEOPLE, ICON_CHECK, ICON_BACK};
     bool disabled[5] = {authorise_reason(c) != NULL, export_reason(c) != NULL, false, false,
                         false};
 
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
-    const char *msg = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : ad->msg;
+    const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
     /* buttons: a column at the end (landscape) or a block of two columns at the foot */
     int col_w = 0, bx = 0, by = 0, rows = 5, cols = 1;
     if (!L->portrait) {
@@ -506,21 +506,21 @@ static void build_confirm(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    int top = w_top_bar(c, tr(c, "Are you sure?"), NULL, NULL, ICON_NONE, false);
+    int top = w_top_bar(c, tr_staff(c, "Are you sure?"), NULL, NULL, ICON_NONE, false);
     char q[512];
     const char *yes;
     if (ad->confirm.kind == UI_ACTION_ADMIN_RESTART) {
-        snprintf(q, sizeof q, "%s", tr(c, "Restart the kiosk? It is back in about a minute."));
-        yes = tr(c, "Yes, restart");
+        snprintf(q, sizeof q, "%s", tr_staff(c, "Restart the kiosk? It is back in about a minute."));
+        yes = tr_staff(c, "Yes, restart");
     } else {
         const ui_entry *e = ui_entry_find(c->m, ad->confirm.uid);
         const signup *s = find_signup(c->m, ad->confirm.uid, ad->confirm.signup_id);
-        i18n_format(q, sizeof q, tr(c, "Cancel the sign-up of %s for %s? The waiting list moves up."),
+        i18n_format(q, sizeof q, tr_staff(c, "Cancel the sign-up of %s for %s? The waiting list moves up."),
                     s ? s->name : "?", e ? e->act.title : ad->confirm.uid);
-        yes = tr(c, "Yes, cancel it");
+        yes = tr_staff(c, "Yes, cancel it");
     }
     if (ad->pending)
-        yes = tr(c, "One moment\xE2\x80\xA6");
+        yes = tr_staff(c, "One moment\xE2\x80\xA6");
     int w = L->w - 2 * L->margin;
     int y = top + L->margin;
     y += w_text_widget(c, "question", UI_ROLE_HEADING, q, UI_FONT_TITLE, COL_TEXT, COL_BG,
@@ -574,12 +574,12 @@ static void build_test(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     ui_admin_state *ad = &c->u->admin;
-    int top = w_top_bar(c, tr(c, "Touch test"), NULL, NULL, ICON_NONE, false);
+    int top = w_top_bar(c, tr_staff(c, "Touch test"), NULL, NULL, ICON_NONE, false);
     char pos[128];
     if (ad->test_x >= 0)
-        i18n_format(pos, sizeof pos, tr(c, "Last touch: x %d, y %d"), ad->test_x, ad->test_y);
+        i18n_format(pos, sizeof pos, tr_staff(c, "Last touch: x %d, y %d"), ad->test_x, ad->test_y);
     else
-        snprintf(pos, sizeof pos, "%s", tr(c, "Touch every square: it turns green"));
+        snprintf(pos, sizeof pos, "%s", tr_staff(c, "Touch every square: it turns green"));
     int y = top + L->gap / 2;
     y += w_text_widget(c, "touch-pos", UI_ROLE_TEXT, pos, UI_FONT_BOLD, COL_TEXT, COL_BG, L->margin,
                        y, L->w - 2 * L->margin, 1, true) +

@@ -48,13 +48,13 @@ static void signup_line(const ui_ctx *c, const activity *a, const signup *s, cha
         k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
     part[0] = '\0';
     if (s->status == SIGNUP_WAITING)
-        i18n_format(part, sizeof part, tr(c, "waiting list no. %d"), s->waiting_position);
+        i18n_format(part, sizeof part, tr_staff(c, "waiting list no. %d"), s->waiting_position);
     else if (s->status == SIGNUP_CANCELLED)
-        snprintf(part, sizeof part, "%s", tr(c, "cancelled"));
+        snprintf(part, sizeof part, "%s", tr_staff(c, "cancelled"));
     if (*part && k < size)
         k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
     if (s->wants_company && k < size)
-        snprintf(out + k, size - k, " \xC2\xB7 %s", tr(c, "would like company"));
+        snprintf(out + k, size - k, " \xC2\xB7 %s", tr_staff(c, "would like company"));
 }
 
 /* The rows of the list, at y (scrolled); returns the content height. */
@@ -73,7 +73,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
             i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
             int n = e->counts.signups + e->counts.helpers;
             i18n_format(count, sizeof count,
-                        i18n_plural(c->cat, "%d signed up", "%d signed up", n), n);
+                        i18n_plural_ctx(c->cat, "staff", "%d signed up", "%d signed up", n), n);
             snprintf(label, sizeof label, "%s \xC2\xB7 %s \xC2\xB7 %s", e->act.title, when, count);
             if (e->counts.waiting > 0) {
                 char wl[64];
@@ -109,7 +109,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
     size_t n;
     if (!e || !signups_of(c->m, ad->uid, &list, &n))
         return 0;
-    const char *cancel = tr(c, "Cancel");
+    const char *cancel = tr_staff(c, "Cancel");
     int bw = w_button_width(c, cancel, ICON_CROSS, UI_FONT_BOLD);
     if (bw < L->btn_h * 2)
         bw = L->btn_h * 2;
@@ -153,13 +153,13 @@ void screen_admin_signups_build(ui_ctx *c)
     const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
     if (ad->uid[0] && !e)
         ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
-    int top = w_top_bar(c, e ? e->act.title : tr(c, "Sign-ups with names"), NULL, NULL, ICON_NONE,
+    int top = w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups with names"), NULL, NULL, ICON_NONE,
                         false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     const signup *list;
     size_t n = 0;
     bool have = e && signups_of(c->m, ad->uid, &list, &n);
-    const char *msg = ad->pending ? tr(c, "One moment\xE2\x80\xA6") : ad->msg;
+    const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
     if (msg && *msg) {
         if (ad->msg_ok && !ad->pending) {
             int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 3, false) + L->pad;
@@ -176,7 +176,7 @@ void screen_admin_signups_build(ui_ctx *c)
         }
     }
     if (e && have && n == 0)
-        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "Nobody has signed up yet"),
+        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "Nobody has signed up yet"),
                            UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
              L->gap;
     if (!e) {
@@ -184,7 +184,7 @@ void screen_admin_signups_build(ui_ctx *c)
         for (size_t i = 0; i < c->m->n_entries && !any; i++)
             any = takes_signups(&c->m->entries[i]);
         if (!any)
-            y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "No activity takes sign-ups"),
+            y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "No activity takes sign-ups"),
                                UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
                  L->gap;
     }

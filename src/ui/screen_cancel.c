@@ -46,9 +46,14 @@ static void build_code(ui_ctx *c)
                        COL_TEXT, COL_BG, x, y, col_w, 3, true) +
          L->gap;
     y += flow_code_boxes(c, x, y, col_w, true) + L->gap;
-    y += w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
-                       UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, 2, true) +
-         L->gap;
+    /* as many lines as there is room for (a small window may have none left) */
+    int room_lines = (L->h - L->margin - y) / text_line_h(c->ms, UI_FONT_BOLD);
+    if (room_lines > 2)
+        room_lines = 2;
+    if (room_lines > 0)
+        y += w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
+                           UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, room_lines, true) +
+             L->gap;
     flow_numpad(c, top, y, pad_w);
 }
 

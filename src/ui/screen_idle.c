@@ -69,16 +69,18 @@ static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
     return "";
 }
 
-/* One highlight: a dark panel with the category's tile, "18:00 Fællesspisning", and
- * "Fælleshuset · 5 ledige pladser" under it. Returns its height. */
+/* One highlight: a dark panel with the category's tile, "18:00  Fællesspisning", and
+ * "Fælleshuset · 5 ledige pladser" (or "Nu · Fælleshuset") under it. Returns its height. */
 static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
     const activity *a = &it->e->act;
+    int pad = L->pad * 2 / 3;
     int tile = text_line_h(c->ms, UI_FONT_TITLE) * 3 / 2;
-    int tx = c->rtl ? x + L->pad : x + L->pad + tile + L->gap;
-    int tw = w - 2 * L->pad - tile - L->gap;
+    int tx = c->rtl ? x + pad : x + pad + tile + L->gap;
+    int tw = w - 2 * pad - tile - L->gap;
     char when[96], line1[ACT_TITLE_MAX + 112], places_buf[96], line2[ACT_PLACE_MAX + 112];
+    char now_word[64];
     if (it->day <= 1)
         i18n_clock(c->cat, a->start, when, sizeof when);
     else
@@ -86,33 +88,45 @@ static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
     snprintf(line1, sizeof line1, "%s  %s", when, a->title);
     ui_color pc;
     const char *places = ui_places_text(c, it->e, places_buf, sizeof places_buf, &pc);
-    if (a->place[0])
-        snprintf(line2, sizeof line2, "%s \xC2\xB7 %s", a->place, places);
+    if (a->start <= c->now) {
+        /* going on now: that is what matters, not that sign-up has closed */
+        i18n_countdown(c->cat, a->start, a->end, c->now, now_word, sizeof now_word);
+        places = now_word;
+        pc = COL_OPEN;
+    }
+    if (a->place[0] && *places)
+        snprintf(line2, sizeof line2, "%s \xC2\xB7 %s", places, a->place);
     else
-        snprintf(line2, sizeof line2, "%s", places);
+        snprintf(line2, sizeof line2, "%s", *places ? places : a->place);
+    /* on one line: the places, and the place when there is room for all of it */
+    const char *shown2 = line2;
+    if (*places && text_width(c->ms, UI_FONT_BOLD, line2) > tw)
+        shown2 = places;
 
     int h1 = w_text(c, line1, UI_FONT_TITLE, COL_DARK_TEXT, tx, 0, tw, 2, false);
-    int h2 = w_text(c, line2, UI_FONT_BOLD, COL_DARK_SOFT, tx, 0, tw, 2, false);
-    int th = h1 + L->gap / 2 + h2;
-    int h = (th > tile ? th : tile) + 2 * L->pad;
+    int h2 = *shown2 ? w_text(c, shown2, UI_FONT_BOLD, COL_DARK_SOFT, tx, 0, tw, 1, false) : 0;
+    int th = h1 + (h2 ? L->gap / 3 + h2 : 0);
+    int h = (th > tile ? th : tile) + 2 * pad;
     if (!draw)
         return h;
     draw_rect(c->f, rect_make(x, y, w, h), COL_DARK_PANEL, L->radius);
-    int ix = c->rtl ? x + w - L->pad - tile : x + L->pad;
-    draw_rect(c->f, rect_make(ix, y + L->pad, tile, tile), ui_category_color(a->category),
-              L->radius / 2);
+    int ix = c->rtl ? x + w - pad - tile : x + pad;
+    int iy = y + (h - tile) / 2;
+    draw_rect(c->f, rect_make(ix, iy, tile, tile), ui_category_color(a->category), L->radius / 2);
     int ic = tile * 3 / 4;
-    draw_icon(c->f, rect_make(ix + (tile - ic) / 2, y + L->pad + (tile - ic) / 2, ic, ic),
+    draw_icon(c->f, rect_make(ix + (tile - ic) / 2, iy + (tile - ic) / 2, ic, ic),
               icon_for_category(a->category), COL_WHITE);
     int ty = y + (h - th) / 2;
     text_block b;
     text_wrap(&b, c->ms, UI_FONT_TITLE, line1, tw, 2);
     text_draw(c->f, &b, line1, tx, ty, tw, UI_FONT_TITLE, COL_DARK_TEXT, ALIGN_START, c->rtl);
-    ty += b.h + L->gap / 2;
-    /* place in the soft colour, the places line in its own (light green, amber) */
-    text_wrap(&b, c->ms, UI_FONT_BOLD, line2, tw, 2);
-    text_draw(c->f, &b, line2, tx, ty, tw, UI_FONT_BOLD, dark_places_color(pc), ALIGN_START,
-              c->rtl);
+    ty += b.h + L->gap / 3;
+    if (h2) {
+        /* the place and the places line in the places' own colour (light green, amber) */
+        text_wrap(&b, c->ms, UI_FONT_BOLD, shown2, tw, 1);
+        text_draw(c->f, &b, shown2, tx, ty, tw, UI_FONT_BOLD, dark_places_color(pc), ALIGN_START,
+                  c->rtl);
+    }
     char id[UI_ID_MAX], label[ACT_TITLE_MAX + ACT_PLACE_MAX + 240];
     snprintf(id, sizeof id, "idle-item:%s", a->uid);
     snprintf(label, sizeof label, "%s \xC2\xB7 %s", line1, line2);
@@ -122,25 +136,27 @@ static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
 }
 
 /* Chooses what fits in `avail_h`: today's and tomorrow's in turn (so tomorrow is never
- * crowded out by a full today), then shown in order. Returns how many. */
-static int choose(ui_ctx *c, idle_item *out, int w, int avail_h, int *heads)
+ * crowded out by a full today), what is still ahead before what has begun; then shown in the
+ * order of their start. Returns how many. */
+static int choose(ui_ctx *c, idle_item *out, int w, int avail_h)
 {
     const ui_model *m = c->m;
     idle_item cand[2][IDLE_MAX_ITEMS];
     int n[2] = {0, 0};
-    for (size_t i = 0; i < m->n_entries; i++) {
-        const ui_entry *e = &m->entries[i];
-        if (!shown(e, c->now))
-            continue;
-        int d = e->act.start <= c->now ? 0 : dktime_days_between(c->now, e->act.start);
-        if (d < 0 || d > 1 || n[d] >= IDLE_MAX_ITEMS)
-            continue;
-        cand[d][n[d]++] = (idle_item){e, d, 0};
+    for (int pass = 0; pass < 2; pass++) { /* 0: not begun, 1: going on now */
+        for (size_t i = 0; i < m->n_entries; i++) {
+            const ui_entry *e = &m->entries[i];
+            if (!shown(e, c->now) || (e->act.start <= c->now) != (pass == 1))
+                continue;
+            int d = e->act.start <= c->now ? 0 : dktime_days_between(c->now, e->act.start);
+            if (d < 0 || d > 1 || n[d] >= IDLE_MAX_ITEMS)
+                continue;
+            cand[d][n[d]++] = (idle_item){e, d, 0};
+        }
     }
-    bool later = n[0] == 0 && n[1] == 0;
-    if (later) {
+    if (n[0] == 0 && n[1] == 0) {
         /* nothing today or tomorrow: what comes next, with its day */
-        for (size_t i = 0; i < m->n_entries && n[0] < 3; i++) {
+        for (size_t i = 0; i < m->n_entries && n[0] < IDLE_MAX_ITEMS; i++) {
             const ui_entry *e = &m->entries[i];
             if (shown(e, c->now))
                 cand[0][n[0]++] = (idle_item){e, 2, 0};
@@ -168,11 +184,20 @@ static int choose(ui_ctx *c, idle_item *out, int w, int avail_h, int *heads)
         if (!any)
             break;
     }
-    for (int d = 0; d < 2; d++)
-        for (int i = 0; i < n[d]; i++)
-            if (taken[d][i])
-                out[count++] = cand[d][i];
-    *heads = (head[0] ? 1 : 0) + (head[1] ? 1 : 0);
+    for (int d = 0; d < 2; d++) {
+        int first = count;
+        for (int i = 0; i < n[d]; i++) {
+            if (!taken[d][i])
+                continue;
+            /* in order of start within the day */
+            int k = count++;
+            while (k > first && out[k - 1].e->act.start > cand[d][i].e->act.start) {
+                out[k] = out[k - 1];
+                k--;
+            }
+            out[k] = cand[d][i];
+        }
+    }
     return count;
 }
 
@@ -185,9 +210,9 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side,
     i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
     snprintf(what, sizeof what, "%s \xC2\xB7 %s", e->act.title, when);
     const char *line = qr_line(c, e->qr_kind);
-    int lh = w_text(c, line, UI_FONT_TITLE, COL_DARK_TEXT, x, 0, w, 2, false);
-    int wh = w_text(c, what, UI_FONT_BOLD, COL_DARK_SOFT, x, 0, w, 2, false);
-    int h = side + L->gap + lh + L->gap / 2 + wh;
+    int lh = w_text(c, line, UI_FONT_BOLD, COL_DARK_TEXT, x, 0, w, 2, false);
+    int wh = w_text(c, what, UI_FONT_SMALL, COL_DARK_SOFT, x, 0, w, 2, false);
+    int h = side + L->gap + lh + L->gap / 3 + wh;
     if (!draw)
         return h;
     ui_rect r = rect_make(x + (w - side) / 2, y, side, side);
@@ -195,13 +220,13 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side,
     w_register(c, "qr", UI_ROLE_QR, line, r, 0, COL_TEXT, COL_CARD);
     int ty = y + side + L->gap;
     text_block b;
-    text_wrap(&b, c->ms, UI_FONT_TITLE, line, w, 2);
-    text_draw(c->f, &b, line, x, ty, w, UI_FONT_TITLE, COL_DARK_TEXT, ALIGN_CENTER, c->rtl);
+    text_wrap(&b, c->ms, UI_FONT_BOLD, line, w, 2);
+    text_draw(c->f, &b, line, x, ty, w, UI_FONT_BOLD, COL_DARK_TEXT, ALIGN_CENTER, c->rtl);
     w_register(c, "qr-text", UI_ROLE_TEXT, line, rect_make(x, ty, w, b.h), 0, COL_DARK_TEXT,
                COL_DARK_BG);
-    ty += b.h + L->gap / 2;
-    text_wrap(&b, c->ms, UI_FONT_BOLD, what, w, 2);
-    text_draw(c->f, &b, what, x, ty, w, UI_FONT_BOLD, COL_DARK_SOFT, ALIGN_CENTER, c->rtl);
+    ty += b.h + L->gap / 3;
+    text_wrap(&b, c->ms, UI_FONT_SMALL, what, w, 2);
+    text_draw(c->f, &b, what, x, ty, w, UI_FONT_SMALL, COL_DARK_SOFT, ALIGN_CENTER, c->rtl);
     w_register(c, "qr-for", UI_ROLE_TEXT, what, rect_make(x, ty, w, b.h), 0, COL_DARK_SOFT,
                COL_DARK_BG);
     return h;
@@ -219,7 +244,7 @@ void screen_idle_build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     draw_rect(c->f, rect_make(0, 0, L->w, L->h), COL_DARK_BG, 0);
-    const char *hint = tr(c, "Touch the screen to see the whole program");
+    const char *hint = tr(c, "Touch to see the whole program");
     /* the whole screen wakes the kiosk (on press, in ui.c); the widget names it for the dump */
     w_register(c, "wake", UI_ROLE_TEXT, hint, rect_make(0, 0, L->w, L->h), 0, COL_DARK_TEXT,
                COL_DARK_BG);
@@ -244,10 +269,21 @@ void screen_idle_build(ui_ctx *c)
     int dh = text_line_h(c->ms, UI_FONT_TITLE);
     int dx = c->rtl ? bx : bx + clock_w + L->gap * 2;
     int dw = bw - clock_w - L->gap * 2;
-    w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_TITLE, COL_DARK_SOFT, COL_DARK_BG, dx,
-                  by + (clock_h - dh) / 2, dw, 1, true);
-    int top = by + clock_h + L->gap;
-    int hint_h = text_line_h(c->ms, UI_FONT_BODY);
+    int top;
+    if (text_width(c->ms, UI_FONT_TITLE, date) <= dw) {
+        w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_TITLE, COL_DARK_SOFT, COL_DARK_BG, dx,
+                      by + (clock_h - dh) / 2, dw, 1, true);
+        top = by + clock_h + L->gap / 2;
+    } else {
+        /* a narrow screen: the date under the clock */
+        top = by + clock_h;
+        top += w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_TITLE, COL_DARK_SOFT,
+                             COL_DARK_BG, bx, top, bw, 2, true) +
+               L->gap;
+    }
+    /* how to wake it, at the foot (of the list, on a landscape screen) */
+    int hint_w = bw;
+    int hint_h = w_text(c, hint, UI_FONT_BODY, COL_DARK_SOFT, 0, 0, hint_w, 2, false);
     int bottom = by + bh - hint_h - L->gap;
 
     /* the code: beside the highlights on a landscape screen, under them on a portrait one */
@@ -256,20 +292,26 @@ void screen_idle_build(ui_ctx *c)
     int q_side = 0, q_x = 0, q_y = top, q_w = 0;
     if (q) {
         if (!L->portrait) {
-            q_w = bw * 2 / 5;
+            /* a column as wide as the code may be tall, at most a third of the room; it
+             * reaches down to the foot, where the list column has the hint */
+            q_w = bw / 3;
             int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
-            q_side = qr_side(q, (list_h - text_h) < q_w ? list_h - text_h : q_w);
-            q_w = q_side + 2 * L->gap > q_w ? q_side + 2 * L->gap : q_w;
+            int max = by + bh - top - text_h;
+            q_side = qr_side(q, max < q_w ? max : q_w);
             list_w = bw - q_w - L->margin * 2;
             q_x = c->rtl ? bx : bx + bw - q_w;
             if (c->rtl)
                 list_x = bx + q_w + L->margin * 2;
             int qh = qr_block(c, q, q_x, 0, q_w, q_side, false);
-            q_y = top + (list_h - qh) / 2;
+            q_y = top + (by + bh - top - qh) / 2;
+            hint_w = list_w;
+            hint_h = w_text(c, hint, UI_FONT_BODY, COL_DARK_SOFT, 0, 0, hint_w, 2, false);
+            bottom = by + bh - hint_h - L->gap;
+            list_h = bottom - top;
         } else {
             q_w = bw;
             int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
-            int max = list_h * 2 / 5 - text_h;
+            int max = list_h / 2 - text_h;
             q_side = qr_side(q, max < bw * 3 / 4 ? max : bw * 3 / 4);
             int qh = qr_block(c, q, 0, 0, q_w, q_side, false);
             q_x = bx;
@@ -282,12 +324,14 @@ void screen_idle_build(ui_ctx *c)
     if (!q) {
         list_x = bx;
         list_w = bw;
+        hint_w = bw;
+        hint_h = w_text(c, hint, UI_FONT_BODY, COL_DARK_SOFT, 0, 0, hint_w, 2, false);
+        bottom = by + bh - hint_h - L->gap;
         list_h = bottom - top;
     }
 
     idle_item items[2 * IDLE_MAX_ITEMS];
-    int heads = 0;
-    int n = choose(c, items, list_w, list_h, &heads);
+    int n = choose(c, items, list_w, list_h);
     int y = top;
     int last_day = -1;
     for (int i = 0; i < n; i++) {
@@ -312,11 +356,10 @@ void screen_idle_build(ui_ctx *c)
                       UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG, list_x, top, list_w, 3, true);
     if (q)
         qr_block(c, q, q_x, q_y, q_w, q_side, true);
-    /* how to wake it, at the foot */
     text_block b;
-    text_wrap(&b, c->ms, UI_FONT_BODY, hint, bw, 1);
-    text_draw(c->f, &b, hint, bx, by + bh - hint_h, bw, UI_FONT_BODY, COL_DARK_SOFT, ALIGN_CENTER,
-              c->rtl);
+    text_wrap(&b, c->ms, UI_FONT_BODY, hint, hint_w, 2);
+    text_draw(c->f, &b, hint, list_x, by + bh - b.h, hint_w, UI_FONT_BODY, COL_DARK_SOFT,
+              ALIGN_CENTER, c->rtl);
 }
 
 void screen_night_build(ui_ctx *c)

@@ -207,6 +207,10 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     if (!show_summary)
         need -= sum_h;
     bool show_optional = need <= bottom - y;
+    if (!show_optional)
+        need -= opt_h;
+    /* a small window with a message: the message says what to do, the explanation waits */
+    bool show_explain = need <= bottom - y;
 
     if (*msg)
         y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
@@ -217,8 +221,9 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     w_toggle(c, "company", tr(c, "I would like someone to go with"), fl->company,
              rect_make(x, y, col_w, L->btn_h));
     y += L->btn_h + L->gap;
-    y += w_text_widget(c, "code-explain", UI_ROLE_TEXT, explain, UI_FONT_BODY, COL_TEXT, COL_BG, x,
-                       y, col_w, 3, true);
+    if (show_explain)
+        y += w_text_widget(c, "code-explain", UI_ROLE_TEXT, explain, UI_FONT_BODY, COL_TEXT,
+                           COL_BG, x, y, col_w, 3, true);
     if (show_optional)
         y += w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, y, col_w, 2, true);
     y += L->gap / 2;

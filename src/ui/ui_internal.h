@@ -174,6 +174,8 @@ void ui_wipe(void *p, size_t n);
 
 /* ---- words (words.c) */
 const char *tr(const ui_ctx *c, const char *msgid);
+/* The words of the admin screens (msgctxt "staff" in the catalogs: Danish and English). */
+const char *tr_staff(const ui_ctx *c, const char *msgid);
 /* i18n_when/i18n_day lower-cased where the language writes them so inside a sentence. */
 void ui_when_in_sentence(const ui_ctx *c, int64_t t, char *out, size_t size);
 void ui_day_in_sentence(const ui_ctx *c, int64_t t, char *out, size_t size);

@@ -10,6 +10,11 @@ const char *tr(const ui_ctx *c, const char *msgid)
     return i18n_text(c->cat, msgid);
 }
 
+const char *tr_staff(const ui_ctx *c, const char *msgid)
+{
+    return i18n_text_ctx(c->cat, "staff", msgid);
+}
+
 /* Languages that write day names in lower case inside a sentence ("vi ses torsdag"). */
 static bool lower_day_names(const i18n_catalog *cat)
 {

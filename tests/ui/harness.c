@@ -170,8 +170,12 @@ void h_free(harness *h)
 
 static bool public_screen(const char *screen)
 {
-    return strcmp(screen, "home") == 0 || strcmp(screen, "detail") == 0 ||
-           strcmp(screen, "join-done") == 0 || strcmp(screen, "cancel-done") == 0;
+    static const char *const PUBLIC[] = {"home", "detail", "join-done", "cancel-done", "idle",
+                                         "night", "sync", "sync-done", "too-small"};
+    for (size_t i = 0; i < sizeof PUBLIC / sizeof PUBLIC[0]; i++)
+        if (strcmp(screen, PUBLIC[i]) == 0)
+            return true;
+    return false;
 }
 
 void h_build(harness *h)
@@ -210,6 +214,22 @@ void h_tap_at(harness *h, int x, int y, int64_t advance_ms)
     in.kind = UI_IN_UP;
     ui_handle(h->u, &h->m, &in, h->now_ms);
     h_build(h);
+}
+
+bool h_press(harness *h, int x, int y)
+{
+    ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
+    bool changed = ui_handle(h->u, &h->m, &in, h->now_ms);
+    h_build(h);
+    return changed;
+}
+
+bool h_release(harness *h, int x, int y)
+{
+    ui_input in = {.kind = UI_IN_UP, .x = x, .y = y};
+    bool changed = ui_handle(h->u, &h->m, &in, h->now_ms);
+    h_build(h);
+    return changed;
 }
 
 void h_tap(harness *h, const char *id)

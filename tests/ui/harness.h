@@ -66,6 +66,9 @@ bool h_has(harness *h, const char *id);
 void h_tap(harness *h, const char *id);
 /* down + up at a point without advancing the clock; returns whether ui_handle said changed. */
 void h_tap_at(harness *h, int x, int y, int64_t advance_ms);
+/* A press (down) or release (up) at a point, now; rebuilds; returns ui_handle's answer. */
+bool h_press(harness *h, int x, int y);
+bool h_release(harness *h, int x, int y);
 /* Types `text` on the on-screen keyboard (shift as needed); rebuilds. */
 void h_type(harness *h, const char *text);
 /* Taps digit:N for each digit of `code`. */

@@ -438,7 +438,7 @@ static void every_screen_at_every_size(void **state)
 {
     (void)state;
     static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800}, {1080, 1920},
-                                   {1280, 800}, {1024, 600}};
+                                   {1280, 800}, {1024, 600}, {640, 400}, {400, 640}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         harness *h = h_new(sizes[s][0], sizes[s][1]);
         h->m.notice = "Denne USB-nøgle kender kiosken ikke.";
