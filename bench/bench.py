@@ -474,6 +474,8 @@ def prepare(b):
         path = b.path("program-%d.db" % n)
         data["db_%d" % n] = b.mkdb(path, n, n * 10)
         b.dbs[n] = path
+    b.db_1000 = b.path("program-1000.db")
+    data["db_1000"] = b.mkdb(b.db_1000, 1000, 10000)
     # the demo program, as a first `--demo` start makes it
     b.demo_db = b.path("demo.db")
     k = Kiosk(b, b.demo_db, demo=True)
@@ -508,7 +510,11 @@ def startup(b, xvfb):
                                            "sdl_ticks_ms": summary(ticks, 0)}
     # what of it is the model: the query, and a QR code for every activity
     for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
-        out["model_" + name] = json.loads(b.run_tool("bench_ops", "model", db, NOW, str(REPS)))
+        try:
+            out["model_" + name] = json.loads(b.run_tool("bench_ops", "model", db, NOW,
+                                                         str(REPS)))
+        except (RuntimeError, OSError, ValueError) as e:
+            out["model_" + name] = {"error": str(e)}
     return out
 
 
@@ -599,6 +605,7 @@ def idle_run(b, mode, display, result):
     time.sleep(IDLE_SECONDS)
     k.dump.poll()
     n1, c1, t1 = len(k.dump.frames), cpu_seconds(k.pid), time.monotonic()
+    screens = [f["screen"] for f in k.dump.frames[n0:n1]]
     s1 = proc_status(k.pid)
     k.stop()
     life = time.monotonic() - k.t0
@@ -611,6 +618,7 @@ def idle_run(b, mode, display, result):
         "window_s": round(t1 - t0, 2),
         "redraws": n1 - n0,
         "redraws_per_min": round((n1 - n0) / minutes, 2),
+        "redraw_screens": screens,
         "cpu_s": round(c1 - c0, 3),
         "cpu_percent": round(100 * (c1 - c0) / (t1 - t0), 3),
         "os_wakeups_per_min": round(switches / minutes, 1),
@@ -668,7 +676,8 @@ def timed(fn, reps):
     return summary(out, 1)
 
 
-def staff(b):
+def sync_bench(b):
+    """Import and export through the sync module: the whole command and in-process."""
     out = {}
     log("import and export: vaermed sync on a stick folder (whole command)")
 
@@ -682,14 +691,14 @@ def staff(b):
         return d + "/stick", db
 
     for key, program, name in (("csv", b.csv, "program.csv"), ("ics", b.ics, "program.ics")):
-        times, summary_text = [], ""
+        times, says = [], ""
         for _ in range(REPS):
             stick, db = new_stick(program, name)
             t0 = time.monotonic()
             cp = b.cli("sync", stick, db=db)
             times.append((time.monotonic() - t0) * 1000)
-            summary_text = cp.stdout.strip()
-        out["sync_import_" + key] = dict(summary(times, 1), says=summary_text)
+            says = cp.stdout.strip()
+        out["sync_import_" + key] = dict(summary(times, 1), says=says)
     # 10,000 sign-ups on the imported program, then the sync that takes them home
     stick, db = new_stick(b.csv, "program.csv")
     b.cli("sync", stick, db=db)
@@ -700,26 +709,34 @@ def staff(b):
         cp = b.cli("sync", stick, db=db)
         times.append((time.monotonic() - t0) * 1000)
     out["sync_export_10000"] = dict(summary(times, 1), says=cp.stdout.strip())
-    b.export_db = db
 
-    log("import, export, QR codes and posters in-process (bench_ops)")
+    log("import and export in-process (bench_ops)")
     reps = str(max(REPS, 3))
     out["ops_import_csv"] = json.loads(b.run_tool("bench_ops", "import", b.work, NOW, b.csv, reps))
     out["ops_import_ics"] = json.loads(b.run_tool("bench_ops", "import", b.work, NOW, b.ics, reps))
     exp = b.fresh("export")
     os.makedirs(exp)
     out["ops_export"] = json.loads(b.run_tool("bench_ops", "export", db, NOW, exp, reps))
+    return out
+
+
+def qr_print_bench(b):
+    """QR codes and posters: in-process and the commands."""
+    out = {}
+    log("QR codes and posters (bench_ops and the commands)")
+    reps = str(max(REPS, 3))
+    exp = b.fresh("print")
+    os.makedirs(exp)
     out["ops_qr"] = json.loads(b.run_tool("bench_ops", "qr", NOW, "200", exp))
     out["ops_print_demo"] = json.loads(b.run_tool("bench_ops", "print", b.demo_db, NOW, exp,
                                                   reps))
-    out["ops_print_1000"] = json.loads(b.run_tool("bench_ops", "print", db, NOW, exp, reps))
-
-    log("QR codes and posters: the commands")
+    out["ops_print_1000"] = json.loads(b.run_tool("bench_ops", "print", b.db_1000, NOW, exp,
+                                                  reps))
     uid = b.cli("list", db=b.demo_db).stdout.split("\t", 1)[0]
     png, pdf = b.path("qr.png"), b.path("poster.pdf")
     out["cli_qr"] = dict(timed(lambda: b.cli("qr", uid, "-o", png, db=b.demo_db), REPS), uid=uid)
     out["cli_poster_week_demo"] = timed(lambda: b.cli("poster", "-o", pdf, db=b.demo_db), REPS)
-    out["cli_poster_week_1000"] = timed(lambda: b.cli("poster", "-o", pdf, db=db), REPS)
+    out["cli_poster_week_1000"] = timed(lambda: b.cli("poster", "-o", pdf, db=b.db_1000), REPS)
     out["cli_poster_activity"] = timed(
         lambda: b.cli("poster", "--activity", uid, "-o", pdf, db=b.demo_db), REPS)
     return out
@@ -760,6 +777,8 @@ def chromium_once(b, page, size):
 
 
 def chromium(b):
+    if not shutil.which("chromium"):
+        raise RuntimeError("chromium is not installed (deploy/install-deps.sh bench installs it)")
     out = {}
     for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
         log("Chromium headless: the same program as a web page (%s)" % name)
@@ -808,17 +827,7 @@ def ratio(a, b):
     return "%.0f×" % (a / b) if a and b and a / b >= 10 else ("%.1f×" % (a / b) if a and b else "")
 
 
-def table(r):
-    m = r["machine"]
-    lines = []
-    add = lines.append
-    add("Machine: %s, %s cores, %d MB, kernel %s, %s (Debian %s); load at start %s; "
-        "files on %s; %s." % (m["cpu"], m["cores"], m["memory_mb"], m["kernel"],
-                              m.get("os", "?"), m.get("debian", "?"),
-                              " ".join(str(x) for x in m["load_at_start"]), m["work_fs"],
-                              "QUICK trial run" if r["quick"] else
-                              "median of %d runs unless said" % REPS))
-    add("")
+def t_compare(r, add):
     su, mem, ch = r["startup"], r["memory"], r["chromium"]
     add("| Vær med against a Chromium kiosk page (headless, 800×480, same database) "
         "| Vær med | Chromium | Chromium / Vær med |")
@@ -838,7 +847,10 @@ def table(r):
         c = ch[name]["peak_pss_kb"]["median"]
         add("| Peak proportional memory (PSS: shared pages divided among processes), %s "
             "| %s | %s | %s |" % (label, fmt_mb(v), fmt_mb(c), ratio(c, v)))
-    add("")
+
+
+def t_startup(r, add):
+    su = r["startup"]
     add("| Start-up: process start to first presented frame | headless (dummy, software) "
         "| Xvfb (SDL's renderer) |")
     add("|---|---:|---:|")
@@ -846,14 +858,17 @@ def table(r):
                         ("2000", "2,000 activities, 20,000 sign-ups")):
         add("| %s | %s | %s |" % (label, fmt_ms(su["dummy_" + name]["ms"]["median"]),
                                   fmt_ms(su["xvfb_" + name]["ms"]["median"])))
-        mo = su["model_" + name]
-        add("| … of which loading the model: the query / the query and %d QR codes "
-            "(in-process) | %s / %s | |" % (mo["qr_codes"], fmt_ms(mo["query_ms"]["median"]),
-                                            fmt_ms(mo["model_load_ms"]["median"])))
-    add("")
-    add("| Frame (software renderer) | activities | home median | home p99 | of it ui_build "
-        "| detail median | detail p99 | scrolling median / p99 | draw cmds (home) |")
-    add("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        mo = su.get("model_" + name)
+        if mo and "error" not in mo:
+            add("| … of which loading the model: the query / the query and %d QR codes "
+                "(in-process) | %s / %s | |" % (mo["qr_codes"], fmt_ms(mo["query_ms"]["median"]),
+                                                fmt_ms(mo["model_load_ms"]["median"])))
+
+
+def t_frames(r, add):
+    add("| Frame, software renderer | activities | home: ui_build | home: present "
+        "| home median / p99 | detail median / p99 | scrolling median / p99 | draw cmds |")
+    add("|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = {(x["driver"], x["width"], x["activities"], x["variant"]): x for x in r["frames"]}
     for (w, h) in ((800, 480), (1920, 1080)):
         for n in (20, 200, 2000):
@@ -862,23 +877,28 @@ def table(r):
             scr = rows.get(("dummy", w, n, "scroll"))
             if not home or not det or not scr:
                 continue
-            add("| %d×%d | %d | %s | %s | %s | %s | %s | %s / %s | %d |"
-                % (w, h, n, fmt_ms(home["total_ms"]["median"]), fmt_ms(home["total_ms"]["p99"]),
-                   fmt_ms(home["build_ms"]["median"]), fmt_ms(det["total_ms"]["median"]),
+            add("| %d×%d | %d | %s | %s | %s / %s | %s / %s | %s / %s | %d |"
+                % (w, h, n, fmt_ms(home["build_ms"]["median"]),
+                   fmt_ms(home["present_ms"]["median"]), fmt_ms(home["total_ms"]["median"]),
+                   fmt_ms(home["total_ms"]["p99"]), fmt_ms(det["total_ms"]["median"]),
                    fmt_ms(det["total_ms"]["p99"]), fmt_ms(scr["total_ms"]["median"]),
                    fmt_ms(scr["total_ms"]["p99"]), home["cmds"]))
     accel = [x for x in r["frames"] if x["driver"] == "x11" and x["variant"] == "home"]
     if accel:
         add("")
-        add("| Frame under Xvfb, renderer %s | activities | home median | home p99 "
-            "| detail median |" % accel[0]["renderer"])
-        add("|---|---:|---:|---:|---:|")
+        add("| Frame under Xvfb, renderer %s | activities | home median / p99 "
+            "| detail median / p99 |" % accel[0]["renderer"])
+        add("|---|---:|---:|---:|")
         for x in accel:
             det = rows.get(("x11", x["width"], x["activities"], "detail"))
-            add("| %d×%d | %d | %s | %s | %s |"
+            add("| %d×%d | %d | %s / %s | %s |"
                 % (x["width"], x["height"], x["activities"], fmt_ms(x["total_ms"]["median"]),
-                   fmt_ms(x["total_ms"]["p99"]), fmt_ms(det["total_ms"]["median"]) if det else ""))
-    add("")
+                   fmt_ms(x["total_ms"]["p99"]),
+                   "%s / %s" % (fmt_ms(det["total_ms"]["median"]), fmt_ms(det["total_ms"]["p99"]))
+                   if det else ""))
+
+
+def t_tap(r, add):
     t = r["tap"]
     add("| Tap to presented frame (Xvfb, xdotool; SDL's event timestamp to present) "
         "| median | p99 | n |")
@@ -892,19 +912,25 @@ def table(r):
         "| %s | %s | %d |" % (fmt_ms(t["card_to_detail_external_ms"]["median"]),
                               fmt_ms(t["card_to_detail_external_ms"]["p99"]),
                               t["card_to_detail_external_ms"]["n"]))
-    add("")
-    add("| Idle, %d s, demo program | redraws / min | loop wake-ups / min | OS wake-ups / min "
-        "| CPU seconds | CPU |" % IDLE_SECONDS)
+
+
+def t_idle(r, add):
+    add("| Idle, %d s, demo program | redraws / min (screens) | loop wake-ups / min "
+        "| OS wake-ups / min | CPU seconds | CPU |" % IDLE_SECONDS)
     add("|---|---:|---:|---:|---:|---:|")
     for mode, label in (("xvfb", "Xvfb (X11 driver)"), ("dummy", "headless (dummy driver)")):
         i = r["idle"].get(mode)
         if i and "error" in i:
-            add("| %s | failed: %s | | | | |" % (label, i["error"]))
+            add("| %s | not measured: %s | | | | |" % (label, i["error"]))
         elif i:
-            add("| %s | %.1f | %.1f | %.0f | %.2f | %.2f %% |" % (
-                label, i["redraws_per_min"], i["loop_wakeups_per_min"],
-                i["os_wakeups_per_min"], i["cpu_s"], i["cpu_percent"]))
-    add("")
+            add("| %s | %.1f (%s) | %.1f | %.0f | %.2f | %.2f %% |" % (
+                label, i["redraws_per_min"], ", ".join(i["redraw_screens"]) or "none",
+                i["loop_wakeups_per_min"], i["os_wakeups_per_min"], i["cpu_s"],
+                i["cpu_percent"]))
+
+
+def t_memory(r, add):
+    mem = r["memory"]
     add("| Peak resident memory (VmHWM) after a short session | 20 | 200 | 2,000 activities |")
     add("|---|---:|---:|---:|")
     add("| headless, software renderer (sign-ups: 10 per activity) | %s | %s | %s |" % tuple(
@@ -913,45 +939,86 @@ def table(r):
         "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s |" % (
             fmt_mb(mem["xvfb_2000"]["vm_hwm_kb"]), fmt_mb(mem["xvfb-software_2000"]["vm_hwm_kb"]),
             fmt_mb(mem["xvfb-software-nofbaccel_2000"]["vm_hwm_kb"])))
-    add("")
-    s = r["staff"]
-    add("| Staff side (files on %s, no device flush) | in-process | whole command |"
+
+
+def t_sync(r, add):
+    s, m = r["sync"], r["machine"]
+    add("| Import and export (files on %s, no device flush) | in-process | whole command |"
         % m["work_fs"])
     add("|---|---:|---:|")
     oc, oi, oe = s["ops_import_csv"], s["ops_import_ics"], s["ops_export"]
-    add("| Import of a %d-activity CSV (read, parse, store; the command also exports) "
-        "| %s | %s (`vaermed sync`) |" % (
-        oc["activities"], fmt_ms(oc["total_ms"]["median"]),
-        fmt_ms(s["sync_import_csv"]["median"])))
+    add("| Import of a %s-activity CSV (read, parse, store; the command also exports) "
+        "| %s | %s (`vaermed sync`) |" % ("{:,}".format(oc["activities"]),
+                                          fmt_ms(oc["total_ms"]["median"]),
+                                          fmt_ms(s["sync_import_csv"]["median"])))
     add("| Import of an ICS, 50 weekly recurrences → %d activities | %s | %s (`vaermed sync`) |"
         % (oi["activities"], fmt_ms(oi["total_ms"]["median"]),
            fmt_ms(s["sync_import_ics"]["median"])))
     add("| Export of %s sign-ups: CSV | %s | |" % ("{:,}".format(oe["signups"]),
                                                fmt_ms(oe["signups_csv_ms"]["median"])))
-    add("| Export: statistics CSV (%d activities) | %s | |" % (
-        oe["activities"], fmt_ms(oe["stats_csv_ms"]["median"])))
+    add("| Export: statistics CSV (%s activities) | %s | |" % (
+        "{:,}".format(oe["activities"]), fmt_ms(oe["stats_csv_ms"]["median"])))
     add("| Export: database snapshot | %s | |" % fmt_ms(oe["snapshot_ms"]["median"]))
     add("| Export: week's program PDF (%d activities, %d pages) | %s | |" % (
         oe["week_activities"], oe["pdf_pages"], fmt_ms(oe["week_pdf_ms"]["median"])))
     add("| The four exports together / the whole `vaermed sync` with 10,000 sign-ups "
         "(unchanged program, all exports) | %s | %s |" % (
-        fmt_ms(oe["total_ms"]["median"]), fmt_ms(s["sync_export_10000"]["median"])))
+            fmt_ms(oe["total_ms"]["median"]), fmt_ms(s["sync_export_10000"]["median"])))
+
+
+def t_qr_print(r, add):
+    s = r["qr_print"]
+    add("| QR codes and posters | in-process | whole command |")
+    add("|---|---:|---:|")
     q = s["ops_qr"]
     for kind, label in (("url", "URL"), ("sms", "SMS"), ("vevent", "calendar (VEVENT)")):
         if kind in q:
             add("| QR code, %s payload (%d bytes, version %d) | %s | |" % (
-                label, q[kind]["bytes"], q[kind]["version"], fmt_ms(q[kind]["encode_ms"]["median"])))
+                label, q[kind]["bytes"], q[kind]["version"],
+                fmt_ms(q[kind]["encode_ms"]["median"])))
     add("| QR code as PNG (`vaermed qr`) | %s | %s |" % (
-        fmt_ms(q["png"]["write_ms"]["median"]) if "png" in q else "", fmt_ms(s["cli_qr"]["median"])))
+        fmt_ms(q["png"]["write_ms"]["median"]) if "png" in q else "",
+        fmt_ms(s["cli_qr"]["median"])))
     pd, p1 = s["ops_print_demo"], s["ops_print_1000"]
-    add("| Week poster PDF, demo program (%d activities, %d pages) | %s | %s (`vaermed poster`) |"
+    add("| Week program PDF, demo program (%d activities, %d pages) | %s | %s (`vaermed poster`) |"
         % (pd["week_activities"], pd["week_pages"], fmt_ms(pd["week_ms"]["median"]),
            fmt_ms(s["cli_poster_week_demo"]["median"])))
-    add("| Week poster PDF, 1,000-activity program (%d activities, %d pages) | %s | %s |" % (
+    add("| Week program PDF, 1,000-activity program (%d activities, %d pages) | %s | %s |" % (
         p1["week_activities"], p1["week_pages"], fmt_ms(p1["week_ms"]["median"]),
         fmt_ms(s["cli_poster_week_1000"]["median"])))
     add("| One activity's poster PDF | %s | %s (`--activity`) |" % (
         fmt_ms(pd["poster_ms"]["median"]), fmt_ms(s["cli_poster_activity"]["median"])))
+
+
+# (title, table maker, the results it reads)
+SECTIONS = [("Vær med against Chromium", t_compare, ("startup", "memory", "chromium")),
+            ("Start-up", t_startup, ("startup",)), ("Frame time", t_frames, ("frames",)),
+            ("Tap latency", t_tap, ("tap",)), ("Idle", t_idle, ("idle",)),
+            ("Memory", t_memory, ("memory",)), ("Import and export", t_sync, ("sync",)),
+            ("QR codes and posters", t_qr_print, ("qr_print",))]
+
+
+def table(r):
+    m = r["machine"]
+    lines = []
+    add = lines.append
+    add("Machine: %s, %s cores, %d MB, kernel %s, %s (Debian %s); load at start %s; "
+        "files on %s; %s." % (m["cpu"], m["cores"], m["memory_mb"], m["kernel"],
+                              m.get("os", "?"), m.get("debian", "?"),
+                              " ".join(str(x) for x in m["load_at_start"]), m["work_fs"],
+                              "QUICK trial run" if r["quick"] else
+                              "median of %d runs unless said" % REPS))
+    for title, fn, keys in SECTIONS:
+        add("")
+        mark = len(lines)
+        try:
+            fn(r, add)
+        except Exception as e:  # a part that could not run says so; nothing is made up
+            del lines[mark:]
+            errors = [r[k]["error"] for k in keys
+                      if isinstance(r.get(k), dict) and "error" in r[k]]
+            add("| %s | not yet: %s |" % (title, "; ".join(errors) or repr(e)))
+            add("|---|---|")
     return "\n".join(lines)
 
 
@@ -964,12 +1031,19 @@ def main(argv):
     results = {"quick": QUICK, "now": NOW}
     xvfb = xvfb_idle = None
     idle_threads = []
+    def part(name, fn, *args):
+        try:
+            results[name] = fn(*args)
+        except Exception as e:  # recorded, and the table says "not yet" for it
+            log("%s: not measured: %s" % (name, e))
+            results[name] = {"error": str(e)}
+
     try:
         results["machine"] = machine(b)
         xvfb = Xvfb()
         results["inputs"] = prepare(b)
-        results["startup"] = startup(b, xvfb)
-        results["frames"] = frames(b, xvfb)
+        part("startup", startup, b, xvfb)
+        part("frames", frames, b, xvfb)
         # The idle kiosks sit still beside the rest (a second X server of their own).
         log("idle: two kiosks left alone for %d s while the rest runs" % IDLE_SECONDS)
         results["idle"] = {}
@@ -978,10 +1052,11 @@ def main(argv):
             th = threading.Thread(target=idle, args=(b, mode, display, results["idle"]))
             th.start()
             idle_threads.append(th)
-        results["tap"] = tap_latency(b, xvfb)
-        results["memory"] = memory(b, xvfb)
-        results["staff"] = staff(b)
-        results["chromium"] = chromium(b)
+        part("tap", tap_latency, b, xvfb)
+        part("memory", memory, b, xvfb)
+        part("sync", sync_bench, b)
+        part("qr_print", qr_print_bench, b)
+        part("chromium", chromium, b)
         for th in idle_threads:
             th.join()
         results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]
