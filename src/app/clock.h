@@ -28,6 +28,9 @@ void clock_advance(vm_clock *c, int64_t ms);
 /* Raises the floor; returns true when the clock was behind it. */
 bool clock_set_floor(vm_clock *c, int64_t floor_seconds);
 
+/* The clock as the system (or the fake) tells it, before the floor is applied. */
+int64_t clock_unfloored_ms(const vm_clock *c);
+
 /* True when the clock (before the floor is applied) is behind the floor or before
  * `build_time` (UTC seconds): the board has no battery clock and no network told it the
  * time. The admin screen says so. */

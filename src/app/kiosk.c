@@ -1,75 +1,17 @@
-#include "app/kiosk.h"
+#include "app/kiosk_internal.h"
 
 #include <math.h>
-#include <SDL.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/automation.h"
 #include "app/demo.h"
 #include "app/dump.h"
 #include "app/fatal.h"
-#include "app/input.h"
-#include "app/langs.h"
-#include "app/model.h"
+#include "app/night.h"
 #include "app/paths.h"
 #include "app/service.h"
-#include "app/signing.h"
-#include "app/random.h"
-#include "app/sticks.h"
 #include "core/dktime.h"
-#include "core/rules.h"
-#include "render/render.h"
-#include "store/store.h"
-#include "ui/ui.h"
-
-#ifndef VAERMED_BUILD_TIME
-#define VAERMED_BUILD_TIME 0
-#endif
-
-/* The USB stick as the screens see it. */
-typedef enum stick_state {
-    STICK_NONE = 0,
-    STICK_SYNCING,
-    STICK_DONE,
-    STICK_REFUSED,
-    STICK_FAILED
-} stick_state;
-
-typedef struct kiosk_stick {
-    stick_state state;
-    double fraction;
-    char text[2048];             /* the phase while syncing, then the summary */
-    char path[SYNC_WATCH_PATH_MAX]; /* the stick shown */
-} kiosk_stick;
-
-/* Everything the loop works with, so the steps can be functions with one argument. */
-typedef struct kiosk {
-    const kiosk_options *opt;
-    vm_clock *clock;
-    render *render;
-    store *store;
-    ui *ui;
-    langs langs;
-    kiosk_model model;
-    ui_frame shown, next;
-    bool have_shown, force_present;
-    FILE *dump;
-    unsigned long seq;
-    automation *automation;
-    input_state input;
-    code_limiter limiter;
-    int64_t model_loaded_at;  /* UTC seconds */
-    int win_w, win_h, out_w, out_h;
-    unsigned long wakeups;    /* loop iterations: the benchmark's idle measure */
-    unsigned long input_ticks;/* SDL timestamp of the last pointer event handled */
-    sticks *sticks;           /* the USB stick watcher; NULL when it could not start */
-    kiosk_stick stick;        /* what the sync screen shows */
-    int64_t watchdog_ms;      /* 0 = no systemd watchdog */
-    int64_t last_ping_ms;     /* monotonic */
-    bool quit;
-} kiosk;
+#include "sync/sync.h"
 
 static void warn_stderr(const char *msg)
 {
@@ -94,118 +36,23 @@ static vm_status apply_size(kiosk *k, vm_err *err)
     return render_set_font_sizes(k->render, sizes, err);
 }
 
-static const i18n_catalog *current_catalog(const kiosk *k)
+const i18n_catalog *kiosk_current_catalog(const kiosk *k)
 {
     size_t i = ui_lang(k->ui);
     return i < k->langs.n ? k->langs.cat[i] : NULL;
 }
 
-/* Personal data (names, codes) of activities that ended more than retention_days ago is
- * erased; the counts stay for the staff's statistics. Run at start and then hourly. */
-static void purge_old_personal_data(kiosk *k, int64_t now)
+const i18n_catalog *kiosk_staff_catalog(const kiosk *k)
 {
-    vm_err err = {0};
-    int erased = 0;
-    int64_t before = now - (int64_t)k->opt->cfg->retention_days * 86400;
-    if (store_purge_personal(k->store, before, &erased, &err) != VM_OK)
-        fprintf(stderr, "vaermed: could not erase old names: %s\n", err.msg);
-    else if (erased > 0)
-        fprintf(stderr, "vaermed: erased the names of %d old sign-ups (kept %d days)\n", erased,
-                k->opt->cfg->retention_days);
+    return k->langs.n ? k->langs.cat[0] : NULL;
 }
 
-static vm_status reload_model(kiosk *k, int64_t now, vm_err *err)
+void kiosk_ping_watchdog_if_due(kiosk *k)
 {
-    vm_status st = kiosk_model_load(&k->model, k->store, now, k->opt->cfg->url_template, err);
-    if (st == VM_OK)
-        k->model_loaded_at = now;
-    return st;
-}
-
-/* A join or cancel from the screen, done against the store, answered in the resident's
- * language. The store's own messages are for staff logs; what the resident reads is chosen
- * here from the outcome. */
-static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
-{
-    const i18n_catalog *cat = current_catalog(k);
-    vm_err err = {0};
-    memset(r, 0, sizeof *r);
-    if (a->kind == UI_ACTION_JOIN) {
-        signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
-                               a->children, a->wants_company, a->code};
-        signup su;
-        r->status = signing_join(k->store, &req, now, &su, &err);
-        if (r->status == VM_OK) {
-            r->signup_status = su.status;
-            r->waiting_position = su.waiting_position;
-            return;
-        }
-        activity act;
-        activity_counts counts;
-        if (store_activity_get(k->store, a->uid, &act, &counts, NULL) == VM_OK) {
-            join_state js = a->task_id ? JOIN_OPEN : rules_join_state(&act, &counts, now);
-            const char *why =
-                js == JOIN_CANCELLED ? "Sorry, this activity has been cancelled."
-                : js == JOIN_STARTED ? "Sorry, this activity has already started."
-                : js == JOIN_DEADLINE_PASSED ? "Sorry, the sign-up has closed."
-                : js == JOIN_NO_SIGNUP ? "No sign-up is needed: just come."
-                : r->status == VM_ERR_INVALID ? "Please check the name and try again."
-                : "Sorry, that did not work. Please ask the staff.";
-            snprintf(r->message, sizeof r->message, "%s", i18n_text(cat, why));
-        } else {
-            snprintf(r->message, sizeof r->message, "%s",
-                     i18n_text(cat, "Sorry, this activity is no longer in the program."));
-        }
-        fprintf(stderr, "vaermed: sign-up refused: %s\n", err.msg);
-        return;
+    if (k->watchdog_ms && clock_monotonic_ms() - k->last_ping_ms >= k->watchdog_ms) {
+        service_ping();
+        k->last_ping_ms = clock_monotonic_ms();
     }
-    /* Cancel with a code. */
-    int64_t wait = code_limiter_wait(&k->limiter, now);
-    if (wait > 0) {
-        r->status = VM_ERR_REFUSED;
-        i18n_format(r->message, sizeof r->message,
-                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes, or ask the staff."),
-                    (long)((wait + 59) / 60));
-        return;
-    }
-    signup cancelled;
-    int promoted = 0;
-    r->status = store_cancel_with_code(k->store, a->uid, a->name, a->code, now, &cancelled,
-                                       &promoted, &err);
-    if (r->status == VM_OK) {
-        code_limiter_result(&k->limiter, true, now);
-        return;
-    }
-    if (r->status == VM_ERR_NOT_FOUND) {
-        code_limiter_result(&k->limiter, false, now);
-        snprintf(r->message, sizeof r->message, "%s",
-                 i18n_text(cat, "The name and the code do not match. Please try again."));
-    } else if (r->status == VM_ERR_REFUSED) {
-        snprintf(r->message, sizeof r->message, "%s",
-                 i18n_text(cat, "This sign-up has no code. Please ask the staff to cancel it."));
-    } else {
-        snprintf(r->message, sizeof r->message, "%s",
-                 i18n_text(cat, "Sorry, that did not work. Please ask the staff."));
-        fprintf(stderr, "vaermed: cancel failed: %s\n", err.msg);
-    }
-}
-
-static bool run_actions(kiosk *k)
-{
-    bool changed = false;
-    ui_action a;
-    while (ui_take_action(k->ui, &a)) {
-        int64_t now_ms = clock_now_ms(k->clock);
-        ui_action_result r;
-        perform(k, &a, now_ms / 1000, &r);
-        memset(&a, 0, sizeof a); /* the typed name and code go no further */
-        vm_err err = {0};
-        if (reload_model(k, now_ms / 1000, &err) != VM_OK)
-            fprintf(stderr, "vaermed: %s\n", err.msg);
-        ui_action_done(k->ui, &k->model.ui, &r, now_ms);
-        changed = true;
-    }
-    return changed;
 }
 
 static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
@@ -215,8 +62,6 @@ static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
     in.kind = UI_IN_UP;
     ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
-
-static void present_if_changed(kiosk *k);
 
 /* Taps the widget with this id as last presented. A widget further down the list is brought
  * into view the way a resident would: by the scroll-down button, a page at a time. */
@@ -233,7 +78,7 @@ static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
             break;
         tap_at(k, down->rect.x + down->rect.w / 2, down->rect.y + down->rect.h / 2, now_ms);
         ui_tick(k->ui, &k->model.ui, now_ms);
-        present_if_changed(k);
+        kiosk_present_if_changed(k);
     }
     fprintf(stderr, "vaermed: automation: no widget '%s' on the screen '%s'\n", id,
             k->have_shown ? k->shown.screen : "");
@@ -267,81 +112,6 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
     return ui_handle(k->ui, &k->model.ui, &in, now_ms);
 }
 
-static void ping_watchdog_if_due(kiosk *k)
-{
-    if (k->watchdog_ms && clock_monotonic_ms() - k->last_ping_ms >= k->watchdog_ms) {
-        service_ping();
-        k->last_ping_ms = clock_monotonic_ms();
-    }
-}
-
-/* Progress of a sync: shown at once, since the sync runs in the loop's own thread. */
-static void sync_progress(void *user, sync_phase phase, double fraction)
-{
-    kiosk *k = user;
-    k->stick.fraction = fraction;
-    snprintf(k->stick.text, sizeof k->stick.text, "%s",
-             sync_phase_text(k->langs.n ? k->langs.cat[0] : NULL, phase));
-    present_if_changed(k);
-    ping_watchdog_if_due(k); /* a long export must not look like a hung kiosk */
-}
-
-/* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
- * sync is for the staff. */
-static void sync_stick(kiosk *k, const char *path)
-{
-    const i18n_catalog *cat = k->langs.n ? k->langs.cat[0] : NULL;
-    int64_t now_ms = clock_now_ms(k->clock);
-    uint8_t rnd[16];
-    bool have_rnd = random_bytes(rnd, sizeof rnd);
-    sync_options opt;
-    sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
-    opt.progress = sync_progress;
-    opt.progress_user = k;
-
-    ui_go_home(k->ui, now_ms);
-    memset(&k->stick, 0, sizeof k->stick);
-    k->stick.state = STICK_SYNCING;
-    snprintf(k->stick.path, sizeof k->stick.path, "%s", path);
-    sync_progress(k, SYNC_PHASE_CHECK, 0);
-
-    sync_result res;
-    vm_err err = {0};
-    vm_status st = sync_run(k->store, path, now_ms / 1000, &opt, &res, &err);
-    sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
-    k->stick.fraction = 1;
-    k->stick.state = st == VM_OK ? STICK_DONE
-                   : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||
-                      res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? STICK_REFUSED
-                   : STICK_FAILED;
-    fprintf(stderr, "vaermed: USB stick %s: %s\n", path, k->stick.text);
-    if (res.clock_floor > 0)
-        clock_set_floor(k->clock, res.clock_floor);
-    vm_err lerr = {0};
-    if (reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
-        fprintf(stderr, "vaermed: %s\n", lerr.msg);
-}
-
-static bool handle_sticks(kiosk *k, sticks_event *ev)
-{
-    bool changed = false;
-    if (k->stick.state != STICK_NONE && k->stick.state != STICK_SYNCING) {
-        bool still_in = false;
-        for (size_t i = 0; i < ev->all.n; i++)
-            still_in |= strcmp(ev->all.path[i], k->stick.path) == 0;
-        if (!still_in) { /* taken out: the message has done its job */
-            memset(&k->stick, 0, sizeof k->stick);
-            changed = true;
-        }
-    }
-    for (size_t i = 0; i < ev->fresh.n; i++) {
-        sync_stick(k, ev->fresh.path[i]);
-        changed = true;
-    }
-    free(ev);
-    return changed;
-}
-
 /* Returns true when the picture may have changed. Automation commands are collected in
  * `pending` and acknowledged after the next present. */
 static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size_t *n_pending)
@@ -353,7 +123,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
         return changed;
     }
     if (k->sticks && ev->type == sticks_event_type(k->sticks))
-        return handle_sticks(k, ev->user.data1);
+        return kiosk_handle_sticks(k, ev->user.data1);
     if (ev->type == SDL_QUIT) {
         k->quit = true;
         return false;
@@ -381,10 +151,11 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     return ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
 }
 
-static void present_if_changed(kiosk *k)
+void kiosk_present_if_changed(kiosk *k)
 {
     ui_measure m = render_measure(k->render);
     int64_t now_ms = clock_now_ms(k->clock);
+    kiosk_refresh_model(k, now_ms / 1000); /* an action may just have opened the admin screen */
     ui_build(k->ui, &k->model.ui, &m, now_ms, &k->next);
     if (k->have_shown && !k->force_present && ui_frame_same_picture(&k->shown, &k->next))
         return;
@@ -397,26 +168,35 @@ static void present_if_changed(kiosk *k)
     k->seq++;
     if (k->dump)
         dump_frame(k->dump, k->seq, SDL_GetTicks(), k->input_ticks, &k->shown);
+    /* The night screen is black anyway; where the panel has a backlight it rests too. */
+    bool dark = strcmp(k->shown.screen, "night") == 0;
+    if (dark != k->backlight_off) {
+        night_backlight(NULL, !dark);
+        k->backlight_off = dark;
+    }
 }
 
 static int loop(kiosk *k)
 {
     auto_cmd *pending[64];
     size_t n_pending = 0;
-    present_if_changed(k);
+    kiosk_refresh_model(k, clock_now(k->clock));
+    kiosk_present_if_changed(k);
     service_ready();
     k->watchdog_ms = service_watchdog_interval_ms();
     k->last_ping_ms = clock_monotonic_ms();
     while (!k->quit) {
         int64_t now_ms = clock_now_ms(k->clock);
-        int64_t wait = ui_next_deadline(k->ui, now_ms) - now_ms;
-        if (wait < 0)
-            wait = 0;
+        int64_t deadline = ui_next_deadline(k->ui, now_ms);
+        int64_t night_change = night_next_change(k->opt->cfg, now_ms / 1000);
+        if (night_change > 0 && night_change * 1000 < deadline)
+            deadline = night_change * 1000;
+        int64_t wait = deadline > now_ms ? deadline - now_ms : 0;
         if (wait > 3600 * 1000)
             wait = 3600 * 1000;
         if (k->watchdog_ms) {
             /* The only wake-up an idle kiosk has beyond the minute tick: the watchdog's. */
-            ping_watchdog_if_due(k);
+            kiosk_ping_watchdog_if_due(k);
             int64_t since = clock_monotonic_ms() - k->last_ping_ms;
             if (wait > k->watchdog_ms - since)
                 wait = k->watchdog_ms - since;
@@ -434,15 +214,16 @@ static int loop(kiosk *k)
         if (now_ms / 1000 - k->model_loaded_at >= 3600 ||
             dktime_days_between(k->model_loaded_at, now_ms / 1000) != 0) {
             vm_err err = {0};
-            purge_old_personal_data(k, now_ms / 1000);
-            if (reload_model(k, now_ms / 1000, &err) != VM_OK)
+            kiosk_purge_old_personal_data(k, now_ms / 1000);
+            if (kiosk_reload_model(k, now_ms / 1000, &err) != VM_OK)
                 fprintf(stderr, "vaermed: %s\n", err.msg);
             changed = true;
         }
+        kiosk_refresh_model(k, now_ms / 1000);
         changed |= ui_tick(k->ui, &k->model.ui, now_ms);
-        changed |= run_actions(k);
+        changed |= kiosk_run_actions(k);
         if (changed || k->force_present)
-            present_if_changed(k);
+            kiosk_present_if_changed(k);
         for (size_t i = 0; i < n_pending; i++)
             automation_done(k->automation, pending[i]);
         n_pending = 0;
@@ -483,7 +264,7 @@ static vm_status open_store(kiosk *k, vm_err *err)
         st = demo_fill(k->store, clock_now(k->clock), err);
     if (st == VM_OK) {
         clock_set_floor(k->clock, sync_clock_floor(k->store));
-        purge_old_personal_data(k, clock_now(k->clock));
+        kiosk_purge_old_personal_data(k, clock_now(k->clock));
     }
     return st;
 }
@@ -518,7 +299,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     k.model.ui.estate_name = o->cfg->estate_name;
 
     if (open_store(&k, &err) != VM_OK ||
-        reload_model(&k, clock_now(clock), &err) != VM_OK) {
+        kiosk_reload_model(&k, clock_now(clock), &err) != VM_OK) {
         fprintf(stderr, "vaermed: %s\n", err.msg);
         fatal_screen(k.render, k.langs.n ? k.langs.cat[0] : NULL, err.status, err.msg);
         goto out;
@@ -547,6 +328,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     write_stats(&k);
 out:
     sticks_stop(k.sticks);
+    kiosk_forget_admin_signups(&k);
     automation_stop(k.automation);
     if (k.dump)
         fclose(k.dump);

@@ -1,0 +1,246 @@
+/* What residents and staff ask for on the screen: joins, cancels, the admin screen. */
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "app/kiosk_internal.h"
+#include "app/random.h"
+#include "core/rules.h"
+#include "core/utf8.h"
+#include "sync/sync.h"
+
+/* A join or cancel from the screen, done against the store, answered in the resident's
+ * language. The store's own messages are for staff logs; what the resident reads is chosen
+ * here from the outcome. */
+static void say(ui_action_result *r, const i18n_catalog *cat, const char *msgid)
+{
+    utf8_copy(r->message, sizeof r->message, i18n_text(cat, msgid));
+}
+
+static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    vm_err err = {0};
+    if (a->kind == UI_ACTION_JOIN) {
+        signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
+                               a->children, a->wants_company, a->code};
+        signup su;
+        r->status = signing_join(k->store, &req, now, &su, &err);
+        if (r->status == VM_OK) {
+            r->signup_status = su.status;
+            r->waiting_position = su.waiting_position;
+            return;
+        }
+        activity act;
+        activity_counts counts;
+        if (store_activity_get(k->store, a->uid, &act, &counts, NULL) == VM_OK) {
+            join_state js = a->task_id ? JOIN_OPEN : rules_join_state(&act, &counts, now);
+            const char *why =
+                js == JOIN_CANCELLED ? "Sorry, this activity has been cancelled."
+                : js == JOIN_STARTED ? "Sorry, this activity has already started."
+                : js == JOIN_DEADLINE_PASSED ? "Sorry, the sign-up has closed."
+                : js == JOIN_NO_SIGNUP ? "No sign-up is needed: just come."
+                : r->status == VM_ERR_INVALID ? "Please check the name and try again."
+                : "Sorry, that did not work. Please ask the staff.";
+            say(r, cat, why);
+        } else {
+            say(r, cat, "Sorry, this activity is no longer in the program.");
+        }
+        fprintf(stderr, "vaermed: sign-up refused: %s\n", err.msg);
+        return;
+    }
+    /* Cancel with a code. */
+    int64_t wait = code_limiter_wait(&k->limiter, now);
+    if (wait > 0) {
+        r->status = VM_ERR_REFUSED;
+        i18n_format(r->message, sizeof r->message,
+                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes, or ask the staff."),
+                    (long)((wait + 59) / 60));
+        return;
+    }
+    signup cancelled;
+    int promoted = 0;
+    r->status = store_cancel_with_code(k->store, a->uid, a->name, a->code, now, &cancelled,
+                                       &promoted, &err);
+    if (r->status == VM_OK) {
+        code_limiter_result(&k->limiter, true, now);
+        return;
+    }
+    if (r->status == VM_ERR_NOT_FOUND) {
+        code_limiter_result(&k->limiter, false, now);
+        say(r, cat, "The name and the code do not match. Please try again.");
+    } else if (r->status == VM_ERR_REFUSED) {
+        say(r, cat, "This sign-up has no code. Please ask the staff to cancel it.");
+    } else {
+        say(r, cat, "Sorry, that did not work. Please ask the staff.");
+        fprintf(stderr, "vaermed: cancel failed: %s\n", err.msg);
+    }
+}
+
+/* Compares without an early exit, so the time taken does not tell how many digits were
+ * right. */
+static bool pin_equal(const char *typed, const char *pin)
+{
+    size_t a = strlen(typed), b = strlen(pin);
+    unsigned diff = (unsigned)(a ^ b);
+    for (size_t i = 0; i < a && i < b; i++)
+        diff |= (unsigned)(typed[i] ^ pin[i]);
+    return diff == 0 && b > 0;
+}
+
+static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    int64_t wait = code_limiter_wait(&k->pin_limiter, now);
+    if (wait > 0) {
+        r->status = VM_ERR_REFUSED;
+        i18n_format(r->message, sizeof r->message,
+                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes."),
+                    (long)((wait + 59) / 60));
+        return;
+    }
+    bool right = pin_equal(a->pin, k->opt->cfg->staff_pin);
+    code_limiter_result(&k->pin_limiter, right, now);
+    if (!right) {
+        r->status = VM_ERR_REFUSED;
+        say(r, cat, "That is not the staff code.");
+        fprintf(stderr, "vaermed: a wrong staff code was typed on the screen\n");
+    }
+}
+
+/* The stick the staff mean: the one mounted now (the first, if several). */
+static const char *mounted_stick(const kiosk *k)
+{
+    return k->present.n ? k->present.path[0] : NULL;
+}
+
+static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    const char *path = mounted_stick(k);
+    uint8_t key[SYNC_KEY_RANDOM_BYTES];
+    vm_err err = {0};
+    char hash[65];
+    if (!path) {
+        r->status = VM_ERR_NOT_FOUND;
+        say(r, cat, "Put the USB stick in first.");
+        return;
+    }
+    if (!random_bytes(key, sizeof key) ||
+        sync_stick_init(k->store, path, key, now, cat, hash, &err) != VM_OK) {
+        r->status = err.status ? err.status : VM_ERR_INTERNAL;
+        utf8_copy(r->message, sizeof r->message, err.msg);
+        fprintf(stderr, "vaermed: authorising the stick %s failed: %s\n", path, err.msg);
+        return;
+    }
+    memset(key, 0, sizeof key);
+    fprintf(stderr, "vaermed: the stick %s is now a staff stick (stick_key = %s)\n", path, hash);
+    say(r, cat, "The USB stick is now a staff stick for this kiosk.");
+    /* Authorised: the staff expect it to do its work at once. */
+    kiosk_sync_stick(k, path);
+}
+
+static void perform_export(kiosk *k, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    const char *path = mounted_stick(k);
+    if (!path) {
+        r->status = VM_ERR_NOT_FOUND;
+        say(r, cat, "Put the USB stick in first.");
+        return;
+    }
+    kiosk_sync_stick(k, path);
+    r->status = k->stick.state == STICK_DONE ? VM_OK : VM_ERR_IO;
+    utf8_copy(r->message, sizeof r->message, k->stick.text);
+}
+
+/* Drops the staff's list of names from memory. */
+void kiosk_forget_admin_signups(kiosk *k)
+{
+    if (k->admin_signups)
+        memset(k->admin_signups, 0, k->n_admin_signups * sizeof *k->admin_signups);
+    free(k->admin_signups);
+    k->admin_signups = NULL;
+    k->n_admin_signups = 0;
+    k->admin_signups_uid[0] = '\0';
+}
+
+static void load_admin_signups(kiosk *k, const char *uid, ui_action_result *r)
+{
+    vm_err err = {0};
+    signup *list = NULL;
+    size_t n = 0;
+    kiosk_forget_admin_signups(k);
+    if (store_signups_list(k->store, uid, &list, &n, &err) != VM_OK) {
+        r->status = err.status;
+        utf8_copy(r->message, sizeof r->message, err.msg);
+        return;
+    }
+    k->admin_signups = list;
+    k->n_admin_signups = n;
+    snprintf(k->admin_signups_uid, sizeof k->admin_signups_uid, "%s", uid);
+}
+
+static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    vm_err err = {0};
+    int promoted = 0;
+    r->status = store_cancel(k->store, a->signup_id, now, &promoted, &err);
+    if (r->status != VM_OK) {
+        utf8_copy(r->message, sizeof r->message, err.msg);
+        return;
+    }
+    fprintf(stderr, "vaermed: staff cancelled sign-up %s on the screen (%d moved up)\n",
+            a->signup_id, promoted);
+    load_admin_signups(k, a->uid, r);
+}
+
+static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    memset(r, 0, sizeof *r);
+    switch (a->kind) {
+    case UI_ACTION_JOIN:
+    case UI_ACTION_CANCEL_WITH_CODE:
+        perform_resident(k, a, now, r);
+        break;
+    case UI_ACTION_ADMIN_PIN:
+        perform_pin(k, a, now, r);
+        break;
+    case UI_ACTION_ADMIN_AUTHORISE_STICK:
+        perform_authorise(k, now, r);
+        break;
+    case UI_ACTION_ADMIN_EXPORT:
+        perform_export(k, r);
+        break;
+    case UI_ACTION_ADMIN_LOAD_SIGNUPS:
+        load_admin_signups(k, a->uid, r);
+        break;
+    case UI_ACTION_ADMIN_CANCEL_SIGNUP:
+        perform_staff_cancel(k, a, now, r);
+        break;
+    case UI_ACTION_ADMIN_RESTART:
+        fprintf(stderr, "vaermed: restarting, as asked on the staff screen\n");
+        k->quit = true;
+        break;
+    }
+}
+
+bool kiosk_run_actions(kiosk *k)
+{
+    bool changed = false;
+    ui_action a;
+    while (ui_take_action(k->ui, &a)) {
+        int64_t now_ms = clock_now_ms(k->clock);
+        ui_action_result r;
+        perform(k, &a, now_ms / 1000, &r);
+        memset(&a, 0, sizeof a); /* the typed name, code and PIN go no further */
+        vm_err err = {0};
+        if (kiosk_reload_model(k, now_ms / 1000, &err) != VM_OK)
+            fprintf(stderr, "vaermed: %s\n", err.msg);
+        kiosk_refresh_model(k, now_ms / 1000);
+        ui_action_done(k->ui, &k->model.ui, &r, now_ms);
+        changed = true;
+    }
+    return changed;
+}
+

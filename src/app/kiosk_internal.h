@@ -1,0 +1,108 @@
+/* kiosk_internal: what the kiosk's files share (kiosk.c: the loop and its events;
+ * kiosk_actions.c: what residents and staff ask for on the screen; kiosk_sticks.c: the USB
+ * stick; kiosk_model.c: the model the screens are built from). Not a public contract. */
+#ifndef VM_APP_KIOSK_INTERNAL_H
+#define VM_APP_KIOSK_INTERNAL_H
+
+#include <SDL.h>
+#include <stdio.h>
+
+#include "app/automation.h"
+#include "app/clock.h"
+#include "app/input.h"
+#include "app/kiosk.h"
+#include "app/langs.h"
+#include "app/model.h"
+#include "app/signing.h"
+#include "app/sticks.h"
+#include "render/render.h"
+#include "store/store.h"
+#include "ui/ui.h"
+
+/* The USB stick as the screens see it. */
+typedef enum stick_state {
+    STICK_NONE = 0,
+    STICK_SYNCING,
+    STICK_DONE,
+    STICK_REFUSED,
+    STICK_FAILED
+} stick_state;
+
+typedef struct kiosk_stick {
+    stick_state state;
+    double fraction;
+    char text[2048];             /* the phase while syncing, then the summary */
+    char path[SYNC_WATCH_PATH_MAX]; /* the stick shown */
+} kiosk_stick;
+
+/* Everything the loop works with, so the steps can be functions with one argument. */
+typedef struct kiosk {
+    const kiosk_options *opt;
+    vm_clock *clock;
+    render *render;
+    store *store;
+    ui *ui;
+    langs langs;
+    kiosk_model model;
+    ui_frame shown, next;
+    bool have_shown, force_present;
+    FILE *dump;
+    unsigned long seq;
+    automation *automation;
+    input_state input;
+    code_limiter limiter;
+    int64_t model_loaded_at;  /* UTC seconds */
+    int win_w, win_h, out_w, out_h;
+    unsigned long wakeups;    /* loop iterations: the benchmark's idle measure */
+    unsigned long input_ticks;/* SDL timestamp of the last pointer event handled */
+    sticks *sticks;           /* the USB stick watcher; NULL when it could not start */
+    kiosk_stick stick;        /* what the sync screen shows */
+    sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
+    code_limiter pin_limiter; /* wrong staff PINs */
+    bool backlight_off;       /* switched off for the night screen */
+    /* The admin screen's data, filled while it is open (names only here, never public). */
+    ui_admin_info admin;
+    char admin_kiosk_id[KIOSK_ID_MAX];
+    char admin_last_sync_summary[2048];
+    ui_config_problem admin_problems[CONFIG_PROBLEMS_MAX];
+    char admin_signups_uid[ACT_UID_MAX];
+    signup *admin_signups;    /* malloc'd; wiped and freed when the admin screen closes */
+    size_t n_admin_signups;
+    int64_t watchdog_ms;      /* 0 = no systemd watchdog */
+    int64_t last_ping_ms;     /* monotonic */
+    bool quit;
+} kiosk;
+
+/* Builds the current screen and presents it when the picture changed (or must be redrawn);
+ * writes the dump line. */
+void kiosk_present_if_changed(kiosk *k);
+
+/* Reloads the activities around `now` into the model. */
+vm_status kiosk_reload_model(kiosk *k, int64_t now, vm_err *err);
+
+/* Fills the model's fields that are not activities (stick, night, clock, admin) from the
+ * kiosk's state; called before every ui call that reads the model. */
+void kiosk_refresh_model(kiosk *k, int64_t now);
+
+/* Erases names and codes of sign-ups older than the retention. */
+void kiosk_purge_old_personal_data(kiosk *k, int64_t now);
+
+/* The language the resident is using now. */
+const i18n_catalog *kiosk_current_catalog(const kiosk *k);
+/* The kiosk's first language: the staff's. */
+const i18n_catalog *kiosk_staff_catalog(const kiosk *k);
+
+/* Runs every action the ui has pending; true when something was done. */
+bool kiosk_run_actions(kiosk *k);
+
+/* A stick was put in or taken out. Frees `ev`. */
+bool kiosk_handle_sticks(kiosk *k, sticks_event *ev);
+/* Runs a whole sync with the stick at `path`, showing its progress. */
+void kiosk_sync_stick(kiosk *k, const char *path);
+
+void kiosk_ping_watchdog_if_due(kiosk *k);
+
+/* Wipes and frees the staff's list of sign-ups (names) once the admin screen is closed. */
+void kiosk_forget_admin_signups(kiosk *k);
+
+#endif

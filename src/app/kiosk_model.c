@@ -1,0 +1,121 @@
+/* The model the screens are built from: the activities from the store, and the state of
+ * the stick, the night, the clock and the admin screen. */
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/kiosk_internal.h"
+#include "app/night.h"
+#include "core/dktime.h"
+#include "sync/sync.h"
+
+#ifndef VAERMED_BUILD_TIME
+#define VAERMED_BUILD_TIME 0
+#endif
+
+/* Personal data (names, codes) of activities that ended more than retention_days ago is
+ * erased; the counts stay for the staff's statistics. Run at start and then hourly. */
+void kiosk_purge_old_personal_data(kiosk *k, int64_t now)
+{
+    vm_err err = {0};
+    int erased = 0;
+    int64_t before = now - (int64_t)k->opt->cfg->retention_days * 86400;
+    if (store_purge_personal(k->store, before, &erased, &err) != VM_OK)
+        fprintf(stderr, "vaermed: could not erase old names: %s\n", err.msg);
+    else if (erased > 0)
+        fprintf(stderr, "vaermed: erased the names of %d old sign-ups (kept %d days)\n", erased,
+                k->opt->cfg->retention_days);
+}
+
+vm_status kiosk_reload_model(kiosk *k, int64_t now, vm_err *err)
+{
+    vm_status st = kiosk_model_load(&k->model, k->store, now, k->opt->cfg->url_template, err);
+    if (st == VM_OK)
+        k->model_loaded_at = now;
+    return st;
+}
+
+
+static ui_stick_state ui_stick_of(stick_state s)
+{
+    switch (s) {
+    case STICK_SYNCING: return UI_STICK_SYNCING;
+    case STICK_DONE: return UI_STICK_DONE;
+    case STICK_REFUSED: return UI_STICK_REFUSED;
+    case STICK_FAILED: return UI_STICK_FAILED;
+    case STICK_NONE: break;
+    }
+    return UI_STICK_NONE;
+}
+
+static int64_t file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (int64_t)st.st_size : 0;
+}
+
+/* What the admin screen shows; only gathered while it is open. */
+static void fill_admin(kiosk *k)
+{
+    ui_admin_info *a = &k->admin;
+    const config *cfg = k->opt->cfg;
+    char path[4096 + 8], iso[64];
+    memset(a, 0, sizeof *a);
+    a->version = VAERMED_VERSION;
+    if (signing_kiosk_id(k->store, k->admin_kiosk_id, NULL) != VM_OK)
+        snprintf(k->admin_kiosk_id, sizeof k->admin_kiosk_id, "?");
+    a->kiosk_id = k->admin_kiosk_id;
+    snprintf(path, sizeof path, "%s-wal", k->opt->db_path);
+    a->db_bytes = file_size(k->opt->db_path) + file_size(path);
+    if (store_fact_get(k->store, "last_sync", iso, sizeof iso, NULL) == VM_OK)
+        dktime_parse_iso(iso, &a->last_sync);
+    if (store_fact_get(k->store, "last_sync_summary", k->admin_last_sync_summary,
+                       sizeof k->admin_last_sync_summary, NULL) == VM_OK)
+        a->last_sync_summary = k->admin_last_sync_summary;
+    int64_t raw = clock_unfloored_ms(k->clock) / 1000, floor = sync_clock_floor(k->store);
+    if (raw < floor) {
+        a->clock_status = UI_CLOCK_BEHIND_IMPORT;
+        a->clock_floor = floor;
+    } else if (raw < VAERMED_BUILD_TIME) {
+        a->clock_status = UI_CLOCK_BEFORE_BUILD;
+        a->clock_floor = VAERMED_BUILD_TIME;
+    }
+    for (size_t i = 0; i < cfg->n_problems; i++) {
+        k->admin_problems[i].line = cfg->problems[i].line;
+        k->admin_problems[i].message = cfg->problems[i].msg;
+    }
+    a->config_problems = k->admin_problems;
+    a->n_config_problems = cfg->n_problems;
+    a->stick_present = k->present.n > 0;
+    if (a->stick_present) {
+        sync_options opt;
+        sticks_sync_options(cfg, NULL, NULL, &opt);
+        a->stick_authorised =
+            sync_stick_check(k->store, k->present.path[0], &opt, NULL, NULL) == VM_OK;
+    }
+    if (k->admin_signups_uid[0]) {
+        a->signups_uid = k->admin_signups_uid;
+        a->signups = k->admin_signups;
+        a->n_signups = k->n_admin_signups;
+    }
+}
+
+void kiosk_refresh_model(kiosk *k, int64_t now)
+{
+    ui_model *m = &k->model.ui;
+    const config *cfg = k->opt->cfg;
+    m->night = night_is_on(cfg, now);
+    m->stick.state = ui_stick_of(k->stick.state);
+    m->stick.fraction = k->stick.fraction;
+    m->stick.phase = k->stick.state == STICK_SYNCING ? k->stick.text : NULL;
+    m->stick.message = k->stick.state != STICK_SYNCING && k->stick.text[0] ? k->stick.text : NULL;
+    m->admin_enabled = cfg->staff_pin[0] != '\0';
+    m->clock_suspect = clock_suspect(k->clock, VAERMED_BUILD_TIME);
+    if (ui_admin_open(k->ui)) {
+        fill_admin(k);
+        m->admin = &k->admin;
+    } else {
+        if (k->admin_signups)
+            kiosk_forget_admin_signups(k);
+        m->admin = NULL;
+    }
+}

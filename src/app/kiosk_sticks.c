@@ -1,0 +1,77 @@
+/* The USB stick from the kiosk's side: a sync with its progress on the screen. */
+#include <string.h>
+
+#include "app/kiosk_internal.h"
+#include "app/random.h"
+#include "app/service.h"
+
+/* Progress of a sync: shown at once, since the sync runs in the loop's own thread. */
+static void sync_progress(void *user, sync_phase phase, double fraction)
+{
+    kiosk *k = user;
+    k->stick.fraction = fraction;
+    snprintf(k->stick.text, sizeof k->stick.text, "%s",
+             sync_phase_text(kiosk_staff_catalog(k), phase));
+    int64_t now_ms = clock_now_ms(k->clock);
+    kiosk_refresh_model(k, now_ms / 1000);
+    ui_tick(k->ui, &k->model.ui, now_ms);
+    kiosk_present_if_changed(k);
+    kiosk_ping_watchdog_if_due(k); /* a long export must not look like a hung kiosk */
+}
+
+/* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
+ * sync is for the staff. */
+void kiosk_sync_stick(kiosk *k, const char *path)
+{
+    const i18n_catalog *cat = kiosk_staff_catalog(k);
+    int64_t now_ms = clock_now_ms(k->clock);
+    uint8_t rnd[16];
+    bool have_rnd = random_bytes(rnd, sizeof rnd);
+    sync_options opt;
+    sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
+    opt.progress = sync_progress;
+    opt.progress_user = k;
+
+    memset(&k->stick, 0, sizeof k->stick);
+    k->stick.state = STICK_SYNCING;
+    snprintf(k->stick.path, sizeof k->stick.path, "%s", path);
+    sync_progress(k, SYNC_PHASE_CHECK, 0);
+
+    sync_result res;
+    vm_err err = {0};
+    vm_status st = sync_run(k->store, path, now_ms / 1000, &opt, &res, &err);
+    sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
+    k->stick.fraction = 1;
+    k->stick.state = st == VM_OK ? STICK_DONE
+                   : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||
+                      res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? STICK_REFUSED
+                   : STICK_FAILED;
+    fprintf(stderr, "vaermed: USB stick %s: %s\n", path, k->stick.text);
+    if (res.clock_floor > 0)
+        clock_set_floor(k->clock, res.clock_floor);
+    vm_err lerr = {0};
+    if (kiosk_reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
+        fprintf(stderr, "vaermed: %s\n", lerr.msg);
+}
+
+bool kiosk_handle_sticks(kiosk *k, sticks_event *ev)
+{
+    bool changed = false;
+    k->present = ev->all;
+    if (k->stick.state != STICK_NONE && k->stick.state != STICK_SYNCING) {
+        bool still_in = false;
+        for (size_t i = 0; i < ev->all.n; i++)
+            still_in |= strcmp(ev->all.path[i], k->stick.path) == 0;
+        if (!still_in) { /* taken out: the message has done its job */
+            memset(&k->stick, 0, sizeof k->stick);
+            changed = true;
+        }
+    }
+    for (size_t i = 0; i < ev->fresh.n; i++) {
+        kiosk_sync_stick(k, ev->fresh.path[i]);
+        changed = true;
+    }
+    free(ev);
+    return changed;
+}
+
