@@ -229,29 +229,33 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
     }
 }
 
-/* One fact: "Label" in bold, the value under it. Returns the height. */
+/* One fact: "Label" in bold beside its value, or above it when the card is narrow. Returns
+ * the height. */
 static int fact(ui_ctx *c, const char *id, const char *label, const char *value, bool warn,
                 int x, int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
-    int lw = w * 2 / 7;
-    if (lw > (int)(220 * L->fs))
-        lw = (int)(220 * L->fs);
-    int vx = c->rtl ? x : x + lw + L->gap, vw = w - lw - L->gap;
-    int lx = c->rtl ? x + w - lw : x;
+    int lw = (int)(230 * L->fs);
+    bool stacked = w < 3 * lw;
+    if (stacked)
+        lw = w;
     int icon = warn ? text_line_h(c->ms, UI_FONT_BODY) : 0;
+    int lx = c->rtl ? x + w - lw : x;
+    int lh = w_text(c, label, UI_FONT_BOLD, COL_TEXT, lx, y, lw, 2, draw);
+    int vy = stacked ? y + lh : y;
+    int vw = stacked ? w : w - lw - L->gap;
+    int vx = c->rtl || stacked ? x : x + lw + L->gap;
+    int ix = c->rtl ? vx + vw - icon : vx;
     if (icon) {
         if (!c->rtl)
             vx += icon + L->gap / 2;
         vw -= icon + L->gap / 2;
     }
-    int lh = w_text(c, label, UI_FONT_BOLD, COL_TEXT, lx, y, lw, 2, draw);
-    int vh = w_text(c, value, UI_FONT_BODY, COL_TEXT, vx, y, vw, 0, draw);
-    int h = lh > vh ? lh : vh;
+    int vh = w_text(c, value, UI_FONT_BODY, COL_TEXT, vx, vy, vw, 0, draw);
+    int h = stacked ? lh + vh : (lh > vh ? lh : vh);
     if (draw) {
         if (icon)
-            draw_icon(c->f, rect_make(c->rtl ? x + vw + L->gap / 2 : x + lw + L->gap, y, icon, icon),
-                      ICON_WARNING, COL_FULL);
+            draw_icon(c->f, rect_make(ix, vy, icon, icon), ICON_WARNING, COL_FULL);
         char full[1200];
         snprintf(full, sizeof full, "%s: %s", label, value);
         w_register(c, id, UI_ROLE_TEXT, full, rect_make(x, y, w, h), 0, COL_TEXT, COL_CARD);
@@ -270,12 +274,9 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     w -= 2 * L->pad;
     y += L->pad;
     const char *dots = "\xE2\x80\xA6";
-    y += fact(c, "info:version", tr_staff(c, "Version"), ai && ai->version ? ai->version : dots, false,
-              x, y, w, draw);
-    y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
-              x, y, w, draw);
-    size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
-    y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
+    bool warn;
+    clock_text(c, ai, buf, sizeof buf, &warn);
+    y += fact(c, "info:clock", tr_staff(c, "Clock"), buf, warn, x, y, w, draw);
     if (ai && ai->last_sync > 0) {
         i18n_when(c->cat, ai->last_sync, c->now, when, sizeof when);
         if (ai->last_sync_summary && *ai->last_sync_summary)
@@ -286,9 +287,6 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
         snprintf(buf, sizeof buf, "%s", tr_staff(c, "Never"));
     }
     y += fact(c, "info:sync", tr_staff(c, "Last sync"), buf, false, x, y, w, draw);
-    bool warn;
-    clock_text(c, ai, buf, sizeof buf, &warn);
-    y += fact(c, "info:clock", tr_staff(c, "Clock"), buf, warn, x, y, w, draw);
     const char *stick = !ai || !ai->stick_present ? tr_staff(c, "None in")
                         : ai->stick_authorised    ? tr_staff(c, "A staff stick for this kiosk is in")
                                                   : tr_staff(c, "A USB stick is in; it is not a staff "
@@ -312,6 +310,12 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
         }
         y += fact(c, "info:config", tr_staff(c, "Settings"), buf, true, x, y, w, draw);
     }
+    y += fact(c, "info:version", tr_staff(c, "Version"), ai && ai->version ? ai->version : dots, false,
+              x, y, w, draw);
+    y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
+              x, y, w, draw);
+    size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
+    y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
     return y - y0 + L->pad - L->gap;
 }
 
@@ -337,24 +341,29 @@ static void build_admin(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    int top = w_top_bar(c, tr_staff(c, "Staff"), NULL, NULL, ICON_NONE, false);
-    static const char *const IDS[5] = {"admin-authorise-stick", "admin-export", "admin-signups",
-                                       "admin-test-pattern", "admin-restart"};
-    const char *labels[5] = {tr_staff(c, "Make it a staff stick"), tr_staff(c, "Save sign-ups on the stick"),
-                             tr_staff(c, "Sign-ups with names"), tr_staff(c, "Touch test"),
-                             tr_staff(c, "Restart the kiosk")};
-    static const icon_id ICONS[5] = {ICON_USB, ICON_USB, ICON_PEOPLE, ICON_CHECK, ICON_BACK};
-    bool disabled[5] = {authorise_reason(c) != NULL, export_reason(c) != NULL, false, false,
-                        false};
+    /* the staff's most common errand, the sign-ups, is the way forward in the bar */
+    int top = w_top_bar(c, tr_staff(c, "Staff"), "admin-signups", tr_staff(c, "Sign-ups"),
+                        ICON_PEOPLE, false);
+    enum { NB = 4 };
+    static const char *const IDS[NB] = {"admin-authorise-stick", "admin-export",
+                                        "admin-test-pattern", "admin-restart"};
+    const char *labels[NB] = {tr_staff(c, "Authorise the stick"), tr_staff(c, "Save to the stick"),
+                              tr_staff(c, "Touch test"), tr_staff(c, "Restart")};
+    static const icon_id ICONS[NB] = {ICON_USB, ICON_USB, ICON_CHECK, ICON_NONE};
+    const char *why_auth = authorise_reason(c), *why_export = export_reason(c);
+    bool disabled[NB] = {why_auth != NULL, why_export != NULL, false, false};
+    const char *why = why_export ? why_export : why_auth;
+    if (why_auth && why_export && !(c->m->admin && c->m->admin->stick_present))
+        why = why_auth;
 
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
     const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
     /* buttons: a column at the end (landscape) or a block of two columns at the foot */
-    int col_w = 0, bx = 0, by = 0, rows = 5, cols = 1;
+    int col_w = 0, bx = 0, by = 0, rows = NB, cols = 1;
     if (!L->portrait) {
         col_w = full_w * 2 / 5;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < NB; i++) {
             int bw = w_button_width(c, labels[i], ICONS[i], UI_FONT_BOLD);
             if (bw > col_w && bw < full_w / 2)
                 col_w = bw;
@@ -362,19 +371,26 @@ static void build_admin(ui_ctx *c)
         bx = c->rtl ? L->margin : L->w - L->margin - col_w;
         by = y;
     } else {
+        /* two columns at the foot, or one when the words would be cut */
         cols = 2;
-        rows = 3;
+        rows = NB / 2;
         col_w = (full_w - L->gap) / 2;
+        for (int i = 0; i < NB; i++)
+            if (w_button_width(c, labels[i], ICONS[i], UI_FONT_BOLD) > col_w) {
+                cols = 1;
+                rows = NB;
+                col_w = full_w;
+            }
         bx = L->margin;
         by = L->h - L->margin - rows * L->btn_h - (rows - 1) * L->gap;
     }
     int bstep = L->btn_h + L->gap;
     if (!L->portrait) {
         int room = L->h - L->margin - by;
-        if (5 * L->btn_h + 4 * L->gap > room) /* tight: the buttons share what there is */
-            bstep = (room + L->gap) / 5;
+        if (NB * L->btn_h + (NB - 1) * L->gap > room) /* tight: the buttons share the room */
+            bstep = (room + L->gap) / NB;
     }
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < NB; i++) {
         int r = cols == 1 ? i : i / 2, k = cols == 1 ? 0 : i % 2;
         int x = bx + k * (col_w + L->gap);
         if (c->rtl && cols == 2)
@@ -408,6 +424,11 @@ static void build_admin(ui_ctx *c)
                  L->gap;
         }
     }
+    /* why the stick buttons are grey, over the facts */
+    if (why && !(msg && *msg))
+        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG,
+                           ix, y, iw, 2, true) +
+             L->gap / 2;
     ui_rect view = rect_make(ix, y, iw, ibottom - y);
     int ch = facts(c, 0, 0, iw, false);
     int sb = L->btn_h;

@@ -153,7 +153,7 @@ void screen_admin_signups_build(ui_ctx *c)
     const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
     if (ad->uid[0] && !e)
         ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
-    int top = w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups with names"), NULL, NULL, ICON_NONE,
+    int top = w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups"), NULL, NULL, ICON_NONE,
                         false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     const signup *list;

@@ -1,8 +1,9 @@
 /* sync: a staff USB stick is being read and written. A big pictogram, what is being done,
  * a progress bar, and "do not take it out yet"; nothing to tap.
  *
- * sync-done: what the sync did, in the app's plain words, and a big `ok`. A stranger's stick
- * (REFUSED) is said briefly and calmly, in the same quiet colours as a success: nobody did
+ * sync-done: what the sync did, in the app's plain words (`result` a heading, `message` the
+ * app's text), and a big `ok`. A refused stick (a stranger's, or a program with a bad line) is
+ * said briefly and calmly, the app's words alone as the heading, in a quiet grey: nobody did
  * anything wrong by trying it. The screen also goes by itself (ui.c). */
 #include <stdio.h>
 #include <string.h>
@@ -101,7 +102,12 @@ static void build_done(ui_ctx *c)
         break;
     }
     if (!*msg && st == UI_STICK_DONE)
-        msg = tr(c, "You can take it out now.");
+        msg = tr(c, "You can take the USB stick out now.");
+    if (st == UI_STICK_REFUSED && *msg) {
+        /* a stranger's stick or a bad line in the program: the app's few words are all */
+        heading = msg;
+        msg = "";
+    }
 
     int w, x = centre_block_x(L, &w);
     const char *ok = tr(c, "OK");

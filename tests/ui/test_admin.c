@@ -1,0 +1,597 @@
+/* The staff's screens: the hidden gesture, the PIN, the facts, the stick, the sign-ups with
+ * names and a staff cancel, the touch test, restart, and forgetting it all when left. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "ui/ui_internal.h"
+
+#define BIRGITTE_ID "5a1e2b3c-0000-4000-8000-000000000001"
+#define OLE_ID "5a1e2b3c-0000-4000-8000-000000000002"
+
+typedef struct staff {
+    ui_admin_info info;
+    signup signups[3];
+    ui_config_problem problems[2];
+} staff;
+
+static staff *staff_new(harness *h)
+{
+    staff *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    s->info.version = "0.4.0";
+    s->info.kiosk_id = "kiosk-7f3a";
+    s->info.db_bytes = 2600000;
+    s->info.last_sync = ts_time("2026-11-21 10:00");
+    s->info.last_sync_summary = "12 nye aktiviteter, 3 ændret, 1 aflyst.";
+    s->problems[0] = (ui_config_problem){12, "night: write it like 23:00-06:00"};
+    s->problems[1] = (ui_config_problem){17, "the key \"nigth\" is not known"};
+    s->info.config_problems = s->problems;
+    s->info.n_config_problems = 2;
+    signup *b = &s->signups[0];
+    snprintf(b->id, sizeof b->id, BIRGITTE_ID);
+    snprintf(b->activity_uid, sizeof b->activity_uid, "spis-2411");
+    snprintf(b->name, sizeof b->name, "Birgitte");
+    b->adults = 2;
+    b->children = 1;
+    signup *o = &s->signups[1];
+    snprintf(o->id, sizeof o->id, OLE_ID);
+    snprintf(o->activity_uid, sizeof o->activity_uid, "spis-2411");
+    snprintf(o->name, sizeof o->name, "Ole");
+    o->adults = 1;
+    o->status = SIGNUP_WAITING;
+    o->waiting_position = 1;
+    o->wants_company = true;
+    h->m.admin_enabled = true;
+    return s;
+}
+
+static ui_action take_one(harness *h)
+{
+    ui_action a;
+    assert_true(ui_take_action(h->u, &a));
+    ui_action again;
+    assert_false(ui_take_action(h->u, &again));
+    return a;
+}
+
+static void answer(harness *h, vm_status st, const char *msg)
+{
+    ui_action_result r = {.status = st};
+    snprintf(r.message, sizeof r.message, "%s", msg ? msg : "");
+    ui_action_done(h->u, &h->m, &r, h->now_ms);
+    h_build(h);
+}
+
+/* Holds a finger on the clock for `ms`, ticking, and returns the screen while still held. */
+static const char *hold_clock(harness *h, int64_t ms)
+{
+    const ui_widget *c = h_widget(h, "clock");
+    int x = c->rect.x + c->rect.w / 2, y = c->rect.y + c->rect.h / 2;
+    h->now_ms += 500;
+    h_press(h, x, y);
+    for (int64_t t = 0; t < ms; t += 500)
+        h_advance(h, ms - t < 500 ? ms - t : 500);
+    return h_screen(h);
+}
+
+static void release(harness *h)
+{
+    h_release(h, 5, 5);
+}
+
+/* Opens the admin screen: hold, PIN, the app says yes, and fills the staff block. */
+static void open_admin(harness *h, staff *s)
+{
+    h_scroll_top(h);
+    assert_string_equal(hold_clock(h, UI_ADMIN_HOLD_MS), "admin-pin");
+    release(h);
+    h_digits(h, "2468");
+    h_tap(h, "confirm");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_PIN);
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin");
+    assert_true(ui_admin_open(h->u));
+    h->m.admin = &s->info;
+    h_build(h);
+}
+
+/* A five-second press on the clock opens the PIN screen while the finger is still down; a
+ * tap, a shorter press, a press that moves, or a kiosk without a PIN do nothing. */
+static void hold_the_clock(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    /* no PIN configured: nothing */
+    assert_string_equal(hold_clock(h, 6000), "home");
+    release(h);
+    h->m.admin_enabled = true;
+    h_build(h);
+    /* a tap on the clock is nothing */
+    h_tap(h, "clock");
+    assert_string_equal(h_screen(h), "home");
+    /* a press of 4.5 s is nothing; the deadline is the end of the hold */
+    const ui_widget *c = h_widget(h, "clock");
+    int x = c->rect.x + c->rect.w / 2, y = c->rect.y + c->rect.h / 2;
+    h->now_ms += 500;
+    int64_t down = h->now_ms;
+    h_press(h, x, y);
+    assert_int_equal(ui_next_deadline(h->u, h->now_ms), down + UI_ADMIN_HOLD_MS);
+    h_advance(h, 4500);
+    assert_string_equal(h_screen(h), "home");
+    h_release(h, x, y);
+    assert_string_equal(h_screen(h), "home");
+    /* a press that slides away (a swipe) is nothing */
+    h->now_ms += 500;
+    h_press(h, x, y);
+    ui_input mv = {.kind = UI_IN_MOVE, .x = x + 60, .y = y + 60};
+    ui_handle(h->u, &h->m, &mv, h->now_ms);
+    h_advance(h, 6000);
+    assert_string_equal(h_screen(h), "home");
+    h_release(h, x + 60, y + 60);
+    /* a hold elsewhere (the date) is nothing */
+    const ui_widget *d = h_widget(h, "date");
+    h->now_ms += 500;
+    h_press(h, d->rect.x + 4, d->rect.y + 4);
+    h_advance(h, 6000);
+    assert_string_equal(h_screen(h), "home");
+    h_release(h, d->rect.x + 4, d->rect.y + 4);
+    /* five seconds: admin-pin, before the finger is lifted; lifting it types nothing */
+    assert_string_equal(hold_clock(h, UI_ADMIN_HOLD_MS), "admin-pin");
+    assert_false(ui_admin_open(h->u));
+    const ui_widget *one = h_widget(h, "digit:1");
+    h_release(h, one->rect.x + 5, one->rect.y + 5);
+    assert_string_equal(h_widget(h, "pin")->label, "");
+    /* back goes home */
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "home");
+    h_free(h);
+}
+
+/* The PIN: too short is said; a wrong one gets the app's message (it rate-limits); a right one
+ * opens the admin screen. The PIN shows as bullets and is wiped once sent. */
+static void the_pin(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    hold_clock(h, UI_ADMIN_HOLD_MS);
+    release(h);
+    h_digits(h, "12");
+    assert_string_equal(h_widget(h, "pin")->label, "\xE2\x80\xA2\xE2\x80\xA2");
+    assert_false(h_text_contains(h, "12"));
+    h_tap(h, "confirm");
+    assert_string_equal(h_widget(h, "message")->label, "Koden har 4 til 8 cifre");
+    assert_false(ui_take_action(h->u, &(ui_action){0}));
+    h_digits(h, "3456789"); /* 9 digits typed: the 9th is not taken */
+    assert_int_equal(strlen(h_widget(h, "pin")->label), 8 * 3);
+    h_tap(h, "key:backspace");
+    h_tap(h, "confirm");
+    assert_string_equal(h_widget(h, "confirm")->label, "Et øjeblik\xE2\x80\xA6");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_PIN);
+    assert_string_equal(a.pin, "1234567");
+    assert_string_equal(h_widget(h, "pin")->label, "");
+    /* taps wait while the app checks */
+    h_tap(h, "digit:5");
+    assert_string_equal(h_widget(h, "pin")->label, "");
+    answer(h, VM_ERR_REFUSED, "Forkert kode. Prøv igen om 1 minut.");
+    assert_string_equal(h_screen(h), "admin-pin");
+    assert_string_equal(h_widget(h, "message")->label, "Forkert kode. Prøv igen om 1 minut.");
+    assert_false(ui_admin_open(h->u));
+    /* a wrong one without words */
+    h_digits(h, "0000");
+    h_tap(h, "confirm");
+    take_one(h);
+    answer(h, VM_ERR_NOT_FOUND, NULL);
+    assert_string_equal(h_widget(h, "message")->label, "Koden er forkert");
+    /* a physical keyboard types digits only */
+    ui_input in = {.kind = UI_IN_TEXT};
+    snprintf(in.text, sizeof in.text, "2a4b6c8");
+    ui_handle(h->u, &h->m, &in, h->now_ms);
+    h_build(h);
+    assert_int_equal(strlen(h_widget(h, "pin")->label), 4 * 3);
+    h_tap(h, "confirm");
+    a = take_one(h);
+    assert_string_equal(a.pin, "2468");
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin");
+    assert_true(ui_admin_open(h->u));
+    free(s);
+    h_free(h);
+}
+
+/* The facts, in words; the stick buttons grey with the reason until a stick is in. */
+static void admin_facts_and_the_stick(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    /* everything is said (some of it further down the scrolled card) */
+    assert_true(h_label_contains(h, "Ur: OK"));
+    assert_string_equal(h_scroll_to(h, "info:version")->label, "Version: 0.4.0");
+    assert_string_equal(h_scroll_to(h, "info:kiosk")->label, "Kiosk-id: kiosk-7f3a");
+    assert_string_equal(h_scroll_to(h, "info:database")->label, "Database: 2,5 MB");
+    assert_string_equal(h_scroll_to(h, "info:sync")->label,
+                        "Sidste synkronisering: Lørdag 21. nov. 10:00 \xE2\x80\x93 12 nye "
+                        "aktiviteter, 3 ændret, 1 aflyst.");
+    assert_string_equal(h_scroll_to(h, "info:stick")->label, "USB-nøgle: Ingen sat i");
+    assert_string_equal(h_scroll_to(h, "info:config")->label,
+                        "Indstillinger: Linje 12: night: write it like 23:00-06:00\n"
+                        "Linje 17: the key \"nigth\" is not known");
+    s->info.db_bytes = 5000;
+    h_build(h);
+    assert_string_equal(h_scroll_to(h, "info:database")->label, "Database: 5 kB");
+    h_scroll_top(h);
+    /* no stick: both stick buttons grey, the reason said; a tap says it too, nothing is done */
+    assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+    assert_string_equal(h_widget(h, "stick-reason")->label, "Sæt først en USB-nøgle i");
+    h_tap(h, "admin-export");
+    assert_string_equal(h_widget(h, "message")->label, "Sæt først en personalenøgle i");
+    assert_false(ui_take_action(h->u, &(ui_action){0}));
+    /* a stranger's stick goes in: the screen is not interrupted; it can be authorised */
+    s->info.stick_present = true;
+    h->m.stick = (ui_stick){UI_STICK_REFUSED, NULL, 0, "Denne USB-nøgle er ikke en Vær med-nøgle."};
+    h_build(h);
+    assert_string_equal(h_screen(h), "admin");
+    assert_false(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+    h_tap(h, "admin-authorise-stick");
+    assert_string_equal(h_widget(h, "message")->label, "Et øjeblik\xE2\x80\xA6");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_AUTHORISE_STICK);
+    h_tap(h, "admin-export"); /* nothing while the app works */
+    assert_false(ui_take_action(h->u, &a));
+    s->info.stick_authorised = true;
+    answer(h, VM_OK, "USB-nøglen er nu en personalenøgle til denne kiosk.");
+    assert_string_equal(h_widget(h, "message")->label,
+                        "USB-nøglen er nu en personalenøgle til denne kiosk.");
+    assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    /* export now */
+    h_tap(h, "admin-export");
+    a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_EXPORT);
+    answer(h, VM_ERR_IO, "Tilmeldingerne kunne ikke gemmes på USB-nøglen: USB-nøglen er fuld.");
+    assert_true(h_label_contains(h, "USB-nøglen er fuld"));
+    /* the clock: wrong, and said plainly with what to do */
+    s->info.clock_status = UI_CLOCK_BEHIND_IMPORT;
+    s->info.clock_floor = ts_time("2026-11-24 11:00");
+    h_build(h);
+    h_scroll_top(h);
+    assert_true(h_label_contains(h, "Ur: Forkert: uret går bagud i forhold til det nyeste program "
+                                    "(I dag 11:00)"));
+    s->info.clock_status = UI_CLOCK_BEFORE_BUILD;
+    h_build(h);
+    assert_true(h_label_contains(h, "Ur: Forkert: uret viser en tid før den dag, kiosken blev lavet"));
+    s->info.clock_status = UI_CLOCK_OK;
+    h->m.clock_suspect = true;
+    h_build(h);
+    assert_true(h_label_contains(h, "Ur: Uret går måske forkert"));
+    /* nothing filled in by the app (yet): dots, not a crash */
+    h->m.admin = NULL;
+    h_build(h);
+    assert_string_equal(h_scroll_to(h, "info:version")->label, "Version: \xE2\x80\xA6");
+    free(s);
+    h_free(h);
+}
+
+/* The sign-ups with names, behind the PIN: choose an activity, see who, cancel one after a
+ * question; the answer comes back to the list. No name ever reaches a public screen. */
+static void staff_cancel(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    h_tap(h, "admin-signups");
+    assert_string_equal(h_screen(h), "admin-signups");
+    /* the activities that take sign-ups, with their counts; not the walk (no sign-up) */
+    assert_true(h_label_contains(h, "Fællesspisning \xC2\xB7 I dag 18:00 \xC2\xB7 12 tilmeldt"));
+    assert_false(h_has(h, "admin-activity:gaa-2411"));
+    h_tap(h, "admin-activity:spis-2411");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_LOAD_SIGNUPS);
+    assert_string_equal(a.uid, "spis-2411");
+    assert_true(h_label_contains(h, "Et øjeblik"));
+    /* a list of another activity is never shown as this one's */
+    s->info.signups_uid = "lektie-2511";
+    s->info.signups = s->signups;
+    s->info.n_signups = 2;
+    h_build(h);
+    assert_false(h_label_contains(h, "Birgitte"));
+    s->info.signups_uid = "spis-2411";
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_widget(h, "title")->label, "Fællesspisning");
+    assert_true(h_label_contains(h, "Birgitte \xC2\xB7 2 voksne, 1 barn"));
+    assert_true(h_label_contains(h, "Ole \xC2\xB7 1 voksen \xC2\xB7 venteliste nr. 1 \xC2\xB7 vil gerne følges"));
+    /* cancel Birgitte: first the question; back keeps her */
+    h_tap(h, "admin-cancel:" BIRGITTE_ID);
+    assert_string_equal(h_screen(h), "admin-confirm");
+    assert_string_equal(h_widget(h, "question")->label,
+                        "Afmeld Birgitte fra Fællesspisning? Ventelisten rykker op.");
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin-signups");
+    assert_false(ui_take_action(h->u, &a));
+    h_tap(h, "admin-cancel:" BIRGITTE_ID);
+    h_tap(h, "confirm");
+    assert_string_equal(h_widget(h, "confirm")->label, "Et øjeblik\xE2\x80\xA6");
+    h_tap(h, "confirm"); /* a double tap is one cancel */
+    a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_CANCEL_SIGNUP);
+    assert_string_equal(a.uid, "spis-2411");
+    assert_string_equal(a.signup_id, BIRGITTE_ID);
+    /* the app cancels, the waiting list moves, the list is refreshed */
+    s->signups[0].status = SIGNUP_CANCELLED;
+    s->signups[1].status = SIGNUP_CONFIRMED;
+    s->signups[1].waiting_position = 0;
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin-signups");
+    assert_string_equal(h_widget(h, "message")->label, "Tilmeldingen er afmeldt");
+    assert_true(h_label_contains(h, "Birgitte \xC2\xB7 2 voksne, 1 barn \xC2\xB7 afmeldt"));
+    assert_false(h_has(h, "admin-cancel:" BIRGITTE_ID)); /* nothing to cancel twice */
+    assert_non_null(h_widget(h, "admin-cancel:" OLE_ID));
+    /* a refusal from the app is said */
+    h_tap(h, "admin-cancel:" OLE_ID);
+    h_tap(h, "confirm");
+    take_one(h);
+    answer(h, VM_ERR_NOT_FOUND, "Tilmeldingen findes ikke længere.");
+    assert_string_equal(h_widget(h, "message")->label, "Tilmeldingen findes ikke længere.");
+    /* back: the list of activities, then the admin screen, then home; no names left */
+    h_tap(h, "back");
+    assert_non_null(h_widget(h, "admin-activity:spis-2411"));
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin");
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "home"); /* the harness checks no "Birgitte" here */
+    assert_false(ui_admin_open(h->u));
+    /* and the PIN is asked again */
+    assert_string_equal(hold_clock(h, UI_ADMIN_HOLD_MS), "admin-pin");
+    release(h);
+    free(s);
+    h_free(h);
+}
+
+/* A minute without a touch leaves any admin screen and forgets the PIN. */
+static void idle_leaves_admin(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    static const char *const from[] = {"admin", "admin-signups", "admin-test", "admin-pin"};
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        if (strcmp(from[i], "admin-pin") == 0) {
+            hold_clock(h, UI_ADMIN_HOLD_MS);
+            release(h);
+            h_digits(h, "12");
+        } else {
+            open_admin(h, s);
+            if (strcmp(from[i], "admin-signups") == 0) {
+                h_tap(h, "admin-signups");
+                h_tap(h, "admin-activity:spis-2411");
+                take_one(h);
+                s->info.signups_uid = "spis-2411";
+                s->info.signups = s->signups;
+                s->info.n_signups = 2;
+                answer(h, VM_OK, NULL);
+            } else if (strcmp(from[i], "admin-test") == 0) {
+                h_tap(h, "admin-test-pattern");
+            }
+        }
+        assert_string_equal(h_screen(h), from[i]);
+        h_advance(h, 59000);
+        assert_string_equal(h_screen(h), from[i]);
+        assert_true(h_advance(h, 1000));
+        assert_string_equal(h_screen(h), "home");
+        assert_false(ui_admin_open(h->u));
+        assert_false(h->u->admin.unlocked);
+        assert_string_equal(h->u->admin.pin, "");
+        h->m.admin = NULL; /* the app drops the names */
+        h_build(h);
+    }
+    free(s);
+    h_free(h);
+}
+
+/* The touch test lights the squares touched and says where the last touch was. */
+static void touch_test(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    h_tap(h, "admin-test-pattern");
+    assert_string_equal(h_screen(h), "admin-test");
+    assert_string_equal(h_widget(h, "touch-pos")->label, "Tryk på hvert felt: det bliver grønt");
+    const ui_widget *cell = h_widget(h, "test:0:0");
+    assert_false(cell->flags & UI_WIDGET_SELECTED);
+    int x = cell->rect.x + 3, y = cell->rect.y + 4;
+    h_tap_at(h, x, y, 500);
+    assert_true(h_widget(h, "test:0:0")->flags & UI_WIDGET_SELECTED);
+    char want[64];
+    snprintf(want, sizeof want, "Sidste tryk: x %d, y %d", x, y);
+    assert_string_equal(h_widget(h, "touch-pos")->label, want);
+    /* a finger drawn across lights what it passes, and the position follows it */
+    const ui_widget *a = h_widget(h, "test:1:0"), *b = h_widget(h, "test:1:3");
+    h->now_ms += 500;
+    h_press(h, a->rect.x + 5, a->rect.y + 5);
+    ui_input mv = {.kind = UI_IN_MOVE, .x = b->rect.x + 5, .y = b->rect.y + 5};
+    ui_handle(h->u, &h->m, &mv, h->now_ms);
+    h_release(h, b->rect.x + 5, b->rect.y + 5);
+    assert_true(h_widget(h, "test:1:0")->flags & UI_WIDGET_SELECTED);
+    assert_true(h_widget(h, "test:1:3")->flags & UI_WIDGET_SELECTED);
+    assert_false(h_widget(h, "test:1:1")->flags & UI_WIDGET_SELECTED);
+    /* the corners can be reached: the grid fills the screen below the bar */
+    const ui_widget *last = NULL;
+    for (size_t i = 0; i < h->f.n_widgets; i++)
+        if (strncmp(h->f.widgets[i].id, "test:", 5) == 0)
+            last = &h->f.widgets[i];
+    assert_non_null(last);
+    assert_true(last->rect.x + last->rect.w >= 800 - 24);
+    assert_true(last->rect.y + last->rect.h >= 480 - 24);
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin");
+    free(s);
+    h_free(h);
+}
+
+/* Restart asks first. */
+static void restart(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    h_tap(h, "admin-restart");
+    assert_string_equal(h_screen(h), "admin-confirm");
+    assert_string_equal(h_widget(h, "question")->label,
+                        "Genstart kiosken? Den er tilbage om cirka et minut.");
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin");
+    assert_false(ui_take_action(h->u, &(ui_action){0}));
+    h_tap(h, "admin-restart");
+    h_tap(h, "confirm");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_RESTART);
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin");
+    assert_string_equal(h_widget(h, "message")->label, "Kiosken starter forfra\xE2\x80\xA6");
+    free(s);
+    h_free(h);
+}
+
+/* A stick that syncs interrupts the admin screen and comes back to it; the PIN is kept. */
+static void sync_comes_back_to_admin(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    h->m.stick = (ui_stick){UI_STICK_SYNCING, "Læser programmet", 0.2, NULL};
+    h_build(h);
+    assert_string_equal(h_screen(h), "sync");
+    h->m.stick = (ui_stick){UI_STICK_DONE, NULL, 1, "57 tilmeldinger gemt på USB-nøglen."};
+    h_build(h);
+    assert_string_equal(h_screen(h), "sync-done");
+    h_tap(h, "ok");
+    assert_string_equal(h_screen(h), "admin");
+    assert_true(ui_admin_open(h->u));
+    /* on the PIN screen a stick goes home after (nothing was unlocked) */
+    h_tap(h, "back");
+    hold_clock(h, UI_ADMIN_HOLD_MS);
+    release(h);
+    h->m.stick = (ui_stick){0};
+    h_build(h);
+    h->m.stick = (ui_stick){UI_STICK_REFUSED, NULL, 0, "Denne USB-nøgle er ikke en Vær med-nøgle."};
+    h_build(h);
+    assert_string_equal(h_screen(h), "sync-done");
+    h_tap(h, "ok");
+    assert_string_equal(h_screen(h), "home");
+    free(s);
+    h_free(h);
+}
+
+/* The admin screens speak Danish or English, even when a resident chose another language. */
+static void admin_speaks_danish_or_english(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    const char *po = "msgid \"\"\nmsgstr \"Language: tr\\n\"\n\n"
+                     "msgid \"Back\"\nmsgstr \"Geri\"\n";
+    vm_err err = {0};
+    h->langs[2] = i18n_catalog_parse("tr", po, strlen(po), &err);
+    assert_non_null(h->langs[2]);
+    h->n_langs = 3;
+    h->m.n_langs = 3;
+    h_tap(h, "lang");
+    h_tap(h, "lang");
+    assert_int_equal(ui_lang(h->u), 2);
+    hold_clock(h, UI_ADMIN_HOLD_MS);
+    release(h);
+    assert_string_equal(h_widget(h, "title")->label, "Personalekode");
+    assert_string_equal(h_widget(h, "back")->label, "Tilbage");
+    h_tap(h, "back");
+    assert_string_equal(h_widget(h, "lang")->label, "Dansk"); /* still Turkish for residents */
+    free(s);
+    h_free(h);
+}
+
+/* Every admin screen at every size passes the checks (harness), with long words. */
+static void admin_at_every_size(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800}, {640, 400},
+                                   {400, 640}, {1080, 1920}, {1024, 600}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        harness *h = h_new(sizes[k][0], sizes[k][1]);
+        staff *s = staff_new(h);
+        s->info.clock_status = UI_CLOCK_BEFORE_BUILD;
+        s->info.clock_floor = ts_time("2026-12-01 10:00");
+        hold_clock(h, UI_ADMIN_HOLD_MS);
+        release(h);
+        h_digits(h, "1");
+        h_tap(h, "confirm"); /* the message */
+        h_digits(h, "234");
+        h_tap(h, "confirm");
+        take_one(h);
+        answer(h, VM_OK, NULL);
+        h->m.admin = &s->info;
+        h_build(h);
+        h_tap(h, "admin-export"); /* the reason as a message */
+        s->info.stick_present = true;
+        h_build(h);
+        h_tap(h, "admin-signups");
+        h_tap(h, "admin-activity:spis-2411");
+        take_one(h);
+        s->info.signups_uid = "spis-2411";
+        s->info.signups = s->signups;
+        s->info.n_signups = 2;
+        answer(h, VM_OK, NULL);
+        h_tap(h, "admin-cancel:" OLE_ID);
+        h_tap(h, "confirm");
+        take_one(h);
+        answer(h, VM_ERR_NOT_FOUND,
+               "Tilmeldingen findes ikke længere; den kan være afmeldt fra en anden kiosk, og "
+               "listen er nu opdateret.");
+        h_tap(h, "back");
+        h_tap(h, "back");
+        h_tap(h, "admin-test-pattern");
+        h_tap(h, "test:0:0");
+        h_tap(h, "back");
+        h_tap(h, "admin-restart");
+        h_tap(h, "back");
+        h_tap(h, "back");
+        assert_string_equal(h_screen(h), "home");
+        free(s);
+        h_free(h);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hold_the_clock),
+        cmocka_unit_test(the_pin),
+        cmocka_unit_test(admin_facts_and_the_stick),
+        cmocka_unit_test(staff_cancel),
+        cmocka_unit_test(idle_leaves_admin),
+        cmocka_unit_test(touch_test),
+        cmocka_unit_test(restart),
+        cmocka_unit_test(sync_comes_back_to_admin),
+        cmocka_unit_test(admin_speaks_danish_or_english),
+        cmocka_unit_test(admin_at_every_size),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
