@@ -5,6 +5,7 @@ The kiosk runs with SDL's dummy video driver and software renderer on a fake clo
 per presented frame to VAERMED_UI_DUMP. Each test gets a private folder with its own config,
 database and stick folders. Nothing here waits a fixed time where a frame can be waited for.
 """
+import errno
 import json
 import os
 import shutil
@@ -182,6 +183,7 @@ class Dump:
     def __init__(self, path):
         self.path = path
         self.frames = []
+        self.cursor = 0  # frames before it were looked at by wait_for
         self._pos = 0
         self._rest = b""
 
@@ -205,23 +207,97 @@ class Dump:
         return new
 
     def wait_for(self, ready, proc=None, timeout=60, what="a frame"):
-        """Polls until ready(frame) holds for a new frame; returns that frame."""
+        """Waits until a frame not looked at before satisfies ready(frame); returns it. The
+        frames after it are left for the next wait."""
         deadline = time.monotonic() + timeout
         while True:
-            for f in self.poll():
+            self.poll()
+            while self.cursor < len(self.frames):
+                f = self.frames[self.cursor]
+                self.cursor += 1
                 if ready(f):
                     return f
             if proc is not None and not proc.alive():
-                for f in self.poll():
-                    if ready(f):
-                        return f
+                if len(self.poll()):
+                    continue
                 raise Failure("the kiosk ended (exit %s) before %s; last screens %s\n%s" %
                               (proc.rc, what, [f["screen"] for f in self.frames[-5:]],
                                proc.err()[-3000:]))
             if time.monotonic() > deadline:
                 raise Failure("no %s within %ds; last screens %s" %
                               (what, timeout, [f["screen"] for f in self.frames[-5:]]))
-            time.sleep(0.005)
+            time.sleep(0.002)
+
+
+class Session:
+    """The kiosk driven step by step: its automation script is a FIFO the test writes to as
+    it goes, and the test waits on the frames in the dump, not on the clock."""
+
+    def __init__(self, ws, tag, demo=False, size=(800, 480), extra_env=None, timeout=60):
+        self.fifo = ws.path(tag + ".fifo")
+        if os.path.exists(self.fifo):
+            os.remove(self.fifo)
+        os.mkfifo(self.fifo)
+        dump_path = ws.path(tag + ".jsonl")
+        if os.path.exists(dump_path):
+            os.remove(dump_path)
+        self.dump = Dump(dump_path)
+        self.proc = ws.spawn_kiosk(ws.path(tag), dump_path, self.fifo, demo=demo, size=size,
+                                   extra_env=extra_env)
+        # The kiosk opens the script as it starts; until then there is no reader to write to.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fd = os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError as e:
+                if e.errno != errno.ENXIO:
+                    raise
+            if not self.proc.alive() or time.monotonic() > deadline:
+                self.proc.kill()
+                self.proc.wait()
+                raise Failure("the kiosk never read its script (exit %s): %s" %
+                              (self.proc.rc, self.proc.err()[-3000:]))
+            time.sleep(0.002)
+        os.set_blocking(fd, True)
+        self.w = os.fdopen(fd, "w", encoding="utf-8")
+
+    @property
+    def pid(self):
+        return self.proc.p.pid
+
+    def send(self, *lines):
+        try:
+            self.w.write("".join(line + "\n" for line in lines))
+            self.w.flush()
+        except BrokenPipeError:
+            self.proc.wait()
+            raise Failure("the kiosk ended (exit %s): %s" % (self.proc.rc, self.proc.err()[-3000:]))
+
+    def wait_for(self, ready, what, timeout=60):
+        return self.dump.wait_for(ready, self.proc, timeout, what)
+
+    def wait_screen(self, *screens, timeout=60):
+        return self.wait_for(lambda f: f["screen"] in screens, "the screen " + "/".join(screens),
+                             timeout)
+
+    def quit(self, timeout=300):
+        """Ends the kiosk with `quit`; returns its stderr after checking it exited 0 with no
+        sanitizer report (the leak checker runs at exit)."""
+        self.send("quit")
+        rc = self.proc.wait(timeout)
+        self.close()
+        err = self.proc.err()
+        rep = sanitizer_report(err)
+        check(rep is None, "the kiosk's sanitizer report:\n%s" % rep)
+        check(rc == 0, "the kiosk exited %s: %s" % (rc, err[-3000:]))
+        return err
+
+    def close(self):
+        try:
+            self.w.close()
+        except BrokenPipeError:
+            pass
 
 
 def widget(frame, wid):

@@ -167,9 +167,16 @@ class PowerLoss:
                 uid, title, household = r.choice(targets)
                 joins.append((uid, self.new_name(), r.randint(1, 3) if household else 1,
                               r.randint(0, 2) if household else 0))
+        # A third of the cuts come right after a chosen screen instead of at a random time:
+        # a few milliseconds after the last screen before a confirm, or after the n-th
+        # progress frame of the kiosk's own import (check, read, store, export...).
+        trigger = None
+        if import_kind == "kiosk" and r.random() < 0.4:
+            trigger = ("sync", r.randint(1, 4), False)
+        elif flows and r.random() < 0.35:
+            trigger = ("join-extra", r.randint(1, len(flows)), True)
         return dict(kiosk=with_kiosk, flows=flows, joins=joins, import_kind=import_kind,
-                    program=(self.current + 1) % len(PROGRAMS),
-                    trigger=bool(flows) and r.random() < 0.35)
+                    program=(self.current + 1) % len(PROGRAMS), trigger=trigger)
 
     def run_one(self, n):
         ws, r = self.ws, self.rng
@@ -184,6 +191,8 @@ class PowerLoss:
             os.rename(self.usb_out, self.usb_in)
 
         horizon = self.kiosk_time * (0.6 + 0.4 * len(p["flows"]))
+        if p["import_kind"] == "kiosk":
+            horizon = max(horizon, self.import_time * 1.2)
         starts = []  # (time, kind, payload)
         if p["kiosk"]:
             starts.append((0.0, "kiosk", None))
@@ -201,9 +210,10 @@ class PowerLoss:
         with open(script, "w", encoding="utf-8") as f:
             for (uid, _, household, name, adults, children) in p["flows"]:
                 f.write("\n".join(harness.join_lines(uid, name, household, adults, children)) + "\n")
+            if p["import_kind"] == "kiosk":
+                f.write("wait 3000\n")  # the stick is synced before the kiosk quits
             f.write("quit\n")
         dump = harness.Dump(dump_path)
-        trigger_flow = r.randint(1, len(p["flows"])) if p["trigger"] else 0
         trigger_delay = r.uniform(0, 0.012)
 
         procs = []  # (kind, payload, Proc)
@@ -224,17 +234,16 @@ class PowerLoss:
                     proc = ws.spawn_cli(prefix, "join", uid, "--name", name, "--adults",
                                         str(adults), "--children", str(children))
                 procs.append((kind, payload, proc))
-            if trigger_flow:
+            if p["trigger"]:
+                screen, nth, entries = p["trigger"]
                 if triggered_at is None:
                     dump.poll()
-                    extras = [f for f in dump.frames if f["screen"] == "join-extra"]
-                    seen = 0
-                    prev = None
+                    seen, prev = 0, None
                     for f in dump.frames:
-                        if f["screen"] == "join-extra" and prev != "join-extra":
+                        if f["screen"] == screen and not (entries and prev == screen):
                             seen += 1
                         prev = f["screen"]
-                    if extras and seen >= trigger_flow:
+                    if seen >= nth:
                         triggered_at = now
                 cut = (triggered_at is not None and now >= triggered_at + trigger_delay) or \
                     now > horizon * 3
@@ -407,6 +416,19 @@ class PowerLoss:
         for (uid, title, _, name, _, _) in flows:
             self.confirmed_screen[name] = (uid, title)
         self.verify(dict(import_kind="none"), self.state, None)
+        # A clean import by the kiosk itself, timed; it moves the rotation on by one.
+        before, program = self.state, (self.current + 1) % len(PROGRAMS)
+        pre_db = harness.copy_db(self.ws.db, self.ws.path("pre"))
+        harness.put_program(self.usb_out, PROGRAMS[program])
+        os.rename(self.usb_out, self.usb_in)
+        t0 = time.monotonic()
+        k = harness.Session(self.ws, "logs/calibrate-import")
+        k.wait_screen("sync-done")
+        k.quit()
+        self.import_time = time.monotonic() - t0
+        os.rename(self.usb_in, self.usb_out)
+        self.verify(dict(import_kind="kiosk", program=program), before, pre_db)
+        check(self.current == program, "the kiosk did not import the stick it was given")
 
 
 def main():
@@ -425,8 +447,8 @@ def main():
     try:
         pl = PowerLoss(args[1], runs, seed)
         pl.calibrate()
-        print("powerloss: a clean kiosk run of three sign-ups takes %.2f s" % pl.kiosk_time,
-              flush=True)
+        print("powerloss: a clean kiosk run of three sign-ups takes %.2f s, a start with a "
+              "stick to import %.2f s" % (pl.kiosk_time, pl.import_time), flush=True)
         for n in range(1, runs + 1):
             pl.run_one(n)
             if n % 50 == 0 or n == runs:
