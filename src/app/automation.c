@@ -32,6 +32,10 @@ static bool parse(const char *line, auto_cmd *c)
         c->arg[strcspn(c->arg, "\r\n")] = '\0';
         return c->arg[0] != '\0';
     }
+    if (strcmp(word, "hold-id") == 0) {
+        c->kind = AUTO_HOLD_ID;
+        return sscanf(rest, "%255s %ld", c->arg, &c->seconds) == 2 && c->seconds >= 0;
+    }
     if (strcmp(word, "advance") == 0) {
         c->kind = AUTO_ADVANCE;
         return sscanf(rest, "%ld", &c->seconds) == 1 && c->seconds >= 0;

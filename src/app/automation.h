@@ -3,6 +3,7 @@
  * handled it and presented the result:
  *   tap X Y | down X Y | move X Y | up X Y     pointer events in window pixels
  *   tap-id ID                                 a tap in the middle of widget ID as last presented
+ *   hold-id ID SECONDS                        press widget ID, let SECONDS pass, release
  *   text STRING                               typed text (physical keyboard)
  *   advance SECONDS                           moves the kiosk's clock forward
  *   wait MS                                   pauses the script
@@ -21,6 +22,7 @@ typedef enum auto_kind {
     AUTO_UP,
     AUTO_TAP,
     AUTO_TAP_ID,
+    AUTO_HOLD_ID,
     AUTO_TEXT,
     AUTO_ADVANCE,
     AUTO_QUIT

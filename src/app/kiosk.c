@@ -85,6 +85,29 @@ static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
     return false;
 }
 
+/* Presses a widget, lets time pass on the kiosk's clock (the screen updating as it would),
+ * and releases: the hidden gesture on the clock. */
+static bool hold_widget(kiosk *k, const char *id, long seconds)
+{
+    const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
+    if (!w) {
+        fprintf(stderr, "vaermed: automation: no widget '%s' to hold\n", id);
+        return false;
+    }
+    ui_input in = {.kind = UI_IN_DOWN, .x = w->rect.x + w->rect.w / 2,
+                   .y = w->rect.y + w->rect.h / 2};
+    ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
+    kiosk_present_if_changed(k);
+    for (long s = 0; s < seconds; s++) {
+        clock_advance(k->clock, 1000);
+        ui_tick(k->ui, &k->model.ui, clock_now_ms(k->clock));
+        kiosk_present_if_changed(k);
+    }
+    in.kind = UI_IN_UP;
+    ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
+    return true;
+}
+
 static bool handle_automation(kiosk *k, auto_cmd *c)
 {
     int64_t now_ms = clock_now_ms(k->clock);
@@ -98,6 +121,8 @@ static bool handle_automation(kiosk *k, auto_cmd *c)
         return true;
     case AUTO_TAP_ID:
         return tap_widget(k, c->arg, now_ms);
+    case AUTO_HOLD_ID:
+        return hold_widget(k, c->arg, c->seconds);
     case AUTO_TEXT:
         in.kind = UI_IN_TEXT;
         snprintf(in.text, sizeof in.text, "%.31s", c->arg);

@@ -62,8 +62,10 @@ vm_status qr_target_for(const activity *a, const char *url_template, char *out, 
  *   ("20261126T170000Z"): ZXing-based scanners ignore TZID and read a time without Z in the
  *   phone's zone, while a Z time is read right by every scanner we know. No DTSTAMP: phones
  *   ignore it, and the payload (and so the printed code) stays the same from day to day.
- *   DESCRIPTION says host and price ("Vært: Hanne", "Pris: 25 kr.") and the first 100
- *   characters of the description; `with_description` false leaves it out. */
+ *   DESCRIPTION says only host and price ("Vært: Hanne", "Pris: 25 kr."): the free-text
+ *   description would make the code dense (version 11-13 instead of about 7), too fine to
+ *   scan from a notice board or from 50 cm off a small screen; `with_description` false
+ *   leaves DESCRIPTION out. */
 bool qr_payload_url(const char *url_template, const char *uid, char *out, size_t size);
 bool qr_payload_smsto(const char *phone, const char *body, char *out, size_t size);
 bool qr_payload_vevent(const activity *a, char *out, size_t size);

@@ -20,7 +20,6 @@ static const char *const da_months[12] = {"januar", "februar", "marts",     "apr
 #define DA_HOST "Vært"
 #define DA_PRICE "Pris"
 
-#define VEVENT_DESCRIPTION_CHARS 100
 #define ICAL_FOLD_OCTETS 75
 
 /* A bounded string builder: once something does not fit, `ok` stays false. */
@@ -246,15 +245,6 @@ static void description_text(const activity *a, char *out, size_t size)
             sb_put(&b, "\n");
         sb_put(&b, DA_PRICE ": ");
         sb_put(&b, a->price);
-    }
-    if (a->description[0]) {
-        if (b.len)
-            sb_put(&b, "\n");
-        size_t keep = utf8_prefix_bytes(a->description, VEVENT_DESCRIPTION_CHARS,
-                                        sizeof a->description);
-        sb_putn(&b, a->description, keep);
-        if (a->description[keep])
-            sb_put(&b, "…");
     }
     if (!b.ok)
         out[0] = '\0';

@@ -112,9 +112,7 @@ static void test_vevent_exact(void **state)
                              "DTEND:20261126T190000Z\r\n"
                              "SUMMARY:Fællesspisning\r\n"
                              "LOCATION:Fælleshuset\\, Æblegården 4\r\n"
-                             "DESCRIPTION:Vært: Søren\\nPris: 25 kr.\\, børn 10 kr.\\nVi laver mad "
-                             "sammen\r\n" /* 75 octets, then the fold */
-                             " \\; alle er velkomne.\r\n"
+                             "DESCRIPTION:Vært: Søren\\nPris: 25 kr.\\, børn 10 kr.\r\n"
                              "END:VEVENT");
     /* summer: CEST is UTC+2 */
     a.start = ts_time("2026-07-01 12:00");
@@ -162,7 +160,7 @@ static void test_folding_keeps_lines_short_and_characters_whole(void **state)
         continuation += line_buf[0] == ' ';
         p = e ? e + 2 : p + n;
     }
-    assert_true(continuation >= 2);
+    assert_true(continuation >= 1);
     unfold(out, flat);
     char want[1024];
     snprintf(want, sizeof want, "\r\nSUMMARY:%s\r\n", a.title);
@@ -251,9 +249,14 @@ static void test_long_vevent_drops_description(void **state)
 {
     (void)state;
     activity a = sample();
-    memset(a.description, 'x', 1000);
-    a.description[1000] = '\0';
-    snprintf(a.host, sizeof a.host, "%0100d", 7);
+    /* Host and price (what DESCRIPTION holds) as long as the importers allow, and a long
+     * title and place: together more than a scannable code holds. */
+    memset(a.host, 'h', sizeof a.host - 1);
+    a.host[sizeof a.host - 1] = '\0';
+    memset(a.price, 'p', sizeof a.price - 1);
+    a.price[sizeof a.price - 1] = '\0';
+    memset(a.place, 'q', 100);
+    a.place[100] = '\0';
     snprintf(a.title, sizeof a.title, "%s", "En lang titel om en aften i fælleshuset med mad, "
                                             "musik og dans for hele opgangen");
     char full[QR_PAYLOAD_MAX], out[QR_PAYLOAD_MAX];
