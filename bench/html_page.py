@@ -95,8 +95,10 @@ svg.m{width:26px;height:26px;fill:currentColor;vertical-align:-5px}
 .status{font-weight:700;color:#1e5b2a}.status.full{color:#8a1f1f}.cancelled .title{text-decoration:line-through}
 """
 
+# The clock runs from the page's "now" at real speed (as the kiosk's VAERMED_NOW clock does).
 SCRIPT = """
-function tick(){var d=new Date();var h=String(d.getHours()).padStart(2,'0');
+var offset=NOW_MS-Date.now();
+function tick(){var d=new Date(Date.now()+offset);var h=String(d.getHours()).padStart(2,'0');
 var m=String(d.getMinutes()).padStart(2,'0');document.getElementById('clock').textContent=h+':'+m;
 setTimeout(tick,60000-d.getSeconds()*1000-d.getMilliseconds());}
 tick();
@@ -126,7 +128,8 @@ def soon_text(start, end, now):
     if 0 < minutes < 60:
         return "om %d min." % minutes
     if 0 < minutes < 12 * 60:
-        return "om %d timer" % (minutes // 60) if minutes >= 120 else "om 1 time"
+        hours = (minutes + 30) // 60  # as the kiosk says it: 3 h 30 min is "om 4 timer"
+        return "om %d timer" % hours if hours >= 2 else "om 1 time"
     return ""
 
 
@@ -231,7 +234,8 @@ def generate(db, now, estate="Fælleshuset Solbakken"):
         out.append("<h2>Der er ikke noget på programmet lige nu</h2><p>Kig forbi igen snart!</p>")
     out.append("</div><div class=scroll><button aria-label='Rul op'>%s</button>"
                "<button aria-label='Rul ned'>%s</button></div></main>" % (mark("up"), mark("down")))
-    out.append("<script>%s</script></body></html>" % SCRIPT)
+    out.append("<script>%s</script></body></html>"
+               % SCRIPT.replace("NOW_MS", str(now * 1000)))
     return "\n".join(out), shown
 
 
