@@ -107,6 +107,13 @@ typedef struct ui_frame {
     char *arena;
     size_t arena_len, arena_cap;
     bool oom;
+    /* Set by ui_build while it builds (NULL/false otherwise, and in frames built by hand):
+     * with them, draw_text cuts a line that mixes directions (Arabic with a Latin name or a
+     * number) into runs of one direction and one font, in visual order, each its own
+     * DRAW_TEXT, so the renderer never reverses digits or draws Latin letters in the Arabic
+     * font. `rtl` is the direction of the screen's language. */
+    const ui_measure *measure;
+    bool rtl;
 } ui_frame;
 
 void ui_frame_init(ui_frame *f);
@@ -118,6 +125,8 @@ const char *ui_frame_strdup(ui_frame *f, const char *s);
 
 void draw_rect(ui_frame *f, ui_rect r, ui_color c, int radius);
 void draw_frame(ui_frame *f, ui_rect r, ui_color c, int thickness, int radius);
+/* One line of text with its top-left at (x, y), `w` x `h` as measured (see `measure` above
+ * for text that mixes directions). */
 void draw_text(ui_frame *f, int x, int y, int w, int h, ui_font font, ui_color c,
                const char *utf8);
 void draw_icon(ui_frame *f, ui_rect r, icon_id icon, ui_color c);

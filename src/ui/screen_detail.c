@@ -317,15 +317,6 @@ void screen_detail_build(ui_ctx *c)
     bool reason_inline = reason_w >= (int)(260 * L->fs);
     if (!reason_inline)
         reason_w = avail;
-    int reason_h = 0;
-    if (*reason)
-        reason_h = w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w, 3, false);
-    int bar_h = L->btn_h + L->margin;
-    if (reason_inline && reason_h > L->btn_h)
-        bar_h = reason_h + L->margin;
-    if (!reason_inline && reason_h)
-        bar_h += reason_h + L->gap;
-
     /* A tap on something closed says why, above the bar. */
     char why_buf[256] = "";
     if (u->detail_msg == MSG_WHY_CLOSED && *reason)
@@ -333,11 +324,33 @@ void screen_detail_build(ui_ctx *c)
     else if (u->detail_msg == MSG_TASK_FULL)
         snprintf(why_buf, sizeof why_buf, "%s",
                  tr(c, "This task has enough hands. Thank you for offering!"));
-    int why_h = *why_buf ? w_notice(c, "message", why_buf, ICON_LOCK, 0, 0,
-                                    L->w - 2 * L->margin, 3, false)
-                         : 0;
 
-    int bottom = L->h - bar_h - (why_h ? why_h + L->gap : 0);
+    /* The reason and the message take up to three lines each, fewer on a low window, so the
+     * content keeps room for its two scroll buttons. */
+    int reason_lines = 3, why_lines = 3, reason_h = 0, why_h = 0, bar_h = 0, bottom = 0;
+    for (;;) {
+        reason_h = *reason ? w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w,
+                                    reason_lines, false)
+                           : 0;
+        bar_h = L->btn_h + L->margin;
+        if (reason_inline && reason_h > L->btn_h)
+            bar_h = reason_h + L->margin;
+        if (!reason_inline && reason_h)
+            bar_h += reason_h + L->gap;
+        why_h = *why_buf ? w_notice(c, "message", why_buf, ICON_LOCK, 0, 0,
+                                    L->w - 2 * L->margin, why_lines, false)
+                         : 0;
+        bottom = L->h - bar_h - (why_h ? why_h + L->gap : 0);
+        if (bottom - top - 2 * L->gap >= 2 * L->btn_h + L->gap)
+            break;
+        if (why_lines > 1 && why_h)
+            why_lines--;
+        else if (reason_lines > 1 && reason_h)
+            reason_lines--;
+        else
+            break;
+    }
+
     ui_rect view = rect_make(L->margin, top + L->gap, L->w - 2 * L->margin,
                              bottom - top - L->gap);
     ui_rect up, down;
@@ -393,8 +406,8 @@ void screen_detail_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 
     if (why_h)
-        w_notice(c, "message", why_buf, ICON_LOCK, L->margin, bottom, L->w - 2 * L->margin, 3,
-                 true);
+        w_notice(c, "message", why_buf, ICON_LOCK, L->margin, bottom, L->w - 2 * L->margin,
+                 why_lines, true);
 
     /* the bar */
     int by = L->h - bar_h;
@@ -423,7 +436,7 @@ void screen_detail_build(ui_ctx *c)
             ry = by + L->margin / 2;
         }
         w_text_widget(c, "join-reason", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT, COL_CARD, rx,
-                      ry, reason_w, 3, true);
+                      ry, reason_w, reason_lines, true);
     }
 }
 

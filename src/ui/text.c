@@ -6,14 +6,6 @@
 
 static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* U+2026 */
 
-int text_width(const ui_measure *ms, ui_font font, const char *s)
-{
-    int w = 0, h = 0;
-    if (!s || !*s)
-        return 0;
-    ms->size(ms->ctx, font, s, &w, &h);
-    return w;
-}
 
 int text_line_h(const ui_measure *ms, ui_font font)
 {

@@ -32,8 +32,27 @@ typedef struct text_block {
     int h;            /* n * line_h */
 } text_block;
 
-/* Width of one line of text (no wrapping). */
+/* Width of one line of text (no wrapping): the sum of its pieces of one font when it mixes
+ * Arabic with Latin letters or numbers (bidi.c), as it is drawn. */
 int text_width(const ui_measure *ms, ui_font font, const char *s);
+
+/* Mixed directions (bidi.c). A line of Arabic with a Latin name or a number cannot be drawn
+ * by the renderer as one piece (one font, one direction): draw_text cuts it into runs of one
+ * direction and one font, in visual order from the left. */
+#define TEXT_BIDI_MAX_RUNS 64
+typedef struct text_bidi_run {
+    const char *text; /* in `buf`; already in visual order unless it is Arabic (the renderer
+                         shapes and turns Arabic itself) */
+    bool rtl;         /* a right-to-left run */
+} text_bidi_run;
+/* True when `s` in a line of this direction needs cutting: it has right-to-left letters, or
+ * it is in a right-to-left line and has letters or numbers of another script. */
+bool text_needs_bidi(const char *s, bool rtl);
+/* The runs of `s` (one line) in a line of direction `rtl`, left to right on the screen, their
+ * texts written into `buf`. Returns how many; 0 when it does not fit `max` or `size` (the
+ * caller then draws the line whole). */
+int text_bidi_runs(const char *s, bool rtl, text_bidi_run *out, int max, char *buf,
+                   size_t size);
 /* Height of one line in `font`. */
 int text_line_h(const ui_measure *ms, ui_font font);
 

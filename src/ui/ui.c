@@ -598,6 +598,7 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     bool small = too_small(u);
     ui_frame_reset(out, small ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen], u->win_w,
                    u->win_h);
+    out->measure = measure;
     ui_ctx c = {
         .u = u,
         .m = m,
@@ -611,10 +612,12 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     if (ui_is_admin_screen(u->screen))
         c.cat = ui_admin_catalog(u, m);
     c.rtl = c.cat && i18n_right_to_left(c.cat);
+    out->rtl = c.rtl;
     if (small) {
         /* no layout below the minimum: one plain message instead of a broken screen */
         screen_too_small_build(&c, UI_MIN_WIDTH, UI_MIN_HEIGHT);
         ui_frame_shift(out, u->L.w, u->L.h, 0, 0);
+        out->measure = NULL; /* the app's measurer is not kept past the build */
         u->have_last = ui_frame_copy(&u->last, out);
         u->last_build = now_ms;
         u->built = true;
@@ -671,6 +674,7 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     if (!resting_screen(u->screen))
         ui_shift_offset(now_ms, u->shift, &dx, &dy);
     ui_frame_shift(out, u->L.w, u->L.h, dx, dy);
+    out->measure = NULL; /* the app's measurer is not kept past the build */
     u->have_last = ui_frame_copy(&u->last, out);
     u->last_build = now_ms;
     u->built = true;
