@@ -56,8 +56,8 @@ static int font_class(uint32_t cp)
         (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
         (cp >= 0xFE70 && cp <= 0xFEFF) || is_rtl_cp(cp))
         return F_ARABIC;
-    if (cp == ' ' || cp == '!' || cp == ',' || cp == '-' || cp == '.' || cp == ':' ||
-        cp == 0xA0 || cp == 0xAB || cp == 0xBB)
+    if (cp == ' ' || cp == '!' || cp == ',' || cp == '-' || cp == '.' || cp == ':' || cp == 0xA0 ||
+        cp == 0xAB || cp == 0xBB)
         return F_BOTH;
     return F_LATIN;
 }
@@ -94,7 +94,7 @@ bool text_needs_bidi(const char *s, bool rtl)
 }
 
 typedef struct run {
-    int first, n;  /* code points */
+    int first, n; /* code points */
     int level;
     int font;
 } run;
@@ -170,8 +170,8 @@ int text_bidi_runs(const char *s, bool rtl, text_bidi_run *out, int max, char *b
     for (int i = 0; i < n; i++) {
         int fc = font_class(cp[i]);
         run *r = nr ? &runs[nr - 1] : NULL;
-        bool fits = r && r->level == level[i] &&
-                    (fc == F_BOTH || r->font == F_BOTH || r->font == fc);
+        bool fits =
+            r && r->level == level[i] && (fc == F_BOTH || r->font == F_BOTH || r->font == fc);
         if (fits) {
             r->n++;
             if (r->font == F_BOTH)

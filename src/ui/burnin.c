@@ -21,7 +21,7 @@ void ui_shift_offset(int64_t now_ms, int range, int *dx, int *dy)
     /* A snake over a 3 x 3 grid of {0, range/2, range} and back along it: each step moves one
      * grid place, so text never jumps by more than a pixel or three. */
     static const signed char SNAKE[9][2] = {{0, 0}, {1, 0}, {2, 0}, {2, 1}, {1, 1},
-                                             {0, 1}, {0, 2}, {1, 2}, {2, 2}};
+                                            {0, 1}, {0, 2}, {1, 2}, {2, 2}};
     int slot = (int)floor_mod(floor_div(now_ms, UI_SHIFT_PERIOD_MS), 16);
     int i = slot < 9 ? slot : 16 - slot; /* 0..8, then 7..1 */
     if (range < 0)
@@ -35,7 +35,7 @@ void ui_idle_offset(int64_t now_ms, int slack_x, int slack_y, int *dx, int *dy)
     /* Corners, edges and the middle, in an order that crosses the room each time, so no
      * part of the screen stays lit or dark for long. */
     static const signed char PLACES[9][2] = {{0, 0}, {2, 2}, {2, 0}, {0, 2}, {1, 1},
-                                              {2, 1}, {0, 1}, {1, 0}, {1, 2}};
+                                             {2, 1}, {0, 1}, {1, 0}, {1, 2}};
     int slot = (int)floor_mod(floor_div(now_ms, UI_IDLE_MOVE_MS), 9);
     if (slack_x < 0)
         slack_x = 0;

@@ -85,24 +85,36 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
         break;
     case UI_ACTION_ADMIN_LOAD_SIGNUPS:
         ad->loaded = ok;
-        say(u, ok ? "" : msg ? msg : i18n_text_ctx(cat, "staff", "The sign-ups could not be loaded"), ok);
+        say(u,
+            ok    ? ""
+            : msg ? msg
+                  : i18n_text_ctx(cat, "staff", "The sign-ups could not be loaded"),
+            ok);
         break;
     case UI_ACTION_ADMIN_CANCEL_SIGNUP:
-        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "The sign-up is cancelled")
-                              : i18n_text_ctx(cat, "staff", "That did not work"),
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "The sign-up is cancelled")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
     case UI_ACTION_ADMIN_RESTART:
-        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "The kiosk is restarting\xE2\x80\xA6")
-                              : i18n_text_ctx(cat, "staff", "That did not work"),
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "The kiosk is restarting\xE2\x80\xA6")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
     default:
-        say(u, msg ? msg : ok ? i18n_text_ctx(cat, "staff", "Done") : i18n_text_ctx(cat, "staff", "That did not work"), ok);
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "Done")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
+            ok);
         break;
     }
     ui_wipe(&ad->confirm, sizeof ad->confirm);
@@ -115,8 +127,8 @@ static void build_pin(ui_ctx *c)
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
     const char *label = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : tr_staff(c, "Open");
-    int top = w_top_bar(c, tr_staff(c, "Staff PIN"), "confirm", label, ad->pending ? ICON_NONE : ICON_LOCK,
-                        ad->pending);
+    int top = w_top_bar(c, tr_staff(c, "Staff PIN"), "confirm", label,
+                        ad->pending ? ICON_NONE : ICON_LOCK, ad->pending);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
     int pad_w;
@@ -202,8 +214,7 @@ static void size_text(const ui_ctx *c, int64_t bytes, char *out, size_t size)
     }
 }
 
-static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size_t size,
-                       bool *warn)
+static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size_t size, bool *warn)
 {
     char floor[96] = "";
     ui_clock_status st = ai ? ai->clock_status : UI_CLOCK_OK;
@@ -212,18 +223,20 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
     *warn = st != UI_CLOCK_OK || c->m->clock_suspect;
     if (st == UI_CLOCK_BEHIND_IMPORT) {
         i18n_format(out, size,
-                    tr_staff(c, "Wrong: the clock is behind the newest program (%s). The kiosk counts "
-                          "from that time. Set the clock, or fit a clock battery (RTC)."),
+                    tr_staff(c,
+                             "Wrong: the clock is behind the newest program (%s). The kiosk counts "
+                             "from that time. Set the clock, or fit a clock battery (RTC)."),
                     floor);
     } else if (st == UI_CLOCK_BEFORE_BUILD) {
         i18n_format(out, size,
-                    tr_staff(c, "Wrong: the clock is before the day this kiosk was made (%s). Set the "
-                          "clock, or fit a clock battery (RTC)."),
+                    tr_staff(c,
+                             "Wrong: the clock is before the day this kiosk was made (%s). Set the "
+                             "clock, or fit a clock battery (RTC)."),
                     floor);
     } else if (c->m->clock_suspect) {
         snprintf(out, size, "%s",
                  tr_staff(c, "The clock may be wrong: check it against a phone, and fit a clock "
-                       "battery (RTC) if it keeps losing time."));
+                             "battery (RTC) if it keeps losing time."));
     } else {
         snprintf(out, size, "%s", tr_staff(c, "OK"));
     }
@@ -231,8 +244,8 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
 
 /* One fact: "Label" in bold beside its value, or above it when the card is narrow. Returns
  * the height. */
-static int fact(ui_ctx *c, const char *id, const char *label, const char *value, bool warn,
-                int x, int y, int w, bool draw)
+static int fact(ui_ctx *c, const char *id, const char *label, const char *value, bool warn, int x,
+                int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
     int lw = (int)(230 * L->fs);
@@ -288,13 +301,14 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     }
     y += fact(c, "info:sync", tr_staff(c, "Last sync"), buf, false, x, y, w, draw);
     const char *stick = !ai || !ai->stick_present ? tr_staff(c, "None in")
-                        : ai->stick_authorised    ? tr_staff(c, "A staff stick for this kiosk is in")
-                                                  : tr_staff(c, "A USB stick is in; it is not a staff "
-                                                          "stick for this kiosk");
+                        : ai->stick_authorised ? tr_staff(c, "A staff stick for this kiosk is in")
+                                               : tr_staff(c, "A USB stick is in; it is not a staff "
+                                                             "stick for this kiosk");
     y += fact(c, "info:stick", tr_staff(c, "USB stick"), stick, false, x, y, w, draw);
     size_t np = ai ? ai->n_config_problems : 0;
     if (np == 0) {
-        y += fact(c, "info:config", tr_staff(c, "Settings"), tr_staff(c, "No problems"), false, x, y, w, draw);
+        y += fact(c, "info:config", tr_staff(c, "Settings"), tr_staff(c, "No problems"), false, x,
+                  y, w, draw);
     } else {
         size_t k = 0;
         buf[0] = '\0';
@@ -310,10 +324,10 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
         }
         y += fact(c, "info:config", tr_staff(c, "Settings"), buf, true, x, y, w, draw);
     }
-    y += fact(c, "info:version", tr_staff(c, "Version"), ai && ai->version ? ai->version : dots, false,
-              x, y, w, draw);
-    y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots, false,
-              x, y, w, draw);
+    y += fact(c, "info:version", tr_staff(c, "Version"), ai && ai->version ? ai->version : dots,
+              false, x, y, w, draw);
+    y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots,
+              false, x, y, w, draw);
     size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
     y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
     return y - y0 + L->pad - L->gap;
@@ -411,7 +425,8 @@ static void build_admin(ui_ctx *c)
     }
     if (msg && *msg) {
         if (ad->msg_ok && !ad->pending) {
-            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, iw - 2 * L->pad, 3, false) + L->pad;
+            int h =
+                w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, iw - 2 * L->pad, 3, false) + L->pad;
             draw_rect(c->f, rect_make(ix, y, iw, h), COL_OK_NOTICE, L->radius / 2);
             w_text(c, msg, UI_FONT_BOLD, COL_TEXT, ix + L->pad, y + L->pad / 2, iw - 2 * L->pad, 3,
                    true);
@@ -426,8 +441,8 @@ static void build_admin(ui_ctx *c)
     }
     /* why the stick buttons are grey, over the facts */
     if (why && !(msg && *msg))
-        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG,
-                           ix, y, iw, 2, true) +
+        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG, ix,
+                           y, iw, 2, true) +
              L->gap / 2;
     ui_rect view = rect_make(ix, y, iw, ibottom - y);
     int ch = facts(c, 0, 0, iw, false);
@@ -531,12 +546,14 @@ static void build_confirm(ui_ctx *c)
     char q[512];
     const char *yes;
     if (ad->confirm.kind == UI_ACTION_ADMIN_RESTART) {
-        snprintf(q, sizeof q, "%s", tr_staff(c, "Restart the kiosk? It is back in about a minute."));
+        snprintf(q, sizeof q, "%s",
+                 tr_staff(c, "Restart the kiosk? It is back in about a minute."));
         yes = tr_staff(c, "Yes, restart");
     } else {
         const ui_entry *e = ui_entry_find(c->m, ad->confirm.uid);
         const signup *s = find_signup(c->m, ad->confirm.uid, ad->confirm.signup_id);
-        i18n_format(q, sizeof q, tr_staff(c, "Cancel the sign-up of %s for %s? The waiting list moves up."),
+        i18n_format(q, sizeof q,
+                    tr_staff(c, "Cancel the sign-up of %s for %s? The waiting list moves up."),
                     s ? s->name : "?", e ? e->act.title : ad->confirm.uid);
         yes = tr_staff(c, "Yes, cancel it");
     }
@@ -644,20 +661,11 @@ void screen_admin_build(ui_ctx *c)
 {
     w_background(c);
     switch (c->u->screen) {
-    case SCR_ADMIN_PIN:
-        build_pin(c);
-        break;
-    case SCR_ADMIN:
-        build_admin(c);
-        break;
-    case SCR_ADMIN_CONFIRM:
-        build_confirm(c);
-        break;
-    case SCR_ADMIN_TEST:
-        build_test(c);
-        break;
-    default:
-        break;
+    case SCR_ADMIN_PIN: build_pin(c); break;
+    case SCR_ADMIN: build_admin(c); break;
+    case SCR_ADMIN_CONFIRM: build_confirm(c); break;
+    case SCR_ADMIN_TEST: build_test(c); break;
+    default: break;
     }
 }
 
@@ -672,17 +680,12 @@ void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         if (!u->admin.pending)
             tap_pin(u, m, id, now_ms);
         break;
-    case SCR_ADMIN:
-        tap_admin(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_CONFIRM:
-        tap_confirm(u, id, now_ms);
-        break;
+    case SCR_ADMIN: tap_admin(u, m, id, now_ms); break;
+    case SCR_ADMIN_CONFIRM: tap_confirm(u, id, now_ms); break;
     case SCR_ADMIN_TEST:
         if (strcmp(id, "back") == 0)
             ui_goto(u, SCR_ADMIN, now_ms);
         break;
-    default:
-        break;
+    default: break;
     }
 }

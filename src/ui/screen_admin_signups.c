@@ -26,8 +26,7 @@ static bool takes_signups(const ui_entry *e)
 }
 
 /* "Birgitte · 2 voksne, 1 barn · venteliste nr. 2 · vil følges" */
-static void signup_line(const ui_ctx *c, const activity *a, const signup *s, char *out,
-                        size_t size)
+static void signup_line(const ui_ctx *c, const activity *a, const signup *s, char *out, size_t size)
 {
     char part[160];
     size_t k = (size_t)snprintf(out, size, "%s", s->name[0] ? s->name : "\xE2\x80\x94");
@@ -153,8 +152,8 @@ void screen_admin_signups_build(ui_ctx *c)
     const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
     if (ad->uid[0] && !e)
         ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
-    int top = w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups"), NULL, NULL, ICON_NONE,
-                        false);
+    int top =
+        w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups"), NULL, NULL, ICON_NONE, false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     const signup *list;
     size_t n = 0;

@@ -15,7 +15,7 @@
 
 typedef struct idle_item {
     const ui_entry *e;
-    int day;   /* 0 today, 1 tomorrow, 2 later ("coming up") */
+    int day; /* 0 today, 1 tomorrow, 2 later ("coming up") */
     int h;
 } idle_item;
 
@@ -57,14 +57,10 @@ static const ui_entry *next_with_qr(const ui_model *m, int64_t now)
 static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
 {
     switch (kind) {
-    case UI_QR_URL:
-        return tr(c, "Scan and sign up");
-    case UI_QR_SMS:
-        return tr(c, "Scan and send a text to the host");
-    case UI_QR_CALENDAR:
-        return tr(c, "Scan and add it to your calendar");
-    case UI_QR_NONE:
-        break;
+    case UI_QR_URL: return tr(c, "Scan and sign up");
+    case UI_QR_SMS: return tr(c, "Scan and send a text to the host");
+    case UI_QR_CALENDAR: return tr(c, "Scan and add it to your calendar");
+    case UI_QR_NONE: break;
     }
     return "";
 }
@@ -130,8 +126,7 @@ static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
     char id[UI_ID_MAX], label[ACT_TITLE_MAX + ACT_PLACE_MAX + 240];
     snprintf(id, sizeof id, "idle-item:%s", a->uid);
     snprintf(label, sizeof label, "%s \xC2\xB7 %s", line1, line2);
-    w_register(c, id, UI_ROLE_TEXT, label, rect_make(x, y, w, h), 0, COL_DARK_TEXT,
-               COL_DARK_PANEL);
+    w_register(c, id, UI_ROLE_TEXT, label, rect_make(x, y, w, h), 0, COL_DARK_TEXT, COL_DARK_PANEL);
     return h;
 }
 
@@ -344,9 +339,9 @@ void screen_idle_build(ui_ctx *c)
             else
                 i18n_day(c->cat, last_day == 0 ? c->now : items[i].e->act.start, c->now, day,
                          sizeof day);
-            y += w_text_widget(c, last_day == 1 ? "idle-tomorrow" : "idle-today",
-                               UI_ROLE_HEADING, head, UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG,
-                               list_x, y, list_w, 1, true) +
+            y += w_text_widget(c, last_day == 1 ? "idle-tomorrow" : "idle-today", UI_ROLE_HEADING,
+                               head, UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG, list_x, y, list_w,
+                               1, true) +
                  L->gap / 2;
         }
         y += item(c, &items[i], list_x, y, list_w, true) + L->gap;

@@ -45,7 +45,8 @@ static void build_progress(ui_ctx *c)
         y = L->margin;
 
     draw_rect(c->f, rect_make((L->w - icon) / 2, y, icon, icon), COL_PRIMARY, icon / 2);
-    draw_icon(c->f, rect_make((L->w - icon) / 2 + icon / 5, y + icon / 5, icon * 3 / 5, icon * 3 / 5),
+    draw_icon(c->f,
+              rect_make((L->w - icon) / 2 + icon / 5, y + icon / 5, icon * 3 / 5, icon * 3 / 5),
               ICON_USB, COL_WHITE);
     y += icon + L->margin;
     text_block b;
@@ -61,8 +62,7 @@ static void build_progress(ui_ctx *c)
     if (fill > 0) {
         int fx = c->rtl ? x + w - L->border - fill : x + L->border;
         int fr = fill < bar_h ? fill / 2 : (bar_h - 2 * L->border) / 2;
-        draw_rect(c->f, rect_make(fx, y + L->border, fill, bar_h - 2 * L->border), COL_PRIMARY,
-                  fr);
+        draw_rect(c->f, rect_make(fx, y + L->border, fill, bar_h - 2 * L->border), COL_PRIMARY, fr);
     }
     y += bar_h + L->gap;
     int pw = text_width(c->ms, UI_FONT_BOLD, pct);
@@ -134,9 +134,10 @@ static void build_done(ui_ctx *c)
 
     int ix = c->rtl ? x + w - icon : x;
     draw_rect(c->f, rect_make(ix, y + (head_h - icon) / 2, icon, icon), mark, icon / 2);
-    draw_icon(c->f, rect_make(ix + icon / 6, y + (head_h - icon) / 2 + icon / 6, icon * 2 / 3,
-                              icon * 2 / 3),
-              mark_icon, COL_WHITE);
+    draw_icon(
+        c->f,
+        rect_make(ix + icon / 6, y + (head_h - icon) / 2 + icon / 6, icon * 2 / 3, icon * 2 / 3),
+        mark_icon, COL_WHITE);
     int tx = c->rtl ? x : x + icon + L->gap;
     w_text_widget(c, "result", UI_ROLE_HEADING, heading, UI_FONT_TITLE, COL_TEXT, COL_BG, tx,
                   y + (head_h - hh) / 2, w - icon - L->gap, 2, true);

@@ -274,7 +274,8 @@ static void admin_facts_and_the_stick(void **state)
                                     "(I dag 11:00)"));
     s->info.clock_status = UI_CLOCK_BEFORE_BUILD;
     h_build(h);
-    assert_true(h_label_contains(h, "Ur: Forkert: uret viser en tid før den dag, kiosken blev lavet"));
+    assert_true(
+        h_label_contains(h, "Ur: Forkert: uret viser en tid før den dag, kiosken blev lavet"));
     s->info.clock_status = UI_CLOCK_OK;
     h->m.clock_suspect = true;
     h_build(h);
@@ -315,7 +316,8 @@ static void staff_cancel(void **state)
     answer(h, VM_OK, NULL);
     assert_string_equal(h_widget(h, "title")->label, "Fællesspisning");
     assert_true(h_label_contains(h, "Birgitte \xC2\xB7 2 voksne, 1 barn"));
-    assert_true(h_label_contains(h, "Ole \xC2\xB7 1 voksen \xC2\xB7 venteliste nr. 1 \xC2\xB7 vil gerne følges"));
+    assert_true(h_label_contains(
+        h, "Ole \xC2\xB7 1 voksen \xC2\xB7 venteliste nr. 1 \xC2\xB7 vil gerne følges"));
     /* cancel Birgitte: first the question; back keeps her */
     h_tap(h, "admin-cancel:" BIRGITTE_ID);
     assert_string_equal(h_screen(h), "admin-confirm");

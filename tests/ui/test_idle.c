@@ -57,7 +57,8 @@ static void idle_screen_after_a_minute(void **state)
     assert_string_equal(h_widget(h, "date")->label, "Tirsdag 24. november 2026");
     assert_string_equal(h_widget(h, "idle-today")->label, "I dag");
     assert_string_equal(h_widget(h, "idle-tomorrow")->label, "I morgen");
-    assert_true(h_label_contains(h, "10:20  Gåtur i parken \xC2\xB7 Bare kom \xC2\xB7 Ved hovedindgangen"));
+    assert_true(
+        h_label_contains(h, "10:20  Gåtur i parken \xC2\xB7 Bare kom \xC2\xB7 Ved hovedindgangen"));
     assert_non_null(h_widget(h, "idle-item:strik-2511"));
     /* the walk (ahead) comes before the coffee (going on since 09:30) when room is short */
     assert_false(h_has(h, "idle-item:kaffe-2411"));
@@ -98,7 +99,8 @@ static void idle_screen_after_a_minute(void **state)
     h = h_new(1920, 1080);
     h_advance(h, 60000);
     assert_string_equal(h_screen(h), "idle");
-    assert_true(h_label_contains(h, "18:00  Fællesspisning \xC2\xB7 5 ledige pladser \xC2\xB7 Fælleshuset"));
+    assert_true(h_label_contains(
+        h, "18:00  Fællesspisning \xC2\xB7 5 ledige pladser \xC2\xB7 Fælleshuset"));
     assert_true(h_widget(h, "idle-item:gaa-2411")->rect.y <
                 h_widget(h, "idle-item:spis-2411")->rect.y);
     assert_true(h_widget(h, "idle-item:spis-2411")->rect.y <
@@ -408,8 +410,8 @@ static void night_waits_for_the_resident(void **state)
 static void window_too_small(void **state)
 {
     (void)state;
-    static const int small[][2] = {{639, 480}, {800, 399}, {399, 800}, {480, 639},
-                                   {320, 240}, {100, 60}};
+    static const int small[][2] = {{639, 480}, {800, 399}, {399, 800},
+                                   {480, 639}, {320, 240}, {100, 60}};
     for (size_t s = 0; s < sizeof small / sizeof small[0]; s++) {
         harness *h = h_new(small[s][0], small[s][1]);
         assert_string_equal(h_screen(h), "too-small");
@@ -457,16 +459,11 @@ static void window_too_small(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(idle_screen_after_a_minute),
-        cmocka_unit_test(idle_after_a_flow),
-        cmocka_unit_test(touch_wakes_without_acting),
-        cmocka_unit_test(idle_content_moves),
-        cmocka_unit_test(idle_with_little_on),
-        cmocka_unit_test(burn_in_shift),
-        cmocka_unit_test(shifted_screens_stay_whole),
-        cmocka_unit_test(night),
-        cmocka_unit_test(night_waits_for_the_resident),
-        cmocka_unit_test(window_too_small),
+        cmocka_unit_test(idle_screen_after_a_minute),   cmocka_unit_test(idle_after_a_flow),
+        cmocka_unit_test(touch_wakes_without_acting),   cmocka_unit_test(idle_content_moves),
+        cmocka_unit_test(idle_with_little_on),          cmocka_unit_test(burn_in_shift),
+        cmocka_unit_test(shifted_screens_stay_whole),   cmocka_unit_test(night),
+        cmocka_unit_test(night_waits_for_the_resident), cmocka_unit_test(window_too_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,8 +23,7 @@ static const char *const LANGS[] = {"ar", "so", "tr", "ur"};
 
 /* ---- bidi runs */
 
-static void runs_are(const char *s, bool rtl, const char *const *want, const bool *want_rtl,
-                     int n)
+static void runs_are(const char *s, bool rtl, const char *const *want, const bool *want_rtl, int n)
 {
     text_bidi_run runs[TEXT_BIDI_MAX_RUNS];
     char buf[2048];
@@ -63,14 +62,13 @@ static void bidi_runs(void **state)
              (bool[]){1, 1, 0, 1}, 4);
     runs_are("مرحبا (Hanne)", true, (const char *[]){"(", "Hanne", ")", "مرحبا "},
              (bool[]){1, 0, 1, 1}, 4);
-    runs_are("مرحبا (٣)", true, (const char *[]){"(", "٣", ")", "مرحبا "},
-             (bool[]){1, 0, 1, 1}, 4);
+    runs_are("مرحبا (٣)", true, (const char *[]){"(", "٣", ")", "مرحبا "}, (bool[]){1, 0, 1, 1}, 4);
     /* per cent: with its number when it touches it, else a neutral mark */
     runs_are("45 %", true, (const char *[]){"% ", "45"}, (bool[]){1, 0}, 2);
     runs_are("25%", true, (const char *[]){"25%"}, (bool[]){0}, 1);
     /* Arabic inside a left-to-right line */
-    runs_are("Navn: فاطمة 2", false, (const char *[]){"Navn: ", "2", "فاطمة "},
-             (bool[]){0, 0, 1}, 3);
+    runs_are("Navn: فاطمة 2", false, (const char *[]){"Navn: ", "2", "فاطمة "}, (bool[]){0, 0, 1},
+             3);
     /* nothing to cut */
     assert_false(text_needs_bidi("Fællesspisning 18:00", false));
     assert_true(text_needs_bidi("Fællesspisning 18:00", true));
@@ -298,8 +296,8 @@ static void resident_screens_in_every_language(void **state)
             h_tap(h, "confirm");
             ui_action a;
             assert_true(ui_take_action(h->u, &a));
-            ui_action_result res = {.status = VM_OK, .signup_status = SIGNUP_WAITING,
-                                    .waiting_position = 3};
+            ui_action_result res = {
+                .status = VM_OK, .signup_status = SIGNUP_WAITING, .waiting_position = 3};
             ui_action_done(h->u, &h->m, &res, h->now_ms);
             h_build(h);
             assert_string_equal(h_screen(h), "join-done");

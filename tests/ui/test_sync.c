@@ -16,8 +16,8 @@
 #include "ui/theme.h"
 #include "ui/ui_internal.h"
 
-#define SUMMARY                                                                                  \
-    "12 nye aktiviteter, 3 ændret, 1 aflyst. 57 tilmeldinger gemt på USB-nøglen. Du kan nu "   \
+#define SUMMARY                                                                                    \
+    "12 nye aktiviteter, 3 ændret, 1 aflyst. 57 tilmeldinger gemt på USB-nøglen. Du kan nu "    \
     "tage den ud."
 
 static bool all_zero(const void *p, size_t n)
@@ -210,8 +210,8 @@ static void failed_sync(void **state)
 static void sync_screens_at_every_size(void **state)
 {
     (void)state;
-    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800}, {640, 400},
-                                   {400, 640}, {1080, 1920}};
+    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800},
+                                   {640, 400}, {400, 640},   {1080, 1920}};
     static char long_msg[1200];
     memset(long_msg, 0, sizeof long_msg);
     for (int i = 0; i < 6; i++)
@@ -239,10 +239,8 @@ static void sync_screens_at_every_size(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(sync_interrupts_a_flow),
-        cmocka_unit_test(sync_done_goes_by_itself),
-        cmocka_unit_test(stranger_stick_is_calm),
-        cmocka_unit_test(failed_sync),
+        cmocka_unit_test(sync_interrupts_a_flow),     cmocka_unit_test(sync_done_goes_by_itself),
+        cmocka_unit_test(stranger_stick_is_calm),     cmocka_unit_test(failed_sync),
         cmocka_unit_test(sync_screens_at_every_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
