@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/waiter.h"
+
 struct automation {
+    struct waiter *wake;
     SDL_Thread *thread;
     SDL_sem *handled;
     Uint32 event_type;
@@ -77,6 +80,7 @@ static int reader(void *data)
             free(cmd);
             break;
         }
+        waiter_wake(a->wake);
         SDL_SemWait(a->handled);
         if (quit)
             break;
@@ -84,11 +88,12 @@ static int reader(void *data)
     return 0;
 }
 
-automation *automation_start(const char *path)
+automation *automation_start(const char *path, struct waiter *wake)
 {
     automation *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
+    a->wake = wake;
     a->in = fopen(path, "r");
     a->handled = SDL_CreateSemaphore(0);
     a->event_type = SDL_RegisterEvents(1);

@@ -40,7 +40,8 @@ typedef struct automation automation;
 /* Starts the reader thread on `path`; NULL (with a message on stderr) if it cannot. The
  * thread pushes SDL user events of type automation_event_type(a) whose data1 is an auto_cmd*
  * the loop passes to automation_done when handled. */
-automation *automation_start(const char *path);
+struct waiter;
+automation *automation_start(const char *path, struct waiter *wake);
 Uint32 automation_event_type(const automation *a);
 /* Frees `cmd` and lets the script go on. */
 void automation_done(automation *a, auto_cmd *cmd);

@@ -229,7 +229,7 @@ static int loop(kiosk *k)
         SDL_Event ev;
         bool changed = false;
         k->wakeups++;
-        if (SDL_WaitEventTimeout(&ev, (int)wait)) {
+        if (waiter_wait(k->waiter, &ev, (int)wait)) {
             do {
                 changed |= handle_event(k, &ev, pending, &n_pending);
             } while (n_pending < 64 && SDL_PollEvent(&ev));
@@ -305,9 +305,15 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     ui_frame_init(&k.next);
 
     input_set_hints();
+    waiter_begin();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "vaermed: no screen to show the kiosk on: %s\n", SDL_GetError());
         return 1;
+    }
+    k.waiter = waiter_new();
+    if (!k.waiter) {
+        fprintf(stderr, "vaermed: out of memory\n");
+        goto out;
     }
     render_options ro = {.title = "Vær med", .width = o->width, .height = o->height,
                          .fullscreen = o->fullscreen, .software = o->software,
@@ -347,8 +353,8 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
             fprintf(stderr, "vaermed: cannot write the UI dump to %s\n", o->dump_path);
     }
     if (o->input_path && *o->input_path)
-        k.automation = automation_start(o->input_path);
-    k.sticks = sticks_start(o->cfg, getenv("VAERMED_MOUNTS"));
+        k.automation = automation_start(o->input_path, k.waiter);
+    k.sticks = sticks_start(o->cfg, getenv("VAERMED_MOUNTS"), k.waiter);
     status = loop(&k);
     write_stats(&k);
 out:
@@ -364,6 +370,7 @@ out:
     langs_free(&k.langs);
     store_close(k.store);
     render_close(k.render);
+    waiter_free(k.waiter);
     SDL_Quit();
     return status;
 }

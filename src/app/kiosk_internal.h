@@ -15,6 +15,7 @@
 #include "app/model.h"
 #include "app/signing.h"
 #include "app/sticks.h"
+#include "app/waiter.h"
 #include "render/render.h"
 #include "store/store.h"
 #include "ui/ui.h"
@@ -56,6 +57,7 @@ typedef struct kiosk {
     unsigned long wakeups;    /* loop iterations: the benchmark's idle measure */
     unsigned long input_ticks;/* SDL timestamp of the last pointer event handled */
     sticks *sticks;           /* the USB stick watcher; NULL when it could not start */
+    waiter *waiter;           /* how the loop sleeps */
     kiosk_stick stick;        /* what the sync screen shows */
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
     code_limiter pin_limiter; /* wrong staff PINs */

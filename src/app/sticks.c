@@ -10,7 +10,10 @@
 /* How often folders that are no mount points are looked at. */
 #define SCAN_INTERVAL_MS 3000
 
+#include "app/waiter.h"
+
 struct sticks {
+    struct waiter *waiter; /* woken when an event is pushed */
     sync_watch *watch;
     SDL_Thread *thread;
     Uint32 event_type;
@@ -63,6 +66,8 @@ static void scan_and_tell(sticks *s)
     e.user.data1 = ev;
     if (SDL_PushEvent(&e) != 1)
         free(ev);
+    else
+        waiter_wake(s->waiter);
 }
 
 static int watcher(void *data)
@@ -84,7 +89,7 @@ static int watcher(void *data)
     return 0;
 }
 
-sticks *sticks_start(const config *cfg, const char *mounts_path)
+sticks *sticks_start(const config *cfg, const char *mounts_path, struct waiter *wake)
 {
     sticks *s = calloc(1, sizeof *s);
     const char *roots[CONFIG_LIST_MAX];
@@ -92,6 +97,7 @@ sticks *sticks_start(const config *cfg, const char *mounts_path)
     if (!s)
         return NULL;
     s->wake[0] = s->wake[1] = -1;
+    s->waiter = wake;
     for (size_t i = 0; i < cfg->n_stick_roots; i++)
         roots[i] = cfg->stick_roots[i];
     if (sync_watch_open(mounts_path, roots, cfg->n_stick_roots, &s->watch, &err) != VM_OK) {

@@ -28,7 +28,8 @@ typedef struct sticks sticks;
 
 /* Starts watching the config's stick roots; `mounts_path` NULL = /proc/self/mounts. NULL
  * (with the reason on stderr) when it cannot; the kiosk then runs without stick detection. */
-sticks *sticks_start(const config *cfg, const char *mounts_path);
+struct waiter;
+sticks *sticks_start(const config *cfg, const char *mounts_path, struct waiter *wake);
 Uint32 sticks_event_type(const sticks *s);
 void sticks_stop(sticks *s);
 

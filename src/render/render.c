@@ -67,6 +67,10 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
     if (st != VM_OK)
         goto out;
 
+    /* Drawn in software, a window needs no GL context behind it; without this hint SDL
+     * loads Mesa (and LLVM) to back the window, some 90 MB for nothing. */
+    if (opt->software)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (opt->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;

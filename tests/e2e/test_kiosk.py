@@ -209,6 +209,39 @@ def test_real_mouse_clicks_under_xvfb():
         xvfb.wait()
 
 
+def test_idle_kiosk_sleeps_and_stops_on_sigterm():
+    """The loop blocks until there is something to do: five seconds at rest are a handful of
+    wake-ups, not thousands (SDL's dummy and KMSDRM drivers cannot wait by themselves), and
+    SIGTERM from systemd ends it cleanly."""
+    ws = Workspace("sleep")
+    stats = ws.path("stats.json")
+    env = ws.env(extra={"VAERMED_STATS": stats, "VAERMED_UI_DUMP": ws.path("dump.jsonl")})
+    app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_frames(ws.path("dump.jsonl"), lambda fs: len(fs) >= 1)
+    time.sleep(0.5)
+    before = context_switches(app.pid)
+    time.sleep(5)
+    woke = context_switches(app.pid) - before
+    app.terminate()
+    out, err = app.communicate(timeout=30)
+    check(app.returncode == 0, "SIGTERM did not end the kiosk cleanly: %d %s" % (app.returncode, err[-1000:]))
+    with open(stats) as f:
+        st = kiosk.json.loads(f.readline())
+    check(st["wakeups"] <= 5, "an idle kiosk woke %d times in 5 s" % st["wakeups"])
+    # The main thread's sleeps: polling every millisecond would be thousands.
+    check(woke < 100, "the main thread woke %d times in 5 s at rest" % woke)
+    check(st["frames"] <= 2, "an idle kiosk drew %d frames" % st["frames"])
+
+
+def context_switches(pid):
+    with open("/proc/%d/task/%d/status" % (pid, pid)) as f:
+        for line in f:
+            if line.startswith("voluntary_ctxt_switches"):
+                return int(line.split()[1])
+    raise Failure("no context switch count for %d" % pid)
+
+
 def wait_frames(path, ready, timeout=20):
     deadline = time.time() + timeout
     frames = []
@@ -233,4 +266,5 @@ if __name__ == "__main__":
         test_foreign_database_is_refused_and_untouched,
         test_staff_command_line,
         test_real_mouse_clicks_under_xvfb,
+        test_idle_kiosk_sleeps_and_stops_on_sigterm,
     ]))
