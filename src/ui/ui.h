@@ -1,9 +1,9 @@
 /* ui: the kiosk's screens as a state machine that knows no SDL and no SQLite.
  *
  *   ui_handle(ui, model, event, now)  a pointer event, hit-tested against the last frame
- *   ui_tick(ui, model, now)           time passing: idle reset, the minute tick
+ *   ui_tick(ui, model, now)           time passing: idle reset, idle screen, night, ticks
  *   ui_build(ui, model, now, frame)   the current screen as a draw list + widgets
- *   ui_take_action / ui_action_done   what the app must do (join, cancel) and its answer
+ *   ui_take_action / ui_action_done   what the app must do (join, cancel, staff) and its answer
  *   ui_next_deadline(ui, now)         when the UI must be woken even without input
  *
  * Touch rules: a widget is pressed on down and fires on up inside the same widget; a drag
@@ -13,37 +13,62 @@
  *
  * Stable names (frame.screen, the dump): home, detail, join-name, join-household, join-extra,
  * join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done, too-small,
- * admin-pin, admin, admin-signups, admin-confirm, admin-test. Stable widget ids: back, lang,
- * list, scroll-up, scroll-down, card:<uid>, join, join-reason, cancel-signup, task:<task id>,
- * qr, places, name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
- * adults-, adults+, children-, children+, company, digit:0..digit:9, code, confirm, done,
- * message (a message for the resident), result (what join-done/cancel-done say), clock
- * (home: hold it 5 s for the admin screens), wake (idle and night: the whole screen), ok
- * (sync-done), progress (sync), pin (admin-pin), admin-authorise-stick, admin-export,
- * admin-signups, admin-test-pattern, admin-restart, admin-activity:<uid>,
- * admin-cancel:<sign-up id>, test:<row>:<column> and touch-pos (admin-test). Card labels
- * read "<title> · <when> · <places>". The code's and the PIN's labels show bullets, never
- * the digits.
+ * admin-pin, admin, admin-signups, admin-confirm, admin-test. Stable widget ids:
+ *   everywhere: back, title (the bar's heading), list, scroll-up, scroll-down, message (a
+ *     message for the resident or the staff);
+ *   home: lang, estate, date, clock (not a tap target: a 5 s press on it opens admin-pin
+ *     when model.admin_enabled), section:today|week|later, card:<uid>;
+ *   detail: join, join-reason, cancel-signup, task:<task id>, qr, qr-text, places, host, ...;
+ *   the flows: name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
+ *     adults-, adults+, children-, children+, company, digit:0..digit:9, code, confirm, done,
+ *     result (what join-done/cancel-done say);
+ *   idle: wake (the whole screen; any press wakes), clock, date, idle-today, idle-tomorrow,
+ *     idle-item:<uid>, qr, qr-text (what scanning does), qr-for (which activity);
+ *   night: wake (the one widget: the whole black screen, tappable);
+ *   sync: phase, progress ("40 %"), sync-hint; sync-done: result, message, ok;
+ *   too-small: too-small, too-small-detail;
+ *   admin-pin: pin, digit:0..digit:9, key:backspace, confirm; admin: info:clock, info:sync,
+ *     info:stick, info:config, info:version, info:kiosk, info:database, stick-reason,
+ *     admin-signups (the bar's way forward), admin-authorise-stick, admin-export,
+ *     admin-test-pattern, admin-restart; admin-signups: admin-activity:<uid>, then
+ *     signup:<sign-up id> and admin-cancel:<sign-up id>; admin-confirm: question, confirm;
+ *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
+ * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
+ * bullets, never the digits.
  *
- * When which screen shows (all times measured on the `now_ms` the app passes in):
- *   - home, no touch for idle_ms (60 s) on any other screen: back home, the flow wiped, the
- *     default language (the idle reset; admin screens forget the PIN);
- *   - home at rest, no touch for idle_screen_ms more (60 s): `idle`, a dark screen with
- *     today's and tomorrow's highlights and the next QR code, its content moving every few
- *     minutes; the first touch anywhere (on press) goes home and acts on nothing;
- *   - model.night: no touch for night_wake_ms (2 min) → `night`, all black; a touch (on
- *     press) wakes to home; when night ends the kiosk shows `idle` (or home);
- *   - model.stick turns SYNCING: `sync` over everything (a flow is wiped, taps do nothing);
- *     turns DONE, REFUSED or FAILED: `sync-done` until `ok`, the stick taken out (NONE), or
- *     UI_SYNC_DONE_MS (REFUSED: UI_SYNC_REFUSED_MS); then home, or the admin screen it
- *     interrupted. A REFUSED stick on an open admin screen does not interrupt it (the staff
- *     are there to authorise it);
+ * When which screen shows (all times measured on the `now_ms` the app passes in; "the last
+ * touch" is the last input of any kind):
+ *   - the idle reset: idle_ms (60 s) after the last touch, anywhere but home at rest, idle,
+ *     night and the stick's screens, and not while an action is with the app: home, what
+ *     was typed wiped, the default language, the list at the top; the admin screens forget
+ *     the PIN;
+ *   - the idle screen: home at rest (default language, list at the top, no finger down),
+ *     not at night, idle_screen_ms (60 s) after the later of the last touch and the arrival
+ *     at home. So home untouched for a minute turns `idle`; a flow left alone turns home
+ *     after a minute and `idle` after another. Its content moves every UI_IDLE_MOVE_MS. The
+ *     first touch anywhere goes home on the press; that finger acts on nothing;
+ *   - night: while model.night, night_wake_ms (2 min) after the last touch (no finger down,
+ *     no action with the app, not on the stick's screens): what was typed is wiped and
+ *     `night` shows, all black. A touch wakes it to home on the press; two minutes later it
+ *     is dark again. When model.night turns false on the night screen, `idle` shows;
+ *   - the stick: model.stick turning SYNCING shows `sync` over everything (a resident's flow
+ *     is wiped; taps do nothing; no idle reset); turning DONE, REFUSED or FAILED shows
+ *     `sync-done` until `ok`, the stick taken out (NONE), or UI_SYNC_DONE_MS (REFUSED:
+ *     UI_SYNC_REFUSED_MS) have passed; then home, or back to the admin screen it
+ *     interrupted. A REFUSED stick while an admin screen is open does not interrupt it (the
+ *     staff are there to authorise it). The same state seen again changes nothing;
  *   - the window below UI_MIN_WIDTH x UI_MIN_HEIGHT (or the portrait turn of it):
  *     `too-small`, saying the minimum in plain words, whatever the state;
- *   - every screen but idle, night and too-small is shifted by up to a few pixels, a new
- *     position every UI_SHIFT_PERIOD_MS, so nothing stays on the same pixels for hours
- *     (burn-in); the layout is made for the window less that margin, so nothing goes off
- *     the window and nothing new overlaps.
+ *   - burn-in: every screen but idle, night and too-small is shifted by up to a few pixels
+ *     (4 at 800x480, 7 at 1920x1080), a new position every UI_SHIFT_PERIOD_MS in a cycle of
+ *     small steps; the layout is made for the window less that margin and rectangles at its
+ *     edge are stretched to the window's, so nothing goes off the window and nothing new
+ *     overlaps.
+ *
+ * Languages: a right-to-left language (Arabic, Urdu) mirrors the layout, and a line that
+ * mixes directions is drawn as several DRAW_TEXT runs, each of one direction and one script,
+ * in visual order (draw.h); widget labels keep the whole sentence. The admin screens speak
+ * Danish or English (the current language when it is one of them, else the default).
  *
  * Ownership: ui_new returns a ui the caller frees with ui_free (NULL-safe). The model is
  * owned by the caller and must stay valid and unchanged between ui_build and the next call;
@@ -270,11 +295,17 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
 
 /* Takes the next pending action; false when there is none. While an action is pending (until
  * ui_action_done) the screen shows that it is working ("Et øjeblik…") and ignores taps, so a
- * double tap gives one action. The action holds what was typed: wipe it after use. */
+ * double tap gives one action; no idle reset and no night interrupt it. The action holds
+ * what was typed (a name, a code, the PIN): wipe it after use. */
 bool ui_take_action(ui *u, ui_action *out);
 
 /* The app's answer to the action taken last: the flow moves on (confirmation, waiting list
- * place) or shows the message. */
+ * place) or shows the message. For the staff's actions: ADMIN_PIN VM_OK opens `admin`, else
+ * `message` (or "Koden er forkert") shows on admin-pin; LOAD_SIGNUPS VM_OK shows the list in
+ * model.admin (it must be there, with signups_uid, by the next ui_build); the others show
+ * `message` on the screen they came from (CANCEL_SIGNUP and RESTART go back from
+ * admin-confirm), in a calm green for VM_OK. An answer after the screens were left is
+ * ignored. */
 void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms);
 
 /* The current screen's name (as in the frame), and the language in use. */
