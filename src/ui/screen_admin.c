@@ -32,6 +32,13 @@ const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m)
     const char *code = i18n_lang(cur);
     if (strcmp(code, "da") == 0 || strcmp(code, "en") == 0)
         return cur;
+    /* the staff's words exist in Danish and English only: Danish, else English, if the
+     * kiosk has them, else the default (English msgids then) */
+    static const char *const STAFF[] = {"da", "en"};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < m->n_langs; i++)
+            if (strcmp(i18n_lang(m->langs[i]), STAFF[k]) == 0)
+                return m->langs[i];
     size_t d = u->opt.default_lang < m->n_langs ? u->opt.default_lang : 0;
     return m->langs[d];
 }

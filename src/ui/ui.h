@@ -68,7 +68,7 @@
  * Languages: a right-to-left language (Arabic, Urdu) mirrors the layout, and a line that
  * mixes directions is drawn as several DRAW_TEXT runs, each of one direction and one script,
  * in visual order (draw.h); widget labels keep the whole sentence. The admin screens speak
- * Danish or English (the current language when it is one of them, else the default).
+ * Danish or English (the current language when it is one of them, else Danish).
  *
  * Ownership: ui_new returns a ui the caller frees with ui_free (NULL-safe). The model is
  * owned by the caller and must stay valid and unchanged between ui_build and the next call;

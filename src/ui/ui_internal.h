@@ -235,7 +235,7 @@ void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_signups_build(ui_ctx *c);
 void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 /* The catalog the admin screens speak: the current language when it is Danish or English,
- * else the default language (the staff words are not translated further). */
+ * else Danish, else English (the staff's words are not translated further). */
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
 
 /* Typing from a physical keyboard, on the screens that take text. */

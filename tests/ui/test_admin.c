@@ -528,6 +528,20 @@ static void admin_speaks_danish_or_english(void **state)
     assert_string_equal(h_widget(h, "lang")->label, "Dansk"); /* still Turkish for residents */
     free(s);
     h_free(h);
+
+    /* a kiosk with Arabic first and English (no Danish): the staff read English */
+    h = h_new(800, 480);
+    s = staff_new(h);
+    i18n_catalog_free(h->langs[0]);
+    h->langs[0] = i18n_catalog_embedded("ar", &err);
+    assert_non_null(h->langs[0]);
+    h_build(h);
+    assert_string_equal(h_widget(h, "section:today")->label, "اليوم");
+    hold_clock(h, UI_ADMIN_HOLD_MS);
+    release(h);
+    assert_string_equal(h_widget(h, "title")->label, "Staff PIN");
+    free(s);
+    h_free(h);
 }
 
 /* Every admin screen at every size passes the checks (harness), with long words. */
