@@ -188,6 +188,9 @@ void kiosk_present_if_changed(kiosk *k)
     ui_frame tmp = k->shown;
     k->shown = k->next;
     k->next = tmp;
+    /* The frame before holds what was on screen (a typed name, the staff's list): wipe it
+     * now rather than when it is reused. */
+    ui_frame_reset(&k->next, "", 0, 0);
     k->have_shown = true;
     k->force_present = false;
     k->seq++;

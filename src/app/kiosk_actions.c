@@ -17,6 +17,13 @@ static void say(ui_action_result *r, const i18n_catalog *cat, const char *msgid)
     utf8_copy(r->message, sizeof r->message, i18n_text(cat, msgid));
 }
 
+/* The admin screens speak the staff's language (the kiosk's first), as the ui does there. */
+static void say_staff(kiosk *k, ui_action_result *r, const char *msgid)
+{
+    utf8_copy(r->message, sizeof r->message,
+              i18n_text_ctx(kiosk_staff_catalog(k), "staff", msgid));
+}
+
 static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
     const i18n_catalog *cat = kiosk_current_catalog(k);
@@ -36,12 +43,12 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         if (store_activity_get(k->store, a->uid, &act, &counts, NULL) == VM_OK) {
             join_state js = a->task_id ? JOIN_OPEN : rules_join_state(&act, &counts, now);
             const char *why =
-                js == JOIN_CANCELLED ? "Sorry, this activity has been cancelled."
-                : js == JOIN_STARTED ? "Sorry, this activity has already started."
-                : js == JOIN_DEADLINE_PASSED ? "Sorry, the sign-up has closed."
-                : js == JOIN_NO_SIGNUP ? "No sign-up is needed: just come."
-                : r->status == VM_ERR_INVALID ? "Please check the name and try again."
-                : "Sorry, that did not work. Please ask the staff.";
+                js == JOIN_CANCELLED ? N_("Sorry, this activity has been cancelled.")
+                : js == JOIN_STARTED ? N_("Sorry, this activity has already started.")
+                : js == JOIN_DEADLINE_PASSED ? N_("Sorry, the sign-up has closed.")
+                : js == JOIN_NO_SIGNUP ? N_("No sign-up is needed: just come.")
+                : r->status == VM_ERR_INVALID ? N_("Please check the name and try again.")
+                : N_("Sorry, that did not work. Please ask the staff.");
             say(r, cat, why);
         } else {
             say(r, cat, "Sorry, this activity is no longer in the program.");
@@ -90,12 +97,12 @@ static bool pin_equal(const char *typed, const char *pin)
 
 static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
-    const i18n_catalog *cat = kiosk_current_catalog(k);
     int64_t wait = code_limiter_wait(&k->pin_limiter, now);
     if (wait > 0) {
         r->status = VM_ERR_REFUSED;
         i18n_format(r->message, sizeof r->message,
-                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes."),
+                    i18n_text_ctx(kiosk_staff_catalog(k), "staff",
+                                  "Too many wrong codes. Please wait %ld minutes."),
                     (long)((wait + 59) / 60));
         return;
     }
@@ -103,7 +110,7 @@ static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_res
     code_limiter_result(&k->pin_limiter, right, now);
     if (!right) {
         r->status = VM_ERR_REFUSED;
-        say(r, cat, "That is not the staff code.");
+        say_staff(k, r, "That is not the staff code.");
         fprintf(stderr, "vaermed: a wrong staff code was typed on the screen\n");
     }
 }
@@ -116,18 +123,17 @@ static const char *mounted_stick(const kiosk *k)
 
 static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
 {
-    const i18n_catalog *cat = kiosk_current_catalog(k);
     const char *path = mounted_stick(k);
     uint8_t key[SYNC_KEY_RANDOM_BYTES];
     vm_err err = {0};
     char hash[65];
     if (!path) {
         r->status = VM_ERR_NOT_FOUND;
-        say(r, cat, "Put the USB stick in first.");
+        say_staff(k, r, "Put the USB stick in first.");
         return;
     }
     if (!random_bytes(key, sizeof key) ||
-        sync_stick_init(k->store, path, key, now, cat, hash, &err) != VM_OK) {
+        sync_stick_init(k->store, path, key, now, kiosk_staff_catalog(k), hash, &err) != VM_OK) {
         r->status = err.status ? err.status : VM_ERR_INTERNAL;
         utf8_copy(r->message, sizeof r->message, err.msg);
         fprintf(stderr, "vaermed: authorising the stick %s failed: %s\n", path, err.msg);
@@ -135,18 +141,17 @@ static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
     }
     memset(key, 0, sizeof key);
     fprintf(stderr, "vaermed: the stick %s is now a staff stick (stick_key = %s)\n", path, hash);
-    say(r, cat, "The USB stick is now a staff stick for this kiosk.");
+    say_staff(k, r, "The USB stick is now a staff stick for this kiosk.");
     /* Authorised: the staff expect it to do its work at once. */
     kiosk_sync_stick(k, path);
 }
 
 static void perform_export(kiosk *k, ui_action_result *r)
 {
-    const i18n_catalog *cat = kiosk_current_catalog(k);
     const char *path = mounted_stick(k);
     if (!path) {
         r->status = VM_ERR_NOT_FOUND;
-        say(r, cat, "Put the USB stick in first.");
+        say_staff(k, r, "Put the USB stick in first.");
         return;
     }
     kiosk_sync_stick(k, path);

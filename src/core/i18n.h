@@ -20,6 +20,10 @@
 
 typedef struct i18n_catalog i18n_catalog;
 
+/* Marks a string as a msgid for the catalogs where it is chosen before it is translated
+ * (tests/po/check_po.py collects it); it stays the English text. */
+#define N_(msgid) (msgid)
+
 /* Parses .po text (msgid, msgid_plural, msgstr, msgstr[n], msgctxt, multi-line strings,
  * C escapes, comments, obsolete "#~" entries, the header's Language, X-Language-Name and
  * Plural-Forms). `lang` is the language code the catalog is for ("da", "en", "ar", ...);

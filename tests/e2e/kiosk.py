@@ -58,7 +58,8 @@ class Workspace:
             raise Failure("%s exited %d: %s" % (" ".join(args), cp.returncode, cp.stderr))
         return cp
 
-    def kiosk(self, script, now=NOW, size=(800, 480), demo=True, extra_args=(), timeout=90):
+    def kiosk(self, script, now=NOW, size=(800, 480), demo=True, extra_args=(), timeout=90,
+              extra_env=None):
         """Runs the kiosk with `script` (a list of automation lines, 'quit' added) and
         returns (frames, completed process)."""
         dump = self.path("dump.jsonl")
@@ -71,6 +72,7 @@ class Workspace:
         if demo:
             cmd.append("--demo")
         env = self.env(now, {"VAERMED_UI_DUMP": dump, "VAERMED_UI_INPUT": script_path})
+        env.update(extra_env or {})
         cp = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
         frames = []
         if os.path.exists(dump):
