@@ -156,10 +156,12 @@ class Workspace:
         return Proc(args, env, log_prefix)
 
 
-def make_stick(ws, folder):
-    """A staff stick for the workspace's kiosk (creates the database when missing)."""
+def make_stick(ws, folder, now=NOW):
+    """A staff stick for the workspace's kiosk (creates the database when missing). The key
+    file records `now` as the time it was made, and a kiosk never lets its clock be behind
+    the time a stick tells it."""
     os.makedirs(os.path.join(folder, "vaermed"), exist_ok=True)
-    ws.cli("stick", "init", folder)
+    ws.cli("stick", "init", folder, now=now)
 
 
 PROGRAM_NAMES = {"csv": "program.csv", "ics": "program.ics", "db": "vaermed.db"}
@@ -265,6 +267,12 @@ class Session:
     @property
     def pid(self):
         return self.proc.p.pid
+
+    def mark(self):
+        """From now on, waits look only at frames presented after this point: a wait for
+        the effect of the next lines is not answered by a frame of earlier ones."""
+        self.dump.poll()
+        self.dump.cursor = len(self.dump.frames)
 
     def send(self, *lines):
         try:

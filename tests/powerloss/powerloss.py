@@ -38,11 +38,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import NOW, Failure, Workspace, check  # noqa: E402
+from harness import Failure, Workspace, check  # noqa: E402
 
 DEFAULT_RUNS = 80
 PROGRAMS = ["program-utf8bom.csv", "program.ics", "program-comma.csv", "bundle.db"]
-NOW_UTC = 1795424400  # NOW as UTC seconds
+NOW_UTC = 1795424400  # harness.NOW as UTC seconds
 ACT_COLS = ("uid, title, description, category, place, host, host_phone, price, audience, "
             "start_utc, end_utc, mode, capacity, deadline_utc, count_household, badges, "
             "signup_url, cancelled")
