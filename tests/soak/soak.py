@@ -86,13 +86,14 @@ class Soak:
                                             time.strftime("%H:%M", time.gmtime(self.sim + 3600)),
                                             what), flush=True)
 
-    def send(self, *lines):
-        """Sends lines whose effect the next wait looks for (frames before are skipped)."""
+    def send(self, *lines, mark=True):
+        """Sends lines; with `mark`, the next wait looks only at frames presented after."""
         self.trace(lines[0] + (" (+%d)" % (len(lines) - 1) if len(lines) > 1 else ""))
         for line in lines:
             if line.startswith("advance "):
                 self.sim += int(line.split()[1])
-        self.k.mark()
+        if mark:
+            self.k.mark()
         self.k.send(*lines)
 
     def home(self):
@@ -218,16 +219,16 @@ class Soak:
         t = self.sim + int(time.monotonic() - self.k_started) + 3600
         return t
 
-    def minutes_until(self, target, wait_clock):
+    def minutes_until(self, target, wait_clock, mark=True):
         """Lets the minutes pass one at a time up to `target`; with wait_clock, waits until the
-        kiosk's clock shows the last one (give or take a minute of real time)."""
+        kiosk's clock shows the last one (give or take the real time it takes to get there)."""
         n = max(0, -((self.sim - target) // 60))  # rounded up: the kiosk gets there
         if not n:
             return
-        self.send(*["advance 60"] * n)
+        self.send(*["advance 60"] * n, mark=mark)
         if wait_clock:
             t = self.kiosk_clock()
-            want = {time.strftime("%H:%M", time.gmtime(t + d)) for d in (-60, 0, 60)}
+            want = {time.strftime("%H:%M", time.gmtime(t + d)) for d in (-60, 0, 60, 120, 180)}
             self.k.wait_for(lambda fr: label(fr, "clock") in want, "the clock at %s" % sorted(want))
 
     def sample_rss(self):
@@ -261,7 +262,9 @@ class Soak:
         # is not redrawn, so one still dark from the hour before shows no new frame.
         self.k.dump.poll()
         if self.k.dump.frames[-1]["screen"] != "night":
-            self.minutes_until(min(end, self.sim + 5 * 60), wait_clock=False)
+            # No mark: the night may come while these lines are on their way, and it is
+            # drawn once.
+            self.minutes_until(min(end, self.sim + 5 * 60), wait_clock=False, mark=False)
             self.k.wait_screen("night")
         # Someone passes by: a touch wakes it, and it goes dark again by itself.
         self.send("tap-id wake", "advance 1")
