@@ -198,7 +198,8 @@ static int choose(ui_ctx *c, idle_item *out, int w, int avail_h)
 
 /* The QR code with what scanning does and what it is for. `side` is the code's size; returns
  * the block's height. */
-static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side, bool draw)
+static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side, bool draw,
+                    bool with_what)
 {
     const ui_layout *L = c->L;
     char when[96], what[ACT_TITLE_MAX + 112];
@@ -206,8 +207,8 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side,
     snprintf(what, sizeof what, "%s \xC2\xB7 %s", e->act.title, when);
     const char *line = qr_line(c, e->qr_kind);
     int lh = w_text(c, line, UI_FONT_BOLD, COL_DARK_TEXT, x, 0, w, 2, false);
-    int wh = w_text(c, what, UI_FONT_SMALL, COL_DARK_SOFT, x, 0, w, 2, false);
-    int h = side + L->gap + lh + L->gap / 3 + wh;
+    int wh = with_what ? w_text(c, what, UI_FONT_SMALL, COL_DARK_SOFT, x, 0, w, 2, false) : 0;
+    int h = side + L->gap + lh + (with_what ? L->gap / 3 + wh : 0);
     if (!draw)
         return h;
     ui_rect r = rect_make(x + (w - side) / 2, y, side, side);
@@ -219,6 +220,8 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side,
     text_draw(c->f, &b, line, x, ty, w, UI_FONT_BOLD, COL_DARK_TEXT, ALIGN_CENTER, c->rtl);
     w_register(c, "qr-text", UI_ROLE_TEXT, line, rect_make(x, ty, w, b.h), 0, COL_DARK_TEXT,
                COL_DARK_BG);
+    if (!with_what)
+        return h;
     ty += b.h + L->gap / 3;
     text_wrap(&b, c->ms, UI_FONT_SMALL, what, w, 2);
     text_draw(c->f, &b, what, x, ty, w, UI_FONT_SMALL, COL_DARK_SOFT, ALIGN_CENTER, c->rtl);
@@ -285,19 +288,30 @@ void screen_idle_build(ui_ctx *c)
     const ui_entry *q = next_with_qr(c->m, c->now);
     int list_x = bx, list_w = bw, list_h = bottom - top;
     int q_side = 0, q_x = 0, q_y = top, q_w = 0;
+    bool with_what = true;
     if (q) {
         if (!L->portrait) {
             /* a column as wide as the code may be tall, at most a third of the room; it
              * reaches down to the foot, where the list column has the hint */
             q_w = bw / 3;
-            int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
+            /* A dense code (a calendar entry) needs 4 px a module: up to half the width,
+             * and, where the height is short (800x480), without the line naming the
+             * activity, which the highlights beside it name anyway. */
+            int need = (q->qr_size + 8) * 4;
+            if (q_w < need)
+                q_w = need < bw / 2 ? need : bw / 2;
+            int text_h = qr_block(c, q, 0, 0, q_w, 0, false, with_what);
+            if (by + bh - top - text_h < need) {
+                with_what = false;
+                text_h = qr_block(c, q, 0, 0, q_w, 0, false, with_what);
+            }
             int max = by + bh - top - text_h;
             q_side = qr_side(q, max < q_w ? max : q_w);
             list_w = bw - q_w - L->margin * 2;
             q_x = c->rtl ? bx : bx + bw - q_w;
             if (c->rtl)
                 list_x = bx + q_w + L->margin * 2;
-            int qh = qr_block(c, q, q_x, 0, q_w, q_side, false);
+            int qh = qr_block(c, q, q_x, 0, q_w, q_side, false, with_what);
             q_y = top + (by + bh - top - qh) / 2;
             hint_w = list_w;
             hint_h = w_text(c, hint, UI_FONT_BODY, COL_DARK_SOFT, 0, 0, hint_w, 2, false);
@@ -305,10 +319,10 @@ void screen_idle_build(ui_ctx *c)
             list_h = bottom - top;
         } else {
             q_w = bw;
-            int text_h = qr_block(c, q, 0, 0, q_w, 0, false);
+            int text_h = qr_block(c, q, 0, 0, q_w, 0, false, with_what);
             int max = list_h / 2 - text_h;
             q_side = qr_side(q, max < bw * 3 / 4 ? max : bw * 3 / 4);
-            int qh = qr_block(c, q, 0, 0, q_w, q_side, false);
+            int qh = qr_block(c, q, 0, 0, q_w, q_side, false, with_what);
             q_x = bx;
             q_y = bottom - qh;
             list_h -= qh + L->margin;
@@ -350,7 +364,7 @@ void screen_idle_build(ui_ctx *c)
         w_text_widget(c, "idle-empty", UI_ROLE_HEADING, tr(c, "Nothing is planned right now"),
                       UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG, list_x, top, list_w, 3, true);
     if (q)
-        qr_block(c, q, q_x, q_y, q_w, q_side, true);
+        qr_block(c, q, q_x, q_y, q_w, q_side, true, with_what);
     text_block b;
     text_wrap(&b, c->ms, UI_FONT_BODY, hint, hint_w, 2);
     text_draw(c->f, &b, hint, list_x, by + bh - b.h, hint_w, UI_FONT_BODY, COL_DARK_SOFT,

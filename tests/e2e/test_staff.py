@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""End-to-end, the staff's side and what passers-by scan: a stick synced on the screen, a
+stranger's stick refused, the hidden admin screen with its PIN, night hours, and QR codes
+read back from real screenshots of the kiosk (Xvfb + ImageMagick's import + zbarimg)."""
+import csv
+import io
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk  # noqa: E402
+from kiosk import Failure, Workspace, check, widget  # noqa: E402
+
+SRC = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DATA = os.path.join(SRC, "tests", "sync", "data")
+PAUSE = "wait 450"
+
+
+def screens(frames):
+    return [f["screen"] for f in frames]
+
+
+def labels(frame):
+    return " | ".join(w["label"] for w in frame["widgets"])
+
+
+def write_config(ws, **settings):
+    lines = ["%s = %s" % (k, v) for k, v in settings.items()]
+    path = ws.path("vaermed.conf")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def stick_env(ws):
+    # The sticks folder is no mount point: the kiosk scans it on a timer; no real mounts.
+    empty = ws.path("mounts")
+    open(empty, "w").close()
+    return {"VAERMED_MOUNTS": empty}
+
+
+def listing(path):
+    out = []
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            full = os.path.join(root, f)
+            out.append((os.path.relpath(full, path), os.path.getsize(full)))
+    return sorted(out)
+
+
+def test_staff_stick_syncs_on_screen():
+    ws = Workspace("stick")
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"), estate_name="Solbakken")
+    ws.cli("--config", conf, "stick", "init", stick)
+    # As staff save it from Danish Excel: semicolons, Windows-1252.
+    shutil.copy(os.path.join(DATA, "program-cp1252.csv"), os.path.join(stick, "vaermed", "program.csv"))
+    frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("sync" in screens(frames), "no sync screen: %s" % screens(frames))
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done, "no summary screen: %s" % screens(frames))
+    check("nye aktiviteter" in labels(done[-1]) and "Du kan nu tage den ud" in labels(done[-1]),
+          "the summary is not in plain Danish: %s" % labels(done[-1]))
+    listed = ws.cli("list").stdout
+    check("Fællesspisning" in listed, "the program from the stick is not on the kiosk: %s" % listed)
+    exports = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
+    check(len(exports) == 1, "no export folder on the stick")
+    out = os.path.join(stick, "vaermed", exports[0])
+    for name in ["tilmeldinger.csv", "statistik.csv", "ugeprogram.pdf", "log.txt",
+                 "program-skabelon.csv"]:
+        check(os.path.exists(os.path.join(out, name)), "the stick has no %s" % name)
+    with open(os.path.join(out, "tilmeldinger.csv"), "rb") as f:
+        check(f.read(3) == b"\xef\xbb\xbf", "the sign-ups CSV has no BOM for Excel")
+
+
+def test_strangers_stick_is_refused_and_untouched():
+    ws = Workspace("stranger")
+    stick = ws.path("sticks/found")
+    os.makedirs(os.path.join(stick, "vaermed"))
+    shutil.copy(os.path.join(DATA, "program-utf8bom.csv"), os.path.join(stick, "vaermed", "program.csv"))
+    before = listing(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"))
+    frames, cp = ws.kiosk(["wait 2000"], extra_args=["--config", conf], extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "ikke en Vær med" in labels(done[-1]), "no calm refusal: %s" %
+          [labels(f) for f in done])
+    check(listing(stick) == before, "something was written to a stranger's stick")
+    check("spis-2026-12-03" not in ws.cli("list").stdout, "a stranger's program was imported")
+
+
+def hold_clock(seconds=6):
+    return ["hold-id clock %d" % seconds]
+
+
+def test_admin_screen_behind_the_pin():
+    ws = Workspace("admin")
+    conf = write_config(ws, staff_pin="2468")
+    # The demo's banko has Karen; the staff cancel her sign-up from the screen.
+    ws.kiosk([], extra_args=["--config", conf])
+    rows = list(csv.DictReader(io.StringIO(ws.cli("signups", "demo-banko").stdout)))
+    karen = [r for r in rows if r["name"] == "Karen" and r["status"] != "cancelled"]
+    check(karen, "the demo has no Karen on banko: %s" % rows)
+    script = hold_clock() + [PAUSE]
+    script += ["tap-id digit:1", "tap-id digit:1", "tap-id digit:1", "tap-id digit:1",
+               "tap-id confirm", PAUSE]
+    script += ["tap-id digit:2", "tap-id digit:4", "tap-id digit:6", "tap-id digit:8",
+               "tap-id confirm", PAUSE]
+    script += ["tap-id admin-signups", PAUSE, "tap-id admin-activity:demo-banko", PAUSE,
+               "tap-id admin-cancel:" + karen[0]["id"], PAUSE, "tap-id confirm", PAUSE]
+    frames, cp = ws.kiosk(script, demo=False, extra_args=["--config", conf])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    pins = [f for f in frames if f["screen"] == "admin-pin"]
+    check(pins, "holding the clock did not open the PIN screen: %s" % screens(frames))
+    check(any("ikke personalekoden" in labels(f).lower() or "not the staff code" in labels(f).lower()
+              for f in pins), "a wrong PIN said nothing")
+    admin = [f for f in frames if f["screen"] == "admin"]
+    check(admin, "the right PIN did not open the admin screen: %s" % screens(frames))
+    check(any("Karen" in labels(f) for f in frames if f["screen"] == "admin-signups"),
+          "the staff list does not show names")
+    for f in frames:
+        if not f["screen"].startswith("admin"):
+            check("Karen" not in labels(f), "a name on the public screen %s" % f["screen"])
+    rows = list(csv.DictReader(io.StringIO(ws.cli("signups", "demo-banko").stdout)))
+    check([r["status"] for r in rows if r["id"] == karen[0]["id"]] == ["cancelled"],
+          "the staff cancel did not reach the database")
+
+
+def test_a_tap_on_the_clock_is_just_a_tap():
+    ws = Workspace("clocktap")
+    conf = write_config(ws, staff_pin="2468")
+    frames, cp = ws.kiosk(["tap-id clock", PAUSE], extra_args=["--config", conf])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("admin-pin" not in screens(frames), "a short tap on the clock opened the PIN screen")
+
+
+def test_night_goes_dark_and_wakes():
+    ws = Workspace("night")
+    conf = write_config(ws, night="23:00-06:00")
+    frames, cp = ws.kiosk(["advance 130", "wait 200", "tap 400 240", "wait 300"],
+                          now="2026-11-23T22:30Z", extra_args=["--config", conf])  # 23:30 local
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    names = screens(frames)
+    check("night" in names, "the night never went dark: %s" % names)
+    after = names[names.index("night") + 1:]
+    check(after and after[0] == "home", "a touch at night did not wake it: %s" % names)
+
+
+def decode_screenshot(png):
+    cp = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sbinary", png], capture_output=True)
+    return cp.stdout.decode("utf-8", "replace").rstrip("\n")
+
+
+def test_qr_codes_decode_from_screenshots():
+    """Detail screen and idle screen, photographed from a real X display."""
+    ws = Workspace("qrshot")
+    display = ":%d" % (600 + os.getpid() % 300)
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x480x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        script = ws.path("script.txt")
+        fifo_lines = ["tap-id card:demo-pigefodbold", PAUSE, "wait 1200",
+                      "tap-id back", PAUSE, "advance 65", "wait 300", "advance 65", "wait 1500", "quit"]
+        with open(script, "w") as f:
+            f.write("\n".join(fifo_lines) + "\n")
+        env = ws.env(extra={"DISPLAY": display, "VAERMED_UI_DUMP": ws.path("dump.jsonl"),
+                            "VAERMED_UI_INPUT": script})
+        env.pop("SDL_VIDEODRIVER")
+        for _ in range(50):
+            if subprocess.run(["xdotool", "getdisplaygeometry"], env=env,
+                              capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo", "--window", "800x480"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        shots = {}
+        try:
+            for screen in ["detail", "idle"]:
+                frames = wait_for(ws.path("dump.jsonl"), screen)
+                time.sleep(0.3)
+                png = ws.path(screen + ".png")
+                subprocess.run(["import", "-window", "root", png], env=env, check=True)
+                shots[screen] = (decode_screenshot(png), frames[-1])
+        finally:
+            app.wait(timeout=60)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    url = "https://example.org/tilmeld/fodbold-piger"
+    check(shots["detail"][0] == url, "the detail screen's code reads %r" % shots["detail"][0])
+    check(widget(shots["detail"][1], "qr") is not None, "no qr widget on the detail screen")
+    check(shots["idle"][0] != "", "the idle screen's code does not decode")
+    check(widget(shots["idle"][1], "qr") is not None, "no qr widget on the idle screen")
+
+
+def wait_for(path, screen, timeout=30):
+    deadline = time.time() + timeout
+    frames = []
+    while time.time() < deadline:
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                frames = [kiosk.json.loads(l) for l in f if l.strip()]
+            if frames and frames[-1]["screen"] == screen:
+                return frames
+        time.sleep(0.1)
+    raise Failure("the kiosk never showed %s: %s" % (screen, screens(frames)))
+
+
+if __name__ == "__main__":
+    sys.exit(kiosk.run([
+        test_staff_stick_syncs_on_screen,
+        test_strangers_stick_is_refused_and_untouched,
+        test_admin_screen_behind_the_pin,
+        test_a_tap_on_the_clock_is_just_a_tap,
+        test_night_goes_dark_and_wakes,
+        test_qr_codes_decode_from_screenshots,
+    ]))
