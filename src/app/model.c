@@ -39,9 +39,10 @@ static bool take_previous(model_qr *prev, size_t n_prev, const char *uid, const 
     return false;
 }
 
-/* Makes the code for one activity; an activity whose payload cannot be encoded simply shows
- * no code (the reason is for the log, not for the resident). */
-static void make_qr(const activity *a, const char *url_template, model_qr *prev, size_t n_prev,
+/* Chooses the code's payload for one activity (cheap: text only) and takes the previous
+ * model's modules when the payload is the same; encoding waits until a screen needs it
+ * (kiosk_model_need_qr). */
+static void plan_qr(const activity *a, const char *url_template, model_qr *prev, size_t n_prev,
                     model_qr *out)
 {
     char payload[QR_PAYLOAD_MAX];
@@ -51,23 +52,43 @@ static void make_qr(const activity *a, const char *url_template, model_qr *prev,
     if (qr_target_for(a, url_template, payload, sizeof payload, &kind, NULL) != VM_OK ||
         kind == QR_TARGET_NONE)
         return;
-    if (take_previous(prev, n_prev, a->uid, payload, out))
-        return;
-    qr_code *code = NULL;
-    if (qr_encode(payload, &code, NULL) != VM_OK)
-        return;
-    int size = qr_size(code);
-    out->modules = malloc((size_t)size * (size_t)size);
-    out->payload = strdup(payload);
-    if (out->modules && out->payload) {
-        memcpy(out->modules, qr_modules(code), (size_t)size * (size_t)size);
-        out->size = size;
+    if (take_previous(prev, n_prev, a->uid, payload, out)) {
         out->kind = ui_kind(kind);
-    } else {
-        qr_clear(out);
-        snprintf(out->uid, sizeof out->uid, "%s", a->uid);
+        return;
+    }
+    out->payload = strdup(payload);
+    out->kind = out->payload ? ui_kind(kind) : UI_QR_NONE;
+}
+
+/* Encodes one planned code. An activity whose payload cannot be encoded simply shows no code
+ * (the reason is for the log, not for the resident). */
+static void encode_qr(model_qr *q)
+{
+    qr_code *code = NULL;
+    if (q->modules || !q->payload || q->encode_failed)
+        return;
+    if (qr_encode(q->payload, &code, NULL) != VM_OK) {
+        q->encode_failed = true;
+        return;
+    }
+    int size = qr_size(code);
+    q->modules = malloc((size_t)size * (size_t)size);
+    if (q->modules) {
+        memcpy(q->modules, qr_modules(code), (size_t)size * (size_t)size);
+        q->size = size;
     }
     qr_free(code);
+}
+
+void kiosk_model_need_qr(void *ctx, const ui_entry *entry)
+{
+    kiosk_model *m = ctx;
+    if (entry < m->entries || entry >= m->entries + m->n_entries)
+        return;
+    size_t i = (size_t)(entry - m->entries);
+    encode_qr(&m->qrs[i]);
+    m->entries[i].qr = m->qrs[i].modules;
+    m->entries[i].qr_size = m->qrs[i].size;
 }
 
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
@@ -92,7 +113,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     for (size_t i = 0; i < n; i++) {
         entries[i].act = acts[i];
         entries[i].counts = counts[i];
-        make_qr(&acts[i], url_template, m->qrs, m->n_entries, &qrs[i]);
+        plan_qr(&acts[i], url_template, m->qrs, m->n_entries, &qrs[i]);
         entries[i].qr = qrs[i].modules;
         entries[i].qr_size = qrs[i].size;
         entries[i].qr_kind = qrs[i].kind;
@@ -106,6 +127,8 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->ui = keep;
     m->ui.entries = entries;
     m->ui.n_entries = n;
+    m->ui.need_qr = kiosk_model_need_qr;
+    m->ui.need_qr_ctx = m;
     entries = NULL;
     qrs = NULL;
 out:

@@ -2,13 +2,18 @@
  * (SQLite) and the ui (pure): activities from a little before `now` to some weeks ahead, their
  * public counts and their QR codes.
  *
- * Ownership: a kiosk_model owns its entries and QR grids; kiosk_model_load replaces them
- * (reusing a QR when an activity's payload did not change, so a reload after a sign-up
- * costs no encoding). kiosk_model_free is NULL-safe on a zeroed model.
+ * QR codes are planned at load (the payload and its kind, which is text work) and encoded
+ * only when a screen shows one (kiosk_model_need_qr, the ui's model.need_qr), so a program of
+ * 2,000 activities costs no encoding before the first frame; a reload after a sign-up keeps
+ * the codes whose payload did not change.
+ *
+ * Ownership: a kiosk_model owns its entries and QR grids; kiosk_model_load replaces them.
+ * kiosk_model_free is NULL-safe on a zeroed model.
  */
 #ifndef VM_APP_MODEL_H
 #define VM_APP_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +30,7 @@ typedef struct model_qr {
     uint8_t *modules; /* malloc'd size*size */
     int size;
     ui_qr_kind kind;
+    bool encode_failed; /* tried once: too long for a readable code */
 } model_qr;
 
 typedef struct kiosk_model {
@@ -38,5 +44,8 @@ typedef struct kiosk_model {
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err);
 void kiosk_model_free(kiosk_model *m);
+
+/* The ui's model.need_qr: encodes `entry`'s planned code (ctx is the kiosk_model). */
+void kiosk_model_need_qr(void *ctx, const ui_entry *entry);
 
 #endif

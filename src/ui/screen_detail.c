@@ -130,7 +130,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     ui_color places_col;
 
     /* QR beside the text on a wide screen, under the places on a narrow one. */
-    bool has_qr = e->qr && e->qr_size > 0 && e->qr_kind != UI_QR_NONE && !a->cancelled;
+    bool has_qr = ui_entry_has_qr(c->m, e);
     int qr_max = view_h - 2 * L->pad - 3 * text_line_h(c->ms, UI_FONT_BOLD);
     if (qr_max > (int)(320 * L->fs))
         qr_max = (int)(320 * L->fs);

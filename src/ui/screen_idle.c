@@ -33,18 +33,13 @@ static bool shown(const ui_entry *e, int64_t now)
     return !e->act.cancelled && !ui_entry_over(&e->act, now);
 }
 
-static bool has_qr(const ui_entry *e)
-{
-    return e->qr && e->qr_size > 0 && e->qr_kind != UI_QR_NONE;
-}
-
 /* The next activity with a code: the first not yet started, else one going on now. */
 static const ui_entry *next_with_qr(const ui_model *m, int64_t now)
 {
     const ui_entry *going = NULL;
     for (size_t i = 0; i < m->n_entries; i++) {
         const ui_entry *e = &m->entries[i];
-        if (!shown(e, now) || !has_qr(e))
+        if (!shown(e, now) || !ui_entry_has_qr(m, e))
             continue;
         if (e->act.start > now)
             return e;

@@ -123,6 +123,15 @@ size_t ui_lang(const ui *u)
     return u->lang;
 }
 
+bool ui_entry_has_qr(const ui_model *m, const ui_entry *e)
+{
+    if (e->qr_kind == UI_QR_NONE || e->act.cancelled)
+        return false;
+    if (!e->qr && m->need_qr)
+        m->need_qr(m->need_qr_ctx, e);
+    return e->qr && e->qr_size > 0;
+}
+
 const ui_entry *ui_entry_find(const ui_model *m, const char *uid)
 {
     if (!m || !uid || !*uid)

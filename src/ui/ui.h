@@ -174,6 +174,13 @@ typedef struct ui_model {
     bool admin_enabled;       /* a staff PIN is configured: holding `clock` opens admin-pin;
                                  false: the gesture does nothing */
     const ui_admin_info *admin; /* filled while ui_admin_open(); NULL otherwise is fine */
+    /* Codes made when a screen needs them: an entry may come with qr_kind set but qr NULL;
+     * a screen about to show its code calls need_qr(need_qr_ctx, entry), which fills that
+     * entry's qr and qr_size (or leaves qr NULL when no readable code can be made). The app
+     * owns the entries, so it may write them. NULL: every code is already in `qr`. This keeps
+     * a program of 2,000 activities from costing 2,000 encodings before the first frame. */
+    void (*need_qr)(void *ctx, const ui_entry *entry);
+    void *need_qr_ctx;
 } ui_model;
 
 typedef enum ui_input_kind {

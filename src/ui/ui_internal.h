@@ -162,6 +162,9 @@ typedef struct ui_ctx {
 
 /* ---- state helpers (ui.c) */
 const ui_entry *ui_entry_find(const ui_model *m, const char *uid);
+/* True when the entry has a code to show, asking the app to make it first when it is lazy
+ * (model.need_qr). */
+bool ui_entry_has_qr(const ui_model *m, const ui_entry *e);
 /* Goes to `s`: the press guard starts, the gesture in progress is dropped. */
 void ui_goto(ui *u, ui_screen_id s, int64_t now_ms);
 /* Leaves any flow and wipes what was typed. */
