@@ -140,14 +140,15 @@ vm_status sync_watch_scan(sync_watch *w, sync_sticks *all, sync_sticks *fresh, v
         }
     }
     for (size_t i = 0; i < n_now; i++) {
+        /* now[i].path is a buffer of the same size, so the copy always fits. */
         if (all)
-            snprintf(all->path[all->n++], SYNC_WATCH_PATH_MAX, "%s", now[i].path);
+            memcpy(all->path[all->n++], now[i].path, sizeof now[i].path);
         bool known = false;
         for (size_t k = 0; k < w->n_prev && !known; k++)
             known = w->prev[k].dev == now[i].dev && w->prev[k].ino == now[i].ino &&
                     strcmp(w->prev[k].path, now[i].path) == 0;
         if (!known && fresh)
-            snprintf(fresh->path[fresh->n++], SYNC_WATCH_PATH_MAX, "%s", now[i].path);
+            memcpy(fresh->path[fresh->n++], now[i].path, sizeof now[i].path);
     }
     memcpy(w->prev, now, n_now * sizeof *now);
     w->n_prev = n_now;
