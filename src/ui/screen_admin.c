@@ -463,20 +463,12 @@ static void build_admin(ui_ctx *c)
         up = rect_make(ix, view.y + view.h + L->gap, hw, sb);
         down = rect_make(ix + hw + L->gap, view.y + view.h + L->gap, hw, sb);
     }
-    int scroll_max = ch - view.h > 0 ? ch - view.h : 0;
-    int scroll = c->u->scroll[SCR_ADMIN];
-    if (scroll > scroll_max)
-        scroll = scroll_max;
-    c->scroll_max = scroll_max;
-    c->scroll_page = view.h * 3 / 4;
-    draw_clip(c->f, view);
-    c->view = view;
-    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_CARD);
+    int scroll_max;
+    int scroll = w_scroll_begin(c, SCR_ADMIN, view, ch, COL_CARD, &scroll_max);
     draw_rect(c->f, rect_make(view.x, view.y - scroll, view.w, ch > view.h ? ch : view.h), COL_CARD,
               L->radius);
     facts(c, view.x, view.y - scroll, view.w, true);
-    c->view = rect_make(0, 0, 0, 0);
-    draw_clip(c->f, c->view);
+    w_scroll_end(c);
     if (need)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }

@@ -212,18 +212,10 @@ void screen_admin_signups_build(ui_ctx *c)
             down = rect_make(x + bw + L->gap, L->h - L->margin - sb, bw, sb);
         }
     }
-    int scroll_max = ch - view.h > 0 ? ch - view.h : 0;
-    int scroll = c->u->scroll[SCR_ADMIN_SIGNUPS];
-    if (scroll > scroll_max)
-        scroll = scroll_max;
-    c->scroll_max = scroll_max;
-    c->scroll_page = view.h * 3 / 4;
-    draw_clip(c->f, view);
-    c->view = view;
-    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_BG);
+    int scroll_max;
+    int scroll = w_scroll_begin(c, SCR_ADMIN_SIGNUPS, view, ch, COL_BG, &scroll_max);
     rows(c, view.x, view.y - scroll, view.w, true);
-    c->view = rect_make(0, 0, 0, 0);
-    draw_clip(c->f, c->view);
+    w_scroll_end(c);
     if (need)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }

@@ -383,25 +383,13 @@ void screen_detail_build(ui_ctx *c)
     }
     view.w = cw;
 
-    int scroll_max = ch - view.h;
-    if (scroll_max < 0)
-        scroll_max = 0;
-    int scroll = u->scroll[SCR_DETAIL];
-    if (scroll > scroll_max)
-        scroll = scroll_max;
-    if (scroll < 0)
-        scroll = 0;
-    c->scroll_max = scroll_max;
-    c->scroll_page = view.h * 3 / 4;
+    int scroll_max;
 
-    draw_clip(c->f, view);
-    c->view = view;
-    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_CARD);
+    int scroll = w_scroll_begin(c, SCR_DETAIL, view, ch, COL_CARD, &scroll_max);
     draw_rect(c->f, rect_make(view.x, view.y - scroll, view.w, ch > view.h ? ch : view.h),
               COL_CARD, L->radius);
     content(c, e, view.x, view.y - scroll, view.w, view.h, true);
-    c->view = rect_make(0, 0, 0, 0);
-    draw_clip(c->f, rect_make(0, 0, 0, 0));
+    w_scroll_end(c);
     if (need_scroll)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 

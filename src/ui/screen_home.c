@@ -179,21 +179,10 @@ void screen_home_build(ui_ctx *c)
     }
     if (L->portrait && content > view.h)
         view.h -= sb + L->margin;
-    int scroll_max = content - view.h;
-    if (scroll_max < 0)
-        scroll_max = 0;
-    int scroll = c->u->scroll[SCR_HOME];
-    if (scroll > scroll_max)
-        scroll = scroll_max;
-    if (scroll < 0)
-        scroll = 0;
-    c->scroll_max = scroll_max;
-    c->scroll_page = view.h * 3 / 4;
+    int scroll_max;
 
     /* Draw what is in view. */
-    draw_clip(c->f, view);
-    c->view = view;
-    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, COL_BG);
+    int scroll = w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &scroll_max);
     int yy = view.y - scroll;
     bool any = false;
     for (int s = 0; s < SEC_COUNT; s++) {
@@ -246,8 +235,7 @@ void screen_home_build(ui_ctx *c)
         w_text(c, tr(c, "Come back soon!"), UI_FONT_BODY, COL_TEXT, view.x, ty + L->gap, view.w, 2,
                true);
     }
-    c->view = rect_make(0, 0, 0, 0);
-    draw_clip(c->f, rect_make(0, 0, 0, 0));
+    w_scroll_end(c);
     if (scroll_max > 0)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
     free(heights);

@@ -410,3 +410,27 @@ void w_background(ui_ctx *c)
 {
     draw_rect(c->f, rect_make(0, 0, c->L->w, c->L->h), COL_BG, 0);
 }
+
+int w_scroll_begin(ui_ctx *c, int screen, ui_rect view, int content_h, ui_color bg,
+                   int *scroll_max)
+{
+    int max = content_h - view.h > 0 ? content_h - view.h : 0;
+    int scroll = c->u->scroll[screen];
+    if (scroll > max)
+        scroll = max;
+    if (scroll < 0)
+        scroll = 0;
+    c->scroll_max = max;
+    c->scroll_page = view.h * 3 / 4;
+    draw_clip(c->f, view);
+    c->view = view;
+    w_register(c, "list", UI_ROLE_LIST, "", view, 0, COL_TEXT, bg);
+    *scroll_max = max;
+    return scroll;
+}
+
+void w_scroll_end(ui_ctx *c)
+{
+    c->view = rect_make(0, 0, 0, 0);
+    draw_clip(c->f, c->view);
+}

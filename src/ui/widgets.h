@@ -96,6 +96,15 @@ void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r);
 /* The scroll buttons `scroll-up` and `scroll-down`, disabled at the ends. */
 void w_scroll_buttons(ui_ctx *c, ui_rect up, ui_rect down, int scroll, int scroll_max);
 
+/* Opens the scrolled area `view` of a screen whose content is `content_h` high: clamps the
+ * screen's scroll position, tells the ui how far it scrolls and by how much a button moves
+ * it, clips drawing to the view and registers it as the `list` on `bg`. Returns the scroll
+ * offset to draw the content at; *scroll_max gets the furthest it goes. w_scroll_end closes
+ * the area again. */
+int w_scroll_begin(ui_ctx *c, int screen, ui_rect view, int content_h, ui_color bg,
+                   int *scroll_max);
+void w_scroll_end(ui_ctx *c);
+
 /* Fills the whole frame with the background colour. */
 void w_background(ui_ctx *c);
 
