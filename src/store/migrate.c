@@ -4,6 +4,7 @@
 
 #include "store/migrate.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 
 /* From version N to N + 1, in order. Version 1 is the first schema, so there is no step yet.
  * A step looks like:
@@ -17,36 +18,6 @@ const store_migration *store_migrations(size_t *n)
 {
     *n = sizeof MIGRATIONS / sizeof MIGRATIONS[0] - 1;
     return MIGRATIONS;
-}
-
-static int read_user_version(sqlite3 *db, int *out)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *out = sqlite3_column_int(st, 0);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-static int count_objects(sqlite3 *db, int *out)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *out = sqlite3_column_int(st, 0);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc;
 }
 
 static int set_version_fact(sqlite3 *db, int version)
@@ -102,14 +73,14 @@ static vm_status run_step(sqlite3 *db, const char *schema_sql, const store_migra
     if (rc != SQLITE_OK)
         return sql_failed(db, rc, err, *version);
     /* Read again under the write lock: another process may have migrated meanwhile. */
-    if ((rc = read_user_version(db, &v)) != SQLITE_OK) {
+    if ((rc = st_query_int(db, "PRAGMA user_version", &v)) != SQLITE_OK) {
         status = sql_failed(db, rc, err, *version);
         goto out;
     }
     if (v >= target)
         goto out;
     if (v == 0) {
-        if ((rc = count_objects(db, &objects)) != SQLITE_OK) {
+        if ((rc = st_query_int(db, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK) {
             status = sql_failed(db, rc, err, v);
             goto out;
         }
@@ -142,7 +113,7 @@ static vm_status run_step(sqlite3 *db, const char *schema_sql, const store_migra
         }
     }
     int now_v = 0;
-    if ((rc = read_user_version(db, &now_v)) != SQLITE_OK) {
+    if ((rc = st_query_int(db, "PRAGMA user_version", &now_v)) != SQLITE_OK) {
         status = sql_failed(db, rc, err, v);
         goto out;
     }
@@ -176,7 +147,7 @@ vm_status store_migrate_run(sqlite3 *db, const char *schema_sql, const store_mig
                             size_t n_steps, int target, vm_err *err)
 {
     int version = 0;
-    if (read_user_version(db, &version) != SQLITE_OK)
+    if (st_query_int(db, "PRAGMA user_version", &version) != SQLITE_OK)
         return sql_failed(db, SQLITE_ERROR, err, 0);
     while (version < target) {
         int before = version;

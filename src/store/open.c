@@ -82,20 +82,6 @@ static char *file_uri(const char *path, const char *query)
 
 /* ---- the read-only look before anything is written */
 
-static int query_int(sqlite3 *db, const char *sql, int *out)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *out = sqlite3_column_int(st, 0);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
 
 static vm_status look_failed(const char *path, sqlite3 *db, int rc, vm_err *err)
 {
@@ -186,7 +172,7 @@ static vm_status check_tables(const char *path, sqlite3 *db, int version, vm_err
             snprintf(sql, sizeof sql,
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'",
                      name);
-            int qrc = query_int(db, sql, &found);
+            int qrc = st_query_int(db, sql, &found);
             if (qrc != SQLITE_OK) {
                 status = look_failed(path, db, qrc, err);
                 goto out;
@@ -305,13 +291,13 @@ static vm_status look_at_file(const char *path, file_facts *ff, vm_err *err)
         goto out;
     }
     int app = 0, version = 0, objects = 0;
-    if ((rc = query_int(db, "PRAGMA application_id", &app)) != SQLITE_OK ||
-        (rc = query_int(db, "PRAGMA user_version", &version)) != SQLITE_OK) {
+    if ((rc = st_query_int(db, "PRAGMA application_id", &app)) != SQLITE_OK ||
+        (rc = st_query_int(db, "PRAGMA user_version", &version)) != SQLITE_OK) {
         status = look_failed(path, db, rc, err);
         goto out;
     }
     if ((uint32_t)app != STORE_APPLICATION_ID) {
-        rc = query_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+        rc = st_query_int(db, "SELECT count(*) FROM sqlite_master", &objects);
         if (rc == SQLITE_OK && app == 0 && version == 0 && objects == 0) {
             ff->empty = true; /* an SQLite file with nothing in it yet */
             goto out;
@@ -465,7 +451,7 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
     int rc = connect(path, readonly ? "mode=ro" : "mode=rw", &s->db);
     int probe = 0;
     if (readonly && !file_exists(path, "-wal") &&
-        (rc != SQLITE_OK || query_int(s->db, "SELECT count(*) FROM sqlite_master", &probe) !=
+        (rc != SQLITE_OK || st_query_int(s->db, "SELECT count(*) FROM sqlite_master", &probe) !=
                                 SQLITE_OK)) {
         /* A read-only file in a folder where SQLite cannot make the -wal and -shm files of a
          * WAL database. Without a -wal nobody is writing it, so read it as immutable. */

@@ -48,6 +48,10 @@ extern const size_t store_schema_sql_len;
  * VM_ERR_CORRUPT, constraint -> VM_ERR_INVALID, busy -> VM_ERR_IO, else VM_ERR_INTERNAL. */
 vm_status st_error(sqlite3 *db, int rc, vm_err *err, const char *what);
 
+/* Runs a one-row, one-column query (a PRAGMA, a count) on a bare connection; SQLITE_OK with
+ * the number in *out, else SQLite's code. */
+int st_query_int(sqlite3 *db, const char *sql, int *out);
+
 /* ---- prepared statements */
 
 /* A cached statement for `sql` (a string literal: it is kept, not copied), reset and with
