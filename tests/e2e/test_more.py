@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""End-to-end: the waiting list and a cancel with a code on the screen, the staff's QR and
+poster commands (decoded back with zbarimg), and the bad inputs of the foundation: a newer
+or damaged database, a missing folder, missing fonts, wrong arguments."""
+import csv
+import glob
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk  # noqa: E402
+from kiosk import Failure, Workspace, check  # noqa: E402
+from test_kiosk import PAUSE, type_name  # noqa: E402
+
+CLUB = "demo-boerneklub"  # capacity 15, four sign-ups in the demo
+
+
+def rows(ws, uid):
+    return list(csv.DictReader(io.StringIO(ws.cli("signups", uid).stdout)))
+
+
+def test_waiting_list_and_cancel_with_code():
+    ws = Workspace("waitlist")
+    ws.kiosk([])  # the demo program
+    ws.cli("join", CLUB, "--name", "Ida", "--code", "1357")
+    for i in range(10):
+        ws.cli("join", CLUB, "--name", "Barn %d" % i)
+    check(all(r["status"] == "confirmed" for r in rows(ws, CLUB)), "the club is not full yet")
+    script = ["tap-id card:" + CLUB, PAUSE, "tap-id join", PAUSE] + type_name("Mette")
+    script += ["tap-id next", PAUSE, "tap-id confirm", PAUSE, "tap-id done", PAUSE]
+    frames, cp = ws.kiosk(script)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "join-done"]
+    check(done and any("venteliste" in w["label"] and "1" in w["label"] for w in done[-1]["widgets"]),
+          "joining a full activity did not say the waiting-list place: %s" %
+          [w["label"] for f in done for w in f["widgets"]])
+    mette = [r for r in rows(ws, CLUB) if r["name"] == "Mette"]
+    check(len(mette) == 1 and mette[0]["status"] == "waiting" and mette[0]["waiting_position"] == "1",
+          "Mette is not first on the waiting list: %s" % mette)
+    # Ida cancels on the screen with her code: a wrong code first, then the right one.
+    script = ["tap-id card:" + CLUB, PAUSE, "tap-id cancel-signup", PAUSE] + type_name("Ida")
+    script += ["tap-id next", PAUSE] + ["tap-id digit:9"] * 4 + ["tap-id confirm", PAUSE]
+    frames, cp = ws.kiosk(script, demo=False)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check(any("passer ikke" in w["label"] for f in frames for w in f["widgets"]),
+          "a wrong code said nothing")
+    check([r["status"] for r in rows(ws, CLUB) if r["name"] == "Ida"] == ["confirmed"],
+          "a wrong code cancelled")
+    script = ["tap-id card:" + CLUB, PAUSE, "tap-id cancel-signup", PAUSE] + type_name("Ida")
+    script += ["tap-id next", PAUSE, "tap-id digit:1", "tap-id digit:3", "tap-id digit:5",
+               "tap-id digit:7", "tap-id confirm", PAUSE]
+    frames, cp = ws.kiosk(script, demo=False)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check(frames[-1]["screen"] == "cancel-done", "the right code did not cancel: %s" %
+          frames[-1]["screen"])
+    after = {r["name"]: r for r in rows(ws, CLUB)}
+    check(after["Ida"]["status"] == "cancelled", "Ida is not cancelled")
+    check(after["Mette"]["status"] == "confirmed", "the first waiting was not promoted: %s" % after["Mette"])
+
+
+def zbar(path):
+    cp = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sbinary", path], capture_output=True)
+    return [c for c in cp.stdout.decode("utf-8", "replace").split("\n") if c]
+
+
+def test_qr_and_poster_commands():
+    ws = Workspace("print")
+    ws.kiosk([])
+    png = ws.path("fodbold.png")
+    ws.cli("qr", "demo-pigefodbold", "-o", png)
+    check(zbar(png) == ["https://example.org/tilmeld/fodbold-piger"], "the PNG decodes to %r" % zbar(png))
+    bad = ws.cli("qr", "demo-beboermoede", "-o", ws.path("m.png"), check_ok=False)
+    check(bad.returncode == 1 and "residents only" in bad.stderr, "residents only: %r" % bad.stderr)
+    bad = ws.cli("qr", "no-such-uid", "-o", ws.path("n.png"), check_ok=False)
+    check(bad.returncode == 1 and bad.stderr.strip(), "an unknown uid: %r" % bad.stderr)
+    bad = ws.cli("qr", "demo-pigefodbold", "-o", "/nonexistent/folder/x.png", check_ok=False)
+    check(bad.returncode == 1 and "/nonexistent/folder" in bad.stderr, "an unwritable path: %r" % bad.stderr)
+    bad = ws.cli("qr", "demo-pigefodbold", check_ok=False)
+    check(bad.returncode == 2, "a missing -o is a usage error")
+
+    pdf = ws.path("uge.pdf")
+    ws.cli("poster", "--week", "-o", pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", pdf, ws.path("page")], check=True)
+    codes = [c for page in sorted(glob.glob(ws.path("page*.png"))) for c in zbar(page)]
+    check(len(codes) >= 3, "the week poster has only %d readable codes" % len(codes))
+    check(any(c.startswith("BEGIN:VEVENT") for c in codes), "no calendar code on the poster")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    check("Fællesspisning" in text and "Uge" in text, "the poster's text is not there")
+    one = ws.path("sy.pdf")
+    ws.cli("poster", "--activity", "demo-sycafe", "-o", one)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", one, ws.path("sy")], check=True)
+    codes = [c for page in glob.glob(ws.path("sy*.png")) for c in zbar(page)]
+    check(len(codes) == 1 and codes[0].startswith("SMSTO:"), "the sy-café poster reads %r" % codes)
+
+
+def refused_untouched(ws, expect_words):
+    with open(ws.db, "rb") as f:
+        before = f.read()
+    frames, cp = ws.kiosk([], demo=True)
+    check(cp.returncode != 0, "the kiosk accepted it")
+    check(any(w in cp.stderr for w in expect_words), "no plain message: %r" % cp.stderr[-600:])
+    with open(ws.db, "rb") as f:
+        check(f.read() == before, "the file was changed")
+
+
+def test_newer_database_is_refused():
+    ws = Workspace("newer")
+    con = sqlite3.connect(ws.db)
+    con.execute("PRAGMA application_id = %d" % 0x56724D64)
+    con.execute("PRAGMA user_version = 99")
+    con.execute("CREATE TABLE activities (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    refused_untouched(ws, ["newer"])
+
+
+def test_damaged_file_is_refused():
+    ws = Workspace("damaged")
+    with open(ws.db, "wb") as f:
+        f.write(os.urandom(16384))
+    refused_untouched(ws, ["not", "damaged", "SQLite", "database"])
+
+
+def test_missing_folder_and_fonts_and_arguments():
+    ws = Workspace("args")
+    cp = subprocess.run([kiosk.BIN, "--db", "/nonexistent/folder/v.db"], env=ws.env(),
+                        capture_output=True, text=True, timeout=60)
+    check(cp.returncode == 1 and "/nonexistent/folder" in cp.stderr, "a missing folder: %r" % cp.stderr)
+    env = ws.env(extra={"VAERMED_FONT_DIR": "/nonexistent-fonts"})
+    cp = subprocess.run([kiosk.BIN, "--db", ws.db, "--demo"], env=env, capture_output=True,
+                        text=True, timeout=60)
+    check(cp.returncode == 1 and "fonts-noto-core" in cp.stderr, "missing fonts: %r" % cp.stderr)
+    check(not os.path.exists(ws.db), "a database was made although the kiosk could not start")
+    cp = subprocess.run([kiosk.BIN, "frobnicate"], env=ws.env(), capture_output=True, text=True)
+    check(cp.returncode == 2 and "frobnicate" in cp.stderr, "an unknown command: %r" % cp.stderr)
+    cp = subprocess.run([kiosk.BIN, "--window", "huge"], env=ws.env(), capture_output=True, text=True)
+    check(cp.returncode == 2 and "800x480" in cp.stderr, "a bad window size: %r" % cp.stderr)
+    env = ws.env(now="yesterday")
+    cp = subprocess.run([kiosk.BIN, "list", "--db", ws.db], env=env, capture_output=True, text=True)
+    check(cp.returncode == 2 and "VAERMED_NOW" in cp.stderr, "a bad VAERMED_NOW: %r" % cp.stderr)
+    cp = subprocess.run([kiosk.BIN, "--config", "/nonexistent.conf", "list"], env=ws.env(),
+                        capture_output=True, text=True)
+    check(cp.returncode == 1 and "nonexistent.conf" in cp.stderr, "a missing --config: %r" % cp.stderr)
+    cp = subprocess.run([kiosk.BIN, "--help"], env=ws.env(), capture_output=True, text=True)
+    check(cp.returncode == 0 and "vaermed join UID" in cp.stdout, "--help")
+    cp = subprocess.run([kiosk.BIN, "--version"], env=ws.env(), capture_output=True, text=True)
+    check(cp.returncode == 0 and cp.stdout.startswith("vaermed "), "--version")
+
+
+if __name__ == "__main__":
+    sys.exit(kiosk.run([
+        test_waiting_list_and_cancel_with_code,
+        test_qr_and_poster_commands,
+        test_newer_database_is_refused,
+        test_damaged_file_is_refused,
+        test_missing_folder_and_fonts_and_arguments,
+    ]))
