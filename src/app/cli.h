@@ -44,4 +44,9 @@ typedef enum cli_open_mode {
 struct store;
 struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode);
 
+/* The time a command works with: ctx->now, or the clock floor the last staff stick set when
+ * this machine's clock is behind it (a Pi without battery or network), so a command never
+ * takes a passed deadline for an open one. */
+int64_t cli_now(const cli_ctx *ctx, struct store *s);
+
 #endif

@@ -12,6 +12,7 @@
 #include "core/rules.h"
 #include "qr/qr.h"
 #include "store/store.h"
+#include "sync/sync.h"
 
 struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode)
 {
@@ -29,6 +30,11 @@ struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode)
         return NULL;
     }
     return s;
+}
+
+int64_t cli_now(const cli_ctx *ctx, struct store *s)
+{
+    return sync_effective_now(s, ctx->now);
 }
 
 /* Parses a whole non-negative number within [lo, hi]. */
@@ -86,7 +92,8 @@ int cli_list(const cli_ctx *ctx, int argc, char **argv)
     size_t n = 0;
     vm_err err = {0};
     int status = 1;
-    int64_t from = all ? INT64_MIN / 2 : ctx->now;
+    int64_t now = cli_now(ctx, s);
+    int64_t from = all ? INT64_MIN / 2 : now;
     if (store_activities_between(s, from, INT64_MAX / 2, &acts, &counts, &n, &err) != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         goto out;
@@ -94,7 +101,7 @@ int cli_list(const cli_ctx *ctx, int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         char when[17], places[128];
         dktime_format_local(acts[i].start, when);
-        places_text(&acts[i], &counts[i], ctx->now, places, sizeof places);
+        places_text(&acts[i], &counts[i], now, places, sizeof places);
         fprintf(ctx->out, "%s\t%s\t%s\t%s\n", acts[i].uid, when, acts[i].title, places);
     }
     status = 0;
@@ -186,7 +193,7 @@ int cli_join(const cli_ctx *ctx, int argc, char **argv)
     }
     signing_request req = {uid, task_id, name, adults, children, company, code};
     signup su;
-    if (signing_join(s, &req, ctx->now, &su, &err) != VM_OK) {
+    if (signing_join(s, &req, cli_now(ctx, s), &su, &err) != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         goto out;
     }
@@ -279,7 +286,7 @@ int cli_cancel(const cli_ctx *ctx, int argc, char **argv)
         return 1;
     vm_err err = {0};
     int promoted = 0, status = 1;
-    if (store_cancel(s, argv[1], ctx->now, &promoted, &err) != VM_OK) {
+    if (store_cancel(s, argv[1], cli_now(ctx, s), &promoted, &err) != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
     } else {
         fprintf(ctx->out, "%s\tcancelled", argv[1]);

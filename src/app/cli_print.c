@@ -41,7 +41,8 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
     activity *acts = NULL;
     size_t n = 0;
     print_report rep = {0};
-    print_options po = {ctx->cfg->estate_name, ctx->cfg->url_template, NULL, ctx->now};
+    int64_t now = cli_now(ctx, s);
+    print_options po = {ctx->cfg->estate_name, ctx->cfg->url_template, NULL, now};
     if (uid) {
         activity act;
         if (store_activity_get(s, uid, &act, NULL, &err) != VM_OK ||
@@ -51,7 +52,7 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
         }
     } else {
         int week, year;
-        int64_t monday = dktime_week_start(ctx->now, &week, &year);
+        int64_t monday = dktime_week_start(now, &week, &year);
         /* A week later, found on the calendar: 7 days are 169 hours across October's change. */
         int64_t start = dktime_week_start(monday + (int64_t)weeks_ahead * 7 * 86400 + 43200,
                                           &week, &year);

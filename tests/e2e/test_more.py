@@ -150,6 +150,27 @@ def test_missing_folder_and_fonts_and_arguments():
     check(cp.returncode == 0 and cp.stdout.startswith("vaermed "), "--version")
 
 
+def test_clock_behind_the_last_stick():
+    """A Pi without battery or network may wake up in the past; the time the last staff stick
+    carried is a floor: nothing that clearly passed is shown as coming."""
+    ws = Workspace("floor")
+    ws.kiosk([])
+    before = ws.cli("list").stdout
+    check("demo-faellesspisning-1\t" in before, "tomorrow's dinner is listed at first")
+    con = sqlite3.connect(ws.db)
+    con.execute("INSERT OR REPLACE INTO facts (key, value) VALUES ('clock_floor', '2026-11-27T12:00:00Z')")
+    con.commit()
+    con.close()
+    after = ws.cli("list").stdout
+    check("demo-faellesspisning-1\t" not in after, "a passed dinner is listed as coming")
+    frames, cp = ws.kiosk(["wait 200"], demo=False)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    labels = " ".join(w["label"] for w in frames[0]["widgets"])
+    check("Fredag 27. november 2026" in labels, "the screen does not use the floor: %s" % labels[:300])
+    check("card:demo-faellesspisning-1" not in [w["id"] for w in frames[0]["widgets"]],
+          "the passed dinner is on the screen")
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_waiting_list_and_cancel_with_code,
@@ -157,4 +178,5 @@ if __name__ == "__main__":
         test_newer_database_is_refused,
         test_damaged_file_is_refused,
         test_missing_folder_and_fonts_and_arguments,
+        test_clock_behind_the_last_stick,
     ]))
