@@ -24,8 +24,9 @@ milliseconds after the kiosk showed the last screen before a confirm. Afterwards
      import or exactly what a clean import of the new file gives from there;
   5. the files a sync wrote to the stick are whole (or the old ones).
 
-POWERLOSS_RUNS sets the number of cuts (default 80); POWERLOSS_SEED replays a run (the seed
-is printed first). On failure the workspace is kept and named.
+POWERLOSS_RUNS sets the number of cuts (default 80); POWERLOSS_SEED replays a run's random
+choices (the seed is printed first; how far each process got when the power went still
+depends on the machine's timing). On failure the workspace is kept and named.
 """
 import csv
 import hashlib
@@ -36,6 +37,7 @@ import shutil
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import Failure, Workspace, check  # noqa: E402

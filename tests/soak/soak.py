@@ -27,6 +27,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "powerloss"))
 import harness  # noqa: E402
 from harness import HOME, Failure, Workspace, check, label  # noqa: E402
