@@ -102,7 +102,8 @@ static bool model_make(model *m, size_t n, int64_t now)
                 }
             }
     m->ui = (ui_model){.entries = m->entries, .n_entries = n, .langs = m->langs,
-                       .n_langs = nl, .estate_name = "Fælleshuset Solbakken"};
+                       .n_langs = nl, .estate_name = "Fælleshuset Solbakken",
+                       .generation = 1 /* loaded once, as the kiosk does */};
     return nl > 0;
 }
 

@@ -120,7 +120,9 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     }
     /* Swap in the new lists; what the previous model still holds is freed. */
     ui_model keep = m->ui;
+    unsigned long generation = m->generation;
     kiosk_model_free(m);
+    m->generation = generation;
     m->entries = entries;
     m->qrs = qrs;
     m->n_entries = n;
@@ -129,6 +131,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->ui.n_entries = n;
     m->ui.need_qr = kiosk_model_need_qr;
     m->ui.need_qr_ctx = m;
+    m->ui.generation = ++m->generation;
     entries = NULL;
     qrs = NULL;
 out:

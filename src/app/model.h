@@ -38,6 +38,7 @@ typedef struct kiosk_model {
     size_t n_entries;
     model_qr *qrs; /* parallel to entries */
     ui_model ui;   /* points into the above; langs/estate filled by the caller */
+    unsigned long generation; /* counts the loads: ui.generation */
 } kiosk_model;
 
 /* Loads activities ending after now-12h and starting before now+MODEL_WEEKS_AHEAD weeks. */

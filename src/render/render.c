@@ -404,9 +404,22 @@ void render_draw(render *r, const ui_frame *f)
 {
     bool rotated = begin_rotated(r);
     SDL_RenderSetClipRect(r->renderer, NULL);
-    SDL_SetRenderDrawColor(r->renderer, 0, 0, 0, 255);
+    /* Every screen starts with an opaque background over the whole window; clearing first
+     * would fill a 1920x1080 picture twice, which the software renderer feels. */
+    size_t first = 0;
+    int w, h;
+    render_output_size(r, &w, &h);
+    if (f->n_cmds && f->cmds[0].kind == DRAW_RECT && f->cmds[0].color.a == 255 &&
+        f->cmds[0].radius == 0 && f->cmds[0].rect.x <= 0 && f->cmds[0].rect.y <= 0 &&
+        f->cmds[0].rect.x + f->cmds[0].rect.w >= w && f->cmds[0].rect.y + f->cmds[0].rect.h >= h) {
+        const ui_color c = f->cmds[0].color;
+        SDL_SetRenderDrawColor(r->renderer, c.r, c.g, c.b, 255);
+        first = 1;
+    } else {
+        SDL_SetRenderDrawColor(r->renderer, 0, 0, 0, 255);
+    }
     SDL_RenderClear(r->renderer);
-    for (size_t i = 0; i < f->n_cmds; i++)
+    for (size_t i = first; i < f->n_cmds; i++)
         execute(r, &f->cmds[i]);
     SDL_RenderSetClipRect(r->renderer, NULL);
     if (rotated)

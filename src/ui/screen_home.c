@@ -90,6 +90,52 @@ static int header(ui_ctx *c)
     return h;
 }
 
+/* The section and height of every card, kept in the ui while the model's generation, the
+ * minute (countdown chips, sections), the column width and the language stay the same, so a
+ * scroll or a press does not measure a long program again. False on allocation failure. */
+static bool home_measure(ui_ctx *c, int col_w, int **heights, int **sec)
+{
+    ui *u = c->u;
+    const ui_model *m = c->m;
+    size_t n = m->n_entries;
+    int64_t minute = c->now_ms / 60000;
+    if (m->generation && u->home_cache.heights && u->home_cache.generation == m->generation &&
+        u->home_cache.n == n && u->home_cache.minute == minute &&
+        u->home_cache.col_w == col_w && u->home_cache.lang == u->lang) {
+        *heights = u->home_cache.heights;
+        *sec = u->home_cache.sec;
+        return true;
+    }
+    int *h = realloc(u->home_cache.heights, (n ? n : 1) * sizeof *h);
+    if (h)
+        u->home_cache.heights = h;
+    int *s = realloc(u->home_cache.sec, (n ? n : 1) * sizeof *s);
+    if (s)
+        u->home_cache.sec = s;
+    if (!h || !s) {
+        c->f->oom = true;
+        u->home_cache.generation = 0;
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const activity *a = &m->entries[i].act;
+        s[i] = -1;
+        h[i] = 0;
+        if (ui_entry_over(a, c->now))
+            continue;
+        s[i] = section_of(a, c->now);
+        h[i] = card_build(c, &m->entries[i], 0, 0, col_w, 0, false);
+    }
+    u->home_cache.generation = m->generation;
+    u->home_cache.n = n;
+    u->home_cache.minute = minute;
+    u->home_cache.col_w = col_w;
+    u->home_cache.lang = u->lang;
+    *heights = h;
+    *sec = s;
+    return true;
+}
+
 void screen_home_build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
@@ -132,26 +178,15 @@ void screen_home_build(ui_ctx *c)
         ncols = 1;
     int col_w = (view.w - (ncols - 1) * L->gap) / ncols;
 
-    /* Measure: which entries show, in which section, how tall. */
+    /* Measure: which entries show, in which section, how tall (kept between frames). */
     size_t n = m->n_entries;
-    int *heights = n ? calloc(n, sizeof *heights) : NULL;
-    int *sec = n ? calloc(n, sizeof *sec) : NULL;
-    if (n && (!heights || !sec)) {
-        c->f->oom = true;
-        free(heights);
-        free(sec);
+    int *heights, *sec;
+    if (!home_measure(c, col_w, &heights, &sec))
         return;
-    }
     int count[SEC_COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-        const activity *a = &m->entries[i].act;
-        sec[i] = -1;
-        if (ui_entry_over(a, c->now))
-            continue;
-        sec[i] = section_of(a, c->now);
-        count[sec[i]]++;
-        heights[i] = card_build(c, &m->entries[i], 0, 0, col_w, 0, false);
-    }
+    for (size_t i = 0; i < n; i++)
+        if (sec[i] >= 0)
+            count[sec[i]]++;
     static const char *const SEC_WORD[SEC_COUNT] = {"Today", "This week", "Later"};
     static const char *const SEC_ID[SEC_COUNT] = {"section:today", "section:week",
                                                   "section:later"};
@@ -238,8 +273,6 @@ void screen_home_build(ui_ctx *c)
     w_scroll_end(c);
     if (scroll_max > 0)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
-    free(heights);
-    free(sec);
 }
 
 void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)

@@ -83,6 +83,8 @@ void ui_free(ui *u)
     if (!u)
         return;
     ui_frame_free(&u->last);
+    free(u->home_cache.heights);
+    free(u->home_cache.sec);
     ui_wipe(u, sizeof *u);
     free(u);
 }

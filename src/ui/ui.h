@@ -181,6 +181,11 @@ typedef struct ui_model {
      * a program of 2,000 activities from costing 2,000 encodings before the first frame. */
     void (*need_qr)(void *ctx, const ui_entry *entry);
     void *need_qr_ctx;
+    /* Changes whenever `entries` change (the app counts its reloads). The home screen keeps
+     * its cards' measurements while the generation, the minute, the width and the language
+     * stay, so scrolling a long program does not measure every card on every frame.
+     * 0: unknown, nothing is kept. */
+    unsigned long generation;
 } ui_model;
 
 typedef enum ui_input_kind {

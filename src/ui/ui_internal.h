@@ -142,6 +142,16 @@ struct ui {
     bool admin_resume;             /* a sync interrupted an admin screen: back to it after */
 
     ui_admin_state admin;
+
+    /* home: the cards' sections and heights, kept while nothing they depend on changed
+     * (model.generation, the minute, the column width, the language) */
+    struct {
+        unsigned long generation;
+        int64_t minute;
+        int col_w;
+        size_t lang, n;
+        int *heights, *sec;
+    } home_cache;
 };
 
 /* What a screen builder needs. */
