@@ -386,9 +386,19 @@ vm_status demo_fill(store *s, int64_t now, vm_err *err)
         err = &scratch;
     if (!s)
         return err_set(err, VM_ERR_INVALID, "No database for the demo program.");
+    /* A fill cut short (a power cut at the first start) is finished on the next start: the
+     * fact says it began, and filling again is safe, since activities are stored by uid and
+     * the demo's sign-up ids are fixed. */
     size_t n = 0;
+    char started[16] = "";
     vm_status st = store_activity_count(s, &n, err);
-    if (st != VM_OK || n > 0)
+    if (st != VM_OK)
+        return st;
+    bool resumed = store_fact_get(s, "demo_fill", started, sizeof started, NULL) == VM_OK &&
+                   strcmp(started, "started") == 0;
+    if (n > 0 && !resumed)
+        return VM_OK;
+    if ((st = store_fact_set(s, "demo_fill", "started", err)) != VM_OK)
         return st;
     /* Sign-ups start arriving two days ago, 23 minutes apart: all before `now`, and before
      * every deadline in the program. */
@@ -396,5 +406,5 @@ vm_status demo_fill(store *s, int64_t now, vm_err *err)
     if ((st = today(&d)) != VM_OK || (st = this_week(&d)) != VM_OK ||
         (st = later(&d)) != VM_OK)
         return st;
-    return VM_OK;
+    return store_fact_set(s, "demo_fill", "done", err);
 }

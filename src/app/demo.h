@@ -26,8 +26,9 @@
 /* Fills `s` with the demo program when it holds no activities yet; a store that already has
  * activities (a second `--demo` start, or a real program) is left as it is and VM_OK is
  * returned, so `--demo` is idempotent and never mixes demo data into a real program. Each
- * activity and sign-up is its own transaction; should one fail, the error is returned and
- * what was added stays (a later start then finds activities and adds nothing). */
+ * activity and sign-up is its own transaction; the fact `demo_fill` says "started" until the
+ * last one is in ("done"), so a fill cut short by a power cut is finished at the next start
+ * (filling again is safe: activities go by uid, demo sign-up ids are fixed). */
 vm_status demo_fill(store *s, int64_t now, vm_err *err);
 
 #endif

@@ -221,6 +221,13 @@ static bool busy(const ui *u)
     return u->flow.pending || u->admin.pending;
 }
 
+/* At night the screen goes dark from anything but a flow being answered, a sync, or the
+ * night itself: the idle screen, a resting kiosk, goes dark too. */
+static bool may_darken(const ui *u)
+{
+    return !busy(u) && !sync_screen(u->screen) && u->screen != SCR_NIGHT;
+}
+
 static bool scrolls(ui_screen_id s)
 {
     return s == SCR_HOME || s == SCR_DETAIL || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS;
@@ -542,7 +549,7 @@ bool ui_tick(ui *u, const ui_model *m, int64_t now_ms)
         changed = true;
     }
     bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
-    if (u->night && free_to_reset && !u->down &&
+    if (u->night && may_darken(u) && !u->down &&
         now_ms - u->last_input >= u->opt.night_wake_ms) {
         idle_reset(u, now_ms);
         ui_goto(u, SCR_NIGHT, now_ms);
@@ -568,7 +575,7 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
     bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
     int64_t t[5];
     int n = 0;
-    if (free_to_reset && u->night)
+    if (may_darken(u) && u->night)
         t[n++] = u->last_input + u->opt.night_wake_ms;
     if (free_to_reset && !at_rest(u))
         t[n++] = u->last_input + u->opt.idle_ms;

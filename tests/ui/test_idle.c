@@ -320,6 +320,28 @@ static void shifted_screens_stay_whole(void **state)
 
 /* At night the screen goes black after two minutes without a touch, needs no wake-ups, and a
  * touch wakes it to home for two minutes. */
+/* A kiosk resting on its idle screen when the night begins goes dark too (it used to stay
+ * lit, redrawing every minute, until someone touched it). */
+static void idle_screen_goes_dark_at_night(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    h_build(h);
+    h_advance(h, 60000);
+    assert_string_equal(h_screen(h), "idle");
+    h->m.night = true; /* 23:00: the app's next tick brings the news */
+    h_advance(h, 0);
+    /* following the deadlines the ui gives, as the app's loop does, it is dark within the
+     * night_wake_ms of the last touch */
+    int64_t start = h->now_ms;
+    for (int i = 0; i < 10 && strcmp(h_screen(h), "night") != 0; i++)
+        h_advance(h, ui_next_deadline(h->u, h->now_ms) - h->now_ms);
+    assert_string_equal(h_screen(h), "night");
+    assert_true(h->now_ms - start <= 120000);
+    assert_int_equal(ui_next_deadline(h->u, h->now_ms + 1000), UI_NO_DEADLINE);
+    h_free(h);
+}
+
 static void night(void **state)
 {
     (void)state;
@@ -463,6 +485,7 @@ int main(void)
         cmocka_unit_test(touch_wakes_without_acting),   cmocka_unit_test(idle_content_moves),
         cmocka_unit_test(idle_with_little_on),          cmocka_unit_test(burn_in_shift),
         cmocka_unit_test(shifted_screens_stay_whole),   cmocka_unit_test(night),
+        cmocka_unit_test(idle_screen_goes_dark_at_night),
         cmocka_unit_test(night_waits_for_the_resident), cmocka_unit_test(window_too_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
