@@ -1,0 +1,25 @@
+#!/bin/sh
+# The architecture, checked on the sources: core and ui see neither SDL nor SQLite, and no
+# SQL is written outside src/store. (The top CMakeLists.txt also refuses to link them.)
+set -u
+src=${1:?usage: check_layers.sh SRC_DIR}
+bad=0
+if grep -rnE '#include *[<"](SDL|sqlite3)' "$src/core" "$src/ui"; then
+    echo "core and ui must not include SDL or SQLite headers"
+    bad=1
+fi
+if grep -rnE 'sqlite3_[a-z_]+\(' "$src" --include='*.c' --include='*.h' | grep -v "^$src/store/"; then
+    echo "SQLite is called outside src/store"
+    bad=1
+fi
+if grep -rnE '"(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA) ' "$src" --include='*.c' | grep -v "^$src/store/"; then
+    echo "SQL is written outside src/store"
+    bad=1
+fi
+if grep -rnE '\b(SDL_[A-Za-z]+|TTF_[A-Za-z]+)\(' "$src/core" "$src/ui" "$src/store" "$src/qr" \
+        "$src/print" "$src/sync" "$src/icons"; then
+    echo "SDL is called outside src/render and src/app"
+    bad=1
+fi
+[ "$bad" -eq 0 ] && echo "layers: ok"
+exit "$bad"
