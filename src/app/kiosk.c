@@ -180,7 +180,6 @@ void kiosk_present_if_changed(kiosk *k)
 {
     ui_measure m = render_measure(k->render);
     int64_t now_ms = clock_now_ms(k->clock);
-    kiosk_refresh_model(k, now_ms / 1000); /* an action may just have opened the admin screen */
     ui_build(k->ui, &k->model.ui, &m, now_ms, &k->next);
     if (k->have_shown && !k->force_present && ui_frame_same_picture(&k->shown, &k->next))
         return;

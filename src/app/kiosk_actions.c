@@ -244,6 +244,9 @@ bool kiosk_run_actions(kiosk *k)
             fprintf(stderr, "vaermed: %s\n", err.msg);
         kiosk_refresh_model(k, now_ms / 1000);
         ui_action_done(k->ui, &k->model.ui, &r, now_ms);
+        /* The answer may have opened the admin screen (the PIN): its facts are gathered now,
+         * before the frame is built. */
+        kiosk_refresh_model(k, now_ms / 1000);
         changed = true;
     }
     return changed;

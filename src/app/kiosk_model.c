@@ -75,7 +75,7 @@ static void fill_admin(kiosk *k)
     if (raw < floor) {
         a->clock_status = UI_CLOCK_BEHIND_IMPORT;
         a->clock_floor = floor;
-    } else if (raw < VAERMED_BUILD_TIME) {
+    } else if (clock_suspect(k->clock, VAERMED_BUILD_TIME)) { /* before the build */
         a->clock_status = UI_CLOCK_BEFORE_BUILD;
         a->clock_floor = VAERMED_BUILD_TIME;
     }

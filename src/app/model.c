@@ -24,15 +24,23 @@ static void qr_clear(model_qr *q)
     memset(q, 0, sizeof *q);
 }
 
-/* Finds the previous model's QR for this uid and payload, and moves it over. */
-static bool take_previous(model_qr *prev, size_t n_prev, const char *uid, const char *payload,
+/* The codes of the previous model that were encoded (the few a screen has shown): only
+ * those are worth carrying over, and looking through them alone keeps a reload linear. */
+typedef struct made_codes {
+    model_qr *prev;
+    size_t *index;
+    size_t n;
+} made_codes;
+
+/* Finds an encoded code of the previous model for this uid and payload, and moves it over. */
+static bool take_previous(made_codes *made, const char *uid, const char *payload,
                           model_qr *out)
 {
-    for (size_t i = 0; i < n_prev; i++) {
-        if (prev[i].payload && strcmp(prev[i].uid, uid) == 0 &&
-            strcmp(prev[i].payload, payload) == 0) {
-            *out = prev[i];
-            memset(&prev[i], 0, sizeof prev[i]);
+    for (size_t k = 0; k < made->n; k++) {
+        model_qr *q = &made->prev[made->index[k]];
+        if (q->modules && strcmp(q->uid, uid) == 0 && strcmp(q->payload, payload) == 0) {
+            *out = *q;
+            memset(q, 0, sizeof *q);
             return true;
         }
     }
@@ -42,7 +50,7 @@ static bool take_previous(model_qr *prev, size_t n_prev, const char *uid, const 
 /* Chooses the code's payload for one activity (cheap: text only) and takes the previous
  * model's modules when the payload is the same; encoding waits until a screen needs it
  * (kiosk_model_need_qr). */
-static void plan_qr(const activity *a, const char *url_template, model_qr *prev, size_t n_prev,
+static void plan_qr(const activity *a, const char *url_template, made_codes *made,
                     model_qr *out)
 {
     char payload[QR_PAYLOAD_MAX];
@@ -52,7 +60,7 @@ static void plan_qr(const activity *a, const char *url_template, model_qr *prev,
     if (qr_target_for(a, url_template, payload, sizeof payload, &kind, NULL) != VM_OK ||
         kind == QR_TARGET_NONE)
         return;
-    if (take_previous(prev, n_prev, a->uid, payload, out)) {
+    if (take_previous(made, a->uid, payload, out)) {
         out->kind = ui_kind(kind);
         return;
     }
@@ -99,6 +107,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     size_t n = 0;
     ui_entry *entries = NULL;
     model_qr *qrs = NULL;
+    made_codes made = {0};
     vm_status st = store_activities_between(s, now - 12 * 3600,
                                             now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400, &acts,
                                             &counts, &n, err);
@@ -110,10 +119,15 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
         st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
         goto out;
     }
+    made.prev = m->qrs;
+    made.index = malloc((m->n_entries ? m->n_entries : 1) * sizeof *made.index);
+    for (size_t i = 0; made.index && i < m->n_entries; i++)
+        if (m->qrs[i].modules)
+            made.index[made.n++] = i;
     for (size_t i = 0; i < n; i++) {
         entries[i].act = acts[i];
         entries[i].counts = counts[i];
-        plan_qr(&acts[i], url_template, m->qrs, m->n_entries, &qrs[i]);
+        plan_qr(&acts[i], url_template, &made, &qrs[i]);
         entries[i].qr = qrs[i].modules;
         entries[i].qr_size = qrs[i].size;
         entries[i].qr_kind = qrs[i].kind;
@@ -135,6 +149,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     entries = NULL;
     qrs = NULL;
 out:
+    free(made.index);
     free(acts);
     free(counts);
     free(entries);

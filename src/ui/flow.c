@@ -275,3 +275,21 @@ void flow_numpad(ui_ctx *c, int top, int content_end, int side_w)
         w_numpad(c, c->rtl ? L->margin : L->w - L->margin - side_w, y, side_w, max_h, NULL, true);
     }
 }
+
+void flow_name_tap(ui *u, const char *id, ui_screen_id next, int64_t now_ms)
+{
+    ui_flow *fl = &u->flow;
+    if (strcmp(id, "back") == 0) {
+        ui_flow_wipe(u);
+        ui_goto(u, SCR_DETAIL, now_ms);
+    } else if (strcmp(id, "next") == 0) {
+        if (!flow_name_ok(u)) {
+            fl->msg = MSG_NAME_EMPTY;
+            return;
+        }
+        fl->msg = MSG_NONE;
+        ui_goto(u, next, now_ms);
+    } else {
+        flow_key_tap(u, id, true);
+    }
+}

@@ -9,6 +9,9 @@
 bool flow_upper(const ui *u);
 /* True when the typed name has something besides spaces. */
 bool flow_name_ok(const ui *u);
+/* A tap on the name screen of either flow: `back` leaves the flow for the detail screen,
+ * `next` goes on to `next` when a name was typed (else says so), keys type. */
+void flow_name_tap(ui *u, const char *id, ui_screen_id next, int64_t now_ms);
 /* Characters from a physical keyboard: name characters, or digits for the code. */
 void flow_text_input(ui *u, const char *text, bool letters);
 /* The words of the flow's current message ("" for none). */

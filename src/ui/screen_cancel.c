@@ -121,19 +121,7 @@ void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         return;
     switch (u->screen) {
     case SCR_CANCEL_NAME:
-        if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_DETAIL, now_ms);
-        } else if (strcmp(id, "next") == 0) {
-            if (!flow_name_ok(u)) {
-                fl->msg = MSG_NAME_EMPTY;
-                return;
-            }
-            fl->msg = MSG_NONE;
-            ui_goto(u, SCR_CANCEL_CODE, now_ms);
-        } else {
-            flow_key_tap(u, id, true);
-        }
+        flow_name_tap(u, id, SCR_CANCEL_CODE, now_ms);
         break;
     case SCR_CANCEL_CODE:
         if (strcmp(id, "back") == 0) {

@@ -394,3 +394,20 @@ void screen_too_small_build(ui_ctx *c, int min_w, int min_h)
     c->view = rect_make(0, 0, 0, 0);
     draw_clip(c->f, c->view);
 }
+
+void screen_error_build(ui_ctx *c, const char *detail)
+{
+    const ui_layout *L = c->L;
+    w_background(c);
+    int w = L->w - 2 * L->margin;
+    int y = L->margin;
+    y += w_notice(c, "error", tr(c, "The kiosk cannot start right now."), ICON_WARNING,
+                  L->margin, y, w, 3, true) +
+         L->gap;
+    y += w_text_widget(c, "error-help", UI_ROLE_TEXT,
+                       tr(c, "Please tell the staff. Nothing has been lost."), UI_FONT_BODY,
+                       COL_TEXT, COL_BG, L->margin, y, w, 3, true) +
+         L->gap;
+    w_text_widget(c, "error-detail", UI_ROLE_TEXT, detail ? detail : "", UI_FONT_SMALL, COL_TEXT,
+                  COL_BG, L->margin, y, w, 8, true);
+}

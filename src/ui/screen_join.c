@@ -377,19 +377,8 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 
     switch (u->screen) {
     case SCR_JOIN_NAME:
-        if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_DETAIL, now_ms);
-        } else if (strcmp(id, "next") == 0) {
-            if (!flow_name_ok(u)) {
-                fl->msg = MSG_NAME_EMPTY;
-                return;
-            }
-            fl->msg = MSG_NONE;
-            ui_goto(u, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA, now_ms);
-        } else {
-            flow_key_tap(u, id, true);
-        }
+        flow_name_tap(u, id, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA,
+                      now_ms);
         break;
     case SCR_JOIN_HOUSEHOLD:
         if (strcmp(id, "back") == 0)

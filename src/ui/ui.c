@@ -749,3 +749,17 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
         ui_goto(u, SCR_CANCEL_DONE, now_ms);
     }
 }
+
+void ui_build_error(ui *u, const i18n_catalog *cat, const ui_measure *measure,
+                    const char *detail, ui_frame *out)
+{
+    ui_model none = {0};
+    ui_frame_reset(out, "error", u->win_w, u->win_h);
+    out->measure = measure;
+    ui_ctx c = {.u = u, .m = &none, .ms = measure, .L = &u->L, .f = out, .cat = cat};
+    c.rtl = cat && i18n_right_to_left(cat);
+    out->rtl = c.rtl;
+    screen_error_build(&c, detail);
+    ui_frame_shift(out, u->L.w, u->L.h, 0, 0);
+    out->measure = NULL;
+}

@@ -330,6 +330,13 @@ size_t ui_lang(const ui *u);
  * night: the ui does that itself when model.stick / model.night change.) */
 void ui_go_home(ui *u, int64_t now_ms);
 
+/* The screen shown when the kiosk cannot start (a foreign or damaged database, an unwritable
+ * data folder): `error`, in the catalog's words ("Skærmen kan ikke starte lige nu. Sig det til
+ * personalet. Intet er gået tabt."), with `detail` (the reason, for the staff) under it.
+ * Needs no model; the fonts are those of ui_font_sizes. */
+void ui_build_error(ui *u, const i18n_catalog *cat, const ui_measure *measure,
+                    const char *detail, ui_frame *out);
+
 /* True while an admin screen behind the PIN is open (admin, admin-signups, admin-confirm,
  * admin-test): the app fills model.admin then, and drops it (and the names in it) when this
  * turns false. */

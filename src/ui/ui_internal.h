@@ -241,6 +241,7 @@ void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 void screen_idle_build(ui_ctx *c);  /* idle */
 void screen_night_build(ui_ctx *c); /* night */
 void screen_too_small_build(ui_ctx *c, int min_w, int min_h);
+void screen_error_build(ui_ctx *c, const char *detail);
 void screen_sync_build(ui_ctx *c);  /* sync, sync-done */
 void screen_sync_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_build(ui_ctx *c); /* admin-pin, admin, admin-confirm, admin-test */

@@ -122,6 +122,11 @@ def test_admin_screen_behind_the_pin():
               for f in pins), "a wrong PIN said nothing")
     admin = [f for f in frames if f["screen"] == "admin"]
     check(admin, "the right PIN did not open the admin screen: %s" % screens(frames))
+    # Its facts are there in its very first frame, not a frame later.
+    check("Sidste synkronisering" in labels(admin[0]) and "…" not in labels(admin[0]),
+          "the first admin frame lacks its facts: %s" % labels(admin[0])[:400])
+    # A clock set on purpose (VAERMED_NOW) is not called wrong.
+    check("Ur: OK" in labels(admin[0]), "the clock status: %s" % labels(admin[0])[:600])
     check(any("Karen" in labels(f) for f in frames if f["screen"] == "admin-signups"),
           "the staff list does not show names")
     for f in frames:

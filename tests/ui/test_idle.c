@@ -478,6 +478,27 @@ static void window_too_small(void **state)
     }
 }
 
+/* The screen when the kiosk cannot start: plain words in the resident's language, the reason
+ * for the staff under them, readable and inside the window at any size. */
+static void error_screen(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800}};
+    for (size_t i = 0; i < 3; i++) {
+        harness *h = h_new(sizes[i][0], sizes[i][1]);
+        ui_build_error(h->u, h->langs[0], &h->ms,
+                       "The file /var/lib/vaermed/vaermed.db belongs to another program.", &h->f);
+        assert_string_equal(h->f.screen, "error");
+        assert_string_equal(h_widget(h, "error")->label, "Skærmen kan ikke starte lige nu.");
+        assert_string_equal(h_widget(h, "error-help")->label,
+                            "Sig det til personalet. Intet er gået tabt.");
+        assert_non_null(strstr(h_widget(h, "error-detail")->label, "another program"));
+        h_check_contrast(&h->f);
+        h_check_layout(&h->f, 0);
+        h_free(h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +507,7 @@ int main(void)
         cmocka_unit_test(idle_with_little_on),          cmocka_unit_test(burn_in_shift),
         cmocka_unit_test(shifted_screens_stay_whole),   cmocka_unit_test(night),
         cmocka_unit_test(idle_screen_goes_dark_at_night),
+        cmocka_unit_test(error_screen),
         cmocka_unit_test(night_waits_for_the_resident), cmocka_unit_test(window_too_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
