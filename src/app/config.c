@@ -22,7 +22,7 @@ void config_defaults(config *c)
     snprintf(c->stick_roots[1], sizeof c->stick_roots[1], "/run/media");
     c->n_stick_roots = 2;
     c->idle_seconds = 60;
-    c->screen_diagonal_inch = 7.0;
+    c->screen_diagonal_inch = 0; /* the usual panel of the resolution (ui_panel_inches) */
 }
 
 static void problem(config *c, int line, const char *fmt, ...)

@@ -34,7 +34,8 @@ typedef struct config {
     char stick_roots[CONFIG_LIST_MAX][CONFIG_STR_MAX]; /* stick_root = /media (may repeat) */
     size_t n_stick_roots;
     int idle_seconds;                   /* idle_seconds = 60 */
-    double screen_diagonal_inch;        /* screen_inches = 7 (for 9 mm keys) */
+    double screen_diagonal_inch;        /* screen_inches = 7 (for 16 mm targets, 22 pt text);
+                                           0 = the usual panel of the resolution */
     bool fullscreen;                    /* fullscreen = yes */
 
     struct {

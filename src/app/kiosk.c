@@ -10,6 +10,7 @@
 #include "app/night.h"
 #include "app/paths.h"
 #include "app/service.h"
+#include "ui/theme.h"
 #include "core/dktime.h"
 #include "sync/sync.h"
 
@@ -18,11 +19,12 @@ static void warn_stderr(const char *msg)
     fprintf(stderr, "vaermed: %s\n", msg);
 }
 
+/* The panel's density from its diagonal; without screen_inches, the ui assumes the usual
+ * panel of the window's resolution (and follows the window when it changes). */
 static double px_per_mm(const kiosk *k)
 {
-    double diag_px = sqrt((double)k->out_w * k->out_w + (double)k->out_h * k->out_h);
-    double inches = k->opt->cfg->screen_diagonal_inch > 0 ? k->opt->cfg->screen_diagonal_inch : 7;
-    return diag_px / (inches * 25.4);
+    double inches = k->opt->cfg->screen_diagonal_inch;
+    return inches > 0 ? ui_px_per_mm(k->out_w, k->out_h, inches) : 0;
 }
 
 static vm_status apply_size(kiosk *k, vm_err *err)

@@ -67,7 +67,7 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
     int gap = L->gap * 2 / 3;
     int per = (w + gap) / (L->key + gap);
     /* a whole Danish row when the keys can keep their 9 mm at least (a 640 px wide window) */
-    int key_min = (int)ceil(UI_KEY_MM * L->ppm);
+    int key_min = (int)ceil(9.0 * L->ppm); /* (the old 9 mm keys, until the 16 mm keyboard) */
     if (per < 11 && (w + gap) / (key_min + gap) >= 11)
         per = 11;
     if (per < 6)

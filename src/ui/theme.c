@@ -46,6 +46,42 @@ static int px(double v)
     return (int)lround(v);
 }
 
+static int at_least(int v, int min)
+{
+    return v > min ? v : min;
+}
+
+double ui_panel_inches(int w, int h)
+{
+    int l = w > h ? w : h, s = w > h ? h : w;
+    static const struct {
+        int l, s;
+        double inches;
+    } PANELS[] = {
+        {800, 480, 7.0},    {1024, 600, 7.0},   {1280, 800, 10.1}, {1280, 720, 10.1},
+        {1366, 768, 15.6},  {1920, 1080, 21.5}, {1920, 1200, 24.0}, {2560, 1440, 27.0},
+        {3840, 2160, 27.0},
+    };
+    for (size_t i = 0; i < sizeof PANELS / sizeof PANELS[0]; i++)
+        if (PANELS[i].l == l && PANELS[i].s == s)
+            return PANELS[i].inches;
+    /* a window of another size: as dense as the 7" 800x480 panel when it is about that
+     * big (a window on a small panel), else a 100 dpi monitor */
+    double dpi = l <= 1024 ? sqrt(800.0 * 800 + 480.0 * 480) / 7.0 : 100.0;
+    return sqrt((double)l * l + (double)s * s) / dpi;
+}
+
+double ui_px_per_mm(int w, int h, double inches)
+{
+    if (w < 1)
+        w = 1;
+    if (h < 1)
+        h = 1;
+    if (inches <= 0)
+        inches = ui_panel_inches(w, h);
+    return sqrt((double)w * w + (double)h * h) / (inches * 25.4);
+}
+
 void ui_layout_compute(ui_layout *L, int w, int h, double px_per_mm)
 {
     if (w < 1)
@@ -58,13 +94,18 @@ void ui_layout_compute(ui_layout *L, int w, int h, double px_per_mm)
     int long_side = w > h ? w : h, short_side = w > h ? h : w;
     double sl = long_side / 800.0, ss = short_side / 480.0;
     L->s = sl < ss ? sl : ss;
+    L->ppm = px_per_mm > 0 ? px_per_mm : ui_px_per_mm(w, h, 0);
+    L->target = (int)ceil(UI_TARGET_MM * L->ppm - 1e-9);
+    L->text_min = (int)ceil(UI_TEXT_MIN_MM * L->ppm - 1e-9);
+
     /* Fonts grow slower than the window, so a big screen shows more, not just bigger; they
-     * never shrink below the 800x480 sizes (22 px and up). */
+     * never shrink below the 800x480 sizes (22 px and up).
+     * (Next: from text_min and target; until then the old sizes, so the screens keep fitting
+     * while they learn the new ones.) */
     L->fs = 1.0 + 0.6 * (L->s - 1.0);
     if (L->fs < 1.0)
         L->fs = 1.0;
-    L->ppm = px_per_mm > 0 ? px_per_mm : UI_DEFAULT_PX_PER_MM;
-
+    L->sp = L->fs;
     double fs = L->fs;
     L->font[UI_FONT_SMALL] = px(22 * fs);
     L->font[UI_FONT_BODY] = px(24 * fs);
@@ -81,11 +122,9 @@ void ui_layout_compute(ui_layout *L, int w, int h, double px_per_mm)
     L->band_w = px(68 * fs);
     L->col_min = px(440 * fs);
 
-    int btn_mm = (int)ceil(UI_BUTTON_MM * L->ppm);
-    int key_mm = (int)ceil(UI_KEY_MM * L->ppm);
+    int btn_mm = (int)ceil(12.0 * L->ppm);
+    int key_mm = (int)ceil(9.0 * L->ppm);
     L->btn_h = btn_mm > px(64 * fs) ? btn_mm : px(64 * fs);
     L->key = key_mm > px(52 * fs) ? key_mm : px(52 * fs);
-    L->drag = px(4.0 * L->ppm);
-    if (L->drag < 8)
-        L->drag = 8;
+    L->drag = at_least(px(4.0 * L->ppm), 8);
 }

@@ -4,10 +4,17 @@
  * with a white pictogram, dark text. Every colour pair used for text is at least 7:1
  * (WCAG AAA); tests check it on every widget of every screen with ui_contrast.
  *
- * The layout scales with the window: `s` compares the window with the 800x480 panel (the
- * smallest supported), fonts grow a bit slower than the window so wide screens show more,
- * and everything that is touched is also at least a physical size (12 mm buttons, 9 mm
- * keys) from the screen's density.
+ * The layout comes from the panel: its resolution and its size (screen_inches), so the
+ * people's budgets of DESIGN.md hold in millimetres on the glass:
+ *   - every tappable target is at least UI_TARGET_MM (16 mm) both ways (L->target, and
+ *     L->btn_h and L->key, which are never less);
+ *   - every text is at least 22 pt (UI_TEXT_MIN_MM, 7.76 mm of font size; L->text_min).
+ * On a big screen the sizes also grow with the window (`fs`: fonts a bit slower than the
+ * window, so a wide screen shows more), whichever is larger. A screen that cannot fit what
+ * it has at these sizes changes its layout (fewer things, another arrangement); it never
+ * draws smaller. tests/ui (h_check_sizes) measures a frame against these limits.
+ * (In the move: L->target and L->text_min say the limits already; the fonts, btn_h and key
+ * keep their old sizes (22 px and up, 12 mm, 9 mm) until every screen is laid out anew.)
  */
 #ifndef VM_UI_THEME_H
 #define VM_UI_THEME_H
@@ -59,20 +66,31 @@ ui_color ui_category_color(category c);
 /* WCAG 2 contrast ratio of two colours (1..21), alpha ignored. */
 double ui_contrast(ui_color a, ui_color b);
 
+/* The people's budgets, in millimetres on the panel (DESIGN.md). */
+#define UI_TARGET_MM 16.0                        /* every tappable target, both ways */
+#define UI_TEXT_MIN_PT 22.0                      /* every text ... */
+#define UI_TEXT_MIN_MM (UI_TEXT_MIN_PT * 25.4 / 72.0) /* ... = 7.76 mm of font size (em) */
+#define UI_BUTTON_MM UI_TARGET_MM                /* buttons, cards, toggles, steppers */
+#define UI_KEY_MM UI_TARGET_MM                   /* keyboard and number pad keys */
+
 /* The layout of one window size. */
 typedef struct ui_layout {
     int w, h;
     bool portrait;
     double s;    /* window vs 800x480 (>= 1 for supported sizes) */
-    double fs;   /* font and spacing scale: 1 at 800x480 */
-    double ppm;  /* pixels per millimetre */
-    int font[UI_FONT_COUNT];
+    double fs;   /* the scale of the fonts against their 800x480 design sizes (BODY 24 px):
+                    >= 1; on a 7" 800x480 panel 41/24, from the 22 pt minimum */
+    double sp;   /* the scale of margins and gaps: the window's, >= 1 */
+    double ppm;  /* pixels per millimetre on the panel */
+    int font[UI_FONT_COUNT]; /* each >= text_min (once the screens have moved) */
+    int target;  /* UI_TARGET_MM in px, rounded up: the least any tap target may be */
+    int text_min; /* UI_TEXT_MIN_MM in px, rounded up: the least font size */
     int margin;  /* outer margin */
     int gap;     /* between items */
     int pad;     /* inside cards and buttons */
     int radius;
-    int btn_h;   /* >= 12 mm: every button */
-    int key;     /* >= 9 mm: keyboard and number pad keys */
+    int btn_h;   /* >= target: every button */
+    int key;     /* >= target: keyboard and number pad keys */
     int icon;    /* a pictogram beside text */
     int band_w;  /* category band of a card */
     int drag;    /* a move beyond this many px is a scroll, not a tap (~4 mm) */
@@ -80,10 +98,16 @@ typedef struct ui_layout {
     int border;  /* outline thickness */
 } ui_layout;
 
-#define UI_DEFAULT_PX_PER_MM 5.4 /* a 7" 800x480 panel */
-#define UI_BUTTON_MM 12.0
-#define UI_KEY_MM 9.0
+/* Pixels per millimetre of a panel of `w` x `h` pixels and this diagonal; inches <= 0: the
+ * usual panel of that resolution (ui_panel_inches). */
+double ui_px_per_mm(int w, int h, double inches);
+/* The diagonal of the panel usually sold with this resolution (either way round): 7" for
+ * 800x480 and 1024x600, 10.1" for 1280x800, 15.6" for 1366x768, 21.5" for 1920x1080, 24" for
+ * 1920x1200, 27" for 2560x1440 and up; other sizes as dense as the 7" 800x480 panel up to
+ * 1024 px on the long side, else as a 100 dpi monitor. */
+double ui_panel_inches(int w, int h);
 
+/* The layout of a `w` x `h` window on a panel of `px_per_mm` (<= 0: ui_px_per_mm(w, h, 0)). */
 void ui_layout_compute(ui_layout *L, int w, int h, double px_per_mm);
 
 #endif

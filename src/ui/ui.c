@@ -44,14 +44,16 @@ void ui_wipe(void *p, size_t n)
 static void relayout(ui *u)
 {
     ui_layout full;
-    ui_layout_compute(&full, u->win_w, u->win_h, u->opt.px_per_mm);
-    u->shift = (int)lround(4.0 * full.fs);
+    /* the panel's density is the whole window's (the shift only moves the picture) */
+    double ppm = u->opt.px_per_mm > 0 ? u->opt.px_per_mm : ui_px_per_mm(u->win_w, u->win_h, 0);
+    ui_layout_compute(&full, u->win_w, u->win_h, ppm);
+    u->shift = (int)lround(4.0 * full.sp);
     if (u->shift < 2)
         u->shift = 2;
     int w = u->win_w - u->shift, h = u->win_h - u->shift;
     u->opt.width = w > 1 ? w : 1;
     u->opt.height = h > 1 ? h : 1;
-    ui_layout_compute(&u->L, u->opt.width, u->opt.height, u->opt.px_per_mm);
+    ui_layout_compute(&u->L, u->opt.width, u->opt.height, ppm);
 }
 
 ui *ui_new(const ui_options *opt)

@@ -243,7 +243,9 @@ typedef struct ui_action_result {
 
 typedef struct ui_options {
     int width, height;          /* window pixels */
-    double px_per_mm;           /* physical density, for 9 mm keys; 0 = assume a 7" 800x480 */
+    double px_per_mm;           /* the panel's density (screen_inches and the resolution), for
+                                   16 mm targets and 22 pt text; 0 = the usual panel of the
+                                   window's resolution (ui_panel_inches in theme.h) */
     int64_t idle_ms;            /* back to home after this long without a touch (60000) */
     size_t default_lang;        /* index into model.langs */
     int64_t idle_screen_ms;     /* home at rest -> the idle screen after this long without a

@@ -46,14 +46,18 @@ typedef struct harness {
     int width, height;
     const char *secret;   /* a typed name that must never show on a public screen */
     bool check_layout;    /* also check bounds, overlaps and target sizes on every frame */
+    double ppm;           /* the panel's pixels per millimetre */
     uint8_t qr[21 * 21];
     size_t frames;        /* frames built and checked */
 } harness;
 
 #define H_NOW "2026-11-24 10:00"
 
-/* A harness at this window size with Danish and English (langs[0] = da). */
+/* A harness at this window size with Danish and English (langs[0] = da), on the usual panel
+ * of that resolution (7" for 800x480, 10.1" for 1280x800, 21.5" for 1920x1080: theme.h). */
 harness *h_new(int width, int height);
+/* The same on a panel of this diagonal. */
+harness *h_new_panel(int width, int height, double inches);
 void h_free(harness *h);
 
 /* Rebuilds the frame and checks it. */
@@ -85,7 +89,12 @@ const char *h_screen(const harness *h);
 
 /* The checks run on each frame, exposed for tests that build frames themselves. */
 void h_check_contrast(const ui_frame *f);
-void h_check_layout(const ui_frame *f, double px_per_mm);
+void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
+/* The people's budgets on a panel of `px_per_mm` (theme.h, DESIGN.md): every tappable widget
+ * at least UI_TARGET_MM (16 mm) both ways, unless it is cut by the edge of its scrolled list,
+ * and every text drawn in a font of at least UI_TEXT_MIN_MM (22 pt). `font_px` are the
+ * frame's font sizes (ui_font_sizes). Fails the test naming what is too small, in mm. */
+void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
 void h_check_no_secret(const ui_frame *f, const char *secret);
 
 /* Scrolls the current screen to its top with the scroll-up button. */

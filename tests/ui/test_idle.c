@@ -494,7 +494,9 @@ static void error_screen(void **state)
                             "Sig det til personalet. Intet er gået tabt.");
         assert_non_null(strstr(h_widget(h, "error-detail")->label, "another program"));
         h_check_contrast(&h->f);
-        h_check_layout(&h->f, 0);
+        int fonts[UI_FONT_COUNT];
+        ui_font_sizes(h->u, fonts);
+        h_check_layout(&h->f, fonts, h->ppm);
         h_free(h);
     }
 }

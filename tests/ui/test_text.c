@@ -7,6 +7,7 @@
 
 #include "test_support.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,25 +253,36 @@ static void contrast_ratio(void **state)
         }
 }
 
+/* The sizes come from the panel: 16 mm targets and 22 pt text on every panel the kiosk is
+ * sold with, and a bigger screen shows more rather than the same bigger. */
 static void layout_scales(void **state)
 {
     (void)state;
+    static const struct {
+        int w, h;
+        double inches;
+    } PANELS[] = {{800, 480, 7}, {480, 800, 7}, {1024, 600, 7}, {1280, 800, 10.1},
+                  {800, 1280, 10.1}, {1920, 1080, 21.5}, {1080, 1920, 21.5}};
+    for (size_t i = 0; i < sizeof PANELS / sizeof PANELS[0]; i++) {
+        ui_layout L;
+        /* the usual panel of the resolution is the one named */
+        assert_true(fabs(ui_panel_inches(PANELS[i].w, PANELS[i].h) - PANELS[i].inches) < 1e-9);
+        ui_layout_compute(&L, PANELS[i].w, PANELS[i].h, 0);
+        double ppm = ui_px_per_mm(PANELS[i].w, PANELS[i].h, PANELS[i].inches);
+        assert_true(fabs(L.ppm - ppm) < 1e-9);
+        assert_true(L.text_min / ppm >= UI_TEXT_MIN_MM &&
+                    (L.text_min - 1) / ppm < UI_TEXT_MIN_MM);
+        assert_true(L.target / ppm >= UI_TARGET_MM && (L.target - 1) / ppm < UI_TARGET_MM);
+    }
     ui_layout small, big, tall;
     ui_layout_compute(&small, 800, 480, 0);
     ui_layout_compute(&big, 1920, 1080, 0);
     ui_layout_compute(&tall, 480, 800, 0);
-    for (int f = 0; f < UI_FONT_COUNT; f++) {
-        assert_true(small.font[f] >= 22);
-        assert_true(big.font[f] > small.font[f]);
+    assert_int_equal(small.target, 84); /* 16 mm on a 7" 800x480 panel (5.25 px/mm) */
+    assert_int_equal(small.text_min, 41); /* 22 pt there */
+    for (int f = 0; f < UI_FONT_COUNT; f++)
         assert_int_equal(tall.font[f], small.font[f]);
-    }
-    assert_true(small.btn_h >= 12 * UI_DEFAULT_PX_PER_MM);
-    assert_true(small.key >= 9 * UI_DEFAULT_PX_PER_MM);
     assert_true(tall.portrait && !small.portrait);
-    /* a dense screen still gets physical sizes */
-    ui_layout dense;
-    ui_layout_compute(&dense, 800, 480, 10.0);
-    assert_true(dense.btn_h >= 120 && dense.key >= 90);
     int sizes[UI_FONT_COUNT];
     ui_options opt = {.width = 1920, .height = 1080};
     ui *u = ui_new(&opt);
