@@ -7,6 +7,7 @@
 
 #include "app/cli.h"
 #include "app/paths.h"
+#include "app/secret.h"
 #include "app/signing.h"
 #include "core/dktime.h"
 #include "core/rules.h"
@@ -29,6 +30,13 @@ struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode)
             fprintf(ctx->err, "vaermed: (start the kiosk once, or give --db PATH)\n");
         return NULL;
     }
+    code_key key;
+    if (mode != CLI_READ && secret_load_and_upgrade(s, ctx->db_path, &key, &err) != VM_OK) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+        store_close(s);
+        return NULL;
+    }
+    memset(&key, 0, sizeof key);
     return s;
 }
 
@@ -193,10 +201,14 @@ int cli_join(const cli_ctx *ctx, int argc, char **argv)
     }
     signing_request req = {uid, task_id, name, adults, children, company, code};
     signup su;
-    if (signing_join(s, &req, cli_now(ctx, s), &su, &err) != VM_OK) {
+    code_key key;
+    if (secret_load(ctx->db_path, true, &key, &err) != VM_OK ||
+        signing_join(s, &req, &key, cli_now(ctx, s), &su, &err) != VM_OK) {
+        memset(&key, 0, sizeof key);
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         goto out;
     }
+    memset(&key, 0, sizeof key);
     if (su.status == SIGNUP_WAITING)
         fprintf(ctx->out, "%s\ton the waiting list as number %d for %s\n", su.id,
                 su.waiting_position, act.title);

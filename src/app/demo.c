@@ -11,6 +11,7 @@
 
 typedef struct demo {
     store *s;
+    const code_key *key;  /* the kiosk's secret for the demo's cancel code */
     int64_t now;
     int64_t signup_clock; /* "created" of the next demo sign-up: they trickle in over days */
     uint32_t next_id;
@@ -89,7 +90,7 @@ static vm_status join(demo *d, const activity *a, int task_index, const char *na
         uint8_t salt[CODE_SALT_BYTES];
         for (int i = 0; i < CODE_SALT_BYTES; i++)
             salt[i] = (uint8_t)(0xd0 + i + n);
-        code_hash(code, salt, 0, su.code_hash);
+        code_hash(code, salt, 0, d->key, su.code_hash);
     }
     SET(su.kiosk_id, "demo");
     d->signup_clock += 23 * 60;
@@ -379,7 +380,7 @@ static vm_status later(demo *d)
     return VM_OK;
 }
 
-vm_status demo_fill(store *s, int64_t now, vm_err *err)
+vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err)
 {
     vm_err scratch;
     if (!err)
@@ -402,7 +403,7 @@ vm_status demo_fill(store *s, int64_t now, vm_err *err)
         return st;
     /* Sign-ups start arriving two days ago, 23 minutes apart: all before `now`, and before
      * every deadline in the program. */
-    demo d = {.s = s, .now = now, .signup_clock = now - 2 * DAY, .next_id = 0, .err = err};
+    demo d = {.s = s, .key = key, .now = now, .signup_clock = now - 2 * DAY, .next_id = 0, .err = err};
     if ((st = today(&d)) != VM_OK || (st = this_week(&d)) != VM_OK ||
         (st = later(&d)) != VM_OK)
         return st;

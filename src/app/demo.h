@@ -28,7 +28,8 @@
  * returned, so `--demo` is idempotent and never mixes demo data into a real program. Each
  * activity and sign-up is its own transaction; the fact `demo_fill` says "started" until the
  * last one is in ("done"), so a fill cut short by a power cut is finished at the next start
- * (filling again is safe: activities go by uid, demo sign-up ids are fixed). */
-vm_status demo_fill(store *s, int64_t now, vm_err *err);
+ * (filling again is safe: activities go by uid, demo sign-up ids are fixed). The demo's
+ * cancel code is hashed with the kiosk's `key` (NULL: the old unkeyed form). */
+vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err);
 
 #endif

@@ -1,4 +1,5 @@
 #include "app/kiosk_internal.h"
+#include "app/secret.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -287,10 +288,14 @@ static vm_status open_store(kiosk *k, vm_err *err)
     st = store_open(o->db_path, STORE_CREATE, &k->store, err);
     if (st != VM_OK)
         return st;
+    /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
+    st = secret_load_and_upgrade(k->store, o->db_path, &k->code_key, err);
+    if (st != VM_OK)
+        return st;
     char id[KIOSK_ID_MAX];
     st = signing_kiosk_id(k->store, id, err);
     if (st == VM_OK && o->demo)
-        st = demo_fill(k->store, clock_now(k->clock), err);
+        st = demo_fill(k->store, clock_now(k->clock), &k->code_key, err);
     if (st == VM_OK) {
         clock_set_floor(k->clock, sync_clock_floor(k->store));
         kiosk_purge_old_personal_data(k, clock_now(k->clock));

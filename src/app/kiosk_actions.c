@@ -32,7 +32,7 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
                                a->children, a->wants_company, a->code};
         signup su;
-        r->status = signing_join(k->store, &req, now, &su, &err);
+        r->status = signing_join(k->store, &req, &k->code_key, now, &su, &err);
         if (r->status == VM_OK) {
             r->signup_status = su.status;
             r->waiting_position = su.waiting_position;
@@ -56,32 +56,36 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         fprintf(stderr, "vaermed: sign-up refused: %s\n", err.msg);
         return;
     }
-    /* Cancel with a code. */
-    int64_t wait = code_limiter_wait(&k->limiter, now);
+    /* Cancel with a code. No such name, no code on the sign-up and a wrong code get one
+     * answer and count alike, so the screen never tells whether someone is signed up. */
+    char key[65];
+    cancel_limiter_key(a->uid, a->name, key);
+    int64_t wait = cancel_limiter_wait(&k->limiter, key, now);
     if (wait > 0) {
+        long minutes = (long)((wait + 59) / 60);
         r->status = VM_ERR_REFUSED;
         i18n_format(r->message, sizeof r->message,
-                    i18n_text(cat, "Too many wrong codes. Please wait %ld minutes, or ask the staff."),
-                    (long)((wait + 59) / 60));
+                    i18n_plural(cat, "Too many wrong codes. Please wait %ld minute, or ask the staff.",
+                                "Too many wrong codes. Please wait %ld minutes, or ask the staff.",
+                                minutes),
+                    minutes);
+        memset(key, 0, sizeof key);
         return;
     }
     signup cancelled;
     int promoted = 0;
-    r->status = store_cancel_with_code(k->store, a->uid, a->name, a->code, now, &cancelled,
-                                       &promoted, &err);
+    r->status = store_cancel_with_code(k->store, a->uid, a->name, a->code, &k->code_key, now,
+                                       &cancelled, &promoted, &err);
     if (r->status == VM_OK) {
-        code_limiter_result(&k->limiter, true, now);
-        return;
-    }
-    if (r->status == VM_ERR_NOT_FOUND) {
-        code_limiter_result(&k->limiter, false, now);
-        say(r, cat, "The name and the code do not match. Please try again.");
-    } else if (r->status == VM_ERR_REFUSED) {
-        say(r, cat, "This sign-up has no code. Please ask the staff to cancel it.");
+        cancel_limiter_result(&k->limiter, key, true, now);
+    } else if (r->status == VM_ERR_NOT_FOUND) {
+        cancel_limiter_result(&k->limiter, key, false, now);
+        say(r, cat, "The name and the code do not match. Please try again, or ask the staff.");
     } else {
         say(r, cat, "Sorry, that did not work. Please ask the staff.");
         fprintf(stderr, "vaermed: cancel failed: %s\n", err.msg);
     }
+    memset(key, 0, sizeof key);
 }
 
 /* Compares without an early exit, so the time taken does not tell how many digits were
@@ -99,11 +103,13 @@ static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_res
 {
     int64_t wait = code_limiter_wait(&k->pin_limiter, now);
     if (wait > 0) {
+        long minutes = (long)((wait + 59) / 60);
         r->status = VM_ERR_REFUSED;
         i18n_format(r->message, sizeof r->message,
-                    i18n_text_ctx(kiosk_staff_catalog(k), "staff",
-                                  "Too many wrong codes. Please wait %ld minutes."),
-                    (long)((wait + 59) / 60));
+                    i18n_plural_ctx(kiosk_staff_catalog(k), "staff",
+                                    "Too many wrong codes. Please wait %ld minute.",
+                                    "Too many wrong codes. Please wait %ld minutes.", minutes),
+                    minutes);
         return;
     }
     bool right = pin_equal(a->pin, k->opt->cfg->staff_pin);

@@ -51,7 +51,8 @@ typedef struct kiosk {
     unsigned long seq;
     automation *automation;
     input_state input;
-    code_limiter limiter;
+    cancel_limiter limiter;   /* wrong cancel codes, per name */
+    code_key code_key;        /* the kiosk's secret for cancel codes (secret.h) */
     int64_t model_loaded_at;  /* UTC seconds */
     int win_w, win_h, out_w, out_h;
     unsigned long wakeups;    /* loop iterations: the benchmark's idle measure */

@@ -5,6 +5,7 @@
 
 #include "app/random.h"
 #include "core/code.h"
+#include "core/utf8.h"
 
 vm_status signing_kiosk_id(store *s, char out[KIOSK_ID_MAX], vm_err *err)
 {
@@ -20,8 +21,8 @@ vm_status signing_kiosk_id(store *s, char out[KIOSK_ID_MAX], vm_err *err)
     return store_fact_set(s, "kiosk_id", out, err);
 }
 
-vm_status signing_join(store *s, const signing_request *req, int64_t now, signup *out,
-                       vm_err *err)
+vm_status signing_join(store *s, const signing_request *req, const code_key *key, int64_t now,
+                       signup *out, vm_err *err)
 {
     memset(out, 0, sizeof *out);
     if (req->code && *req->code && !code_valid(req->code))
@@ -49,7 +50,7 @@ vm_status signing_join(store *s, const signing_request *req, int64_t now, signup
     out->children = req->children;
     out->wants_company = req->wants_company;
     if (req->code && *req->code)
-        code_hash(req->code, salt, 0, out->code_hash);
+        code_hash(req->code, salt, 0, key, out->code_hash);
     out->created = now;
     vm_status st = signing_kiosk_id(s, out->kiosk_id, err);
     if (st != VM_OK)
@@ -59,7 +60,8 @@ vm_status signing_join(store *s, const signing_request *req, int64_t now, signup
 
 int64_t code_limiter_wait(const code_limiter *l, int64_t now)
 {
-    return l->locked_until > now ? l->locked_until - now : 0;
+    int64_t wait = l->locked_until > now ? l->locked_until - now : 0;
+    return wait > CODE_LIMITER_MAX_WAIT ? CODE_LIMITER_MAX_WAIT : wait;
 }
 
 void code_limiter_result(code_limiter *l, bool right, int64_t now)
@@ -76,4 +78,87 @@ void code_limiter_result(code_limiter *l, bool right, int64_t now)
             pause *= 2;
         l->locked_until = now + (pause > 3600 ? 3600 : pause);
     }
+}
+
+void cancel_limiter_key(const char *uid, const char *name, char key[65])
+{
+    char clean[SIGNUP_NAME_BYTES * 2], folded[SIGNUP_NAME_BYTES * 2];
+    char buf[ACT_UID_MAX + SIGNUP_NAME_BYTES * 2 + 2];
+    utf8_clean_line(name ? name : "", clean, sizeof clean);
+    utf8_fold_case(clean, folded, sizeof folded);
+    int n = snprintf(buf, sizeof buf, "%s\n%s", uid ? uid : "", folded);
+    code_sha256_hex(buf, n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1, key);
+    memset(buf, 0, sizeof buf);
+    memset(clean, 0, sizeof clean);
+    memset(folded, 0, sizeof folded);
+}
+
+static void refill(cancel_limiter *l, int64_t now)
+{
+    if (!l->started || now < l->refilled_at) { /* first use, or the clock went back */
+        l->started = true;
+        l->tokens = CANCEL_GLOBAL_BURST;
+        l->refilled_at = now;
+        return;
+    }
+    int64_t add = (now - l->refilled_at) / CANCEL_GLOBAL_REFILL;
+    if (add > 0) {
+        l->tokens = add >= CANCEL_GLOBAL_BURST ? CANCEL_GLOBAL_BURST
+                    : l->tokens + (int)add > CANCEL_GLOBAL_BURST ? CANCEL_GLOBAL_BURST
+                                                                 : l->tokens + (int)add;
+        l->refilled_at += add * CANCEL_GLOBAL_REFILL;
+    }
+    if (l->tokens >= CANCEL_GLOBAL_BURST)
+        l->refilled_at = now;
+}
+
+static int find_slot(const cancel_limiter *l, const char *key)
+{
+    for (int i = 0; i < CANCEL_LIMITER_SLOTS; i++)
+        if (l->slot[i].key[0] && strcmp(l->slot[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
+int64_t cancel_limiter_wait(cancel_limiter *l, const char *key, int64_t now)
+{
+    refill(l, now);
+    int64_t wait = 0;
+    int i = find_slot(l, key);
+    if (i >= 0)
+        wait = code_limiter_wait(&l->slot[i].l, now);
+    if (l->tokens <= 0) {
+        int64_t next = l->refilled_at + CANCEL_GLOBAL_REFILL - now;
+        if (next > wait)
+            wait = next;
+    }
+    return wait;
+}
+
+void cancel_limiter_result(cancel_limiter *l, const char *key, bool right, int64_t now)
+{
+    refill(l, now);
+    int i = find_slot(l, key);
+    if (right) {
+        if (i >= 0)
+            memset(&l->slot[i], 0, sizeof l->slot[i]);
+        return;
+    }
+    if (l->tokens > 0)
+        l->tokens--;
+    if (i < 0) {
+        i = 0;
+        for (int k = 0; k < CANCEL_LIMITER_SLOTS; k++) {
+            if (!l->slot[k].key[0]) {
+                i = k;
+                break;
+            }
+            if (l->slot[k].touched < l->slot[i].touched)
+                i = k;
+        }
+        memset(&l->slot[i], 0, sizeof l->slot[i]);
+        snprintf(l->slot[i].key, sizeof l->slot[i].key, "%s", key);
+    }
+    l->slot[i].touched = now;
+    code_limiter_result(&l->slot[i].l, false, now);
 }

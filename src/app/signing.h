@@ -23,21 +23,62 @@ typedef struct signing_request {
     const char *code;   /* NULL or "" = none; else exactly 4 digits */
 } signing_request;
 
-/* Validates, hashes the code, and commits the sign-up (store_join). `out` gets the stored
- * sign-up (status, waiting position, id). VM_ERR_INVALID for a bad code or household. */
-vm_status signing_join(store *s, const signing_request *req, int64_t now, signup *out,
-                       vm_err *err);
+/* Validates, hashes the code with the kiosk's `key` (secret.h), and commits the sign-up
+ * (store_join). `out` gets the stored sign-up (status, waiting position, id). VM_ERR_INVALID
+ * for a bad code or household. */
+vm_status signing_join(store *s, const signing_request *req, const code_key *key, int64_t now,
+                       signup *out, vm_err *err);
 
-/* Wrong cancel codes are rate-limited for the whole kiosk, so trying codes on one name after
- * another does not help: after 3 wrong codes, a pause of 1 minute, doubling with each further
- * wrong code up to an hour; a right code resets it. */
+/* One counter of wrong codes: after 3 wrong ones, a pause of 1 minute, doubling with each
+ * further wrong code up to an hour; a right code resets it. (The staff PIN has one; cancel
+ * codes have one per name, below.) */
 typedef struct code_limiter {
     int wrong;
     int64_t locked_until; /* UTC seconds */
 } code_limiter;
 
-/* Seconds left to wait before another code may be tried (0 = go ahead). */
+#define CODE_LIMITER_MAX_WAIT 3600
+
+/* Seconds left to wait before another code may be tried (0 = go ahead). Never more than an
+ * hour, also when the clock went back after the lock was set. */
 int64_t code_limiter_wait(const code_limiter *l, int64_t now);
 void code_limiter_result(code_limiter *l, bool right, int64_t now);
+
+/* Wrong cancel codes, per name and gently for the whole kiosk.
+ *
+ * Per name: each (activity, name as typed, cleaned and case-folded) has its own
+ * code_limiter, so someone trying codes against one resident's sign-up is slowed down
+ * without locking every other resident out of cancelling. The name is kept only as a
+ * SHA-256, never as typed. The table holds CANCEL_LIMITER_SLOTS names; a new one takes the
+ * place of the one longest untouched.
+ *
+ * For the whole kiosk: trying one code on many names (or filling the table to push a lock
+ * out) is limited by a bucket of CANCEL_GLOBAL_BURST wrong codes that refills by one every
+ * CANCEL_GLOBAL_REFILL seconds; when it is empty, everyone waits for the next one (at most
+ * that long), which a resident who mistypes once hardly ever meets.
+ *
+ * A wrong code, an unknown name and a sign-up without a code count alike (the store gives
+ * one answer for all three). */
+#define CANCEL_LIMITER_SLOTS 64
+#define CANCEL_GLOBAL_BURST 10
+#define CANCEL_GLOBAL_REFILL 60
+
+typedef struct cancel_limiter {
+    struct {
+        char key[65];     /* SHA-256 hex of the activity and the folded name; "" = free */
+        code_limiter l;
+        int64_t touched;  /* UTC seconds, for replacing the oldest */
+    } slot[CANCEL_LIMITER_SLOTS];
+    int tokens;           /* wrong codes the whole kiosk may still make now */
+    int64_t refilled_at;  /* when `tokens` was last brought up to date */
+    bool started;
+} cancel_limiter;
+
+/* The key of a name for `uid`'s sign-ups (folded as the store compares names). */
+void cancel_limiter_key(const char *uid, const char *name, char key[65]);
+/* Seconds to wait before a code for `key` may be tried (0 = go ahead): the name's own wait
+ * or, when the kiosk's bucket is empty, the time to the next refill. */
+int64_t cancel_limiter_wait(cancel_limiter *l, const char *key, int64_t now);
+void cancel_limiter_result(cancel_limiter *l, const char *key, bool right, int64_t now);
 
 #endif

@@ -1,5 +1,6 @@
 #include "core/code.h"
 
+#include <nettle/hmac.h>
 #include <nettle/memops.h>
 #include <nettle/pbkdf2.h>
 #include <nettle/sha2.h>
@@ -58,8 +59,26 @@ static void derive(const char *secret, const uint8_t *salt, unsigned iterations,
                        HASH_BYTES, out);
 }
 
+/* The keyed form: the kiosk's secret over what PBKDF2 gave. */
+static void keyed(const code_key *key, const uint8_t derived[HASH_BYTES], uint8_t out[HASH_BYTES])
+{
+    struct hmac_sha256_ctx ctx;
+    hmac_sha256_set_key(&ctx, CODE_KEY_BYTES, key->bytes);
+    hmac_sha256_update(&ctx, HASH_BYTES, derived);
+    hmac_sha256_digest(&ctx, HASH_BYTES, out);
+}
+
+static void format(char tag, unsigned iterations, const uint8_t *salt,
+                   const uint8_t hash[HASH_BYTES], char out[SIGNUP_CODE_HASH_MAX])
+{
+    char salt_hex[2 * CODE_SALT_BYTES + 1], hash_hex[2 * HASH_BYTES + 1];
+    to_hex(salt, CODE_SALT_BYTES, salt_hex);
+    to_hex(hash, HASH_BYTES, hash_hex);
+    snprintf(out, SIGNUP_CODE_HASH_MAX, "%c1$%u$%s$%s", tag, iterations, salt_hex, hash_hex);
+}
+
 void code_hash(const char *secret, const uint8_t salt[CODE_SALT_BYTES], unsigned iterations,
-               char out[SIGNUP_CODE_HASH_MAX])
+               const code_key *key, char out[SIGNUP_CODE_HASH_MAX])
 {
     if (iterations == 0)
         iterations = CODE_DEFAULT_ITERATIONS;
@@ -67,16 +86,18 @@ void code_hash(const char *secret, const uint8_t salt[CODE_SALT_BYTES], unsigned
         iterations = CODE_MAX_ITERATIONS;
     uint8_t hash[HASH_BYTES];
     derive(secret, salt, iterations, hash);
-    char salt_hex[2 * CODE_SALT_BYTES + 1], hash_hex[2 * HASH_BYTES + 1];
-    to_hex(salt, CODE_SALT_BYTES, salt_hex);
-    to_hex(hash, HASH_BYTES, hash_hex);
-    snprintf(out, SIGNUP_CODE_HASH_MAX, "p1$%u$%s$%s", iterations, salt_hex, hash_hex);
+    if (key)
+        keyed(key, hash, hash);
+    format(key ? 'k' : 'p', iterations, salt, hash, out);
 }
 
-bool code_matches(const char *secret, const char *stored)
+/* Reads "<tag>1$<iterations>$<salt>$<hash>"; false for anything malformed. */
+static bool parse(const char *stored, char *tag, unsigned *iterations_out,
+                  uint8_t salt[CODE_SALT_BYTES], uint8_t hash[HASH_BYTES])
 {
-    if (!secret || !stored || strncmp(stored, "p1$", 3) != 0)
+    if (!stored || (stored[0] != 'p' && stored[0] != 'k') || strncmp(stored + 1, "1$", 2) != 0)
         return false;
+    *tag = stored[0];
     const char *p = stored + 3;
     unsigned long iterations = 0;
     int ndigits = 0;
@@ -87,15 +108,41 @@ bool code_matches(const char *secret, const char *stored)
     }
     if (ndigits == 0 || iterations == 0 || (ndigits > 1 && stored[3] == '0') || *p != '$')
         return false;
-    uint8_t salt[CODE_SALT_BYTES], want[HASH_BYTES], got[HASH_BYTES];
     p++;
     if (!from_hex(p, CODE_SALT_BYTES, salt, '$'))
         return false;
     p += 2 * CODE_SALT_BYTES + 1;
-    if (!from_hex(p, HASH_BYTES, want, '\0'))
+    if (!from_hex(p, HASH_BYTES, hash, '\0'))
         return false;
-    derive(secret, salt, (unsigned)iterations, got);
+    *iterations_out = (unsigned)iterations;
+    return true;
+}
+
+bool code_matches(const char *secret, const char *stored, const code_key *key)
+{
+    char tag;
+    unsigned iterations;
+    uint8_t salt[CODE_SALT_BYTES], want[HASH_BYTES], got[HASH_BYTES];
+    if (!secret || !parse(stored, &tag, &iterations, salt, want))
+        return false;
+    if (tag == 'k' && !key)
+        return false;
+    derive(secret, salt, iterations, got);
+    if (tag == 'k')
+        keyed(key, got, got);
     return memeql_sec(got, want, HASH_BYTES) != 0;
+}
+
+bool code_upgrade(const char *stored, const code_key *key, char out[SIGNUP_CODE_HASH_MAX])
+{
+    char tag;
+    unsigned iterations;
+    uint8_t salt[CODE_SALT_BYTES], hash[HASH_BYTES];
+    if (!key || !parse(stored, &tag, &iterations, salt, hash) || tag != 'p')
+        return false;
+    keyed(key, hash, hash);
+    format('k', iterations, salt, hash, out);
+    return true;
 }
 
 void code_sha256_hex(const void *data, size_t len, char out[65])

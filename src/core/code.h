@@ -1,9 +1,19 @@
 /* code: secrets the kiosk keeps only as salted hashes.
  *
  * A resident's optional 4-digit cancel code and a staff stick's key are never stored as
- * typed. The hash is PBKDF2-HMAC-SHA256 (nettle) with a random 16-byte salt, written as
- * "p1$<iterations>$<salt hex>$<hash hex>". Randomness is passed in (the app reads it from
- * getrandom), so these functions are pure and testable.
+ * typed. The hash is PBKDF2-HMAC-SHA256 (nettle) with a random 16-byte salt.
+ *
+ * A cancel code has only 10,000 values, so no number of iterations keeps a stolen database
+ * from giving it away. The kiosk therefore keys the hash with a secret of its own (a
+ * "pepper", code_key: 32 random bytes in a file beside the database, never in it and never
+ * on a stick): the stored value is HMAC-SHA256(key, PBKDF2(code, salt)), written as
+ * "k1$<iterations>$<salt hex>$<mac hex>". A snapshot or a copied database alone then says
+ * nothing about a code. The older unkeyed form "p1$<iterations>$<salt hex>$<hash hex>"
+ * (PBKDF2 alone) is still read, and code_upgrade turns it into the keyed form without
+ * knowing the code (the store does that to every stored hash when the kiosk starts).
+ *
+ * Randomness and the key are passed in (the app reads them), so these functions are pure
+ * and testable.
  */
 #ifndef VM_CORE_CODE_H
 #define VM_CORE_CODE_H
@@ -24,21 +34,34 @@
 #define CODE_DEFAULT_ITERATIONS 3000u
 #define CODE_MAX_ITERATIONS 200000u
 
+#define CODE_KEY_BYTES 32
+
+/* The kiosk's own secret for keyed code hashes (see above). */
+typedef struct code_key {
+    uint8_t bytes[CODE_KEY_BYTES];
+} code_key;
+
 /* True for exactly four ASCII digits. */
 bool code_valid(const char *code);
 
-/* Hashes `secret` (NULL = "") with `salt` into `out` (SIGNUP_CODE_HASH_MAX bytes).
- * `iterations` 0 means the default (a few milliseconds on a Pi: enough to make a stolen
- * database slow to search, cheap enough for one tap); more than CODE_MAX_ITERATIONS is cut to
- * that. */
+/* Hashes `secret` (NULL = "") with `salt` into `out` (SIGNUP_CODE_HASH_MAX bytes): the keyed
+ * "k1$..." form with `key`, the old unkeyed "p1$..." form with `key` NULL (for tests and the
+ * fixtures of old databases; the kiosk always passes its key). `iterations` 0 means the
+ * default (a few milliseconds on a Pi); more than CODE_MAX_ITERATIONS is cut to that. */
 void code_hash(const char *secret, const uint8_t salt[CODE_SALT_BYTES], unsigned iterations,
-               char out[SIGNUP_CODE_HASH_MAX]);
+               const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
 
-/* True when `secret` hashes to `stored` (a string made by code_hash). Constant time in the
- * hash comparison. False for a NULL or malformed `stored` (wrong prefix, iterations 0, with a
- * leading zero or above CODE_MAX_ITERATIONS, salt or hash not exactly 32/64 lower-case hex
- * digits, anything after the hash). */
-bool code_matches(const char *secret, const char *stored);
+/* True when `secret` hashes to `stored` (a string made by code_hash). A "k1$" hash needs the
+ * key it was made with (false with another key or NULL); a "p1$" hash needs none. Constant
+ * time in the hash comparison. False for a NULL or malformed `stored` (unknown prefix,
+ * iterations 0, with a leading zero or above CODE_MAX_ITERATIONS, salt or hash not exactly
+ * 32/64 lower-case hex digits, anything after the hash). */
+bool code_matches(const char *secret, const char *stored, const code_key *key);
+
+/* Turns an unkeyed "p1$" hash into the keyed "k1$" form of the same code, salt and
+ * iterations (no code needed: the key is applied to what p1 stored). True and `out` written
+ * for a well-formed p1 hash; false (out untouched) for anything else, "k1$" included. */
+bool code_upgrade(const char *stored, const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
 
 /* Lower-case hex SHA-256 of `len` bytes (65 bytes out incl. NUL). For stick key files. */
 void code_sha256_hex(const void *data, size_t len, char out[65]);

@@ -46,6 +46,67 @@ fail:
     return status;
 }
 
+vm_status store_upgrade_code_hashes(store *s, const code_key *key, int *upgraded, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (upgraded)
+        *upgraded = 0;
+    if (!s || !key)
+        return err_set(err, VM_ERR_INVALID, "No database or no key.");
+    int n = 0;
+    /* Most starts find nothing to do: look before taking the write lock. */
+    if (st_query_int(s->db, "SELECT count(*) FROM signups WHERE code_hash LIKE 'p1$%'", &n) !=
+        SQLITE_OK)
+        return st_error(s->db, sqlite3_errcode(s->db), err, "reading the cancel codes");
+    if (n == 0)
+        return VM_OK;
+    vm_status status = st_begin(s, err);
+    if (status != VM_OK)
+        return status;
+    int done = 0;
+    sqlite3_stmt *sel = st_prepare(s, "SELECT seq, code_hash FROM signups "
+                                      "WHERE code_hash LIKE 'p1$%'", err);
+    sqlite3_stmt *upd = sel ? st_prepare(s, "UPDATE signups SET code_hash = ?2 WHERE seq = ?1",
+                                         err)
+                            : NULL;
+    if (!sel || !upd) {
+        status = err->status;
+        goto fail;
+    }
+    int rc;
+    while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+        char old[SIGNUP_CODE_HASH_MAX], fresh[SIGNUP_CODE_HASH_MAX];
+        st_column_text(sel, 1, old, sizeof old);
+        /* A malformed old hash matches no code either way: it becomes no code at all
+         * rather than stay readable without the key. */
+        if (!code_upgrade(old, key, fresh))
+            fresh[0] = '\0';
+        sqlite3_bind_int64(upd, 1, sqlite3_column_int64(sel, 0));
+        st_bind_text(upd, 2, fresh);
+        int urc = sqlite3_step(upd);
+        st_reset(upd);
+        if (urc != SQLITE_DONE) {
+            st_reset(sel);
+            status = st_error(s->db, urc, err, "keying the cancel codes");
+            goto fail;
+        }
+        done++;
+    }
+    st_reset(sel);
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "reading the cancel codes");
+        goto fail;
+    }
+    if ((status = st_commit(s, err)) != VM_OK)
+        return status;
+    if (upgraded)
+        *upgraded = done;
+    return VM_OK;
+fail:
+    st_rollback(s);
+    return status;
+}
+
 static vm_status fsync_path(const char *path, bool dir, vm_err *err)
 {
     int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "core/activity.h"
+#include "core/code.h"
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
@@ -139,13 +140,14 @@ vm_status store_cancel(store *s, const char *signup_id, int64_t now, int *promot
 
 /* Finds the live sign-ups of `activity_uid` whose name matches `name` (cleaned, then
  * case-folded with utf8_fold_case on both sides) and whose code hash matches `code`
- * (code_matches), and cancels the first (oldest), promoting who fits. `cancelled` (may be
- * NULL) gets it as stored. VM_ERR_NOT_FOUND when none matches (the caller counts this as a
- * wrong code); VM_ERR_REFUSED when no coded sign-up matched but one with that name has no
- * code (the resident must ask the staff). */
+ * (code_matches with the kiosk's `key`), and cancels the first (oldest), promoting who fits.
+ * `cancelled` (may be NULL) gets it as stored. VM_ERR_NOT_FOUND when none matches, the same
+ * for no such name, a sign-up without a code and a wrong code (and with about the same work:
+ * a code hash is computed even when there is nothing to compare), so the answer does not
+ * tell whether a name is signed up. */
 vm_status store_cancel_with_code(store *s, const char *activity_uid, const char *name,
-                                 const char *code, int64_t now, signup *cancelled,
-                                 int *promoted, vm_err *err);
+                                 const char *code, const code_key *key, int64_t now,
+                                 signup *cancelled, int *promoted, vm_err *err);
 
 /* One sign-up by id, with its waiting position. VM_ERR_NOT_FOUND if absent. */
 vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err *err);
@@ -162,6 +164,13 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
  * and statuses stay. `erased` (may be NULL) gets how many sign-ups were blanked (those
  * blanked earlier are not counted again). */
 vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *err);
+
+/* Turns every unkeyed ("p1$") cancel-code hash into the keyed form with the kiosk's `key`
+ * (code_upgrade: the codes keep working, but the database alone no longer gives them away),
+ * in one transaction. `upgraded` (may be NULL) gets how many; a database without old hashes
+ * is not written. The app calls this after every store_open that may write, since the key
+ * lives outside the database (see core/code.h). */
+vm_status store_upgrade_code_hashes(store *s, const code_key *key, int *upgraded, vm_err *err);
 
 /* Writes a consistent copy of the database to `path` (VACUUM INTO "<path>.tmp", made a
  * single self-contained file in rollback-journal mode, fsync'd, then linked to `path` and

@@ -15,6 +15,11 @@ static const uint8_t salt[CODE_SALT_BYTES] = {0, 1, 2, 3, 4, 5, 6, 7,
                                               8, 9, 10, 11, 12, 13, 14, 15};
 #define SALT_HEX "000102030405060708090a0b0c0d0e0f"
 
+/* A kiosk secret: bytes 100..131. */
+static const code_key KEY = {{100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110,
+                              111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121,
+                              122, 123, 124, 125, 126, 127, 128, 129, 130, 131}};
+
 static void valid_codes(void **state)
 {
     (void)state;
@@ -34,16 +39,16 @@ static void hash_matches_reference(void **state)
     (void)state;
     /* reference values from an independent PBKDF2-HMAC-SHA256 (Python's hashlib) */
     char out[SIGNUP_CODE_HASH_MAX];
-    code_hash("1234", salt, 1000, out);
+    code_hash("1234", salt, 1000, NULL, out);
     assert_string_equal(out, "p1$1000$" SALT_HEX
                              "$2240ea2a22754a3c4610356ef8e4d7acf25af2ac3d2d11866de97a8b7812c52c");
-    code_hash("1234", salt, 0, out); /* the default */
+    code_hash("1234", salt, 0, NULL, out); /* the default */
     char want[SIGNUP_CODE_HASH_MAX];
     snprintf(want, sizeof want, "p1$%u$%s$%s", CODE_DEFAULT_ITERATIONS, SALT_HEX,
              "cb95b0bff7ec77eacf200d324b8c59b5b151674f567eb7e2583f628535c1878a");
     assert_int_equal(CODE_DEFAULT_ITERATIONS, 3000);
     assert_string_equal(out, want);
-    code_hash("æøå", salt, 1, out);
+    code_hash("æøå", salt, 1, NULL, out);
     assert_string_equal(out, "p1$1$" SALT_HEX
                              "$eed30c3aa7f88bdc0deeb81138858afdc84901061b4608cd74358a79d39775f8");
 }
@@ -52,25 +57,25 @@ static void hash_and_verify(void **state)
 {
     (void)state;
     char stored[SIGNUP_CODE_HASH_MAX];
-    code_hash("4711", salt, 0, stored);
-    assert_true(code_matches("4711", stored));
-    assert_false(code_matches("4712", stored));
-    assert_false(code_matches("", stored));
-    assert_false(code_matches("47111", stored));
-    assert_false(code_matches(NULL, stored));
+    code_hash("4711", salt, 0, NULL, stored);
+    assert_true(code_matches("4711", stored, NULL));
+    assert_false(code_matches("4712", stored, NULL));
+    assert_false(code_matches("", stored, NULL));
+    assert_false(code_matches("47111", stored, NULL));
+    assert_false(code_matches(NULL, stored, NULL));
     /* another salt gives another hash for the same code */
     uint8_t salt2[CODE_SALT_BYTES];
     memcpy(salt2, salt, sizeof salt2);
     salt2[15] ^= 1;
     char other[SIGNUP_CODE_HASH_MAX];
-    code_hash("4711", salt2, 0, other);
+    code_hash("4711", salt2, 0, NULL, other);
     assert_string_not_equal(stored, other);
-    assert_true(code_matches("4711", other));
+    assert_true(code_matches("4711", other, NULL));
     /* a stick key is a longer secret through the same function */
-    code_hash("a-long-stick-key-of-many-bytes", salt, 10, stored);
-    assert_true(code_matches("a-long-stick-key-of-many-bytes", stored));
+    code_hash("a-long-stick-key-of-many-bytes", salt, 10, NULL, stored);
+    assert_true(code_matches("a-long-stick-key-of-many-bytes", stored, NULL));
     /* above the ceiling is cut to it */
-    code_hash("1", salt, CODE_MAX_ITERATIONS + 1, stored);
+    code_hash("1", salt, CODE_MAX_ITERATIONS + 1, NULL, stored);
     snprintf(other, sizeof other, "p1$%u$", CODE_MAX_ITERATIONS);
     assert_memory_equal(stored, other, strlen(other));
 }
@@ -79,12 +84,13 @@ static void malformed_stored_strings(void **state)
 {
     (void)state;
     char good[SIGNUP_CODE_HASH_MAX];
-    code_hash("1234", salt, 2, good);
-    assert_true(code_matches("1234", good));
+    code_hash("1234", salt, 2, NULL, good);
+    assert_true(code_matches("1234", good, NULL));
     const char *hash = strrchr(good, '$') + 1;
-    char bad[16][200];
+    char bad[20][200];
     int n = 0;
     snprintf(bad[n++], 200, "p2$2$%s$%s", SALT_HEX, hash);       /* unknown scheme */
+    snprintf(bad[n++], 200, "k2$2$%s$%s", SALT_HEX, hash);
     snprintf(bad[n++], 200, "p1$$%s$%s", SALT_HEX, hash);        /* no iterations */
     snprintf(bad[n++], 200, "p1$0$%s$%s", SALT_HEX, hash);       /* zero */
     snprintf(bad[n++], 200, "p1$02$%s$%s", SALT_HEX, hash);      /* leading zero */
@@ -101,16 +107,60 @@ static void malformed_stored_strings(void **state)
     snprintf(bad[n++], 200, "p1$2$%s$%s", "000102030405060708090A0B0C0D0E0F", hash); /* case */
     snprintf(bad[n++], 200, "%s", "");
     for (int i = 0; i < n; i++) {
-        if (code_matches("1234", bad[i]))
+        if (code_matches("1234", bad[i], NULL) || code_matches("1234", bad[i], &KEY))
             fail_msg("accepted malformed '%s'", bad[i]);
     }
-    assert_false(code_matches("1234", NULL));
+    assert_false(code_matches("1234", NULL, NULL));
     /* a stored hash with one bit off */
     char flipped[SIGNUP_CODE_HASH_MAX];
     strcpy(flipped, good);
     char *last = flipped + strlen(flipped) - 1;
     *last = *last == '0' ? '1' : '0';
-    assert_false(code_matches("1234", flipped));
+    assert_false(code_matches("1234", flipped, NULL));
+}
+
+/* The keyed form: HMAC-SHA256(key, PBKDF2(code, salt)), as an independent HMAC computes it
+ * (Python's hashlib and hmac). */
+static void keyed_hash_matches_reference(void **state)
+{
+    (void)state;
+    char out[SIGNUP_CODE_HASH_MAX];
+    code_hash("1234", salt, 1000, &KEY, out);
+    assert_string_equal(out, "k1$1000$" SALT_HEX
+                             "$ff41df0c5d923256f57f3bf5184abc42e3672de8695993e8956db63d1cd45144");
+    assert_true(code_matches("1234", out, &KEY));
+    assert_false(code_matches("1235", out, &KEY));
+    /* without the kiosk's secret, or with another kiosk's, the code cannot be checked */
+    assert_false(code_matches("1234", out, NULL));
+    code_key other = KEY;
+    other.bytes[31] ^= 1;
+    assert_false(code_matches("1234", out, &other));
+    /* the old form still works with or without a key */
+    char old[SIGNUP_CODE_HASH_MAX];
+    code_hash("1234", salt, 1000, NULL, old);
+    assert_true(code_matches("1234", old, &KEY));
+    assert_true(code_matches("1234", old, NULL));
+}
+
+/* Keying an old hash needs no code and gives what keying at the start would have given. */
+static void upgrade_old_hashes(void **state)
+{
+    (void)state;
+    char old[SIGNUP_CODE_HASH_MAX], up[SIGNUP_CODE_HASH_MAX], fresh[SIGNUP_CODE_HASH_MAX];
+    code_hash("0815", salt, 0, NULL, old);
+    assert_true(code_upgrade(old, &KEY, up));
+    code_hash("0815", salt, 0, &KEY, fresh);
+    assert_string_equal(up, fresh);
+    assert_true(code_matches("0815", up, &KEY));
+    assert_false(code_matches("0816", up, &KEY));
+    assert_false(code_matches("0815", up, NULL));
+    /* nothing to do for a keyed hash, a malformed one or without a key */
+    char out[SIGNUP_CODE_HASH_MAX] = "untouched";
+    assert_false(code_upgrade(up, &KEY, out));
+    assert_false(code_upgrade("p1$0$00$00", &KEY, out));
+    assert_false(code_upgrade("", &KEY, out));
+    assert_false(code_upgrade(old, NULL, out));
+    assert_string_equal(out, "untouched");
 }
 
 static void sha256(void **state)
@@ -166,6 +216,8 @@ int main(void)
         cmocka_unit_test(hash_matches_reference),
         cmocka_unit_test(hash_and_verify),
         cmocka_unit_test(malformed_stored_strings),
+        cmocka_unit_test(keyed_hash_matches_reference),
+        cmocka_unit_test(upgrade_old_hashes),
         cmocka_unit_test(sha256),
         cmocka_unit_test(uuid_v4),
     };

@@ -19,12 +19,14 @@
 
 #define DAY 86400
 
+static const code_key DEMO_KEY = {{7, 7, 7}};
+
 static store *filled(const char *name, int64_t now, const char **path_out)
 {
     const char *path = tu_db_path(name);
     store *s = tu_open(path);
     vm_err err = {0};
-    vm_status st = demo_fill(s, now, &err);
+    vm_status st = demo_fill(s, now, &DEMO_KEY, &err);
     if (st != VM_OK)
         fail_msg("demo_fill: %d %s", st, err.msg);
     if (path_out)
@@ -147,8 +149,11 @@ static void check_program(int64_t now)
 
     /* The demo code works on the banko evening. */
     signup done;
-    assert_int_equal(store_cancel_with_code(s, "demo-banko", DEMO_CODE_NAME, DEMO_CODE, now,
-                                            &done, NULL, &err),
+    assert_int_equal(store_cancel_with_code(s, "demo-banko", DEMO_CODE_NAME, DEMO_CODE, NULL,
+                                            now, &done, NULL, &err),
+                     VM_ERR_NOT_FOUND); /* keyed: not without the kiosk's secret */
+    assert_int_equal(store_cancel_with_code(s, "demo-banko", DEMO_CODE_NAME, DEMO_CODE,
+                                            &DEMO_KEY, now, &done, NULL, &err),
                      VM_OK);
     store_close(s);
 }
@@ -200,7 +205,7 @@ static void same_now_same_database_and_a_second_fill_adds_nothing(void **state)
 
     s = tu_open(p2);
     vm_err err = {0};
-    assert_int_equal(demo_fill(s, now + DAY, &err), VM_OK);
+    assert_int_equal(demo_fill(s, now + DAY, &DEMO_KEY, &err), VM_OK);
     store_close(s);
     char *c = tu_dump(p2);
     assert_string_equal(b, c);
@@ -217,7 +222,7 @@ static void a_real_program_is_left_alone(void **state)
     vm_err err = {0};
     activity real = tu_activity("real-1", "Beboermøde", ts_time("2026-05-05 19:00"));
     assert_int_equal(store_activity_put(s, &real, &err), VM_OK);
-    assert_int_equal(demo_fill(s, ts_time("2026-05-04 13:15"), &err), VM_OK);
+    assert_int_equal(demo_fill(s, ts_time("2026-05-04 13:15"), &DEMO_KEY, &err), VM_OK);
     size_t n = 0;
     assert_int_equal(store_activity_count(s, &n, &err), VM_OK);
     assert_int_equal(n, 1);

@@ -31,7 +31,7 @@ static void purge_erases_names_of_old_activities_and_keeps_counts(void **state)
     assert_int_equal(store_activity_put(s, &recent, &err), VM_OK);
     uint8_t salt[CODE_SALT_BYTES] = {0};
     signup a = tu_signup("old", 1, "Hanne", 2, 1);
-    code_hash("1234", salt, 10, a.code_hash);
+    code_hash("1234", salt, 10, NULL, a.code_hash);
     signup b = tu_signup("old", 2, "Ali", 1, 0);
     signup c = tu_signup("recent", 3, "Birthe", 1, 0);
     /* Joined back when it was open. */

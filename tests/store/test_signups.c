@@ -287,6 +287,8 @@ static void helper_tasks_have_their_own_queues(void **state)
     store_close(s);
 }
 
+static const code_key KIOSK_KEY = {{42, 1, 2, 3}};
+
 static void cancel_with_code(void **state)
 {
     (void)state;
@@ -296,7 +298,7 @@ static void cancel_with_code(void **state)
     vm_err err = {0};
     uint8_t salt[CODE_SALT_BYTES] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
     signup coded = tu_signup("banko", 1, "Ærlige Åse", 1, 0);
-    code_hash("1234", salt, 10, coded.code_hash);
+    code_hash("1234", salt, 10, &KIOSK_KEY, coded.code_hash);
     coded.created = NOW;
     assert_int_equal(store_join(s, &coded, NOW, &err), VM_OK);
     signup nocode = tu_signup("banko", 2, "Ole", 1, 0);
@@ -306,35 +308,81 @@ static void cancel_with_code(void **state)
 
     signup done;
     int promoted = -1;
-    /* Wrong code, unknown name, unknown activity: not found. */
-    assert_int_equal(store_cancel_with_code(s, "banko", "Ærlige Åse", "9999", NOW + 2, &done,
-                                            &promoted, &err),
-                     VM_ERR_NOT_FOUND);
-    assert_int_equal(store_cancel_with_code(s, "banko", "Hanne", "1234", NOW + 2, &done,
-                                            &promoted, &err),
-                     VM_ERR_NOT_FOUND);
-    assert_int_equal(store_cancel_with_code(s, "nowhere", "Ærlige Åse", "1234", NOW + 2, &done,
-                                            &promoted, &err),
-                     VM_ERR_NOT_FOUND);
+    /* Wrong code, unknown name, unknown activity, a sign-up without a code: one answer, the
+     * same words, so a stranger learns nothing about who is signed up. */
+    char first[VM_ERR_MSG_MAX] = "";
+    struct {
+        const char *uid, *name, *code;
+        const code_key *key;
+    } tries[] = {
+        {"banko", "Ærlige Åse", "9999", &KIOSK_KEY},
+        {"banko", "Hanne", "1234", &KIOSK_KEY},
+        {"nowhere", "Ærlige Åse", "1234", &KIOSK_KEY},
+        {"banko", "ole", "1234", &KIOSK_KEY},
+        {"banko", "Ole", "", &KIOSK_KEY},
+        /* the right code, but not the kiosk's secret: a copied database alone is no help */
+        {"banko", "Ærlige Åse", "1234", NULL},
+    };
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        err_clear(&err);
+        assert_int_equal(store_cancel_with_code(s, tries[i].uid, tries[i].name, tries[i].code,
+                                                tries[i].key, NOW + 2, &done, &promoted, &err),
+                         VM_ERR_NOT_FOUND);
+        if (i == 0)
+            snprintf(first, sizeof first, "%s", err.msg);
+        assert_string_equal(err.msg, first);
+    }
     assert_int_equal(get(s, &coded).status, SIGNUP_CONFIRMED);
-    /* No code: the staff must do it. */
-    assert_int_equal(store_cancel_with_code(s, "banko", "ole", "1234", NOW + 2, &done, &promoted,
-                                            &err),
-                     VM_ERR_REFUSED);
-    assert_non_null(strstr(err.msg, "staff"));
     assert_int_equal(get(s, &nocode).status, SIGNUP_WAITING);
     /* Right code, the name typed in other case and with extra spaces. */
-    assert_int_equal(store_cancel_with_code(s, "banko", "  ÆRLIGE   åse ", "1234", NOW + 3,
-                                            &done, &promoted, &err),
+    assert_int_equal(store_cancel_with_code(s, "banko", "  ÆRLIGE   åse ", "1234", &KIOSK_KEY,
+                                            NOW + 3, &done, &promoted, &err),
                      VM_OK);
     assert_string_equal(done.id, coded.id);
     assert_int_equal(done.status, SIGNUP_CANCELLED);
     assert_int_equal(promoted, 1);
     assert_int_equal(get(s, &nocode).status, SIGNUP_CONFIRMED);
     /* Once cancelled, the code finds nothing more. */
-    assert_int_equal(store_cancel_with_code(s, "banko", "Ærlige Åse", "1234", NOW + 4, NULL,
-                                            NULL, &err),
+    assert_int_equal(store_cancel_with_code(s, "banko", "Ærlige Åse", "1234", &KIOSK_KEY,
+                                            NOW + 4, NULL, NULL, &err),
                      VM_ERR_NOT_FOUND);
+    store_close(s);
+}
+
+/* Old unkeyed hashes are keyed in place: the code still works, the stored text no longer
+ * lets a code be checked without the kiosk's secret. */
+static void old_code_hashes_are_keyed(void **state)
+{
+    (void)state;
+    activity a = tu_activity("banko", "Banko", NOW + DAY);
+    store *s = with_activity("store_su_rekey", &a);
+    vm_err err = {0};
+    uint8_t salt[CODE_SALT_BYTES] = {9};
+    signup old = tu_signup("banko", 1, "Karen", 1, 0);
+    code_hash("2580", salt, 10, NULL, old.code_hash);
+    assert_int_equal(store_join(s, &old, NOW, &err), VM_OK);
+    signup none = tu_signup("banko", 2, "Ib", 1, 0);
+    assert_int_equal(store_join(s, &none, NOW, &err), VM_OK);
+    int n = -1;
+    assert_int_equal(store_upgrade_code_hashes(s, &KIOSK_KEY, &n, &err), VM_OK);
+    assert_int_equal(n, 1);
+    signup back = get(s, &old);
+    assert_memory_equal(back.code_hash, "k1$10$", 6);
+    assert_true(code_matches("2580", back.code_hash, &KIOSK_KEY));
+    /* Whoever has the database but not the kiosk's secret tries every code in vain. */
+    for (int c = 0; c < 10000; c++) {
+        char guess[8];
+        snprintf(guess, sizeof guess, "%04d", c);
+        if (code_matches(guess, back.code_hash, NULL))
+            fail_msg("the code %s was found from the database alone", guess);
+    }
+    assert_string_equal(get(s, &none).code_hash, "");
+    /* a second run finds nothing to do */
+    assert_int_equal(store_upgrade_code_hashes(s, &KIOSK_KEY, &n, &err), VM_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_cancel_with_code(s, "banko", "karen", "2580", &KIOSK_KEY, NOW + 1,
+                                            NULL, NULL, &err),
+                     VM_OK);
     store_close(s);
 }
 
@@ -399,6 +447,7 @@ int main(void)
         cmocka_unit_test(the_same_signup_twice_is_one_signup),
         cmocka_unit_test(helper_tasks_have_their_own_queues),
         cmocka_unit_test(cancel_with_code),
+        cmocka_unit_test(old_code_hashes_are_keyed),
         cmocka_unit_test(list_is_ordered_with_waiting_positions),
         cmocka_unit_test(kiosk_id_comes_from_the_facts_when_not_given),
     };
