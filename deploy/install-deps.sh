@@ -9,10 +9,11 @@ what=${1:-test}
 # What the kiosk needs to build and run.
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
 libqrencode-dev libcairo2-dev libpango1.0-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
-# What the test suite needs on top: cmocka, zbar to decode QR codes back, poppler to render
-# the posters, Xvfb and xdotool for the end-to-end runs, python3 for the test drivers.
+# What the test suite needs on top: cmocka, zbar and ZXing (zxing-cpp-tools) to decode QR
+# codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
+# for the end-to-end runs, python3 for the test drivers.
 if [ "$what" = test ] || [ "$what" = bench ]; then
-    pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools poppler-utils xvfb xdotool imagemagick
+    pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
 python3 sqlite3 clang shellcheck systemd"
 fi
 if [ "$what" = bench ]; then

@@ -14,22 +14,57 @@ struct qr_code {
     uint8_t *modules;
 };
 
+bool qr_payload_is_ascii(const char *payload)
+{
+    for (const unsigned char *p = (const unsigned char *)payload; p && *p; p++)
+        if (*p >= 0x80)
+            return false;
+    return true;
+}
+
+size_t qr_max_bytes(const char *payload)
+{
+    return qr_payload_is_ascii(payload) ? QR_MAX_BYTES : QR_MAX_BYTES_UTF8;
+}
+
+/* The symbol for `payload`: ASCII in plain byte mode, anything else behind an ECI 26 (UTF-8)
+ * designator. Without the designator a reader has to guess the character set: zbar reads
+ * the UTF-8 of "Fællesspisning" as Shift JIS ("F疆llesspisning"). Plain ASCII keeps the
+ * simplest form, which every reader knows. NULL with errno set on failure. */
+static QRcode *encode_symbol(const char *payload, size_t len)
+{
+    if (qr_payload_is_ascii(payload))
+        return QRcode_encodeData((int)len, (const unsigned char *)payload, 0, QR_ECLEVEL_M);
+    QRcode *c = NULL;
+    QRinput *in = QRinput_new2(0, QR_ECLEVEL_M);
+    if (!in)
+        return NULL;
+    if (QRinput_appendECIheader(in, QR_ECI_UTF8) == 0 &&
+        QRinput_append(in, QR_MODE_8, (int)len, (const unsigned char *)payload) == 0)
+        c = QRcode_encodeInput(in);
+    int saved = errno;
+    QRinput_free(in);
+    errno = saved;
+    return c;
+}
+
 vm_status qr_encode(const char *payload, qr_code **out, vm_err *err)
 {
     *out = NULL;
     size_t len = payload ? strlen(payload) : 0;
     if (len == 0)
         return err_set(err, VM_ERR_INVALID, "There is nothing to put in the QR code.");
-    if (len > QR_MAX_BYTES)
+    size_t max = qr_max_bytes(payload);
+    if (len > max)
         return err_set(err, VM_ERR_INVALID,
-                       "The text for the QR code is too long (%zu bytes; at most %d fit a code "
+                       "The text for the QR code is too long (%zu bytes; at most %zu fit a code "
                        "that can be scanned from a notice board). Shorten the title, place or "
                        "link.",
-                       len, QR_MAX_BYTES);
-    /* Byte mode for the whole payload: phones read valid UTF-8 in byte mode as UTF-8, and a
-     * mixed-mode split would gain little on these short texts. */
+                       len, max);
+    /* Byte mode for the whole payload: a mixed-mode split would gain little on these short
+     * texts. */
     errno = 0;
-    QRcode *c = QRcode_encodeData((int)len, (const unsigned char *)payload, 0, QR_ECLEVEL_M);
+    QRcode *c = encode_symbol(payload, len);
     if (!c) {
         if (errno == ENOMEM)
             return err_set(err, VM_ERR_NOMEM, "Out of memory while making a QR code.");

@@ -31,8 +31,10 @@ typedef enum qr_target_kind {
 
 typedef struct qr_code qr_code;
 
-/* Encodes `payload` (UTF-8, byte mode) with ECC level M. VM_ERR_INVALID with a message when it
- * is empty or too long for QR_MAX_VERSION. */
+/* Encodes `payload` (UTF-8, byte mode) with ECC level M. A payload with any byte outside ASCII
+ * gets an ECI designator 26 (UTF-8) in front, so readers know its letters ("Fællesspisning",
+ * Arabic) rather than guess them; plain ASCII (links) goes without, as every reader expects.
+ * VM_ERR_INVALID with a message when it is empty or too long for QR_MAX_VERSION. */
 vm_status qr_encode(const char *payload, qr_code **out, vm_err *err);
 void qr_free(qr_code *q);
 
@@ -44,7 +46,7 @@ const uint8_t *qr_modules(const qr_code *q); /* size*size bytes, row-major, 1 = 
  * with "{uid}" replaced (URL-encoded) when the template is set (NULL or "" = not set); else
  * SMSTO to host_phone with "Tilmeld <title> <date>"; else a VEVENT. BADGE_RESIDENTS_ONLY or a
  * cancelled activity give QR_TARGET_NONE and an empty `out`. A VEVENT that would not fit
- * QR_MAX_BYTES is built again without its DESCRIPTION. Writes the payload into `out`.
+ * qr_max_bytes is built again without its DESCRIPTION. Writes the payload into `out`.
  * VM_ERR_INVALID for a template without {uid} or a payload longer than `size` (then *kind is
  * QR_TARGET_NONE and `out` empty). Whether the payload fits a code is qr_encode's verdict. */
 vm_status qr_target_for(const activity *a, const char *url_template, char *out, size_t size,
@@ -99,7 +101,15 @@ int qr_size_with_quiet_zone(const qr_code *q);
  * (no hairline seams between modules in a PDF viewer). Leaves the cairo state as it was. */
 void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module);
 
-/* The longest payload, in bytes, that fits QR_MAX_VERSION at ECC M in byte mode. */
+/* The longest payload, in bytes, that fits QR_MAX_VERSION at ECC M in byte mode: 412 for
+ * ASCII; with the ECI designator that any other text carries, 409 (as libqrencode packs
+ * the designator and its own mode header). */
 #define QR_MAX_BYTES 412
+#define QR_MAX_BYTES_UTF8 409
+#define QR_ECI_UTF8 26
+/* True when every byte of `payload` is ASCII (no ECI designator needed). */
+bool qr_payload_is_ascii(const char *payload);
+/* QR_MAX_BYTES or QR_MAX_BYTES_UTF8, whichever applies to `payload`. */
+size_t qr_max_bytes(const char *payload);
 
 #endif

@@ -317,7 +317,7 @@ vm_status qr_target_for(const activity *a, const char *url_template, char *out, 
     } else {
         k = QR_TARGET_CALENDAR;
         ok = qr_payload_vevent_ex(a, true, out, size);
-        if (!ok || strlen(out) > QR_MAX_BYTES)
+        if (!ok || strlen(out) > qr_max_bytes(out))
             ok = qr_payload_vevent_ex(a, false, out, size);
     }
     if (!ok) {

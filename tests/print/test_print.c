@@ -130,8 +130,32 @@ static int run(const char *cmd)
     return rc;
 }
 
-/* Renders the PDF to grey PGM pages at 150 dpi and decodes every code on every page. Returns
- * the page count; the symbols of all pages are appended to `all`. */
+/* The same codes, read by another reader (the text as zbar converts it, or ZXing), as the
+ * exact bytes zbar read: each one once. */
+static void assert_same_codes(const qrd_result *bytes, const char *page, qrd_reader reader)
+{
+    qrd_result r;
+    size_t n = qrd_decode_file(page, reader, &r);
+    if (n != bytes->n)
+        fail_msg("%s: %s read %zu codes, zbar's bytes %zu", page,
+                 reader == QRD_ZXING_TEXT ? "ZXing" : "zbar (text)", n, bytes->n);
+    bool used[64] = {false};
+    for (size_t i = 0; i < r.n; i++) {
+        bool found = false;
+        for (size_t j = 0; j < bytes->n && j < 64 && !found; j++)
+            if (!used[j] && r.sym[i].len == bytes->sym[j].len &&
+                memcmp(r.sym[i].data, bytes->sym[j].data, r.sym[i].len) == 0)
+                used[j] = found = true;
+        if (!found)
+            fail_msg("%s: %s reads a code as \"%s\"", page,
+                     reader == QRD_ZXING_TEXT ? "ZXing" : "zbar (text)", r.sym[i].data);
+    }
+    qrd_free(&r);
+}
+
+/* Renders the PDF to grey PGM pages at 150 dpi and decodes every code on every page, with
+ * zbar (bytes and text) and ZXing, which must agree. Returns the page count; the symbols of
+ * all pages (zbar's bytes) are appended to `all`. */
 static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
 {
     char cmd[2048];
@@ -154,6 +178,8 @@ static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
         qrd_result r;
         size_t n = qrd_decode_pgm(path, &r);
         assert_true(n != (size_t)-1);
+        assert_same_codes(&r, path, QRD_ZBAR_TEXT);
+        assert_same_codes(&r, path, QRD_ZXING_TEXT);
         all->sym = realloc(all->sym, (all->n + r.n + 1) * sizeof *all->sym);
         for (size_t i = 0; i < r.n; i++)
             all->sym[all->n++] = r.sym[i];

@@ -1,4 +1,6 @@
-/* qr_decode: reads QR codes back from pictures with zbar, for the qr and print tests. */
+/* qr_decode: reads QR codes back from pictures, for the qr, print and e2e tests, with two
+ * independent readers: zbar (its library) and ZXing (the `ZXingReader` of zxing-cpp-tools,
+ * the decoder family behind many Android scanner apps). */
 #ifndef VM_TEST_QR_DECODE_H
 #define VM_TEST_QR_DECODE_H
 
@@ -9,6 +11,7 @@ typedef struct qrd_symbol {
     char *data;   /* the bytes zbar read, NUL-terminated (malloc'd) */
     size_t len;
     int x, y;     /* the top-left corner of the symbol's bounding box, in pixels */
+    int has_eci;  /* ZXing: the symbol carries an ECI designator (1), none (0); zbar: -1 */
 } qrd_symbol;
 
 typedef struct qrd_result {
@@ -24,5 +27,17 @@ size_t qrd_decode_gray(const uint8_t *gray, int w, int h, int stride, qrd_result
 size_t qrd_decode_png(const char *path, qrd_result *out);
 size_t qrd_decode_pgm(const char *path, qrd_result *out);
 void qrd_free(qrd_result *r);
+
+/* How a phone app would read it: the text as the reader converts it (zbar: without
+ * ZBAR_CFG_BINARY, so it picks the character set from the ECI designator or by guessing;
+ * ZXing: its Text), UTF-8. */
+typedef enum qrd_reader {
+    QRD_ZBAR_BYTES = 0, /* zbar, the exact bytes (as the functions above) */
+    QRD_ZBAR_TEXT,
+    QRD_ZXING_TEXT
+} qrd_reader;
+/* Decodes a PNG or binary PGM file (by its name's ending) with `reader`. (size_t)-1 when
+ * the file cannot be read or the reader cannot be run. */
+size_t qrd_decode_file(const char *path, qrd_reader reader, qrd_result *out);
 
 #endif
