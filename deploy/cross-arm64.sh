@@ -3,22 +3,25 @@
 # amd64 machine and runs the unit tests under qemu-aarch64. Not part of `make test`: it is
 # too slow for CI. See docs/raspberry-pi.md ("Building for the Pi on a PC") for timings.
 #
-# usage: deploy/cross-arm64.sh [--no-tests] [--keep-going] [--target T]... [-- CTEST_ARGS...]
+# usage: deploy/cross-arm64.sh [--no-tests] [--keep-going] [--target T]... [--deb] [--plan]
+#                               [-- CTEST_ARGS...]
 #   --no-tests     build only
 #   --keep-going   build every target that can be built, even when one fails (the test run
 #                  then covers the tests that were built)
 #   --target T     build only T (repeatable); default: everything
+#   --deb          build the arm64 Debian package instead (build-deb/vaermed_*_arm64.deb),
+#                  and check it: lintian, hardening-check, tests/deb/contents.sh
+#   --plan         install and build nothing: say which tests would run and which are left
+#                  out (see binfmt below), from the tests already configured in the build
 #   CTEST_ARGS     passed to ctest, e.g. -- -R '^(utf8|dktime)' or -- -LE e2e
-# Environment: VAERMED_ARM64_BUILD (build folder, default build-arm64), JOBS (default nproc).
+# Environment: VAERMED_ARM64_BUILD (build folder, default build-arm64), JOBS (default nproc),
+# VAERMED_BINFMT_DIR (default /proc/sys/fs/binfmt_misc).
 #
-# What it does, each step only when needed, so a second run only builds:
-#  1. enables Debian multiarch for arm64 (dpkg --add-architecture arm64);
-#  2. installs the cross compiler gcc-aarch64-linux-gnu, qemu-user-static and the :arm64
-#     -dev packages;
-#  3. unpacks the two -dev packages that cannot live beside their amd64 twins into the build
-#     folder (see below);
-#  4. configures with deploy/arm64/toolchain.cmake, builds, and runs ctest, which starts each
-#     test program through qemu-aarch64 (CMAKE_CROSSCOMPILING_EMULATOR).
+# binfmt: CTest starts each test program through qemu-aarch64 itself, but the tests labelled
+# `binfmt` (end-to-end, power loss, soak) are scripts that start the arm64 kiosk as an
+# ordinary program, which only works when the kernel hands arm64 programs to qemu
+# (binfmt_misc with an enabled qemu-aarch64 entry; qemu-user-static brings it on a machine
+# where systemd runs). Without it those tests are left out, and the script lists them.
 set -eu
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -28,6 +31,9 @@ jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 run_tests=yes
 keep_going=no
 targets=""
+deb=no
+plan=no
+binfmt_dir=${VAERMED_BINFMT_DIR:-/proc/sys/fs/binfmt_misc}
 while [ $# -gt 0 ]; do
     case $1 in
     --no-tests) run_tests=no ;;
@@ -37,8 +43,10 @@ while [ $# -gt 0 ]; do
         targets="$targets $2"
         shift
         ;;
+    --deb) deb=yes ;;
+    --plan) plan=yes ;;
     --) shift; break ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "cross-arm64: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -46,6 +54,7 @@ done
 
 # The build machine's tools, and the arm64 libraries the kiosk and its tests link.
 host_pkgs="gcc-aarch64-linux-gnu qemu-user-static cmake pkg-config gettext dpkg-dev"
+[ "$deb" = no ] || host_pkgs="$host_pkgs debhelper lintian devscripts"
 arm64_pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libqrencode-dev libcairo2-dev
 libsystemd-dev nettle-dev libpango1.0-dev libcmocka-dev libicu-dev libical3 libzbar0"
 # Bookworm's libical-dev needs libdb5.3-dev, and libzbar-dev needs libmagick++-dev (which
@@ -71,6 +80,40 @@ as_root() {
 }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 now() { date +%s; }
+
+say() { echo "cross-arm64: $*"; }
+
+# Whether the kernel runs arm64 programs through qemu by itself.
+binfmt_ready() {
+    [ -r "$binfmt_dir/qemu-aarch64" ] && head -n 1 "$binfmt_dir/qemu-aarch64" | grep -qx enabled
+}
+
+# Sets ctest_filter to what leaves out the tests binfmt_misc would be needed for, and says
+# which those are; empty when every test can run.
+ctest_filter=""
+choose_tests() {
+    if binfmt_ready; then
+        say "binfmt_misc hands arm64 programs to qemu ($binfmt_dir/qemu-aarch64): every test runs"
+        return 0
+    fi
+    left=$(ctest --test-dir "$build" -N -L binfmt | sed -n 's/^ *Test *#[0-9]*: //p')
+    n=$(printf '%s\n' "$left" | grep -c . || true)
+    ctest_filter="-LE binfmt"
+    say "binfmt_misc has no enabled qemu-aarch64 entry ($binfmt_dir/qemu-aarch64), so the" \
+        "$n tests that start the arm64 kiosk from a script are left out:"
+    printf '%s\n' "$left" | sed 's/^/    /'
+    say "to run them as well: sudo update-binfmts --enable qemu-aarch64 (package" \
+        "binfmt-support), or sudo /lib/systemd/systemd-binfmt where systemd does not run"
+}
+
+if [ "$plan" = yes ]; then
+    [ -f "$build/CTestTestfile.cmake" ] ||
+        { echo "cross-arm64: --plan needs a configured build in $build" >&2; exit 1; }
+    choose_tests
+    # shellcheck disable=SC2086 # ctest_filter is two words or none
+    say "would run: ctest $ctest_filter $*"
+    exit 0
+fi
 
 t0=$(now)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
@@ -131,6 +174,24 @@ if [ -d "$dev/usr/lib/aarch64-linux-gnu" ]; then
 fi
 t_deps=$(now)
 
+if [ "$deb" = yes ]; then
+    VAERMED_ARM64_DEV="$dev" JOBS="$jobs" deploy/deb/build-deb.sh --arch arm64 \
+        --out build-deb --lintian
+    version=$(dpkg-parsechangelog -l debian/changelog -S Version)
+    deb_file="build-deb/vaermed_${version}_arm64.deb"
+    check="$build/deb-check"
+    rm -rf "$check"
+    mkdir -p "$check"
+    dpkg-deb -x "$deb_file" "$check/root"
+    say "$(file -b "$check/root/usr/bin/vaermed")"
+    # Control-flow protection: bookworm's crt files carry no such note (see tests/deb).
+    hardening-check --nocfprotection "$check/root/usr/bin/vaermed"
+    VAERMED_DEB_ARCH=arm64 VAERMED_TEST_TMP="$check" \
+        sh tests/deb/contents.sh "$repo" build-deb "$version"
+    say "built and checked $deb_file in $(($(now) - t0)) s"
+    exit 0
+fi
+
 echo "cross-arm64: configuring $build"
 cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$repo/deploy/arm64/toolchain.cmake" \
     -DVAERMED_ARM64_DEV="$dev" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVAERMED_TESTS=ON \
@@ -161,8 +222,11 @@ fi
 
 test_status=0
 if [ "$run_tests" = yes ]; then
+    choose_tests
     # Only the test programs that exist: with --keep-going some may have failed to build.
-    ctest --test-dir "$build" --output-on-failure -j "$jobs" "$@" || test_status=$?
+    # shellcheck disable=SC2086 # ctest_filter is two words or none
+    ctest --test-dir "$build" --output-on-failure -j "$jobs" $ctest_filter "$@" ||
+        test_status=$?
 fi
 t_test=$(now)
 

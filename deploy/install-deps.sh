@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages Vær med needs to build, run and test, and only those that are
 # missing, so a second run does nothing. Works as root or through sudo, on Debian 12 and on
-# Raspberry Pi OS (bookworm). Usage: deploy/install-deps.sh [run|test|bench]
+# Raspberry Pi OS (bookworm). Usage: deploy/install-deps.sh [run|deb|test|bench]
+#   run: build and run the kiosk; deb: and build its Debian package; test: and run the test
+#   suite; bench: and the benchmarks.
 set -eu
 
 what=${1:-test}
@@ -9,12 +11,19 @@ what=${1:-test}
 # What the kiosk needs to build and run.
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
 libqrencode-dev libcairo2-dev libpango1.0-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
+# What building the Debian package needs on top (make deb, deploy/raspberry-pi/install.sh):
+# debhelper, and lintian to check the result.
+if [ "$what" = deb ] || [ "$what" = test ] || [ "$what" = bench ]; then
+    pkgs="$pkgs debhelper dpkg-dev lintian"
+fi
 # What the test suite needs on top: cmocka, zbar and ZXing (zxing-cpp-tools) to decode QR
 # codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
-# for the end-to-end runs, python3 for the test drivers.
+# for the end-to-end runs, python3 for the test drivers; devscripts (hardening-check) and
+# debootstrap for the package's tests (tests/deb).
 if [ "$what" = test ] || [ "$what" = bench ]; then
     pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
-python3 sqlite3 clang shellcheck systemd"
+python3 sqlite3 clang shellcheck systemd
+devscripts debootstrap util-linux"
 fi
 if [ "$what" = bench ]; then
     pkgs="$pkgs chromium"

@@ -1,27 +1,36 @@
 #!/bin/sh
 # deploy_units: `systemd-analyze verify` has nothing to say about the kiosk's unit.
 #
-# verify checks that ExecStart= names an executable file, and /usr/local/bin/vaermed exists
-# only on an installed kiosk, not on a build machine. So the test verifies a copy, under the
-# same unit name, whose ExecStart= binary is /bin/true; the arguments and every other line
-# stay as they are. verify exits 0 even on unknown keys or bad values, so any line it prints
-# about the unit fails the test.
-# usage: tests/deploy/verify_units.sh SOURCE_DIR WORK_DIR
+# The unit is the one CMake made from deploy/raspberry-pi/vaermed.service.in for this build's
+# prefix (the package's has /usr/bin/vaermed). verify checks that ExecStart= names an
+# executable file, and the kiosk exists there only on an installed kiosk, not on a build
+# machine. So the test verifies a copy, under the same unit name, whose ExecStart= binary is
+# /bin/true; the arguments and every other line stay as they are. verify exits 0 even on
+# unknown keys or bad values, so any line it prints about the unit fails the test.
+# verify also looks up the man pages of Documentation= with man(1): the project's own pages
+# are given to it through MANPATH, as an installation would have them.
+# usage: tests/deploy/verify_units.sh UNIT WORK_DIR SOURCE_DIR
 set -eu
-src=${1:?usage: verify_units.sh SOURCE_DIR WORK_DIR}
-work=${2:?usage: verify_units.sh SOURCE_DIR WORK_DIR}
-unit="$src/deploy/raspberry-pi/vaermed.service"
+unit=${1:?usage: verify_units.sh UNIT WORK_DIR SOURCE_DIR}
+work=${2:?usage: verify_units.sh UNIT WORK_DIR SOURCE_DIR}
+src=${3:?usage: verify_units.sh UNIT WORK_DIR SOURCE_DIR}
+[ -f "$unit" ] || { echo "deploy_units: no $unit (CMake writes it when it configures)" >&2; exit 1; }
 if ! command -v systemd-analyze >/dev/null 2>&1; then
     echo "deploy_units: systemd-analyze is missing: deploy/install-deps.sh test installs it" >&2
     exit 1
 fi
 rm -rf "$work"
 mkdir -p "$work"
+mkdir -p "$work/man/man1" "$work/man/man5"
+cp "$src/docs/man/vaermed.1" "$work/man/man1/"
+cp "$src/docs/man/vaermed.conf.5" "$work/man/man5/"
+MANPATH="$work/man:$(manpath 2>/dev/null || echo /usr/share/man)"
+export MANPATH
 copy="$work/vaermed.service"
-sed 's#^ExecStart=/usr/local/bin/vaermed #ExecStart=/bin/true #' "$unit" >"$copy"
+sed 's#^ExecStart=/[^ ]*/bin/vaermed #ExecStart=/bin/true #' "$unit" >"$copy"
 if ! grep -q '^ExecStart=/bin/true --fullscreen --config /etc/vaermed/vaermed.conf$' "$copy"; then
     echo "deploy_units: the unit's ExecStart= is not the expected" \
-        "'/usr/local/bin/vaermed --fullscreen --config /etc/vaermed/vaermed.conf'" >&2
+        "'PREFIX/bin/vaermed --fullscreen --config /etc/vaermed/vaermed.conf'" >&2
     exit 1
 fi
 status=0
