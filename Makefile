@@ -3,10 +3,10 @@
 #   make test   build with AddressSanitizer + UBSan and run the whole test suite
 #   make bench  build optimised and run the benchmarks (see bench/)
 #   make deb    the Debian packages for this machine (amd64) and the Raspberry Pi (arm64),
-#               checked by lintian, in build-deb/ (make deb-amd64, make deb-arm64: one)
+#               checked by lintian, in build-deb/ (make deb-native, make deb-arm64: one)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test bench build deps deps-test deb deb-amd64 deb-arm64 clean
+.PHONY: run test bench build deps deps-test deb deb-native deb-arm64 clean
 
 deps:
 	@deploy/install-deps.sh run
@@ -32,11 +32,12 @@ bench:
 	cmake --build build-bench -j $(JOBS)
 	./bench/run.sh build-bench
 
-deb: deb-amd64 deb-arm64
+deb: deb-native
+	if [ "$$(dpkg --print-architecture)" != arm64 ]; then $(MAKE) deb-arm64; fi
 
-deb-amd64:
+deb-native:
 	@deploy/install-deps.sh deb
-	JOBS=$(JOBS) deploy/deb/build-deb.sh --arch amd64 --out build-deb --lintian
+	JOBS=$(JOBS) deploy/deb/build-deb.sh --out build-deb --lintian
 
 # A cross build: deploy/cross-arm64.sh installs the cross compiler and the arm64 libraries.
 deb-arm64:

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages Vær med needs to build, run and test, and only those that are
 # missing, so a second run does nothing. Works as root or through sudo, on Debian 12 and on
-# Raspberry Pi OS (bookworm). Usage: deploy/install-deps.sh [run|deb|test|bench]
-#   run: build and run the kiosk; deb: and build its Debian package; test: and run the test
-#   suite; bench: and the benchmarks.
+# Raspberry Pi OS (bookworm). Usage: deploy/install-deps.sh [run|package|deb|test|bench]
+#   run: build and run the kiosk; package: and build its Debian package (install.sh);
+#   deb: and check the package with lintian (make deb); test: and run the test suite;
+#   bench: and the benchmarks.
 set -eu
 
 what=${1:-test}
@@ -11,11 +12,10 @@ what=${1:-test}
 # What the kiosk needs to build and run.
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev
 libqrencode-dev libcairo2-dev libpango1.0-dev libical-dev libsystemd-dev nettle-dev fonts-noto-core gettext"
-# What building the Debian package needs on top (make deb, deploy/raspberry-pi/install.sh):
-# debhelper, and lintian to check the result.
-if [ "$what" = deb ] || [ "$what" = test ] || [ "$what" = bench ]; then
-    pkgs="$pkgs debhelper dpkg-dev lintian"
-fi
+# What building the Debian package needs on top (deploy/raspberry-pi/install.sh, make deb):
+# debhelper; and lintian to check the result (make deb, the tests).
+case $what in package | deb | test | bench) pkgs="$pkgs debhelper dpkg-dev" ;; esac
+case $what in deb | test | bench) pkgs="$pkgs lintian" ;; esac
 # What the test suite needs on top: cmocka, zbar and ZXing (zxing-cpp-tools) to decode QR
 # codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
 # for the end-to-end runs, python3 for the test drivers; devscripts (hardening-check) and

@@ -1,21 +1,22 @@
 #!/bin/sh
 # Installs the Vær med kiosk on Raspberry Pi OS Lite (bookworm, 64-bit), or any Debian 12 with
-# systemd. Run it from the copied repository, as root or with sudo:
+# systemd, from this source folder: it builds the Debian package here and installs it. (With
+# a ready package, `sudo apt install ./vaermed_*.deb` does the same without building; see
+# docs/raspberry-pi.md.) Run it from the copied repository, as root or with sudo:
 #
 #   sudo deploy/raspberry-pi/install.sh
 #
-# It is safe to run again (that is also how to update): every step checks first and only
-# does what is missing, and the settings in /etc/vaermed/vaermed.conf are never overwritten.
-# What it does, in order:
-#   1. installs the Debian packages (deploy/install-deps.sh run, plus ntfs-3g for NTFS sticks)
-#   2. builds the kiosk (CMake, Release) and installs it to /usr/local/bin/vaermed
-#   3. creates the system user vaermed, in the groups video, input and render
-#   4. creates /var/lib/vaermed (the data, 0750, owned by vaermed)
-#   5. installs /etc/vaermed/vaermed.conf, only if there is none yet
-#   6. installs the USB stick rule and its helper, and the systemd service
-#   7. enables the service (it starts at every boot) and (re)starts it if systemd is running
+# It is safe to run again (that is also how to update from source): the settings in
+# /etc/vaermed/vaermed.conf are never overwritten, and the data is kept. What it does:
+#   1. installs the Debian packages the build needs (deploy/install-deps.sh package)
+#   2. builds the package vaermed_<version>_<arch>.deb (deploy/deb/build-deb.sh)
+#   3. removes what an earlier version of this script put in /usr/local and /etc/systemd,
+#      /etc/udev (the package's files live in /usr/lib now)
+#   4. installs the package with apt, which brings what it depends on; its own scripts make
+#      the user vaermed, the data folder /var/lib/vaermed, the settings (only when there are
+#      none yet), and enable and (re)start the service when systemd runs
 # Environment: VAERMED_BUILD_DIR (default /var/cache/vaermed/build), JOBS (default nproc),
-# VAERMED_NO_START=1 to enable without starting.
+# VAERMED_NO_START=1 to install without starting the kiosk now.
 set -eu
 
 say() { printf 'vaermed install: %s\n' "$*"; }
@@ -28,7 +29,7 @@ fail() {
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-if [ ! -f "$repo/CMakeLists.txt" ] || [ ! -f "$repo/deploy/install-deps.sh" ]; then
+if [ ! -f "$repo/debian/control" ] || [ ! -f "$repo/deploy/install-deps.sh" ]; then
     fail "run me from inside the Vær med folder (deploy/raspberry-pi/install.sh)"
 fi
 
@@ -38,123 +39,86 @@ if [ "$(id -u)" -ne 0 ]; then
     exec sudo -- "$0" "$@"
 fi
 
-# Paths: install.sh, the unit and the udev rule agree on these.
-prefix=/usr/local
-bin="$prefix/bin/vaermed"
-libexec="$prefix/lib/vaermed"
-docdir="$prefix/share/doc/vaermed"
-user=vaermed
-data=/var/lib/vaermed
-etc=/etc/vaermed
 build=${VAERMED_BUILD_DIR:-/var/cache/vaermed/build}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-running_systemd=no
-[ -d /run/systemd/system ] && running_systemd=yes
+data=/var/lib/vaermed
 
 # --- 0. What are we on? ---------------------------------------------------------------------
 codename=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release 2>/dev/null | tr -d '"' || true)
-arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
+arch=$(dpkg --print-architecture)
 [ "$codename" = bookworm ] ||
     say "note: this is '${codename:-unknown}', not bookworm (Raspberry Pi OS 12); going on"
 [ "$arch" = arm64 ] || say "note: this is $arch, not arm64; going on (fine for a test box)"
 command -v systemctl >/dev/null 2>&1 || fail "systemd is missing: this needs Raspberry Pi OS Lite"
 
 # --- 1. Packages ----------------------------------------------------------------------------
-say "1/7 packages"
-"$repo/deploy/install-deps.sh" run
-# Runtime extras of the Pi, beside what the build needs: NTFS sticks (the helper prefers the
-# kernel's ntfs3 and falls back to ntfs-3g), and a clock that survives a power cut without
-# network or RTC (Raspberry Pi OS has it already; plain Debian does not).
-extras=""
-for p in ntfs-3g fake-hwclock; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-        extras="$extras $p"
-done
-if [ -n "$extras" ]; then
-    say "installing$extras"
-    # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $extras
-fi
-
+say "1/4 the packages the build needs"
+"$repo/deploy/install-deps.sh" package
 say "packages ready after $(elapsed)"
 
-# --- 2. Build and install -------------------------------------------------------------------
-say "2/7 building in $build (a few minutes on a Pi 4)"
+# --- 2. Build the package -------------------------------------------------------------------
+say "2/4 building the package in $build (a few minutes on a Pi 4)"
 mkdir -p "$build"
-cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" \
-    -DVAERMED_TESTS=OFF -DVAERMED_SANITIZE=OFF >"$build/configure.log" 2>&1 ||
-    { cat "$build/configure.log" >&2; fail "CMake could not configure the build (above)"; }
-cmake --build "$build" -j "$jobs" --target vaermed ||
+JOBS="$jobs" "$repo/deploy/deb/build-deb.sh" --out "$build" ||
     fail "the build failed (above); nothing was installed or changed"
-cmake --install "$build" --strip >/dev/null
-[ -x "$bin" ] || fail "cmake --install did not put the kiosk at $bin"
-say "installed $bin ($("$bin" --version 2>/dev/null || echo "version unknown")), after $(elapsed)"
-install -d -m 0755 "$libexec" "$docdir"
-install -m 0755 "$here/vaermed-usb-mount.sh" "$libexec/vaermed-usb-mount"
-install -m 0644 "$repo/docs/raspberry-pi.md" "$docdir/raspberry-pi.md"
+version=$(dpkg-parsechangelog -l "$repo/debian/changelog" -S Version)
+deb="$build/vaermed_${version}_$arch.deb"
+[ -f "$deb" ] || fail "the build made no $deb"
 
-# --- 3. The user ----------------------------------------------------------------------------
-say "3/7 the system user $user"
-if ! id "$user" >/dev/null 2>&1; then
-    useradd --system --user-group --home-dir "$data" --no-create-home \
-        --shell /usr/sbin/nologin --comment "Vær med kiosk" "$user"
-    say "created the user $user"
-fi
-for group in video input render; do
-    if ! getent group "$group" >/dev/null 2>&1; then
-        # Debian's udev rules give /dev/dri/renderD* to `render`, /dev/input/* to `input`.
-        groupadd --system "$group"
-        say "created the missing group $group"
+# --- 3. What earlier versions of this script installed by hand ------------------------------
+say "3/4 leftovers of an installation from source"
+# Only files that carry that installation's own marks are touched.
+remove_if_ours() { # remove_if_ours FILE MARK
+    if [ -f "$1" ] && grep -q "$2" "$1"; then
+        rm -f "$1"
+        say "removed $1 (the package's own is in /usr/lib)"
     fi
-    if ! id -nG "$user" | tr ' ' '\n' | grep -qx "$group"; then
-        usermod -a -G "$group" "$user"
-        say "added $user to the group $group"
+}
+remove_if_ours /etc/systemd/system/vaermed.service 'ExecStart=/usr/local/bin/vaermed'
+remove_if_ours /etc/udev/rules.d/99-vaermed-usb.rules '/usr/local/lib/vaermed/vaermed-usb-mount'
+for old in /usr/local/bin/vaermed /usr/local/lib/vaermed /usr/local/share/doc/vaermed \
+    /etc/vaermed/vaermed.conf.example; do
+    if [ -e "$old" ]; then
+        rm -rf "$old"
+        say "removed $old"
     fi
 done
 
-# --- 4. The data folder ---------------------------------------------------------------------
-say "4/7 the data folder $data"
-install -d -m 0750 -o "$user" -g "$user" "$data"
+# --- 4. Install -----------------------------------------------------------------------------
+say "4/4 installing $deb"
 # A database made by hand as root (say with `sudo vaermed ...`) would lock the kiosk out.
-find "$data" \( ! -user "$user" -o ! -group "$user" \) -exec chown "$user:$user" {} +
-
-# --- 5. The settings ------------------------------------------------------------------------
-say "5/7 the settings in $etc"
-install -d -m 0755 "$etc"
-# The example is always the newest; the settings themselves are the caretaker's.
-install -m 0644 "$here/vaermed.conf" "$etc/vaermed.conf.example"
-if [ -e "$etc/vaermed.conf" ]; then
-    say "kept your $etc/vaermed.conf (the newest example is $etc/vaermed.conf.example)"
-else
-    # Readable by the kiosk, not by everyone: it holds the staff code.
-    install -m 0640 -o root -g "$user" "$here/vaermed.conf" "$etc/vaermed.conf"
-    say "wrote $etc/vaermed.conf: set the estate's name and a staff code in it"
+if [ -d "$data" ] && id vaermed >/dev/null 2>&1; then
+    find "$data" \( ! -user vaermed -o ! -group vaermed \) -exec chown vaermed:vaermed {} +
 fi
-
-# --- 6. The USB rule and the service --------------------------------------------------------
-say "6/7 the USB stick rule and the service"
-install -m 0644 "$here/99-vaermed-usb.rules" /etc/udev/rules.d/99-vaermed-usb.rules
-install -m 0644 "$here/vaermed.service" /etc/systemd/system/vaermed.service
-install -d -m 0755 /media
-if [ "$running_systemd" = yes ]; then
+policy=/usr/sbin/policy-rc.d
+made_policy=no
+if [ "${VAERMED_NO_START:-0}" = 1 ] && [ ! -e "$policy" ]; then
+    # Tells the package's scripts not to start services now.
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod +x "$policy"
+    made_policy=yes
+fi
+status=0
+# confold: the caretaker's /etc/vaermed/vaermed.conf stays as it is, always. ntfs-3g for NTFS
+# sticks; fake-hwclock keeps the time across power cuts without network or battery clock.
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+    "$deb" ntfs-3g fake-hwclock || status=$?
+[ "$made_policy" = no ] || rm -f "$policy"
+[ "$status" -eq 0 ] || fail "apt could not install the package (above)"
+if [ -d /run/systemd/system ]; then
+    systemctl daemon-reload
     udevadm control --reload-rules || say "note: udev did not reload its rules; a reboot will"
     # Let the backlight rule give the night mode its switch now, not only after a reboot.
     udevadm trigger --action=add --subsystem-match=backlight || true
-    systemctl daemon-reload
 fi
-
-# --- 7. Enable and start --------------------------------------------------------------------
-say "7/7 starting at every boot"
-# The kiosk takes tty1; without its login prompt the boot does not race the two.
-systemctl disable getty@tty1.service >/dev/null 2>&1 || true
-systemctl enable vaermed.service
-if [ "$running_systemd" = no ]; then
+say "installed $(vaermed --version) after $(elapsed)"
+if [ ! -d /run/systemd/system ]; then
     say "systemd is not running here (a chroot?): the kiosk starts at the next boot"
 elif [ "${VAERMED_NO_START:-0}" = 1 ]; then
-    say "VAERMED_NO_START=1: not starting now; it starts at the next boot"
+    say "VAERMED_NO_START=1: not started now; it starts at the next boot"
 else
-    systemctl restart vaermed.service
-    say "started; see what it says with: journalctl -u vaermed -f"
+    say "the kiosk runs; see what it says with: journalctl -u vaermed -f"
 fi
 
 if [ -r /boot/firmware/config.txt ] && ! grep -q '^dtoverlay=vc4-kms-v3d' /boot/firmware/config.txt; then
@@ -162,5 +126,5 @@ if [ -r /boot/firmware/config.txt ] && ! grep -q '^dtoverlay=vc4-kms-v3d' /boot/
     say "      graphics driver (Raspberry Pi OS has it by default). See docs/raspberry-pi.md."
 fi
 
-say "done in $(elapsed). Next: edit $etc/vaermed.conf, then: sudo systemctl restart vaermed"
-say "Authorise a staff stick: sudo -u $user vaermed stick init /media/<STICK>"
+say "done. Next: edit /etc/vaermed/vaermed.conf, then: sudo systemctl restart vaermed"
+say "Authorise a staff stick: sudo -u vaermed vaermed stick init /media/<STICK>"
