@@ -110,11 +110,24 @@ static void read_activity_row(sqlite3_stmt *st, activity *a)
     a->cancelled = sqlite3_column_int(st, 18) != 0;
 }
 
+/* The tasks of one activity (id = activity_id), or of every activity of a program window
+ * (one query for all: `list` is ordered by start, `by_id` finds an activity by its row id). */
+static void read_task_row(sqlite3_stmt *st, activity *a)
+{
+    if (a->n_tasks == ACT_TASKS_MAX)
+        return; /* more than the struct holds: only a hand-edited file does this */
+    helper_task *t = &a->tasks[a->n_tasks++];
+    t->id = sqlite3_column_int64(st, 1);
+    st_column_text(st, 2, t->title, sizeof t->title);
+    t->minutes = sqlite3_column_int(st, 3);
+    t->slots = sqlite3_column_int(st, 4);
+}
+
 static vm_status load_tasks(store *s, activity *a, vm_err *err)
 {
     vm_status status = VM_OK;
     sqlite3_stmt *st = st_prepare(s,
-                                  "SELECT id, title, minutes, slots FROM helper_tasks "
+                                  "SELECT activity_id, id, title, minutes, slots FROM helper_tasks "
                                   "WHERE activity_id = ?1 AND retired = 0 ORDER BY position, id",
                                   err);
     if (!st)
@@ -122,15 +135,8 @@ static vm_status load_tasks(store *s, activity *a, vm_err *err)
     st_bind_i64(st, 1, a->id);
     int rc;
     a->n_tasks = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (a->n_tasks == ACT_TASKS_MAX)
-            continue; /* more than the struct holds: only a hand-edited file does this */
-        helper_task *t = &a->tasks[a->n_tasks++];
-        t->id = sqlite3_column_int64(st, 0);
-        st_column_text(st, 1, t->title, sizeof t->title);
-        t->minutes = sqlite3_column_int(st, 2);
-        t->slots = sqlite3_column_int(st, 3);
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        read_task_row(st, a);
     if (rc != SQLITE_DONE)
         status = st_error(s->db, rc, err, "reading the helper tasks");
     st_reset(st);
@@ -162,36 +168,44 @@ vm_status st_activity_load(store *s, int64_t id, const char *uid, activity *out,
     return status;
 }
 
+/* Adds one sign-up row (activity_id, task_id, status, adults, children, wants_company) to
+ * the counts of `a`. */
+static void add_count_row(sqlite3_stmt *st, const activity *a, activity_counts *out)
+{
+    int task_index = -1;
+    if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+        int64_t task_id = sqlite3_column_int64(st, 1);
+        task_index = -2;
+        for (int i = 0; i < a->n_tasks; i++)
+            if (a->tasks[i].id == task_id)
+                task_index = i;
+        if (task_index == -2)
+            return; /* a retired task: no longer part of the program */
+    }
+    signup_status sst;
+    const char *key = (const char *)sqlite3_column_text(st, 2);
+    if (!key || !signup_status_from_key(key, &sst))
+        return;
+    rules_count(out, a, task_index, sst, sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+                sqlite3_column_int(st, 5) != 0);
+}
+
+#define COUNT_COLUMNS "s.activity_id, s.task_id, s.status, s.adults, s.children, s.wants_company"
+
 vm_status st_activity_counts(store *s, const activity *a, activity_counts *out, vm_err *err)
 {
     vm_status status = VM_OK;
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = st_prepare(s,
-                                  "SELECT task_id, status, adults, children, wants_company "
-                                  "FROM signups WHERE activity_id = ?1",
+                                  "SELECT " COUNT_COLUMNS " FROM signups s "
+                                  "WHERE s.activity_id = ?1",
                                   err);
     if (!st)
         return err->status;
     st_bind_i64(st, 1, a->id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int task_index = -1;
-        if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-            int64_t task_id = sqlite3_column_int64(st, 0);
-            task_index = -2;
-            for (int i = 0; i < a->n_tasks; i++)
-                if (a->tasks[i].id == task_id)
-                    task_index = i;
-            if (task_index == -2)
-                continue; /* a retired task: no longer part of the program */
-        }
-        signup_status sst;
-        const char *key = (const char *)sqlite3_column_text(st, 1);
-        if (!key || !signup_status_from_key(key, &sst))
-            continue;
-        rules_count(out, a, task_index, sst, sqlite3_column_int(st, 2),
-                    sqlite3_column_int(st, 3), sqlite3_column_int(st, 4) != 0);
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        add_count_row(st, a, out);
     if (rc != SQLITE_DONE)
         status = st_error(s->db, rc, err, "counting the sign-ups");
     st_reset(st);
@@ -394,6 +408,90 @@ vm_status store_activity_get(store *s, const char *uid, activity *out, activity_
     return status;
 }
 
+/* Row id -> position in a program list, for attaching tasks and counts read in one query. */
+typedef struct id_pos {
+    int64_t id;
+    size_t pos;
+} id_pos;
+
+static int by_id(const void *x, const void *y)
+{
+    int64_t a = ((const id_pos *)x)->id, b = ((const id_pos *)y)->id;
+    return (a > b) - (a < b);
+}
+
+static activity *find_by_id(const id_pos *index, size_t n, activity *list, int64_t id)
+{
+    id_pos key = {id, 0};
+    const id_pos *hit = bsearch(&key, index, n, sizeof *index, by_id);
+    return hit ? &list[hit->pos] : NULL;
+}
+
+/* The tasks and (when clist is given) the counts of every activity in `list`, which holds
+ * those with end > from and start < to: two queries for the whole program. */
+static vm_status load_program_details(store *s, int64_t from, int64_t to, activity *list,
+                                      activity_counts *clist, size_t len, vm_err *err)
+{
+    vm_status status = VM_OK;
+    id_pos *index = malloc(len * sizeof *index);
+    if (!index)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
+    for (size_t i = 0; i < len; i++)
+        index[i] = (id_pos){list[i].id, i};
+    qsort(index, len, sizeof *index, by_id);
+
+    int rc;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT t.activity_id, t.id, t.title, t.minutes, t.slots "
+                                  "FROM activities a CROSS JOIN helper_tasks t "
+                                  "ON t.activity_id = a.id "
+                                  "WHERE a.end_utc > ?1 AND a.start_utc < ?2 AND t.retired = 0 "
+                                  "ORDER BY t.activity_id, t.position, t.id",
+                                  err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
+    st_bind_i64(st, 1, from);
+    st_bind_i64(st, 2, to);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        activity *a = find_by_id(index, len, list, sqlite3_column_int64(st, 0));
+        if (a)
+            read_task_row(st, a);
+    }
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the helper tasks");
+    st_reset(st);
+    if (status != VM_OK || !clist)
+        goto out;
+
+    /* Activities first, then their sign-ups by the queue index: one query for the program,
+     * and its cost follows the sign-ups of the window, not all those ever stored. (SQLite's
+     * GROUP BY sorts every row first, which costs twice as much as counting them here.) */
+    st = st_prepare(s,
+                    "SELECT " COUNT_COLUMNS " FROM activities a "
+                    "CROSS JOIN signups s ON s.activity_id = a.id "
+                    "WHERE a.end_utc > ?1 AND a.start_utc < ?2",
+                    err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
+    st_bind_i64(st, 1, from);
+    st_bind_i64(st, 2, to);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        activity *a = find_by_id(index, len, list, sqlite3_column_int64(st, 0));
+        if (a)
+            add_count_row(st, a, &clist[a - list]);
+    }
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "counting the sign-ups");
+    st_reset(st);
+out:
+    free(index);
+    return status;
+}
+
 vm_status store_activities_between(store *s, int64_t from, int64_t to, activity **out,
                                    activity_counts **counts, size_t *n, vm_err *err)
 {
@@ -435,15 +533,13 @@ vm_status store_activities_between(store *s, int64_t from, int64_t to, activity 
     if (status == VM_OK && rc != SQLITE_DONE)
         status = st_error(s->db, rc, err, "reading the program");
     st_reset(st);
-    for (size_t i = 0; status == VM_OK && i < len; i++)
-        status = load_tasks(s, &list[i], err);
     if (status == VM_OK && counts && len > 0) {
         clist = calloc(len, sizeof *clist);
         if (!clist)
             status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
-        for (size_t i = 0; status == VM_OK && i < len; i++)
-            status = st_activity_counts(s, &list[i], &clist[i], err);
     }
+    if (status == VM_OK && len > 0)
+        status = load_program_details(s, from, to, list, clist, len, err);
     if (status != VM_OK) {
         free(list);
         free(clist);
