@@ -206,12 +206,34 @@ void kiosk_present_if_changed(kiosk *k)
     }
 }
 
+/* What waits until the first frame is on the screen: the integrity check of the database
+ * (it reads every page, which takes a while on a large file) and then the first writes. */
+static vm_status finish_opening(kiosk *k, vm_err *err)
+{
+    char id[KIOSK_ID_MAX];
+    vm_status st = store_check(k->store, err);
+    /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
+    if (st == VM_OK)
+        st = secret_load_and_upgrade(k->store, k->opt->db_path, &k->code_key, err);
+    if (st == VM_OK)
+        st = signing_kiosk_id(k->store, id, err);
+    if (st == VM_OK)
+        kiosk_purge_old_personal_data(k, clock_now(k->clock));
+    return st;
+}
+
 static int loop(kiosk *k)
 {
     auto_cmd *pending[64];
     size_t n_pending = 0;
     kiosk_refresh_model(k, clock_now(k->clock));
     kiosk_present_if_changed(k);
+    vm_err open_err = {0};
+    if (finish_opening(k, &open_err) != VM_OK) {
+        fprintf(stderr, "vaermed: %s\n", open_err.msg);
+        fatal_screen(k->render, kiosk_staff_catalog(k), open_err.status, open_err.msg);
+        return 1;
+    }
     service_ready();
     k->watchdog_ms = service_watchdog_interval_ms();
     k->last_ping_ms = clock_monotonic_ms();
@@ -277,7 +299,9 @@ static void write_stats(const kiosk *k)
     fclose(f);
 }
 
-/* Opens (or creates) the database; the reason for a refusal goes to `err`. */
+/* Opens (or creates) the database; the reason for a refusal goes to `err`. Its integrity
+ * check and the first writes wait for the first frame (finish_opening), except for the demo
+ * program, which is written before it is shown. */
 static vm_status open_store(kiosk *k, vm_err *err)
 {
     const kiosk_options *o = k->opt;
@@ -285,21 +309,19 @@ static vm_status open_store(kiosk *k, vm_err *err)
                                     : paths_check_parent_writable(o->db_path, err);
     if (st != VM_OK)
         return st;
-    st = store_open(o->db_path, STORE_CREATE, &k->store, err);
+    st = store_open(o->db_path, STORE_CREATE | STORE_CHECK_LATER, &k->store, err);
     if (st != VM_OK)
         return st;
-    /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
-    st = secret_load_and_upgrade(k->store, o->db_path, &k->code_key, err);
-    if (st != VM_OK)
-        return st;
-    char id[KIOSK_ID_MAX];
-    st = signing_kiosk_id(k->store, id, err);
-    if (st == VM_OK && o->demo)
-        st = demo_fill(k->store, clock_now(k->clock), &k->code_key, err);
-    if (st == VM_OK) {
-        clock_set_floor(k->clock, sync_clock_floor(k->store));
-        kiosk_purge_old_personal_data(k, clock_now(k->clock));
+    if (o->demo) {
+        st = store_check(k->store, err);
+        /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
+        if (st == VM_OK)
+            st = secret_load_and_upgrade(k->store, o->db_path, &k->code_key, err);
+        if (st == VM_OK)
+            st = demo_fill(k->store, clock_now(k->clock), &k->code_key, err);
     }
+    if (st == VM_OK)
+        clock_set_floor(k->clock, sync_clock_floor(k->store));
     return st;
 }
 

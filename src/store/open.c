@@ -24,6 +24,7 @@ static const char SQLITE_MAGIC[16] = "SQLite format 3";
 typedef struct file_facts {
     bool empty;  /* nothing in it yet: version 0 */
     int version; /* user_version when not empty */
+    bool check_pending; /* quick_check left for store_check */
 } file_facts;
 
 /* ---- small file helpers */
@@ -218,7 +219,7 @@ static vm_status quick_check(const char *path, sqlite3 *db, vm_err *err)
 }
 
 /* Decides, reading only, whether `path` (which exists) may be opened. */
-static vm_status look_at_file(const char *path, file_facts *ff, vm_err *err)
+static vm_status look_at_file(const char *path, file_facts *ff, bool check_later, vm_err *err)
 {
     vm_status status = VM_OK;
     sqlite3 *db = NULL;
@@ -323,7 +324,10 @@ static vm_status look_at_file(const char *path, file_facts *ff, vm_err *err)
         goto out;
     }
     status = check_tables(path, db, version, err);
-    if (status == VM_OK)
+    /* A file about to be migrated is checked before anything is written to it. */
+    if (status == VM_OK && check_later && version == STORE_SCHEMA_VERSION)
+        ff->check_pending = true;
+    else if (status == VM_OK)
         status = quick_check(path, db, err);
     ff->version = version;
 out:
@@ -424,7 +428,8 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
         close(fd);
         created = true;
         ff.empty = true;
-    } else if ((status = look_at_file(path, &ff, err)) != VM_OK) {
+    } else if ((status = look_at_file(path, &ff, (flags & STORE_CHECK_LATER) != 0, err)) !=
+               VM_OK) {
         return status;
     }
 
@@ -448,6 +453,7 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
         goto out;
     }
     s->readonly = readonly;
+    s->check_pending = ff.check_pending;
     int rc = connect(path, readonly ? "mode=ro" : "mode=rw", &s->db);
     int probe = 0;
     if (readonly && !file_exists(path, "-wal") &&
@@ -485,6 +491,19 @@ out:
         remove_with_suffix(path, "-wal");
         remove_with_suffix(path, "-shm");
     }
+    return status;
+}
+
+vm_status store_check(store *s, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s)
+        return err_set(err, VM_ERR_INVALID, "No database to check.");
+    if (!s->check_pending)
+        return VM_OK;
+    vm_status status = quick_check(s->path, s->db, err);
+    if (status == VM_OK)
+        s->check_pending = false;
     return status;
 }
 

@@ -35,6 +35,7 @@ typedef struct store store;
 enum {
     STORE_CREATE = 1u << 0,   /* create the file when it does not exist */
     STORE_READONLY = 1u << 1, /* open without writing (for `list`, `signups`) */
+    STORE_CHECK_LATER = 1u << 2, /* leave quick_check of an up-to-date file to store_check */
 };
 
 /* Opens (or with STORE_CREATE creates) the database at `path` and migrates it to the
@@ -55,6 +56,14 @@ enum {
  * written). */
 vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err);
 void store_close(store *s);
+
+/* The integrity check that STORE_CHECK_LATER left out of store_open, so that the kiosk can
+ * show its first frame before reading every page of a large file. Until it has passed, the
+ * caller only reads (SQLite answers a damaged page with an error, never with a crash) and
+ * writes nothing. A file that needed creating or migrating was checked in store_open anyway.
+ * VM_OK when the file is sound or was checked already; VM_ERR_CORRUPT (message as
+ * store_open's) when it is damaged: close it and write nothing. */
+vm_status store_check(store *s, vm_err *err);
 
 /* The file this store was opened from. */
 const char *store_path(const store *s);

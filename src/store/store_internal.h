@@ -26,6 +26,7 @@ struct store {
     sqlite3 *db;
     char *path;
     bool readonly;
+    bool check_pending; /* opened with STORE_CHECK_LATER: store_check has not run yet */
     st_cached *cache; /* every statement prepared so far: the store's SQL is a fixed set */
     size_t n_cached, cap_cached;
 };

@@ -221,6 +221,54 @@ static void refuses_a_newer_version(void **state)
     assert_refused_untouched(dir, path, STORE_READONLY, VM_ERR_TOO_NEW, "newer");
 }
 
+/* The kiosk opens with STORE_CHECK_LATER and runs store_check after its first frame: the
+ * damage is still found, named, and the file is left exactly as it was. */
+static void assert_damage_found_later(const char *dir, const char *path)
+{
+    size_t len = 0;
+    char *before = ts_read_file(path, &len);
+    char *listing_before = tu_listing(dir);
+    store *s = NULL;
+    vm_err err = {0};
+    vm_status got = store_open(path, STORE_CREATE | STORE_CHECK_LATER, &s, &err);
+    if (got == VM_OK) {
+        got = store_check(s, &err);
+        store_close(s);
+    }
+    assert_int_equal(got, VM_ERR_CORRUPT);
+    if (!strstr(err.msg, "damaged"))
+        fail_msg("message \"%s\" does not say \"damaged\"", err.msg);
+    size_t len_after = 0;
+    char *after = ts_read_file(path, &len_after);
+    assert_int_equal(len_after, len);
+    assert_memory_equal(after, before, len);
+    char *listing_after = tu_listing(dir);
+    assert_string_equal(listing_after, listing_before);
+    free(before);
+    free(after);
+    free(listing_before);
+    free(listing_after);
+}
+
+/* A sound file passes the deferred check once; a new file needs none. */
+static void check_later_passes_a_sound_file(void **state)
+{
+    (void)state;
+    const char *path = tu_db_path("store_open_check_later");
+    store *s = NULL;
+    vm_err err = {0};
+    assert_int_equal(store_open(path, STORE_CREATE | STORE_CHECK_LATER, &s, &err), VM_OK);
+    assert_int_equal(store_check(s, &err), VM_OK);
+    activity a = tu_activity("banko-1", "Banko", T0);
+    assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+    store_close(s);
+    assert_int_equal(store_open(path, STORE_CREATE | STORE_CHECK_LATER, &s, &err), VM_OK);
+    assert_int_equal(store_check(s, &err), VM_OK);
+    assert_int_equal(store_check(s, &err), VM_OK);
+    store_close(s);
+    assert_int_equal(store_check(NULL, &err), VM_ERR_INVALID);
+}
+
 static void refuses_a_damaged_file(void **state)
 {
     (void)state;
@@ -251,6 +299,7 @@ static void refuses_a_damaged_file(void **state)
     free(bytes);
     assert_refused_untouched(dir, path, STORE_CREATE, VM_ERR_CORRUPT, "damaged");
     assert_refused_untouched(dir, path, STORE_READONLY, VM_ERR_CORRUPT, "damaged");
+    assert_damage_found_later(dir, path);
 
     /* Cut short: a pulled power cord during a copy. */
     const char *cut = ts_path(dir, "cut.db");
@@ -448,6 +497,7 @@ int main(void)
         cmocka_unit_test(refuses_files_that_are_not_databases),
         cmocka_unit_test(refuses_a_newer_version),
         cmocka_unit_test(refuses_a_damaged_file),
+        cmocka_unit_test(check_later_passes_a_sound_file),
         cmocka_unit_test(an_empty_file_becomes_a_database),
         cmocka_unit_test(readonly_reads_and_refuses_writes),
         cmocka_unit_test(permissions_are_said_plainly),
