@@ -19,6 +19,8 @@ struct cache {
     entry *slots;
     unsigned char *values; /* slot i's value at values + i * value_size */
     size_t n_slots, capacity, count, value_size;
+    size_t tombs; /* slots marked as once used: kept counted, so compact() costs nothing
+                     until they crowd the table */
     int head, tail;
     cache_evict_fn on_evict;
     void *ctx;
@@ -98,6 +100,7 @@ static void remove_slot(cache *c, int i)
     e->key = NULL;
     e->used = false;
     e->tomb = true;
+    c->tombs++;
     c->count--;
 }
 
@@ -124,13 +127,12 @@ void *cache_get(cache *c, const void *key, size_t key_len)
     return value_at(c, i);
 }
 
-/* Rebuilds the table without tombstones once they crowd it, keeping recency. */
+/* Rebuilds the table without tombstones once they crowd it, keeping recency. The rebuild
+ * walks every slot, but it comes only after n_slots / 4 removals since the last one, so its
+ * cost per insert stays constant. */
 static void compact(cache *c)
 {
-    size_t tombs = 0;
-    for (size_t i = 0; i < c->n_slots; i++)
-        tombs += c->slots[i].tomb;
-    if (tombs < c->n_slots / 4)
+    if (c->tombs < c->n_slots / 4)
         return;
     entry *old = c->slots;
     unsigned char *old_values = c->values;
@@ -157,6 +159,7 @@ static void compact(cache *c)
         push_front(c, (int)j);
         order = e->prev;
     }
+    c->tombs = 0;
     free(old);
     free(old_values);
 }
@@ -181,6 +184,8 @@ void *cache_put(cache *c, const void *key, size_t key_len, const void *value)
     while (c->slots[j].used)
         j = (j + 1) % c->n_slots;
     entry *e = &c->slots[j];
+    if (e->tomb)
+        c->tombs--;
     e->key = copy;
     e->key_len = key_len;
     e->hash = h;
@@ -201,6 +206,7 @@ void cache_clear(cache *c)
             remove_slot(c, (int)i);
     for (size_t i = 0; i < c->n_slots; i++)
         c->slots[i].tomb = false;
+    c->tombs = 0;
     c->head = c->tail = -1;
 }
 
