@@ -104,6 +104,7 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
         goto out;
     }
     shapes_init(&r->shapes, r->renderer);
+    r->shapes.blend_opaque = opt->blend_opaque_fills;
     r->rotation = (opt->rotation == 90 || opt->rotation == 180 || opt->rotation == 270)
                       ? opt->rotation : 0;
     *out = r;

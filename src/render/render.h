@@ -27,6 +27,8 @@ typedef struct render_options {
     bool hidden;           /* no visible window (benchmarks, offscreen tests) */
     const char *font_dir;  /* where the Noto .ttf files are; NULL = search the usual places */
     int rotation;          /* 0, 90, 180 or 270 degrees clockwise: a screen hung on its side */
+    bool blend_opaque_fills; /* draw opaque fills blended too, as before they were copied (only
+                                for the test that shows both give the same picture) */
 } render_options;
 
 vm_status render_open(const render_options *opt, render **out, vm_err *err);

@@ -17,6 +17,7 @@ static void destroy_corner(void *value, void *ctx)
 void shapes_init(shapes *s, SDL_Renderer *renderer)
 {
     s->renderer = renderer;
+    s->blend_opaque = false;
     s->corners = cache_new(64, sizeof(corner_tex), destroy_corner, NULL);
 }
 
@@ -69,6 +70,16 @@ static SDL_Texture *corner_texture(shapes *s, int radius, int thickness)
     return c ? c->tex : NULL;
 }
 
+/* An opaque colour is copied, not blended: the same pixels (blending at alpha 255 gives
+ * the colour itself), and on SDL's software renderer a copy is a row fill while a blend
+ * reads and mixes every pixel, which was most of a 1080p frame. */
+static void set_colour(shapes *s, ui_color c)
+{
+    SDL_SetRenderDrawColor(s->renderer, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(s->renderer, c.a == 255 && !s->blend_opaque ? SDL_BLENDMODE_NONE
+                                                                           : SDL_BLENDMODE_BLEND);
+}
+
 static void fill_plain(SDL_Renderer *rd, int x, int y, int w, int h)
 {
     if (w <= 0 || h <= 0)
@@ -105,7 +116,7 @@ void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
-    SDL_SetRenderDrawColor(s->renderer, c.r, c.g, c.b, c.a);
+    set_colour(s, c);
     int rad = clamp_radius(r, radius);
     SDL_Texture *tex = rad > 0 ? corner_texture(s, rad, 0) : NULL;
     if (!tex) {
@@ -122,7 +133,7 @@ void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius)
 {
     if (r.w <= 0 || r.h <= 0 || thickness <= 0)
         return;
-    SDL_SetRenderDrawColor(s->renderer, c.r, c.g, c.b, c.a);
+    set_colour(s, c);
     int rad = clamp_radius(r, radius);
     if (rad < thickness)
         rad = 0;

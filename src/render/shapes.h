@@ -7,6 +7,7 @@
 #define VM_RENDER_SHAPES_H
 
 #include <SDL.h>
+#include <stdbool.h>
 
 #include "render/cache.h"
 #include "ui/draw.h"
@@ -14,6 +15,7 @@
 typedef struct shapes {
     SDL_Renderer *renderer;
     cache *corners; /* (radius, thickness) -> circle texture; thickness 0 = filled */
+    bool blend_opaque; /* blend opaque fills too (the old way; a test compares the two) */
 } shapes;
 
 void shapes_init(shapes *s, SDL_Renderer *renderer);

@@ -242,9 +242,16 @@ static bool compare_golden(const char *name, const unsigned char *px, int w, int
     return ok;
 }
 
-static void golden(const char *name, int w, int h, bool open_detail)
+/* Draws the golden screen; `px` gets its pixels (the caller frees them). */
+static void draw_golden_screen(int w, int h, bool open_detail, bool blend_opaque_fills,
+                               unsigned char **px, int *pw, int *ph)
 {
-    render *r = open_renderer(w, h);
+    render_options ro = {.title = "test", .width = w, .height = h, .software = true,
+                         .blend_opaque_fills = blend_opaque_fills};
+    render *r = NULL;
+    vm_err err = {0};
+    if (render_open(&ro, &r, &err) != VM_OK)
+        fail_msg("render_open: %s", err.msg);
     i18n_catalog *da = danish();
     assert_non_null(da);
     const i18n_catalog *langs[] = {da};
@@ -261,7 +268,6 @@ static void golden(const char *name, int w, int h, bool open_detail)
     assert_non_null(u);
     int sizes[UI_FONT_COUNT];
     ui_font_sizes(u, sizes);
-    vm_err err = {0};
     assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
     ui_measure meas = render_measure(r);
     int64_t now_ms = ts_time("2026-11-23 09:30") * 1000;
@@ -282,15 +288,70 @@ static void golden(const char *name, int w, int h, bool open_detail)
         assert_string_equal(f.screen, "detail");
     }
     render_draw(r, &f);
-    unsigned char *px;
-    int pw, ph;
-    assert_int_equal(render_read_pixels(r, &px, &pw, &ph, &err), VM_OK);
-    assert_true(compare_golden(name, px, pw, ph));
-    free(px);
+    assert_int_equal(render_read_pixels(r, px, pw, ph, &err), VM_OK);
     ui_frame_free(&f);
     ui_free(u);
     i18n_catalog_free(da);
     render_close(r);
+}
+
+static void golden(const char *name, int w, int h, bool open_detail)
+{
+    unsigned char *px;
+    int pw, ph;
+    draw_golden_screen(w, h, open_detail, false, &px, &pw, &ph);
+    assert_true(compare_golden(name, px, pw, ph));
+    free(px);
+}
+
+/* Opaque fills are copied, not blended (a 1080p frame on the software renderer was mostly
+ * blending): the pictures must be the same to the last byte, not just within the goldens'
+ * tolerance. */
+static void opaque_fills_copied_give_the_blended_picture(void **state)
+{
+    (void)state;
+    const struct {
+        int w, h;
+        bool detail;
+    } screens[] = {{800, 480, false}, {800, 480, true}, {1920, 1080, false}};
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+        unsigned char *copied, *blended;
+        int w1, h1, w2, h2;
+        draw_golden_screen(screens[i].w, screens[i].h, screens[i].detail, false, &copied, &w1,
+                           &h1);
+        draw_golden_screen(screens[i].w, screens[i].h, screens[i].detail, true, &blended, &w2,
+                           &h2);
+        assert_int_equal(w1, w2);
+        assert_int_equal(h1, h2);
+        assert_memory_equal(copied, blended, (size_t)w1 * (size_t)h1 * 4);
+        free(copied);
+        free(blended);
+    }
+    /* and a translucent fill (a dimmed layer) over them is still blended */
+    unsigned char *px[2];
+    for (int blend = 0; blend < 2; blend++) {
+        render_options ro = {.title = "test", .width = 200, .height = 100, .software = true,
+                             .blend_opaque_fills = blend};
+        render *r = NULL;
+        vm_err err = {0};
+        assert_int_equal(render_open(&ro, &r, &err), VM_OK);
+        ui_frame f;
+        ui_frame_init(&f);
+        ui_frame_reset(&f, "t", 200, 100);
+        draw_rect(&f, (ui_rect){0, 0, 200, 100}, (ui_color){250, 240, 220, 255}, 0);
+        draw_rect(&f, (ui_rect){20, 10, 120, 60}, (ui_color){30, 90, 160, 255}, 12);
+        draw_rect(&f, (ui_rect){60, 30, 120, 60}, (ui_color){0, 0, 0, 128}, 0);
+        render_draw(r, &f);
+        int w, h;
+        assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
+        ui_frame_free(&f);
+        render_close(r);
+    }
+    assert_memory_equal(px[0], px[1], 200 * 100 * 4);
+    uint32_t dimmed = pixel(px[0], 200, 150, 80);
+    assert_true(dimmed != 0 && dimmed != 0x00FAF0DCu); /* mixed, neither black nor paper */
+    free(px[0]);
+    free(px[1]);
 }
 
 static void golden_home_800x480(void **state)
@@ -335,6 +396,7 @@ int main(void)
         cmocka_unit_test(golden_home_800x480),
         cmocka_unit_test(golden_detail_800x480),
         cmocka_unit_test(golden_home_1920x1080),
+        cmocka_unit_test(opaque_fills_copied_give_the_blended_picture),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
