@@ -42,7 +42,8 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
     size_t n = 0;
     print_report rep = {0};
     int64_t now = cli_now(ctx, s);
-    print_options po = {ctx->cfg->estate_name, ctx->cfg->url_template, NULL, now};
+    print_options po = {.estate_name = ctx->cfg->estate_name,
+                        .url_template = ctx->cfg->url_template, .now = now};
     if (uid) {
         activity act;
         if (store_activity_get(s, uid, &act, NULL, &err) != VM_OK ||

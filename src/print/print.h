@@ -38,6 +38,8 @@ typedef struct print_options {
     const char *font_dir;     /* folder with the Noto Sans .ttf files; NULL = the build's
                                  VAERMED_FONT_DIR, else /usr/share/fonts/truetype/noto */
     int64_t now;              /* UTC; shown as "Udskrevet 23. november 2026" */
+    size_t not_shown;         /* print_week: activities of the week the caller left out (a
+                                 program too big for paper); the last page says how many */
 } print_options;
 
 /* What a print run did, for the command line and the stick log. */

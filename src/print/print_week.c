@@ -297,6 +297,16 @@ static void lay_out(week_ctx *w)
             activity_row(w, r, true);
         w->y += row_h;
     }
+    if (w->opt->not_shown > 0) {
+        char more[200];
+        snprintf(more, sizeof more, pr_word("more this week"), w->opt->not_shown);
+        double h = pr_text_height(w->d, more, &F_WEEK, CONTENT_W) + 12;
+        if (w->y + h > bottom_limit())
+            new_page(w);
+        if (w->draw)
+            pr_text(w->d, more, &F_WEEK, MARGIN, w->y + 12, CONTENT_W);
+        w->y += h;
+    }
     footer(w);
     if (w->draw)
         pr_doc_page_done(w->d);

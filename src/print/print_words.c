@@ -28,6 +28,7 @@ static const struct {
     {"scan help", "Hold mobilens kamera over koden"},
     {"scan footer", "Scan en kode med mobilens kamera"},
     {"nothing this week", "Der er ingen aktiviteter i denne uge."},
+    {"more this week", "Og %zu aktiviteter mere i denne uge: se skærmen i fælleshuset."},
     {"welcome", "Der er plads til dig"},
     {"host", "Vært"},
     {"price", "Pris"},

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
 #include "core/dktime.h"
 #include "sync/sync_buf.h"
 #include "sync/sync_export.h"
@@ -210,15 +212,66 @@ static vm_status export_snapshot(run *r, vm_err *err)
 }
 
 #ifdef VAERMED_HAVE_PRINT
-static vm_status default_pdf(void *user, const activity *acts, size_t n, int64_t now,
-                             const char *path, vm_err *err)
+static vm_status default_pdf(void *user, const activity *acts, size_t n, size_t not_shown,
+                             int64_t now, const char *path, vm_err *err)
 {
     const sync_options *opt = user;
     print_options po = {opt ? opt->estate_name : NULL, opt ? opt->url_template : NULL, NULL,
-                        now};
+                        now, not_shown};
     return print_week(acts, n, now, &po, path, NULL, err);
 }
 #endif
+
+static void hash_text(struct sha256_ctx *c, const char *text)
+{
+    text = text ? text : "";
+    uint64_t len = strlen(text);
+    sha256_update(c, sizeof len, (const uint8_t *)&len);
+    sha256_update(c, (size_t)len, (const uint8_t *)text);
+}
+
+/* What the week's PDF is made from, as a fingerprint: the week, the activities shown (as
+ * read from the store, so two reads of one program give the same bytes) and whether each
+ * one's sign-up has closed, how many were left out, the estate's name, the link template
+ * and this program's version. The printed date is left out on purpose: a PDF made on
+ * Monday from the same program is as good on Thursday. */
+static void pdf_fingerprint(const run *r, int64_t monday, const activity *acts, size_t n,
+                            size_t not_shown, char out[80])
+{
+    struct sha256_ctx c;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&c);
+    hash_text(&c, "vaermed week pdf 1");
+    hash_text(&c, VAERMED_VERSION);
+    hash_text(&c, r->opt ? r->opt->estate_name : NULL);
+    hash_text(&c, r->opt ? r->opt->url_template : NULL);
+    uint64_t nums[3] = {(uint64_t)monday, (uint64_t)n, (uint64_t)not_shown};
+    sha256_update(&c, sizeof nums, (const uint8_t *)nums);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t closed = acts[i].deadline > 0 && acts[i].deadline <= r->now;
+        sha256_update(&c, sizeof acts[i], (const uint8_t *)&acts[i]);
+        sha256_update(&c, 1, &closed);
+    }
+    sha256_digest(&c, sizeof digest, digest);
+    size_t o = (size_t)snprintf(out, 80, "week-pdf-1 ");
+    for (size_t i = 0; i < sizeof digest; i++)
+        o += (size_t)snprintf(out + o, 80 - o, "%02x", digest[i]);
+    snprintf(out + o, 80 - o, "\n");
+}
+
+/* True when the stick already holds the PDF of exactly this fingerprint. */
+static bool pdf_is_current(run *r, const char *fingerprint)
+{
+    char *old = NULL;
+    size_t len = 0;
+    if (!sync_fs_exists(r->kfd, SYNC_PROGRAM_PDF) ||
+        sync_fs_read(r->kfd, SYNC_PROGRAM_PDF_INPUTS, 256, &old, &len, NULL, r->cat, NULL) !=
+            VM_OK)
+        return false;
+    bool same = len == strlen(fingerprint) && memcmp(old, fingerprint, len) == 0;
+    free(old);
+    return same;
+}
 
 static vm_status export_pdf(run *r, vm_err *err)
 {
@@ -243,13 +296,37 @@ static vm_status export_pdf(run *r, vm_err *err)
                                             &n, &e);
     if (st != VM_OK)
         return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    size_t shown = n < SYNC_PDF_MAX_ACTIVITIES ? n : SYNC_PDF_MAX_ACTIVITIES;
+    char fingerprint[80];
+    pdf_fingerprint(r, from, acts, shown, n - shown, fingerprint);
+    if (pdf_is_current(r, fingerprint)) {
+        free(acts);
+        r->res->pdf_unchanged = true;
+        log_line(r, SYNC_T(r->cat, "The week's program (PDF) on the USB stick is up to date."));
+        return VM_OK;
+    }
+    /* The old fingerprint goes first: a PDF replaced without a new one is made again next
+     * time, never taken for another program's. */
+    unlinkat(r->kfd, SYNC_PROGRAM_PDF_INPUTS, 0);
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, SYNC_PROGRAM_PDF);
-    st = fn(user, acts, n, r->now, path, &e);
+    st = fn(user, acts, shown, n - shown, r->now, path, &e);
     free(acts);
     if (st != VM_OK)
         return sync_err(err, st, r->cat, "could not write %s: %s", SYNC_PROGRAM_PDF, e.msg);
     r->res->pdf_written = true;
+    if (n > shown) {
+        char line[300];
+        snprintf(line, sizeof line,
+                 SYNC_T(r->cat, "The week's program (PDF) shows the first %d of the week's %d "
+                                "activities."),
+                 (int)shown, (int)n);
+        log_line(r, line);
+    }
+    /* Only a shortcut for the next sync: if it cannot be written, the PDF is simply made
+     * again then. */
+    sync_fs_write_atomic(r->kfd, SYNC_PROGRAM_PDF_INPUTS, fingerprint, strlen(fingerprint),
+                         r->opt ? r->opt->io : NULL, r->cat, NULL);
     return VM_OK;
 }
 
@@ -287,10 +364,10 @@ static vm_status export_all(run *r, vm_err *err)
     progress(r, SYNC_PHASE_EXPORT, 0.95);
     char line[300];
     snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s"), folder,
-             r->res->pdf_written ? "tilmeldinger.csv, statistik.csv, program-skabelon.csv, "
-                                   "vaermed-*.db, ugeprogram.pdf"
-                                 : "tilmeldinger.csv, statistik.csv, program-skabelon.csv, "
-                                   "vaermed-*.db");
+             r->res->pdf_written || r->res->pdf_unchanged
+                 ? "tilmeldinger.csv, statistik.csv, program-skabelon.csv, vaermed-*.db, "
+                   "ugeprogram.pdf"
+                 : "tilmeldinger.csv, statistik.csv, program-skabelon.csv, vaermed-*.db");
     log_line(r, line);
 out:
     sync_buf_free(&b);

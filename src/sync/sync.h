@@ -15,7 +15,9 @@
  *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv (sign-ups for Excel),
  *      statistik.csv (counts per activity, no names), vaermed-<kiosk-id>.db (a snapshot),
  *      ugeprogram.pdf (the week's program: opt->program_pdf, else the print module's
- *      print_week when vm_print is linked, as it is in the kiosk), program-skabelon.csv
+ *      print_week when vm_print is linked, as it is in the kiosk; at most
+ *      SYNC_PDF_MAX_ACTIVITIES, and made again only when what it shows changed, see
+ *      SYNC_PROGRAM_PDF_INPUTS), program-skabelon.csv
  *      (the CSV template) and log.txt (what the syncs did). Every file is written to a
  *      temporary name, fsync'd, renamed and the folder fsync'd: a stick pulled at any moment
  *      holds the old file or the new one. The export runs after a refused import too, so
@@ -56,6 +58,13 @@
 #define SYNC_STATS_CSV "statistik.csv"
 #define SYNC_TEMPLATE_CSV "program-skabelon.csv"
 #define SYNC_PROGRAM_PDF "ugeprogram.pdf"
+/* Beside the PDF: a fingerprint of what it was made from, so that a sync whose program did
+ * not change keeps the PDF instead of making it again (most of a sync's time). */
+#define SYNC_PROGRAM_PDF_INPUTS ".ugeprogram.pdf.inputs"
+/* The most activities the week's PDF shows (the first of the week; the last page says how
+ * many more there are): paper for a stairwell, bounded in work and size however big the
+ * program is. */
+#define SYNC_PDF_MAX_ACTIVITIES 60
 #define SYNC_LOG "log.txt"
 
 typedef enum sync_phase {
@@ -73,9 +82,10 @@ const char *sync_phase_text(const i18n_catalog *cat, sync_phase phase);
 typedef void (*sync_progress_fn)(void *user, sync_phase phase, double fraction);
 
 /* Writes the week's program for `activities` (the week of `now`) as a PDF to `path`
- * (which the callee writes atomically). Given by the app when the print module is linked. */
-typedef vm_status (*sync_pdf_fn)(void *user, const activity *acts, size_t n, int64_t now,
-                                 const char *path, vm_err *err);
+ * (which the callee writes atomically); `not_shown` more activities of the week were left
+ * out (the PDF says so). Given by the app when the print module is linked. */
+typedef vm_status (*sync_pdf_fn)(void *user, const activity *acts, size_t n, size_t not_shown,
+                                 int64_t now, const char *path, vm_err *err);
 
 typedef struct sync_options {
     const i18n_catalog *cat;        /* language of messages, log and summary; NULL = English */
@@ -113,6 +123,7 @@ typedef struct sync_result {
     int signups_exported;         /* rows in tilmeldinger.csv */
     int activities_exported;      /* rows in statistik.csv */
     bool pdf_written;
+    bool pdf_unchanged;           /* the PDF on the stick was made from the same program: kept */
     int64_t stick_time;           /* the newest time the stick tells; 0 = none */
     int64_t clock_floor;          /* the kiosk's clock floor after this sync; 0 = none */
     char kiosk_id[KIOSK_ID_MAX];

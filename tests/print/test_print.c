@@ -120,7 +120,8 @@ static size_t the_week(activity *w)
 
 static print_options options(void)
 {
-    print_options o = {"Æblegården, afdeling 7", NULL, NULL, ts_time("2026-11-20 09:00")};
+    print_options o = {.estate_name = "Æblegården, afdeling 7",
+                       .now = ts_time("2026-11-20 09:00")};
     return o;
 }
 
@@ -352,6 +353,28 @@ static void test_empty_week(void **state)
     free(text);
 }
 
+/* A week too big for paper: the caller prints the first ones and the last page says how many
+ * more there are, so nobody takes the paper for the whole week. */
+static void test_week_says_what_was_left_out(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = the_week(w);
+    print_options o = options();
+    o.not_shown = 1234;
+    const char *dir = ts_fresh_dir("print-more");
+    const char *pdf = ts_path(dir, "uge.pdf");
+    assert_int_equal(print_week(w, n, w[0].start, &o, pdf, NULL, NULL), VM_OK);
+    char *text = pdf_text(pdf);
+    assert_non_null(strstr(text, "Og 1234 aktiviteter mere i denne uge"));
+    free(text);
+    o.not_shown = 0;
+    assert_int_equal(print_week(w, n, w[0].start, &o, pdf, NULL, NULL), VM_OK);
+    text = pdf_text(pdf);
+    assert_null(strstr(text, "aktiviteter mere"));
+    free(text);
+}
+
 static void test_poster(void **state)
 {
     (void)state;
@@ -400,9 +423,8 @@ static void test_poster(void **state)
 
     /* a calendar poster for the walk */
     const char *pdf2 = ts_path(dir, "gaatur.pdf");
-    assert_int_equal(print_poster(&w[1], &(print_options){"Æblegården", NULL, NULL, o.now}, pdf2,
-                                  &rep, NULL),
-                     VM_OK);
+    print_options walk = {.estate_name = "Æblegården", .now = o.now};
+    assert_int_equal(print_poster(&w[1], &walk, pdf2, &rep, NULL), VM_OK);
     const char *dir2 = ts_fresh_dir("print-poster-walk");
     qr_target_kind kind;
     assert_int_equal(qr_target_for(&w[1], NULL, want[0], QR_PAYLOAD_MAX, &kind, NULL), VM_OK);
@@ -499,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_week_program),
         cmocka_unit_test(test_week_is_reproducible_and_replaces_old_file),
         cmocka_unit_test(test_empty_week),
+        cmocka_unit_test(test_week_says_what_was_left_out),
         cmocka_unit_test(test_poster),
         cmocka_unit_test(test_posters_without_code),
         cmocka_unit_test(test_too_long_payload_prints_without_code),

@@ -387,6 +387,108 @@ static void test_reimport_and_signups(void **state)
     teardown(f);
 }
 
+/* The week's PDF is most of a sync's time: a sync whose program did not change keeps it
+ * (its sign-ups still go on the stick), and anything the PDF shows that changed makes it
+ * again: the program, a deadline passing, the file gone, a fingerprint that is not ours. */
+static void test_week_pdf_made_again_only_when_it_changes(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_pdf_again");
+    /* this week (Monday 23 November): the deadline falls between two syncs */
+    const char program[] = "id;titel;start;slut;pladser;frist\r\n"
+                           "spis-1;Spisning;24-11-2026 18:00;24-11-2026 20:00;20;"
+                           "23-11-2026 15:00\r\n"
+                           "gaa-1;Gaatur;25-11-2026 10:00;25-11-2026 11:00;;\r\n";
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_written);
+    assert_false(res.pdf_unchanged);
+    size_t len_first;
+    char *first = ts_read_file(kfile(f, "ugeprogram.pdf"), &len_first);
+    assert_non_null(first);
+    struct stat before;
+    assert_int_equal(stat(kfile(f, "ugeprogram.pdf"), &before), 0);
+
+    /* unchanged program, new sign-ups: the sign-ups go, the PDF stays as it was */
+    stu_join(f->s, "spis-1", "Ann", 1, f->now + 1);
+    f->now += 600;
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_false(res.pdf_written);
+    assert_true(res.pdf_unchanged);
+    assert_int_equal(res.signups_exported, 1);
+    struct stat after;
+    assert_int_equal(stat(kfile(f, "ugeprogram.pdf"), &after), 0);
+    assert_int_equal(after.st_ino, before.st_ino);
+    size_t len;
+    char *log = ts_read_file(kfile(f, "log.txt"), &len);
+    assert_non_null(strstr(log, "The week's program (PDF) on the USB stick is up to date."));
+    assert_non_null(strstr(log, "ugeprogram.pdf"));
+    free(log);
+
+    /* the deadline has passed: the PDF says "closed" now */
+    f->now = ts_time("2026-11-23T15:30Z");
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_written);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_unchanged);
+
+    /* the staff deleted the PDF from the stick */
+    assert_int_equal(unlink(kfile(f, "ugeprogram.pdf")), 0);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_written);
+
+    /* a fingerprint file that is not ours (or from another program) */
+    ts_write_file(kfile(f, ".ugeprogram.pdf.inputs"), "week-pdf-1 0000\n", (size_t)-1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_written);
+
+    /* a changed program */
+    const char changed[] = "id;titel;start;slut;pladser;frist\r\n"
+                           "spis-1;Spisning med dessert;24-11-2026 18:00;24-11-2026 20:00;20;"
+                           "23-11-2026 15:00\r\n"
+                           "gaa-1;Gaatur;25-11-2026 10:00;25-11-2026 11:00;;\r\n";
+    stu_put(f->stick, "program.csv", changed, sizeof changed - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.changed, 1);
+    assert_true(res.pdf_written);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_true(res.pdf_unchanged);
+    free(first);
+    teardown(f);
+}
+
+/* However big the week, the PDF holds at most SYNC_PDF_MAX_ACTIVITIES and the log says so. */
+static void test_week_pdf_is_capped(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_pdf_cap");
+    char *program = malloc(64 * 1024);
+    size_t o = (size_t)snprintf(program, 64 * 1024, "id;titel;start;slut\r\n");
+    int n = SYNC_PDF_MAX_ACTIVITIES + 15;
+    for (int i = 0; i < n; i++)
+        o += (size_t)snprintf(program + o, 64 * 1024 - o,
+                              "a-%d;Aktivitet %d;%02d-11-2026 %02d:00;%02d-11-2026 %02d:30\r\n",
+                              i, i, 24 + i % 5, 8 + i % 12, 24 + i % 5, 8 + i % 12);
+    stu_put(f->stick, "program.csv", program, o);
+    free(program);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.added, n);
+    assert_true(res.pdf_written);
+    size_t len;
+    char *log = ts_read_file(kfile(f, "log.txt"), &len);
+    char want[200];
+    snprintf(want, sizeof want,
+             "The week's program (PDF) shows the first %d of the week's %d activities.",
+             SYNC_PDF_MAX_ACTIVITIES, n);
+    assert_non_null(strstr(log, want));
+    free(log);
+    teardown(f);
+}
+
 /* A writer that fails after `budget` bytes, like a stick that fills up or is pulled. */
 typedef struct failing {
     long budget;
@@ -642,6 +744,8 @@ int main(void)
         cmocka_unit_test(test_stick_init_keeps_key),
         cmocka_unit_test(test_ics_and_bundle_sources),
         cmocka_unit_test(test_progress),
+        cmocka_unit_test(test_week_pdf_made_again_only_when_it_changes),
+        cmocka_unit_test(test_week_pdf_is_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
