@@ -197,19 +197,14 @@ void draw_cafe(cairo_t *cr)
 
 void draw_sport(cairo_t *cr)
 {
-    /* a ball with its seams */
-    pen_disc(cr, 0.5, 0.5, 0.44);
-    pen_cut(cr);
-    cairo_set_line_width(cr, 0.05);
-    pen_seg(cr, 0.05, 0.5, 0.0, 0.5, 1.0);
-    pen_seg(cr, 0.05, 0.0, 0.5, 1.0, 0.5);
-    cairo_new_path(cr);
-    cairo_arc(cr, 0.02, 0.5, 0.36, -M_PI / 2, M_PI / 2);
-    cairo_stroke(cr);
-    cairo_new_path(cr);
-    cairo_arc_negative(cr, 0.98, 0.5, 0.36, -M_PI / 2, M_PI / 2);
-    cairo_stroke(cr);
-    pen_ink(cr);
+    /* a person exercising, arms up and legs apart: motion of any kind (stolegymnastik, yoga,
+     * fodbold), not one sport's ball */
+    pen_disc(cr, 0.5, 0.15, 0.105);
+    LINE(cr, 0.17, 0.5, 0.36, 0.5, 0.6);
+    LINE(cr, 0.11, 0.5, 0.38, 0.33, 0.25, 0.2, 0.1);
+    LINE(cr, 0.11, 0.5, 0.38, 0.67, 0.25, 0.8, 0.1);
+    LINE(cr, 0.12, 0.5, 0.6, 0.36, 0.75, 0.25, 0.9);
+    LINE(cr, 0.12, 0.5, 0.6, 0.64, 0.75, 0.75, 0.9);
 }
 
 void draw_kids(cairo_t *cr)
