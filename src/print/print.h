@@ -8,7 +8,8 @@
  *
  * Text is set with Pango in the kiosk's Noto Sans (NotoSans-Regular.ttf and NotoSans-Bold.ttf
  * from `font_dir`), loaded into a private fontconfig set so the result does not depend on the
- * machine's font configuration. Danish only: the paper hangs in a Danish stairwell.
+ * machine's font configuration; Noto Sans Arabic and Ethiopic join it when present, for
+ * titles written in those scripts. Danish words: the paper hangs in a Danish stairwell.
  *
  * QR codes: the same targets as on the screen (qr_target_for with the configured URL
  * template), with the line saying what scanning does. No code for residents-only and
@@ -50,14 +51,17 @@ typedef struct print_report {
                             long for a scannable one (they are printed without) */
 } print_report;
 
-/* The week program: A4 portrait, the estate's name, "Uge 48 · 23.–29. november 2026", then
- * the activities sorted by start and grouped by day ("Mandag 23. november"), each with its
- * time, pictogram, title, place, host, price, threshold badges (pictogram and word), sign-up
- * deadline, and its QR code with the line saying what scanning does. Cancelled activities
- * stay, marked "Aflyst", without a code. As many pages as needed; a day that runs onto the
- * next page says so. `week_start` is any moment of the week (its Monday is found); `acts`
- * (n may be 0: the page then says there is nothing this week) are not modified. `report`
- * may be NULL. */
+/* The week program, a poster for the stairwell: A4 portrait, every word at least 16 pt. The
+ * estate's name, "Uge 48" and the dates, a box that says how to join (on the kiosk's screen,
+ * or with the phone on an activity's code; "Bare kom" needs nothing), then the activities
+ * sorted by start in two columns grouped by day ("Mandag 23. november"): pictogram, time and
+ * what joining takes ("Bare kom", "Tilmeld senest tirsdag kl. 12", "Kun for beboere"),
+ * title, place and price, and the QR code (2 cm) beside it. Cancelled activities stay,
+ * struck through, with "Aflyst" where the code would be. A normal week (a dozen activities)
+ * is one page; a busier one goes on to more, numbered, a day that runs on saying so. The
+ * host and the badges are on each activity's own poster (print_poster). `week_start` is any
+ * moment of the week (its Monday is found); `acts` (n may be 0: the page then says there is
+ * nothing this week) are not modified. `report` may be NULL. */
 vm_status print_week(const activity *acts, size_t n, int64_t week_start,
                      const print_options *opt, const char *path, print_report *report,
                      vm_err *err);

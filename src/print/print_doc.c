@@ -21,9 +21,12 @@
 #define PR_FONT_FAMILY "Noto Sans"
 
 static const char *const required_fonts[] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
-/* Used when present, for the odd symbol in a title (arrows, stars); never required. */
-static const char *const optional_fonts[] = {"NotoSansSymbols-Regular.ttf",
-                                             "NotoSansSymbols2-Regular.ttf"};
+/* Used when present, for the odd symbol in a title (arrows, stars) and for titles and places
+ * in the estate's other scripts (Arabic, Urdu, Tigrinya); never required. */
+static const char *const optional_fonts[] = {
+    "NotoSansSymbols-Regular.ttf", "NotoSansSymbols2-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",  "NotoSansArabic-Bold.ttf",
+    "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"};
 
 static vm_status open_fonts(pr_doc *d, const char *font_dir, vm_err *err)
 {
@@ -198,14 +201,20 @@ static PangoFontDescription *font_description(const pr_font *f)
     return fd;
 }
 
-/* The height of one line in this font (points), a little over for rounding. */
-static double line_height(pr_doc *d, const pr_font *f)
+/* The height of `lines` lines in this font (points), with its line spacing, a little over
+ * for rounding. */
+static double lines_height(pr_doc *d, const pr_font *f, int lines)
 {
     PangoLayout *l = pango_layout_new(d->pango);
     PangoFontDescription *fd = font_description(f);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
-    pango_layout_set_text(l, "Åg", -1);
+    if (f->spacing > 0)
+        pango_layout_set_line_spacing(l, (float)f->spacing);
+    char text[4 * 16 + 1] = "";
+    for (int i = 0; i < lines && i < 16; i++)
+        strcat(text, i ? "\nÅg" : "Åg");
+    pango_layout_set_text(l, text, -1);
     int w = 0, h = 0;
     pango_layout_get_size(l, &w, &h);
     g_object_unref(l);
@@ -222,11 +231,18 @@ PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double wid
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     }
+    if (f->spacing > 0)
+        pango_layout_set_line_spacing(l, (float)f->spacing);
     if (f->max_lines > 0) {
         /* A negative height would count lines per paragraph; a height in units limits the
          * whole text, which is what a box on paper needs. */
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-        pango_layout_set_height(l, (int)(f->max_lines * line_height(d, f) * PANGO_SCALE));
+        /* with a line spacing Pango counts whole lines against a height, so the count
+         * itself is given (these texts are one paragraph) */
+        if (f->spacing > 0)
+            pango_layout_set_height(l, -f->max_lines);
+        else
+            pango_layout_set_height(l, (int)(lines_height(d, f, f->max_lines) * PANGO_SCALE));
     }
     pango_layout_set_alignment(l, f->align);
     if (f->strike) {
@@ -272,6 +288,32 @@ double pr_text_width(pr_doc *d, const char *text, const pr_font *f)
 double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width)
 {
     PangoLayout *l = pr_layout(d, text, f, width);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    cairo_save(d->cr);
+    pr_rgb(d->cr, f->rgb);
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, l);
+    cairo_restore(d->cr);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE;
+}
+
+double pr_markup_height(pr_doc *d, const char *markup, const pr_font *f, double width)
+{
+    PangoLayout *l = pr_layout(d, "", f, width);
+    pango_layout_set_markup(l, markup, -1);
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE;
+}
+
+double pr_markup(pr_doc *d, const char *markup, const pr_font *f, double x, double y,
+                 double width)
+{
+    PangoLayout *l = pr_layout(d, "", f, width);
+    pango_layout_set_markup(l, markup, -1);
     int w = 0, h = 0;
     pango_layout_get_size(l, &w, &h);
     cairo_save(d->cr);

@@ -52,6 +52,7 @@ typedef struct pr_font {
     int max_lines;    /* 0 = as many as it takes; else ellipsised after that many */
     PangoAlignment align;
     double rgb[3];
+    double spacing;   /* baseline to baseline, in units of the font's height; 0 = Pango's */
 } pr_font;
 
 /* Lays out `text` in `width` points. The caller unrefs the layout. */
@@ -60,6 +61,11 @@ PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double wid
 double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width);
 /* Draws the text with its top at y; returns its height. */
 double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width);
+/* The same for Pango markup ("<b>Der er plads til dig.</b> Tilmeld dig ..."): only for the
+ * program's own words, never for text from a schedule. */
+double pr_markup_height(pr_doc *d, const char *markup, const pr_font *f, double width);
+double pr_markup(pr_doc *d, const char *markup, const pr_font *f, double x, double y,
+                 double width);
 /* The width of one unwrapped line. */
 double pr_text_width(pr_doc *d, const char *text, const pr_font *f);
 
@@ -97,6 +103,10 @@ void pr_time_span(const activity *a, char *out, size_t size);   /* "18:00–20:0
 /* "", "Tilmeld dig senest tirsdag 24. november kl. 12:00" or, once past, "Tilmeldingen er
  * lukket" */
 void pr_deadline(const activity *a, int64_t now, char *out, size_t size);
+/* The same, short, for the week's program: "Tilmeld senest tirsdag kl. 12" (the weekday when
+ * the deadline is less than six days before the activity, else the date; the minutes only
+ * when not on the hour) */
+void pr_deadline_short(const activity *a, int64_t now, char *out, size_t size);
 void pr_host_line(const activity *a, char *out, size_t size);   /* "Vært: Søren" */
 void pr_price_line(const activity *a, char *out, size_t size);  /* "Pris: 25 kr." or "" */
 

@@ -16,19 +16,19 @@
 #define FACT_ICON 26.0
 #define QR_SIDE 206.0
 
-static const pr_font F_ESTATE = {13, true, false, 1, PANGO_ALIGN_LEFT, {0.2, 0.2, 0.2}};
-static const pr_font F_JOIN = {13, true, false, 1, PANGO_ALIGN_RIGHT, {0.2, 0.2, 0.2}};
-static const pr_font F_TITLE = {38, true, false, 3, PANGO_ALIGN_LEFT, {1, 1, 1}};
-static const pr_font F_TITLE_OFF = {38, true, true, 3, PANGO_ALIGN_LEFT, {1, 1, 1}};
-static const pr_font F_CANCEL = {44, true, false, 1, PANGO_ALIGN_CENTER, {1, 1, 1}};
-static const pr_font F_WHEN = {24, true, false, 1, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}};
-static const pr_font F_FACT = {21, false, false, 2, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}};
-static const pr_font F_DEADLINE = {16, true, false, 2, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}};
-static const pr_font F_CHIP = {15, false, false, 1, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}};
-static const pr_font F_DESC = {14, false, false, 0, PANGO_ALIGN_LEFT, {0.12, 0.12, 0.12}};
-static const pr_font F_SCAN = {24, true, false, 3, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}};
-static const pr_font F_SCAN_HELP = {15, false, false, 3, PANGO_ALIGN_LEFT, {0.15, 0.15, 0.15}};
-static const pr_font F_FOOT = {9.5, false, false, 1, PANGO_ALIGN_LEFT, {0.3, 0.3, 0.3}};
+static const pr_font F_ESTATE = {13, true, false, 1, PANGO_ALIGN_LEFT, {0.2, 0.2, 0.2}, 0};
+static const pr_font F_JOIN = {13, true, false, 1, PANGO_ALIGN_RIGHT, {0.2, 0.2, 0.2}, 0};
+static const pr_font F_TITLE = {38, true, false, 3, PANGO_ALIGN_LEFT, {1, 1, 1}, 0};
+static const pr_font F_TITLE_OFF = {38, true, true, 3, PANGO_ALIGN_LEFT, {1, 1, 1}, 0};
+static const pr_font F_CANCEL = {44, true, false, 1, PANGO_ALIGN_CENTER, {1, 1, 1}, 0};
+static const pr_font F_WHEN = {24, true, false, 1, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}, 0};
+static const pr_font F_FACT = {21, false, false, 2, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}, 0};
+static const pr_font F_DEADLINE = {16, true, false, 2, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}, 0};
+static const pr_font F_CHIP = {15, false, false, 1, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}, 0};
+static const pr_font F_DESC = {14, false, false, 0, PANGO_ALIGN_LEFT, {0.12, 0.12, 0.12}, 0};
+static const pr_font F_SCAN = {24, true, false, 3, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}, 0};
+static const pr_font F_SCAN_HELP = {15, false, false, 3, PANGO_ALIGN_LEFT, {0.15, 0.15, 0.15}, 0};
+static const pr_font F_FOOT = {9.5, false, false, 1, PANGO_ALIGN_LEFT, {0.3, 0.3, 0.3}, 0};
 
 /* A fact line: a pictogram, then the text beside it. Returns the height used. */
 static double fact(pr_doc *d, icon_id icon, const char *text, const pr_font *f, double y,

@@ -1,7 +1,17 @@
-/* print_week: the week's program for the stairwell. See print.h.
+/* print_week: the week's program for the stairwell, as a poster. See print.h.
  *
- * Laid out twice with the same code: once to count the pages ("Side 1 af 3"), once to draw.
- * A row never splits across pages, and a day heading never ends a page on its own. */
+ * One A4 page for a normal week (up to a dozen activities), read from a step away: every
+ * word at least 16 pt. The page says first how to join (on the kiosk's screen, or with the
+ * phone on an activity's code; "Bare kom" needs nothing), then the days in two columns, as
+ * the paper Ugeplan on a notice board: each activity a block with its pictogram, time,
+ * title, place, host and price, what joining takes (the deadline, "Bare kom", "Kun for
+ * beboere") and its QR code beside it. A cancelled activity keeps its place, struck
+ * through, with "Aflyst" where its code would be.
+ *
+ * Everything is measured first (the blocks only depend on the column width), then placed:
+ * blocks never split, a day heading never ends a column, a day that goes on in the next
+ * column says "(fortsat)", and the last page's columns are balanced. A week that does not
+ * fit one page goes on to more, each with the week in its heading. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,34 +21,37 @@
 #include "print/print.h"
 #include "print/print_internal.h"
 
-#define MARGIN 36.0
+#define MARGIN 22.0
+#define MARGIN_Y 18.0 /* top and bottom: inside what office printers print */
 #define CONTENT_W (PR_A4_W - 2 * MARGIN)
-#define FOOTER_H 34.0
-#define SQUARE 50.0
-#define TEXT_X (MARGIN + SQUARE + 14)
-#define QR_COL_W 128.0
-#define QR_SIDE 96.0
-#define TEXT_W (CONTENT_W - SQUARE - 14 - QR_COL_W - 12)
-#define ROW_PAD 8.0
-#define FACT_ICON 13.0
+#define GUTTER 12.0
+#define COL_W ((CONTENT_W - GUTTER) / 2)
+#define QR_SIDE 57.0 /* 2 cm: the least a phone reads from a printed page at ease */
+#define QR_GAP 6.0
+#define SQUARE 20.0
+#define BLOCK_PAD 3.0
+#define DAY_H 23.0
+#define LINE 0.84 /* baseline to baseline: under 1.2 em of Noto Sans, tight but clear */
 
-static const pr_font F_ESTATE = {26, true, false, 2, PANGO_ALIGN_LEFT, {0.08, 0.08, 0.08}};
-static const pr_font F_WEEK = {18, false, false, 1, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
-static const pr_font F_WELCOME = {14, true, false, 1, PANGO_ALIGN_RIGHT, {0.1, 0.1, 0.1}};
-static const pr_font F_HEAD_SMALL = {13, true, false, 1, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
-static const pr_font F_DAY = {15, true, false, 1, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}};
-static const pr_font F_TIME = {14, true, false, 1, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
-static const pr_font F_TITLE = {17, true, false, 2, PANGO_ALIGN_LEFT, {0.05, 0.05, 0.05}};
-static const pr_font F_TITLE_OFF = {17, true, true, 2, PANGO_ALIGN_LEFT, {0.35, 0.35, 0.35}};
-static const pr_font F_FACT = {12, false, false, 2, PANGO_ALIGN_LEFT, {0.12, 0.12, 0.12}};
-static const pr_font F_FACT_BOLD = {12, true, false, 2, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
-static const pr_font F_CHIP = {11, false, false, 1, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
-static const pr_font F_SCAN = {9, true, false, 2, PANGO_ALIGN_CENTER, {0.1, 0.1, 0.1}};
-static const pr_font F_CANCEL = {16, true, false, 1, PANGO_ALIGN_CENTER, {1, 1, 1}};
-static const pr_font F_FOOT = {9.5, false, false, 1, PANGO_ALIGN_LEFT, {0.25, 0.25, 0.25}};
-static const pr_font F_FOOT_R = {9.5, false, false, 1, PANGO_ALIGN_RIGHT, {0.25, 0.25, 0.25}};
-static const pr_font F_FOOT_C = {9.5, false, false, 1, PANGO_ALIGN_CENTER, {0.25, 0.25, 0.25}};
-static const pr_font F_NOTHING = {18, false, false, 0, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
+#define INK {0.06, 0.06, 0.06}
+#define SOFT {0.2, 0.2, 0.2}
+static const pr_font F_ESTATE = {24, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_WEEK_NO = {24, true, false, 1, PANGO_ALIGN_RIGHT, INK, 0};
+static const pr_font F_DATES = {18, false, false, 1, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_PRINTED = {16, false, false, 1, PANGO_ALIGN_RIGHT, SOFT, 0};
+static const pr_font F_HEAD_SMALL = {16, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_HOWTO = {16, false, false, 3, PANGO_ALIGN_LEFT, INK, LINE};
+static const pr_font F_DAY = {16, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_TIME = {16, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_TITLE = {16, true, false, 4, PANGO_ALIGN_LEFT, INK, LINE};
+static const pr_font F_TITLE_OFF = {16, true, true, 4, PANGO_ALIGN_LEFT, {0.3, 0.3, 0.3}, LINE};
+static const pr_font F_FACT = {16, false, false, 3, PANGO_ALIGN_LEFT, SOFT, LINE};
+static const pr_font F_JOIN = {16, true, false, 2, PANGO_ALIGN_LEFT, INK, LINE};
+static const pr_font F_CANCEL = {16, true, false, 1, PANGO_ALIGN_CENTER, {1, 1, 1}, 0};
+static const pr_font F_FOOT = {16, false, false, 1, PANGO_ALIGN_LEFT, SOFT, 0};
+static const pr_font F_FOOT_R = {16, false, false, 1, PANGO_ALIGN_RIGHT, SOFT, 0};
+static const pr_font F_NOTHING = {18, false, false, 0, PANGO_ALIGN_LEFT, INK, 0};
+static const pr_font F_MORE = {17, true, false, 0, PANGO_ALIGN_LEFT, INK, 0};
 
 typedef struct row {
     const activity *a;
@@ -46,16 +59,24 @@ typedef struct row {
     qr_target_kind kind;
 } row;
 
+/* What goes into the columns: a day heading or an activity, and where it landed. */
+typedef struct item {
+    const row *r;       /* NULL: the heading of the day of `day`, or the closing note */
+    bool note;          /* "Og 12 aktiviteter mere i denne uge ..." (print_options.not_shown) */
+    int64_t day;
+    double h;
+    int page, col;
+    double y;
+    bool continued;     /* an activity that opens a column mid-day: its heading goes first */
+} item;
+
 typedef struct week_ctx {
     pr_doc *d;
     const print_options *opt;
     int64_t week_start;
-    row *rows;
-    size_t n;
-    bool draw;
-    int page;        /* 1-based */
-    int total_pages; /* known on the drawing pass */
-    double y;        /* next free line on the page */
+    double first_top;   /* where the columns start on page 1 (below the how-to box) */
+    double next_top;    /* and on the pages after it */
+    double foot_h;
 } week_ctx;
 
 static int by_start(const void *pa, const void *pb)
@@ -66,84 +87,108 @@ static int by_start(const void *pa, const void *pb)
     return strcmp(a->a->title, b->a->title);
 }
 
-static double bottom_limit(void)
+static double bottom_limit(const week_ctx *w)
 {
-    return PR_A4_H - MARGIN - FOOTER_H;
+    return PR_A4_H - MARGIN_Y - w->foot_h;
+}
+
+static double col_x(int col)
+{
+    return MARGIN + col * (COL_W + GUTTER);
 }
 
 /* ---- the page frame ---- */
 
-static void header(week_ctx *w)
+/* The top of page 1: the estate and the week, what it says to everyone, and how to join.
+ * Returns where the columns start. */
+static double header_first(week_ctx *w, bool draw)
 {
     pr_doc *d = w->d;
-    char week[160];
+    char week[160], week_no[32];
+    int number = 0, year = 0;
+    int64_t monday = dktime_week_start(w->week_start, &number, &year);
+    pr_week_title(monday, week, sizeof week);
+    snprintf(week_no, sizeof week_no, "%s %d", pr_word("week"), number);
+    /* "Uge 48 · 23.–29. november 2026": the number stands big on the right, the dates under
+     * the estate's name */
+    const char *dates = strstr(week, " · ");
+    dates = dates ? dates + strlen(" · ") : week;
+    const char *estate = (w->opt->estate_name && *w->opt->estate_name) ? w->opt->estate_name
+                                                                       : pr_word("program");
+    double y = MARGIN_Y;
+    double no_w = pr_text_width(d, week_no, &F_WEEK_NO) + 4;
+    double h = pr_text_height(d, estate, &F_ESTATE, CONTENT_W - no_w - 12);
+    if (draw) {
+        pr_text(d, estate, &F_ESTATE, MARGIN, y, CONTENT_W - no_w - 12);
+        pr_text(d, week_no, &F_WEEK_NO, PR_A4_W - MARGIN - no_w, y, no_w);
+    }
+    y += h;
+    char date[64], printed[128];
+    pr_date_long(w->opt->now, date, sizeof date);
+    snprintf(printed, sizeof printed, "%s %s", pr_word("printed"), date);
+    double printed_w = CONTENT_W / 2;
+    h = pr_text_height(d, dates, &F_DATES, CONTENT_W - printed_w);
+    if (draw) {
+        pr_text(d, dates, &F_DATES, MARGIN, y, CONTENT_W - printed_w);
+        pr_text(d, printed, &F_PRINTED, PR_A4_W - MARGIN - printed_w, y + 2, printed_w);
+    }
+    y += h + 4;
+
+    /* a welcome, and how to join in plain words, with the phone's pictogram */
+    const double icon = 28, pad = 7;
+    double text_w = CONTENT_W - 2 * pad - icon - 10;
+    char howto[600];
+    snprintf(howto, sizeof howto, "<b>%s</b> %s", pr_word("welcome"), pr_word("how to join"));
+    double th = pr_markup_height(d, howto, &F_HOWTO, text_w);
+    double box_h = (th > icon ? th : icon) + 2 * pad - 4;
+    if (draw) {
+        cairo_t *cr = d->cr;
+        cairo_new_path(cr);
+        pr_round_rect(cr, MARGIN, y, CONTENT_W, box_h, 8);
+        cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
+        cairo_fill(cr);
+        icons_draw_on(cr, ICON_PHONE, MARGIN + pad, y + (box_h - icon) / 2, icon, 0.06, 0.06,
+                      0.06, 0.9, 0.9, 0.9);
+        pr_markup(d, howto, &F_HOWTO, MARGIN + pad + icon + 10, y + (box_h - th) / 2, text_w);
+    }
+    return y + box_h + 6;
+}
+
+/* The top of every later page: the estate and the week on one line. */
+static double header_next(week_ctx *w, bool draw)
+{
+    pr_doc *d = w->d;
+    char week[160], line[800];
     pr_week_title(w->week_start, week, sizeof week);
     const char *estate = (w->opt->estate_name && *w->opt->estate_name) ? w->opt->estate_name
                                                                        : pr_word("program");
-    double y = MARGIN;
-    if (w->page == 1) {
-        double welcome_w = 190;
-        double h = w->draw ? pr_text(d, estate, &F_ESTATE, MARGIN, y, CONTENT_W - welcome_w)
-                           : pr_text_height(d, estate, &F_ESTATE, CONTENT_W - welcome_w);
-        if (w->draw)
-            pr_text(d, pr_word("welcome"), &F_WELCOME, PR_A4_W - MARGIN - welcome_w, y + 8,
-                    welcome_w);
-        y += h + 2;
-        y += w->draw ? pr_text(d, week, &F_WEEK, MARGIN, y, CONTENT_W)
-                     : pr_text_height(d, week, &F_WEEK, CONTENT_W);
-        y += 8;
-        if (w->draw) {
-            cairo_new_path(d->cr);
-            cairo_rectangle(d->cr, MARGIN, y, CONTENT_W, 3);
-            cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-            cairo_fill(d->cr);
-        }
-        y += 3 + 12;
-    } else {
-        char line[800];
-        snprintf(line, sizeof line, "%s · %s", estate, week);
-        y += w->draw ? pr_text(d, line, &F_HEAD_SMALL, MARGIN, y, CONTENT_W)
-                     : pr_text_height(d, line, &F_HEAD_SMALL, CONTENT_W);
-        y += 5;
-        if (w->draw) {
-            cairo_new_path(d->cr);
-            cairo_rectangle(d->cr, MARGIN, y, CONTENT_W, 1.5);
-            cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-            cairo_fill(d->cr);
-        }
-        y += 1.5 + 10;
+    snprintf(line, sizeof line, "%s · %s", estate, week);
+    double y = MARGIN_Y;
+    y += draw ? pr_text(d, line, &F_HEAD_SMALL, MARGIN, y, CONTENT_W)
+              : pr_text_height(d, line, &F_HEAD_SMALL, CONTENT_W);
+    y += 4;
+    if (draw) {
+        cairo_new_path(d->cr);
+        cairo_rectangle(d->cr, MARGIN, y, CONTENT_W, 1.5);
+        cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+        cairo_fill(d->cr);
     }
-    w->y = y;
+    return y + 1.5 + 10;
 }
 
-static void footer(week_ctx *w)
+/* Only on a program of more pages: which page this is. */
+static void footer(week_ctx *w, int page, int pages)
 {
-    if (!w->draw)
-        return;
     pr_doc *d = w->d;
-    double y = PR_A4_H - MARGIN - 12;
-    icons_draw_on(d->cr, ICON_PHONE, MARGIN, y - 2, 15, 0.25, 0.25, 0.25, 1, 1, 1);
-    pr_text(d, pr_word("scan footer"), &F_FOOT, MARGIN + 18, y, 220);
-    char date[64], printed[128], page[64];
-    pr_date_long(w->opt->now, date, sizeof date);
-    snprintf(printed, sizeof printed, "%s %s", pr_word("printed"), date);
-    pr_text(d, printed, &F_FOOT_C, MARGIN, y, CONTENT_W);
-    snprintf(page, sizeof page, pr_word("page"), w->page, w->total_pages);
-    pr_text(d, page, &F_FOOT_R, MARGIN, y, CONTENT_W);
-}
-
-static void new_page(week_ctx *w)
-{
-    footer(w);
-    if (w->draw)
-        pr_doc_page_done(w->d);
-    w->page++;
-    header(w);
+    double y = PR_A4_H - MARGIN_Y - pr_text_height(d, "Åg", &F_FOOT, 0);
+    char page_no[64];
+    snprintf(page_no, sizeof page_no, pr_word("page"), page, pages);
+    pr_text(d, page_no, &F_FOOT_R, MARGIN, y, CONTENT_W);
 }
 
 /* ---- one day heading, one activity ---- */
 
-static double day_heading(week_ctx *w, int64_t t, bool continued, bool measure_only)
+static void day_heading(week_ctx *w, int64_t t, bool continued, double x, double y)
 {
     char text[128];
     pr_day_heading(t, text, sizeof text);
@@ -151,165 +196,278 @@ static double day_heading(week_ctx *w, int64_t t, bool continued, bool measure_o
         size_t len = strlen(text);
         snprintf(text + len, sizeof text - len, " (%s)", pr_word("continued"));
     }
-    double h = 25;
-    if (w->draw && !measure_only) {
-        cairo_t *cr = w->d->cr;
-        cairo_new_path(cr);
-        pr_round_rect(cr, MARGIN, w->y, CONTENT_W, h, 5);
-        cairo_set_source_rgb(cr, 0.87, 0.87, 0.87);
-        cairo_fill(cr);
-        double th = pr_text_height(w->d, text, &F_DAY, 0);
-        pr_text(w->d, text, &F_DAY, MARGIN + 10, w->y + (h - th) / 2, CONTENT_W - 20);
-    }
-    return h + 4;
+    cairo_t *cr = w->d->cr;
+    cairo_new_path(cr);
+    pr_round_rect(cr, x, y, COL_W, DAY_H - 1, 5);
+    cairo_set_source_rgb(cr, 0.82, 0.82, 0.82);
+    cairo_fill(cr);
+    double th = pr_text_height(w->d, text, &F_DAY, 0);
+    pr_text(w->d, text, &F_DAY, x + 8, y + (DAY_H - 1 - th) / 2, COL_W - 16);
 }
 
-/* A line of text after a small pictogram; returns its height. */
-static double fact(week_ctx *w, icon_id icon, const char *text, const pr_font *f, double x,
-                   double y, bool draw)
+/* "Fælleshuset · 25 kr., børn 10 kr." (or "Gratis"): the place and what it costs. The host
+ * is on the activity's own poster and on the screen; here the room goes to the week. */
+static void facts_line(const activity *a, char *out, size_t size)
 {
-    double tx = x + FACT_ICON + 5, width = TEXT_W - FACT_ICON - 5;
-    if (!draw)
-        return pr_text_height(w->d, text, f, width);
-    if (icon != ICON_NONE)
-        icons_draw_on(w->d->cr, icon, x, y + 1, FACT_ICON, 0.15, 0.15, 0.15, 1, 1, 1);
-    return pr_text(w->d, text, f, tx, y, width);
+    const char *price = a->price;
+    if (!price[0] && (a->badges & BADGE_FREE))
+        price = pr_word_badge(BADGE_FREE);
+    const char *parts[2] = {a->place, price};
+    out[0] = '\0';
+    size_t used = 0;
+    for (int i = 0; i < 2; i++) {
+        if (!parts[i][0])
+            continue;
+        int k = snprintf(out + used, size - used, "%s%s", used ? " · " : "", parts[i]);
+        if (k < 0 || (size_t)k >= size - used)
+            break;
+        used += (size_t)k;
+    }
 }
 
-static double activity_row(week_ctx *w, const row *r, bool draw)
+/* What joining takes, said plainly: the deadline, "Bare kom", "Kun for beboere", ... */
+static void join_line(const week_ctx *w, const row *r, char *out, size_t size)
+{
+    const activity *a = r->a;
+    out[0] = '\0';
+    if (a->cancelled)
+        return;
+    if (a->badges & BADGE_RESIDENTS_ONLY) {
+        snprintf(out, size, "%s", pr_word_badge(BADGE_RESIDENTS_ONLY));
+    } else if (a->mode == SIGNUP_MODE_NONE) {
+        snprintf(out, size, "%s", pr_word_badge(BADGE_JUST_COME));
+    } else if (a->deadline > 0) {
+        pr_deadline_short(a, w->opt->now, out, size);
+    } else {
+        snprintf(out, size, "%s",
+                 pr_word(a->mode == SIGNUP_MODE_HELPERS ? "give a hand" : "join"));
+    }
+}
+
+/* The block of one activity at (x, y); returns its height. Measures only without `draw`.
+ *
+ *   [#] 10:00–11:30 · Bare kom
+ *   Gåtur i Præstøparken           [QR]
+ *   Vi mødes ved fælleshusets dør  [QR]
+ *   (what does not fit beside the code goes on under it, the whole column wide)
+ */
+static double activity_block(week_ctx *w, const row *r, double x, double y, bool draw)
 {
     pr_doc *d = w->d;
     const activity *a = r->a;
-    double top = w->y + ROW_PAD, y = top;
-    char buf[600];
+    bool side = r->code || a->cancelled; /* something stands at the right */
+    double top = y + BLOCK_PAD;
+    char buf[800], join[300], line[1200];
 
-    if (draw)
-        pr_category_square(d->cr, a, MARGIN, top, SQUARE);
-
+    /* the pictogram and the time, and what joining takes after it when that is short */
+    join_line(w, r, join, sizeof join);
     pr_time_span(a, buf, sizeof buf);
-    y += draw ? pr_text(d, buf, &F_TIME, TEXT_X, y, TEXT_W) : pr_text_height(d, buf, &F_TIME, TEXT_W);
+    double line_w = COL_W - SQUARE - 6;
+    snprintf(line, sizeof line, "%s · %s", buf, join);
+    bool join_in_time = join[0] && pr_text_width(d, line, &F_TIME) <= line_w;
+    const char *time_text = join_in_time ? line : buf;
+    if (draw)
+        pr_category_square(d->cr, a, x, top, SQUARE);
+    double th = pr_text_height(d, time_text, &F_TIME, 0);
+    if (draw)
+        pr_text(d, time_text, &F_TIME, x + SQUARE + 6, top + (SQUARE - th) / 2, line_w);
+    double side_top = top + (SQUARE > th ? SQUARE : th) + 1;
+    double ty = side_top;
+
+    /* beside the code the text is narrower; once under it, the whole column */
+#define TEXT_W (side && ty < side_top + side_h - 6 ? COL_W - QR_SIDE - QR_GAP : COL_W)
+    double side_h = 0;
+    if (a->cancelled)
+        side_h = pr_text_height(d, pr_word("cancelled"), &F_CANCEL, 0) + 10;
+    else if (r->code)
+        side_h = QR_SIDE;
     const pr_font *tf = a->cancelled ? &F_TITLE_OFF : &F_TITLE;
-    y += draw ? pr_text(d, a->title, tf, TEXT_X, y, TEXT_W) : pr_text_height(d, a->title, tf, TEXT_W);
-    y += 3;
-    if (a->place[0])
-        y += fact(w, ICON_PLACE, a->place, &F_FACT, TEXT_X, y, draw) + 1;
-    pr_host_line(a, buf, sizeof buf);
+    double tw = TEXT_W;
+    ty += draw ? pr_text(d, a->title, tf, x, ty, tw) : pr_text_height(d, a->title, tf, tw);
+    facts_line(a, buf, sizeof buf);
+    tw = TEXT_W;
     if (buf[0])
-        y += fact(w, ICON_HOST, buf, &F_FACT, TEXT_X, y, draw) + 1;
-    pr_price_line(a, buf, sizeof buf);
-    if (buf[0])
-        y += fact(w, ICON_NONE, buf, &F_FACT, TEXT_X, y, draw) + 1;
-    pr_deadline(a, w->opt->now, buf, sizeof buf);
-    if (buf[0])
-        y += fact(w, ICON_CLOCK, buf, &F_FACT_BOLD, TEXT_X, y, draw) + 1;
+        ty += draw ? pr_text(d, buf, &F_FACT, x, ty, tw) : pr_text_height(d, buf, &F_FACT, tw);
+    tw = TEXT_W;
+    if (join[0] && !join_in_time)
+        ty += draw ? pr_text(d, join, &F_JOIN, x, ty, tw) : pr_text_height(d, join, &F_JOIN, tw);
+#undef TEXT_W
 
-    /* badges as chips, flowing onto more lines when needed */
-    double x = TEXT_X, line_h = 0;
-    bool any = false;
-    for (unsigned bit = 1; bit & BADGE_ALL; bit <<= 1) {
-        if (!(a->badges & bit))
-            continue;
-        if (!any)
-            y += 4;
-        any = true;
-        double cw = pr_badge_chip(d, bit, x, y, FACT_ICON, &F_CHIP, false);
-        if (x > TEXT_X && x + cw > TEXT_X + TEXT_W) {
-            x = TEXT_X;
-            y += line_h + 4;
-        }
-        if (draw)
-            pr_badge_chip(d, bit, x, y, FACT_ICON, &F_CHIP, true);
-        x += cw + 6;
-        line_h = FACT_ICON + FACT_ICON * 0.35;
+    double qx = x + COL_W - QR_SIDE;
+    if (draw && a->cancelled) {
+        cairo_new_path(d->cr);
+        pr_round_rect(d->cr, qx - 6, side_top, QR_SIDE + 6, side_h, 6);
+        cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+        cairo_fill(d->cr);
+        pr_text(d, pr_word("cancelled"), &F_CANCEL, qx - 6, side_top + 5, QR_SIDE + 6);
+    } else if (draw && r->code) {
+        qr_draw(d->cr, r->code, qx, side_top, QR_SIDE / qr_size_with_quiet_zone(r->code));
     }
-    y += line_h;
-    double text_h = y - top;
-
-    /* the right column: the code and what scanning does, or "Aflyst" */
-    double qx = PR_A4_W - MARGIN - QR_COL_W, col_h = 0;
-    if (a->cancelled) {
-        double th = pr_text_height(d, pr_word("cancelled"), &F_CANCEL, 0);
-        double tw = pr_text_width(d, pr_word("cancelled"), &F_CANCEL) + 28;
-        col_h = th + 14;
-        if (draw) {
-            double bx = qx + (QR_COL_W - tw) / 2;
-            cairo_new_path(d->cr);
-            pr_round_rect(d->cr, bx, top, tw, col_h, 6);
-            cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-            cairo_fill(d->cr);
-            pr_text(d, pr_word("cancelled"), &F_CANCEL, bx, top + 7, tw);
-        }
-    } else if (r->code) {
-        double module = QR_SIDE / qr_size_with_quiet_zone(r->code);
-        const char *scan = pr_word_scan(r->kind);
-        if (draw) {
-            qr_draw(d->cr, r->code, qx + (QR_COL_W - QR_SIDE) / 2, top - 4, module);
-            pr_text(d, scan, &F_SCAN, qx, top - 4 + QR_SIDE, QR_COL_W);
-        }
-        col_h = QR_SIDE - 4 + pr_text_height(d, scan, &F_SCAN, QR_COL_W);
-    }
-    double h = text_h;
-    if (h < SQUARE)
-        h = SQUARE;
-    if (h < col_h)
-        h = col_h;
-    return h + 2 * ROW_PAD;
+    double bottom = ty > side_top + side_h ? ty : side_top + side_h;
+    return bottom - top + 2 * BLOCK_PAD;
 }
 
-static void separator(week_ctx *w)
+/* The last words when the caller left activities out: how many, and where to see them.
+ * Returns its height. */
+static double more_note(week_ctx *w, double x, double y, bool draw)
 {
-    if (!w->draw)
-        return;
+    char more[200];
+    snprintf(more, sizeof more, pr_word("more this week"), w->opt->not_shown);
+    double h = draw ? pr_text(w->d, more, &F_MORE, x, y + 8, COL_W)
+                    : pr_text_height(w->d, more, &F_MORE, COL_W);
+    return h + 8;
+}
+
+static void separator(week_ctx *w, double x, double y)
+{
     cairo_t *cr = w->d->cr;
     cairo_new_path(cr);
-    cairo_move_to(cr, MARGIN, w->y - 0.5);
-    cairo_line_to(cr, PR_A4_W - MARGIN, w->y - 0.5);
+    cairo_move_to(cr, x, y - 0.5);
+    cairo_line_to(cr, x + COL_W, y - 0.5);
     cairo_set_line_width(cr, 0.75);
-    cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
     cairo_stroke(cr);
 }
 
-static void lay_out(week_ctx *w)
+/* ---- placing the items ---- */
+
+/* Places items[from..n) into the columns of pages starting at `page`, each column at most
+ * `limit` tall from `top` (and never past the page's bottom). Returns the index of the first
+ * item that did not fit on that page (n when all did), or with `all_pages` places them all
+ * and returns n; *last_page gets the page the last item went to. */
+static size_t place(const week_ctx *w, item *it, size_t n, size_t from, int page, double limit,
+                    bool all_pages, int *last_page)
 {
-    w->page = 1;
-    header(w);
-    if (w->n == 0) {
-        if (w->draw)
-            pr_text(w->d, pr_word("nothing this week"), &F_NOTHING, MARGIN, w->y + 20, CONTENT_W);
-    }
-    for (size_t i = 0; i < w->n; i++) {
-        const row *r = &w->rows[i];
-        bool first_of_day =
-            i == 0 || dktime_days_between(w->rows[i - 1].a->start, r->a->start) != 0;
-        double row_h = activity_row(w, r, false);
-        if (first_of_day) {
-            double hh = day_heading(w, r->a->start, false, true);
-            if (w->y + hh + row_h > bottom_limit() && i > 0)
-                new_page(w);
-            w->y += day_heading(w, r->a->start, false, false);
-        } else if (w->y + row_h > bottom_limit()) {
-            new_page(w);
-            w->y += day_heading(w, r->a->start, true, false);
-        } else {
-            separator(w);
+    int col = 0;
+    double top = page == 1 ? w->first_top : w->next_top;
+    double y = top;
+    for (size_t i = from; i < n; i++) {
+        item *t = &it[i];
+        double need = t->h;
+        if (!t->r && !t->note && i + 1 < n)
+            need += it[i + 1].h; /* a heading stays with its first activity */
+        double bottom = top + limit;
+        if (bottom > bottom_limit(w))
+            bottom = bottom_limit(w);
+        bool opens_mid_day = t->r && y == top;
+        if (opens_mid_day)
+            need += DAY_H;
+        if (y > top && y + need > bottom) {
+            col++;
+            if (col == 2) {
+                if (!all_pages)
+                    return i;
+                page++;
+                col = 0;
+                top = w->next_top;
+            }
+            y = top;
+            i--; /* again, at the top of the next column */
+            continue;
         }
-        if (w->draw)
-            activity_row(w, r, true);
-        w->y += row_h;
+        t->page = page;
+        t->col = col;
+        t->continued = opens_mid_day;
+        t->y = y + (opens_mid_day ? DAY_H : 0);
+        y = t->y + t->h;
     }
-    if (w->opt->not_shown > 0) {
-        char more[200];
-        snprintf(more, sizeof more, pr_word("more this week"), w->opt->not_shown);
-        double h = pr_text_height(w->d, more, &F_WEEK, CONTENT_W) + 12;
-        if (w->y + h > bottom_limit())
-            new_page(w);
-        if (w->draw)
-            pr_text(w->d, more, &F_WEEK, MARGIN, w->y + 12, CONTENT_W);
-        w->y += h;
+    if (last_page)
+        *last_page = page;
+    return n;
+}
+
+/* Places everything: whole pages as full as they go, and the last one balanced, its two
+ * columns as even as the blocks allow. Returns the number of pages. */
+static int place_all(const week_ctx *w, item *it, size_t n)
+{
+    int page = 1;
+    size_t from = 0;
+    for (;;) {
+        double top = page == 1 ? w->first_top : w->next_top;
+        double full = bottom_limit(w) - top;
+        size_t next = place(w, it, n, from, page, full, false, NULL);
+        if (next < n && next > from) {
+            from = next;
+            page++;
+            continue;
+        }
+        if (next < n) /* one block taller than a page: it goes on its own */
+            return (place(w, it, n, from, page, full, true, &page), page);
+        /* the rest fits this page: the lowest column limit that still holds it */
+        double lo = 0, hi = full;
+        for (int k = 0; k < 40; k++) {
+            double mid = (lo + hi) / 2;
+            if (place(w, it, n, from, page, mid, false, NULL) == n)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        place(w, it, n, from, page, hi, false, NULL);
+        return page;
     }
-    footer(w);
-    if (w->draw)
-        pr_doc_page_done(w->d);
+}
+
+static void draw_page(week_ctx *w, const item *it, size_t n, int page, int pages)
+{
+    if (page == 1)
+        header_first(w, true);
+    else
+        header_next(w, true);
+    for (size_t i = 0; i < n; i++) {
+        const item *t = &it[i];
+        if (t->page != page)
+            continue;
+        double x = col_x(t->col);
+        if (t->note) {
+            more_note(w, x, t->y, true);
+            continue;
+        }
+        if (!t->r) {
+            day_heading(w, t->day, false, x, t->y);
+            continue;
+        }
+        if (t->continued)
+            day_heading(w, t->day, true, x, t->y - DAY_H);
+        else if (i > 0 && it[i - 1].r && it[i - 1].page == page && it[i - 1].col == t->col)
+            separator(w, x, t->y);
+        activity_block(w, t->r, x, t->y, true);
+    }
+    if (pages > 1)
+        footer(w, page, pages);
+}
+
+static vm_status lay_out(week_ctx *w, row *rows, size_t n, vm_err *err)
+{
+    pr_doc *d = w->d;
+    item *it = calloc(2 * n + 2, sizeof *it);
+    if (!it)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory while laying out the program.");
+    w->foot_h = 0; /* one page needs no page numbers; the date is in the heading */
+    w->first_top = header_first(w, false);
+    w->next_top = header_next(w, false);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const row *r = &rows[i];
+        if (i == 0 || dktime_days_between(rows[i - 1].a->start, r->a->start) != 0)
+            it[k++] = (item){.r = NULL, .day = r->a->start, .h = DAY_H};
+        it[k++] = (item){.r = r, .day = r->a->start, .h = activity_block(w, r, 0, 0, false)};
+    }
+    if (w->opt->not_shown > 0)
+        it[k++] = (item){.note = true, .h = more_note(w, 0, 0, false)};
+    int pages = k ? place_all(w, it, k) : 1;
+    if (pages > 1) {
+        w->foot_h = pr_text_height(d, "Åg", &F_FOOT, 0) + 8;
+        pages = place_all(w, it, k);
+    }
+    for (int p = 1; p <= pages; p++) {
+        draw_page(w, it, k, p, pages);
+        if (n == 0)
+            pr_text(d, pr_word("nothing this week"), &F_NOTHING, MARGIN, w->first_top + 10,
+                    CONTENT_W);
+        pr_doc_page_done(d);
+    }
+    free(it);
+    return VM_OK;
 }
 
 vm_status print_week(const activity *acts, size_t n, int64_t week_start,
@@ -345,11 +503,8 @@ vm_status print_week(const activity *acts, size_t n, int64_t week_start,
         goto out;
     opened = true;
     int week = 0, year = 0;
-    week_ctx w = {&d, opt, dktime_week_start(week_start, &week, &year), rows, n, false, 1, 1, 0};
-    lay_out(&w);
-    w.total_pages = w.page;
-    w.draw = true;
-    lay_out(&w);
+    week_ctx w = {&d, opt, dktime_week_start(week_start, &week, &year), 0, 0, 0};
+    st = lay_out(&w, rows, n, err);
     rep.pages = d.pages;
 out:
     if (opened) {

@@ -7,7 +7,7 @@
 #include "core/dktime.h"
 #include "print/print_internal.h"
 
-const pr_font PR_BODY = {12, false, false, 0, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}};
+const pr_font PR_BODY = {12, false, false, 0, PANGO_ALIGN_LEFT, {0.1, 0.1, 0.1}, 0};
 
 static const char *const weekdays[7] = {"Mandag", "Tirsdag", "Onsdag", "Torsdag",
                                         "Fredag", "Lørdag",  "Søndag"};
@@ -29,7 +29,7 @@ static const struct {
     {"scan footer", "Scan en kode med mobilens kamera"},
     {"nothing this week", "Der er ingen aktiviteter i denne uge."},
     {"more this week", "Og %zu aktiviteter mere i denne uge: se skærmen i fælleshuset."},
-    {"welcome", "Der er plads til dig"},
+    {"welcome", "Der er plads til dig!"},
     {"host", "Vært"},
     {"price", "Pris"},
     {"at", "kl."},
@@ -38,6 +38,11 @@ static const struct {
     {"ask host", "Spørg værten eller kom forbi fælleshuset"},
     {"program", "Det sker i fælleshuset"},
     {"join us", "Vær med"},
+    {"how to join", "Tilmeld dig på skærmen i fælleshuset eller med mobilen: scan koden. "
+                    "»Bare kom«: ingen tilmelding."},
+    {"join", "Tilmeld dig på skærmen eller med koden"},
+    {"give a hand", "Giv en hånd: tilmeld dig"},
+    {"deadline short", "Tilmeld senest"},
 };
 
 const char *pr_word(const char *key)
@@ -130,6 +135,30 @@ void pr_deadline(const activity *a, int64_t now, char *out, size_t size)
     snprintf(out, size, "%s %s %d. %s %s %02d:%02d", pr_word("deadline"),
              weekdays_lower[d.weekday], d.day, months[d.month - 1], pr_word("at"), d.hour,
              d.minute);
+}
+
+void pr_deadline_short(const activity *a, int64_t now, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (a->mode == SIGNUP_MODE_NONE || a->deadline <= 0 || a->cancelled)
+        return;
+    if (a->deadline <= now) {
+        snprintf(out, size, "%s", pr_word("closed"));
+        return;
+    }
+    dk_tm d = dktime_local(a->deadline);
+    char at[16]; /* "kl. 12" on the hour, "kl. 12:30" else */
+    if (d.minute)
+        snprintf(at, sizeof at, "%02d:%02d", d.hour, d.minute);
+    else
+        snprintf(at, sizeof at, "%d", d.hour);
+    /* within the week before the activity the weekday says which day; earlier, the date */
+    if (a->start - a->deadline < 6 * 86400)
+        snprintf(out, size, "%s %s %s %s", pr_word("deadline short"), weekdays_lower[d.weekday],
+                 pr_word("at"), at);
+    else
+        snprintf(out, size, "%s %d. %s %s %s", pr_word("deadline short"), d.day,
+                 months[d.month - 1], pr_word("at"), at);
 }
 
 void pr_host_line(const activity *a, char *out, size_t size)

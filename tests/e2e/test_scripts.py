@@ -16,6 +16,12 @@ from kiosk import Failure, Workspace, check, widget  # noqa: E402
 
 PAUSE = "wait 450"
 ARABIC_TITLE = "فطور جماعي"
+PROGRAM = [
+    "spis-1;Fællesspisning;fællesspisning;24-11-2026 18:00;24-11-2026 20:00;Festsalen;;;;;"
+    "nej;;;nej;nej;nej;nej;nej;nej;nej;;;",
+    "ar-1;%s;café;25-11-2026 10:00;25-11-2026 12:00;Fælleshuset;;;;;nej;;;nej;nej;nej;"
+    "nej;nej;nej;nej;;;" % ARABIC_TITLE,
+]
 HEADER = ("id;titel;kategori;start;slut;sted;vært;telefon;pris;målgruppe;tilmelding;pladser;"
           "frist;husstand;gratis;bare kom;børnepasning;alene;kun beboere;uden trapper;opgaver;"
           "link;beskrivelse")
@@ -39,16 +45,33 @@ def zbar_text(png):
     return cp.stdout.decode("utf-8", "replace").rstrip("\n")
 
 
-def zxing_text(png):
-    """ZXing's text of the one code in the picture, and whether it carries an ECI."""
+def zxing_texts(png):
+    """ZXing's texts of the codes in the picture, each with whether it carries an ECI."""
     cp = subprocess.run(["ZXingReader", "-format", "QRCode", png], capture_output=True)
     out = cp.stdout.decode("utf-8", "replace")
-    start = out.find("Text:")
-    if start < 0:
-        return "", False
-    first = out.index('"', start)
-    end = out.index('"\nBytes:', first)
-    return out[first + 1:end], "HasECI:     true" in out[end:]
+    found = []
+    at = out.find("Text:")
+    while at >= 0:
+        first = out.index('"', at)
+        end = out.index('"\nBytes:', first)
+        nxt = out.find("Text:", end)
+        rest = out[end:nxt if nxt >= 0 else len(out)]
+        found.append((out[first + 1:end], "HasECI:     true" in rest))
+        at = nxt
+    return found
+
+
+def zxing_text(png):
+    """ZXing's text of the one code in the picture, and whether it carries an ECI."""
+    found = zxing_texts(png)
+    return found[0] if found else ("", False)
+
+
+def zbar_texts(png):
+    """Every code zbar finds, as text (VEVENTs span lines: split on BEGIN)."""
+    cp = subprocess.run(["zbarimg", "--quiet", png], capture_output=True)
+    out = cp.stdout.decode("utf-8", "replace")
+    return [c.rstrip("\n") for c in out.split("QR-Code:") if c.strip()]
 
 
 def summary(vevent):
@@ -99,12 +122,7 @@ def test_screen_qr_reads_letters_right():
     """The detail screen's code of "Fællesspisning" and of an Arabic title, photographed from
     a real X display, reads back exact with zbar and with ZXing, and says it is UTF-8."""
     ws = Workspace("qrletters")
-    program_on_stick(ws, [
-        "spis-1;Fællesspisning;fællesspisning;24-11-2026 18:00;24-11-2026 20:00;Festsalen;;;;;"
-        "nej;;;nej;nej;nej;nej;nej;nej;nej;;;",
-        "ar-1;%s;café;25-11-2026 10:00;25-11-2026 12:00;Fælleshuset;;;;;nej;;;nej;nej;nej;"
-        "nej;nej;nej;nej;;;" % ARABIC_TITLE,
-    ])
+    program_on_stick(ws, PROGRAM)
     xvfb = Xvfb((800, 480))
     try:
         script = ws.path("script.txt")
@@ -141,7 +159,38 @@ def test_screen_qr_reads_letters_right():
         check(x == z, "zbar and ZXing disagree: %r %r" % (z, x))
 
 
+def test_week_poster_and_its_codes():
+    """`vaermed poster --week`: one A4 page, its codes read right by zbar and ZXing, the
+    Danish and the Arabic title; --next-week is in --help and works."""
+    ws = Workspace("weekposter")
+    program_on_stick(ws, PROGRAM)
+    helptext = subprocess.run([kiosk.BIN, "--help"], capture_output=True, text=True).stdout
+    check("--next-week" in helptext, "--help does not list --next-week:\n" + helptext)
+    pdf = ws.path("uge.pdf")
+    out = ws.cli("poster", "--week", "-o", pdf).stdout
+    check("1 page," in out and "2 QR codes" in out, "the poster command said %r" % out)
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    check("Pages:           1" in info, "the week is not one page: %s" % info)
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", pdf, ws.path("uge")],
+                   check=True)
+    png = ws.path("uge.png")
+    titles = sorted(summary(t) or t for t in zbar_texts(png))
+    check(titles == sorted(["Fællesspisning", ARABIC_TITLE]), "zbar reads %r" % titles)
+    found = zxing_texts(png)
+    check(sorted(summary(t) or t for t, _ in found) == titles, "ZXing reads %r" % found)
+    check(all(eci for _, eci in found), "a code on the poster does not say it is UTF-8")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    check("Tilmeld dig på skærmen" in text and ARABIC_TITLE in text,
+          "the poster's words: %r" % text[:400])
+    nxt = ws.path("naeste.pdf")
+    ws.cli("poster", "--next-week", "-o", nxt)
+    text = subprocess.run(["pdftotext", nxt, "-"], capture_output=True, text=True).stdout
+    check("Uge 49" in text and "Der er ingen aktiviteter i denne uge." in text,
+          "next week's poster: %r" % text[:300])
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_screen_qr_reads_letters_right,
+        test_week_poster_and_its_codes,
     ]))

@@ -1,4 +1,4 @@
-/* print: the week program and the poster rendered to pixels (pdftoppm, 150 dpi) and every QR
+/* print: the week program and the poster rendered to pixels (pdftoppm, 300 dpi) and every QR
  * code read back with zbar; the words read back with pdftotext. The rendered pages are kept in
  * the test folder to look at. */
 #include <setjmp.h>
@@ -131,6 +131,11 @@ static int run(const char *cmd)
     return rc;
 }
 
+/* A phone held 15 cm from a page sees it at several hundred dpi; 300 dpi is under that, and
+ * some 3.5 pixels a module for the week program's 2 cm codes (at 150 dpi, under 2 pixels a
+ * module, zbar reads a third of them). */
+#define RENDER_DPI 300
+
 /* The same codes, read by another reader (the text as zbar converts it, or ZXing), as the
  * exact bytes zbar read: each one once. */
 static void assert_same_codes(const qrd_result *bytes, const char *page, qrd_reader reader)
@@ -154,13 +159,13 @@ static void assert_same_codes(const qrd_result *bytes, const char *page, qrd_rea
     qrd_free(&r);
 }
 
-/* Renders the PDF to grey PGM pages at 150 dpi and decodes every code on every page, with
+/* Renders the PDF to grey PGM pages at RENDER_DPI and decodes every code on every page, with
  * zbar (bytes and text) and ZXing, which must agree. Returns the page count; the symbols of
  * all pages (zbar's bytes) are appended to `all`. */
 static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
 {
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "pdftoppm -r 150 -gray '%s' '%s/page'", pdf, dir);
+    snprintf(cmd, sizeof cmd, "pdftoppm -r %d -gray '%s' '%s/page'", RENDER_DPI, pdf, dir);
     assert_int_equal(run(cmd), 0);
     all->sym = NULL;
     all->n = 0;
@@ -208,6 +213,68 @@ static char *pdf_text(const char *pdf)
     return text;
 }
 
+/* A word on a page as pdftotext -bbox reports it, in points from the top-left. */
+typedef struct pdf_word {
+    char text[96];
+    int page;
+    double x0, y0, x1, y1;
+} pdf_word;
+
+/* Every word of the PDF with its box (malloc'd array, *n words). */
+static pdf_word *pdf_words(const char *pdf, size_t *n)
+{
+    char cmd[2048], out[1024];
+    snprintf(out, sizeof out, "%s.bbox.html", pdf);
+    snprintf(cmd, sizeof cmd, "pdftotext -bbox -enc UTF-8 '%s' '%s'", pdf, out);
+    assert_int_equal(run(cmd), 0);
+    char *html = ts_read_file(out, NULL);
+    assert_non_null(html);
+    size_t cap = 256;
+    pdf_word *w = malloc(cap * sizeof *w);
+    *n = 0;
+    int page = 0;
+    for (const char *p = html; *p; p++) {
+        if (strncmp(p, "<page ", 6) == 0) {
+            page++;
+            continue;
+        }
+        if (strncmp(p, "<word ", 6) != 0)
+            continue;
+        pdf_word x = {.page = page};
+        if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">", &x.x0,
+                   &x.y0, &x.x1, &x.y1) != 4)
+            continue;
+        const char *t = strchr(p, '>') + 1, *e = strstr(t, "</word>");
+        size_t len = (size_t)(e - t) < sizeof x.text - 1 ? (size_t)(e - t) : sizeof x.text - 1;
+        memcpy(x.text, t, len);
+        x.text[len] = '\0';
+        if (*n == cap)
+            w = realloc(w, (cap *= 2) * sizeof *w);
+        w[(*n)++] = x;
+    }
+    free(html);
+    return w;
+}
+
+/* Noto Sans's line box (ascent + descent) is 1.362 em: pdftotext's word height in points
+ * over that is the font size the word was set in. */
+#define NOTO_BOX_EM 1.362
+
+/* Every word on every page is set in at least `min_pt` points. */
+static void assert_words_at_least(const char *pdf, double min_pt)
+{
+    size_t n = 0;
+    pdf_word *w = pdf_words(pdf, &n);
+    assert_true(n > 20);
+    for (size_t i = 0; i < n; i++) {
+        double pt = (w[i].y1 - w[i].y0) / NOTO_BOX_EM;
+        if (pt < min_pt - 0.05)
+            fail_msg("\"%s\" on page %d is set in %.1f pt, under %.0f pt", w[i].text, w[i].page,
+                     pt, min_pt);
+    }
+    free(w);
+}
+
 /* The payloads the activities should carry, in the same way print chooses them. */
 static size_t expected_payloads(const activity *acts, size_t n, const char *template,
                                 char (*out)[QR_PAYLOAD_MAX])
@@ -242,6 +309,49 @@ static void assert_codes_match(qrd_result *got, char (*want)[QR_PAYLOAD_MAX], si
         if (!found)
             fail_msg("a code decodes to an unexpected payload: %s", got->sym[i].data);
     }
+}
+
+/* Each code stands beside the title of its own activity: the code whose top is level with the
+ * title's first word, in its column, reads that activity's payload. */
+static void assert_codes_beside_their_titles(const char *pdf, const qrd_result *got,
+                                             const activity *acts, size_t n,
+                                             const char *template)
+{
+    size_t nw = 0;
+    pdf_word *words = pdf_words(pdf, &nw);
+    const double px_to_pt = 72.0 / RENDER_DPI;
+    for (size_t i = 0; i < n; i++) {
+        char payload[QR_PAYLOAD_MAX], first[96];
+        qr_target_kind kind;
+        assert_int_equal(qr_target_for(&acts[i], template, payload, sizeof payload, &kind, NULL),
+                         VM_OK);
+        if (kind == QR_TARGET_NONE)
+            continue;
+        sscanf(acts[i].title, "%95s", first);
+        const pdf_word *title = NULL;
+        for (size_t k = 0; k < nw && !title; k++)
+            if (strcmp(words[k].text, first) == 0)
+                title = &words[k];
+        if (!title)
+            fail_msg("no title \"%s\" on the page", acts[i].title);
+        const qrd_symbol *best = NULL;
+        double best_d = 1e9;
+        for (size_t s = 0; s < got->n; s++) {
+            double sx = got->sym[s].x * px_to_pt, sy = got->sym[s].y * px_to_pt;
+            double dy = sy - title->y0 < 0 ? title->y0 - sy : sy - title->y0;
+            /* right of the title, in its half of the page, level with it */
+            bool same_col = sx > title->x0 && sx - title->x0 < 595.28 / 2; /* A4 */
+            if (same_col && dy < best_d) {
+                best_d = dy;
+                best = &got->sym[s];
+            }
+        }
+        if (!best || best_d > 12)
+            fail_msg("no code level with \"%s\"", acts[i].title);
+        if (best->len != strlen(payload) || memcmp(best->data, payload, best->len) != 0)
+            fail_msg("the code beside \"%s\" reads \"%s\"", acts[i].title, best->data);
+    }
+    free(words);
 }
 
 static size_t count_files(const char *dir)
@@ -287,27 +397,31 @@ static void test_week_program(void **state)
     assert_int_equal(rep.codes, (int)n_want);
     assert_int_equal(rep.codes_too_long, 0);
 
+    /* a normal week is one page, a poster: every word at least 16 pt */
     qrd_result got;
     int pages = render_and_decode(pdf, dir, &got);
-    assert_true(pages >= 2);
+    assert_int_equal(pages, 1);
     assert_int_equal(pages, rep.pages);
     assert_codes_match(&got, want, n_want);
+    assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
     qrd_free(&got);
+    assert_words_at_least(pdf, 16);
 
     char *text = pdf_text(pdf);
-    const char *must[] = {"Æblegården, afdeling 7", "Uge 48 · 23.–29. november 2026",
+    const char *must[] = {"Æblegården, afdeling 7", "Uge 48", "23.–29. november 2026",
                           "Mandag 23. november", "Torsdag 26. november", "Søndag 29. november",
-                          "Fællesspisning: gule ærter og æblekage", "Vært: Søren",
-                          "Pris: 25 kr., børn 10 kr.", "Aflyst", "Kun for beboere",
-                          "Det er fint at komme alene", "Scan og tilmeld dig",
-                          "Scan og tilføj til din kalender", "Scan og tilmeld dig med en sms",
-                          "Tilmeld dig senest tirsdag 24. november kl. 12:00", "æ", "ø", "å",
-                          "Side 1 af", "Udskrevet 20. november 2026"};
+                          "Fællesspisning: gule ærter og æblekage", "25 kr., børn 10 kr.",
+                          "Aflyst", "Kun for beboere", "Bare kom", "Gratis",
+                          /* where to sign up, said plainly */
+                          "Tilmeld dig på skærmen i fælleshuset eller med mobilen: scan koden.",
+                          "Tilmeld senest tirsdag kl. 12", "Giv en hånd: tilmeld dig",
+                          "Der er plads til dig!", "æ", "ø", "å", "Udskrevet 20. november 2026"};
     for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
         if (!strstr(text, must[i]))
             fail_msg("the program does not say \"%s\"", must[i]);
     /* days in order: Monday's walk before Sunday's singing */
     assert_true(strstr(text, "Gåtur i Præstøparken") < strstr(text, "Fællessang med harmonika"));
+    assert_null(strstr(text, "Side 1 af")); /* one page needs no page numbers */
     free(text);
 
     /* vector only: no embedded bitmaps (the icons' holes and the codes are paths) */
@@ -349,7 +463,49 @@ static void test_empty_week(void **state)
     char *text = pdf_text(pdf);
     assert_non_null(strstr(text, "Der er ingen aktiviteter i denne uge."));
     /* a week across the new year */
-    assert_non_null(strstr(text, "Uge 53 · 28. december 2026 – 3. januar 2027"));
+    assert_non_null(strstr(text, "Uge 53"));
+    assert_non_null(strstr(text, "28. december 2026 – 3. januar 2027"));
+    free(text);
+}
+
+/* A busy month's worth in one week: more pages, each headed with the week and numbered,
+ * every code on them read back, every word still 16 pt. */
+static void test_busy_week_goes_on_to_more_pages(void **state)
+{
+    (void)state;
+    activity w[16], many[36];
+    size_t n = the_week(w), k = 0;
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < n; i++) {
+            activity a = w[i];
+            char uid[32];
+            snprintf(uid, sizeof uid, "%.20s-%d", w[i].uid, round);
+            memcpy(a.uid, uid, sizeof uid);
+            a.start += round * 3600;
+            a.end += round * 3600;
+            many[k++] = a;
+        }
+    print_options o = options();
+    const char *dir = ts_fresh_dir("print-busy");
+    const char *pdf = ts_path(dir, "travl.pdf");
+    print_report rep;
+    assert_int_equal(print_week(many, k, many[0].start, &o, pdf, &rep, NULL), VM_OK);
+    assert_true(rep.pages >= 2 && rep.pages <= 4);
+    static char want[36][QR_PAYLOAD_MAX];
+    size_t n_want = expected_payloads(many, k, o.url_template, want);
+    qrd_result got;
+    assert_int_equal(render_and_decode(pdf, dir, &got), rep.pages);
+    assert_codes_match(&got, want, n_want);
+    qrd_free(&got);
+    assert_words_at_least(pdf, 16);
+    char *text = pdf_text(pdf);
+    char page[160];
+    for (int p = 1; p <= rep.pages; p++) {
+        snprintf(page, sizeof page, "Side %d af %d", p, rep.pages);
+        if (!strstr(text, page))
+            fail_msg("the program does not say \"%s\"", page);
+    }
+    assert_non_null(strstr(text, "(fortsat)"));
     free(text);
 }
 
@@ -522,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_week_is_reproducible_and_replaces_old_file),
         cmocka_unit_test(test_empty_week),
         cmocka_unit_test(test_week_says_what_was_left_out),
+        cmocka_unit_test(test_busy_week_goes_on_to_more_pages),
         cmocka_unit_test(test_poster),
         cmocka_unit_test(test_posters_without_code),
         cmocka_unit_test(test_too_long_payload_prints_without_code),
