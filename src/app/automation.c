@@ -1,4 +1,5 @@
 #include "app/automation.h"
+#include "app/logmsg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +68,7 @@ static int reader(void *data)
         if (!cmd)
             break;
         if (!parse(s, cmd)) {
-            fprintf(stderr, "vaermed: automation: I do not understand '%s'\n",
+            logmsg(LOG_WARNING, "automation: I do not understand '%s'",
                     strtok(s, "\r\n") ? s : "");
             free(cmd);
             continue;
@@ -98,7 +99,7 @@ automation *automation_start(const char *path, struct waiter *wake)
     a->handled = SDL_CreateSemaphore(0);
     a->event_type = SDL_RegisterEvents(1);
     if (!a->in || !a->handled || a->event_type == (Uint32)-1) {
-        fprintf(stderr, "vaermed: cannot read the automation script %s\n", path);
+        logmsg(LOG_WARNING, "cannot read the automation script %s", path);
         automation_stop(a);
         return NULL;
     }

@@ -3,6 +3,8 @@
 #include <SDL.h>
 #include <stdlib.h>
 
+#include "app/clock.h"
+#include "app/service.h"
 #include "ui/ui.h"
 
 void fatal_screen(render *r, const i18n_catalog *cat, vm_status status, const char *detail)
@@ -35,5 +37,41 @@ void fatal_screen(render *r, const i18n_catalog *cat, vm_status status, const ch
             continue;
         if (ev.type == SDL_QUIT || ev.type == SDL_MOUSEBUTTONUP || ev.type == SDL_FINGERUP)
             break;
+    }
+}
+
+void fatal_fonts_screen(render *r)
+{
+    static const char *const lines[] = {
+        "Vær med kan ikke vise tekst:",
+        "skrifttyperne mangler.",
+        "Personalet: installer",
+        "pakken fonts-noto-core.",
+        "",
+        "The fonts are missing.",
+        "Staff: install the package",
+        "fonts-noto-core.",
+    };
+    render_present_plain(r, lines, sizeof lines / sizeof lines[0]);
+    service_ready();
+    int64_t watchdog = service_watchdog_interval_ms();
+    const char *env = getenv("VAERMED_ERROR_SECONDS");
+    long seconds = env ? strtol(env, NULL, 10) : -1; /* -1: until stopped */
+    int64_t until = clock_monotonic_ms() + (int64_t)seconds * 1000;
+    SDL_Event ev;
+    for (;;) {
+        int64_t now = clock_monotonic_ms();
+        if (seconds >= 0 && now >= until)
+            break;
+        int64_t wait = seconds >= 0 ? until - now : 3600 * 1000;
+        if (watchdog && wait > watchdog)
+            wait = watchdog;
+        if (SDL_WaitEventTimeout(&ev, (int)wait)) {
+            if (ev.type == SDL_QUIT)
+                break;
+            if (ev.type == SDL_WINDOWEVENT) /* exposed, resized: draw it again */
+                render_present_plain(r, lines, sizeof lines / sizeof lines[0]);
+        }
+        service_ping();
     }
 }

@@ -11,4 +11,10 @@
 
 void fatal_screen(render *r, const i18n_catalog *cat, vm_status status, const char *detail);
 
+/* The fonts are missing (render_fonts_missing): the screen says so in the built-in letters,
+ * in Danish and English (the catalogs' words would need the fonts), and the kiosk waits,
+ * telling systemd it is up and alive, until it is stopped (or VAERMED_ERROR_SECONDS pass):
+ * a restart could not bring the fonts back, so it does not ask for one. */
+void fatal_fonts_screen(render *r);
+
 #endif

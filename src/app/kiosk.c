@@ -4,10 +4,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "app/cursor.h"
 #include "app/demo.h"
+#include "app/display_power.h"
 #include "app/dump.h"
 #include "app/fatal.h"
+#include "app/logmsg.h"
 #include "app/night.h"
 #include "app/paths.h"
 #include "app/service.h"
@@ -17,7 +21,7 @@
 
 static void warn_stderr(const char *msg)
 {
-    fprintf(stderr, "vaermed: %s\n", msg);
+    logmsg(LOG_WARNING, "%s", msg);
 }
 
 /* The panel's density from its diagonal; without screen_inches, the ui assumes the usual
@@ -58,6 +62,35 @@ void kiosk_ping_watchdog_if_due(kiosk *k)
     }
 }
 
+/* The night: the panel's backlight, and an HDMI screen's power (DPMS on SDL's own DRM
+ * device, on the console). Says in the journal what it could switch. */
+static void screen_power(kiosk *k, bool on)
+{
+    int lights = night_backlight(NULL, on);
+    int fd = render_drm_fd(k->render);
+    int screens = 0, refused = 0;
+    if (fd >= 0) {
+        display_power_ops ops;
+        display_power_drm_ops(&ops, &fd);
+        screens = display_power_set(&ops, on, &refused);
+    }
+    k->screen_off = !on;
+    if (refused > 0 || screens < 0)
+        logmsg(LOG_WARNING, "night: the screen would not switch %s (DPMS refused)",
+               on ? "on" : "off");
+    logmsg(LOG_INFO, "night: screen %s (%d backlight%s, %d screen%s through DPMS)",
+           on ? "on" : "off", lights, lights == 1 ? "" : "s", screens > 0 ? screens : 0,
+           screens == 1 ? "" : "s");
+}
+
+static void set_cursor(kiosk *k, bool shown)
+{
+    if (shown == k->cursor_shown)
+        return;
+    SDL_ShowCursor(shown ? SDL_ENABLE : SDL_DISABLE);
+    k->cursor_shown = shown;
+}
+
 static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
 {
     ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
@@ -83,7 +116,7 @@ static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
         ui_tick(k->ui, &k->model.ui, now_ms);
         kiosk_present_if_changed(k);
     }
-    fprintf(stderr, "vaermed: automation: no widget '%s' on the screen '%s'\n", id,
+    logmsg(LOG_WARNING, "automation: no widget '%s' on the screen '%s'", id,
             k->have_shown ? k->shown.screen : "");
     return false;
 }
@@ -94,7 +127,7 @@ static bool hold_widget(kiosk *k, const char *id, long seconds)
 {
     const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
     if (!w) {
-        fprintf(stderr, "vaermed: automation: no widget '%s' to hold\n", id);
+        logmsg(LOG_WARNING, "automation: no widget '%s' to hold", id);
         return false;
     }
     ui_input in = {.kind = UI_IN_DOWN, .x = w->rect.x + w->rect.w / 2,
@@ -160,7 +193,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             vm_err err = {0};
             if (apply_size(k, &err) != VM_OK)
-                fprintf(stderr, "vaermed: %s\n", err.msg);
+                logmsg(LOG_ERR, "%s", err.msg);
             k->force_present = true;
             return true;
         }
@@ -169,6 +202,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
             return true;
         }
     }
+    set_cursor(k, cursor_shown_after_event(k->cursor_shown, k->cursor_console, ev));
     ui_input in;
     int pw, ph;
     render_physical_size(k->render, &pw, &ph);
@@ -186,6 +220,11 @@ void kiosk_present_if_changed(kiosk *k)
     ui_build(k->ui, &k->model.ui, &m, now_ms, &k->next);
     if (k->have_shown && !k->force_present && ui_frame_same_picture(&k->shown, &k->next))
         return;
+    /* The screen comes on before a picture residents should see, and goes off after the
+     * night's black one. */
+    night_power power = night_power_step(k->screen_off, k->next.screen);
+    if (power == NIGHT_POWER_ON_BEFORE)
+        screen_power(k, true);
     render_present(k->render, &k->next);
     ui_frame tmp = k->shown;
     k->shown = k->next;
@@ -198,18 +237,53 @@ void kiosk_present_if_changed(kiosk *k)
     k->seq++;
     if (k->dump)
         dump_frame(k->dump, k->seq, SDL_GetTicks(), k->input_ticks, &k->shown);
-    /* The night screen is black anyway; where the panel has a backlight it rests too. */
-    bool dark = strcmp(k->shown.screen, "night") == 0;
-    if (dark != k->backlight_off) {
-        night_backlight(NULL, !dark);
-        k->backlight_off = dark;
+    if (power == NIGHT_POWER_OFF_AFTER)
+        screen_power(k, false);
+    set_cursor(k, cursor_shown_after_screen(k->cursor_shown, k->cursor_console, k->shown.screen));
+}
+
+/* The database cannot be written (a read-only card, folder or file) or is damaged: the kiosk
+ * reads what it can of it, or else shows an empty program, and runs read-only, saying sign-up
+ * is paused, rather than stopping and being restarted for ever. Nothing is written to the
+ * file. VM_OK when it can go on so; else `why` stands. */
+static vm_status open_read_only(kiosk *k, const vm_err *why, vm_err *err)
+{
+    const kiosk_options *o = k->opt;
+    struct stat sb;
+    if ((why->status != VM_ERR_IO && why->status != VM_ERR_CORRUPT) ||
+        stat(o->db_path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return err_set(err, why->status, "%s", why->msg); /* nothing there to show */
+    vm_err ro = {0};
+    vm_status st = store_open(o->db_path, STORE_READONLY | STORE_SALVAGE, &k->store, &ro);
+    if (st == VM_OK && kiosk_reload_model(k, clock_now(k->clock), &ro) != VM_OK) {
+        store_close(k->store); /* opened, but the program cannot be read from it */
+        k->store = NULL;
+        st = ro.status;
     }
+    if (st != VM_OK) {
+        if (why->status != VM_ERR_CORRUPT && ro.status != VM_ERR_CORRUPT)
+            return err_set(err, why->status, "%s", why->msg);
+        logmsg(LOG_ERR, "nothing can be read from %s (%s): the program is shown empty",
+               o->db_path, ro.msg);
+        if ((st = store_open_empty(&k->store, err)) != VM_OK)
+            return st;
+    }
+    k->read_only = true;
+    k->model.ui.signups_paused = true;
+    logmsg(LOG_ERR, "%s", why->msg);
+    logmsg(LOG_ERR, "sign-up is paused: the kiosk shows the program read-only until its "
+                    "database %s can be written again",
+           o->db_path);
+    clock_set_floor(k->clock, sync_clock_floor(k->store));
+    return VM_OK;
 }
 
 /* What waits until the first frame is on the screen: the integrity check of the database
  * (it reads every page, which takes a while on a large file) and then the first writes. */
 static vm_status finish_opening(kiosk *k, vm_err *err)
 {
+    if (k->read_only)
+        return VM_OK; /* nothing to check or write: the store only reads */
     char id[KIOSK_ID_MAX];
     vm_status st = store_check(k->store, err);
     /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
@@ -230,9 +304,19 @@ static int loop(kiosk *k)
     kiosk_present_if_changed(k);
     vm_err open_err = {0};
     if (finish_opening(k, &open_err) != VM_OK) {
-        fprintf(stderr, "vaermed: %s\n", open_err.msg);
-        fatal_screen(k->render, kiosk_staff_catalog(k), open_err.status, open_err.msg);
-        return 1;
+        /* The integrity check found damage: what can still be read is shown, read-only. */
+        vm_err ro_err = {0};
+        if (open_err.status == VM_ERR_CORRUPT) {
+            store_close(k->store);
+            k->store = NULL;
+        }
+        if (open_err.status != VM_ERR_CORRUPT || open_read_only(k, &open_err, &ro_err) != VM_OK) {
+            logmsg(LOG_ERR, "%s", open_err.msg);
+            fatal_screen(k->render, kiosk_staff_catalog(k), open_err.status, open_err.msg);
+            return 1;
+        }
+        kiosk_refresh_model(k, clock_now(k->clock));
+        kiosk_present_if_changed(k);
     }
     service_ready();
     k->watchdog_ms = service_watchdog_interval_ms();
@@ -268,7 +352,7 @@ static int loop(kiosk *k)
             vm_err err = {0};
             kiosk_purge_old_personal_data(k, now_ms / 1000);
             if (kiosk_reload_model(k, now_ms / 1000, &err) != VM_OK)
-                fprintf(stderr, "vaermed: %s\n", err.msg);
+                logmsg(LOG_ERR, "%s", err.msg);
             changed = true;
         }
         kiosk_refresh_model(k, now_ms / 1000);
@@ -305,13 +389,13 @@ static void write_stats(const kiosk *k)
 static vm_status open_store(kiosk *k, vm_err *err)
 {
     const kiosk_options *o = k->opt;
-    vm_status st = o->db_is_default ? paths_make_parent(o->db_path, err)
-                                    : paths_check_parent_writable(o->db_path, err);
+    vm_err why = {0};
+    vm_status st = o->db_is_default ? paths_make_parent(o->db_path, &why)
+                                    : paths_check_parent_writable(o->db_path, &why);
+    if (st == VM_OK)
+        st = store_open(o->db_path, STORE_CREATE | STORE_CHECK_LATER, &k->store, &why);
     if (st != VM_OK)
-        return st;
-    st = store_open(o->db_path, STORE_CREATE | STORE_CHECK_LATER, &k->store, err);
-    if (st != VM_OK)
-        return st;
+        return open_read_only(k, &why, err);
     if (o->demo) {
         st = store_check(k->store, err);
         /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
@@ -338,31 +422,43 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     input_set_hints();
     waiter_begin();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "vaermed: no screen to show the kiosk on: %s\n", SDL_GetError());
+        logmsg(LOG_ERR, "no screen to show the kiosk on: %s", SDL_GetError());
         return 1;
     }
     k.waiter = waiter_new();
     if (!k.waiter) {
-        fprintf(stderr, "vaermed: out of memory\n");
+        logmsg(LOG_CRIT, "out of memory");
         goto out;
     }
     render_options ro = {.title = "Vær med", .width = o->width, .height = o->height,
                          .fullscreen = o->fullscreen, .software = o->software,
-                         .rotation = o->cfg->rotation};
+                         .rotation = o->cfg->rotation, .fonts_optional = true};
     if (render_open(&ro, &k.render, &err) != VM_OK) {
-        fprintf(stderr, "vaermed: %s\n", err.msg);
+        logmsg(LOG_ERR, "%s", err.msg);
+        goto out;
+    }
+    const char *no_fonts = NULL;
+    if (render_fonts_missing(k.render, &no_fonts)) {
+        logmsg(LOG_ERR, "%s", no_fonts);
+        fatal_fonts_screen(k.render);
         goto out;
     }
     render_window_size(k.render, &k.win_w, &k.win_h);
     render_output_size(k.render, &k.out_w, &k.out_h);
+    k.cursor_console = cursor_on_console(SDL_GetCurrentVideoDriver());
+    k.cursor_shown = cursor_shown_at_start(k.cursor_console);
+    /* A kiosk that stopped at night may have left an HDMI screen in standby: the first
+     * picture that is not the night's switches it on. */
+    k.screen_off = true;
+    SDL_ShowCursor(k.cursor_shown ? SDL_ENABLE : SDL_DISABLE);
     langs_load(&k.langs, o->cfg, warn_stderr);
     k.model.ui.langs = (const i18n_catalog *const *)k.langs.cat;
     k.model.ui.n_langs = k.langs.n;
     k.model.ui.estate_name = o->cfg->estate_name;
 
     if (open_store(&k, &err) != VM_OK ||
-        kiosk_reload_model(&k, clock_now(clock), &err) != VM_OK) {
-        fprintf(stderr, "vaermed: %s\n", err.msg);
+        (!k.read_only && kiosk_reload_model(&k, clock_now(clock), &err) != VM_OK)) {
+        logmsg(LOG_ERR, "%s", err.msg);
         fatal_screen(k.render, k.langs.n ? k.langs.cat[0] : NULL, err.status, err.msg);
         goto out;
     }
@@ -371,17 +467,17 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
                      .idle_ms = (int64_t)o->cfg->idle_seconds * 1000, .default_lang = 0};
     k.ui = ui_new(&uo);
     if (!k.ui) {
-        fprintf(stderr, "vaermed: out of memory\n");
+        logmsg(LOG_CRIT, "out of memory");
         goto out;
     }
     if (apply_size(&k, &err) != VM_OK) {
-        fprintf(stderr, "vaermed: %s\n", err.msg);
+        logmsg(LOG_ERR, "%s", err.msg);
         goto out;
     }
     if (o->dump_path && *o->dump_path) {
         k.dump = fopen(o->dump_path, "a");
         if (!k.dump)
-            fprintf(stderr, "vaermed: cannot write the UI dump to %s\n", o->dump_path);
+            logmsg(LOG_WARNING, "cannot write the UI dump to %s", o->dump_path);
     }
     if (o->input_path && *o->input_path)
         k.automation = automation_start(o->input_path, k.waiter);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app/kiosk_internal.h"
+#include "app/logmsg.h"
 #include "app/random.h"
 #include "core/rules.h"
 #include "core/utf8.h"
@@ -28,6 +29,11 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
 {
     const i18n_catalog *cat = kiosk_current_catalog(k);
     vm_err err = {0};
+    if (k->read_only) { /* the screens offer no sign-up now; should one come, it is refused */
+        r->status = VM_ERR_REFUSED;
+        say(r, cat, "Sign-up is paused: the kiosk cannot save right now. Please tell the staff.");
+        return;
+    }
     if (a->kind == UI_ACTION_JOIN) {
         signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
                                a->children, a->wants_company, a->code};
@@ -53,7 +59,7 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         } else {
             say(r, cat, "Sorry, this activity is no longer in the program.");
         }
-        fprintf(stderr, "vaermed: sign-up refused: %s\n", err.msg);
+        logmsg(LOG_NOTICE, "sign-up refused: %s", err.msg);
         return;
     }
     /* Cancel with a code. No such name, no code on the sign-up and a wrong code get one
@@ -83,7 +89,7 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         say(r, cat, "The name and the code do not match. Please try again, or ask the staff.");
     } else {
         say(r, cat, "Sorry, that did not work. Please ask the staff.");
-        fprintf(stderr, "vaermed: cancel failed: %s\n", err.msg);
+        logmsg(LOG_NOTICE, "cancel failed: %s", err.msg);
     }
     memset(key, 0, sizeof key);
 }
@@ -117,7 +123,7 @@ static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_res
     if (!right) {
         r->status = VM_ERR_REFUSED;
         say_staff(k, r, "That is not the staff code.");
-        fprintf(stderr, "vaermed: a wrong staff code was typed on the screen\n");
+        logmsg(LOG_WARNING, "a wrong staff code was typed on the screen");
     }
 }
 
@@ -142,11 +148,11 @@ static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
         sync_stick_init(k->store, path, key, now, kiosk_staff_catalog(k), hash, &err) != VM_OK) {
         r->status = err.status ? err.status : VM_ERR_INTERNAL;
         utf8_copy(r->message, sizeof r->message, err.msg);
-        fprintf(stderr, "vaermed: authorising the stick %s failed: %s\n", path, err.msg);
+        logmsg(LOG_ERR, "authorising the stick %s failed: %s", path, err.msg);
         return;
     }
     memset(key, 0, sizeof key);
-    fprintf(stderr, "vaermed: the stick %s is now a staff stick (stick_key = %s)\n", path, hash);
+    logmsg(LOG_NOTICE, "the stick %s is now a staff stick (stick_key = %s)", path, hash);
     say_staff(k, r, "The USB stick is now a staff stick for this kiosk.");
     /* Authorised: the staff expect it to do its work at once. */
     kiosk_sync_stick(k, path);
@@ -201,7 +207,7 @@ static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_a
         utf8_copy(r->message, sizeof r->message, err.msg);
         return;
     }
-    fprintf(stderr, "vaermed: staff cancelled sign-up %s on the screen (%d moved up)\n",
+    logmsg(LOG_NOTICE, "staff cancelled sign-up %s on the screen (%d moved up)",
             a->signup_id, promoted);
     load_admin_signups(k, a->uid, r);
 }
@@ -230,7 +236,7 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         perform_staff_cancel(k, a, now, r);
         break;
     case UI_ACTION_ADMIN_RESTART:
-        fprintf(stderr, "vaermed: restarting, as asked on the staff screen\n");
+        logmsg(LOG_NOTICE, "restarting, as asked on the staff screen");
         k->quit = true;
         break;
     }
@@ -247,7 +253,7 @@ bool kiosk_run_actions(kiosk *k)
         memset(&a, 0, sizeof a); /* the typed name, code and PIN go no further */
         vm_err err = {0};
         if (kiosk_reload_model(k, now_ms / 1000, &err) != VM_OK)
-            fprintf(stderr, "vaermed: %s\n", err.msg);
+            logmsg(LOG_ERR, "%s", err.msg);
         kiosk_refresh_model(k, now_ms / 1000);
         ui_action_done(k->ui, &k->model.ui, &r, now_ms);
         /* The answer may have opened the admin screen (the PIN): its facts are gathered now,

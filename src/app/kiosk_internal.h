@@ -62,7 +62,10 @@ typedef struct kiosk {
     kiosk_stick stick;        /* what the sync screen shows */
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
     code_limiter pin_limiter; /* wrong staff PINs */
-    bool backlight_off;       /* switched off for the night screen */
+    bool read_only;           /* the database cannot be written: sign-up is paused */
+    bool screen_off;          /* switched off for the night screen (backlight, DPMS) */
+    bool cursor_console;      /* on the bare console: the kiosk shows and hides the pointer */
+    bool cursor_shown;
     /* The admin screen's data, filled while it is open (names only here, never public). */
     ui_admin_info admin;
     char admin_kiosk_id[KIOSK_ID_MAX];

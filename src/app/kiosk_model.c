@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "app/kiosk_internal.h"
+#include "app/logmsg.h"
 #include "app/night.h"
 #include "core/dktime.h"
 #include "sync/sync.h"
@@ -16,13 +17,15 @@
  * erased; the counts stay for the staff's statistics. Run at start and then hourly. */
 void kiosk_purge_old_personal_data(kiosk *k, int64_t now)
 {
+    if (k->read_only)
+        return; /* nothing can be erased now; it is done when the kiosk can write again */
     vm_err err = {0};
     int erased = 0;
     int64_t before = now - (int64_t)k->opt->cfg->retention_days * 86400;
     if (store_purge_personal(k->store, before, &erased, &err) != VM_OK)
-        fprintf(stderr, "vaermed: could not erase old names: %s\n", err.msg);
+        logmsg(LOG_ERR, "could not erase old names: %s", err.msg);
     else if (erased > 0)
-        fprintf(stderr, "vaermed: erased the names of %d old sign-ups (kept %d days)\n", erased,
+        logmsg(LOG_INFO, "erased the names of %d old sign-ups (kept %d days)", erased,
                 k->opt->cfg->retention_days);
 }
 
@@ -104,6 +107,7 @@ void kiosk_refresh_model(kiosk *k, int64_t now)
     ui_model *m = &k->model.ui;
     const config *cfg = k->opt->cfg;
     m->night = night_is_on(cfg, now);
+    m->signups_paused = k->read_only;
     m->stick.state = ui_stick_of(k->stick.state);
     m->stick.fraction = k->stick.fraction;
     m->stick.phase = k->stick.state == STICK_SYNCING ? k->stick.text : NULL;

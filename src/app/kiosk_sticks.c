@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "app/kiosk_internal.h"
+#include "app/logmsg.h"
 #include "app/random.h"
 #include "app/service.h"
 
@@ -46,12 +47,14 @@ void kiosk_sync_stick(kiosk *k, const char *path)
                    : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||
                       res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? STICK_REFUSED
                    : STICK_FAILED;
-    fprintf(stderr, "vaermed: USB stick %s: %s\n", path, k->stick.text);
+    logmsg(k->stick.state == STICK_DONE ? LOG_NOTICE
+           : k->stick.state == STICK_REFUSED ? LOG_WARNING : LOG_ERR,
+           "USB stick %s: %s", path, k->stick.text);
     if (res.clock_floor > 0)
         clock_set_floor(k->clock, res.clock_floor);
     vm_err lerr = {0};
     if (kiosk_reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
-        fprintf(stderr, "vaermed: %s\n", lerr.msg);
+        logmsg(LOG_ERR, "%s", lerr.msg);
 }
 
 bool kiosk_handle_sticks(kiosk *k, sticks_event *ev)

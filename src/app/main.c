@@ -7,6 +7,7 @@
 #include "app/clock.h"
 #include "app/config.h"
 #include "app/kiosk.h"
+#include "app/logmsg.h"
 #include "app/paths.h"
 
 #define DEFAULT_CONFIG "/etc/vaermed/vaermed.conf"
@@ -53,6 +54,7 @@ static bool parse_size(const char *s, int *w, int *h)
 
 int main(int argc, char **argv)
 {
+    logmsg_init();
     const char *db = NULL, *config_path = NULL;
     bool fullscreen = false, demo = false;
     int width = 800, height = 480;
@@ -65,7 +67,7 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if ((strcmp(a, "--db") == 0 || strcmp(a, "--config") == 0 ||
              strcmp(a, "--window") == 0) && i + 1 >= argc) {
-            fprintf(stderr, "vaermed: %s needs a value\n", a);
+            logmsg(LOG_ERR, "%s needs a value", a);
             free(rest);
             return 2;
         }
@@ -75,7 +77,7 @@ int main(int argc, char **argv)
             config_path = argv[++i];
         } else if (strcmp(a, "--window") == 0) {
             if (!parse_size(argv[++i], &width, &height)) {
-                fprintf(stderr, "vaermed: --window wants a size like 800x480, not '%s'\n", argv[i]);
+                logmsg(LOG_ERR, "--window wants a size like 800x480, not '%s'", argv[i]);
                 free(rest);
                 return 2;
             }
@@ -103,22 +105,22 @@ int main(int argc, char **argv)
     const char *cfg_file = config_path ? config_path : DEFAULT_CONFIG;
     if (config_load(&cfg, cfg_file, &err) != VM_OK &&
         (config_path || err.status != VM_ERR_NOT_FOUND)) {
-        fprintf(stderr, "vaermed: %s\n", err.msg);
+        logmsg(LOG_ERR, "%s", err.msg);
         goto out;
     }
     for (size_t i = 0; i < cfg.n_problems; i++)
-        fprintf(stderr, "vaermed: %s line %d: %s (the default is used)\n", cfg_file,
+        logmsg(LOG_WARNING, "%s line %d: %s (the default is used)", cfg_file,
                 cfg.problems[i].line, cfg.problems[i].msg);
 
     char db_path[4096];
     bool db_default = false;
     if (paths_db(db, cfg.db_path, db_path, sizeof db_path, &db_default, &err) != VM_OK) {
-        fprintf(stderr, "vaermed: %s\n", err.msg);
+        logmsg(LOG_ERR, "%s", err.msg);
         goto out;
     }
     vm_clock clock;
     if (!clock_init(&clock)) {
-        fprintf(stderr, "vaermed: VAERMED_NOW must look like 2026-11-23T10:00Z\n");
+        logmsg(LOG_ERR, "VAERMED_NOW must look like 2026-11-23T10:00Z");
         status = 2;
         goto out;
     }

@@ -73,3 +73,13 @@ int night_backlight(const char *sysfs_dir, bool on)
     closedir(d);
     return switched;
 }
+
+night_power night_power_step(bool off, const char *next_screen)
+{
+    bool dark = next_screen && strcmp(next_screen, "night") == 0;
+    if (off && !dark)
+        return NIGHT_POWER_ON_BEFORE;
+    if (!off && dark)
+        return NIGHT_POWER_OFF_AFTER;
+    return NIGHT_POWER_KEEP;
+}

@@ -1,8 +1,9 @@
 /* night: the dark hours from the config (`night = 23:00-06:00`), in Copenhagen time.
  *
- * At night the screen shows black (the ui's night screen) and, where the board has one, the
- * backlight is switched off through /sys/class/backlight/<name>/bl_power, so the panel rests
- * and nothing burns in. A touch wakes the screen for a while (the ui decides how long). */
+ * At night the screen shows black (the ui's night screen) and is switched off: the backlight
+ * through /sys/class/backlight/<name>/bl_power where the board has one, an HDMI screen through
+ * DPMS (display_power.h), so the panel rests and nothing burns in. A touch wakes the screen
+ * for a while (the ui decides how long), and the end of the night switches it on. */
 #ifndef VM_APP_NIGHT_H
 #define VM_APP_NIGHT_H
 
@@ -23,5 +24,15 @@ int64_t night_next_change(const config *c, int64_t now);
  * writing bl_power (0 = on, 4 = powered down). Returns how many were switched; boards without
  * a backlight control (HDMI monitors) give 0 and the black frame does the work. */
 int night_backlight(const char *sysfs_dir, bool on);
+
+/* What to do with the screen's power around presenting a frame of `next_screen` while it is
+ * `off` now. The screen comes on before a picture that is not the night's (a touch, the
+ * morning), so that picture is seen; it goes off after the black night picture was shown. */
+typedef enum night_power {
+    NIGHT_POWER_KEEP = 0,
+    NIGHT_POWER_ON_BEFORE,
+    NIGHT_POWER_OFF_AFTER
+} night_power;
+night_power night_power_step(bool off, const char *next_screen);
 
 #endif

@@ -1,4 +1,5 @@
 #include "app/sticks.h"
+#include "app/logmsg.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -52,7 +53,7 @@ static void scan_and_tell(sticks *s)
     if (!ev)
         return;
     if (sync_watch_scan(s->watch, &ev->all, &ev->fresh, &err) != VM_OK) {
-        fprintf(stderr, "vaermed: looking for USB sticks: %s\n", err.msg);
+        logmsg(LOG_ERR, "looking for USB sticks: %s", err.msg);
         free(ev);
         return;
     }
@@ -101,7 +102,7 @@ sticks *sticks_start(const config *cfg, const char *mounts_path, struct waiter *
     for (size_t i = 0; i < cfg->n_stick_roots; i++)
         roots[i] = cfg->stick_roots[i];
     if (sync_watch_open(mounts_path, roots, cfg->n_stick_roots, &s->watch, &err) != VM_OK) {
-        fprintf(stderr, "vaermed: USB sticks will not be noticed: %s\n", err.msg);
+        logmsg(LOG_ERR, "USB sticks will not be noticed: %s", err.msg);
         goto fail;
     }
     s->interval_ms = needs_timer(cfg) || sync_watch_fd(s->watch) < 0 ? SCAN_INTERVAL_MS : -1;

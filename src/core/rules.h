@@ -21,7 +21,9 @@ typedef enum join_state {
                          * only the helper tasks take sign-ups */
     JOIN_CANCELLED,     /* "Aflyst" */
     JOIN_STARTED,       /* it has begun or passed */
-    JOIN_DEADLINE_PASSED /* "Tilmelding lukket" with the deadline */
+    JOIN_DEADLINE_PASSED, /* "Tilmelding lukket" with the deadline */
+    JOIN_PAUSED         /* never from these rules: the kiosk cannot save sign-ups now (its
+                         * database is read-only or damaged), so it takes none */
 } join_state;
 
 /* Heads a sign-up takes: adults + children where the activity counts households (negative

@@ -1,14 +1,17 @@
 #include "render/render.h"
 
 #include <SDL.h>
+#include <SDL_syswm.h>
 #include <SDL_ttf.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "icons/icons.h"
 #include "render/cache.h"
 #include "render/fonts.h"
+#include "render/plain_text.h"
 #include "render/shapes.h"
 
 /* Bounds for the caches: a home screen at 1920x1080 holds ~200 distinct strings; a few
@@ -37,6 +40,8 @@ struct render {
     cache *qrs;    /* (modules) -> 1 px per module texture */
     shapes shapes; /* rounded corners */
     int rotation;  /* degrees clockwise */
+    bool fonts_missing;         /* opened with fonts_optional, and the fonts are not there */
+    char fonts_why[VM_ERR_MSG_MAX];
     SDL_Texture *target; /* the picture before rotation; NULL when not rotated */
     int target_w, target_h;
     unsigned long rasterised, hits;
@@ -64,8 +69,14 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
         goto out;
     }
     st = fonts_init(&r->fonts, opt->font_dir, err);
-    if (st != VM_OK)
-        goto out;
+    if (st != VM_OK) {
+        if (!opt->fonts_optional)
+            goto out;
+        /* The screen can still say what is missing, in the built-in letters. */
+        r->fonts_missing = true;
+        snprintf(r->fonts_why, sizeof r->fonts_why, "%s", err->msg);
+        st = VM_OK;
+    }
 
     /* Drawn in software, a window needs no GL context behind it; without this hint SDL
      * loads Mesa (and LLVM) to back the window, some 90 MB for nothing. */
@@ -427,6 +438,52 @@ void render_draw(render *r, const ui_frame *f)
         end_rotated(r);
 }
 
+bool render_fonts_missing(const render *r, const char **why)
+{
+    if (why)
+        *why = r->fonts_missing ? r->fonts_why : NULL;
+    return r->fonts_missing;
+}
+
+static void plain_pixel(void *ctx, int x, int y, int size)
+{
+    SDL_Rect px = {x, y, size, size};
+    SDL_RenderFillRect(ctx, &px);
+}
+
+void render_present_plain(render *r, const char *const *lines, size_t n)
+{
+    bool rotated = begin_rotated(r);
+    int w, h;
+    render_output_size(r, &w, &h);
+    SDL_RenderSetClipRect(r->renderer, NULL);
+    SDL_SetRenderDrawColor(r->renderer, 0x1f, 0x2a, 0x44, 255); /* dark blue, calm */
+    SDL_RenderClear(r->renderer);
+    /* As big as fits: the widest line across 90 % of the width, every line with a line's
+     * gap below it in 80 % of the height. */
+    int widest = 1;
+    for (size_t i = 0; i < n; i++) {
+        int lw = plain_text_width(lines[i]);
+        if (lw > widest)
+            widest = lw;
+    }
+    int line_h = PLAIN_GLYPH_H + 4;
+    int scale = w * 9 / 10 / widest;
+    int by_height = n ? h * 8 / 10 / (int)(n * (size_t)line_h) : scale;
+    if (by_height < scale)
+        scale = by_height;
+    if (scale < 1)
+        scale = 1;
+    int y = (h - (int)n * line_h * scale) / 2;
+    SDL_SetRenderDrawColor(r->renderer, 255, 255, 255, 255);
+    for (size_t i = 0; i < n; i++, y += line_h * scale)
+        plain_text_draw(lines[i], (w - plain_text_width(lines[i]) * scale) / 2, y, scale,
+                        plain_pixel, r->renderer);
+    if (rotated)
+        end_rotated(r);
+    SDL_RenderPresent(r->renderer);
+}
+
 void render_present(render *r, const ui_frame *f)
 {
     render_draw(r, f);
@@ -453,4 +510,19 @@ void render_stats(const render *r, unsigned long *texts_rasterised, unsigned lon
         *texts_rasterised = r->rasterised;
     if (cache_hits)
         *cache_hits = r->hits;
+}
+
+int render_drm_fd(const render *r)
+{
+    if (!r || !r->window)
+        return -1;
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(r->window, &info))
+        return -1;
+#if defined(SDL_VIDEO_DRIVER_KMSDRM)
+    if (info.subsystem == SDL_SYSWM_KMSDRM)
+        return info.info.kmsdrm.drm_fd;
+#endif
+    return -1;
 }

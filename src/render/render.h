@@ -29,6 +29,8 @@ typedef struct render_options {
     int rotation;          /* 0, 90, 180 or 270 degrees clockwise: a screen hung on its side */
     bool blend_opaque_fills; /* draw opaque fills blended too, as before they were copied (only
                                 for the test that shows both give the same picture) */
+    bool fonts_optional;   /* open even when the fonts are missing (render_fonts_missing
+                              says so, and only render_present_plain can draw then) */
 } render_options;
 
 vm_status render_open(const render_options *opt, render **out, vm_err *err);
@@ -55,6 +57,15 @@ vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_er
 /* The measuring function for ui_build, backed by this renderer's fonts and cache. */
 ui_measure render_measure(render *r);
 
+/* Whether the fonts were missing when it opened (with fonts_optional); *why (may be NULL)
+ * then names the missing file and the package, in plain words. */
+bool render_fonts_missing(const render *r, const char **why);
+
+/* For when the fonts are missing: shows `lines` centred on a dark screen, white, as large as
+ * fits, in a small bitmap font built into the program (letters A-Z, a-z, æ ø å Æ Ø Å,
+ * digits and . , : - ' ( ) / ? !; anything else as a space), and presents it. */
+void render_present_plain(render *r, const char *const *lines, size_t n);
+
 /* Draws the frame into the back buffer and presents it. */
 void render_present(render *r, const ui_frame *f);
 
@@ -64,6 +75,11 @@ void render_draw(render *r, const ui_frame *f);
 /* Reads the back buffer drawn by render_draw as 32-bit ARGB (for goldens and QR tests): `pixels` is
  * malloc'd, w*h*4 bytes, the caller frees it. */
 vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, vm_err *err);
+
+/* The DRM device SDL draws with on the bare console (its KMSDRM driver), for switching the
+ * screen off at night (app/display_power.h); -1 under any other video driver. Owned by SDL:
+ * never close it. */
+int render_drm_fd(const render *r);
 
 /* Statistics for the benchmark and tests: textures made since open, cache hits. */
 void render_stats(const render *r, unsigned long *texts_rasterised, unsigned long *cache_hits);

@@ -22,9 +22,10 @@
 static const char SQLITE_MAGIC[16] = "SQLite format 3";
 
 typedef struct file_facts {
-    bool empty;  /* nothing in it yet: version 0 */
-    int version; /* user_version when not empty */
+    bool empty;         /* nothing in it yet: version 0 */
+    int version;        /* user_version when not empty */
     bool check_pending; /* quick_check left for store_check */
+    bool salvage;       /* in: STORE_SALVAGE, so a failed quick_check does not refuse the file */
 } file_facts;
 
 /* ---- small file helpers */
@@ -325,10 +326,17 @@ static vm_status look_at_file(const char *path, file_facts *ff, bool check_later
     }
     status = check_tables(path, db, version, err);
     /* A file about to be migrated is checked before anything is written to it. */
-    if (status == VM_OK && check_later && version == STORE_SCHEMA_VERSION)
+    if (status == VM_OK && check_later && version == STORE_SCHEMA_VERSION) {
         ff->check_pending = true;
-    else if (status == VM_OK)
-        status = quick_check(path, db, err);
+    } else if (status == VM_OK) {
+        vm_err damage = {0};
+        status = quick_check(path, db, &damage);
+        /* Salvaging: a damaged file still gives what can be read. */
+        if (status == VM_ERR_CORRUPT && ff->salvage)
+            status = VM_OK;
+        else if (status != VM_OK)
+            err_set(err, status, "%s", damage.msg);
+    }
     ff->version = version;
 out:
     sqlite3_close(db);
@@ -408,6 +416,9 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
     if (!path || !*path || !out)
         return err_set(err, VM_ERR_INVALID, "No database file was given.");
     bool readonly = (flags & STORE_READONLY) != 0;
+    if ((flags & STORE_SALVAGE) && !readonly)
+        return err_set(err, VM_ERR_INVALID, "A damaged database is only read, never written.");
+    ff.salvage = (flags & STORE_SALVAGE) != 0;
 
     if (stat(path, &sb) != 0) {
         if (errno == ENOTDIR)
@@ -504,6 +515,40 @@ vm_status store_check(store *s, vm_err *err)
     vm_status status = quick_check(s->path, s->db, err);
     if (status == VM_OK)
         s->check_pending = false;
+    return status;
+}
+
+vm_status store_open_empty(store **out, vm_err *err)
+{
+    vm_status status = VM_OK;
+    ST_ERR_LOCAL(err);
+    store *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (!s || !(s->path = strdup(":memory:"))) {
+        status = err_set(err, VM_ERR_NOMEM, "Out of memory.");
+        goto out;
+    }
+    /* Private memory, nothing on disk: the schema goes in, then it is read-only. */
+    int rc = sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        status = st_error(s->db, rc, err, "making an empty program");
+        goto out;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    size_t n_steps;
+    const store_migration *steps = store_migrations(&n_steps);
+    status = store_migrate_run(s->db, store_schema_sql, steps, n_steps, STORE_SCHEMA_VERSION,
+                               err);
+    if (status == VM_OK)
+        status = setup_ro(s, err);
+    if (status != VM_OK)
+        goto out;
+    s->readonly = true;
+    *out = s;
+    return VM_OK;
+out:
+    store_close(s);
     return status;
 }
 

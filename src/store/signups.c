@@ -299,6 +299,8 @@ static vm_status refusal(join_state js, const activity *a, vm_err *err)
     case JOIN_DEADLINE_PASSED:
         dktime_format_local(a->deadline, when);
         return err_set(err, VM_ERR_REFUSED, "Sign-up closed at the deadline, %s.", when);
+    case JOIN_PAUSED:
+        return err_set(err, VM_ERR_REFUSED, "Sign-up is paused on this kiosk.");
     default:
         return err_set(err, VM_ERR_INTERNAL, "Unknown sign-up state %d.", (int)js);
     }

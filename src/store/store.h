@@ -36,6 +36,10 @@ enum {
     STORE_CREATE = 1u << 0,   /* create the file when it does not exist */
     STORE_READONLY = 1u << 1, /* open without writing (for `list`, `signups`) */
     STORE_CHECK_LATER = 1u << 2, /* leave quick_check of an up-to-date file to store_check */
+    STORE_SALVAGE = 1u << 3,  /* with STORE_READONLY: open a damaged file (quick_check fails)
+                                 anyway, to read what can still be read (the kiosk shows its
+                                 program, with sign-up paused); reads may then fail with
+                                 VM_ERR_CORRUPT */
 };
 
 /* Opens (or with STORE_CREATE creates) the database at `path` and migrates it to the
@@ -64,6 +68,10 @@ void store_close(store *s);
  * VM_OK when the file is sound or was checked already; VM_ERR_CORRUPT (message as
  * store_open's) when it is damaged: close it and write nothing. */
 vm_status store_check(store *s, vm_err *err);
+
+/* An empty, read-only store in memory (nothing is written anywhere): what the kiosk shows
+ * when its database cannot be read at all, rather than stopping. */
+vm_status store_open_empty(store **out, vm_err *err);
 
 /* The file this store was opened from. */
 const char *store_path(const store *s);

@@ -58,7 +58,7 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
         countdown[0] = '\0';
     card_host_line(c, a, host, sizeof host);
     const char *places = ui_places_text(c, e, places_buf, sizeof places_buf, &places_col);
-    int free_slots = a->cancelled ? 0 : ui_free_helper_slots(e, c->now);
+    int free_slots = a->cancelled ? 0 : ui_free_helper_slots(c->m, e, c->now);
     helpers[0] = '\0';
     if (free_slots >= UI_SLOTS_UNLIMITED)
         snprintf(helpers, sizeof helpers, "%s", tr(c, "Give a hand"));

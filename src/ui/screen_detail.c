@@ -86,7 +86,7 @@ static void task_label(const ui_ctx *c, const ui_entry *e, int i, char *out, siz
 {
     const helper_task *t = &e->act.tasks[i];
     char minutes[64] = "", state[96];
-    join_state js = rules_task_join_state(&e->act, &e->counts, i, c->now);
+    join_state js = ui_task_join_state(c->m, e, i, c->now);
     *open = js == JOIN_OPEN;
     if (t->minutes > 0)
         i18n_format(minutes, sizeof minutes, tr(c, "about %d min."), t->minutes);
@@ -113,7 +113,7 @@ static bool tasks_shown(const ui_ctx *c, const ui_entry *e)
     if (!e->act.n_tasks || e->act.cancelled)
         return false;
     for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
-        join_state js = rules_task_join_state(&e->act, &e->counts, i, c->now);
+        join_state js = ui_task_join_state(c->m, e, i, c->now);
         if (js == JOIN_OPEN || js == JOIN_WAITLIST)
             return true;
     }
@@ -291,7 +291,7 @@ void screen_detail_build(ui_ctx *c)
     int top = w_top_bar(c, a->title, NULL, NULL, ICON_NONE, false);
 
     /* The action bar at the bottom: join (or why not), cancel. */
-    join_state js = rules_join_state(a, &e->counts, c->now);
+    join_state js = ui_join_state(c->m, e, c->now);
     bool can_join = js == JOIN_OPEN || js == JOIN_WAITLIST;
     const char *join_label =
         js == JOIN_WAITLIST ? tr(c, "Put me on the waiting list") : tr(c, "Sign up");
@@ -438,7 +438,7 @@ void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         return;
     }
     if (strcmp(id, "join") == 0) {
-        join_state js = rules_join_state(&e->act, &e->counts, now);
+        join_state js = ui_join_state(m, e, now);
         if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
             u->detail_msg = MSG_WHY_CLOSED;
             return;
@@ -453,7 +453,7 @@ void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         int index = -1;
         if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index))
             return;
-        if (rules_task_join_state(&e->act, &e->counts, index, now) != JOIN_OPEN) {
+        if (ui_task_join_state(m, e, index, now) != JOIN_OPEN) {
             u->detail_msg = MSG_TASK_FULL;
             return;
         }

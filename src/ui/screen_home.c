@@ -146,6 +146,12 @@ void screen_home_build(ui_ctx *c)
     int full_w = L->w - 2 * L->margin;
     if (m->notice && *m->notice)
         y += w_notice(c, "notice", m->notice, ICON_USB, L->margin, y, full_w, 3, true) + L->gap;
+    if (m->signups_paused)
+        y += w_notice(c, "signups-paused",
+                      tr(c, "Sign-up is paused \xE2\x80\x93 the program is shown as it is. "
+                            "Please tell the staff."),
+                      ICON_WARNING, L->margin, y, full_w, 3, true) +
+             L->gap;
     if (m->clock_suspect)
         y += w_notice(c, "clock-warning",
                       tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),

@@ -26,14 +26,15 @@ static bool counts_household(const ui_flow *fl, const ui_entry *e)
 }
 
 /* Whether the flow's join can still happen, and if not, why (in *reason). */
-static join_state flow_join_state(const ui_entry *e, int64_t task_id, int64_t now)
+static join_state flow_join_state(const ui_model *m, const ui_entry *e, int64_t task_id,
+                                  int64_t now)
 {
     if (task_id == 0)
-        return rules_join_state(&e->act, &e->counts, now);
+        return ui_join_state(m, e, now);
     int index = -1;
     if (!ui_task_find(&e->act, task_id, &index))
         return JOIN_CANCELLED;
-    return rules_task_join_state(&e->act, &e->counts, index, now);
+    return ui_task_join_state(m, e, index, now);
 }
 
 /* Participant: confirmed or waiting; a task: only while it has free slots. */
@@ -162,7 +163,7 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
 {
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
-    join_state js = flow_join_state(e, fl->task_id, c->now);
+    join_state js = flow_join_state(c->m, e, fl->task_id, c->now);
     bool can = joinable(js, fl->task_id);
     const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Confirm");
     int top = w_top_bar(c, tr(c, "Almost done"), "confirm", label,
@@ -293,7 +294,7 @@ static void build_done(ui_ctx *c, const ui_entry *e)
                  L->gap;
             char id[UI_ID_MAX], label[TASK_TITLE_MAX + 64];
             for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
-                if (rules_task_join_state(&e->act, &e->counts, i, c->now) != JOIN_OPEN)
+                if (ui_task_join_state(c->m, e, i, c->now) != JOIN_OPEN)
                     continue;
                 if (y + L->btn_h > L->h - L->margin)
                     break;
@@ -403,7 +404,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         } else if (strcmp(id, "company") == 0) {
             fl->company = !fl->company;
         } else if (strcmp(id, "confirm") == 0) {
-            join_state js = flow_join_state(e, fl->task_id, now);
+            join_state js = flow_join_state(m, e, fl->task_id, now);
             if (!joinable(js, fl->task_id)) {
                 fl->msg = MSG_WHY_CLOSED;
                 return;
@@ -449,7 +450,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
             long long tid = 0;
             int index = -1;
             if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index) ||
-                rules_task_join_state(&e->act, &e->counts, index, now) != JOIN_OPEN)
+                ui_task_join_state(m, e, index, now) != JOIN_OPEN)
                 return;
             /* the same person helps: the name stays, the rest is asked again */
             char name[SIGNUP_NAME_BYTES];

@@ -729,7 +729,7 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
             fl->waiting_position = r->waiting_position;
             fl->msg = MSG_NONE;
             fl->offer_tasks = fl->task_id == 0 && e && !e->act.cancelled &&
-                              ui_free_helper_slots(e, now_ms / 1000) > 0;
+                              ui_free_helper_slots(m, e, now_ms / 1000) > 0;
             /* done: the code is gone; the name stays only for the helper tasks offered */
             ui_wipe(fl->code, sizeof fl->code);
             if (!fl->offer_tasks)

@@ -186,6 +186,10 @@ typedef struct ui_model {
      * stay, so scrolling a long program does not measure every card on every frame.
      * 0: unknown, nothing is kept. */
     unsigned long generation;
+    /* The kiosk cannot save sign-ups now (its database is read-only or damaged): it shows
+     * the program, says so on the home screen, and every "Sign up" is closed with that
+     * reason. */
+    bool signups_paused;
 } ui_model;
 
 typedef enum ui_input_kind {

@@ -202,7 +202,11 @@ const char *ui_join_reason(const ui_ctx *c, const ui_entry *e, join_state js, ch
 /* Free helper slots of all tasks of an activity that can still be joined;
  * UI_SLOTS_UNLIMITED when an open task takes any number of hands (slots 0). */
 #define UI_SLOTS_UNLIMITED 1000000
-int ui_free_helper_slots(const ui_entry *e, int64_t now);
+int ui_free_helper_slots(const ui_model *m, const ui_entry *e, int64_t now);
+/* rules_join_state and rules_task_join_state, but JOIN_PAUSED where they would let someone
+ * join while m->signups_paused. */
+join_state ui_join_state(const ui_model *m, const ui_entry *e, int64_t now);
+join_state ui_task_join_state(const ui_model *m, const ui_entry *e, int index, int64_t now);
 /* True when the activity is over (not shown any more). */
 bool ui_entry_over(const activity *a, int64_t now);
 /* "Dække bord" of a task id, or NULL. */

@@ -59,11 +59,27 @@ bool ui_entry_over(const activity *a, int64_t now)
     return now >= end;
 }
 
-int ui_free_helper_slots(const ui_entry *e, int64_t now)
+/* Joining that the rules allow is paused while the kiosk cannot save. */
+static join_state paused_if(const ui_model *m, join_state js)
+{
+    return m && m->signups_paused && (js == JOIN_OPEN || js == JOIN_WAITLIST) ? JOIN_PAUSED : js;
+}
+
+join_state ui_join_state(const ui_model *m, const ui_entry *e, int64_t now)
+{
+    return paused_if(m, rules_join_state(&e->act, &e->counts, now));
+}
+
+join_state ui_task_join_state(const ui_model *m, const ui_entry *e, int index, int64_t now)
+{
+    return paused_if(m, rules_task_join_state(&e->act, &e->counts, index, now));
+}
+
+int ui_free_helper_slots(const ui_model *m, const ui_entry *e, int64_t now)
 {
     int free_slots = 0;
     for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
-        if (rules_task_join_state(&e->act, &e->counts, i, now) != JOIN_OPEN)
+        if (ui_task_join_state(m, e, i, now) != JOIN_OPEN)
             continue;
         if (e->act.tasks[i].slots <= 0)
             return UI_SLOTS_UNLIMITED; /* as many hands as come */
@@ -97,7 +113,7 @@ const char *ui_places_text(const ui_ctx *c, const ui_entry *e, char *buf, size_t
         *color = COL_OPEN;
         return tr(c, "Just come");
     }
-    switch (rules_join_state(a, &e->counts, c->now)) {
+    switch (ui_join_state(c->m, e, c->now)) {
     case JOIN_OPEN: {
         int left = rules_places_left(a, &e->counts);
         *color = COL_OPEN;
@@ -118,6 +134,8 @@ const char *ui_places_text(const ui_ctx *c, const ui_entry *e, char *buf, size_t
     case JOIN_STARTED:
     case JOIN_DEADLINE_PASSED:
         return tr(c, "Sign-up closed");
+    case JOIN_PAUSED:
+        return tr(c, "Sign-up paused");
     }
     return "";
 }
@@ -141,6 +159,8 @@ const char *ui_join_reason(const ui_ctx *c, const ui_entry *e, join_state js, ch
         i18n_format(buf, size, tr(c, "Sign-up closed %s"), when);
         return buf;
     }
+    case JOIN_PAUSED:
+        return tr(c, "Sign-up is paused: the kiosk cannot save right now. Please tell the staff.");
     }
     return "";
 }

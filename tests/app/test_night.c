@@ -89,6 +89,20 @@ static void backlight_switch(void **state)
     ts_remove_tree(dir);
 }
 
+/* The screen's power around a new picture: on before anything but the night's black picture
+ * (a touch at night, the morning), off after the night's picture is on the screen. */
+static void power_follows_the_night_screen(void **state)
+{
+    (void)state;
+    assert_int_equal(night_power_step(false, "home"), NIGHT_POWER_KEEP);
+    assert_int_equal(night_power_step(false, "night"), NIGHT_POWER_OFF_AFTER);
+    assert_int_equal(night_power_step(true, "night"), NIGHT_POWER_KEEP);
+    assert_int_equal(night_power_step(true, "home"), NIGHT_POWER_ON_BEFORE);
+    assert_int_equal(night_power_step(true, "idle"), NIGHT_POWER_ON_BEFORE);
+    assert_int_equal(night_power_step(true, "stick"), NIGHT_POWER_ON_BEFORE);
+    assert_int_equal(night_power_step(true, NULL), NIGHT_POWER_ON_BEFORE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -97,6 +111,7 @@ int main(void)
         cmocka_unit_test(night_on_daylight_saving_days),
         cmocka_unit_test(day_span_night),
         cmocka_unit_test(backlight_switch),
+        cmocka_unit_test(power_follows_the_night_screen),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

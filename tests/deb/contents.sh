@@ -53,7 +53,7 @@ check "the settings are a conffile" grep -qx /etc/vaermed/vaermed.conf "$root/DE
 
 depends=$(field Depends)
 for dep in libsystemd0 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsqlite3-0 libqrencode4 libical3 \
-    libnettle8 fonts-noto-core systemd; do
+    libnettle8 libdrm2 fonts-noto-core systemd; do
     check "Depends: names $dep ($depends)" sh -c "printf '%s\n' '$depends' | tr ',' '\n' |
         sed 's/^ *//; s/[ (].*//' | grep -qx '$dep'"
 done

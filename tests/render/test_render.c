@@ -158,6 +158,67 @@ static void missing_fonts_are_a_plain_error(void **state)
     assert_non_null(strstr(err.msg, "fonts-noto-core"));
 }
 
+/* With fonts_optional the window opens anyway, says the fonts are missing, and the built-in
+ * letters draw the message: white on the dark background, centred, one band per line, and
+ * a character it has no glyph for left blank rather than drawn as something else. */
+static void missing_fonts_still_give_a_plain_message(void **state)
+{
+    (void)state;
+    render_options o = {.width = 400, .height = 240, .software = true,
+                        .font_dir = "/nonexistent-fonts", .fonts_optional = true};
+    render *r = NULL;
+    vm_err err = {0};
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    const char *why = NULL;
+    assert_true(render_fonts_missing(r, &why));
+    assert_non_null(why);
+    assert_non_null(strstr(why, "fonts-noto-core"));
+
+    const char *const lines[] = {"Skrifttyperne mangler.", "fonts-noto-core"};
+    render_present_plain(r, lines, 2);
+    unsigned char *px = NULL;
+    int w = 0, h = 0;
+    assert_int_equal(render_read_pixels(r, &px, &w, &h, &err), VM_OK);
+    int lit = 0, top = h, bottom = -1, left = w, right = -1;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            if (pixel(px, w, x, y) == 0xFFFFFFu) {
+                lit++;
+                top = y < top ? y : top;
+                bottom = y > bottom ? y : bottom;
+                left = x < left ? x : left;
+                right = x > right ? x : right;
+            }
+    assert_int_equal(pixel(px, w, 0, 0), 0x1F2A44u); /* the background */
+    assert_true(lit > 500);
+    /* Centred (within a pixel block), and big: at least half the width (whole pixels). */
+    assert_true(abs((left + right) / 2 - w / 2) <= 4);
+    assert_true(abs((top + bottom) / 2 - h / 2) <= 12);
+    assert_true(right - left >= w / 2);
+    /* Two lines: a blank band between them. */
+    int blank_rows = 0;
+    for (int y = top; y <= bottom; y++) {
+        bool any = false;
+        for (int x = 0; x < w && !any; x++)
+            any = pixel(px, w, x, y) == 0xFFFFFFu;
+        blank_rows += !any;
+    }
+    assert_true(blank_rows > 0);
+    free(px);
+
+    /* A line of characters without glyphs draws nothing. */
+    const char *const strange[] = {"\xE2\x82\xAC \xE2\x84\x96"};
+    render_present_plain(r, strange, 1);
+    assert_int_equal(render_read_pixels(r, &px, &w, &h, &err), VM_OK);
+    lit = 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            lit += pixel(px, w, x, y) == 0xFFFFFFu;
+    assert_int_equal(lit, 0);
+    free(px);
+    render_close(r);
+}
+
 /* ---- goldens ------------------------------------------------------------------------------ */
 
 static i18n_catalog *danish(void)
@@ -393,6 +454,7 @@ int main(void)
         cmocka_unit_test(shapes_and_qr_land_where_asked),
         cmocka_unit_test(rotation_turns_picture_and_touches),
         cmocka_unit_test(missing_fonts_are_a_plain_error),
+        cmocka_unit_test(missing_fonts_still_give_a_plain_message),
         cmocka_unit_test(golden_home_800x480),
         cmocka_unit_test(golden_detail_800x480),
         cmocka_unit_test(golden_home_1920x1080),

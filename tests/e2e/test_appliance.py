@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""End-to-end: the kiosk as an appliance when its data cannot be trusted.
+
+A database that cannot be written (a read-only card, folder or file) or that is damaged gives
+a read-only kiosk: it shows the program (what can still be read of it, or an empty one), says
+on the home screen and on every "Sign up" that sign-up is paused, and keeps running instead
+of stopping and being restarted for ever. The file is never changed. Under systemd each
+message carries its journal priority (`<3>` for errors), so `journalctl -p err` shows them.
+
+Permissions do not stop root, so as root the kiosk is run as the user nobody (setpriv) for
+the read-only case."""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk  # noqa: E402
+from kiosk import Workspace, check, widget  # noqa: E402
+from test_kiosk import PAUSE  # noqa: E402
+
+SPISNING = "demo-faellesspisning-1"  # tomorrow 18:00, open for sign-up in the demo
+NOBODY = 65534
+
+
+def demo_database(ws):
+    frames, cp = ws.kiosk([])
+    check(cp.returncode == 0 and frames, "the demo kiosk did not start: %s" % cp.stderr[-1500:])
+    for suffix in ("-wal", "-shm"):
+        check(not os.path.exists(ws.db + suffix), "the kiosk left %s behind" % suffix)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def run_kiosk(ws, script, as_nobody=False, journal=False):
+    """The kiosk on ws.db with `script`; stderr to a file (the journal's stream when
+    `journal`). Returns (frames, returncode, stderr text)."""
+    run = ws.path("run")
+    os.makedirs(run, exist_ok=True)
+    os.chmod(run, 0o777)
+    dump, script_path, err_path = (os.path.join(run, n) for n in ("dump.jsonl", "script.txt", "stderr"))
+    for p in (dump, err_path):
+        if os.path.exists(p):
+            os.remove(p)
+    with open(script_path, "w", encoding="utf-8") as f:
+        f.write("\n".join(list(script) + ["quit"]) + "\n")
+    cmd = [kiosk.BIN, "--db", ws.db, "--window", "800x480"]
+    if as_nobody and os.geteuid() == 0:
+        cmd = ["setpriv", "--reuid=%d" % NOBODY, "--regid=%d" % NOBODY, "--clear-groups", "--"] + cmd
+    env = ws.env(extra={"VAERMED_UI_DUMP": dump, "VAERMED_UI_INPUT": script_path})
+    with open(err_path, "w+") as err:
+        os.chmod(err_path, 0o666)
+        if journal:
+            st = os.fstat(err.fileno())
+            env["JOURNAL_STREAM"] = "%d:%d" % (st.st_dev, st.st_ino)
+        else:
+            env.pop("JOURNAL_STREAM", None)
+        cp = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, timeout=120)
+    frames = []
+    if os.path.exists(dump):
+        with open(dump, encoding="utf-8") as f:
+            frames = [json.loads(line) for line in f if line.strip()]
+    with open(err_path, encoding="utf-8", errors="replace") as f:
+        return frames, cp.returncode, f.read()
+
+
+def labels(frame):
+    return " | ".join(w["label"] for w in frame["widgets"])
+
+
+def check_paused_kiosk(frames, code, err, expect_cards):
+    check(code == 0, "the kiosk did not run to the end of its script (exit %d): %s" % (code, err[-2000:]))
+    homes = [f for f in frames if f["screen"] == "home"]
+    check(homes, "no home screen: %s" % [f["screen"] for f in frames])
+    # (A damage the integrity check finds after the first frame pauses sign-up from the next.)
+    paused = [f for f in homes if widget(f, "signups-paused")]
+    check(paused and "pause" in widget(paused[-1], "signups-paused")["label"],
+          "the home screen does not say sign-up is paused: %s" % labels(homes[-1])[:600])
+    cards = [w for f in homes for w in f["widgets"] if w["id"].startswith("card:")]
+    if expect_cards:
+        check(any(w["id"] == "card:" + SPISNING for w in cards),
+              "the program is not shown: %s" % [w["id"] for w in cards])
+        spisning = [w for w in cards if w["id"] == "card:" + SPISNING][-1]
+        check("pause" in spisning["label"], "the card offers places: %s" % spisning["label"])
+        details = [f for f in frames if f["screen"] == "detail"]
+        check(details, "the detail screen did not open")
+        join = widget(details[-1], "join")
+        check(join is not None and join["enabled"] is False,
+              "the detail screen offers 'Sign up': %s" % join)
+        check(any("pause" in w["label"] for w in details[-1]["widgets"]),
+              "the detail screen does not say why: %s" % labels(details[-1])[:800])
+        check(not [f for f in frames if f["screen"].startswith("join")],
+              "a sign-up flow started on a paused kiosk")
+    else:
+        check(not cards, "cards from nowhere: %s" % [w["id"] for w in cards])
+
+
+TAP_JOIN = [PAUSE, "tap-id card:" + SPISNING, PAUSE, "tap-id join", PAUSE]
+
+
+def test_read_only_database_pauses_sign_up():
+    ws = Workspace("readonly")
+    demo_database(ws)
+    os.chmod(ws.dir, 0o755)
+    secret = ws.db + ".secret"
+    if os.path.exists(secret):  # the kiosk's own, readable by its user only
+        os.chmod(secret, 0o644)
+    os.chmod(ws.db, 0o444)
+    os.chmod(ws.dir, 0o555)  # the folder too: not even a -wal may be made
+    before = read(ws.db)
+    try:
+        frames, code, err = run_kiosk(ws, TAP_JOIN, as_nobody=True)
+    finally:
+        os.chmod(ws.dir, 0o755)
+    check_paused_kiosk(frames, code, err, expect_cards=True)
+    check("sign-up is paused" in err, "stderr does not say why: %s" % err[-1500:])
+    check(read(ws.db) == before, "the read-only database was changed")
+    rows = ws.cli("signups", SPISNING).stdout.strip().splitlines()
+    check(len(rows) >= 1, "the sign-ups cannot be read back")
+
+
+def test_damaged_database_shows_what_can_be_read():
+    ws = Workspace("damaged-page")
+    demo_database(ws)
+    con = sqlite3.connect(ws.db)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    # An index the program's screens do not read: the stick keys' (empty) primary key.
+    row = con.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND "
+                      "tbl_name = 'stick_keys'").fetchone()
+    con.close()
+    check(row is not None, "the schema has no index on stick_keys to damage")
+    with open(ws.db, "r+b") as f:
+        f.seek((row[1] - 1) * page_size)
+        f.write(b"\xde\xad" * (page_size // 2))
+    con = sqlite3.connect("file:%s?mode=ro" % ws.db, uri=True)
+    verdict = con.execute("PRAGMA quick_check(1)").fetchone()[0]
+    con.close()
+    check(verdict != "ok", "the page of %s was damaged, but quick_check says ok" % row[0])
+    before = read(ws.db)
+    frames, code, err = run_kiosk(ws, TAP_JOIN)
+    check_paused_kiosk(frames, code, err, expect_cards=True)
+    check("damaged" in err, "stderr does not say the database is damaged: %s" % err[-1500:])
+    check(read(ws.db) == before, "the damaged database was changed")
+
+
+def unreadable_database(ws):
+    """A Vær med database damaged beyond reading: its header (the first 100 bytes: SQLite's
+    and the application id) is whole, everything after it is noise."""
+    demo_database(ws)
+    with open(ws.db, "r+b") as f:
+        size = os.path.getsize(ws.db)
+        f.seek(100)
+        f.write(os.urandom(size - 100))
+
+
+def test_unreadable_database_gives_an_empty_paused_kiosk():
+    ws = Workspace("unreadable")
+    unreadable_database(ws)
+    before = read(ws.db)
+    frames, code, err = run_kiosk(ws, [PAUSE])
+    check_paused_kiosk(frames, code, err, expect_cards=False)
+    check("damaged" in err and "empty" in err, "stderr does not say what happened: %s" % err[-1500:])
+    check(read(ws.db) == before, "the unreadable file was changed")
+    check(not os.path.exists(ws.db + "-wal"), "a -wal was made beside the unreadable file")
+
+
+def test_messages_carry_journal_priorities():
+    ws = Workspace("journal")
+    unreadable_database(ws)
+    frames, code, err = run_kiosk(ws, [PAUSE], journal=True)
+    check(code == 0, "exit %d: %s" % (code, err[-1500:]))
+    lines = [l for l in err.splitlines() if l.strip() and not l.startswith("==")]
+    check(lines, "the kiosk said nothing")
+    check(any(l.startswith("<3>") and "damaged" in l for l in lines),
+          "the damage is not an error (<3>) for the journal: %s" % lines)
+    check(any(l.startswith("<3>") and "sign-up is paused" in l for l in lines),
+          "'sign-up is paused' is not an error for the journal: %s" % lines)
+    check(not any(l.startswith("vaermed: ") for l in lines),
+          "lines for the journal carry the plain prefix: %s" % lines)
+    # The same kiosk with stderr elsewhere (a terminal, a pipe) reads as before.
+    frames, code, err = run_kiosk(ws, [PAUSE], journal=False)
+    lines = [l for l in err.splitlines() if l.strip() and not l.startswith("==")]
+    check(lines and all(not l.startswith("<") for l in lines) and
+          any(l.startswith("vaermed: ") and "damaged" in l for l in lines),
+          "lines off the journal are not plain: %s" % lines)
+
+
+if __name__ == "__main__":
+    sys.exit(kiosk.run([test_read_only_database_pauses_sign_up,
+                        test_damaged_database_shows_what_can_be_read,
+                        test_unreadable_database_gives_an_empty_paused_kiosk,
+                        test_messages_carry_journal_priorities]))
