@@ -20,11 +20,12 @@ case $what in deb | test | bench) pkgs="$pkgs lintian" ;; esac
 # What the test suite needs on top: cmocka, zbar and ZXing (zxing-cpp-tools) to decode QR
 # codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
 # for the end-to-end runs, python3 for the test drivers; devscripts (hardening-check) and
-# debootstrap for the package's tests (tests/deb).
+# debootstrap for the package's tests (tests/deb); systemd-journal-remote makes journal files
+# for the health tests.
 if [ "$what" = test ] || [ "$what" = bench ]; then
     pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
 python3 sqlite3 clang shellcheck systemd
-devscripts debootstrap util-linux"
+devscripts debootstrap util-linux systemd-journal-remote"
 fi
 if [ "$what" = bench ]; then
     pkgs="$pkgs chromium"

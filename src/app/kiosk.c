@@ -270,6 +270,7 @@ static vm_status open_read_only(kiosk *k, const vm_err *why, vm_err *err)
     }
     k->read_only = true;
     k->model.ui.signups_paused = true;
+    snprintf(k->read_only_reason, sizeof k->read_only_reason, "%s", why->msg);
     logmsg(LOG_ERR, "%s", why->msg);
     logmsg(LOG_ERR, "sign-up is paused: the kiosk shows the program read-only until its "
                     "database %s can be written again",
@@ -416,6 +417,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     vm_err err = {0};
     k.opt = o;
     k.clock = clock;
+    k.started_ms = clock_monotonic_ms();
     ui_frame_init(&k.shown);
     ui_frame_init(&k.next);
 

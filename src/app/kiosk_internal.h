@@ -63,6 +63,8 @@ typedef struct kiosk {
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
     code_limiter pin_limiter; /* wrong staff PINs */
     bool read_only;           /* the database cannot be written: sign-up is paused */
+    char read_only_reason[VM_ERR_MSG_MAX];
+    int64_t started_ms;       /* monotonic, when the kiosk started */
     bool screen_off;          /* switched off for the night screen (backlight, DPMS) */
     bool cursor_console;      /* on the bare console: the kiosk shows and hides the pointer */
     bool cursor_shown;
@@ -107,6 +109,18 @@ bool kiosk_handle_sticks(kiosk *k, sticks_event *ev);
 void kiosk_sync_stick(kiosk *k, const char *path);
 
 void kiosk_ping_watchdog_if_due(kiosk *k);
+
+/* Whether the clock can be trusted, and if not the time it should be at least (UTC). */
+ui_clock_status kiosk_clock_check(kiosk *k, int64_t *floor);
+
+/* A picture of what residents see now (the last frame shown), as PNG; NULL when it cannot
+ * be made. The caller frees it. */
+unsigned char *kiosk_snapshot(kiosk *k, size_t *len);
+
+/* Writes helbred.txt and the picture `png` (may be NULL) into the kiosk's folder on the
+ * staff stick at `path`; says in the journal what could not be written. */
+void kiosk_health_to_stick(kiosk *k, const char *path, const sync_options *opt,
+                           const char *kiosk_id, const unsigned char *png, size_t png_len);
 
 /* Wipes and frees the staff's list of sign-ups (names) once the admin screen is closed. */
 void kiosk_forget_admin_signups(kiosk *k);

@@ -56,6 +56,21 @@ static int64_t file_size(const char *path)
     return stat(path, &st) == 0 ? (int64_t)st.st_size : 0;
 }
 
+ui_clock_status kiosk_clock_check(kiosk *k, int64_t *floor_out)
+{
+    int64_t raw = clock_unfloored_ms(k->clock) / 1000, floor = sync_clock_floor(k->store);
+    *floor_out = 0;
+    if (raw < floor) {
+        *floor_out = floor;
+        return UI_CLOCK_BEHIND_IMPORT;
+    }
+    if (clock_suspect(k->clock, VAERMED_BUILD_TIME)) { /* before the build */
+        *floor_out = VAERMED_BUILD_TIME;
+        return UI_CLOCK_BEFORE_BUILD;
+    }
+    return UI_CLOCK_OK;
+}
+
 /* What the admin screen shows; only gathered while it is open. */
 static void fill_admin(kiosk *k)
 {
@@ -74,14 +89,7 @@ static void fill_admin(kiosk *k)
     if (store_fact_get(k->store, "last_sync_summary", k->admin_last_sync_summary,
                        sizeof k->admin_last_sync_summary, NULL) == VM_OK)
         a->last_sync_summary = k->admin_last_sync_summary;
-    int64_t raw = clock_unfloored_ms(k->clock) / 1000, floor = sync_clock_floor(k->store);
-    if (raw < floor) {
-        a->clock_status = UI_CLOCK_BEHIND_IMPORT;
-        a->clock_floor = floor;
-    } else if (clock_suspect(k->clock, VAERMED_BUILD_TIME)) { /* before the build */
-        a->clock_status = UI_CLOCK_BEFORE_BUILD;
-        a->clock_floor = VAERMED_BUILD_TIME;
-    }
+    a->clock_status = kiosk_clock_check(k, &a->clock_floor);
     for (size_t i = 0; i < cfg->n_problems; i++) {
         k->admin_problems[i].line = cfg->problems[i].line;
         k->admin_problems[i].message = cfg->problems[i].msg;

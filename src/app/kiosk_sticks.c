@@ -1,4 +1,5 @@
 /* The USB stick from the kiosk's side: a sync with its progress on the screen. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/kiosk_internal.h"
@@ -20,6 +21,33 @@ static void sync_progress(void *user, sync_phase phase, double fraction)
     kiosk_ping_watchdog_if_due(k); /* a long export must not look like a hung kiosk */
 }
 
+/* A stick while the kiosk cannot save: nothing is imported, but a staff stick still gets the
+ * kiosk's health and a picture of its screen, and the screen says why nothing else. */
+static void read_only_stick(kiosk *k, const char *path, const sync_options *opt,
+                            const unsigned char *png, size_t png_len)
+{
+    const i18n_catalog *cat = kiosk_staff_catalog(k);
+    vm_err err = {0};
+    k->stick.fraction = 1;
+    if (sync_stick_check(k->store, path, opt, NULL, &err) != VM_OK) {
+        k->stick.state = STICK_REFUSED;
+        snprintf(k->stick.text, sizeof k->stick.text, "%s", err.msg);
+        logmsg(LOG_WARNING, "USB stick %s: %s", path, k->stick.text);
+        return;
+    }
+    char id[KIOSK_ID_MAX] = "";
+    if (store_fact_get(k->store, "kiosk_id", id, sizeof id, NULL) != VM_OK)
+        snprintf(id, sizeof id, "kiosk");
+    kiosk_health_to_stick(k, path, opt, id, png, png_len);
+    k->stick.state = STICK_FAILED;
+    snprintf(k->stick.text, sizeof k->stick.text, "%s",
+             i18n_text_ctx(cat, "staff",
+                           "Sign-up is paused: the kiosk cannot save, so nothing was read from "
+                           "the stick. Its health (helbred.txt) and a picture of the screen "
+                           "are on the stick."));
+    logmsg(LOG_ERR, "USB stick %s: %s", path, k->stick.text);
+}
+
 /* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
  * sync is for the staff. */
 void kiosk_sync_stick(kiosk *k, const char *path)
@@ -33,15 +61,29 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     opt.progress = sync_progress;
     opt.progress_user = k;
 
+    /* What residents see, before the sync screen covers it: the staff take it home. */
+    size_t png_len = 0;
+    unsigned char *png = kiosk_snapshot(k, &png_len);
+
     memset(&k->stick, 0, sizeof k->stick);
     k->stick.state = STICK_SYNCING;
     snprintf(k->stick.path, sizeof k->stick.path, "%s", path);
     sync_progress(k, SYNC_PHASE_CHECK, 0);
 
+    if (k->read_only) {
+        read_only_stick(k, path, &opt, png, png_len);
+        free(png);
+        return;
+    }
     sync_result res;
     vm_err err = {0};
     vm_status st = sync_run(k->store, path, now_ms / 1000, &opt, &res, &err);
     sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
+    /* The kiosk's health beside the export, on every staff stick (also after a refused
+     * program or a failed export: that is when it is wanted most). */
+    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK)
+        kiosk_health_to_stick(k, path, &opt, res.kiosk_id, png, png_len);
+    free(png);
     k->stick.fraction = 1;
     k->stick.state = st == VM_OK ? STICK_DONE
                    : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||

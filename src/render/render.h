@@ -81,6 +81,12 @@ vm_status render_read_pixels(render *r, unsigned char **pixels, int *w, int *h, 
  * never close it. */
 int render_drm_fd(const render *r);
 
+/* A picture of `f` as the screen shows it (turned as the panel hangs), as PNG bytes in a
+ * malloc'd buffer the caller frees: for the staff's stick. Draws into the back buffer
+ * without presenting, so the screen does not change. */
+vm_status render_snapshot_png(render *r, const ui_frame *f, unsigned char **png, size_t *len,
+                              vm_err *err);
+
 /* Statistics for the benchmark and tests: textures made since open, cache hits. */
 void render_stats(const render *r, unsigned long *texts_rasterised, unsigned long *cache_hits);
 

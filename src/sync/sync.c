@@ -86,7 +86,7 @@ static void log_lines(run *r, const char *notes)
 }
 
 /* A folder name from the kiosk id: ASCII letters, digits, '-' and '_' only. */
-static void folder_name(const char *id, char *out, size_t size)
+void sync_kiosk_folder(const char *id, char *out, size_t size)
 {
     size_t o = 0;
     for (const char *p = id; *p && o + 1 < size; p++) {
@@ -194,7 +194,7 @@ static vm_status export_snapshot(run *r, vm_err *err)
 {
     char name[KIOSK_ID_MAX + 16], tmp[KIOSK_ID_MAX + 24], path[KIOSK_ID_MAX + 64];
     char folder[KIOSK_ID_MAX];
-    folder_name(r->res->kiosk_id, folder, sizeof folder);
+    sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
     snprintf(name, sizeof name, "vaermed-%s.db", folder);
     snprintf(tmp, sizeof tmp, ".%s.tmp", name);
     unlinkat(r->kfd, tmp, 0);
@@ -336,7 +336,7 @@ static vm_status export_all(run *r, vm_err *err)
     vm_status st;
     sync_buf b = SYNC_BUF_INIT;
     char folder[KIOSK_ID_MAX];
-    folder_name(r->res->kiosk_id, folder, sizeof folder);
+    sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
     if ((st = sync_fs_open_dir(r->vfd, folder, true, &r->kfd, r->cat, err)) != VM_OK)
         return st;
     progress(r, SYNC_PHASE_EXPORT, 0.5);

@@ -145,6 +145,18 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
 void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *out,
                        size_t size);
 
+/* The kiosk's folder name inside `vaermed/` for its id: letters, digits, '-' and '_' kept,
+ * anything else '-'; "kiosk" when nothing is left. */
+void sync_kiosk_folder(const char *kiosk_id, char *out, size_t size);
+
+/* Writes one more file of the kiosk's own (helbred.txt, a picture of its screen) into its
+ * folder `vaermed/<kiosk-id>/` on the stick at `stick_dir`, atomically as the export's
+ * files. The stick is checked first as sync_run checks it: a stranger's stick gets
+ * VM_ERR_REFUSED and nothing. `name` is one plain file name (VM_ERR_INVALID otherwise). */
+vm_status sync_write_kiosk_file(store *s, const char *stick_dir, const sync_options *opt,
+                                const char *kiosk_id, const char *name, const void *data,
+                                size_t len, vm_err *err);
+
 /* ---- authorising a stick */
 
 /* Makes `stick_dir` a staff stick for this kiosk: writes `vaermed/vaermed.key` (the 32

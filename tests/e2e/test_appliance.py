@@ -7,10 +7,15 @@ on the home screen and on every "Sign up" that sign-up is paused, and keeps runn
 of stopping and being restarted for ever. The file is never changed. Under systemd each
 message carries its journal priority (`<3>` for errors), so `journalctl -p err` shows them.
 
+On every sync a staff stick gets helbred.txt (the kiosk's health and the last lines of its
+log) and skaerm.png (what residents saw when the stick came in), also from a read-only
+kiosk, which imports nothing.
+
 Permissions do not stop root, so as root the kiosk is run as the user nobody (setpriv) for
 the read-only case."""
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk  # noqa: E402
 from kiosk import Workspace, check, widget  # noqa: E402
 from test_kiosk import PAUSE  # noqa: E402
+from test_staff import DATA, stick_env, write_config  # noqa: E402
 
 SPISNING = "demo-faellesspisning-1"  # tomorrow 18:00, open for sign-up in the demo
 NOBODY = 65534
@@ -189,8 +195,119 @@ def test_messages_carry_journal_priorities():
           "lines off the journal are not plain: %s" % lines)
 
 
+def png_size(path):
+    with open(path, "rb") as f:
+        head = f.read(24)
+    check(head[:8] == b"\x89PNG\r\n\x1a\n", "%s is not a PNG" % path)
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def colours(path):
+    cp = subprocess.run(["convert", path, "-format", "%k", "info:"], capture_output=True, text=True)
+    check(cp.returncode == 0, "convert cannot read %s: %s" % (path, cp.stderr))
+    return int(cp.stdout.strip())
+
+
+def journal_file(ws):
+    """A journal file as systemd would leave it: the kiosk's lines, two restarts, one of them
+    after the watchdog found it hung."""
+    boot = "0123456789abcdef0123456789abcdef"
+    entries = [
+        "_SYSTEMD_UNIT=vaermed.service\nPRIORITY=6\nSYSLOG_IDENTIFIER=vaermed\nMESSAGE=started",
+        "_PID=1\nUNIT=vaermed.service\nPRIORITY=4\nSYSLOG_IDENTIFIER=systemd\nUNIT_RESULT=watchdog\n"
+        "MESSAGE_ID=d9b373ed55a64feb8242e02dbe79a49c\nMESSAGE=vaermed.service: Failed with result 'watchdog'.",
+        "_PID=1\nUNIT=vaermed.service\nPRIORITY=5\nSYSLOG_IDENTIFIER=systemd\n"
+        "MESSAGE_ID=5eb03494b6584870a536b337290809b3\nMESSAGE=vaermed.service: Scheduled restart job.",
+        "_PID=1\nUNIT=vaermed.service\nPRIORITY=5\nSYSLOG_IDENTIFIER=systemd\n"
+        "MESSAGE_ID=5eb03494b6584870a536b337290809b3\nMESSAGE=vaermed.service: Scheduled restart job.",
+        "_SYSTEMD_UNIT=vaermed.service\nPRIORITY=3\nSYSLOG_IDENTIFIER=vaermed\nMESSAGE=a line in red",
+    ]
+    export = ws.path("log.export")
+    with open(export, "w") as f:
+        for i, e in enumerate(entries, 1):
+            f.write("__CURSOR=s=1;i=%d\n__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n"
+                    "_BOOT_ID=%s\n%s\n\n" % (i, (1795424400 + i) * 1000000, i * 1000, boot, e))
+    journal = ws.path("kiosk.journal")
+    cp = subprocess.run(["/lib/systemd/systemd-journal-remote", "-o", journal, export],
+                        capture_output=True, text=True)
+    check(cp.returncode == 0, "systemd-journal-remote (deploy/install-deps.sh test) failed: %s" % cp.stderr)
+    return journal
+
+
+def staff_stick(ws, key_in_config=False):
+    """A stick made on this kiosk; with key_in_config its key is also a stick_key line, as
+    for a stick made on another kiosk (accepted without reading the database)."""
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"), kiosk_name="Fælleshuset")
+    out = ws.cli("--config", conf, "stick", "init", stick).stdout
+    if key_in_config:
+        line = [l for l in out.splitlines() if l.startswith("stick_key = ")]
+        check(line, "stick init printed no stick_key line: %s" % out)
+        with open(conf, "a", encoding="utf-8") as f:
+            f.write(line[0] + "\n")
+    return stick, conf
+
+
+def export_folder(stick):
+    exports = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
+    check(len(exports) == 1, "no export folder on the stick: %s" % os.listdir(os.path.join(stick, "vaermed")))
+    return os.path.join(stick, "vaermed", exports[0])
+
+
+def test_staff_stick_gets_health_and_a_picture_of_the_screen():
+    ws = Workspace("health")
+    stick, conf = staff_stick(ws)
+    env = dict(stick_env(ws))
+    env["VAERMED_JOURNAL_FILE"] = journal_file(ws)
+    # The stick is put in while the home screen shows (the watcher notices it at once).
+    frames, cp = ws.kiosk(["wait 2500"], demo=True, extra_args=["--config", conf], extra_env=env)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check([f for f in frames if f["screen"] == "sync-done"], "no sync: %s" % [f["screen"] for f in frames])
+    out = export_folder(stick)
+    with open(os.path.join(out, "helbred.txt"), encoding="utf-8", newline="") as f:
+        health = f.read()
+    for want in ["Vær med: kioskens helbred", "Kiosk: Fælleshuset (kiosk-", "Version: ",
+                 "Genstart siden systemet startede: 2 (af vagthunden, hængt: 1)",
+                 "Ledig plads til data: ", "Strømforsyning: ", "Data: gemmes som de skal",
+                 "err     vaermed: a line in red",
+                 "systemd: vaermed.service: Failed with result 'watchdog'."]:
+        check(want in health, "helbred.txt lacks %r:\n%s" % (want, health))
+    check("\r\n" in health, "helbred.txt has no Windows line ends for Notepad")
+    picture = os.path.join(out, "skaerm.png")
+    check(png_size(picture) == (800, 480), "the picture is %s, not the screen's 800x480" % (png_size(picture),))
+    check(colours(picture) > 50, "the picture is not the home screen (too few colours)")
+
+
+def test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing():
+    ws = Workspace("health-ro")
+    stick, conf = staff_stick(ws, key_in_config=True)
+    demo_database(ws)
+    shutil.copy(os.path.join(DATA, "program-cp1252.csv"), os.path.join(stick, "vaermed", "program.csv"))
+    with open(ws.db, "r+b") as f:  # damaged beyond reading the program: empty and paused
+        f.seek(100)
+        f.write(os.urandom(os.path.getsize(ws.db) - 100))
+    before = read(ws.db)
+    frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and any("pause" in w["label"] and "helbred.txt" in w["label"] for w in done[-1]["widgets"]),
+          "the sync screen does not say what happened: %s" % [labels(f) for f in done])
+    check(read(ws.db) == before, "the database was changed")
+    kiosk_dirs = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d != "vaermed.key" and
+                  os.path.isdir(os.path.join(stick, "vaermed", d))]
+    check(kiosk_dirs, "nothing was written to the staff stick")
+    with open(os.path.join(stick, "vaermed", kiosk_dirs[0], "helbred.txt"), encoding="utf-8") as f:
+        health = f.read()
+    check("KAN IKKE GEMMES" in health, "helbred.txt does not say the kiosk cannot save:\n%s" % health)
+    check(os.path.exists(os.path.join(stick, "vaermed", kiosk_dirs[0], "skaerm.png")), "no picture")
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([test_read_only_database_pauses_sign_up,
                         test_damaged_database_shows_what_can_be_read,
                         test_unreadable_database_gives_an_empty_paused_kiosk,
-                        test_messages_carry_journal_priorities]))
+                        test_messages_carry_journal_priorities,
+                        test_staff_stick_gets_health_and_a_picture_of_the_screen,
+                        test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing]))
