@@ -24,7 +24,7 @@ case $what in deb | test | bench) pkgs="$pkgs lintian" ;; esac
 # for the health tests.
 if [ "$what" = test ] || [ "$what" = bench ]; then
     pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
-python3 sqlite3 clang shellcheck systemd
+python3 sqlite3 clang shellcheck systemd mtools fdisk e2fsprogs
 devscripts debootstrap util-linux systemd-journal-remote"
 fi
 if [ "$what" = bench ]; then

@@ -40,22 +40,12 @@ for tool in debootstrap unshare flock chroot; do
 done
 
 mkdir -p "$cache/apt-archives/partial" "$cache/apt-lists/partial"
-base="$cache/$suite-minbase-$arch.tar.gz"
 # One run at a time touches the cache: the base tarball and apt's folders.
 exec 9>"$cache/lock"
 flock 9
 
 started=$(date +%s)
-if [ ! -f "$base" ]; then
-    say "making the clean $suite ($arch) once, into $base"
-    rm -rf "$cache/base"
-    debootstrap --variant=minbase --arch="$arch" "$suite" "$cache/base" "$mirror" \
-        >"$cache/debootstrap.log" 2>&1 ||
-        { tail -n 30 "$cache/debootstrap.log" >&2; fail "debootstrap failed (above)"; }
-    rm -rf "$cache/base/var/cache/apt/archives"/*.deb "$cache/base/var/lib/apt/lists"/*_*
-    tar -C "$cache/base" -czf "$base.tmp" . && mv "$base.tmp" "$base"
-    rm -rf "$cache/base"
-fi
+base=$(sh "$(dirname "$0")/base.sh" "$cache" "$arch" "$mirror") || fail "no clean $suite (above)"
 rm -rf "$work"
 mkdir -p "$work/root"
 tar -C "$work/root" -xzf "$base"
