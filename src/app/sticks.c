@@ -11,6 +11,7 @@
 /* How often folders that are no mount points are looked at. */
 #define SCAN_INTERVAL_MS 3000
 
+#include "app/clock.h"
 #include "app/waiter.h"
 
 struct sticks {
@@ -155,4 +156,5 @@ void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8
     out->estate_name = cfg->estate_name[0] ? cfg->estate_name : NULL;
     out->url_template = cfg->url_template[0] ? cfg->url_template : NULL;
     out->random16 = random16;
+    out->clock_ms = clock_monotonic_ms; /* a file may take SYNC_READ_MAX_MS to read */
 }

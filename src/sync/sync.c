@@ -136,6 +136,13 @@ static const struct {
     {"program.ics", sync_read_ics, SYNC_MAX_FILE_BYTES},
 };
 
+/* While a file is read: the progress bar moves and the app can ping its watchdog. */
+static void read_alive(void *user, double done)
+{
+    run *r = user;
+    progress(r, SYNC_PHASE_READ, 0.05 + 0.2 * done);
+}
+
 /* VM_OK with prog filled (or empty with res->source "" when the stick has no program). */
 static vm_status read_program(run *r, sync_program *prog, vm_err *err)
 {
@@ -167,7 +174,8 @@ static vm_status read_program(run *r, sync_program *prog, vm_err *err)
                                 &e);
     if (st != VM_OK)
         return sync_err(err, st == VM_ERR_IO ? VM_ERR_IO : VM_ERR_REFUSED, r->cat, "%s", e.msg);
-    sync_read_opts ro = {r->cat, r->now, r->opt ? r->opt->ics_weeks : 0};
+    sync_read_opts ro = {r->cat, r->now, r->opt ? r->opt->ics_weeks : 0,
+                         r->opt ? r->opt->clock_ms : NULL, 0, read_alive, r};
     st = sources[chosen].read(data, len, &ro, prog, &e);
     free(data);
     if (st != VM_OK)

@@ -103,6 +103,9 @@ typedef struct sync_options {
     const char *estate_name;        /* for the default PDF writer; may be NULL */
     const char *url_template;       /* for the default PDF writer's QR codes; may be NULL */
     const sync_io *io;              /* NULL = write(2); tests inject failures */
+    int64_t (*clock_ms)(void);      /* a monotonic clock (ms) for the bound on the time a
+                                       program file may take to read (SYNC_READ_MAX_MS);
+                                       NULL = the work bounds only */
 } sync_options;
 
 typedef enum sync_outcome {

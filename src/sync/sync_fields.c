@@ -42,6 +42,8 @@ static const char *const col_names[SCOL_COUNT] = {
     [SCOL_TASKS] = "opgaver",
     [SCOL_LINK] = "link",
     [SCOL_CANCELLED] = "aflyst",
+    [SCOL_WEEKDAY] = "ugedag",
+    [SCOL_WEEK] = "uge",
 };
 
 /* Header words after normalising (lower case, letters and digits only). */

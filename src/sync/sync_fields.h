@@ -41,6 +41,8 @@ typedef enum sync_col {
     SCOL_TASKS,
     SCOL_LINK,
     SCOL_CANCELLED,
+    SCOL_WEEKDAY,   /* "mandag": checked against the date */
+    SCOL_WEEK,      /* the ISO week number: checked against the date */
     SCOL_COUNT
 } sync_col;
 

@@ -1,5 +1,7 @@
-/* The program.ics reader: a calendar from Outlook or Google in, activities out (libical). */
-#include <libical/ical.h>
+/* The program.ics reader: a calendar from Outlook, Google, Apple or Thunderbird in,
+ * activities out (libical inside; the bounds and why they are where they are:
+ * sync_ics_internal.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,96 +11,208 @@
 #include "core/dktime.h"
 #include "core/utf8.h"
 #include "sync/sync_csvtok.h"
-#include "sync/sync_fields.h"
+#include "sync/sync_ics_internal.h"
 #include "sync/sync_program.h"
 #include "sync/sync_tr.h"
 
-#define DAY (24 * 3600)
-/* Upper bound on recurrence steps per event, so a rule that never reaches the window
- * (or a hostile one) cannot keep the kiosk busy. */
-#define MAX_STEPS 20000
+/* ---- shared helpers (sync_ics_internal.h) */
 
-typedef struct ics_ctx {
-    const i18n_catalog *cat;
-    icalcomponent *root;
-    int64_t from, to;      /* window for recurrences */
-    int64_t keep_after;    /* single events ending before this are skipped */
-    activity *acts;
-    size_t n, cap;
-    bool *is_occurrence;   /* parallel to acts: uid carries an @yyyymmdd suffix */
-    sync_buf *notes;
-    sync_notes fnotes;
-    long skipped_old;
-    long cut;
-} ics_ctx;
-
-static void note(ics_ctx *c, const char *line)
+void ics_note(ics_ctx *c, const char *msgid, ...)
 {
+    va_list ap;
+    va_start(ap, msgid);
+    char line[600];
+    vsnprintf(line, sizeof line, SYNC_T(c->cat, msgid), ap);
+    va_end(ap);
     sync_buf_adds(c->notes, line);
     sync_buf_adds(c->notes, "\n");
 }
 
-/* Zones that keep Copenhagen's clock (CET/CEST, EU rules): read with core/dktime, so the
- * kiosk needs no tz database for the calendars it meets. Windows names from Outlook. */
-static bool copenhagen_like(const char *tzid)
+void ics_event_where(ics_ctx *c, const ics_event *ev, char *out, size_t size)
 {
-    static const char *const names[] = {
-        "Europe/Copenhagen", "Europe/Berlin", "Europe/Oslo", "Europe/Stockholm",
-        "Europe/Amsterdam", "Europe/Brussels", "Europe/Paris", "Europe/Vienna",
-        "Europe/Rome", "Europe/Madrid", "Europe/Zurich", "Europe/Prague",
-        "Europe/Warsaw", "Europe/Budapest", "Europe/Luxembourg", "CET",
-        "Romance Standard Time", "W. Europe Standard Time", "Central Europe Standard Time",
-        "Central European Standard Time", "(UTC+01:00)"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strstr(tzid, names[i]))
-            return true;
-    return false;
+    char title[64];
+    const char *s = ev->summary ? icalproperty_get_summary(ev->summary) : NULL;
+    utf8_clean_line(s ? s : "", title, sizeof title);
+    if (ev->line)
+        snprintf(out, size, SYNC_T(c->cat, "the event \"%s\" (line %d)"), title, ev->line);
+    else
+        snprintf(out, size, SYNC_T(c->cat, "the event \"%s\""), title);
 }
 
-static const char *prop_tzid(icalproperty *p)
+bool ics_step(ics_ctx *c, long units)
 {
-    icalparameter *par = p ? icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER) : NULL;
-    return par ? icalparameter_get_tzid(par) : NULL;
+    double done = c->n_events ? (double)c->events_done / (double)c->n_events : 0;
+    return sync_work_step(&c->work, units, 0.2 + 0.8 * done);
 }
 
-/* The UTC instant a calendar time names. Dates are local midnight in Copenhagen. */
-static bool ics_to_utc(ics_ctx *c, struct icaltimetype t, const char *tzid, int64_t *out)
+/* ---- gathering an event's properties in one pass */
+
+static bool props_add(ics_props *p, icalproperty *x)
 {
-    if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
-        return false;
-    if (t.year < 1970 || t.year > 2200)
-        return false;
-    if (t.is_date)
-        return dktime_from_local(t.year, t.month, t.day, 0, 0, out);
-    if (t.hour > 23 || t.minute > 59 || t.second > 60)
-        return false;
-    if (icaltime_is_utc(t)) {
-        if (t.month < 1 || t.month > 12 || t.day < 1 ||
-            t.day > dktime_days_in_month(t.year, t.month))
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 4;
+        icalproperty **nv = realloc(p->v, nc * sizeof *nv);
+        if (!nv)
             return false;
-        *out = dktime_utc_from_civil(t.year, t.month, t.day, t.hour, t.minute, 0);
-        return true;
+        p->v = nv;
+        p->cap = nc;
     }
-    if (!tzid || !*tzid || copenhagen_like(tzid))
-        return dktime_from_local(t.year, t.month, t.day, t.hour, t.minute, out);
-    icaltimezone *zone = c->root ? icalcomponent_get_timezone(c->root, tzid) : NULL;
-    if (!zone)
-        zone = icaltimezone_get_builtin_timezone(tzid);
-    if (!zone) /* an unknown zone: the kiosk's own clock is the best guess */
-        return dktime_from_local(t.year, t.month, t.day, t.hour, t.minute, out);
-    t.zone = zone;
-    if (t.month < 1 || t.month > 12 || t.day < 1 ||
-        t.day > dktime_days_in_month(t.year, t.month))
-        return false;
-    *out = (int64_t)icaltime_as_timet_with_zone(t, zone);
+    p->v[p->n++] = x;
     return true;
 }
 
-static void local_ymd(int64_t utc, char out[16])
+static void event_free(ics_event *e)
+{
+    free(e->rrules.v);
+    free(e->rdates.v);
+    free(e->exdates.v);
+    free(e->categories.v);
+}
+
+static void keep_first(icalproperty **slot, icalproperty *p)
+{
+    if (!*slot)
+        *slot = p;
+}
+
+/* Outlook writes an all-day event made in another zone as midnight to midnight in that
+ * zone, marked X-MICROSOFT-CDO-ALLDAYEVENT:TRUE: the days are what it means. */
+static bool outlook_all_day(icalproperty *p)
+{
+    const char *name = icalproperty_get_x_name(p);
+    const char *v = icalproperty_get_value_as_string(p);
+    return name && v &&
+           (strcasecmp(name, "X-MICROSOFT-CDO-ALLDAYEVENT") == 0 ||
+            strcasecmp(name, "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT") == 0) &&
+           strcasecmp(v, "TRUE") == 0;
+}
+
+static vm_status event_gather(ics_ctx *c, icalcomponent *comp, icalcomponent *cal, int line,
+                              ics_event *e, bool *all_day_mark, vm_err *err)
+{
+    memset(e, 0, sizeof *e);
+    e->comp = comp;
+    e->cal = cal;
+    e->line = line;
+    *all_day_mark = false;
+    for (icalproperty *p = icalcomponent_get_first_property(comp, ICAL_ANY_PROPERTY); p;
+         p = icalcomponent_get_next_property(comp, ICAL_ANY_PROPERTY)) {
+        bool ok = true;
+        switch (icalproperty_isa(p)) {
+        case ICAL_UID_PROPERTY: keep_first(&e->uid, p); break;
+        case ICAL_DTSTART_PROPERTY: keep_first(&e->dtstart, p); break;
+        case ICAL_DTEND_PROPERTY: keep_first(&e->dtend, p); break;
+        case ICAL_DURATION_PROPERTY: keep_first(&e->duration, p); break;
+        case ICAL_RECURRENCEID_PROPERTY: keep_first(&e->rid, p); break;
+        case ICAL_SUMMARY_PROPERTY: keep_first(&e->summary, p); break;
+        case ICAL_LOCATION_PROPERTY: keep_first(&e->location, p); break;
+        case ICAL_ORGANIZER_PROPERTY: keep_first(&e->organizer, p); break;
+        case ICAL_DESCRIPTION_PROPERTY: keep_first(&e->description, p); break;
+        case ICAL_URL_PROPERTY: keep_first(&e->url, p); break;
+        case ICAL_STATUS_PROPERTY: keep_first(&e->status, p); break;
+        case ICAL_RRULE_PROPERTY: ok = props_add(&e->rrules, p); break;
+        case ICAL_RDATE_PROPERTY: ok = props_add(&e->rdates, p); break;
+        case ICAL_EXDATE_PROPERTY: ok = props_add(&e->exdates, p); break;
+        case ICAL_CATEGORIES_PROPERTY: ok = props_add(&e->categories, p); break;
+        case ICAL_X_PROPERTY:
+            if (outlook_all_day(p))
+                *all_day_mark = true;
+            break;
+        default: break;
+        }
+        if (!ok)
+            return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+    }
+    return VM_OK;
+}
+
+/* ---- times */
+
+static struct icaltimetype prop_time(icalproperty *p, bool all_day_mark)
+{
+    struct icaltimetype t = icaltime_null_time();
+    switch (icalproperty_isa(p)) {
+    case ICAL_DTSTART_PROPERTY: t = icalproperty_get_dtstart(p); break;
+    case ICAL_DTEND_PROPERTY: t = icalproperty_get_dtend(p); break;
+    case ICAL_RECURRENCEID_PROPERTY: t = icalproperty_get_recurrenceid(p); break;
+    case ICAL_EXDATE_PROPERTY: t = icalproperty_get_exdate(p); break;
+    default: break;
+    }
+    if (all_day_mark && !t.is_date && !icaltime_is_null_time(t) && t.hour == 0 &&
+        t.minute == 0) {
+        t.is_date = 1;
+        t.zone = NULL;
+    }
+    return t;
+}
+
+/* Start and end of an event as UTC; false when DTSTART is missing or unreadable. A date
+ * is a whole day: without DTEND, or with a DTEND on the same day (Apple and some web
+ * calendars write that), it lasts until the next midnight. */
+static bool event_times(ics_ctx *c, const ics_event *ev, bool mark, int64_t *start,
+                        int64_t *end, bool *all_day)
+{
+    if (!ev->dtstart)
+        return false;
+    struct icaltimetype ts = prop_time(ev->dtstart, mark);
+    if (!ics_time_to_utc(c, ev->cal, ts, ics_prop_tzid(ev->dtstart), start))
+        return false;
+    *all_day = ts.is_date;
+    if (ev->dtend) {
+        struct icaltimetype te = prop_time(ev->dtend, mark);
+        if (!ics_time_to_utc(c, ev->cal, te, ics_prop_tzid(ev->dtend), end))
+            return false;
+    } else if (ev->duration) {
+        struct icaldurationtype d = icalproperty_get_duration(ev->duration);
+        int64_t secs = (int64_t)icaldurationtype_as_int(d);
+        if (secs < 0 || secs > 14 * ICS_DAY)
+            return false;
+        *end = *start + secs;
+    } else {
+        *end = ts.is_date ? *start + ICS_DAY : *start;
+    }
+    if (ts.is_date && *end <= *start)
+        *end = *start + ICS_DAY;
+    if (*end < *start)
+        *end = *start;
+    if (*end - *start > 14 * ICS_DAY)
+        *end = *start + 14 * ICS_DAY;
+    return true;
+}
+
+/* The calendar day a time names, as a day number: the date as written for a date, a
+ * floating time or one in a zone; the Danish date of the instant for a time in UTC.
+ * Matching an all-day series' exceptions by this day, not by the instant, makes a
+ * RECURRENCE-ID or EXDATE written at midnight in another zone hit the day it means. */
+static bool day_of(ics_ctx *c, icalcomponent *cal, struct icaltimetype t, const char *tzid,
+                   int64_t *day)
+{
+    int64_t instant;
+    if (!ics_time_to_utc(c, cal, t, tzid, &instant))
+        return false;
+    if (icaltime_is_utc(t) && !t.is_date) {
+        dk_tm tm = dktime_local(instant);
+        *day = dktime_utc_from_civil(tm.year, tm.month, tm.day, 0, 0, 0) / ICS_DAY;
+    } else {
+        *day = dktime_utc_from_civil(t.year, t.month, t.day, 0, 0, 0) / ICS_DAY;
+    }
+    return true;
+}
+
+static int64_t day_of_instant(int64_t utc)
 {
     dk_tm tm = dktime_local(utc);
-    snprintf(out, 16, "%04d%02d%02d", tm.year, tm.month, tm.day);
+    return dktime_utc_from_civil(tm.year, tm.month, tm.day, 0, 0, 0) / ICS_DAY;
 }
+
+static void day_ymd(int64_t day, char out[16])
+{
+    int y, m, d, h, mi, s;
+    dktime_utc_civil(day * ICS_DAY, &y, &m, &d, &h, &mi, &s);
+    snprintf(out, 16, "%04d%02d%02d", y, m, d);
+}
+
+/* ---- fields */
 
 /* Copies text, cut on a character boundary (calendars carry long Teams footers). */
 static void cut_text(ics_ctx *c, const char *in, char *dst, size_t size, bool multiline)
@@ -118,26 +232,6 @@ static void cut_text(ics_ctx *c, const char *in, char *dst, size_t size, bool mu
     memcpy(dst, tmp, keep);
     dst[keep] = '\0';
     free(tmp);
-}
-
-static bool push(ics_ctx *c, const activity *a, bool occurrence)
-{
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 64;
-        activity *na = realloc(c->acts, ncap * sizeof *na);
-        if (!na)
-            return false;
-        c->acts = na;
-        bool *no = realloc(c->is_occurrence, ncap * sizeof *no);
-        if (!no)
-            return false;
-        c->is_occurrence = no;
-        c->cap = ncap;
-    }
-    c->acts[c->n] = *a;
-    c->is_occurrence[c->n] = occurrence;
-    c->n++;
-    return true;
 }
 
 /* Description lines "Pladser: 20", "Tilmelding: ja", ... set the CSV fields of that name;
@@ -171,7 +265,8 @@ static vm_status apply_description(ics_ctx *c, activity *a, const char *desc, co
             /* Title, times and place come from the event itself. */
             if (col == SCOL_ID || col == SCOL_TITLE || col == SCOL_DATE || col == SCOL_START ||
                 col == SCOL_END || col == SCOL_DESCRIPTION || col == SCOL_CANCELLED ||
-                col == SCOL_PLACE || (col != SCOL_NONE && row.cell[col]))
+                col == SCOL_PLACE || col == SCOL_WEEKDAY || col == SCOL_WEEK ||
+                (col != SCOL_NONE && row.cell[col]))
                 col = SCOL_NONE;
             if (col == SCOL_NONE)
                 *colon = ':';
@@ -205,23 +300,23 @@ out:
 }
 
 /* The fields of one VEVENT (master or override) except times and uid. */
-static vm_status event_fields(ics_ctx *c, icalcomponent *ev, activity *a, const char *where,
+static vm_status event_fields(ics_ctx *c, const ics_event *ev, activity *a, const char *where,
                               vm_err *err)
 {
     const char *s;
-    if ((s = icalcomponent_get_summary(ev)))
+    if (ev->summary && (s = icalproperty_get_summary(ev->summary)))
         cut_text(c, s, a->title, sizeof a->title, false);
     if (!a->title[0])
         cut_text(c, SYNC_T(c->cat, "(no title)"), a->title, sizeof a->title, false);
-    if ((s = icalcomponent_get_location(ev)))
+    if (ev->location && (s = icalproperty_get_location(ev->location)))
         cut_text(c, s, a->place, sizeof a->place, false);
-    icalproperty *p = icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY);
-    icalparameter *cn = p ? icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER) : NULL;
+    icalparameter *cn = ev->organizer
+                            ? icalproperty_get_first_parameter(ev->organizer, ICAL_CN_PARAMETER)
+                            : NULL;
     if (cn && icalparameter_get_cn(cn))
         cut_text(c, icalparameter_get_cn(cn), a->host, sizeof a->host, false);
-    for (p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY); p;
-         p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY)) {
-        const char *cats = icalproperty_get_categories(p);
+    for (size_t i = 0; i < ev->categories.n; i++) {
+        const char *cats = icalproperty_get_categories(ev->categories.v[i]);
         if (!cats)
             continue;
         char word[128];
@@ -243,65 +338,19 @@ static vm_status event_fields(ics_ctx *c, icalcomponent *ev, activity *a, const 
                 cats++;
         }
     }
-    if (icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED)
+    if (ev->status && icalproperty_get_status(ev->status) == ICAL_STATUS_CANCELLED)
         a->cancelled = true;
-    p = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY);
-    if (p && (s = icalproperty_get_url(p)) && (strncasecmp(s, "https://", 8) == 0 ||
-                                               strncasecmp(s, "http://", 7) == 0) &&
+    if (ev->url && (s = icalproperty_get_url(ev->url)) &&
+        (strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "http://", 7) == 0) &&
         strlen(s) < sizeof a->signup_url && !strpbrk(s, " \t\r\n\"<>\\"))
         snprintf(a->signup_url, sizeof a->signup_url, "%s", s);
-    s = icalcomponent_get_description(ev);
+    s = ev->description ? icalproperty_get_description(ev->description) : NULL;
     return apply_description(c, a, s ? s : "", where, err);
 }
 
-typedef struct ics_override {
-    icalcomponent *ev;
-    int64_t recurrence_id; /* UTC instant of the occurrence it replaces */
-    bool used;
-} ics_override;
-
-static bool same_uid(icalcomponent *a, const char *uid)
+static void event_uid(const ics_event *ev, int64_t start, char *out, size_t size)
 {
-    const char *u = icalcomponent_get_uid(a);
-    return u && uid && strcmp(u, uid) == 0;
-}
-
-/* Start and end of an event as UTC; false when DTSTART is missing or unreadable. */
-static bool event_times(ics_ctx *c, icalcomponent *ev, int64_t *start, int64_t *end,
-                        bool *all_day)
-{
-    icalproperty *ps = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-    if (!ps)
-        return false;
-    struct icaltimetype ts = icalproperty_get_dtstart(ps);
-    if (!ics_to_utc(c, ts, prop_tzid(ps), start))
-        return false;
-    *all_day = ts.is_date;
-    icalproperty *pe = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
-    icalproperty *pd = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
-    if (pe) {
-        struct icaltimetype te = icalproperty_get_dtend(pe);
-        if (!ics_to_utc(c, te, prop_tzid(pe), end))
-            return false;
-    } else if (pd) {
-        struct icaldurationtype d = icalproperty_get_duration(pd);
-        int64_t secs = (int64_t)icaldurationtype_as_int(d);
-        if (secs < 0 || secs > 14 * DAY)
-            return false;
-        *end = *start + secs;
-    } else {
-        *end = ts.is_date ? *start + DAY : *start;
-    }
-    if (*end < *start)
-        *end = *start;
-    if (*end - *start > 14 * DAY)
-        *end = *start + 14 * DAY;
-    return true;
-}
-
-static void event_uid(ics_ctx *c, icalcomponent *ev, int64_t start, char *out, size_t size)
-{
-    const char *uid = icalcomponent_get_uid(ev);
+    const char *uid = ev->uid ? icalproperty_get_uid(ev->uid) : NULL;
     char clean[512];
     clean[0] = '\0';
     if (uid)
@@ -310,43 +359,61 @@ static void event_uid(ics_ctx *c, icalcomponent *ev, int64_t start, char *out, s
     if (!clean[0] || strlen(clean) > ACT_UID_MAX - 16) {
         char key[700], hex[65], iso[21];
         dktime_format_iso_utc(start, iso);
-        if (clean[0])
+        if (clean[0]) {
             snprintf(key, sizeof key, "%s", clean);
-        else
-            snprintf(key, sizeof key, "%s|%s", icalcomponent_get_summary(ev)
-                                                   ? icalcomponent_get_summary(ev) : "", iso);
+        } else {
+            const char *s = ev->summary ? icalproperty_get_summary(ev->summary) : NULL;
+            snprintf(key, sizeof key, "%.600s|%s", s ? s : "", iso);
+        }
         code_sha256_hex(key, strlen(key), hex);
         snprintf(out, size, "ics-%.32s", hex);
-        (void)c;
         return;
     }
     snprintf(out, size, "%s", clean);
 }
 
-static vm_status where_of(ics_ctx *c, icalcomponent *ev, int64_t start, char *out, size_t size)
+static bool push(ics_ctx *c, const activity *a, bool occurrence)
 {
-    char when[17], title[64];
-    dktime_format_local(start, when);
-    const char *s = icalcomponent_get_summary(ev);
-    utf8_clean_line(s ? s : "", title, sizeof title);
-    snprintf(out, size, SYNC_T(c->cat, "the event \"%s\" on %s"), title, when);
-    return VM_OK;
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 64;
+        activity *na = realloc(c->acts, ncap * sizeof *na);
+        if (!na)
+            return false;
+        c->acts = na;
+        bool *no = realloc(c->is_occurrence, ncap * sizeof *no);
+        if (!no)
+            return false;
+        c->is_occurrence = no;
+        c->cap = ncap;
+    }
+    c->acts[c->n] = *a;
+    c->is_occurrence[c->n] = occurrence;
+    c->n++;
+    return true;
 }
 
-static vm_status add_occurrence(ics_ctx *c, icalcomponent *ev, const char *base_uid,
-                                int64_t original_start, int64_t start, int64_t end,
-                                bool occurrence, vm_err *err)
+/* `suffix_day`: the day number the uid's @yyyymmdd names (the occurrence as first
+ * planned); -1 for a single event (no suffix). */
+static vm_status add_occurrence(ics_ctx *c, const ics_event *ev, const char *base_uid,
+                                int64_t suffix_day, int64_t start, int64_t end, vm_err *err)
 {
     activity a;
     memset(&a, 0, sizeof a);
-    char where[256];
-    where_of(c, ev, start, where, sizeof where);
+    char where[256], when[17], title[64];
+    dktime_format_local(start, when);
+    const char *s = ev->summary ? icalproperty_get_summary(ev->summary) : NULL;
+    utf8_clean_line(s ? s : "", title, sizeof title);
+    if (ev->line)
+        snprintf(where, sizeof where, SYNC_T(c->cat, "line %d, the event \"%s\" on %s"),
+                 ev->line, title, when);
+    else
+        snprintf(where, sizeof where, SYNC_T(c->cat, "the event \"%s\" on %s"), title, when);
     vm_status st = event_fields(c, ev, &a, where, err);
     if (st != VM_OK)
         return st;
-    if (occurrence) {
+    if (suffix_day >= 0) {
         char ymd[16];
-        local_ymd(original_start, ymd);
+        day_ymd(suffix_day, ymd);
         snprintf(a.uid, sizeof a.uid, "%s@%s", base_uid, ymd);
     } else {
         snprintf(a.uid, sizeof a.uid, "%s", base_uid);
@@ -356,23 +423,45 @@ static vm_status add_occurrence(ics_ctx *c, icalcomponent *ev, const char *base_
     if (c->n >= SYNC_MAX_ACTIVITIES)
         return sync_err(err, VM_ERR_INVALID, c->cat,
                         "the calendar gives more than %d activities", SYNC_MAX_ACTIVITIES);
-    if (!push(c, &a, occurrence))
+    if (!push(c, &a, suffix_day >= 0))
         return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
     return VM_OK;
 }
 
-static bool excluded(ics_ctx *c, icalcomponent *ev, int64_t occ_start)
+/* ---- overrides (a VEVENT with RECURRENCE-ID replaces one occurrence of its master) */
+
+typedef struct ics_override {
+    const ics_event *ev;
+    bool mark;         /* X-MICROSOFT-CDO-ALLDAYEVENT */
+    const char *uid;
+    int64_t instant;   /* the occurrence it replaces, as an instant */
+    int64_t day;       /* ... and as a day (day_of) */
+    bool is_date;
+    bool used;
+} ics_override;
+
+static int cmp_override(const void *a, const void *b)
 {
-    for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
-         p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
-        struct icaltimetype t = icalproperty_get_exdate(p);
-        int64_t x;
-        if (!ics_to_utc(c, t, prop_tzid(p), &x))
-            continue;
-        if (t.is_date ? dktime_days_between(x, occ_start) == 0 : x == occ_start)
-            return true;
+    const ics_override *x = a, *y = b;
+    return strcmp(x->uid, y->uid);
+}
+
+/* The overrides of `uid`: [*lo, *hi) in the sorted array. */
+static void override_range(ics_override *ovr, size_t n, const char *uid, size_t *lo,
+                           size_t *hi)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(ovr[m].uid, uid) < 0)
+            a = m + 1;
+        else
+            b = m;
     }
-    return false;
+    *lo = a;
+    while (b < n && strcmp(ovr[b].uid, uid) == 0)
+        b++;
+    *hi = b > a ? b : a;
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -381,122 +470,269 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Expands a recurring master into occurrences in [from, to], with its overrides. */
-static vm_status expand(ics_ctx *c, icalcomponent *ev, ics_override *ovr, size_t n_ovr,
-                        vm_err *err)
+static bool in_sorted(const int64_t *v, size_t n, int64_t x)
+{
+    return n && bsearch(&x, v, n, sizeof *v, cmp_i64) != NULL;
+}
+
+/* ---- expanding a recurring master into occurrences in [from, to], with its overrides */
+
+typedef struct master_ctx {
+    ics_starts starts;
+    ics_starts ex_instants;
+    ics_starts ex_days;
+} master_ctx;
+
+static vm_status expand(ics_ctx *c, const ics_event *ev, bool mark, ics_override *ovr,
+                        size_t n_ovr, vm_err *err)
 {
     vm_status st = VM_OK;
-    int64_t *starts = NULL;
-    size_t n_starts = 0, cap_starts = 0;
+    master_ctx m;
+    memset(&m, 0, sizeof m);
     int64_t start, end;
     bool all_day;
-    if (!event_times(c, ev, &start, &end, &all_day))
-        return VM_OK; /* told by the caller's check */
+    if (!event_times(c, ev, mark, &start, &end, &all_day))
+        return VM_OK; /* counted by the caller's check */
     int64_t length = end - start;
     char base[ACT_UID_MAX];
-    event_uid(c, ev, start, base, sizeof base);
-    icalproperty *ps = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-    struct icaltimetype dtstart = icalproperty_get_dtstart(ps);
-    const char *tzid = prop_tzid(ps);
+    event_uid(ev, start, base, sizeof base);
+    struct icaltimetype dtstart = prop_time(ev->dtstart, mark);
+    ics_frame fr = ics_frame_of(c, ev->cal, dtstart, ics_prop_tzid(ev->dtstart));
 
-#define ADD_START(x)                                                                       \
-    do {                                                                                   \
-        if (n_starts == cap_starts) {                                                      \
-            size_t nc = cap_starts ? cap_starts * 2 : 32;                                  \
-            int64_t *ns = realloc(starts, nc * sizeof *ns);                                \
-            if (!ns) {                                                                     \
-                st = sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");                 \
-                goto out;                                                                  \
-            }                                                                              \
-            starts = ns;                                                                   \
-            cap_starts = nc;                                                               \
-        }                                                                                  \
-        starts[n_starts++] = (x);                                                          \
-    } while (0)
-
-    for (icalproperty *rp = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); rp;
-         rp = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
-        struct icalrecurrencetype rule = icalproperty_get_rrule(rp);
+    for (size_t i = 0; i < ev->rrules.n; i++) {
+        struct icalrecurrencetype rule = icalproperty_get_rrule(ev->rrules.v[i]);
         if (rule.freq == ICAL_NO_RECURRENCE)
             continue;
-        if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
-            rule.freq == ICAL_HOURLY_RECURRENCE) {
-            char where[256], line[400];
-            where_of(c, ev, start, where, sizeof where);
-            snprintf(line, sizeof line,
-                     SYNC_T(c->cat, "%s repeats more than once a day and was skipped"), where);
-            note(c, line);
-            continue;
-        }
-        icalrecur_iterator *it = icalrecur_iterator_new(rule, dtstart);
-        if (!it)
-            continue;
-        int steps = 0;
-        for (struct icaltimetype t = icalrecur_iterator_next(it);
-             !icaltime_is_null_time(t) && steps < MAX_STEPS; t = icalrecur_iterator_next(it)) {
-            steps++;
-            int64_t occ;
-            if (!ics_to_utc(c, t, tzid, &occ))
-                continue;
-            if (occ > c->to)
-                break;
-            if (occ + length < c->from)
-                continue;
-            ADD_START(occ);
-            if (n_starts > SYNC_MAX_ACTIVITIES)
-                break;
-        }
-        icalrecur_iterator_free(it);
+        bool left_out = false;
+        st = ics_expand_rule(c, ev, &fr, dtstart, start, length, rule, &m.starts, &left_out,
+                             err);
+        if (st != VM_OK || left_out)
+            goto out; /* a rule the kiosk cannot follow leaves the whole event out */
     }
-    for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
-         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
+    for (size_t i = 0; i < ev->rdates.n; i++) {
+        icalproperty *p = ev->rdates.v[i];
         struct icaldatetimeperiodtype dp = icalproperty_get_rdate(p);
         struct icaltimetype t = icaltime_is_null_time(dp.time) ? dp.period.start : dp.time;
         int64_t occ;
-        if (ics_to_utc(c, t, prop_tzid(p), &occ) && occ <= c->to && occ + length >= c->from)
-            ADD_START(occ);
+        if (!ics_step(c, 1)) {
+            st = sync_work_refuse(&c->work, "program.ics", err);
+            goto out;
+        }
+        if (ics_time_to_utc(c, ev->cal, t, ics_prop_tzid(p), &occ) && occ <= c->to &&
+            occ + length >= c->from && !ics_starts_add(&m.starts, occ)) {
+            st = sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+            goto out;
+        }
     }
     /* DTSTART itself is the first occurrence (RFC 5545), even when the rule skips it. */
-    if (start <= c->to && start + length >= c->from)
-        ADD_START(start);
-#undef ADD_START
-    if (n_starts)
-        qsort(starts, n_starts, sizeof *starts, cmp_i64);
-    for (size_t i = 0; i < n_starts; i++) {
-        if (i && starts[i] == starts[i - 1])
+    if (start <= c->to && start + length >= c->from && !ics_starts_add(&m.starts, start)) {
+        st = sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+        goto out;
+    }
+    if (!m.starts.n)
+        goto out;
+    /* EXDATE: by day in an all-day series (or for a date), else by instant. */
+    for (size_t i = 0; i < ev->exdates.n; i++) {
+        icalproperty *p = ev->exdates.v[i];
+        struct icaltimetype t = prop_time(p, mark);
+        int64_t instant, day;
+        bool ok = true;
+        if (all_day || t.is_date) {
+            if (day_of(c, ev->cal, t, ics_prop_tzid(p), &day))
+                ok = ics_starts_add(&m.ex_days, day);
+        } else if (ics_time_to_utc(c, ev->cal, t, ics_prop_tzid(p), &instant)) {
+            ok = ics_starts_add(&m.ex_instants, instant);
+        }
+        if (!ok) {
+            st = sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+            goto out;
+        }
+    }
+    qsort(m.starts.v, m.starts.n, sizeof *m.starts.v, cmp_i64);
+    if (m.ex_days.n)
+        qsort(m.ex_days.v, m.ex_days.n, sizeof *m.ex_days.v, cmp_i64);
+    if (m.ex_instants.n)
+        qsort(m.ex_instants.v, m.ex_instants.n, sizeof *m.ex_instants.v, cmp_i64);
+    size_t lo = 0, hi = 0;
+    const char *uid = ev->uid ? icalproperty_get_uid(ev->uid) : NULL;
+    if (uid)
+        override_range(ovr, n_ovr, uid, &lo, &hi);
+    for (size_t i = 0; i < m.starts.n; i++) {
+        int64_t s = m.starts.v[i];
+        if (i && s == m.starts.v[i - 1])
             continue;
-        if (excluded(c, ev, starts[i]))
+        int64_t day = day_of_instant(s);
+        if (in_sorted(m.ex_days.v, m.ex_days.n, day) ||
+            in_sorted(m.ex_instants.v, m.ex_instants.n, s))
             continue;
         ics_override *o = NULL;
-        for (size_t k = 0; k < n_ovr; k++)
-            if (!ovr[k].used && ovr[k].recurrence_id == starts[i] && same_uid(ovr[k].ev,
-                                                                   icalcomponent_get_uid(ev))) {
+        for (size_t k = lo; k < hi && !o; k++) {
+            if (ovr[k].used)
+                continue;
+            if ((all_day || ovr[k].is_date) ? ovr[k].day == day : ovr[k].instant == s)
                 o = &ovr[k];
-                break;
-            }
+        }
+        if (!ics_step(c, 1 + (long)(hi - lo))) {
+            st = sync_work_refuse(&c->work, "program.ics", err);
+            goto out;
+        }
         if (o) {
             int64_t os, oe;
             bool oad;
             o->used = true;
-            if (!event_times(c, o->ev, &os, &oe, &oad))
-                os = starts[i], oe = starts[i] + length;
-            st = add_occurrence(c, o->ev, base, starts[i], os, oe, true, err);
+            if (!event_times(c, o->ev, o->mark, &os, &oe, &oad))
+                os = s, oe = s + length;
+            st = add_occurrence(c, o->ev, base, day, os, oe, err);
         } else {
-            st = add_occurrence(c, ev, base, starts[i], starts[i], starts[i] + length, true,
-                                err);
+            st = add_occurrence(c, ev, base, day, s, s + length, err);
         }
         if (st != VM_OK)
             goto out;
     }
 out:
-    free(starts);
+    free(m.starts.v);
+    free(m.ex_days.v);
+    free(m.ex_instants.v);
     return st;
 }
 
-static int cmp_uid_ptr(const void *a, const void *b)
+/* ---- the calendars of the file, their zones checked, and their events in file order */
+
+typedef struct ics_file {
+    ics_event *events;
+    bool *marks;
+    size_t n, cap;
+} ics_file;
+
+static vm_status file_add_event(ics_ctx *c, ics_file *f, icalcomponent *ev, icalcomponent *cal,
+                                vm_err *err)
+{
+    if (f->n == f->cap) {
+        size_t nc = f->cap ? f->cap * 2 : 64;
+        ics_event *ne = realloc(f->events, nc * sizeof *ne);
+        if (!ne)
+            return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+        f->events = ne;
+        bool *nm = realloc(f->marks, nc * sizeof *nm);
+        if (!nm)
+            return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+        f->marks = nm;
+        f->cap = nc;
+    }
+    vm_status st = event_gather(c, ev, cal, 0, &f->events[f->n], &f->marks[f->n], err);
+    f->n++; /* gathered in part or whole: freed with the rest */
+    if (st == VM_OK && !ics_step(c, 1))
+        st = sync_work_refuse(&c->work, "program.ics", err);
+    return st;
+}
+
+static vm_status file_collect(ics_ctx *c, icalcomponent *root, const ics_scan *scan,
+                              ics_file *f, vm_err *err)
+{
+    vm_status st = VM_OK;
+    icalcomponent_kind k = icalcomponent_isa(root);
+    if (k == ICAL_VEVENT_COMPONENT)
+        return file_add_event(c, f, root, NULL, err);
+    /* Zones first, before any time is read. */
+    if (k == ICAL_VCALENDAR_COMPONENT) {
+        ics_zone_check(c, root, scan);
+    } else {
+        for (icalcomponent *cal = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT);
+             cal; cal = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
+            ics_zone_check(c, cal, scan);
+    }
+    if (k == ICAL_VCALENDAR_COMPONENT) {
+        for (icalcomponent *ev = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+             ev && st == VM_OK; ev = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT))
+            st = file_add_event(c, f, ev, root, err);
+    } else {
+        /* Several calendars (or loose events) in one file come wrapped in an XROOT. */
+        for (icalcomponent *top = icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT);
+             top && st == VM_OK; top = icalcomponent_get_next_component(root, ICAL_ANY_COMPONENT)) {
+            if (icalcomponent_isa(top) == ICAL_VEVENT_COMPONENT) {
+                st = file_add_event(c, f, top, NULL, err);
+                continue;
+            }
+            if (icalcomponent_isa(top) != ICAL_VCALENDAR_COMPONENT)
+                continue;
+            for (icalcomponent *ev = icalcomponent_get_first_component(top, ICAL_VEVENT_COMPONENT);
+                 ev && st == VM_OK; ev = icalcomponent_get_next_component(top, ICAL_VEVENT_COMPONENT))
+                st = file_add_event(c, f, ev, top, err);
+        }
+    }
+    /* Line numbers, when libical kept every event the text has (it always should). */
+    if (st == VM_OK && scan && scan->n_events == f->n)
+        for (size_t i = 0; i < f->n; i++)
+            f->events[i].line = scan->event_lines[i];
+    return st;
+}
+
+static void file_free(ics_file *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        event_free(&f->events[i]);
+    free(f->events);
+    free(f->marks);
+}
+
+/* ---- the reader */
+
+static int cmp_uid_start(const void *a, const void *b)
 {
     const activity *const *x = a, *const *y = b;
-    return strcmp((*x)->uid, (*y)->uid);
+    int c = strcmp((*x)->uid, (*y)->uid);
+    if (c)
+        return c;
+    return ((*x)->start > (*y)->start) - ((*x)->start < (*y)->start);
+}
+
+/* Uids must be unique: of two occurrences on one day, the later gets its time after the
+ * date ("@20261201T1100"); a repeated event keeps its first copy. */
+static vm_status make_unique(ics_ctx *c, vm_err *err)
+{
+    if (c->n < 2)
+        return VM_OK;
+    activity **sorted = malloc(c->n * sizeof *sorted);
+    if (!sorted)
+        return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < c->n; i++)
+            sorted[i] = &c->acts[i];
+        qsort(sorted, c->n, sizeof *sorted, cmp_uid_start);
+        for (size_t i = 0; i < c->n;) {
+            size_t j = i + 1;
+            while (j < c->n && sorted[i]->uid[0] && strcmp(sorted[j]->uid, sorted[i]->uid) == 0)
+                j++;
+            for (size_t k = i + 1; k < j; k++) {
+                activity *a = sorted[k];
+                size_t idx = (size_t)(a - c->acts);
+                if (pass == 0 && c->is_occurrence[idx]) {
+                    dk_tm tm = dktime_local(a->start);
+                    size_t ul = strlen(a->uid);
+                    snprintf(a->uid + ul, sizeof a->uid - ul, "T%02d%02d", tm.hour, tm.minute);
+                } else {
+                    a->uid[0] = '\0'; /* dropped below */
+                }
+            }
+            i = j;
+        }
+    }
+    free(sorted);
+    size_t w = 0, dropped = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!c->acts[i].uid[0]) {
+            dropped++;
+            continue;
+        }
+        c->acts[w] = c->acts[i];
+        c->is_occurrence[w] = c->is_occurrence[i];
+        w++;
+    }
+    c->n = w;
+    if (dropped)
+        ics_note(c, "%ld events appeared twice with the same UID; the first was used",
+                 (long)dropped);
+    return VM_OK;
 }
 
 vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
@@ -509,17 +745,20 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
     sync_buf notes = SYNC_BUF_INIT;
     ics_override *ovr = NULL;
     size_t n_ovr = 0;
-    activity **sorted = NULL;
+    ics_scan scan = {0};
+    ics_file file = {0};
+    icalcomponent *root = NULL;
     ics_ctx c;
     memset(&c, 0, sizeof c);
     c.cat = cat;
     c.notes = &notes;
     c.fnotes = (sync_notes){&notes, cat, 0};
+    sync_work_begin(&c.work, opt);
     int64_t now = opt ? opt->now : 0;
     int weeks = opt && opt->weeks > 0 ? opt->weeks : SYNC_ICS_DEFAULT_WEEKS;
-    c.from = now - 7 * DAY;
-    c.to = now + (int64_t)weeks * 7 * DAY;
-    c.keep_after = now - 30 * DAY;
+    c.from = now - 7 * ICS_DAY;
+    c.to = now + (int64_t)weeks * 7 * ICS_DAY;
+    c.keep_after = now - 30 * ICS_DAY;
 
     memset(out, 0, sizeof *out);
     if (len > SYNC_MAX_FILE_BYTES)
@@ -534,78 +773,68 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
                       "from the calendar program");
         goto out;
     }
+    st = ics_scan_text(text, text_len, &c.work, cat, &scan, err);
+    if (st != VM_OK)
+        goto out;
     icalerror_set_errors_are_fatal(0);
-    c.root = icalparser_parse_string(text);
-    if (!c.root) {
+    root = icalparser_parse_string(text);
+    if (!root) {
         st = sync_err(err, VM_ERR_INVALID, cat, "program.ics cannot be read as a calendar");
         goto out;
     }
-    icalcomponent *holder = c.root;
-    bool single = icalcomponent_isa(c.root) == ICAL_VEVENT_COMPONENT;
-    if (!single && icalcomponent_isa(c.root) != ICAL_VCALENDAR_COMPONENT) {
-        /* Several calendars in one file come wrapped in an XROOT. */
-        holder = icalcomponent_get_first_component(c.root, ICAL_VCALENDAR_COMPONENT);
-        if (!holder) {
-            st = sync_err(err, VM_ERR_INVALID, cat, "program.ics cannot be read as a calendar");
-            goto out;
-        }
-    }
-    /* Overrides first: a VEVENT with RECURRENCE-ID replaces one occurrence of its master. */
-    size_t n_events = 0;
-    for (icalcomponent *ev = single ? c.root
-                                    : icalcomponent_get_first_component(holder,
-                                                                        ICAL_VEVENT_COMPONENT);
-         ev; ev = single ? NULL : icalcomponent_get_next_component(holder,
-                                                                   ICAL_VEVENT_COMPONENT))
-        n_events++;
-    if (n_events > 4 * SYNC_MAX_ACTIVITIES) {
-        st = sync_err(err, VM_ERR_INVALID, cat, "the calendar holds more than %d events",
-                      4 * SYNC_MAX_ACTIVITIES);
+    st = file_collect(&c, root, &scan, &file, err);
+    if (st != VM_OK)
         goto out;
-    }
-    ovr = calloc(n_events ? n_events : 1, sizeof *ovr);
+    c.n_events = file.n;
+
+    /* Overrides first: a VEVENT with RECURRENCE-ID replaces one occurrence of its master. */
+    ovr = calloc(file.n ? file.n : 1, sizeof *ovr);
     if (!ovr) {
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
         goto out;
     }
-    for (icalcomponent *ev = single ? c.root
-                                    : icalcomponent_get_first_component(holder,
-                                                                        ICAL_VEVENT_COMPONENT);
-         ev; ev = single ? NULL : icalcomponent_get_next_component(holder,
-                                                                   ICAL_VEVENT_COMPONENT)) {
-        icalproperty *rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY);
-        if (!rid)
+    for (size_t i = 0; i < file.n; i++) {
+        const ics_event *ev = &file.events[i];
+        if (!ev->rid)
             continue;
-        int64_t t;
-        if (ics_to_utc(&c, icalproperty_get_recurrenceid(rid), prop_tzid(rid), &t))
-            ovr[n_ovr++] = (ics_override){ev, t, false};
+        struct icaltimetype t = prop_time(ev->rid, file.marks[i]);
+        const char *tzid = ics_prop_tzid(ev->rid);
+        ics_override o = {ev, file.marks[i], "", 0, 0, t.is_date != 0, false};
+        const char *uid = ev->uid ? icalproperty_get_uid(ev->uid) : NULL;
+        o.uid = uid ? uid : "";
+        if (ics_time_to_utc(&c, ev->cal, t, tzid, &o.instant) &&
+            day_of(&c, ev->cal, t, tzid, &o.day))
+            ovr[n_ovr++] = o;
     }
+    if (n_ovr > 1)
+        qsort(ovr, n_ovr, sizeof *ovr, cmp_override);
+
     long unreadable = 0;
-    for (icalcomponent *ev = single ? c.root
-                                    : icalcomponent_get_first_component(holder,
-                                                                        ICAL_VEVENT_COMPONENT);
-         ev; ev = single ? NULL : icalcomponent_get_next_component(holder,
-                                                                   ICAL_VEVENT_COMPONENT)) {
-        if (icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY))
+    for (size_t i = 0; i < file.n; i++) {
+        const ics_event *ev = &file.events[i];
+        c.events_done = i;
+        if (!ics_step(&c, 1)) {
+            st = sync_work_refuse(&c.work, "program.ics", err);
+            goto out;
+        }
+        if (ev->rid)
             continue;
         int64_t start, end;
         bool all_day;
-        if (!event_times(&c, ev, &start, &end, &all_day)) {
+        if (!event_times(&c, ev, file.marks[i], &start, &end, &all_day)) {
             unreadable++;
             continue;
         }
-        bool recurring = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) ||
-                         icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY);
-        if (recurring) {
-            st = expand(&c, ev, ovr, n_ovr, err);
+        if (ev->rrules.n || ev->rdates.n) {
+            st = expand(&c, ev, file.marks[i], ovr, n_ovr, err);
         } else {
             if (end < c.keep_after) {
                 c.skipped_old++;
                 continue;
             }
             char uid[ACT_UID_MAX];
-            event_uid(&c, ev, start, uid, sizeof uid);
-            st = add_occurrence(&c, ev, uid, start, start, end, false, err);
+            event_uid(ev, start, uid, sizeof uid);
+            st = add_occurrence(&c, ev, uid, -1, start, end, err);
         }
         if (st != VM_OK)
             goto out;
@@ -616,84 +845,32 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
             continue;
         int64_t start, end;
         bool all_day;
-        if (!event_times(&c, ovr[k].ev, &start, &end, &all_day) || start > c.to ||
-            end < c.from)
+        if (!event_times(&c, ovr[k].ev, ovr[k].mark, &start, &end, &all_day) ||
+            start > c.to || end < c.from)
             continue;
         char uid[ACT_UID_MAX];
-        event_uid(&c, ovr[k].ev, start, uid, sizeof uid);
-        st = add_occurrence(&c, ovr[k].ev, uid, ovr[k].recurrence_id, start, end, true, err);
+        event_uid(ovr[k].ev, start, uid, sizeof uid);
+        st = add_occurrence(&c, ovr[k].ev, uid, ovr[k].day, start, end, err);
         if (st != VM_OK)
             goto out;
     }
-    /* Uids must be unique: two occurrences on one day get the time after the date; a
-     * repeated event keeps its first copy. */
-    if (c.n > 1) {
-        sorted = malloc(c.n * sizeof *sorted);
-        if (!sorted) {
-            st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
-            goto out;
-        }
-        for (int pass = 0; pass < 2; pass++) {
-            for (size_t i = 0; i < c.n; i++)
-                sorted[i] = &c.acts[i];
-            qsort(sorted, c.n, sizeof *sorted, cmp_uid_ptr);
-            for (size_t i = 1; i < c.n; i++) {
-                if (strcmp(sorted[i]->uid, sorted[i - 1]->uid) != 0 || sorted[i]->uid[0] == 0)
-                    continue;
-                activity *a = sorted[i];
-                size_t idx = (size_t)(a - c.acts);
-                if (pass == 0 && c.is_occurrence[idx]) {
-                    dk_tm tm = dktime_local(a->start);
-                    size_t ul = strlen(a->uid);
-                    snprintf(a->uid + ul, sizeof a->uid - ul, "T%02d%02d", tm.hour, tm.minute);
-                } else {
-                    a->uid[0] = '\0'; /* dropped below */
-                }
-            }
-        }
-        size_t w = 0, dropped = 0;
-        for (size_t i = 0; i < c.n; i++) {
-            if (!c.acts[i].uid[0]) {
-                dropped++;
-                continue;
-            }
-            c.acts[w++] = c.acts[i];
-        }
-        c.n = w;
-        if (dropped) {
-            char line[200];
-            snprintf(line, sizeof line,
-                     SYNC_T(cat, "%ld events appeared twice with the same UID; the first was "
-                                 "used"),
-                     (long)dropped);
-            note(&c, line);
-        }
-    }
-    char line[300];
-    if (unreadable) {
-        snprintf(line, sizeof line,
-                 SYNC_T(cat, "%ld events had no start time that could be read and were "
-                             "skipped"),
+    if ((st = make_unique(&c, err)) != VM_OK)
+        goto out;
+    if (unreadable)
+        ics_note(&c, "%ld events had no start time that could be read and were skipped",
                  unreadable);
-        note(&c, line);
-    }
-    if (c.skipped_old) {
-        snprintf(line, sizeof line,
-                 SYNC_T(cat, "%ld events that ended more than 30 days ago were skipped"),
+    if (c.skipped_old)
+        ics_note(&c, "%ld events that ended more than 30 days ago were skipped",
                  c.skipped_old);
-        note(&c, line);
-    }
-    if (c.cut) {
-        snprintf(line, sizeof line, SYNC_T(cat, "%ld long texts were cut to fit the screen"),
-                 c.cut);
-        note(&c, line);
-    }
-    if (c.fnotes.cleaned) {
-        snprintf(line, sizeof line,
-                 SYNC_T(cat, "%ld control characters or broken letters were removed"),
+    if (c.unknown_zone)
+        ics_note(&c, "the time zone \"%s\" is not known here; its times were read as Danish "
+                     "time",
+                 c.unknown_zone_name);
+    if (c.cut)
+        ics_note(&c, "%ld long texts were cut to fit the screen", c.cut);
+    if (c.fnotes.cleaned)
+        ics_note(&c, "%ld control characters or broken letters were removed",
                  c.fnotes.cleaned);
-        note(&c, line);
-    }
     if (!sync_buf_ok(&notes)) {
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
         goto out;
@@ -704,13 +881,14 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
     c.acts = NULL;
     notes.data = NULL;
 out:
-    if (c.root)
-        icalcomponent_free(c.root);
+    file_free(&file);
+    if (root)
+        icalcomponent_free(root);
+    ics_scan_free(&scan);
     free(text);
     free(c.acts);
     free(c.is_occurrence);
     free(ovr);
-    free(sorted);
     sync_buf_free(&notes);
     return st;
 }

@@ -8,7 +8,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    sync_read_opts o = {NULL, 1795435200 /* 2026-11-23 */, 8};
+    sync_read_opts o = {.now = 1795435200 /* 2026-11-23 */, .weeks = 8};
     sync_program p;
     if (sync_read_csv((const char *)data, size, &o, &p, NULL) == 0)
         sync_program_free(&p);

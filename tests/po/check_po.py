@@ -23,6 +23,11 @@ CALLS = [
     (re.compile(r'\bsay\(\s*r\s*,\s*cat\s*,\s*' + STR + r'\)'), None),
     (re.compile(r'\bsay_staff\(\s*k\s*,\s*r\s*,\s*' + STR + r'\)'), "staff"),
     (re.compile(r'\bN_\(\s*' + STR + r'\)'), None),
+    # the sync's messages reach the stick's log and the sync screen: sync/sync_tr.h
+    (re.compile(r'\bSYNC_T\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*' + STR + r'\)'), None),
+    (re.compile(r'\bsync_err\(\s*[^,()]+\s*,\s*[^,()]+\s*,\s*[^,()]+(?:\([^()]*\))?\s*,\s*'
+                + STR + r'[,)]'), None),
+    (re.compile(r'\bics_note\(\s*[^,()]+\s*,\s*' + STR + r'[,)]'), None),
 ]
 
 
@@ -93,7 +98,7 @@ def used_msgids():
                     else:
                         ctx, lit = kind, m.group(1)
                     msgid = c_string(lit)
-                    if msgid:
+                    if msgid and msgid != "%s":
                         found.setdefault((ctx, msgid), "%s/%s" % (sub, name))
     return found
 

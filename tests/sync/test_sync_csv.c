@@ -14,7 +14,7 @@
 #include "sync/sync_program.h"
 #include "test_support.h"
 
-static const sync_read_opts opts = {NULL, 0, 0};
+static const sync_read_opts opts = {0};
 
 static const activity *find(const sync_program *p, const char *uid)
 {
