@@ -31,6 +31,7 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv);   /* vaermed poster .
 int cli_sync(const cli_ctx *ctx, int argc, char **argv);     /* vaermed sync DIR */
 int cli_stick(const cli_ctx *ctx, int argc, char **argv);    /* vaermed stick init DIR */
 int cli_merge(const cli_ctx *ctx, int argc, char **argv);    /* vaermed merge DIR... -o F.csv */
+int cli_clock(const cli_ctx *ctx, int argc, char **argv);    /* vaermed clock [reset] */
 
 /* How a command opens the database. */
 typedef enum cli_open_mode {

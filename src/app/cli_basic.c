@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "app/cli.h"
+#include "app/clock.h"
 #include "app/paths.h"
 #include "app/secret.h"
 #include "app/signing.h"
@@ -42,7 +43,8 @@ struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode)
 
 int64_t cli_now(const cli_ctx *ctx, struct store *s)
 {
-    return sync_effective_now(s, ctx->now);
+    int64_t floor = sync_clock_floor(s);
+    return floor > ctx->now && clock_floor_plausible(floor) ? floor : ctx->now;
 }
 
 /* Parses a whole non-negative number within [lo, hi]. */

@@ -1,12 +1,15 @@
-/* The stick commands: vaermed sync DIR, vaermed stick init DIR, vaermed merge DIR... -o F.
- * They run the same code as the kiosk (src/sync) and speak the kiosk's first language. */
+/* The stick commands: vaermed sync DIR, vaermed stick init DIR, vaermed merge DIR... -o F,
+ * and vaermed clock [reset] for the time the sticks set. They run the same code as the
+ * kiosk (src/sync) and speak the kiosk's first language. */
 #include <stdio.h>
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/clock.h"
 #include "app/langs.h"
 #include "app/random.h"
 #include "app/sticks.h"
+#include "core/dktime.h"
 #include "store/store.h"
 #include "sync/sync.h"
 #include "sync/sync_merge.h"
@@ -127,4 +130,68 @@ int cli_merge(const cli_ctx *ctx, int argc, char **argv)
     }
     langs_free(&l);
     return st == VM_OK ? 0 : 1;
+}
+
+/* vaermed clock: what the kiosk takes as now, and the floor a staff stick set; `reset`
+ * forgets the floor (a wrong time.txt), as the staff screen's button does. */
+int cli_clock(const cli_ctx *ctx, int argc, char **argv)
+{
+    bool reset = argc == 2 && strcmp(argv[1], "reset") == 0;
+    if (argc > 2 || (argc == 2 && !reset)) {
+        fprintf(ctx->err, "usage: vaermed clock [reset] [--db PATH]\n");
+        return 2;
+    }
+    langs l = {0};
+    const i18n_catalog *cat = first_language(ctx, &l);
+    store *s = cli_open_store(ctx, reset ? CLI_WRITE : CLI_READ);
+    if (!s) {
+        langs_free(&l);
+        return 1;
+    }
+    int status = 0;
+    char own[17], floor_text[17], line[512];
+    dktime_format_local(ctx->now, own);
+    int64_t floor = sync_clock_floor(s);
+    dktime_format_local(floor, floor_text);
+    if (reset) {
+        vm_err err = {0};
+        if (sync_clock_reset(s, NULL, &err) != VM_OK) {
+            fprintf(ctx->err, "vaermed: %s\n", err.msg);
+            status = 1;
+        } else if (floor > 0) {
+            snprintf(line, sizeof line,
+                     i18n_text(cat, "The time a staff stick set (%s) is forgotten. The kiosk "
+                                    "counts from its own clock (%s); a kiosk that is running "
+                                    "follows when it starts again."),
+                     floor_text, own);
+            fprintf(ctx->out, "%s\n", line);
+        } else {
+            fprintf(ctx->out, "%s\n",
+                    i18n_text(cat, "No staff stick has set the time: there is nothing to "
+                                   "forget."));
+        }
+    } else {
+        snprintf(line, sizeof line, i18n_text(cat, "The computer's clock: %s"), own);
+        fprintf(ctx->out, "%s\n", line);
+        if (floor > 0) {
+            snprintf(line, sizeof line,
+                     i18n_text(cat, "The time a staff stick set: %s (the kiosk never counts "
+                                    "from before it; `vaermed clock reset` forgets it)"),
+                     floor_text);
+        } else {
+            snprintf(line, sizeof line, "%s",
+                     i18n_text(cat, "No staff stick has set the time."));
+        }
+        fprintf(ctx->out, "%s\n", line);
+        int64_t built = clock_build_time();
+        if (built > 0) {
+            char b[17];
+            dktime_format_local(built, b);
+            snprintf(line, sizeof line, i18n_text(cat, "This Vær med was made: %s"), b);
+            fprintf(ctx->out, "%s\n", line);
+        }
+    }
+    store_close(s);
+    langs_free(&l);
+    return status;
 }

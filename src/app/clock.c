@@ -4,6 +4,23 @@
 #include <time.h>
 
 #include "core/dktime.h"
+#include "sync/sync.h"
+
+#ifndef VAERMED_BUILD_TIME
+#define VAERMED_BUILD_TIME 0
+#endif
+
+int64_t clock_build_time(void)
+{
+    return VAERMED_BUILD_TIME;
+}
+
+bool clock_floor_plausible(int64_t floor_seconds)
+{
+    int64_t built = clock_build_time();
+    return built <= 0 ||
+           floor_seconds <= built + (int64_t)SYNC_CLOCK_MAX_YEARS * 36525 * 864;
+}
 
 int64_t clock_monotonic_ms(void)
 {
@@ -41,17 +58,27 @@ int64_t clock_unfloored_ms(const vm_clock *c)
     return now + c->offset_ms;
 }
 
+/* The floor, run on since it was set. */
+static int64_t running_floor_ms(const vm_clock *c, int64_t unfloored)
+{
+    if (!c->floor_ms)
+        return 0;
+    int64_t ran = unfloored - c->floor_set_ms;
+    return c->floor_ms + (ran > 0 ? ran : 0);
+}
+
 int64_t clock_now_ms(const vm_clock *c)
 {
     int64_t now = clock_unfloored_ms(c);
-    return now < c->floor_ms ? c->floor_ms : now;
+    int64_t floor = running_floor_ms(c, now);
+    return now < floor ? floor : now;
 }
 
 bool clock_suspect(const vm_clock *c, int64_t build_time)
 {
     int64_t now = clock_unfloored_ms(c);
     /* A fake clock (VAERMED_NOW) was set on purpose; only the floor can prove it wrong. */
-    return now < c->floor_ms || (!c->fake && now < build_time * 1000);
+    return now < running_floor_ms(c, now) || (!c->fake && now < build_time * 1000);
 }
 
 int64_t clock_now(const vm_clock *c)
@@ -66,8 +93,29 @@ void clock_advance(vm_clock *c, int64_t ms)
 
 bool clock_set_floor(vm_clock *c, int64_t floor_seconds)
 {
-    bool behind = clock_now_ms(c) < floor_seconds * 1000;
-    if (floor_seconds * 1000 > c->floor_ms)
+    int64_t now = clock_now_ms(c);
+    bool behind = now < floor_seconds * 1000;
+    if (floor_seconds * 1000 > running_floor_ms(c, clock_unfloored_ms(c))) {
         c->floor_ms = floor_seconds * 1000;
+        c->floor_set_ms = clock_unfloored_ms(c);
+    }
     return behind;
+}
+
+int64_t clock_trusted(int64_t now, int64_t start, int64_t elapsed, int64_t last,
+                      int64_t max_jump)
+{
+    int64_t base = start;
+    if (last > 0 && start - last > max_jump)
+        base = last; /* a jump: believed only as the kiosk runs */
+    if (elapsed < 0)
+        elapsed = 0;
+    int64_t t = base + 2 * elapsed;
+    return t < now ? t : now;
+}
+
+void clock_clear_floor(vm_clock *c)
+{
+    c->floor_ms = 0;
+    c->floor_set_ms = 0;
 }

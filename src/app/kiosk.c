@@ -292,8 +292,10 @@ static vm_status finish_opening(kiosk *k, vm_err *err)
         st = secret_load_and_upgrade(k->store, k->opt->db_path, &k->code_key, err);
     if (st == VM_OK)
         st = signing_kiosk_id(k->store, id, err);
-    if (st == VM_OK)
+    if (st == VM_OK) {
+        kiosk_trust_begin(k);
         kiosk_purge_old_personal_data(k, clock_now(k->clock));
+    }
     return st;
 }
 
@@ -405,8 +407,16 @@ static vm_status open_store(kiosk *k, vm_err *err)
         if (st == VM_OK)
             st = demo_fill(k->store, clock_now(k->clock), &k->code_key, err);
     }
-    if (st == VM_OK)
-        clock_set_floor(k->clock, sync_clock_floor(k->store));
+    if (st == VM_OK) {
+        int64_t floor = sync_clock_floor(k->store);
+        if (clock_floor_plausible(floor))
+            clock_set_floor(k->clock, floor);
+        else
+            logmsg(LOG_WARNING, "the clock floor a staff stick set long ago (%lld) is too far "
+                                "ahead to be right; it is not used (vaermed clock reset "
+                                "forgets it)",
+                   (long long)floor);
+    }
     return st;
 }
 

@@ -6,6 +6,7 @@
 #include "app/kiosk_internal.h"
 #include "app/logmsg.h"
 #include "app/random.h"
+#include "core/dktime.h"
 #include "core/rules.h"
 #include "core/utf8.h"
 #include "sync/sync.h"
@@ -212,6 +213,23 @@ static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_a
     load_admin_signups(k, a->uid, r);
 }
 
+/* The clock floor from a staff stick was wrong: the kiosk counts from its own clock. */
+static void perform_clock_reset(kiosk *k, ui_action_result *r)
+{
+    vm_err err = {0};
+    int64_t was = 0;
+    if (sync_clock_reset(k->store, &was, &err) != VM_OK) {
+        r->status = err.status;
+        utf8_copy(r->message, sizeof r->message, err.msg);
+        return;
+    }
+    clock_clear_floor(k->clock);
+    char iso[21];
+    dktime_format_iso_utc(was, iso);
+    logmsg(LOG_NOTICE, "the staff forgot the clock floor %s on the screen", iso);
+    say_staff(k, r, "The kiosk counts from its own clock again.");
+}
+
 static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
     memset(r, 0, sizeof *r);
@@ -239,6 +257,9 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         logmsg(LOG_NOTICE, "restarting, as asked on the staff screen");
         k->quit = true;
         break;
+    case UI_ACTION_ADMIN_CLOCK_RESET:
+        perform_clock_reset(k, r);
+        break;
     }
 }
 
@@ -251,6 +272,7 @@ bool kiosk_run_actions(kiosk *k)
         ui_action_result r;
         perform(k, &a, now_ms / 1000, &r);
         memset(&a, 0, sizeof a); /* the typed name, code and PIN go no further */
+        now_ms = clock_now_ms(k->clock); /* the action may have moved the clock (its floor) */
         vm_err err = {0};
         if (kiosk_reload_model(k, now_ms / 1000, &err) != VM_OK)
             logmsg(LOG_ERR, "%s", err.msg);

@@ -78,6 +78,10 @@ typedef struct kiosk {
     size_t n_admin_signups;
     int64_t watchdog_ms;      /* 0 = no systemd watchdog */
     int64_t last_ping_ms;     /* monotonic */
+    /* The time trusted for erasing names (clock_trusted): this run's start, the trusted time
+     * the runs before got to, and the unfloored clock at the start (ms). */
+    int64_t trust_start, trust_last, trust_start_unfloored_ms, trust_saved;
+    bool trust_said;          /* the journal was told that names wait for the clock */
     bool quit;
 } kiosk;
 
@@ -92,7 +96,11 @@ vm_status kiosk_reload_model(kiosk *k, int64_t now, vm_err *err);
  * kiosk's state; called before every ui call that reads the model. */
 void kiosk_refresh_model(kiosk *k, int64_t now);
 
-/* Erases names and codes of sign-ups older than the retention. */
+/* Notes the clock at the start of a run, for the trust in it (clock_trusted). */
+void kiosk_trust_begin(kiosk *k);
+
+/* Erases names and codes of sign-ups whose activity ended more than the retention before
+ * the time the kiosk trusts (clock_trusted), and remembers how far that trust got. */
 void kiosk_purge_old_personal_data(kiosk *k, int64_t now);
 
 /* The language the resident is using now. */

@@ -30,6 +30,8 @@ static const char usage[] =
     "  vaermed sync DIR                           sync with a mounted USB stick folder\n"
     "  vaermed stick init DIR                     make DIR a staff stick for this kiosk\n"
     "  vaermed merge DIR... -o FILE.csv           combine several kiosks' sign-ups\n"
+    "  vaermed clock [reset]                      the kiosk's clock and the time the staff\n"
+    "                                             sticks set; reset forgets a wrong one\n"
     "\n"
     "Every command takes --db PATH and --config PATH (default " DEFAULT_CONFIG ").\n"
     "The database is by default $XDG_DATA_HOME/vaermed/vaermed.db.\n";
@@ -43,6 +45,7 @@ static const struct {
     {"list", cli_list},     {"join", cli_join}, {"signups", cli_signups},
     {"cancel", cli_cancel}, {"qr", cli_qr},     {"poster", cli_poster},
     {"sync", cli_sync},     {"stick", cli_stick}, {"merge", cli_merge},
+    {"clock", cli_clock},
 };
 
 static bool parse_size(const char *s, int *w, int *h)

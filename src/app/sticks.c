@@ -157,4 +157,5 @@ void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8
     out->url_template = cfg->url_template[0] ? cfg->url_template : NULL;
     out->random16 = random16;
     out->clock_ms = clock_monotonic_ms; /* a file may take SYNC_READ_MAX_MS to read */
+    out->build_time = clock_build_time();
 }

@@ -571,3 +571,21 @@ vm_status store_activity_count(store *s, size_t *n, vm_err *err)
     st_reset(st);
     return status;
 }
+
+vm_status store_activity_last_end(store *s, int64_t *out, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the time.");
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s, "SELECT coalesce(max(end_utc), 0) FROM activities", err);
+    if (!st)
+        return err->status;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        status = st_error(s->db, rc, err, "reading the program");
+    st_reset(st);
+    return status;
+}

@@ -629,6 +629,25 @@ vm_status store_fact_set(store *s, const char *key, const char *value, vm_err *e
     return status;
 }
 
+vm_status store_fact_unset(store *s, const char *key, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !key || !*key)
+        return err_set(err, VM_ERR_INVALID, "No setting was named.");
+    vm_status status = st_writable(s, err);
+    if (status != VM_OK)
+        return status;
+    sqlite3_stmt *st = st_prepare(s, "DELETE FROM facts WHERE key = ?1", err);
+    if (!st)
+        return err->status;
+    st_bind_text(st, 1, key);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "forgetting a setting");
+    st_reset(st);
+    return status;
+}
+
 /* ---- accepted stick keys */
 
 static bool is_sha256_hex(const char *h)

@@ -81,6 +81,8 @@ const char *store_path(const store *s);
 /* Copies the value of `key` into `out`; VM_ERR_NOT_FOUND when unset. */
 vm_status store_fact_get(store *s, const char *key, char *out, size_t size, vm_err *err);
 vm_status store_fact_set(store *s, const char *key, const char *value, vm_err *err);
+/* Forgets `key` (not an error when it was not set). */
+vm_status store_fact_unset(store *s, const char *key, vm_err *err);
 
 /* ---- staff sticks this kiosk accepts (only the SHA-256 of each key file is kept) */
 
@@ -112,6 +114,12 @@ vm_status store_activities_between(store *s, int64_t from, int64_t to, activity 
 
 /* Number of activities stored (all time). */
 vm_status store_activity_count(store *s, size_t *n, vm_err *err);
+
+/* The latest end of any stored activity, cancelled ones included; 0 when there is none. */
+vm_status store_activity_last_end(store *s, int64_t *out, vm_err *err);
+
+/* When a sign-up last changed (its latest updated time); 0 when there is none. */
+vm_status store_signups_last_change(store *s, int64_t *out, vm_err *err);
 
 /* ---- the program from the staff: one transaction, all or nothing */
 

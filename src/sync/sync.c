@@ -143,10 +143,9 @@ static void read_alive(void *user, double done)
     progress(r, SYNC_PHASE_READ, 0.05 + 0.2 * done);
 }
 
-/* VM_OK with prog filled (or empty with res->source "" when the stick has no program). */
-static vm_status read_program(run *r, sync_program *prog, vm_err *err)
+/* Picks the program file (logging the others as not used); -1 when there is none. */
+static int choose_source(run *r)
 {
-    memset(prog, 0, sizeof *prog);
     int chosen = -1;
     for (int i = 0; i < (int)(sizeof sources / sizeof sources[0]); i++) {
         if (!sync_fs_exists(r->vfd, sources[i].name))
@@ -161,12 +160,16 @@ static vm_status read_program(run *r, sync_program *prog, vm_err *err)
                  sources[i].name, sources[chosen].name);
         log_line(r, line);
     }
-    if (chosen < 0) {
-        log_line(r, SYNC_T(r->cat, "No program on the USB stick: the program is unchanged."));
-        return VM_OK;
-    }
+    if (chosen >= 0)
+        snprintf(r->res->source, sizeof r->res->source, "%s", sources[chosen].name);
+    return chosen;
+}
+
+/* Reads the chosen file with r->now; nothing logged (it may be read twice, see sync_run). */
+static vm_status read_source(run *r, int chosen, sync_program *prog, vm_err *err)
+{
+    memset(prog, 0, sizeof *prog);
     const char *name = sources[chosen].name;
-    snprintf(r->res->source, sizeof r->res->source, "%s", name);
     char *data = NULL;
     size_t len = 0;
     vm_err e;
@@ -180,12 +183,63 @@ static vm_status read_program(run *r, sync_program *prog, vm_err *err)
     free(data);
     if (st != VM_OK)
         return sync_err(err, st, r->cat, "%s: %s", name, e.msg);
+    return VM_OK;
+}
+
+static void log_program(run *r, const sync_program *prog)
+{
     char line[200];
-    snprintf(line, sizeof line, SYNC_T(r->cat, "Program: %s with %d activities"), name,
-             (int)prog->n);
+    snprintf(line, sizeof line, SYNC_T(r->cat, "Program: %s with %d activities"),
+             r->res->source, (int)prog->n);
     log_line(r, line);
     log_lines(r, prog->notes);
-    return VM_OK;
+}
+
+/* ---- the stick's clock */
+
+/* Whether the stick's time `t` (from file `source`) may raise the clock floor (sync.h);
+ * when not, `note` says why. The program is the one just read from the stick, NULL when it
+ * could not be read. */
+static bool clock_plausible(run *r, int64_t t, const char *source, const sync_program *prog,
+                            char *note, size_t size)
+{
+    char when[17];
+    dktime_format_local(t, when);
+    int64_t build = r->opt ? r->opt->build_time : 0;
+    if (build > 0 && t > build + (int64_t)SYNC_CLOCK_MAX_YEARS * 36525 * 864) {
+        snprintf(note, size,
+                 SYNC_T(r->cat, "The USB stick's clock (%s says %s) was not used: that is more "
+                                "than %d years after this Vær med was made. The kiosk's clock "
+                                "is unchanged."),
+                 source, when, SYNC_CLOCK_MAX_YEARS);
+        return false;
+    }
+    int64_t newest = 0;
+    if (prog && prog->n) {
+        for (size_t i = 0; i < prog->n; i++)
+            if (prog->acts[i].end > newest)
+                newest = prog->acts[i].end;
+    } else if (store_activity_last_end(r->s, &newest, NULL) != VM_OK) {
+        newest = 0;
+    }
+    if (newest > 0 && t > newest + (int64_t)SYNC_CLOCK_MARGIN_DAYS * 86400) {
+        snprintf(note, size,
+                 SYNC_T(r->cat, "The USB stick's clock (%s says %s) was not used: that is more "
+                                "than %d days after the last activity in the program. The "
+                                "kiosk's clock is unchanged."),
+                 source, when, SYNC_CLOCK_MARGIN_DAYS);
+        return false;
+    }
+    return true;
+}
+
+/* A program that gives nothing to come would cancel every activity on the kiosk. */
+static bool program_empty(const run *r, const sync_program *prog)
+{
+    for (size_t i = 0; i < prog->n; i++)
+        if (prog->acts[i].end >= r->now)
+            return false;
+    return true;
 }
 
 /* ---- export */
@@ -454,10 +508,17 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         result_reason(&r, err, &e);
         goto out;
     }
-    res->stick_time = sync_stick_time(r.vfd, key_time, r.cat);
+    /* The staff's time: the key file's `created` and time.txt, the newest first. */
+    struct {
+        int64_t t;
+        const char *source;
+    } told[2] = {{key_time, SYNC_KEY_FILE}, {sync_stick_time_file(r.vfd, r.cat), SYNC_TIME_FILE}};
+    if (told[1].t > told[0].t) {
+        told[0].t = told[1].t, told[0].source = SYNC_TIME_FILE;
+        told[1].t = key_time, told[1].source = SYNC_KEY_FILE;
+    }
+    res->stick_time = told[0].t;
     int64_t floor = sync_clock_floor(s);
-    if (res->stick_time > floor)
-        floor = res->stick_time;
     res->clock_floor = floor;
     r.now = now > floor ? now : floor;
     if ((st = kiosk_id(&r, &e)) != VM_OK) {
@@ -466,18 +527,79 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         goto out;
     }
     log_header(&r);
-    if (r.now > now) {
-        char line[200], when[17];
-        dktime_format_local(r.now, when);
-        snprintf(line, sizeof line,
-                 SYNC_T(r.cat, "The kiosk's clock is behind the USB stick's; %s is used as "
-                               "now"),
-                 when);
-        log_line(&r, line);
-    }
     progress(&r, SYNC_PHASE_READ, 0.05);
 
-    st = read_program(&r, &prog, &e);
+    /* The program is read with the kiosk's own time first: whether the stick's time is
+     * plausible depends on it. A stick time that moves "now" means a second reading (an
+     * ICS calendar's window moves with it). */
+    int chosen = choose_source(&r);
+    bool marker = sync_fs_exists(r.vfd, SYNC_EMPTY_MARKER);
+    st = chosen >= 0 ? read_source(&r, chosen, &prog, &e) : VM_OK;
+    /* The newest plausible time the stick tells raises the floor; one too far ahead is
+     * said on the screen and in the log, and not used. */
+    for (int i = 0; i < 2 && told[i].t > floor; i++) {
+        char note[VM_ERR_MSG_MAX];
+        if (!clock_plausible(&r, told[i].t, told[i].source, st == VM_OK ? &prog : NULL,
+                             note, sizeof note)) {
+            if (!res->clock_note[0]) {
+                snprintf(res->clock_note, sizeof res->clock_note, "%s", note);
+                log_line(&r, note);
+            }
+            continue;
+        }
+        res->clock_floor = told[i].t;
+        if (told[i].t > r.now) {
+            r.now = told[i].t;
+            char line[200], when[17];
+            dktime_format_local(r.now, when);
+            snprintf(line, sizeof line,
+                     SYNC_T(r.cat, "The kiosk's clock is behind the USB stick's; %s is used "
+                                   "as now"),
+                     when);
+            log_line(&r, line);
+            if (chosen >= 0) {
+                sync_program_free(&prog);
+                st = read_source(&r, chosen, &prog, &e);
+            }
+        }
+        break;
+    }
+    if (chosen < 0 && !marker)
+        log_line(&r, SYNC_T(r.cat, "No program on the USB stick: the program is unchanged."));
+    if (chosen < 0 && marker)
+        snprintf(res->source, sizeof res->source, "%s", SYNC_EMPTY_MARKER);
+    if (st == VM_OK && res->source[0]) {
+        if (chosen >= 0)
+            log_program(&r, &prog);
+        if (program_empty(&r, &prog) && !marker) {
+            res->program_empty = true;
+            if (prog.n)
+                st = sync_err(&e, VM_ERR_INVALID, r.cat,
+                              "The program on the USB stick has no activity to come – nothing "
+                              "was changed. If the program is to be empty, put a file %s in "
+                              "the vaermed folder.",
+                              SYNC_EMPTY_MARKER);
+            else
+                st = sync_err(&e, VM_ERR_INVALID, r.cat,
+                              "The program on the USB stick is empty – nothing was changed. If "
+                              "the program is to be empty, put a file %s in the vaermed "
+                              "folder.",
+                              SYNC_EMPTY_MARKER);
+        } else if (program_empty(&r, &prog)) {
+            char line[300];
+            snprintf(line, sizeof line,
+                     SYNC_T(r.cat, "%s is on the USB stick: the program is empty on purpose, "
+                                   "and every activity to come is cancelled"),
+                     SYNC_EMPTY_MARKER);
+            log_line(&r, line);
+        } else if (marker) {
+            char line[300];
+            snprintf(line, sizeof line,
+                     SYNC_T(r.cat, "%s was not used: the program is not empty"),
+                     SYNC_EMPTY_MARKER);
+            log_line(&r, line);
+        }
+    }
     if (st != VM_OK) {
         res->outcome = SYNC_OUTCOME_PROGRAM_REFUSED;
         result_reason(&r, err, &e);
@@ -608,7 +730,9 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
     default:
         break;
     }
-    if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED) {
+    if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED && res->program_empty) {
+        add(out, size, res->reason); /* says itself that nothing changed */
+    } else if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED) {
         snprintf(part, sizeof part,
                  SYNC_T(cat, "The program was not read: %s. The kiosk's program is unchanged."),
                  res->reason);
@@ -661,5 +785,9 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
                              "kiosk's data is safe."),
                  res->export_reason);
         add(out, size, part);
+    }
+    if (res->clock_note[0]) {
+        add(out, size, " ");
+        add(out, size, res->clock_note);
     }
 }

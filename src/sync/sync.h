@@ -27,7 +27,18 @@
  * Clock: the stick tells the staff's time (the key file's `created` line and an optional
  * `vaermed/time.txt`); the newest is result.stick_time, and the kiosk's clock floor (fact
  * `clock_floor`, sync_clock_floor) rises to it, so a kiosk whose clock is behind never
- * shows as upcoming what has passed. The import uses max(now, floor) as its "now".
+ * shows as upcoming what has passed. The import uses max(now, floor) as its "now". A floor
+ * stays until it is reset (sync_clock_reset), so a stick may raise it only to a plausible
+ * time: at most SYNC_CLOCK_MAX_YEARS after this Vær med was built (opt->build_time), and at
+ * most SYNC_CLOCK_MARGIN_DAYS after the last activity of the program (the stick's, else the
+ * kiosk's). A time past either is not used: result.clock_note says why, in the summary and
+ * the log, and the sync goes on with the kiosk's own clock (a typo in time.txt, 2062 for
+ * 2026, must not empty the program and have every name erased).
+ *
+ * Empty program: a program file that gives no upcoming activity would cancel every
+ * activity on the kiosk, so it is refused ("Programmet på USB-nøglen er tomt"), unless the
+ * stick also holds `vaermed/program-tomt.txt` (SYNC_EMPTY_MARKER): then the program is empty
+ * on purpose and is imported (with no program file at all, too).
  *
  * Nothing here reads the clock, the environment or randomness: `now` and random bytes are
  * passed in. Messages are in the language of opt->cat (po/, section "sync").
@@ -51,6 +62,9 @@
 #define SYNC_FOLDER "vaermed"
 #define SYNC_KEY_FILE "vaermed.key"
 #define SYNC_TIME_FILE "time.txt"
+#define SYNC_EMPTY_MARKER "program-tomt.txt"
+#define SYNC_CLOCK_MAX_YEARS 10        /* after the build */
+#define SYNC_CLOCK_MARGIN_DAYS 62      /* after the program's last activity */
 #define SYNC_KEY_RANDOM_BYTES 32
 
 /* Export file names inside vaermed/<kiosk-id>/ (the snapshot is vaermed-<kiosk-id>.db). */
@@ -106,6 +120,7 @@ typedef struct sync_options {
     int64_t (*clock_ms)(void);      /* a monotonic clock (ms) for the bound on the time a
                                        program file may take to read (SYNC_READ_MAX_MS);
                                        NULL = the work bounds only */
+    int64_t build_time;             /* when this Vær med was built (UTC); 0 = unknown */
 } sync_options;
 
 typedef enum sync_outcome {
@@ -129,6 +144,8 @@ typedef struct sync_result {
     bool pdf_unchanged;           /* the PDF on the stick was made from the same program: kept */
     int64_t stick_time;           /* the newest time the stick tells; 0 = none */
     int64_t clock_floor;          /* the kiosk's clock floor after this sync; 0 = none */
+    char clock_note[VM_ERR_MSG_MAX]; /* why the stick's time was not used; "" otherwise */
+    bool program_empty;           /* refused because it gives no activity to come */
     char kiosk_id[KIOSK_ID_MAX];
     char reason[VM_ERR_MSG_MAX];  /* why it was not done, in plain words; "" when done */
     char export_reason[VM_ERR_MSG_MAX]; /* why the export failed; "" when it did not */
@@ -185,5 +202,9 @@ int64_t sync_clock_floor(store *s);
 
 /* The time the kiosk should use: `now`, or the clock floor when the clock is behind it. */
 int64_t sync_effective_now(store *s, int64_t now);
+
+/* Forgets the clock floor (a wrong one from a stick): the admin screen's button and
+ * `vaermed clock reset`. *was (may be NULL) gets the floor it had (0 = none). */
+vm_status sync_clock_reset(store *s, int64_t *was, vm_err *err);
 
 #endif

@@ -262,21 +262,27 @@ int64_t sync_effective_now(store *s, int64_t now)
     return floor > now ? floor : now;
 }
 
-int64_t sync_stick_time(int vfd, int64_t key_time, const i18n_catalog *cat)
+vm_status sync_clock_reset(store *s, int64_t *was, vm_err *err)
 {
-    int64_t newest = key_time;
+    if (was)
+        *was = sync_clock_floor(s);
+    return store_fact_unset(s, "clock_floor", err);
+}
+
+int64_t sync_stick_time_file(int vfd, const i18n_catalog *cat)
+{
+    int64_t t = 0;
     char *text = NULL;
     size_t len;
     if (sync_fs_read(vfd, SYNC_TIME_FILE, KEY_FILE_MAX, &text, &len, NULL, cat, NULL) ==
         VM_OK) {
-        int64_t t;
         const char *p = text;
         if (len >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
             (unsigned char)p[2] == 0xBF)
             p += 3;
-        if (sync_parse_stick_time(p, &t) && t > newest)
-            newest = t;
+        if (!sync_parse_stick_time(p, &t))
+            t = 0;
     }
     free(text);
-    return newest;
+    return t;
 }

@@ -25,7 +25,7 @@ vm_status sync_stick_open(const char *stick_dir, int *stick_fd, int *vfd,
 vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t *key_time,
                               vm_err *err);
 
-/* The newest of `key_time` and vaermed/time.txt (0 when neither says). */
-int64_t sync_stick_time(int vfd, int64_t key_time, const i18n_catalog *cat);
+/* The time vaermed/time.txt tells (0 when there is none or it cannot be read). */
+int64_t sync_stick_time_file(int vfd, const i18n_catalog *cat);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/dktime.h"
+#include "core/utf8.h"
 #include "ui/flow.h"
 
 #define PIN_MIN 4
@@ -116,6 +117,15 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
+    case UI_ACTION_ADMIN_CLOCK_RESET:
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "The kiosk counts from its own clock again.")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
+            ok);
+        if (u->screen == SCR_ADMIN_CONFIRM)
+            ui_goto(u, ad->confirm_from, now_ms);
+        break;
     default:
         say(u,
             msg  ? msg
@@ -209,6 +219,20 @@ static void tap_pin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 
 /* ---- admin */
 
+/* "Tirsdag 1. juni 2027 11:00", lower-cased at its start for the middle of a sentence. */
+static void floor_text(const ui_ctx *c, int64_t t, char *out, size_t size)
+{
+    char day[64], at[16];
+    i18n_date_long(c->cat, t, day, sizeof day);
+    i18n_clock(c->cat, t, at, sizeof at);
+    uint32_t cp;
+    size_t n = utf8_decode(day, strlen(day), &cp);
+    char low[4];
+    if (n && utf8_encode(utf8_lower_cp(cp), low) == n)
+        memcpy(day, low, n);
+    snprintf(out, size, "%s %s", day, at);
+}
+
 static void size_text(const ui_ctx *c, int64_t bytes, char *out, size_t size)
 {
     if (bytes < 0) {
@@ -225,8 +249,8 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
 {
     char floor[96] = "";
     ui_clock_status st = ai ? ai->clock_status : UI_CLOCK_OK;
-    if (ai && ai->clock_floor > 0)
-        i18n_when(c->cat, ai->clock_floor, c->now, floor, sizeof floor);
+    if (ai && ai->clock_floor > 0) /* in full: "today" is no help when today may be wrong */
+        floor_text(c, ai->clock_floor, floor, sizeof floor);
     *warn = st != UI_CLOCK_OK || c->m->clock_suspect;
     if (st == UI_CLOCK_BEHIND_IMPORT) {
         i18n_format(out, size,
@@ -297,6 +321,19 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     bool warn;
     clock_text(c, ai, buf, sizeof buf, &warn);
     y += fact(c, "info:clock", tr_staff(c, "Clock"), buf, warn, x, y, w, draw);
+    if (ai && ai->clock_status == UI_CLOCK_BEHIND_IMPORT) {
+        /* The time came from a staff stick; when it is wrong (a typo in time.txt), the staff
+         * can undo it here, as with `vaermed clock reset`. */
+        const char *label = tr_staff(c, "Forget the USB stick's time");
+        int bw = w_button_width(c, label, ICON_CROSS, UI_FONT_BOLD);
+        if (bw > w)
+            bw = w;
+        if (draw)
+            w_button(c, "admin-clock-reset", label, ICON_CROSS,
+                     rect_make(c->rtl ? x + w - bw : x, y, bw, L->btn_h), BTN_SECONDARY,
+                     UI_FONT_BOLD, false);
+        y += L->btn_h + L->gap;
+    }
     if (ai && ai->last_sync > 0) {
         i18n_when(c->cat, ai->last_sync, c->now, when, sizeof when);
         if (ai->last_sync_summary && *ai->last_sync_summary)
@@ -517,6 +554,11 @@ static void tap_admin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         ad->confirm.kind = UI_ACTION_ADMIN_RESTART;
         ad->confirm_from = SCR_ADMIN;
         ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    } else if (strcmp(id, "admin-clock-reset") == 0) {
+        ad->msg[0] = '\0';
+        ad->confirm.kind = UI_ACTION_ADMIN_CLOCK_RESET;
+        ad->confirm_from = SCR_ADMIN;
+        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
     } else if (strcmp(id, "scroll-up") == 0) {
         u->scroll[SCR_ADMIN] -= u->scroll_page[SCR_ADMIN];
     } else if (strcmp(id, "scroll-down") == 0) {
@@ -548,6 +590,16 @@ static void build_confirm(ui_ctx *c)
         snprintf(q, sizeof q, "%s",
                  tr_staff(c, "Restart the kiosk? It is back in about a minute."));
         yes = tr_staff(c, "Yes, restart");
+    } else if (ad->confirm.kind == UI_ACTION_ADMIN_CLOCK_RESET) {
+        char floor[96] = "";
+        const ui_admin_info *ai = c->m->admin;
+        if (ai && ai->clock_floor > 0)
+            floor_text(c, ai->clock_floor, floor, sizeof floor);
+        i18n_format(q, sizeof q,
+                    tr_staff(c, "Forget the time a USB stick set (%s)? The kiosk then counts "
+                                "from its own clock."),
+                    floor);
+        yes = tr_staff(c, "Yes, forget it");
     } else {
         const ui_entry *e = ui_entry_find(c->m, ad->confirm.uid);
         const signup *s = find_signup(c->m, ad->confirm.uid, ad->confirm.signup_id);

@@ -224,6 +224,9 @@ typedef enum ui_action_kind {
                                       the waiting list moves); refresh the sign-ups after */
     UI_ACTION_ADMIN_RESTART,    /* restart the kiosk (the app exits; systemd starts it again);
                                    answer first if it can, nothing is shown after */
+    UI_ACTION_ADMIN_CLOCK_RESET, /* forget the clock floor a staff stick set (a wrong one); the
+                                    kiosk counts from its own clock again. Offered when
+                                    admin->clock_status is UI_CLOCK_BEHIND_IMPORT */
 } ui_action_kind;
 
 typedef struct ui_action {

@@ -171,6 +171,56 @@ def test_clock_behind_the_last_stick():
           "the passed dinner is on the screen")
 
 
+def all_signups(ws, now=kiosk.NOW):
+    return list(csv.DictReader(io.StringIO(ws.cli("signups", now=now).stdout)))
+
+
+def test_a_year_ahead_keeps_upcoming_names():
+    """A kiosk started once a year in the future (a wrong RTC, a Pi without battery) does not
+    erase the names of sign-ups that are still to come: it erases by the time it trusts."""
+    ws = Workspace("yearahead")
+    ws.kiosk([])  # the demo program and its sign-ups, at NOW
+    starts = {}
+    for line in ws.cli("list", "--all").stdout.splitlines():
+        uid, start = line.split("\t")[:2]
+        starts[uid] = start
+    upcoming = [r for r in all_signups(ws)
+                if r["name"] and starts.get(r["activity"], "") > "2026-11-23 10:00"]
+    check(len(upcoming) >= 5, "the demo has too few sign-ups to come: %s" % upcoming)
+    frames, cp = ws.kiosk(["wait 200"], now="2027-11-23T09:00Z", demo=False)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("names are erased by" in cp.stderr, "the journal does not say why names wait: %s"
+          % cp.stderr[-2000:])
+    after = {r["id"]: r["name"] for r in all_signups(ws)}
+    for r in upcoming:
+        check(after.get(r["id"]) == r["name"], "the name on sign-up %s (%s) was erased"
+              % (r["id"], r["activity"]))
+
+
+def test_clock_reset_forgets_a_wrong_time():
+    """A wrong time from a staff stick (kept by a kiosk before sticks were bounded) is
+    forgotten with `vaermed clock reset`; `vaermed clock` says what the kiosk counts from."""
+    ws = Workspace("clockreset")
+    ws.kiosk([])
+    con = sqlite3.connect(ws.db)
+    con.execute("INSERT OR REPLACE INTO facts (key, value) VALUES ('clock_floor', '2027-06-01T09:00:00Z')")
+    con.commit()
+    con.close()
+    out = ws.cli("clock").stdout
+    check("2027-06-01 11:00" in out and "vaermed clock reset" in out, "vaermed clock: %r" % out)
+    check("demo-faellesspisning-1\t" not in ws.cli("list").stdout, "list does not use the floor")
+    cp = ws.cli("clock", "reset")
+    check("2027-06-01 11:00" in cp.stdout and "glemt" in cp.stdout, "clock reset: %r" % cp.stdout)
+    check("Ingen personalenøgle har sat tiden." in ws.cli("clock").stdout, "the floor is kept")
+    check("demo-faellesspisning-1\t" in ws.cli("list").stdout, "list still uses the floor")
+    cp = ws.cli("clock", "reset")
+    check(cp.returncode == 0 and "intet at glemme" in cp.stdout, "a second reset: %r" % cp.stdout)
+    cp = ws.cli("clock", "now", check_ok=False)
+    check(cp.returncode == 2 and "usage" in cp.stderr, "a wrong word: %r" % cp.stderr)
+    cp = subprocess.run([kiosk.BIN, "--help"], env=ws.env(), capture_output=True, text=True)
+    check("vaermed clock [reset]" in cp.stdout, "--help does not name clock")
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_waiting_list_and_cancel_with_code,
@@ -179,4 +229,6 @@ if __name__ == "__main__":
         test_damaged_file_is_refused,
         test_missing_folder_and_fonts_and_arguments,
         test_clock_behind_the_last_stick,
+        test_a_year_ahead_keeps_upcoming_names,
+        test_clock_reset_forgets_a_wrong_time,
     ]))

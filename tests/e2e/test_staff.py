@@ -137,6 +137,38 @@ def test_admin_screen_behind_the_pin():
           "the staff cancel did not reach the database")
 
 
+def test_staff_forget_a_wrong_stick_time():
+    """A kiosk counting from a wrong time a staff stick set (here a year ahead: the program
+    looks empty) still opens the staff screen by a hold on the clock, and the staff forget
+    that time there; the program comes back."""
+    ws = Workspace("forgetclock")
+    conf = write_config(ws, staff_pin="2468")
+    ws.kiosk([], extra_args=["--config", conf])
+    import sqlite3
+    con = sqlite3.connect(ws.db)
+    con.execute("INSERT OR REPLACE INTO facts (key, value) VALUES ('clock_floor', '2027-11-23T09:00:00Z')")
+    con.commit()
+    con.close()
+    script = hold_clock() + [PAUSE]
+    script += ["tap-id digit:2", "tap-id digit:4", "tap-id digit:6", "tap-id digit:8",
+               "tap-id confirm", PAUSE, "tap-id admin-clock-reset", PAUSE, "tap-id confirm",
+               PAUSE, "tap-id back", PAUSE]
+    frames, cp = ws.kiosk(script, demo=False, size=(1280, 800), extra_args=["--config", conf])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    admin = [f for f in frames if f["screen"] == "admin"]
+    check(admin and "Glem USB-nøglens tid" in labels(admin[0]),
+          "no way to forget the time on the staff screen: %s" % screens(frames))
+    check(any(f["screen"] == "admin-confirm" and "2027" in labels(f) for f in frames),
+          "no question before forgetting")
+    check(any("Kiosken regner fra sit eget ur igen." in labels(f) for f in admin),
+          "the staff are not told it is done")
+    home = [f for f in frames if f["screen"] == "home"]
+    check(home and "Mandag 23. november 2026" in labels(home[-1]) and
+          "card:demo-morgenkaffe" in [w["id"] for w in home[-1]["widgets"]],
+          "the program did not come back: %s" % labels(home[-1])[:300])
+    check("Ingen personalenøgle har sat tiden." in ws.cli("clock").stdout, "the floor is kept")
+
+
 def test_a_tap_on_the_clock_is_just_a_tap():
     ws = Workspace("clocktap")
     conf = write_config(ws, staff_pin="2468")
@@ -222,6 +254,7 @@ if __name__ == "__main__":
         test_staff_stick_syncs_on_screen,
         test_strangers_stick_is_refused_and_untouched,
         test_admin_screen_behind_the_pin,
+        test_staff_forget_a_wrong_stick_time,
         test_a_tap_on_the_clock_is_just_a_tap,
         test_night_goes_dark_and_wakes,
         test_qr_codes_decode_from_screenshots,

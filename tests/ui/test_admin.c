@@ -271,7 +271,7 @@ static void admin_facts_and_the_stick(void **state)
     h_build(h);
     h_scroll_top(h);
     assert_true(h_label_contains(h, "Ur: Forkert: uret går bagud i forhold til det nyeste program "
-                                    "(I dag 11:00)"));
+                                    "(tirsdag 24. november 2026 11:00)"));
     s->info.clock_status = UI_CLOCK_BEFORE_BUILD;
     h_build(h);
     assert_true(
@@ -473,6 +473,44 @@ static void restart(void **state)
     h_free(h);
 }
 
+/* A wrong time from a staff stick (a typo in time.txt) can be forgotten, after a question;
+ * the button is there only while the kiosk counts from such a time. */
+static void forget_the_sticks_time(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    open_admin(h, s);
+    assert_false(h_has(h, "admin-clock-reset"));
+    s->info.clock_status = UI_CLOCK_BEHIND_IMPORT;
+    s->info.clock_floor = ts_time("2027-06-01 11:00");
+    h_build(h);
+    const ui_widget *b = h_scroll_to(h, "admin-clock-reset");
+    assert_non_null(b);
+    assert_string_equal(b->label, "Glem USB-nøglens tid");
+    h_tap(h, "admin-clock-reset");
+    assert_string_equal(h_screen(h), "admin-confirm");
+    assert_string_equal(h_widget(h, "question")->label,
+                        "Glem den tid, en USB-nøgle har sat (tirsdag 1. juni 2027 11:00)? Så "
+                        "regner kiosken fra sit eget ur.");
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin");
+    assert_false(ui_take_action(h->u, &(ui_action){0}));
+    h_scroll_to(h, "admin-clock-reset");
+    h_tap(h, "admin-clock-reset");
+    h_tap(h, "confirm");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_CLOCK_RESET);
+    s->info.clock_status = UI_CLOCK_OK;
+    s->info.clock_floor = 0;
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin");
+    assert_string_equal(h_widget(h, "message")->label, "Kiosken regner fra sit eget ur igen.");
+    assert_false(h_has(h, "admin-clock-reset"));
+    free(s);
+    h_free(h);
+}
+
 /* A stick that syncs interrupts the admin screen and comes back to it; the PIN is kept. */
 static void sync_comes_back_to_admin(void **state)
 {
@@ -602,6 +640,7 @@ int main(void)
         cmocka_unit_test(the_pin),
         cmocka_unit_test(admin_facts_and_the_stick),
         cmocka_unit_test(staff_cancel),
+        cmocka_unit_test(forget_the_sticks_time),
         cmocka_unit_test(idle_leaves_admin),
         cmocka_unit_test(touch_test),
         cmocka_unit_test(restart),

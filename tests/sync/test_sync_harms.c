@@ -1,0 +1,274 @@
+/* Sticks with ordinary files that once did real harm: a calendar that hung the kiosk, a
+ * typo in time.txt that moved the clock for good, an empty program that cancelled
+ * everything. A whole sync against real folders, as the kiosk runs it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/catalogs.h"
+#include "core/dktime.h"
+#include "sync/sync.h"
+#include "sync_test_util.h"
+#include "test_support.h"
+
+#define NOW_ISO "2026-11-23T10:00Z"
+
+static const char program[] =
+    "id;titel;start;slut;pladser\r\n"
+    "spis-1;F\xC3\xA6llesspisning;03-12-2026 18:00;03-12-2026 20:00;30\r\n"
+    "banko-1;Banko;06-12-2026 14:00;06-12-2026 16:00;40\r\n";
+
+typedef struct fixture {
+    char dir[1024];
+    char stick[1024];
+    char db[1024];
+    store *s;
+    int64_t now;
+    i18n_catalog *da;
+} fixture;
+
+static fixture *setup(const char *name)
+{
+    fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "%s", ts_fresh_dir(name));
+    snprintf(f->stick, sizeof f->stick, "%s", ts_path(f->dir, "stick"));
+    snprintf(f->db, sizeof f->db, "%s", ts_path(f->dir, "kiosk.db"));
+    f->now = ts_time(NOW_ISO);
+    f->s = stu_kiosk(f->dir, "fh-1");
+    stu_authorise(f->s, f->stick, 1, f->now);
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            f->da = i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+    assert_non_null(f->da);
+    return f;
+}
+
+static void teardown(fixture *f)
+{
+    store_close(f->s);
+    i18n_catalog_free(f->da);
+    free(f);
+}
+
+static vm_status run(fixture *f, sync_options *o, sync_result *res, vm_err *err)
+{
+    sync_options d = {0};
+    if (!o)
+        o = &d;
+    o->cat = f->da;
+    return sync_run(f->s, f->stick, f->now, o, res, err);
+}
+
+static char *stick_file(fixture *f, const char *name)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/vaermed/%s", f->stick, name);
+    size_t len;
+    return ts_read_file(path, &len);
+}
+
+static void rm_stick(fixture *f, const char *name)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/vaermed/%s", f->stick, name);
+    unlink(path);
+}
+
+/* ---- item 1: a calendar that made the kiosk loop forever is read, the rest of it too */
+
+static void test_hourly_calendar_imports(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_hourly");
+    const char ics[] =
+        "BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
+        "VERSION:2.0\r\n"
+        "BEGIN:VEVENT\r\nUID:kaffe\r\nSUMMARY:Kaffe\r\nDTSTART:20261201T090000Z\r\n"
+        "RRULE:FREQ=HOURLY;COUNT=3\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:sek\r\nSUMMARY:Hvert sekund\r\nDTSTART:20261201T090000Z\r\n"
+        "RRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:banko\r\nSUMMARY:Banko\r\nDTSTART:20261204T180000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    stu_put(f->stick, "program.ics", ics, sizeof ics - 1);
+    sync_result res;
+    vm_err err = {0};
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(res.import.added, 4);
+    char *log = stick_file(f, "fh-1/log.txt");
+    assert_non_null(log);
+    /* The event left out is named in plain Danish in the log. */
+    assert_non_null(strstr(log, "begivenheden \"Hvert sekund\" (linje 10) gentages oftere end "
+                                "hvert 15. minut og blev udeladt"));
+    free(log);
+    teardown(f);
+}
+
+/* ---- items 2 and 3: the stick's clock moves the kiosk's only to a plausible time */
+
+static void test_clock_typo_refused(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_clock");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_options o = {0};
+    o.build_time = ts_time("2026-11-01T00:00Z");
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Karen", 1, f->now);
+    int64_t key_time = f->now; /* the key file's created = */
+    assert_int_equal(sync_clock_floor(f->s), key_time);
+
+    /* A typo in time.txt: 2062 for 2026. */
+    stu_put(f->stick, "time.txt", "23-11-2062 10:00\r\n", (size_t)-1);
+    char *before = stu_dump_no_facts(f->db);
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_int_equal(sync_clock_floor(f->s), key_time);
+    assert_int_equal(res.clock_floor, key_time);
+    char summary[2048];
+    sync_summary_text(&res, f->da, summary, sizeof summary);
+    assert_non_null(strstr(summary, "USB-n\xC3\xB8glens ur (time.txt siger 2062-11-23 10:00) "
+                                    "blev ikke brugt"));
+    assert_non_null(strstr(summary, "Kioskens ur er ikke \xC3\xA6ndret"));
+    char *log = stick_file(f, "fh-1/log.txt");
+    assert_non_null(strstr(log, "time.txt siger 2062-11-23 10:00"));
+    free(log);
+    char *after = stu_dump_no_facts(f->db);
+    stu_assert_same(before, after);
+    free(before);
+    free(after);
+
+    /* A year after the last activity, within the build's years: also refused. */
+    stu_put(f->stick, "time.txt", "2027-11-23 10:00", (size_t)-1);
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_int_equal(sync_clock_floor(f->s), key_time);
+    assert_non_null(strstr(res.clock_note, "62"));
+
+    /* A key file made by a kiosk whose clock said 2199. */
+    rm_stick(f, "time.txt");
+    char *key = stick_file(f, "vaermed.key");
+    char *c = strstr(key, "created = ");
+    assert_non_null(c);
+    memcpy(c + 10, "2199", 4);
+    stu_put(f->stick, "vaermed.key", key, (size_t)-1);
+    free(key);
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_int_equal(sync_clock_floor(f->s), key_time);
+    assert_non_null(strstr(res.clock_note, "vaermed.key"));
+
+    /* A time.txt a few days ahead of a kiosk whose clock was behind: that is what it is
+     * for, and the key file's wrong time does not stand in its way. */
+    stu_put(f->stick, "time.txt", "2026-11-25 08:00", (size_t)-1);
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_non_null(strstr(res.clock_note, "vaermed.key"));
+    assert_int_equal(sync_clock_floor(f->s), ts_time("2026-11-25 08:00"));
+
+    /* And the staff can undo a floor. */
+    int64_t was = 0;
+    assert_int_equal(sync_clock_reset(f->s, &was, &err), VM_OK);
+    assert_int_equal(was, ts_time("2026-11-25 08:00"));
+    assert_int_equal(sync_clock_floor(f->s), 0);
+    teardown(f);
+}
+
+/* A stick that brings its program decides by that program's last activity. */
+static void test_clock_with_new_program(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_clock_program");
+    sync_options o = {0};
+    o.build_time = ts_time("2026-01-01T00:00Z");
+    f->now = ts_time("2026-01-02T00:00Z"); /* a Pi that lost its clock */
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    stu_put(f->stick, "time.txt", "2026-11-25 10:00", (size_t)-1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_int_equal(sync_clock_floor(f->s), ts_time("2026-11-25 10:00"));
+    assert_int_equal(res.import.added, 2);
+    teardown(f);
+}
+
+/* ---- item 5: an empty program does not cancel everything */
+
+static void test_empty_program_refused(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_empty");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Karen", 1, f->now);
+    struct {
+        const char *file;
+        const char *data;
+    } cases[] = {
+        {"program.csv", "id;titel;start;slut;pladser\r\n"},       /* Excel, an empty sheet */
+        {"program.csv", "\xEF\xBB\xBFtitel;start\r\n;\r\n;\r\n"}, /* and with empty rows */
+        {"program.csv", "titel;start\r\nGammel;01-01-2026 10:00\r\n"}, /* nothing to come */
+        {"program.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"},
+        {"program.ics", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Uden tid\r\n"
+                        "END:VEVENT\r\nEND:VCALENDAR\r\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rm_stick(f, "program.csv");
+        rm_stick(f, "program.ics");
+        stu_put(f->stick, cases[i].file, cases[i].data, (size_t)-1);
+        char *before = stu_dump(f->db);
+        assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+        assert_int_equal(res.outcome, SYNC_OUTCOME_PROGRAM_REFUSED);
+        assert_true(res.program_empty);
+        char *after = stu_dump(f->db);
+        stu_assert_same(before, after);
+        free(before);
+        free(after);
+        char summary[2048];
+        sync_summary_text(&res, f->da, summary, sizeof summary);
+        if (!strstr(summary, i == 2 ? "Programmet p\xC3\xA5 USB-n\xC3\xB8glen har ingen kommende "
+                                      "aktiviteter \xE2\x80\x93 intet er \xC3\xA6ndret."
+                                    : "Programmet p\xC3\xA5 USB-n\xC3\xB8glen er tomt \xE2\x80\x93 "
+                                      "intet er \xC3\xA6ndret."))
+            fail_msg("case %zu: %s", i, summary);
+        assert_non_null(strstr(summary, "program-tomt.txt"));
+        assert_non_null(strstr(summary, "1 tilmelding gemt"));
+    }
+    /* Said on purpose: the program is emptied, the sign-ups kept. */
+    stu_put(f->stick, "program-tomt.txt", "", 0);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.cancelled, 2);
+    activity a;
+    assert_int_equal(store_activity_get(f->s, "spis-1", &a, NULL, &err), VM_OK);
+    assert_true(a.cancelled);
+    char *log = stick_file(f, "fh-1/log.txt");
+    assert_non_null(strstr(log, "program-tomt.txt"));
+    free(log);
+    /* With a program that is not empty, the marker is not used. */
+    rm_stick(f, "program.ics");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    assert_int_equal(res.import.restored, 2);
+    teardown(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hourly_calendar_imports),
+        cmocka_unit_test(test_clock_typo_refused),
+        cmocka_unit_test(test_clock_with_new_program),
+        cmocka_unit_test(test_empty_program_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
