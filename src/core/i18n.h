@@ -88,10 +88,13 @@ size_t i18n_count(const i18n_catalog *cat, size_t *translated);
 bool i18n_message_at(const i18n_catalog *cat, size_t i, const char **msgctxt,
                      const char **msgid, const char **msgid_plural);
 
-/* Formats `fmt` (already translated, printf-style) into out. Thin vsnprintf wrapper kept
- * here so translated formats are checked in one place: a translation whose conversions
- * differ from the msgid's is rejected at parse time (see i18n_catalog_parse). Truncates on a
- * character boundary; returns what vsnprintf returns. */
+/* Formats `fmt` (already translated, printf-style) into out. A vsnprintf wrapper kept here so
+ * translated formats are checked in one place: a translation whose conversions differ from
+ * the msgid's is rejected at parse time (see i18n_catalog_parse). In a right-to-left
+ * sentence (a format with Arabic or Hebrew letters) every %s argument with a left-to-right
+ * letter in it is put between U+2068 and U+2069 (first strong isolate, pop directional
+ * isolate), so "35 kr., børn 15 kr." or a Latin name keeps its own order inside it (UAX #9).
+ * Truncates on a character boundary; returns what vsnprintf returns for the format. */
 int i18n_format(char *out, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -139,14 +139,128 @@ bool i18n_formats_compatible(const char *msgid, const char *translation, bool pl
     return true;
 }
 
+/* ---- isolating what is put into a right-to-left sentence ----
+ *
+ * "السعر: %s" with "35 kr., børn 15 kr." would be drawn, by the Unicode Bidirectional
+ * Algorithm, with "35" taken for an Arabic number and moved away from its "kr.". Text that a
+ * right-to-left sentence takes in is isolated (U+2068 FIRST STRONG ISOLATE ... U+2069 POP
+ * DIRECTIONAL ISOLATE, as UAX #9 advises), so it keeps its own order; the ui's bidi draws the
+ * marks as nothing. Only %s arguments with a left-to-right letter in them are isolated:
+ * numbers and Arabic words need nothing. */
+
+#define MARK_OPEN "\xEF\xB7\x90"  /* U+FDD0, a noncharacter: never in text */
+#define MARK_CLOSE "\xEF\xB7\x91" /* U+FDD1 */
+#define FSI "\xE2\x81\xA8"        /* U+2068 */
+#define PDI "\xE2\x81\xA9"        /* U+2069 */
+#define FORMAT_MAX 1024
+
+static bool rtl_letter(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDCF) ||
+           (cp >= 0xFDF0 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+static bool ltr_letter(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'))
+        return true;
+    return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !rtl_letter(cp) &&
+           !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+           !(cp >= 0xFDD0 && cp <= 0xFDEF) && !(cp >= 0x0660 && cp <= 0x0669);
+}
+
+static bool has_rtl_letter(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        if (rtl_letter(cp))
+            return true;
+    }
+    return false;
+}
+
+/* `fmt` with every %s conversion between MARK_OPEN and MARK_CLOSE; false when it does not
+ * fit or has none. */
+static bool mark_string_args(const char *fmt, char *out, size_t size)
+{
+    size_t k = 0;
+    bool any = false;
+    for (const char *p = fmt; *p;) {
+        if (*p != '%' || p[1] == '%') {
+            size_t n = *p == '%' ? 2 : 1;
+            if (k + n >= size)
+                return false;
+            memcpy(out + k, p, n);
+            k += n;
+            p += n;
+            continue;
+        }
+        const char *q = p + 1;
+        while (*q && !strchr("diouxXeEfFgGaAcspn", *q))
+            q++;
+        bool str = *q == 's';
+        size_t n = (size_t)(q - p) + (*q ? 1 : 0);
+        if (k + n + (str ? 6 : 0) >= size)
+            return false;
+        if (str)
+            memcpy(out + k, MARK_OPEN, 3), k += 3;
+        memcpy(out + k, p, n);
+        k += n;
+        if (str)
+            memcpy(out + k, MARK_CLOSE, 3), k += 3;
+        any |= str;
+        p += n;
+    }
+    out[k] = '\0';
+    return any;
+}
+
+/* Turns the marks in `s` into isolates around text with a left-to-right letter, and drops
+ * the others. */
+static void isolate_marked(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r;) {
+        if (memcmp(r, MARK_OPEN, 3) == 0) {
+            char *end = strstr(r + 3, MARK_CLOSE);
+            size_t inner = end ? (size_t)(end - r - 3) : strlen(r + 3);
+            bool ltr = false;
+            for (size_t i = 0; i < inner;) {
+                uint32_t cp;
+                i += utf8_decode(r + 3 + i, inner - i, &cp);
+                ltr |= ltr_letter(cp);
+            }
+            if (ltr)
+                memcpy(w, FSI, 3), w += 3;
+            memmove(w, r + 3, inner);
+            w += inner;
+            r += 3 + inner;
+            if (end) {
+                if (ltr)
+                    memcpy(w, PDI, 3), w += 3;
+                r += 3;
+            }
+            continue;
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 int i18n_format(char *out, size_t size, const char *fmt, ...)
 {
+    char marked[FORMAT_MAX];
+    bool isolate = has_rtl_letter(fmt) && mark_string_args(fmt, marked, sizeof marked);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(out, size, fmt, ap);
+    int n = vsnprintf(out, size, isolate ? marked : fmt, ap);
     va_end(ap);
     if (size > 0 && n >= 0 && (size_t)n >= size)
         utf8_truncate(out, size);
+    if (isolate && size > 0)
+        isolate_marked(out);
     return n;
 }
 

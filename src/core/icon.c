@@ -44,6 +44,8 @@ static const char *const names[ICON_COUNT] = {
     [ICON_CALENDAR] = "calendar",
     [ICON_USB] = "usb",
     [ICON_WARNING] = "warning",
+    [ICON_BACK_RTL] = "back_rtl",
+    [ICON_BACKSPACE_RTL] = "backspace_rtl",
 };
 
 /* The enums are kept in the same order; a new category or badge without its icon is a
@@ -68,6 +70,17 @@ icon_id icon_for_badge(unsigned badge_bit)
         if (badge_bit == 1u << i)
             return (icon_id)(ICON_BADGE_FREE + i);
     return ICON_NONE;
+}
+
+icon_id icon_for_direction(icon_id id, bool rtl)
+{
+    if (!rtl)
+        return id;
+    switch (id) {
+    case ICON_BACK: return ICON_BACK_RTL;
+    case ICON_BACKSPACE: return ICON_BACKSPACE_RTL;
+    default: return id;
+    }
 }
 
 const char *icon_name(icon_id id)

@@ -7,6 +7,8 @@
 #ifndef VM_CORE_ICON_H
 #define VM_CORE_ICON_H
 
+#include <stdbool.h>
+
 #include "core/activity.h"
 
 typedef enum icon_id {
@@ -57,12 +59,18 @@ typedef enum icon_id {
     ICON_CALENDAR,
     ICON_USB,
     ICON_WARNING,
+    /* the direction arrows of a right-to-left screen: mirrored */
+    ICON_BACK_RTL,
+    ICON_BACKSPACE_RTL,
     ICON_COUNT
 } icon_id;
 
 icon_id icon_for_category(category c);
 /* Icon of one BADGE_* bit; ICON_NONE for anything else. */
 icon_id icon_for_badge(unsigned badge_bit);
+/* The icon as a right-to-left screen shows it: an arrow that points the way to go (back,
+ * delete the last letter) is mirrored; every other pictogram is the same. */
+icon_id icon_for_direction(icon_id id, bool rtl);
 /* Stable ASCII name ("cat_food", "back"), for tests, goldens and the dump. */
 const char *icon_name(icon_id id);
 

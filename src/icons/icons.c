@@ -12,6 +12,21 @@
 
 typedef void (*icon_fn)(cairo_t *cr);
 
+/* The arrows of a right-to-left screen: the same drawing, mirrored in the unit square. */
+static void draw_back_rtl(cairo_t *cr)
+{
+    cairo_translate(cr, 1, 0);
+    cairo_scale(cr, -1, 1);
+    draw_back(cr);
+}
+
+static void draw_backspace_rtl(cairo_t *cr)
+{
+    cairo_translate(cr, 1, 0);
+    cairo_scale(cr, -1, 1);
+    draw_backspace(cr);
+}
+
 static const icon_fn drawings[ICON_COUNT] = {
     [ICON_CAT_OTHER] = draw_other,
     [ICON_CAT_FOOD] = draw_food,
@@ -55,6 +70,8 @@ static const icon_fn drawings[ICON_COUNT] = {
     [ICON_CALENDAR] = draw_calendar,
     [ICON_USB] = draw_usb,
     [ICON_WARNING] = draw_warning,
+    [ICON_BACK_RTL] = draw_back_rtl,
+    [ICON_BACKSPACE_RTL] = draw_backspace_rtl,
 };
 
 static bool drawable(cairo_t *cr, icon_id icon, double size)

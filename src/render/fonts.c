@@ -16,6 +16,7 @@ static const char *const font_files[SCRIPT_COUNT][2] = {
     [SCRIPT_LATIN] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"},
     [SCRIPT_ARABIC] = {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"},
     [SCRIPT_ETHIOPIC] = {"NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"},
+    [SCRIPT_NASTALIQ] = {"NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf"},
 };
 
 static bool role_is_bold(ui_font role)
@@ -60,11 +61,14 @@ static TTF_Font *open_font(const fonts *f, ui_font role, font_script script)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", f->dir, font_files[script][role_is_bold(role)]);
-    TTF_Font *font = TTF_OpenFont(path, f->sizes[role]);
+    int size = f->sizes[role];
+    if (script == SCRIPT_NASTALIQ)
+        size = (int)(size * FONTS_NASTALIQ_SCALE + 0.5);
+    TTF_Font *font = TTF_OpenFont(path, size);
     if (!font)
         return NULL;
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-    if (script == SCRIPT_ARABIC) {
+    if (script == SCRIPT_ARABIC || script == SCRIPT_NASTALIQ) {
         TTF_SetFontDirection(font, TTF_DIRECTION_RTL);
         TTF_SetFontScriptName(font, "Arab");
     } else if (script == SCRIPT_ETHIOPIC) {
@@ -88,7 +92,7 @@ vm_status fonts_set_sizes(fonts *f, const int sizes[UI_FONT_COUNT], vm_err *err)
     return VM_OK;
 }
 
-font_script fonts_script_of(const char *utf8)
+font_script fonts_script_of(const char *utf8, ui_face face)
 {
     size_t len = strlen(utf8);
     for (size_t i = 0; i < len;) {
@@ -96,7 +100,7 @@ font_script fonts_script_of(const char *utf8)
         i += utf8_decode(utf8 + i, len - i, &cp);
         if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
             (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
-            return SCRIPT_ARABIC;
+            return face == UI_FACE_NASTALIQ ? SCRIPT_NASTALIQ : SCRIPT_ARABIC;
         if (cp >= 0x1200 && cp <= 0x139F)
             return SCRIPT_ETHIOPIC;
     }

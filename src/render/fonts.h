@@ -15,8 +15,13 @@ typedef enum font_script {
     SCRIPT_LATIN = 0,
     SCRIPT_ARABIC,
     SCRIPT_ETHIOPIC,
+    SCRIPT_NASTALIQ, /* Arabic script in the Nastaliq face, for Urdu (UI_FACE_NASTALIQ) */
     SCRIPT_COUNT
 } font_script;
+
+/* Nastaliq's letters stand half as tall again as Naskh's at one em: it is opened at this
+ * share of the role's size, so Urdu reads as large as the Arabic and Latin beside it. */
+#define FONTS_NASTALIQ_SCALE 0.8
 
 typedef struct fonts {
     char dir[512];
@@ -32,8 +37,9 @@ vm_status fonts_init(fonts *f, const char *dir, vm_err *err);
 /* Opens every role at these sizes (Latin now, other scripts when first needed). */
 vm_status fonts_set_sizes(fonts *f, const int sizes[UI_FONT_COUNT], vm_err *err);
 
-/* The script a line of text needs (the first non-Latin letter decides). */
-font_script fonts_script_of(const char *utf8);
+/* The script a line of text needs (the first non-Latin letter decides); Arabic script in
+ * `face`. */
+font_script fonts_script_of(const char *utf8, ui_face face);
 
 /* The font for a role and script; falls back to Latin if the script's font is missing. */
 TTF_Font *fonts_get(fonts *f, ui_font role, font_script script);

@@ -219,12 +219,13 @@ vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_er
     return fonts_set_sizes(&r->fonts, sizes, err);
 }
 
-/* Key layout: role byte, then colour (4 bytes, or none for sizes), then the text. */
-static size_t text_key(unsigned char *key, size_t cap, ui_font font, const ui_color *c,
-                       const char *text)
+/* Key layout: role byte, face byte, then colour (4 bytes, or none for sizes), then the text. */
+static size_t text_key(unsigned char *key, size_t cap, ui_font font, ui_face face,
+                       const ui_color *c, const char *text)
 {
     size_t n = 0, len = strlen(text);
     key[n++] = (unsigned char)font;
+    key[n++] = (unsigned char)face;
     if (c) {
         key[n++] = c->r;
         key[n++] = c->g;
@@ -237,15 +238,16 @@ static size_t text_key(unsigned char *key, size_t cap, ui_font font, const ui_co
     return n + len;
 }
 
-static void measure_text(void *ctx, ui_font font, const char *utf8, int *w, int *h)
+static void measure_text_face(void *ctx, ui_font font, ui_face face, const char *utf8, int *w,
+                              int *h)
 {
     render *r = ctx;
     unsigned char key[1024];
-    size_t klen = text_key(key, sizeof key, font, NULL, utf8);
+    size_t klen = text_key(key, sizeof key, font, face, NULL, utf8);
     size_entry *e = cache_get(r->sizes, key, klen);
     if (!e) {
         size_entry fresh = {0, 0};
-        TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(utf8));
+        TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(utf8, face));
         if (f && *utf8)
             TTF_SizeUTF8(f, utf8, &fresh.w, &fresh.h);
         else if (f)
@@ -261,22 +263,28 @@ static void measure_text(void *ctx, ui_font font, const char *utf8, int *w, int 
     *h = e->h;
 }
 
+static void measure_text(void *ctx, ui_font font, const char *utf8, int *w, int *h)
+{
+    measure_text_face(ctx, font, UI_FACE_NASKH, utf8, w, h);
+}
+
 ui_measure render_measure(render *r)
 {
-    ui_measure m = {r, measure_text};
+    ui_measure m = {r, measure_text, measure_text_face, UI_FACE_NASKH};
     return m;
 }
 
-static tex_entry *text_texture(render *r, ui_font font, ui_color c, const char *text)
+static tex_entry *text_texture(render *r, ui_font font, ui_face face, ui_color c,
+                               const char *text)
 {
     unsigned char key[1024];
-    size_t klen = text_key(key, sizeof key, font, &c, text);
+    size_t klen = text_key(key, sizeof key, font, face, &c, text);
     tex_entry *e = cache_get(r->texts, key, klen);
     if (e) {
         r->hits++;
         return e;
     }
-    TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(text));
+    TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(text, face));
     if (!f || !*text)
         return NULL;
     SDL_Color col = {c.r, c.g, c.b, 255};
@@ -377,7 +385,7 @@ static void execute(render *r, const draw_cmd *c)
         shapes_outline(&r->shapes, c->rect, c->color, c->thickness, c->radius);
         break;
     case DRAW_TEXT: {
-        tex_entry *t = text_texture(r, c->font, c->color, c->text ? c->text : "");
+        tex_entry *t = text_texture(r, c->font, c->face, c->color, c->text ? c->text : "");
         if (t) {
             SDL_Rect dst = {c->rect.x, c->rect.y, t->w, t->h};
             SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);

@@ -39,17 +39,42 @@ typedef enum ui_font {
     UI_FONT_COUNT
 } ui_font;
 
+/* The face Arabic-script text is drawn in: the letters are the same, the calligraphy is the
+ * reader's. Urdu is read in Nastaliq; Arabic (and Farsi, Kurdish, ...) in Naskh. Latin and
+ * other scripts have one face. */
+typedef enum ui_face {
+    UI_FACE_NASKH = 0, /* Noto Sans Arabic */
+    UI_FACE_NASTALIQ   /* Noto Nastaliq Urdu */
+} ui_face;
+
+/* The face a language's Arabic-script text is read in ("ur": Nastaliq). */
+ui_face ui_face_for_lang(const char *lang);
+
 /* Measures one line of UTF-8 text in a font role: width and height in pixels. Injected by the
- * app (SDL_ttf) or by tests (a fixed-width fake). */
+ * app (SDL_ttf) or by tests (a fixed-width fake). `size_face` (may be NULL: then every face
+ * measures as `size`) measures Arabic-script text in a given face; `face` is the face this
+ * measure is for (ui_build sets it from the language). */
 typedef struct ui_measure {
     void *ctx;
     void (*size)(void *ctx, ui_font font, const char *utf8, int *w, int *h);
+    void (*size_face)(void *ctx, ui_font font, ui_face face, const char *utf8, int *w, int *h);
+    ui_face face;
 } ui_measure;
+
+static inline void ui_measure_size(const ui_measure *ms, ui_font font, const char *utf8, int *w,
+                                   int *h)
+{
+    if (ms->size_face)
+        ms->size_face(ms->ctx, font, ms->face, utf8, w, h);
+    else
+        ms->size(ms->ctx, font, utf8, w, h);
+}
 
 typedef enum draw_kind {
     DRAW_RECT = 0, /* filled rect, rounded by `radius` */
     DRAW_FRAME,    /* outline of `thickness` px, rounded by `radius` */
-    DRAW_TEXT,     /* one line of `text` in `font`, top-left at rect.x/y; rect.w/h = measured */
+    DRAW_TEXT,     /* one line of `text` in `font` (Arabic script in `face`), top-left at
+                      rect.x/y; rect.w/h = measured */
     DRAW_ICON,     /* pictogram `icon` scaled into rect, in `color` */
     DRAW_QR,       /* QR modules, dark on white, quiet zone included in rect */
     DRAW_CLIP,     /* from here on draw only inside rect (w or h 0: clip off) */
@@ -62,6 +87,7 @@ typedef struct draw_cmd {
     int radius;
     int thickness;
     ui_font font;
+    ui_face face;          /* DRAW_TEXT: the face of its Arabic-script letters */
     const char *text;      /* DRAW_TEXT: NUL-terminated, in the frame's arena */
     icon_id icon;          /* DRAW_ICON */
     const uint8_t *qr;     /* DRAW_QR: qr_size*qr_size modules, row-major, nonzero = dark;
@@ -111,9 +137,11 @@ typedef struct ui_frame {
      * with them, draw_text cuts a line that mixes directions (Arabic with a Latin name or a
      * number) into runs of one direction and one font, in visual order, each its own
      * DRAW_TEXT, so the renderer never reverses digits or draws Latin letters in the Arabic
-     * font. `rtl` is the direction of the screen's language. */
+     * font. `rtl` is the direction of the screen's language; `face` the face its Arabic
+     * script is read in (every DRAW_TEXT gets it). */
     const ui_measure *measure;
     bool rtl;
+    ui_face face;
 } ui_frame;
 
 void ui_frame_init(ui_frame *f);

@@ -14,6 +14,15 @@ void ui_frame_init(ui_frame *f)
     memset(f, 0, sizeof *f);
 }
 
+ui_face ui_face_for_lang(const char *lang)
+{
+    /* "ur", "ur_PK", "ur-IN" */
+    if (lang && lang[0] == 'u' && lang[1] == 'r' &&
+        (lang[2] == '\0' || lang[2] == '_' || lang[2] == '-'))
+        return UI_FACE_NASTALIQ;
+    return UI_FACE_NASKH;
+}
+
 void ui_frame_reset(ui_frame *f, const char *screen, int width, int height)
 {
     /* The old strings may hold what a resident typed: they do not linger in the memory. */
@@ -150,17 +159,16 @@ void draw_text(ui_frame *f, int x, int y, int w, int h, ui_font font, ui_color c
     if (f->measure && text_needs_bidi(utf8, f->rtl)) {
         text_bidi_run runs[TEXT_BIDI_MAX_RUNS];
         char buf[TEXT_MAX_BYTES * 2];
-        int n = text_bidi_runs(utf8, f->rtl, runs, TEXT_BIDI_MAX_RUNS, buf, sizeof buf);
+        int n = text_runs_for(f->measure, utf8, f->rtl, runs, TEXT_BIDI_MAX_RUNS, buf, sizeof buf);
         if (n > 0) {
-            /* Every run sits on the baseline of the line the layout planned (`h`, measured in
-             * the Latin font): a run in a taller font (Noto Sans Arabic beside Noto Sans:
-             * ascents 1.374 and 1.069 em, heights 2.112 and 1.362 em) moves up by 0.41 of
-             * the difference in height. */
+            /* Every run sits on the baseline of the line the layout planned (`h`), whatever
+             * the height of its font (text_run_y). */
             int cx = x;
             for (int i = 0; i < n; i++) {
                 int rw = 0, rh = 0;
-                f->measure->size(f->measure->ctx, font, runs[i].text, &rw, &rh);
-                push_text(f, cx, y + (h - rh) * 407 / 1000, rw, rh, font, c, runs[i].text);
+                ui_measure_size(f->measure, font, runs[i].text, &rw, &rh);
+                int ry = y + text_run_y(f->measure, runs[i].text, h, rh);
+                push_text(f, cx, ry, rw, rh, font, c, runs[i].text);
                 cx += rw;
             }
             return;
@@ -182,6 +190,7 @@ static void push_text(ui_frame *f, int x, int y, int w, int h, ui_font font, ui_
     d->rect = (ui_rect){x, y, w, h};
     d->color = c;
     d->font = font;
+    d->face = f->face;
     d->text = copy;
 }
 
@@ -189,6 +198,7 @@ void draw_icon(ui_frame *f, ui_rect r, icon_id icon, ui_color c)
 {
     if (icon == ICON_NONE)
         return;
+    icon = icon_for_direction(icon, f->rtl); /* a right-to-left screen's arrows point left */
     draw_cmd *d = push_cmd(f, DRAW_ICON);
     if (!d)
         return;
@@ -292,7 +302,7 @@ static bool same_cmd(const draw_cmd *a, const draw_cmd *b)
         return same_color(a->color, b->color) && a->radius == b->radius &&
                a->thickness == b->thickness;
     case DRAW_TEXT:
-        return same_color(a->color, b->color) && a->font == b->font &&
+        return same_color(a->color, b->color) && a->font == b->font && a->face == b->face &&
                strcmp(a->text ? a->text : "", b->text ? b->text : "") == 0;
     case DRAW_ICON:
         return same_color(a->color, b->color) && a->icon == b->icon;

@@ -7,11 +7,57 @@
 static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* U+2026 */
 
 
+/* The faces' ascents as a share of the height SDL_ttf gives a line of them (ascent plus
+ * descent, from the fonts' hhea tables): Noto Sans 1.069 of 1.362 em, Noto Sans Arabic 1.374
+ * of 2.112 em, Noto Nastaliq Urdu 1.910 of 2.500 em. */
+#define ASCENT_LATIN 0.785
+#define ASCENT_NASKH 0.651
+#define ASCENT_NASTALIQ 0.764
+/* Nastaliq's ink (measured on Urdu sentences) fills its line from 0.148 of it down to the
+ * bottom; a line of Urdu is as tall as that ink, its baseline where the ink puts it. */
+#define NASTALIQ_INK_TOP 0.148
+#define NASTALIQ_LINE (1.0 - NASTALIQ_INK_TOP)
+#define NASTALIQ_BASELINE ((ASCENT_NASTALIQ - NASTALIQ_INK_TOP) / NASTALIQ_LINE)
+
 int text_line_h(const ui_measure *ms, ui_font font)
 {
     int w = 0, h = 0;
-    ms->size(ms->ctx, font, "\xC3\x85g", &w, &h); /* "Åg": the tallest and the deepest */
+    ui_measure_size(ms, font, "\xC3\x85g", &w, &h); /* "Åg": the tallest and the deepest */
+    if (ms->face == UI_FACE_NASTALIQ && ms->size_face) {
+        int uw = 0, uh = 0;
+        ui_measure_size(ms, font, "\xDA\xA9\xDA\xBE\xD8\xA7", &uw, &uh); /* "کھا" */
+        int ink = (int)(uh * NASTALIQ_LINE + 0.5);
+        if (ink > h)
+            h = ink;
+    }
     return h;
+}
+
+static bool arabic_script(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+            (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+            (cp >= 0xFE70 && cp <= 0xFEFF))
+            return true;
+    }
+    return false;
+}
+
+int text_run_y(const ui_measure *ms, const char *run, int line_h, int run_h)
+{
+    if (run_h == line_h)
+        return 0; /* the line's own font (and every run of a fixed-width test measure) */
+    bool nastaliq = ms->face == UI_FACE_NASTALIQ && ms->size_face;
+    double line_base = nastaliq ? NASTALIQ_BASELINE : ASCENT_LATIN;
+    double run_base = !arabic_script(run) ? ASCENT_LATIN
+                      : nastaliq          ? ASCENT_NASTALIQ
+                                          : ASCENT_NASKH;
+    double y = line_base * line_h - run_base * run_h;
+    return (int)(y < 0 ? y - 0.5 : y + 0.5);
 }
 
 /* Width of s[start..start+len) plus an ellipsis when asked, measured as one string. */

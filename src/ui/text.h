@@ -48,13 +48,25 @@ typedef struct text_bidi_run {
 /* True when `s` in a line of this direction needs cutting: it has right-to-left letters, or
  * it is in a right-to-left line and has letters or numbers of another script. */
 bool text_needs_bidi(const char *s, bool rtl);
-/* The runs of `s` (one line) in a line of direction `rtl`, left to right on the screen, their
- * texts written into `buf`. Returns how many; 0 when it does not fit `max` or `size` (the
+/* The runs of `s` (one line) on a screen of direction `rtl`, left to right on the screen,
+ * their texts written into `buf`. The line's own direction is the screen's when it has a
+ * right-to-left letter, else left to right (a Danish sentence on an Arabic screen). Returns how many; 0 when it does not fit `max` or `size` (the
  * caller then draws the line whole). */
 int text_bidi_runs(const char *s, bool rtl, text_bidi_run *out, int max, char *buf,
                    size_t size);
-/* Height of one line in `font`. */
+/* text_bidi_runs as the text is drawn through `ms`: in a Nastaliq measure the spaces at the
+ * ends of an Arabic-script run are runs of their own (Noto Nastaliq Urdu gives them next to
+ * no width). */
+int text_runs_for(const ui_measure *ms, const char *s, bool rtl, text_bidi_run *out, int max,
+                  char *buf, size_t size);
+/* Height of one line in `font`: of Noto Sans's "Åg", or in a measure for Nastaliq (Urdu) the
+ * height its ink takes, which is taller. */
 int text_line_h(const ui_measure *ms, ui_font font);
+/* Where a run `run_h` high (as measured through `ms`) goes down from the top of a line
+ * `line_h` high that the layout planned (text_line_h), so that its baseline is the line's:
+ * Noto Sans Arabic and Noto Nastaliq Urdu stand taller than Noto Sans and set their
+ * baselines lower. `run` is the run's text (its script says its font). */
+int text_run_y(const ui_measure *ms, const char *run, int line_h, int run_h);
 
 /* Wraps `s` into at most `max_lines` lines (<= TEXT_MAX_LINES; 0 means as many as allowed)
  * of at most `max_w` pixels. */

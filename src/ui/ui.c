@@ -618,11 +618,13 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     bool small = too_small(u);
     ui_frame_reset(out, small ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen], u->win_w,
                    u->win_h);
-    out->measure = measure;
+    /* the app's measure, for the face the language's Arabic script is read in */
+    ui_measure ms = *measure;
+    out->measure = &ms;
     ui_ctx c = {
         .u = u,
         .m = m,
-        .ms = measure,
+        .ms = &ms,
         .L = &u->L,
         .f = out,
         .now_ms = now_ms,
@@ -633,6 +635,8 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         c.cat = ui_admin_catalog(u, m);
     c.rtl = c.cat && i18n_right_to_left(c.cat);
     out->rtl = c.rtl;
+    ms.face = ui_face_for_lang(c.cat ? i18n_lang(c.cat) : NULL);
+    out->face = ms.face;
     if (small) {
         /* no layout below the minimum: one plain message instead of a broken screen */
         screen_too_small_build(&c, UI_MIN_WIDTH, UI_MIN_HEIGHT);
@@ -757,10 +761,13 @@ void ui_build_error(ui *u, const i18n_catalog *cat, const ui_measure *measure,
 {
     ui_model none = {0};
     ui_frame_reset(out, "error", u->win_w, u->win_h);
-    out->measure = measure;
-    ui_ctx c = {.u = u, .m = &none, .ms = measure, .L = &u->L, .f = out, .cat = cat};
+    ui_measure ms = *measure;
+    ms.face = ui_face_for_lang(cat ? i18n_lang(cat) : NULL);
+    out->measure = &ms;
+    ui_ctx c = {.u = u, .m = &none, .ms = &ms, .L = &u->L, .f = out, .cat = cat};
     c.rtl = cat && i18n_right_to_left(cat);
     out->rtl = c.rtl;
+    out->face = ms.face;
     screen_error_build(&c, detail);
     ui_frame_shift(out, u->L.w, u->L.h, 0, 0);
     out->measure = NULL;

@@ -11,6 +11,7 @@
 
 #include "core/catalogs.h"
 #include "core/i18n.h"
+#include "core/utf8.h"
 
 #define HEADER(lang, forms)                                                    \
     "msgid \"\"\n"                                                             \
@@ -379,6 +380,32 @@ static void format_truncates_on_characters(void **state)
     assert_string_equal(out, "7 af 18");
 }
 
+/* Text put into a right-to-left sentence is isolated when it has left-to-right letters, so
+ * the bidi algorithm keeps its order; nothing else changes. */
+static void format_isolates_latin_in_rtl_sentences(void **state)
+{
+    (void)state;
+    char out[128];
+    i18n_format(out, sizeof out, "السعر: %s", "35 kr., børn 15 kr.");
+    assert_string_equal(out, "السعر: \u206835 kr., børn 15 kr.\u2069");
+    i18n_format(out, sizeof out, "%2$s :%1$s المضيف", "Hanne", "غدًا");
+    assert_string_equal(out, "غدًا :\u2068Hanne\u2069 المضيف");
+    /* numbers, times and Arabic words need nothing */
+    i18n_format(out, sizeof out, "الساعة %s، %d دقيقة", "18:00", 20);
+    assert_string_equal(out, "الساعة 18:00، 20 دقيقة");
+    i18n_format(out, sizeof out, "قیمت: %s", "مفت");
+    assert_string_equal(out, "قیمت: مفت");
+    /* a left-to-right sentence is left alone, and so is %% */
+    i18n_format(out, sizeof out, "Pris: %s (100%%)", "35 kr.");
+    assert_string_equal(out, "Pris: 35 kr. (100%)");
+    /* cut short: the isolate is opened, the text whole characters */
+    char small[24];
+    i18n_format(small, sizeof small, "السعر: %s", "35 kr., børn 15 kr.");
+    assert_true(utf8_valid(small, strlen(small)));
+    assert_null(strstr(small, "\xEF\xB7"));
+    assert_non_null(strstr(small, "\u2068"));
+}
+
 /* The catalogs the kiosk carries: each parses cleanly, Danish and English are complete, and
  * both know exactly the same messages. */
 static void embedded_catalogs_complete(void **state)
@@ -491,6 +518,7 @@ int main(void)
         cmocka_unit_test(conversion_mismatch_dropped),
         cmocka_unit_test(languages),
         cmocka_unit_test(format_truncates_on_characters),
+        cmocka_unit_test(format_isolates_latin_in_rtl_sentences),
         cmocka_unit_test(embedded_catalogs_complete),
         cmocka_unit_test(damaged_catalogs_never_crash),
     };

@@ -156,7 +156,7 @@ harness *h_new_panel(int width, int height, double inches)
     h->u = ui_new(&opt);
     assert_non_null(h->u);
     ui_font_sizes(h->u, font_sizes);
-    h->ms = (ui_measure){font_sizes, h_measure_size};
+    h->ms = (ui_measure){.ctx = font_sizes, .size = h_measure_size};
     ui_frame_init(&h->f);
     h->now_ms = ts_time(H_NOW) * 1000;
     h->secret = "Birgitte";

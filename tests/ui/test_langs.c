@@ -49,9 +49,14 @@ static void bidi_runs(void **state)
     runs_are("Fællesspisning · اليوم، الساعة 18:00", true,
              (const char *[]){"18:00", "اليوم، الساعة ", " · ", "Fællesspisning"},
              (bool[]){0, 1, 1, 0}, 4);
-    /* a time first in a right-to-left line: on the right, where reading starts */
-    runs_are("10:20  Gåtur i parken", true, (const char *[]){"Gåtur i parken", "  ", "10:20"},
-             (bool[]){0, 1, 0}, 3);
+    /* a time first and then a Danish title, on a right-to-left screen: a line with no
+     * right-to-left letter reads left to right, as it is written */
+    runs_are("10:20  Gåtur i parken", true, (const char *[]){"10:20  Gåtur i parken"},
+             (bool[]){0}, 1);
+    /* a Danish sentence on an Arabic screen keeps its full stop at its end */
+    runs_are("Husk at melde til.", true, (const char *[]){"Husk at melde til."}, (bool[]){0}, 1);
+    /* a time first in a right-to-left sentence: on the right, where reading starts */
+    runs_are("10:20  اليوم", true, (const char *[]){"  اليوم", "10:20"}, (bool[]){1, 0}, 2);
     /* a number after Latin letters belongs to them */
     runs_are("Hanne 18:00", true, (const char *[]){"Hanne 18:00"}, (bool[]){0}, 1);
     /* a range of times: both numbers in order, the dash between */
@@ -64,7 +69,7 @@ static void bidi_runs(void **state)
              (bool[]){1, 0, 1, 1}, 4);
     runs_are("مرحبا (٣)", true, (const char *[]){"(", "٣", ")", "مرحبا "}, (bool[]){1, 0, 1, 1}, 4);
     /* per cent: with its number when it touches it, else a neutral mark */
-    runs_are("45 %", true, (const char *[]){"% ", "45"}, (bool[]){1, 0}, 2);
+    runs_are("45 % مجاني", true, (const char *[]){"مجاني", " % ", "45"}, (bool[]){1, 1, 0}, 3);
     runs_are("25%", true, (const char *[]){"25%"}, (bool[]){0}, 1);
     /* Arabic inside a left-to-right line */
     runs_are("Navn: فاطمة 2", false, (const char *[]){"Navn: ", "2", "فاطمة "}, (bool[]){0, 0, 1},
@@ -393,9 +398,111 @@ static void arabic_screen(void **state)
     assert_non_null(label);
     assert_int_equal(name->rect.x + name->rect.w, label->rect.x);
     assert_int_equal(name->rect.y, label->rect.y);
-    /* the widget keeps the whole sentence for the dump */
-    assert_string_equal(h_widget(h, "host")->label, "المضيف: Hanne");
+    /* the widget keeps the whole sentence for the dump, the name isolated in it (U+2068 ..
+     * U+2069: i18n_format), so it keeps its own order whatever follows */
+    assert_string_equal(h_widget(h, "host")->label, "المضيف: \u2068Hanne\u2069");
     h_free(h);
+}
+
+/* The marks that steer the bidi algorithm are never drawn (they would be empty boxes). */
+static void assert_no_marks_drawn(const harness *h)
+{
+    for (size_t i = 0; i < h->f.n_cmds; i++) {
+        const draw_cmd *d = &h->f.cmds[i];
+        if (d->kind != DRAW_TEXT)
+            continue;
+        for (const char *m = "\u2066\0\u2067\0\u2068\0\u2069\0\u200e\0\u200f\0"; *m;
+             m += strlen(m) + 1)
+            if (strstr(d->text, m))
+                fail_msg("a direction mark is drawn in \"%s\"", d->text);
+    }
+}
+
+/* "السعر: 35 kr., børn 15 kr.": the Danish price keeps its order inside an Arabic or Urdu
+ * sentence. By the book without isolation the "35" after the Arabic label is an Arabic
+ * number and goes to the right of "kr., børn 15 kr" (that was the scrambled line); isolated,
+ * the price is one run, in order. */
+static void danish_inside_arabic_keeps_its_order(void **state)
+{
+    (void)state;
+    const char *price = "35 kr., børn 15 kr.";
+    text_bidi_run runs[TEXT_BIDI_MAX_RUNS];
+    char buf[1024], out[256];
+    int n = text_bidi_runs("السعر: 35 kr., børn 15 kr.", true, runs, TEXT_BIDI_MAX_RUNS, buf,
+                           sizeof buf);
+    assert_true(n >= 2);
+    assert_string_not_equal(runs[0].text, price);
+    static const char *const rtl_langs[] = {"ar", "ur"};
+    for (size_t l = 0; l < 2; l++) {
+        vm_err err = {0};
+        i18n_catalog *cat = i18n_catalog_embedded(rtl_langs[l], &err);
+        assert_non_null(cat);
+        const char *fmt = i18n_text(cat, "Price: %s");
+        assert_string_not_equal(fmt, "Price: %s");
+        i18n_format(out, sizeof out, fmt, price);
+        n = text_bidi_runs(out, true, runs, TEXT_BIDI_MAX_RUNS, buf, sizeof buf);
+        if (n != 2)
+            fail_msg("%s: \"%s\" is %d runs", rtl_langs[l], out, n);
+        assert_string_equal(runs[0].text, price);
+        assert_false(runs[0].rtl);
+        assert_true(runs[1].rtl);
+        assert_null(strstr(runs[1].text, "\u2068"));
+        assert_null(strstr(runs[1].text, "\u2069"));
+        /* a time needs no isolation: it stays as it was */
+        i18n_format(out, sizeof out, fmt, "18:00");
+        assert_null(strstr(out, "\u2068"));
+        i18n_catalog_free(cat);
+    }
+}
+
+/* Urdu is drawn in Nastaliq, Arabic in Naskh; a right-to-left screen's arrows point its way. */
+static void faces_and_arrows(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang;
+        ui_face face;
+        bool rtl;
+    } cases[] = {{"ur", UI_FACE_NASTALIQ, true}, {"ar", UI_FACE_NASKH, true},
+                 {"tr", UI_FACE_NASKH, false}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        harness *h = h_lang(800, 480, cases[k].lang);
+        h_open_detail(h, E_SPIS);
+        size_t texts = 0;
+        for (size_t i = 0; i < h->f.n_cmds; i++) {
+            const draw_cmd *d = &h->f.cmds[i];
+            if (d->kind == DRAW_TEXT) {
+                texts++;
+                assert_int_equal(d->face, cases[k].face);
+            }
+        }
+        assert_true(texts > 5);
+        assert_no_marks_drawn(h);
+        /* the arrow on the back button */
+        const ui_widget *back = h_widget(h, "back");
+        icon_id seen = ICON_NONE;
+        for (size_t i = 0; i < h->f.n_cmds; i++) {
+            const draw_cmd *d = &h->f.cmds[i];
+            if (d->kind == DRAW_ICON && ui_rect_contains(back->rect, d->rect.x, d->rect.y))
+                seen = d->icon;
+        }
+        assert_int_equal(seen, cases[k].rtl ? ICON_BACK_RTL : ICON_BACK);
+        /* and the keyboard's delete key */
+        h_tap(h, "join");
+        seen = ICON_NONE;
+        const ui_widget *del = h_widget(h, "key:backspace");
+        for (size_t i = 0; i < h->f.n_cmds; i++) {
+            const draw_cmd *d = &h->f.cmds[i];
+            if (d->kind == DRAW_ICON && ui_rect_contains(del->rect, d->rect.x, d->rect.y))
+                seen = d->icon;
+        }
+        assert_int_equal(seen, cases[k].rtl ? ICON_BACKSPACE_RTL : ICON_BACKSPACE);
+        h_free(h);
+    }
+    assert_int_equal(ui_face_for_lang("ur"), UI_FACE_NASTALIQ);
+    assert_int_equal(ui_face_for_lang("ur_PK"), UI_FACE_NASTALIQ);
+    assert_int_equal(ui_face_for_lang("uz"), UI_FACE_NASKH);
+    assert_int_equal(ui_face_for_lang(NULL), UI_FACE_NASKH);
 }
 
 int main(void)
@@ -407,6 +514,8 @@ int main(void)
         cmocka_unit_test(resident_screens_in_every_language),
         cmocka_unit_test(quiet_screens_in_every_language),
         cmocka_unit_test(arabic_screen),
+        cmocka_unit_test(danish_inside_arabic_keeps_its_order),
+        cmocka_unit_test(faces_and_arrows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,7 +25,64 @@ static void fixed(void *ctx, ui_font font, const char *s, int *w, int *h)
     *w = (int)utf8_length(s) * 10;
     *h = 20;
 }
-static const ui_measure MS = {NULL, fixed};
+static const ui_measure MS = {.ctx = NULL, .size = fixed};
+
+/* A measure with faces, as the renderer's: Latin 20 px lines, Naskh 31 px, Nastaliq 37 px
+ * (Noto's 1.362, 2.112 and 2.0 em at 15 px, Nastaliq at 0.8 of the size). */
+static bool arabic(const char *s)
+{
+    return (unsigned char)s[0] == 0xD8 || (unsigned char)s[0] == 0xD9 ||
+           (unsigned char)s[0] == 0xDA || (unsigned char)s[0] == 0xDB;
+}
+static void faced(void *ctx, ui_font font, ui_face face, const char *s, int *w, int *h)
+{
+    (void)ctx;
+    (void)font;
+    *w = (int)utf8_length(s) * 10;
+    *h = !arabic(s) ? 20 : face == UI_FACE_NASTALIQ ? 37 : 31;
+}
+static void unfaced(void *ctx, ui_font font, const char *s, int *w, int *h)
+{
+    faced(ctx, font, UI_FACE_NASKH, s, w, h);
+}
+
+static void lines_fit_the_face(void **state)
+{
+    (void)state;
+    ui_measure naskh = {.size = unfaced, .size_face = faced, .face = UI_FACE_NASKH};
+    ui_measure nastaliq = naskh;
+    nastaliq.face = UI_FACE_NASTALIQ;
+    /* a line of Urdu is as tall as Nastaliq's ink (0.852 of its height), Arabic keeps the
+     * Latin line */
+    assert_int_equal(text_line_h(&naskh, UI_FONT_BODY), 20);
+    assert_int_equal(text_line_h(&nastaliq, UI_FONT_BODY), 32);
+    /* every run's baseline on the line's: the Latin line's own run does not move, a taller
+     * Arabic run goes up, a Latin run in an Urdu line goes down and Nastaliq up by its
+     * empty top */
+    assert_int_equal(text_run_y(&naskh, "Hanne", 20, 20), 0);
+    assert_int_equal(text_run_y(&naskh, "مرحبا", 20, 31), -4);  /* 0.785*20 - 0.651*31 */
+    assert_int_equal(text_run_y(&nastaliq, "Hanne", 32, 20), 7); /* 0.723*32 - 0.785*20 */
+    assert_int_equal(text_run_y(&nastaliq, "مرحبا", 32, 37), -5); /* 0.723*32 - 0.764*37 */
+    /* a measure without faces measures every face the same */
+    assert_int_equal(text_line_h(&MS, UI_FONT_BODY), 20);
+
+    /* Nastaliq's spaces at a run's ends have next to no width: they are runs of their own */
+    text_bidi_run runs[TEXT_BIDI_MAX_RUNS];
+    char buf[512];
+    int n = text_runs_for(&naskh, "المضيف: Hanne", true, runs, TEXT_BIDI_MAX_RUNS, buf,
+                          sizeof buf);
+    assert_int_equal(n, 2);
+    assert_string_equal(runs[1].text, "المضيف: ");
+    n = text_runs_for(&nastaliq, "المضيف: Hanne", true, runs, TEXT_BIDI_MAX_RUNS, buf,
+                      sizeof buf);
+    assert_int_equal(n, 3);
+    assert_string_equal(runs[0].text, "Hanne");
+    assert_string_equal(runs[1].text, " ");
+    assert_string_equal(runs[2].text, "المضيف:");
+    assert_true(runs[2].rtl);
+    /* and the line is as wide as its pieces: the space counts in the Latin font */
+    assert_int_equal(text_width(&nastaliq, UI_FONT_BODY, "المضيف: Hanne"), 130);
+}
 
 static char *line_of(const text_block *b, const char *s, int k, char *out, size_t size)
 {
@@ -309,6 +366,7 @@ int main(void)
         cmocka_unit_test(copy_and_same_picture),
         cmocka_unit_test(contrast_ratio),
         cmocka_unit_test(layout_scales),
+        cmocka_unit_test(lines_fit_the_face),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
