@@ -1,29 +1,30 @@
 /* icons: see icons.h. Each pictogram is a function (icons_categories.c, icons_marks.c)
- * drawing in the unit square with the pen of icons_pen.h; the drawings keep a margin of about
- * 0.04 so strokes never leave the square. They were tuned by eye on the contact sheet the
- * icons test writes (icons_sheet.png). */
+ * drawing in the unit square with the pen of icons_pen.h on a vg canvas (vg.h); the drawings
+ * keep a margin of about 0.04 so strokes never leave the square. They were tuned by eye on the
+ * contact sheet the icons test writes (icons_sheet.png). This file draws them for the screen
+ * (FreeType, no cairo); icons_cairo.c draws the same functions with cairo for paper. */
 #include "icons/icons.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "icons/icons_drawings.h"
 #include "icons/icons_pen.h"
 
-typedef void (*icon_fn)(cairo_t *cr);
-
 /* The arrows of a right-to-left screen: the same drawing, mirrored in the unit square. */
-static void draw_back_rtl(cairo_t *cr)
+static void draw_back_rtl(vg *cr)
 {
-    cairo_translate(cr, 1, 0);
-    cairo_scale(cr, -1, 1);
+    vg_translate(cr, 1, 0);
+    vg_scale(cr, -1, 1);
     draw_back(cr);
 }
 
-static void draw_backspace_rtl(cairo_t *cr)
+static void draw_backspace_rtl(vg *cr)
 {
-    cairo_translate(cr, 1, 0);
-    cairo_scale(cr, -1, 1);
+    vg_translate(cr, 1, 0);
+    vg_scale(cr, -1, 1);
     draw_backspace(cr);
 }
 
@@ -74,80 +75,33 @@ static const icon_fn drawings[ICON_COUNT] = {
     [ICON_BACKSPACE_RTL] = draw_backspace_rtl,
 };
 
-static bool drawable(cairo_t *cr, icon_id icon, double size)
+icon_fn icons_drawing(icon_id icon)
 {
-    return cr && (int)icon > ICON_NONE && icon < ICON_COUNT && drawings[icon] && size > 0;
-}
-
-/* Puts the unit square at (x, y, size) and clips to it, so nothing ever spills out. */
-static void enter_square(cairo_t *cr, double x, double y, double size)
-{
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, size, size);
-    cairo_new_path(cr);
-    cairo_rectangle(cr, 0, 0, 1, 1);
-    cairo_clip(cr);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-}
-
-void icons_draw(cairo_t *cr, icon_id icon, double x, double y, double size, double r, double g,
-                double b, double a)
-{
-    if (!drawable(cr, icon, size))
-        return;
-    cairo_save(cr);
-    enter_square(cr, x, y, size);
-    /* Draw into an alpha-only group so the cuts make holes in the icon only, not in whatever
-     * lies beneath it, then paint the colour through that shape. */
-    cairo_push_group_with_content(cr, CAIRO_CONTENT_ALPHA);
-    cairo_set_source_rgba(cr, 0, 0, 0, 1);
-    pen_ink(cr);
-    drawings[icon](cr);
-    cairo_pattern_t *shape = cairo_pop_group(cr);
-    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
-    cairo_set_source_rgba(cr, r, g, b, a);
-    cairo_mask(cr, shape);
-    cairo_pattern_destroy(shape);
-    cairo_restore(cr);
-}
-
-void icons_draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, double r,
-                   double g, double b, double paper_r, double paper_g, double paper_b)
-{
-    if (!drawable(cr, icon, size))
-        return;
-    pen_paper paper = {{r, g, b}, {paper_r, paper_g, paper_b}};
-    cairo_save(cr);
-    enter_square(cr, x, y, size);
-    pen_use_paper(cr, &paper);
-    pen_ink(cr);
-    drawings[icon](cr);
-    pen_use_paper(cr, NULL);
-    cairo_restore(cr);
+    return (int)icon > ICON_NONE && icon < ICON_COUNT ? drawings[icon] : NULL;
 }
 
 unsigned char *icons_rasterise(icon_id icon, int size)
 {
     if (size <= 0 || size > 4096)
         return NULL;
-    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, size);
-    if (stride != size * 4)
-        return NULL; /* the contract promises a tightly packed size*size*4 buffer */
     unsigned char *pixels = calloc((size_t)size * (size_t)size, 4);
-    if (!pixels)
-        return NULL;
-    cairo_surface_t *s =
-        cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, size, size, stride);
-    cairo_t *cr = cairo_create(s);
-    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-        cairo_destroy(cr);
-        cairo_surface_destroy(s);
+    icon_fn draw = icons_drawing(icon);
+    if (!pixels || !draw)
+        return pixels; /* an unknown icon is a clear square */
+    vg_raster *canvas = vg_raster_new(size, size);
+    if (!canvas) {
         free(pixels);
         return NULL;
     }
-    icons_draw(cr, icon, 0, 0, size, 1, 1, 1, 1);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
-    cairo_surface_destroy(s);
+    /* The canvas is the icon's square, so its edges are the clip cairo's path has. */
+    vg *v = vg_raster_vg(canvas);
+    vg_scale(v, size, size);
+    pen_ink(v);
+    draw(v);
+    const unsigned char *alpha = vg_raster_alpha(canvas);
+    uint32_t *px = (uint32_t *)pixels;
+    for (size_t i = 0; i < (size_t)size * (size_t)size; i++)
+        px[i] = alpha[i] * 0x01010101u; /* premultiplied white */
+    vg_raster_free(canvas);
     return pixels;
 }

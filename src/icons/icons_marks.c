@@ -6,26 +6,26 @@
 
 /* ---- badges ---- */
 
-void draw_free(cairo_t *cr)
+void draw_free(vg *cr)
 {
     /* "kr" in a coin, crossed out */
     pen_ring(cr, 0.5, 0.5, 0.41, 0.08);
     pen_seg(cr, 0.085, 0.3, 0.29, 0.3, 0.71);
     LINE(cr, 0.085, 0.48, 0.38, 0.32, 0.53, 0.49, 0.71);
     pen_seg(cr, 0.085, 0.6, 0.46, 0.6, 0.71);
-    cairo_new_path(cr);
-    cairo_move_to(cr, 0.6, 0.57);
-    cairo_curve_to(cr, 0.62, 0.48, 0.68, 0.45, 0.76, 0.46);
-    cairo_set_line_width(cr, 0.08);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_move_to(cr, 0.6, 0.57);
+    vg_curve_to(cr, 0.62, 0.48, 0.68, 0.45, 0.76, 0.46);
+    vg_set_line_width(cr, 0.08);
+    vg_set_line_cap(cr, VG_CAP_ROUND);
+    vg_stroke(cr);
     pen_cut(cr);
     pen_seg(cr, 0.15, 0.2, 0.8, 0.8, 0.2);
     pen_ink(cr);
     pen_seg(cr, 0.065, 0.2, 0.8, 0.8, 0.2);
 }
 
-void draw_just_come(cairo_t *cr)
+void draw_just_come(vg *cr)
 {
     /* an open door */
     LINE(cr, 0.07, 0.2, 0.94, 0.2, 0.08, 0.8, 0.08, 0.8, 0.94);
@@ -36,18 +36,18 @@ void draw_just_come(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_childcare(cairo_t *cr)
+void draw_childcare(vg *cr)
 {
     /* a pram */
-    cairo_new_path(cr);
-    cairo_move_to(cr, 0.48, 0.42);
-    cairo_arc(cr, 0.48, 0.42, 0.33, M_PI, 3 * M_PI / 2);
-    cairo_close_path(cr);
-    cairo_fill(cr);
-    cairo_new_path(cr);
-    cairo_arc(cr, 0.5, 0.46, 0.34, 0, M_PI);
-    cairo_close_path(cr);
-    cairo_fill(cr);
+    vg_new_path(cr);
+    vg_move_to(cr, 0.48, 0.42);
+    vg_arc(cr, 0.48, 0.42, 0.33, M_PI, 3 * M_PI / 2);
+    vg_close_path(cr);
+    vg_fill(cr);
+    vg_new_path(cr);
+    vg_arc(cr, 0.5, 0.46, 0.34, 0, M_PI);
+    vg_close_path(cr);
+    vg_fill(cr);
     LINE(cr, 0.065, 0.82, 0.48, 0.86, 0.18, 0.94, 0.18);
     pen_disc(cr, 0.3, 0.86, 0.09);
     pen_disc(cr, 0.72, 0.86, 0.09);
@@ -57,14 +57,14 @@ void draw_childcare(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_alone_ok(cairo_t *cr)
+void draw_alone_ok(vg *cr)
 {
     /* one person and a heart */
     pen_figure(cr, 0.36, 0.08, 0.88, 0);
     pen_heart(cr, 0.78, 0.25, 0.34);
 }
 
-void draw_residents_only(cairo_t *cr)
+void draw_residents_only(vg *cr)
 {
     /* a house */
     POLY(cr, 0.05, 0.5, 0.07, 0.94, 0.48, 0.84, 0.48, 0.84, 0.93, 0.16, 0.93, 0.16, 0.48,
@@ -74,44 +74,44 @@ void draw_residents_only(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_step_free(cairo_t *cr)
+void draw_step_free(vg *cr)
 {
     /* the wheelchair symbol */
     pen_disc(cr, 0.42, 0.13, 0.09);
     LINE(cr, 0.1, 0.4, 0.3, 0.42, 0.56, 0.68, 0.56, 0.8, 0.82, 0.9, 0.79);
     pen_seg(cr, 0.08, 0.41, 0.4, 0.6, 0.4);
-    cairo_new_path(cr);
-    cairo_arc(cr, 0.4, 0.66, 0.26, -M_PI * 0.25, M_PI * 1.25);
-    cairo_set_line_width(cr, 0.08);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_arc(cr, 0.4, 0.66, 0.26, -M_PI * 0.25, M_PI * 1.25);
+    vg_set_line_width(cr, 0.08);
+    vg_set_line_cap(cr, VG_CAP_ROUND);
+    vg_stroke(cr);
 }
 
 /* ---- facts ---- */
 
-void draw_clock(cairo_t *cr)
+void draw_clock(vg *cr)
 {
     pen_ring(cr, 0.5, 0.5, 0.41, 0.09);
     LINE(cr, 0.08, 0.5, 0.24, 0.5, 0.5, 0.69, 0.6);
 }
 
-void draw_place(cairo_t *cr)
+void draw_place(vg *cr)
 {
     /* a map pin */
-    cairo_new_path(cr);
-    cairo_arc(cr, 0.5, 0.37, 0.31, M_PI * 0.8, M_PI * 2.2);
-    cairo_line_to(cr, 0.5, 0.95);
-    cairo_close_path(cr);
-    cairo_set_line_width(cr, 0.02);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_fill_preserve(cr);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_arc(cr, 0.5, 0.37, 0.31, M_PI * 0.8, M_PI * 2.2);
+    vg_line_to(cr, 0.5, 0.95);
+    vg_close_path(cr);
+    vg_set_line_width(cr, 0.02);
+    vg_set_line_join(cr, VG_JOIN_ROUND);
+    vg_fill_preserve(cr);
+    vg_stroke(cr);
     pen_cut(cr);
     pen_disc(cr, 0.5, 0.37, 0.12);
     pen_ink(cr);
 }
 
-void draw_host(cairo_t *cr)
+void draw_host(vg *cr)
 {
     /* a person with a name tag */
     pen_bust(cr, 0.5, 0.06, 0.88, 0);
@@ -120,39 +120,39 @@ void draw_host(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_people(cairo_t *cr)
+void draw_people(vg *cr)
 {
     pen_bust(cr, 0.27, 0.18, 0.5, 0);
     pen_bust(cr, 0.73, 0.18, 0.5, 0);
     pen_bust(cr, 0.5, 0.32, 0.62, 0.05);
 }
 
-void draw_help_hand(cairo_t *cr)
+void draw_help_hand(vg *cr)
 {
     /* a heart held in an open hand */
     pen_heart(cr, 0.5, 0.3, 0.42);
     /* palm and fingers as one cupped shape, the thumb raised on the right */
-    cairo_new_path(cr);
-    cairo_move_to(cr, 0.04, 0.6);
-    cairo_line_to(cr, 0.2, 0.6);
-    cairo_curve_to(cr, 0.3, 0.66, 0.45, 0.68, 0.58, 0.66);
-    cairo_line_to(cr, 0.72, 0.52);
-    cairo_curve_to(cr, 0.77, 0.47, 0.85, 0.5, 0.82, 0.57);
-    cairo_line_to(cr, 0.76, 0.7);
-    cairo_curve_to(cr, 0.72, 0.78, 0.66, 0.82, 0.56, 0.84);
-    cairo_line_to(cr, 0.2, 0.86);
-    cairo_line_to(cr, 0.04, 0.86);
-    cairo_close_path(cr);
-    cairo_set_line_width(cr, 0.03);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_fill_preserve(cr);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_move_to(cr, 0.04, 0.6);
+    vg_line_to(cr, 0.2, 0.6);
+    vg_curve_to(cr, 0.3, 0.66, 0.45, 0.68, 0.58, 0.66);
+    vg_line_to(cr, 0.72, 0.52);
+    vg_curve_to(cr, 0.77, 0.47, 0.85, 0.5, 0.82, 0.57);
+    vg_line_to(cr, 0.76, 0.7);
+    vg_curve_to(cr, 0.72, 0.78, 0.66, 0.82, 0.56, 0.84);
+    vg_line_to(cr, 0.2, 0.86);
+    vg_line_to(cr, 0.04, 0.86);
+    vg_close_path(cr);
+    vg_set_line_width(cr, 0.03);
+    vg_set_line_join(cr, VG_JOIN_ROUND);
+    vg_fill_preserve(cr);
+    vg_stroke(cr);
     pen_cut(cr);
     pen_seg(cr, 0.035, 0.2, 0.58, 0.2, 0.9);
     pen_ink(cr);
 }
 
-void draw_company(cairo_t *cr)
+void draw_company(vg *cr)
 {
     /* two people side by side, holding hands */
     pen_figure(cr, 0.28, 0.08, 0.86, 0);
@@ -162,69 +162,69 @@ void draw_company(cairo_t *cr)
 
 /* ---- controls ---- */
 
-void draw_back(cairo_t *cr)
+void draw_back(vg *cr)
 {
     pen_seg(cr, 0.13, 0.2, 0.5, 0.86, 0.5);
     LINE(cr, 0.13, 0.46, 0.2, 0.16, 0.5, 0.46, 0.8);
 }
 
-void draw_up(cairo_t *cr)
+void draw_up(vg *cr)
 {
     LINE(cr, 0.14, 0.14, 0.7, 0.5, 0.32, 0.86, 0.7);
 }
 
-void draw_down(cairo_t *cr)
+void draw_down(vg *cr)
 {
     LINE(cr, 0.14, 0.14, 0.3, 0.5, 0.68, 0.86, 0.3);
 }
 
-void draw_language(cairo_t *cr)
+void draw_language(vg *cr)
 {
     /* a globe */
     pen_ring(cr, 0.5, 0.5, 0.41, 0.075);
-    cairo_save(cr);
-    cairo_new_path(cr);
-    cairo_translate(cr, 0.5, 0.5);
-    cairo_scale(cr, 0.18, 0.41);
-    cairo_arc(cr, 0, 0, 1, 0, 2 * M_PI);
-    cairo_restore(cr);
-    cairo_set_line_width(cr, 0.06);
-    cairo_stroke(cr);
+    vg_save(cr);
+    vg_new_path(cr);
+    vg_translate(cr, 0.5, 0.5);
+    vg_scale(cr, 0.18, 0.41);
+    vg_arc(cr, 0, 0, 1, 0, 2 * M_PI);
+    vg_restore(cr);
+    vg_set_line_width(cr, 0.06);
+    vg_stroke(cr);
     pen_seg(cr, 0.06, 0.5, 0.09, 0.5, 0.91);
     pen_seg(cr, 0.06, 0.09, 0.5, 0.91, 0.5);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    vg_set_line_cap(cr, VG_CAP_BUTT);
     for (int s = -1; s <= 1; s += 2) {
-        cairo_new_path(cr);
-        cairo_move_to(cr, 0.18, 0.5 + s * 0.24);
-        cairo_line_to(cr, 0.82, 0.5 + s * 0.24);
-        cairo_set_line_width(cr, 0.05);
-        cairo_stroke(cr);
+        vg_new_path(cr);
+        vg_move_to(cr, 0.18, 0.5 + s * 0.24);
+        vg_line_to(cr, 0.82, 0.5 + s * 0.24);
+        vg_set_line_width(cr, 0.05);
+        vg_stroke(cr);
     }
 }
 
-void draw_check(cairo_t *cr)
+void draw_check(vg *cr)
 {
     LINE(cr, 0.15, 0.12, 0.52, 0.38, 0.78, 0.88, 0.24);
 }
 
-void draw_cross(cairo_t *cr)
+void draw_cross(vg *cr)
 {
     pen_seg(cr, 0.15, 0.18, 0.18, 0.82, 0.82);
     pen_seg(cr, 0.15, 0.82, 0.18, 0.18, 0.82);
 }
 
-void draw_plus(cairo_t *cr)
+void draw_plus(vg *cr)
 {
     pen_seg(cr, 0.15, 0.5, 0.12, 0.5, 0.88);
     pen_seg(cr, 0.15, 0.12, 0.5, 0.88, 0.5);
 }
 
-void draw_minus(cairo_t *cr)
+void draw_minus(vg *cr)
 {
     pen_seg(cr, 0.15, 0.12, 0.5, 0.88, 0.5);
 }
 
-void draw_backspace(cairo_t *cr)
+void draw_backspace(vg *cr)
 {
     POLY(cr, 0.08, 0.08, 0.5, 0.32, 0.2, 0.92, 0.2, 0.92, 0.8, 0.32, 0.8);
     pen_cut(cr);
@@ -233,28 +233,28 @@ void draw_backspace(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_shift(cairo_t *cr)
+void draw_shift(vg *cr)
 {
-    cairo_new_path(cr);
+    vg_new_path(cr);
     const double p[] = {0.5, 0.08, 0.9, 0.5, 0.68, 0.5, 0.68, 0.9,
                         0.32, 0.9, 0.32, 0.5, 0.1, 0.5};
-    cairo_move_to(cr, p[0], p[1]);
+    vg_move_to(cr, p[0], p[1]);
     for (int i = 1; i < 7; i++)
-        cairo_line_to(cr, p[2 * i], p[2 * i + 1]);
-    cairo_close_path(cr);
-    cairo_set_line_width(cr, 0.09);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke(cr);
+        vg_line_to(cr, p[2 * i], p[2 * i + 1]);
+    vg_close_path(cr);
+    vg_set_line_width(cr, 0.09);
+    vg_set_line_join(cr, VG_JOIN_ROUND);
+    vg_stroke(cr);
 }
 
-void draw_lock(cairo_t *cr)
+void draw_lock(vg *cr)
 {
-    cairo_new_path(cr);
-    cairo_move_to(cr, 0.29, 0.5);
-    cairo_arc(cr, 0.5, 0.31, 0.21, M_PI, 2 * M_PI);
-    cairo_line_to(cr, 0.71, 0.5);
-    cairo_set_line_width(cr, 0.09);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_move_to(cr, 0.29, 0.5);
+    vg_arc(cr, 0.5, 0.31, 0.21, M_PI, 2 * M_PI);
+    vg_line_to(cr, 0.71, 0.5);
+    vg_set_line_width(cr, 0.09);
+    vg_stroke(cr);
     pen_rrect(cr, 0.16, 0.44, 0.68, 0.5, 0.08);
     pen_cut(cr);
     pen_disc(cr, 0.5, 0.63, 0.07);
@@ -262,7 +262,7 @@ void draw_lock(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_phone(cairo_t *cr)
+void draw_phone(vg *cr)
 {
     pen_rrect(cr, 0.25, 0.04, 0.5, 0.92, 0.1);
     pen_cut(cr);
@@ -271,7 +271,7 @@ void draw_phone(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_calendar(cairo_t *cr)
+void draw_calendar(vg *cr)
 {
     pen_rrect(cr, 0.07, 0.14, 0.86, 0.8, 0.1);
     pen_cut(cr);
@@ -286,14 +286,14 @@ void draw_calendar(cairo_t *cr)
             pen_rrect(cr, 0.2 + c * 0.21, 0.42 + r * 0.22, 0.17, 0.16, 0.02);
 }
 
-void draw_usb(cairo_t *cr)
+void draw_usb(vg *cr)
 {
     /* a memory stick */
-    cairo_new_path(cr);
-    cairo_rectangle(cr, 0.37, 0.07, 0.26, 0.28);
-    cairo_set_line_width(cr, 0.06);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke(cr);
+    vg_new_path(cr);
+    vg_rectangle(cr, 0.37, 0.07, 0.26, 0.28);
+    vg_set_line_width(cr, 0.06);
+    vg_set_line_join(cr, VG_JOIN_ROUND);
+    vg_stroke(cr);
     pen_rrect(cr, 0.43, 0.15, 0.05, 0.06, 0.005);
     pen_rrect(cr, 0.52, 0.15, 0.05, 0.06, 0.005);
     pen_rrect(cr, 0.26, 0.34, 0.48, 0.62, 0.09);
@@ -302,7 +302,7 @@ void draw_usb(cairo_t *cr)
     pen_ink(cr);
 }
 
-void draw_warning(cairo_t *cr)
+void draw_warning(vg *cr)
 {
     POLY(cr, 0.08, 0.5, 0.08, 0.93, 0.88, 0.07, 0.88);
     pen_cut(cr);

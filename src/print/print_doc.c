@@ -12,7 +12,7 @@
 #include "core/dktime.h"
 #include "core/icon.h"
 #include "core/utf8.h"
-#include "icons/icons.h"
+#include "icons/icons_cairo.h"
 #include "print/print_internal.h"
 
 #ifndef VM_PRINT_FONT_DIR

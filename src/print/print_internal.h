@@ -17,7 +17,7 @@
 #include "core/activity.h"
 #include "core/err.h"
 #include "print/print.h"
-#include "qr/qr.h"
+#include "qr/qr_cairo.h"
 
 #define PR_A4_W 595.28
 #define PR_A4_H 841.89

@@ -17,7 +17,7 @@
 
 #include "core/dktime.h"
 #include "core/icon.h"
-#include "icons/icons.h"
+#include "icons/icons_cairo.h"
 #include "print/print.h"
 #include "print/print_internal.h"
 

@@ -5,6 +5,9 @@
  * payload that would need more than QR_MAX_VERSION (too dense to scan from a notice board or
  * from 50 cm at 4 px per module) is refused, and the activity then shows no code.
  *
+ * Drawing a code with cairo (paper, PNG files) is qr_cairo.h, a library of its own so that
+ * the kiosk's screen, which draws the modules itself, does not link cairo.
+ *
  * Ownership: qr_encode returns a qr_code the caller frees with qr_free (NULL-safe).
  */
 #ifndef VM_QR_QR_H
@@ -13,8 +16,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <cairo.h>
 
 #include "core/activity.h"
 #include "core/err.h"
@@ -86,20 +87,9 @@ bool qr_ical_escape(const char *in, char *out, size_t size);
  * UTF-8 character. */
 bool qr_ical_fold(const char *line, char *out, size_t size);
 
-/* Writes the code as a PNG (cairo), `px_per_module` pixels per module and a 4-module quiet
- * zone, black on white. The file is written next to `path` under a temporary name, flushed
- * and renamed, so a failed write leaves any old file as it was. VM_ERR_IO with the path and
- * the reason when it cannot be written; VM_ERR_INVALID for px_per_module outside 1..64. */
-vm_status qr_write_png(const qr_code *q, int px_per_module, const char *path, vm_err *err);
-
 /* Modules per side including the quiet zone (size + 2 * QR_QUIET_ZONE). */
 #define QR_QUIET_ZONE 4
 int qr_size_with_quiet_zone(const qr_code *q);
-
-/* Draws the code into `cr` with its top-left corner at (x, y), `module` user units per module:
- * a white square including the quiet zone, then the dark modules in black as one filled path
- * (no hairline seams between modules in a PDF viewer). Leaves the cairo state as it was. */
-void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module);
 
 /* The longest payload, in bytes, that fits QR_MAX_VERSION at ECC M in byte mode: 412 for
  * ASCII; with the ECI designator that any other text carries, 409 (as libqrencode packs

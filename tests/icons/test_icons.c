@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "icons/icons.h"
+#include "icons/icons_cairo.h"
 
 static unsigned alpha_at(const unsigned char *px, int size, int x, int y)
 {
@@ -187,6 +187,49 @@ static void test_paper_path_matches_screen_path(void **state)
     }
 }
 
+/* The screen's pictograms (FreeType) are the printed ones (cairo): the same drawings through
+ * two rasterisers may differ only in the anti-aliasing of their edges. */
+static void test_screen_raster_matches_cairo(void **state)
+{
+    (void)state;
+    const int sizes[] = {24, 48, 96, 160};
+    for (int id = 1; id < ICON_COUNT; id++)
+        for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+            int n = sizes[k];
+            unsigned char *mine = icons_rasterise((icon_id)id, n);
+            assert_non_null(mine);
+            cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, n, n);
+            cairo_t *cr = cairo_create(s);
+            icons_draw(cr, (icon_id)id, 0, 0, n, 1, 1, 1, 1);
+            cairo_destroy(cr);
+            cairo_surface_flush(s);
+            const unsigned char *ref = cairo_image_surface_get_data(s);
+            int stride = cairo_image_surface_get_stride(s);
+            long off = 0, sum = 0;
+            int worst = 0;
+            for (int y = 0; y < n; y++)
+                for (int x = 0; x < n; x++) {
+                    int a = alpha_at(mine, n, x, y);
+                    uint32_t v;
+                    memcpy(&v, ref + (size_t)y * stride + x * 4, 4);
+                    int d = abs(a - (int)(v >> 24));
+                    sum += d;
+                    off += d > 96;
+                    if (d > worst)
+                        worst = d;
+                }
+            if (getenv("ICONS_VERBOSE"))
+                print_message("%-16s %3d px: mean %.2f, worst %d, %ld far off\n",
+                              icon_name((icon_id)id), n, (double)sum / (n * n), worst, off);
+            if (off > (long)n * n / 200 || sum > (long)n * n * 3)
+                fail_msg("%s at %d px: the screen's raster differs from cairo's (mean %.2f, "
+                         "%ld pixels far off)",
+                         icon_name((icon_id)id), n, (double)sum / (n * n), off);
+            cairo_surface_destroy(s);
+            free(mine);
+        }
+}
+
 /* Not an assertion: the sheet is for eyes. Three sizes per icon, on light and dark. */
 static void test_write_contact_sheet(void **state)
 {
@@ -237,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_icons_are_distinct),
         cmocka_unit_test(test_draw_stays_in_place_and_leaves_state),
         cmocka_unit_test(test_paper_path_matches_screen_path),
+        cmocka_unit_test(test_screen_raster_matches_cairo),
         cmocka_unit_test(test_write_contact_sheet),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

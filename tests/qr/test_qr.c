@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "core/utf8.h"
-#include "qr/qr.h"
+#include "qr/qr_cairo.h"
 #include "qr_decode.h"
 
 static activity sample(void)

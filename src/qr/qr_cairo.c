@@ -1,0 +1,117 @@
+/* qr_cairo: drawing a code with cairo and writing it as a PNG. See qr_cairo.h. */
+#include "qr/qr_cairo.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
+{
+    if (!cr || !q || module <= 0)
+        return;
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, module, module);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    double full = qr_size_with_quiet_zone(q);
+    cairo_new_path(cr);
+    cairo_rectangle(cr, 0, 0, full, full);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_fill(cr);
+    /* One path of horizontal runs: fewer rectangles, and no seams where two touch. */
+    cairo_new_path(cr);
+    int size = qr_size(q);
+    const uint8_t *modules = qr_modules(q);
+    for (int r = 0; r < size; r++) {
+        const uint8_t *row = modules + (size_t)r * size;
+        for (int c = 0; c < size;) {
+            if (!row[c]) {
+                c++;
+                continue;
+            }
+            int start = c;
+            while (c < size && row[c])
+                c++;
+            cairo_rectangle(cr, QR_QUIET_ZONE + start, QR_QUIET_ZONE + r, c - start, 1);
+        }
+    }
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+static cairo_status_t write_to_file(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+vm_status qr_write_png(const qr_code *q, int px_per_module, const char *path, vm_err *err)
+{
+    if (!q || !path || !*path)
+        return err_set(err, VM_ERR_INVALID, "qr_write_png: no code or no file name");
+    if (px_per_module < 1 || px_per_module > 64)
+        return err_set(err, VM_ERR_INVALID,
+                       "A QR code needs 1 to 64 pixels per module, not %d.", px_per_module);
+    vm_status st = VM_OK;
+    FILE *f = NULL;
+    char *tmp = NULL;
+    int side = qr_size_with_quiet_zone(q) * px_per_module;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, side, side);
+    cairo_t *cr = cairo_create(s);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        st = err_set(err, VM_ERR_NOMEM, "Out of memory while drawing a QR code.");
+        goto out;
+    }
+    qr_draw(cr, q, 0, 0, px_per_module);
+    cairo_surface_flush(s);
+
+    size_t n = strlen(path) + 32;
+    tmp = malloc(n);
+    if (!tmp) {
+        st = err_set(err, VM_ERR_NOMEM, "Out of memory while writing a QR code.");
+        goto out;
+    }
+    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
+    f = fopen(tmp, "wb");
+    if (!f) {
+        st = err_set(err, VM_ERR_IO, "Cannot write the QR code to %s: %s.", path,
+                     strerror(errno));
+        goto out;
+    }
+    cairo_status_t cs = cairo_surface_write_to_png_stream(s, write_to_file, f);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        st = err_set(err, VM_ERR_IO, "Cannot write the QR code to %s: %s.", path,
+                     cairo_status_to_string(cs));
+        goto out;
+    }
+    if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+        st = err_set(err, VM_ERR_IO, "Cannot write the QR code to %s: %s.", path,
+                     strerror(errno));
+        goto out;
+    }
+    if (fclose(f) != 0) {
+        f = NULL;
+        st = err_set(err, VM_ERR_IO, "Cannot write the QR code to %s: %s.", path,
+                     strerror(errno));
+        goto out;
+    }
+    f = NULL;
+    if (rename(tmp, path) != 0) {
+        st = err_set(err, VM_ERR_IO, "Cannot write the QR code to %s: %s.", path,
+                     strerror(errno));
+        goto out;
+    }
+out:
+    if (f)
+        fclose(f);
+    if (st != VM_OK && tmp)
+        unlink(tmp);
+    free(tmp);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return st;
+}
