@@ -27,7 +27,7 @@
 #include "bench_gen.h"
 #include "core/dktime.h"
 #include "print/print.h"
-#include "qr/qr.h"
+#include "qr/qr_cairo.h"
 #include "store/store.h"
 #include "sync/sync_buf.h"
 #include "sync/sync_export.h"

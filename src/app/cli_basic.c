@@ -7,6 +7,7 @@
 
 #include "app/cli.h"
 #include "app/clock.h"
+#include "app/modules.h"
 #include "app/paths.h"
 #include "app/secret.h"
 #include "app/signing.h"
@@ -339,7 +340,7 @@ int cli_qr(const cli_ctx *ctx, int argc, char **argv)
     activity act;
     char payload[QR_PAYLOAD_MAX];
     qr_target_kind kind;
-    qr_code *code = NULL;
+    const print_module *print = NULL;
     if (store_activity_get(s, uid, &act, NULL, &err) != VM_OK ||
         qr_target_for(&act, ctx->cfg->url_template, payload, sizeof payload, &kind, &err) !=
             VM_OK) {
@@ -351,14 +352,12 @@ int cli_qr(const cli_ctx *ctx, int argc, char **argv)
                 act.cancelled ? "it is cancelled" : "it is for residents only");
         goto out;
     }
-    if (qr_encode(payload, &code, &err) != VM_OK ||
-        qr_write_png(code, 8, out_path, &err) != VM_OK) {
+    if (!(print = modules_print(&err)) || print->qr_png(payload, 8, out_path, &err) != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         goto out;
     }
     status = 0;
 out:
-    qr_free(code);
     store_close(s);
     return status;
 }

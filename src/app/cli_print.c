@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/modules.h"
 #include "core/dktime.h"
-#include "print/print.h"
 #include "store/store.h"
 
 int cli_poster(const cli_ctx *ctx, int argc, char **argv)
@@ -33,11 +33,16 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->err, "vaermed: poster needs -o FILE.pdf\n%s", usage);
         return 2;
     }
+    vm_err err = {0};
+    const print_module *print = modules_print(&err);
+    if (!print) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+        return 1;
+    }
     store *s = cli_open_store(ctx, CLI_READ);
     if (!s)
         return 1;
     int status = 1;
-    vm_err err = {0};
     activity *acts = NULL;
     size_t n = 0;
     print_report rep = {0};
@@ -47,7 +52,7 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
     if (uid) {
         activity act;
         if (store_activity_get(s, uid, &act, NULL, &err) != VM_OK ||
-            print_poster(&act, &po, out_path, &rep, &err) != VM_OK) {
+            print->poster(&act, &po, out_path, &rep, &err) != VM_OK) {
             fprintf(ctx->err, "vaermed: %s\n", err.msg);
             goto out;
         }
@@ -59,7 +64,7 @@ int cli_poster(const cli_ctx *ctx, int argc, char **argv)
                                           &week, &year);
         int64_t end = dktime_week_start(start + 7 * 86400 + 43200, &week, &year);
         if (store_activities_between(s, start, end, &acts, NULL, &n, &err) != VM_OK ||
-            print_week(acts, n, start, &po, out_path, &rep, &err) != VM_OK) {
+            print->week(acts, n, start, &po, out_path, &rep, &err) != VM_OK) {
             fprintf(ctx->err, "vaermed: %s\n", err.msg);
             goto out;
         }

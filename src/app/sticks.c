@@ -12,6 +12,7 @@
 #define SCAN_INTERVAL_MS 3000
 
 #include "app/clock.h"
+#include "app/modules.h"
 #include "app/waiter.h"
 
 struct sticks {
@@ -158,4 +159,10 @@ void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8
     out->random16 = random16;
     out->clock_ms = clock_monotonic_ms; /* a file may take SYNC_READ_MAX_MS to read */
     out->build_time = clock_build_time();
+    /* The PDF and the calendar reader come from modules, loaded when a sync needs them. The
+     * PDF writer reads the estate and link template from these options, so they must not be
+     * copied before the sync runs. */
+    out->program_pdf = modules_week_pdf;
+    out->pdf_user = out;
+    out->read_ics = modules_read_ics;
 }

@@ -33,8 +33,10 @@ sticks *sticks_start(const config *cfg, const char *mounts_path, struct waiter *
 Uint32 sticks_event_type(const sticks *s);
 void sticks_stop(sticks *s);
 
-/* The sync options every sync of this kiosk uses (the kiosk and `vaermed sync`). `random16`
- * must stay valid while the options are used. */
+/* The sync options every sync of this kiosk uses (the kiosk and `vaermed sync`), with the
+ * week's PDF and the calendar reader from their modules (app/modules.h). `random16` must
+ * stay valid while the options are used, and `*out` must not be copied or moved before the
+ * sync: the PDF writer reads the estate's name and the link template from it. */
 void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8_t *random16,
                          sync_options *out);
 

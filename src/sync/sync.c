@@ -16,9 +16,6 @@
 #include "sync/sync_program.h"
 #include "sync/sync_stick.h"
 #include "sync/sync_tr.h"
-#ifdef VAERMED_HAVE_PRINT
-#include "print/print.h"
-#endif
 
 #define LOG_MAX_READ (1u << 20)
 #define LOG_KEEP (192u << 10)
@@ -126,14 +123,15 @@ static vm_status kiosk_id(run *r, vm_err *err)
 
 /* ---- reading the program */
 
+/* The calendar reader is the app's (sync_options.read_ics): it lives in a module. */
 static const struct {
     const char *name;
-    vm_status (*read)(const char *, size_t, const sync_read_opts *, sync_program *, vm_err *);
+    sync_reader_fn read;
     size_t max;
 } sources[] = {
     {"vaermed.db", sync_read_bundle, SYNC_MAX_BUNDLE_BYTES},
     {"program.csv", sync_read_csv, SYNC_MAX_FILE_BYTES},
-    {"program.ics", sync_read_ics, SYNC_MAX_FILE_BYTES},
+    {"program.ics", NULL, SYNC_MAX_FILE_BYTES},
 };
 
 /* While a file is read: the progress bar moves and the app can ping its watchdog. */
@@ -179,7 +177,12 @@ static vm_status read_source(run *r, int chosen, sync_program *prog, vm_err *err
         return sync_err(err, st == VM_ERR_IO ? VM_ERR_IO : VM_ERR_REFUSED, r->cat, "%s", e.msg);
     sync_read_opts ro = {r->cat, r->now, r->opt ? r->opt->ics_weeks : 0,
                          r->opt ? r->opt->clock_ms : NULL, 0, read_alive, r};
-    st = sources[chosen].read(data, len, &ro, prog, &e);
+    sync_reader_fn read = sources[chosen].read ? sources[chosen].read
+                                               : r->opt ? r->opt->read_ics : NULL;
+    if (read)
+        st = read(data, len, &ro, prog, &e);
+    else
+        st = sync_err(&e, VM_ERR_REFUSED, r->cat, "this kiosk does not read calendar files");
     free(data);
     if (st != VM_OK)
         return sync_err(err, st, r->cat, "%s: %s", name, e.msg);
@@ -273,16 +276,6 @@ static vm_status export_snapshot(run *r, vm_err *err)
     return sync_fs_commit(r->kfd, tmp, name, r->cat, err);
 }
 
-#ifdef VAERMED_HAVE_PRINT
-static vm_status default_pdf(void *user, const activity *acts, size_t n, size_t not_shown,
-                             int64_t now, const char *path, vm_err *err)
-{
-    const sync_options *opt = user;
-    print_options po = {opt ? opt->estate_name : NULL, opt ? opt->url_template : NULL, NULL,
-                        now, not_shown};
-    return print_week(acts, n, now, &po, path, NULL, err);
-}
-#endif
 
 static void hash_text(struct sha256_ctx *c, const char *text)
 {
@@ -339,12 +332,6 @@ static vm_status export_pdf(run *r, vm_err *err)
 {
     sync_pdf_fn fn = r->opt ? r->opt->program_pdf : NULL;
     void *user = r->opt ? r->opt->pdf_user : NULL;
-#ifdef VAERMED_HAVE_PRINT
-    if (!fn) {
-        fn = default_pdf;
-        user = (void *)r->opt;
-    }
-#endif
     if (!fn) {
         log_line(r, SYNC_T(r->cat, "The week's program (PDF) is not made by this kiosk."));
         return VM_OK;
@@ -374,8 +361,17 @@ static vm_status export_pdf(run *r, vm_err *err)
     snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, SYNC_PROGRAM_PDF);
     st = fn(user, acts, shown, n - shown, r->now, path, &e);
     free(acts);
-    if (st != VM_OK)
+    if (st == VM_ERR_IO)
         return sync_err(err, st, r->cat, "could not write %s: %s", SYNC_PROGRAM_PDF, e.msg);
+    if (st != VM_OK) {
+        /* Not the stick's fault (the printing part or a font is missing): the sign-ups are
+         * on the stick all the same, and the log says what is wrong. */
+        char line[VM_ERR_MSG_MAX + 100];
+        snprintf(line, sizeof line,
+                 SYNC_T(r->cat, "The week's program (PDF) could not be made: %s"), e.msg);
+        log_line(r, line);
+        return VM_OK;
+    }
     r->res->pdf_written = true;
     if (n > shown) {
         char line[300];

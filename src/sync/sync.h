@@ -14,8 +14,8 @@
  *   2. imports it with store_import_program (one transaction, all or nothing);
  *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv (sign-ups for Excel),
  *      statistik.csv (counts per activity, no names), vaermed-<kiosk-id>.db (a snapshot),
- *      ugeprogram.pdf (the week's program: opt->program_pdf, else the print module's
- *      print_week when vm_print is linked, as it is in the kiosk; at most
+ *      ugeprogram.pdf (the week's program, made by opt->program_pdf: the app's, with the
+ *      print module; none without it, said in the log; at most
  *      SYNC_PDF_MAX_ACTIVITIES, and made again only when what it shows changed, see
  *      SYNC_PROGRAM_PDF_INPUTS), program-skabelon.csv
  *      (the CSV template) and log.txt (what the syncs did). Every file is written to a
@@ -58,6 +58,7 @@
 #include "core/i18n.h"
 #include "store/store.h"
 #include "sync/sync_fs.h"
+#include "sync/sync_program.h"
 
 #define SYNC_FOLDER "vaermed"
 #define SYNC_KEY_FILE "vaermed.key"
@@ -92,12 +93,17 @@ typedef enum sync_phase {
 /* Short words for a sync screen: "Tjekker USB-nøglen", "Læser programmet", ... */
 const char *sync_phase_text(const i18n_catalog *cat, sync_phase phase);
 
+/* A reader of sync_program.h (sync_read_ics is given this way: it lives in a module). */
+typedef vm_status (*sync_reader_fn)(const char *data, size_t len, const sync_read_opts *opt,
+                                    sync_program *out, vm_err *err);
+
 /* Called as the sync goes: `fraction` runs from 0 to 1 over the whole sync (never back). */
 typedef void (*sync_progress_fn)(void *user, sync_phase phase, double fraction);
 
 /* Writes the week's program for `activities` (the week of `now`) as a PDF to `path`
  * (which the callee writes atomically); `not_shown` more activities of the week were left
- * out (the PDF says so). Given by the app when the print module is linked. */
+ * out (the PDF says so). Given by the app, which loads the print module for it; `user` is
+ * opt->pdf_user. */
 typedef vm_status (*sync_pdf_fn)(void *user, const activity *acts, size_t n, size_t not_shown,
                                  int64_t now, const char *path, vm_err *err);
 
@@ -111,11 +117,12 @@ typedef struct sync_options {
     int ics_weeks;                  /* recurrences expanded this far ahead; 0 = 8 */
     sync_progress_fn progress;      /* may be NULL */
     void *progress_user;
-    sync_pdf_fn program_pdf;        /* NULL: the print module's print_week when linked in,
-                                       else no PDF (said in the log) */
+    sync_pdf_fn program_pdf;        /* NULL: no PDF (said in the log) */
     void *pdf_user;
-    const char *estate_name;        /* for the default PDF writer; may be NULL */
-    const char *url_template;       /* for the default PDF writer's QR codes; may be NULL */
+    sync_reader_fn read_ics;        /* reads program.ics (sync_read_ics, in the calendar
+                                       module); NULL: a program.ics is refused, plainly */
+    const char *estate_name;        /* for the PDF writer; may be NULL */
+    const char *url_template;       /* for the PDF writer's QR codes; may be NULL */
     const sync_io *io;              /* NULL = write(2); tests inject failures */
     int64_t (*clock_ms)(void);      /* a monotonic clock (ms) for the bound on the time a
                                        program file may take to read (SYNC_READ_MAX_MS);

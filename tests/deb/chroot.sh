@@ -107,6 +107,9 @@ mkdir -p /tmp/stick && chown vaermed /tmp/stick
 check "the kiosk's user reads the settings and makes a staff stick" \
     runuser -u vaermed -- vaermed --config /etc/vaermed/vaermed.conf stick init /tmp/stick
 check "its database is in /var/lib/vaermed" test -s /var/lib/vaermed/vaermed.db
+check "the printing part loads from the package, with its Depends: (a week's PDF)" \
+    runuser -u vaermed -- vaermed --config /etc/vaermed/vaermed.conf poster -o /tmp/stick/uge.pdf
+check "the PDF is one" sh -c "head -c 5 /tmp/stick/uge.pdf | grep -q '%PDF-'"
 
 # The caretaker's edit, then an update whose shipped settings changed.
 sed -i 's/^estate_name = .*/estate_name = Solbakken/' /etc/vaermed/vaermed.conf

@@ -45,6 +45,11 @@ for f in usr/bin/vaermed usr/lib/systemd/system/vaermed.service \
     check "the package has /$f" test -f "$root/$f"
 done
 check "the USB helper is executable" test -x "$root/usr/lib/vaermed/vaermed-usb-mount"
+multiarch=$(dpkg-architecture -a"$arch" -qDEB_HOST_MULTIARCH 2>/dev/null)
+for m in vaermed-print.so vaermed-calendar.so; do
+    check "the package has the module /usr/lib/$multiarch/vaermed/$m" \
+        test -f "$root/usr/lib/$multiarch/vaermed/$m"
+done
 check "nothing under /usr/local" test ! -e "$root/usr/local"
 check "nothing under /lib (merged /usr: /usr/lib)" test ! -e "$root/lib"
 check "the shipped settings are the template" cmp "$root/etc/vaermed/vaermed.conf" \
@@ -52,8 +57,10 @@ check "the shipped settings are the template" cmp "$root/etc/vaermed/vaermed.con
 check "the settings are a conffile" grep -qx /etc/vaermed/vaermed.conf "$root/DEBIAN/conffiles"
 
 depends=$(field Depends)
+# libcairo2, libpangocairo-1.0-0 and libical3 are the modules' (vaermed-print.so,
+# vaermed-calendar.so): dh_shlibdeps reads them too.
 for dep in libsystemd0 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsqlite3-0 libqrencode4 libical3 \
-    libnettle8 libdrm2 fonts-noto-core systemd; do
+    libcairo2 libpangocairo-1.0-0 libfreetype6 libnettle8 libdrm2 fonts-noto-core systemd; do
     check "Depends: names $dep ($depends)" sh -c "printf '%s\n' '$depends' | tr ',' '\n' |
         sed 's/^ *//; s/[ (].*//' | grep -qx '$dep'"
 done

@@ -16,9 +16,16 @@ work="${VAERMED_TEST_TMP:-/tmp}/deb-hardening"
 rm -rf "$work"
 mkdir -p "$work"
 dpkg-deb -x "$deb" "$work"
-if hardening-check --nocfprotection "$work/usr/bin/vaermed"; then
-    echo "deb_hardening: 1 passed, 0 failed"
-else
-    echo "deb_hardening: 0 passed, 1 failed"
-    exit 1
-fi
+# The kiosk and its two modules (PIE does not apply to a shared module: hardening-check
+# says "ignored" for it).
+passed=0
+failed=0
+for f in "$work/usr/bin/vaermed" "$work"/usr/lib/*/vaermed/vaermed-*.so; do
+    if hardening-check --nocfprotection "$f"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+    fi
+done
+echo "deb_hardening: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -eq 3 ]

@@ -6,9 +6,11 @@ import csv
 import glob
 import io
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk  # noqa: E402
@@ -94,6 +96,84 @@ def test_qr_and_poster_commands():
     subprocess.run(["pdftoppm", "-r", "150", "-png", one, ws.path("sy")], check=True)
     codes = [c for page in glob.glob(ws.path("sy*.png")) for c in zbar(page)]
     check(len(codes) == 1 and codes[0].startswith("SMSTO:"), "the sy-café poster reads %r" % codes)
+
+
+HEAVY = ("libcairo", "libpango", "libical", "libicu", "libfontconfig", "vaermed-print.so",
+         "vaermed-calendar.so")
+
+
+def mapped(pid):
+    with open("/proc/%d/maps" % pid) as f:
+        return {line.split()[-1].rsplit("/", 1)[-1] for line in f if "/" in line}
+
+
+def test_print_and_calendar_parts_load_when_needed():
+    """The kiosk starts without cairo, Pango and libical: they are in vaermed-print.so and
+    vaermed-calendar.so, loaded when a PDF, a PNG or a calendar file needs them. Without
+    those files the kiosk still starts and takes the sign-ups home, and says plainly what it
+    cannot do."""
+    ws = Workspace("modules")
+    dump = ws.path("dump.jsonl")
+    fifo = ws.path("input.fifo")
+    os.mkfifo(fifo)
+    env = ws.env(extra={"VAERMED_UI_DUMP": dump, "VAERMED_UI_INPUT": fifo})
+    p = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo"], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    feed = os.open(fifo, os.O_WRONLY)
+    try:
+        for _ in range(600):
+            if os.path.exists(dump) and os.path.getsize(dump) > 0:
+                break
+            time.sleep(0.05)
+        check(os.path.getsize(dump) > 0, "the kiosk showed no frame")
+        heavy = sorted(name for name in mapped(p.pid) if name.startswith(HEAVY))
+        check(not heavy, "the kiosk mapped %s before anyone printed" % heavy)
+    finally:
+        os.write(feed, b"quit\n")
+        os.close(feed)
+        p.wait(60)
+    check(p.returncode == 0, p.stderr.read()[-2000:])
+
+    # A copy of the program without its modules beside it (and none installed).
+    alone = ws.path("alone")
+    os.makedirs(alone)
+    shutil.copy(kiosk.BIN, alone)
+    me = os.path.join(alone, os.path.basename(kiosk.BIN))
+    cp = subprocess.run([me, "poster", "-o", ws.path("x.pdf"), "--db", ws.db], env=ws.env(),
+                        capture_output=True, text=True, timeout=60)
+    check(cp.returncode == 1 and "printing part" in cp.stderr and "vaermed-print.so" in cp.stderr,
+          "a missing printing part is not said plainly: %r" % cp.stderr)
+    check(not os.path.exists(ws.path("x.pdf")), "a PDF appeared without the printing part")
+    cp = subprocess.run([me, "qr", "demo-pigefodbold", "-o", ws.path("x.png"), "--db", ws.db],
+                        env=ws.env(), capture_output=True, text=True, timeout=60)
+    check(cp.returncode == 1 and "printing part" in cp.stderr, "qr: %r" % cp.stderr)
+
+    # A staff stick with a calendar file: refused plainly; the sign-ups still go home.
+    stick = ws.path("stick")
+    os.makedirs(stick)
+    subprocess.run([me, "stick", "init", stick, "--db", ws.db], env=ws.env(), check=True,
+                   capture_output=True)
+    src = os.path.join(os.path.dirname(__file__), "..", "sync", "data", "program.ics")
+    shutil.copy(src, os.path.join(stick, "vaermed", "program.ics"))
+    listed = subprocess.run([me, "list", "--db", ws.db], env=ws.env(), capture_output=True,
+                            text=True).stdout
+    cp = subprocess.run([me, "sync", stick, "--db", ws.db], env=ws.env(), capture_output=True,
+                        text=True, timeout=60)
+    said = cp.stdout + cp.stderr
+    check(cp.returncode != 0 and "calendar" in said, "a calendar file without its reader: %r" % said)
+    check(subprocess.run([me, "list", "--db", ws.db], env=ws.env(), capture_output=True,
+                         text=True).stdout == listed, "the program changed")
+    out = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
+    check(out and os.path.exists(os.path.join(stick, "vaermed", out[0], "tilmeldinger.csv")),
+          "the sign-ups did not go home")
+    with open(os.path.join(stick, "vaermed", out[0], "log.txt"), encoding="utf-8-sig") as f:
+        log = f.read()
+    check("vaermed-print.so" in log, "the log does not say why there is no PDF: %s" % log)
+
+    # The real program, with its modules: the same stick is read and the PDF made.
+    cp = ws.cli("sync", stick, check_ok=False)
+    check(cp.returncode == 0, "with its modules the calendar is read: %r" % (cp.stdout + cp.stderr))
+    check(os.path.exists(os.path.join(stick, "vaermed", out[0], "ugeprogram.pdf")), "no PDF")
 
 
 def refused_untouched(ws, expect_words):
@@ -231,4 +311,5 @@ if __name__ == "__main__":
         test_clock_behind_the_last_stick,
         test_a_year_ahead_keeps_upcoming_names,
         test_clock_reset_forgets_a_wrong_time,
+        test_print_and_calendar_parts_load_when_needed,
     ]))

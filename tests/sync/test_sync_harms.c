@@ -66,6 +66,8 @@ static vm_status run(fixture *f, sync_options *o, sync_result *res, vm_err *err)
     if (!o)
         o = &d;
     o->cat = f->da;
+    if (!o->read_ics) /* the kiosk's comes from its module; here it is linked */
+        o->read_ics = sync_read_ics;
     return sync_run(f->s, f->stick, f->now, o, res, err);
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/catalogs.h"
 #include "core/dktime.h"
+#include "print/print.h"
 #include "store/bundle.h"
 #include "sync/sync.h"
 #include "sync_test_util.h"
@@ -55,12 +56,28 @@ static void teardown(fixture *f)
     free(f);
 }
 
+/* The kiosk's PDF writer and calendar reader come from its modules; here they are linked. */
+static vm_status test_pdf(void *user, const activity *acts, size_t n, size_t not_shown,
+                          int64_t now, const char *path, vm_err *err)
+{
+    const sync_options *opt = user;
+    print_options po = {.estate_name = opt->estate_name, .url_template = opt->url_template,
+                        .now = now, .not_shown = not_shown};
+    return print_week(acts, n, now, &po, path, NULL, err);
+}
+
 static vm_status run(fixture *f, const sync_options *opt, sync_result *res, vm_err *err)
 {
     sync_options o = {0};
-    if (!opt)
-        opt = &o;
-    return sync_run(f->s, f->stick, f->now, opt, res, err);
+    if (opt)
+        o = *opt;
+    if (!o.program_pdf) {
+        o.program_pdf = test_pdf;
+        o.pdf_user = &o;
+    }
+    if (!o.read_ics)
+        o.read_ics = sync_read_ics;
+    return sync_run(f->s, f->stick, f->now, &o, res, err);
 }
 
 static const char *kfile(fixture *f, const char *name)
