@@ -1,61 +1,55 @@
-/* snapshot: a picture of a frame as PNG bytes, for the staff's stick (what residents see). */
-#include <cairo.h>
+/* snapshot: a picture of a frame as PNG bytes, for the staff's stick (what residents see).
+ * Encoded with libpng's simplified API: the kiosk has libpng already (FreeType reads PNG
+ * glyphs with it), so the picture costs no further library at start. */
+#include <png.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/render.h"
 
-typedef struct png_buf {
-    unsigned char *data;
-    size_t len, cap;
-    bool failed;
-} png_buf;
-
-static cairo_status_t append(void *closure, const unsigned char *data, unsigned int length)
-{
-    png_buf *b = closure;
-    if (b->len + length > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256 * 1024;
-        while (cap < b->len + length)
-            cap *= 2;
-        unsigned char *p = realloc(b->data, cap);
-        if (!p) {
-            b->failed = true;
-            return CAIRO_STATUS_NO_MEMORY;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, data, length);
-    b->len += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 vm_status render_snapshot_png(render *r, const ui_frame *f, unsigned char **png, size_t *len,
                               vm_err *err)
 {
-    unsigned char *px = NULL;
+    unsigned char *px = NULL, *rgb = NULL;
     int w = 0, h = 0;
-    png_buf b = {0};
-    cairo_surface_t *s = NULL;
     *png = NULL;
     *len = 0;
     render_draw(r, f);
     vm_status st = render_read_pixels(r, &px, &w, &h, err);
     if (st != VM_OK)
         return st;
-    /* SDL's ARGB8888 and cairo's RGB24 are the same 32-bit words. */
-    s = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_RGB24, w, h, w * 4);
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
-        cairo_surface_write_to_png_stream(s, append, &b) != CAIRO_STATUS_SUCCESS || b.failed) {
+    /* SDL's ARGB8888 words, alpha left out: the screen is opaque. */
+    rgb = malloc((size_t)w * (size_t)h * 3);
+    if (!rgb) {
         st = err_set(err, VM_ERR_NOMEM, "The picture of the screen could not be made.");
-        free(b.data);
         goto out;
     }
-    *png = b.data;
-    *len = b.len;
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++) {
+        uint32_t v;
+        memcpy(&v, px + i * 4, 4);
+        rgb[i * 3] = (unsigned char)(v >> 16);
+        rgb[i * 3 + 1] = (unsigned char)(v >> 8);
+        rgb[i * 3 + 2] = (unsigned char)v;
+    }
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    img.width = (png_uint_32)w;
+    img.height = (png_uint_32)h;
+    img.format = PNG_FORMAT_RGB;
+    png_alloc_size_t size = 0;
+    if (!png_image_write_to_memory(&img, NULL, &size, 0, rgb, w * 3, NULL) ||
+        !(*png = malloc(size)) ||
+        !png_image_write_to_memory(&img, *png, &size, 0, rgb, w * 3, NULL)) {
+        free(*png);
+        *png = NULL;
+        png_image_free(&img);
+        st = err_set(err, VM_ERR_NOMEM, "The picture of the screen could not be made.");
+        goto out;
+    }
+    *len = size;
 out:
-    cairo_surface_destroy(s);
+    free(rgb);
     free(px);
     return st;
 }
