@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 1. The schema of record.
+-- Vær med: the kiosk's database, schema version 2. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -123,12 +123,29 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '1');
+INSERT INTO facts (key, value) VALUES ('schema_version', '2');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
--- The key itself is never stored here.
+-- The key itself is never stored here. A stick's key lets it bring a program in and take
+-- away what the kiosk seals for the staff (see staff_keys); it can carry an expiry and be
+-- withdrawn. A withdrawn key stays listed (revoked_utc), so its stick gets a clear answer.
 CREATE TABLE stick_keys (
-    key_sha256  TEXT    NOT NULL PRIMARY KEY
-                CHECK (length(key_sha256) = 64 AND key_sha256 NOT GLOB '*[^0-9a-f]*'),
+    key_sha256    TEXT    NOT NULL PRIMARY KEY
+                  CHECK (length(key_sha256) = 64 AND key_sha256 NOT GLOB '*[^0-9a-f]*'),
+    created_utc   INTEGER NOT NULL,
+    label         TEXT    NOT NULL DEFAULT ''        -- "Hannes nøgle"; '' = none given
+                  CHECK (length(CAST(label AS BLOB)) <= 63),
+    expires_utc   INTEGER NOT NULL DEFAULT 0 CHECK (expires_utc >= 0),   -- 0 = never
+    revoked_utc   INTEGER NOT NULL DEFAULT 0 CHECK (revoked_utc >= 0),   -- 0 = in use
+    last_used_utc INTEGER NOT NULL DEFAULT 0 CHECK (last_used_utc >= 0)  -- 0 = never
+) STRICT;
+
+-- The staff's public keys (X25519, base64): sign-ups and snapshots leave the kiosk only
+-- sealed to these (src/seal). Added by a person who may: the staff screen behind the PIN,
+-- or the kiosk's command line; never taken from a stick by a sync on its own.
+CREATE TABLE staff_keys (
+    public_key  TEXT    NOT NULL PRIMARY KEY
+                CHECK (length(public_key) = 44 AND public_key NOT GLOB '*[^A-Za-z0-9+/=]*'),
+    label       TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(label AS BLOB)) <= 63),
     created_utc INTEGER NOT NULL
 ) STRICT;

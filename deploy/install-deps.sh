@@ -12,7 +12,7 @@ what=${1:-test}
 # What the kiosk needs to build and run.
 pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libfreetype-dev libpng-dev
 libsqlite3-dev libqrencode-dev libcairo2-dev libpango1.0-dev libfribidi-dev libical-dev
-libsystemd-dev nettle-dev libdrm-dev fonts-noto-core gettext"
+libsystemd-dev nettle-dev libdrm-dev libsodium-dev fonts-noto-core gettext"
 # What building the Debian package needs on top (deploy/raspberry-pi/install.sh, make deb):
 # debhelper; and lintian to check the result (make deb, the tests).
 case $what in package | deb | test | bench) pkgs="$pkgs debhelper dpkg-dev" ;; esac

@@ -127,4 +127,5 @@ if [ -r /boot/firmware/config.txt ] && ! grep -q '^dtoverlay=vc4-kms-v3d' /boot/
 fi
 
 say "done. Next: edit /etc/vaermed/vaermed.conf, then: sudo systemctl restart vaermed"
+say "Set the staff code: sudo vaermed pin set"
 say "Authorise a staff stick: sudo -u vaermed vaermed stick init /media/<STICK>"

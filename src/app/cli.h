@@ -8,13 +8,18 @@
 #ifndef VM_APP_CLI_H
 #define VM_APP_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "app/config.h"
+#include "app/langs.h"
+#include "seal/seal.h"
 
 typedef struct cli_ctx {
     const config *cfg;
+    const char *config_path; /* the file the config was read from (for `pin set`) */
     const char *db_path;  /* resolved: --db, else config, else $XDG_DATA_HOME/vaermed/vaermed.db */
     int64_t now;          /* UTC seconds (VAERMED_NOW for tests, else the system clock) */
     FILE *out;            /* stdout */
@@ -29,9 +34,12 @@ int cli_cancel(const cli_ctx *ctx, int argc, char **argv);   /* vaermed cancel S
 int cli_qr(const cli_ctx *ctx, int argc, char **argv);       /* vaermed qr UID -o FILE.png */
 int cli_poster(const cli_ctx *ctx, int argc, char **argv);   /* vaermed poster ... -o FILE.pdf */
 int cli_sync(const cli_ctx *ctx, int argc, char **argv);     /* vaermed sync DIR */
-int cli_stick(const cli_ctx *ctx, int argc, char **argv);    /* vaermed stick init DIR */
+int cli_stick(const cli_ctx *ctx, int argc, char **argv);    /* vaermed stick init|list|revoke */
 int cli_merge(const cli_ctx *ctx, int argc, char **argv);    /* vaermed merge DIR... -o F.csv */
 int cli_clock(const cli_ctx *ctx, int argc, char **argv);    /* vaermed clock [reset] */
+int cli_pin(const cli_ctx *ctx, int argc, char **argv);      /* vaermed pin set */
+int cli_staff_key(const cli_ctx *ctx, int argc, char **argv); /* vaermed staff-key new|add|... */
+int cli_open_export(const cli_ctx *ctx, int argc, char **argv); /* vaermed open-export FILE */
 
 /* How a command opens the database. */
 typedef enum cli_open_mode {
@@ -49,5 +57,17 @@ struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode);
  * this machine's clock is behind it (a Pi without battery or network), so a command never
  * takes a passed deadline for an open one. */
 int64_t cli_now(const cli_ctx *ctx, struct store *s);
+
+/* The kiosk's first language (Danish when it has none) for a command's messages. */
+const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l);
+
+/* The staff's secret key, unlocked with the passphrase asked on the terminal (or read from
+ * standard input): from `path`, else $VAERMED_STAFF_KEY, else
+ * $XDG_CONFIG_HOME/vaermed/personale.key. 0 when it is in `out` (wipe it after use), 1 with
+ * the reason on ctx->err. */
+int cli_unlock_staff_key(const cli_ctx *ctx, const char *path, seal_secret *out);
+
+/* True when one of the inputs is (or holds) a sealed file. */
+bool cli_inputs_sealed(const char *const *inputs, size_t n);
 
 #endif

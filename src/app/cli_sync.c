@@ -1,6 +1,6 @@
-/* The stick commands: vaermed sync DIR, vaermed stick init DIR, vaermed merge DIR... -o F,
- * and vaermed clock [reset] for the time the sticks set. They run the same code as the
- * kiosk (src/sync) and speak the kiosk's first language. */
+/* The stick commands: vaermed sync DIR, vaermed merge DIR... -o F, and vaermed clock
+ * [reset] for the time the sticks set (stick init/list/revoke are in cli_keys.c). They run
+ * the same code as the kiosk (src/sync) and speak the kiosk's first language. */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,7 +14,7 @@
 #include "sync/sync.h"
 #include "sync/sync_merge.h"
 
-static const i18n_catalog *first_language(const cli_ctx *ctx, langs *l)
+const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
 {
     langs_load(l, ctx->cfg, NULL);
     const i18n_catalog *cat = NULL;
@@ -32,7 +32,7 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
         return 2;
     }
     langs l = {0};
-    const i18n_catalog *cat = first_language(ctx, &l);
+    const i18n_catalog *cat = cli_first_language(ctx, &l);
     store *s = cli_open_store(ctx, CLI_WRITE);
     if (!s) {
         langs_free(&l);
@@ -56,51 +56,16 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     return st == VM_OK ? 0 : 1;
 }
 
-int cli_stick(const cli_ctx *ctx, int argc, char **argv)
-{
-    if (argc != 3 || strcmp(argv[1], "init") != 0) {
-        fprintf(ctx->err, "usage: vaermed stick init DIR [--db PATH]\n");
-        return 2;
-    }
-    langs l = {0};
-    const i18n_catalog *cat = first_language(ctx, &l);
-    uint8_t key[SYNC_KEY_RANDOM_BYTES];
-    if (!random_bytes(key, sizeof key)) {
-        fprintf(ctx->err, "vaermed: %s\n",
-                i18n_text(cat, "the kiosk could not get random numbers for the key"));
-        langs_free(&l);
-        return 1;
-    }
-    store *s = cli_open_store(ctx, CLI_CREATE);
-    if (!s) {
-        langs_free(&l);
-        return 1;
-    }
-    char hash[65];
-    vm_err err = {0};
-    vm_status st = sync_stick_init(s, argv[2], key, ctx->now, cat, hash, &err);
-    if (st == VM_OK) {
-        fprintf(ctx->out, "%s\n",
-                i18n_text(cat, "The USB stick is now a staff stick for this kiosk."));
-        fprintf(ctx->out, "%s\nstick_key = %s\n",
-                i18n_text(cat, "For other kiosks, put this line in their configuration:"),
-                hash);
-    } else {
-        fprintf(ctx->err, "vaermed: %s\n", err.msg);
-    }
-    store_close(s);
-    langs_free(&l);
-    return st == VM_OK ? 0 : 1;
-}
-
 int cli_merge(const cli_ctx *ctx, int argc, char **argv)
 {
-    const char *out = NULL;
+    const char *out = NULL, *key_path = NULL;
     const char *inputs[64];
     size_t n = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
             out = argv[++i];
+        } else if (strcmp(argv[i], "--key") == 0 && i + 1 < argc) {
+            key_path = argv[++i];
         } else if (argv[i][0] == '-' || n == sizeof inputs / sizeof inputs[0]) {
             out = NULL;
             n = 0;
@@ -110,14 +75,26 @@ int cli_merge(const cli_ctx *ctx, int argc, char **argv)
         }
     }
     if (!out || !n) {
-        fprintf(ctx->err, "usage: vaermed merge DIR... -o FILE.csv\n");
+        fprintf(ctx->err, "usage: vaermed merge DIR... -o FILE.csv [--key STAFF.KEY]\n");
         return 2;
     }
     langs l = {0};
-    const i18n_catalog *cat = first_language(ctx, &l);
+    const i18n_catalog *cat = cli_first_language(ctx, &l);
     sync_merge_report rep;
     vm_err err = {0};
-    vm_status st = sync_merge(inputs, n, out, cat, &rep, &err);
+    seal_secret key;
+    bool have_key = false;
+    vm_status st = VM_OK;
+    /* A sealed list needs the staff key: unlocked once, only when one is there. */
+    if (key_path || cli_inputs_sealed(inputs, n)) {
+        if (cli_unlock_staff_key(ctx, key_path, &key) != 0) {
+            langs_free(&l);
+            return 1;
+        }
+        have_key = true;
+    }
+    st = sync_merge(inputs, n, out, have_key ? &key : NULL, cat, &rep, &err);
+    seal_secret_wipe(&key);
     if (st == VM_OK) {
         char line[256];
         snprintf(line, sizeof line,

@@ -2,12 +2,16 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
+#include "seal/seal.h"
 
 void config_defaults(config *c)
 {
@@ -168,10 +172,27 @@ static void apply(config *c, int line, const char *key, const char *v)
             problem(c, line, "night: '%s' must look like 23:00-06:00, or off", v);
         }
     } else if (strcmp(key, "staff_pin") == 0) {
-        if (!all_digits(v, 4, 8))
+        if (!all_digits(v, 4, 8)) {
             problem(c, line, "staff_pin: must be 4 to 8 digits");
-        else
+        } else {
             snprintf(c->staff_pin, sizeof c->staff_pin, "%s", v);
+            /* It works, but anyone who reads the file has it: said until it is hashed. */
+            problem(c, line, "staff_pin: the PIN is written here in plain text; `vaermed pin "
+                             "set` stores it as a hash (the PIN works meanwhile)");
+        }
+    } else if (strcmp(key, "staff_pin_hash") == 0) {
+        if (!seal_pin_hash_valid(v))
+            problem(c, line, "staff_pin_hash: not a PIN hash; make one with `vaermed pin set`");
+        else
+            snprintf(c->staff_pin_hash, sizeof c->staff_pin_hash, "%s", v);
+    } else if (strcmp(key, "staff_key") == 0) {
+        seal_public pk;
+        if (!seal_public_from_text(v, &pk))
+            problem(c, line, "staff_key: '%s' is not a staff public key (44 characters)", v);
+        else if (c->n_staff_keys == CONFIG_LIST_MAX)
+            problem(c, line, "staff_key: at most 8 keys");
+        else
+            seal_public_to_text(&pk, c->staff_keys[c->n_staff_keys++]);
     } else if (strcmp(key, "stick_key") == 0) {
         if (!is_hex64(v))
             problem(c, line, "stick_key: '%s' is not a key hash (64 hex digits)", v);
@@ -290,5 +311,96 @@ vm_status config_load(config *c, const char *path, vm_err *err)
 out:
     free(text);
     fclose(f);
+    return st;
+}
+
+bool config_has_pin(const config *c)
+{
+    return c->staff_pin_hash[0] || c->staff_pin[0];
+}
+
+static bool line_key_is(const char *line, size_t len, const char *key)
+{
+    size_t k = strlen(key);
+    while (len && (*line == ' ' || *line == '\t'))
+        line++, len--;
+    if (len <= k || strncmp(line, key, k) != 0)
+        return false;
+    line += k, len -= k;
+    while (len && (*line == ' ' || *line == '\t'))
+        line++, len--;
+    return len && *line == '=';
+}
+
+vm_status config_write_setting(const char *path, const char *key, const char *value,
+                               const char *const *drop, vm_err *err)
+{
+    char *old = NULL, *out = NULL, tmp[4200];
+    size_t old_len = 0, o = 0;
+    vm_status st = VM_OK;
+    struct stat info;
+    bool existed = stat(path, &info) == 0;
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        old = malloc(1 << 20);
+        old_len = old ? fread(old, 1, (1 << 20) - 1, f) : 0;
+        if (old)
+            old[old_len] = '\0';
+        fclose(f);
+        if (!old)
+            return err_set(err, VM_ERR_NOMEM, "Out of memory reading %s.", path);
+    } else if (errno != ENOENT) {
+        return err_set(err, VM_ERR_IO, "Cannot read the configuration %s: %s", path,
+                       strerror(errno));
+    }
+    size_t cap = old_len + strlen(key) + strlen(value) + 16;
+    out = malloc(cap);
+    if (!out) {
+        free(old);
+        return err_set(err, VM_ERR_NOMEM, "Out of memory writing %s.", path);
+    }
+    bool written = false;
+    for (const char *p = old ? old : ""; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        bool ours = line_key_is(p, len, key);
+        for (size_t i = 0; drop && drop[i] && !ours; i++)
+            ours = line_key_is(p, len, drop[i]);
+        if (ours && !written) {
+            o += (size_t)snprintf(out + o, cap - o, "%s = %s\n", key, value);
+            written = true;
+        } else if (!ours) {
+            memcpy(out + o, p, len);
+            o += len;
+            if (!nl) /* a last line without its newline */
+                out[o++] = '\n';
+        }
+        p += len;
+    }
+    if (!written)
+        o += (size_t)snprintf(out + o, cap - o, "%s = %s\n", key, value);
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, existed ? info.st_mode & 07777
+                                                                           : 0600);
+    bool ok = fd >= 0;
+    if (ok && existed && geteuid() == 0 && fchown(fd, info.st_uid, info.st_gid) != 0)
+        ok = false;
+    if (ok && existed)
+        ok = fchmod(fd, info.st_mode & 07777) == 0;
+    ok = ok && write(fd, out, o) == (ssize_t)o && fsync(fd) == 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = false;
+    }
+    if (!ok) {
+        unlink(tmp);
+        st = err_set(err, VM_ERR_IO, "Cannot write the configuration %s: %s", path,
+                     strerror(e));
+    }
+    free(old);
+    free(out);
     return st;
 }

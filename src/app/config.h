@@ -26,9 +26,15 @@ typedef struct config {
     size_t n_languages;
     int rotation;                       /* rotation = 0 | 90 | 180 | 270 */
     int night_start_min, night_end_min; /* night = 23:00-06:00; -1/-1 = never */
-    char staff_pin[16];                 /* staff_pin = 4 to 8 digits; "" = admin screen off */
+    char staff_pin[16];                 /* staff_pin = 4 to 8 digits, in plain text (works, but
+                                           is named as a problem: use staff_pin_hash) */
+    char staff_pin_hash[128];           /* staff_pin_hash = $argon2id$... (`vaermed pin set`);
+                                           with staff_pin both "": admin screen off */
     char stick_keys[CONFIG_LIST_MAX][65]; /* stick_key = <sha256 hex> (may repeat) */
     size_t n_stick_keys;
+    char staff_keys[CONFIG_LIST_MAX][45]; /* staff_key = <base64 public key> (may repeat):
+                                             sign-ups are sealed to these too */
+    size_t n_staff_keys;
     char url_template[CONFIG_STR_MAX];  /* signup_url_template = https://.../{uid} */
     int retention_days;                 /* retention_days = 30 */
     char stick_roots[CONFIG_LIST_MAX][CONFIG_STR_MAX]; /* stick_root = /media (may repeat) */
@@ -55,5 +61,16 @@ vm_status config_load(config *c, const char *path, vm_err *err);
 
 /* Parses config text (for tests and config_load). */
 void config_parse(config *c, const char *text);
+
+/* True when the admin screen has a PIN (staff_pin_hash or staff_pin). */
+bool config_has_pin(const config *c);
+
+/* Writes `key = value` into the config file at `path` (made, mode 0600, when missing): the
+ * first active line of `key` or of any of `drop` (NULL-terminated keys, may be NULL) is
+ * replaced, further ones of them are removed, else the line is added at the end; every
+ * other line stays as it was. Atomic (a temp file beside it, renamed), keeping the file's
+ * mode and owner. VM_ERR_IO with the reason when it cannot. */
+vm_status config_write_setting(const char *path, const char *key, const char *value,
+                               const char *const *drop, vm_err *err);
 
 #endif

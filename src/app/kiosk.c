@@ -294,6 +294,7 @@ static vm_status finish_opening(kiosk *k, vm_err *err)
         st = signing_kiosk_id(k->store, id, err);
     if (st == VM_OK) {
         kiosk_trust_begin(k);
+        kiosk_load_pin_limiter(k);
         kiosk_purge_old_personal_data(k, clock_now(k->clock));
     }
     return st;

@@ -9,6 +9,7 @@
 #include "core/dktime.h"
 #include "core/rules.h"
 #include "core/utf8.h"
+#include "seal/seal.h"
 #include "sync/sync.h"
 
 /* A join or cancel from the screen, done against the store, answered in the resident's
@@ -96,7 +97,7 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
 }
 
 /* Compares without an early exit, so the time taken does not tell how many digits were
- * right. */
+ * right (for a PIN still written in plain text in the config). */
 static bool pin_equal(const char *typed, const char *pin)
 {
     size_t a = strlen(typed), b = strlen(pin);
@@ -104,6 +105,29 @@ static bool pin_equal(const char *typed, const char *pin)
     for (size_t i = 0; i < a && i < b; i++)
         diff |= (unsigned)(typed[i] ^ pin[i]);
     return diff == 0 && b > 0;
+}
+
+/* The PIN's lockout is kept in the database, so a restart (or a pulled plug) does not give
+ * a guesser a fresh start. */
+void kiosk_load_pin_limiter(kiosk *k)
+{
+    char v[32];
+    memset(&k->pin_limiter, 0, sizeof k->pin_limiter);
+    if (store_fact_get(k->store, "pin_wrong", v, sizeof v, NULL) == VM_OK)
+        k->pin_limiter.wrong = atoi(v);
+    if (store_fact_get(k->store, "pin_locked_until", v, sizeof v, NULL) == VM_OK)
+        k->pin_limiter.locked_until = strtoll(v, NULL, 10);
+}
+
+static void save_pin_limiter(kiosk *k)
+{
+    char v[32];
+    snprintf(v, sizeof v, "%d", k->pin_limiter.wrong);
+    vm_err err = {0};
+    if (store_fact_set(k->store, "pin_wrong", v, &err) != VM_OK)
+        logmsg(LOG_WARNING, "the PIN's lockout could not be saved: %s", err.msg);
+    snprintf(v, sizeof v, "%lld", (long long)k->pin_limiter.locked_until);
+    store_fact_set(k->store, "pin_locked_until", v, NULL);
 }
 
 static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
@@ -119,8 +143,11 @@ static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_res
                     minutes);
         return;
     }
-    bool right = pin_equal(a->pin, k->opt->cfg->staff_pin);
+    const config *cfg = k->opt->cfg;
+    bool right = cfg->staff_pin_hash[0] ? seal_pin_verify(a->pin, cfg->staff_pin_hash)
+                                        : pin_equal(a->pin, cfg->staff_pin);
     code_limiter_result(&k->pin_limiter, right, now);
+    save_pin_limiter(k);
     if (!right) {
         r->status = VM_ERR_REFUSED;
         say_staff(k, r, "That is not the staff code.");
@@ -134,27 +161,47 @@ static const char *mounted_stick(const kiosk *k)
     return k->present.n ? k->present.path[0] : NULL;
 }
 
+/* How long a stick authorised on the screen is good for. */
+#define STICK_DAYS 365
+
 static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
 {
     const char *path = mounted_stick(k);
     uint8_t key[SYNC_KEY_RANDOM_BYTES];
     vm_err err = {0};
-    char hash[65];
+    sync_init_result res;
+    const i18n_catalog *cat = kiosk_staff_catalog(k);
     if (!path) {
         r->status = VM_ERR_NOT_FOUND;
         say_staff(k, r, "Put the USB stick in first.");
         return;
     }
+    int64_t expires = sync_effective_now(k->store, now) + (int64_t)STICK_DAYS * 86400;
     if (!random_bytes(key, sizeof key) ||
-        sync_stick_init(k->store, path, key, now, kiosk_staff_catalog(k), hash, &err) != VM_OK) {
+        sync_stick_init(k->store, path, key, now, NULL, expires, cat, &res, &err) != VM_OK) {
+        memset(key, 0, sizeof key);
         r->status = err.status ? err.status : VM_ERR_INTERNAL;
         utf8_copy(r->message, sizeof r->message, err.msg);
         logmsg(LOG_ERR, "authorising the stick %s failed: %s", path, err.msg);
         return;
     }
     memset(key, 0, sizeof key);
-    logmsg(LOG_NOTICE, "the stick %s is now a staff stick (stick_key = %s)", path, hash);
-    say_staff(k, r, "The USB stick is now a staff stick for this kiosk.");
+    logmsg(LOG_NOTICE, "the stick %s is now a staff stick (stick_key = %s)", path, res.hash);
+    if (res.staff_key_found && !res.staff_problem[0])
+        i18n_format(r->message, sizeof r->message,
+                    i18n_text_ctx(cat, "staff",
+                                  "The USB stick is now a staff stick for this kiosk. Sign-ups "
+                                  "are sealed for the staff key %s: check that the office PC "
+                                  "shows the same."),
+                    res.staff_fingerprint);
+    else if (res.staff_problem[0])
+        i18n_format(r->message, sizeof r->message,
+                    i18n_text_ctx(cat, "staff",
+                                  "The USB stick is now a staff stick for this kiosk, but its "
+                                  "staff key was not taken: %s"),
+                    res.staff_problem);
+    else
+        say_staff(k, r, "The USB stick is now a staff stick for this kiosk.");
     /* Authorised: the staff expect it to do its work at once. */
     kiosk_sync_stick(k, path);
 }

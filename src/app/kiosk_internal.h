@@ -130,6 +130,9 @@ unsigned char *kiosk_snapshot(kiosk *k, size_t *len);
 void kiosk_health_to_stick(kiosk *k, const char *path, const sync_options *opt,
                            const char *kiosk_id, const unsigned char *png, size_t png_len);
 
+/* Reads the staff PIN's lockout kept in the database (facts pin_wrong, pin_locked_until). */
+void kiosk_load_pin_limiter(kiosk *k);
+
 /* Wipes and frees the staff's list of sign-ups (names) once the admin screen is closed. */
 void kiosk_forget_admin_signups(kiosk *k);
 

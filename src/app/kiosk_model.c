@@ -134,7 +134,9 @@ static void fill_admin(kiosk *k)
         sync_options opt;
         sticks_sync_options(cfg, NULL, NULL, &opt);
         a->stick_authorised =
-            sync_stick_check(k->store, k->present.path[0], &opt, NULL, NULL) == VM_OK;
+            sync_stick_check(k->store, k->present.path[0], &opt,
+                             sync_effective_now(k->store, clock_now(k->clock)), NULL, NULL) ==
+            VM_OK;
     }
     if (k->admin_signups_uid[0]) {
         a->signups_uid = k->admin_signups_uid;
@@ -153,7 +155,7 @@ void kiosk_refresh_model(kiosk *k, int64_t now)
     m->stick.fraction = k->stick.fraction;
     m->stick.phase = k->stick.state == STICK_SYNCING ? k->stick.text : NULL;
     m->stick.message = k->stick.state != STICK_SYNCING && k->stick.text[0] ? k->stick.text : NULL;
-    m->admin_enabled = cfg->staff_pin[0] != '\0';
+    m->admin_enabled = config_has_pin(cfg);
     m->clock_suspect = clock_suspect(k->clock, clock_build_time());
     if (ui_admin_open(k->ui)) {
         fill_admin(k);

@@ -28,8 +28,17 @@ static const char usage[] =
     "                                             the week's program as an A4 poster\n"
     "  vaermed poster --activity UID -o FILE.pdf  a poster for one activity\n"
     "  vaermed sync DIR                           sync with a mounted USB stick folder\n"
-    "  vaermed stick init DIR                     make DIR a staff stick for this kiosk\n"
-    "  vaermed merge DIR... -o FILE.csv           combine several kiosks' sign-ups\n"
+    "  vaermed stick init DIR [--label NAME] [--days N | --expires DATE|never]\n"
+    "                                             make DIR a staff stick for this kiosk\n"
+    "  vaermed stick list | stick revoke ID       the staff sticks; withdraw one\n"
+    "  vaermed pin set                            store the staff PIN as a hash in the config\n"
+    "  vaermed staff-key new [--stick DIR]        (office PC) the staff's key pair\n"
+    "  vaermed staff-key add FILE.pub | list | remove FINGERPRINT\n"
+    "                                             the staff keys sign-ups are sealed to\n"
+    "  vaermed open-export FILE.vaermed... [-o OUT] [--key FILE]\n"
+    "                                             (office PC) open sealed sign-ups\n"
+    "  vaermed merge DIR... -o FILE.csv [--key FILE]\n"
+    "                                             combine several kiosks' sign-ups\n"
     "  vaermed clock [reset]                      the kiosk's clock and the time the staff\n"
     "                                             sticks set; reset forgets a wrong one\n"
     "\n"
@@ -46,6 +55,7 @@ static const struct {
     {"cancel", cli_cancel}, {"qr", cli_qr},     {"poster", cli_poster},
     {"sync", cli_sync},     {"stick", cli_stick}, {"merge", cli_merge},
     {"clock", cli_clock},
+    {"pin", cli_pin},       {"staff-key", cli_staff_key}, {"open-export", cli_open_export},
 };
 
 static bool parse_size(const char *s, int *w, int *h)
@@ -143,7 +153,7 @@ int main(int argc, char **argv)
         status = kiosk_run(&ko, &clock);
         goto out;
     }
-    cli_ctx ctx = {&cfg, db_path, clock_now(&clock), stdout, stderr};
+    cli_ctx ctx = {&cfg, cfg_file, db_path, clock_now(&clock), stdout, stderr};
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(rest[0], commands[i].name) == 0) {
             status = commands[i].fn(&ctx, n_rest, rest);

@@ -6,11 +6,27 @@
 #include "store/store.h"
 #include "store/store_internal.h"
 
-/* From version N to N + 1, in order. Version 1 is the first schema, so there is no step yet.
- * A step looks like:
- *   { 1, "ALTER TABLE activities ADD COLUMN ... ;", "" },
- * and comes with a frozen copy of the older schema in tests/store/fixtures/v1.sql. */
+/* From version N to N + 1, in order. Each step comes with a frozen copy of the older schema
+ * in tests/store/fixtures/v<N>.sql. */
 static const store_migration MIGRATIONS[] = {
+    /* 1 -> 2: staff sticks get a label, an expiry, a withdrawal and a last use; the staff's
+     * public keys for sealed exports (issue 12). */
+    {1,
+     "ALTER TABLE stick_keys ADD COLUMN label TEXT NOT NULL DEFAULT '' "
+     "    CHECK (length(CAST(label AS BLOB)) <= 63);"
+     "ALTER TABLE stick_keys ADD COLUMN expires_utc INTEGER NOT NULL DEFAULT 0 "
+     "    CHECK (expires_utc >= 0);"
+     "ALTER TABLE stick_keys ADD COLUMN revoked_utc INTEGER NOT NULL DEFAULT 0 "
+     "    CHECK (revoked_utc >= 0);"
+     "ALTER TABLE stick_keys ADD COLUMN last_used_utc INTEGER NOT NULL DEFAULT 0 "
+     "    CHECK (last_used_utc >= 0);"
+     "CREATE TABLE staff_keys ("
+     "    public_key  TEXT    NOT NULL PRIMARY KEY"
+     "                CHECK (length(public_key) = 44 AND public_key NOT GLOB '*[^A-Za-z0-9+/=]*'),"
+     "    label       TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(label AS BLOB)) <= 63),"
+     "    created_utc INTEGER NOT NULL"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

@@ -26,7 +26,7 @@ typedef struct store_migration {
                              * for another application's */
 } store_migration;
 
-/* The steps store_open uses (none yet: version 1 is the first). */
+/* The steps store_open uses. */
 const store_migration *store_migrations(size_t *n);
 
 /* Migrates `db` (read-write) from its user_version up to `target` with `steps`: version 0

@@ -28,7 +28,7 @@
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 typedef struct store store;
 
@@ -86,12 +86,66 @@ vm_status store_fact_unset(store *s, const char *key, vm_err *err);
 
 /* ---- staff sticks this kiosk accepts (only the SHA-256 of each key file is kept) */
 
-/* Remembers a stick key by its SHA-256 (64 lower-case hex characters; VM_ERR_INVALID
- * otherwise). Adding a known key again is not an error. */
-vm_status store_stick_key_add(store *s, const char *key_sha256, int64_t now, vm_err *err);
+#define STORE_LABEL_MAX 64 /* bytes, with the NUL */
 
-/* Whether the key with this SHA-256 was added. A malformed hash is simply not known. */
-vm_status store_stick_key_known(store *s, const char *key_sha256, bool *known, vm_err *err);
+typedef struct store_stick_key {
+    char key_sha256[65];     /* the id on screen is its first 8 characters */
+    char label[STORE_LABEL_MAX];
+    int64_t created;         /* UTC seconds */
+    int64_t expires;         /* 0 = never */
+    int64_t revoked;         /* 0 = in use; else when it was withdrawn */
+    int64_t last_used;       /* 0 = never */
+} store_stick_key;
+
+typedef enum store_stick_state {
+    STORE_STICK_UNKNOWN = 0, /* never authorised here */
+    STORE_STICK_ACTIVE,
+    STORE_STICK_REVOKED,
+    STORE_STICK_EXPIRED
+} store_stick_state;
+
+/* Remembers a stick key by its SHA-256 (64 lower-case hex characters; VM_ERR_INVALID
+ * otherwise) with a label (UTF-8, at most 63 bytes; cleaned) and an expiry (0 = never).
+ * Adding a known key again sets its label (when one is given) and expiry, and makes a
+ * withdrawn key active again (the caller decides whether that is right: sync_stick_init
+ * gives a withdrawn or expired stick a new key instead). */
+vm_status store_stick_key_add(store *s, const char *key_sha256, const char *label,
+                              int64_t expires, int64_t now, vm_err *err);
+
+/* The state of a stick key at `now`, and its row (`out` may be NULL; untouched when
+ * unknown). A malformed hash is simply unknown. */
+vm_status store_stick_key_check(store *s, const char *key_sha256, int64_t now,
+                                store_stick_state *state, store_stick_key *out, vm_err *err);
+
+/* Notes that the stick synced at `now`. */
+vm_status store_stick_key_used(store *s, const char *key_sha256, int64_t now, vm_err *err);
+
+/* Every stick key, withdrawn ones too, newest first (a malloc'd array). */
+vm_status store_stick_keys_list(store *s, store_stick_key **out, size_t *n, vm_err *err);
+
+/* Withdraws the stick key whose SHA-256 starts with `id` (at least 6 hex characters; the
+ * lists show 8). `which` (may be NULL) gets it. VM_ERR_NOT_FOUND when none does,
+ * VM_ERR_INVALID when `id` is too short or fits several, VM_ERR_REFUSED when it is withdrawn
+ * already. */
+vm_status store_stick_key_revoke(store *s, const char *id, int64_t now, store_stick_key *which,
+                                 vm_err *err);
+
+/* ---- the staff's public keys (sealed exports; base64 text, 44 characters) */
+
+typedef struct store_staff_key {
+    char public_key[45];
+    char label[STORE_LABEL_MAX];
+    int64_t created;
+} store_staff_key;
+
+/* Adds a staff public key; `added` (may be NULL) says whether it was new (a known key keeps
+ * its label and time). VM_ERR_INVALID for text that is not 44 base64 characters. */
+vm_status store_staff_key_add(store *s, const char *public_key, const char *label, int64_t now,
+                              bool *added, vm_err *err);
+/* Every staff key, oldest first (a malloc'd array). */
+vm_status store_staff_keys_list(store *s, store_staff_key **out, size_t *n, vm_err *err);
+/* Removes one; VM_ERR_NOT_FOUND when it is not there. */
+vm_status store_staff_key_remove(store *s, const char *public_key, vm_err *err);
 
 /* ---- activities */
 

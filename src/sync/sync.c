@@ -8,9 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <errno.h>
 #include <nettle/sha2.h>
+#include <sodium.h>
+#include <sys/stat.h>
 
 #include "core/dktime.h"
+#include "seal/seal.h"
 #include "sync/sync_buf.h"
 #include "sync/sync_export.h"
 #include "sync/sync_program.h"
@@ -255,25 +259,157 @@ static vm_status write_file(run *r, const char *name, sync_buf *b, vm_err *err)
                                 r->opt ? r->opt->io : NULL, r->cat, err);
 }
 
-static vm_status export_snapshot(run *r, vm_err *err)
+/* The staff's public keys the names are sealed to: the store's and the config's. */
+static vm_status staff_keys(run *r, seal_public *out, size_t *n, vm_err *err)
 {
-    char name[KIOSK_ID_MAX + 16], tmp[KIOSK_ID_MAX + 24], path[KIOSK_ID_MAX + 64];
+    *n = 0;
+    store_staff_key *list = NULL;
+    size_t count = 0;
+    vm_err e;
+    vm_status st = store_staff_keys_list(r->s, &list, &count, &e);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    size_t n_cfg = r->opt ? r->opt->n_config_staff_keys : 0;
+    for (size_t i = 0; i < count + n_cfg && *n < SEAL_MAX_RECIPIENTS; i++) {
+        const char *text = i < count ? list[i].public_key : r->opt->config_staff_keys[i - count];
+        seal_public pk;
+        if (!seal_public_from_text(text, &pk))
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < *n && !dup; k++)
+            dup = memcmp(out[k].bytes, pk.bytes, SEAL_KEY_BYTES) == 0;
+        if (!dup)
+            out[(*n)++] = pk;
+    }
+    free(list);
+    return VM_OK;
+}
+
+static vm_status write_sealed(run *r, const char *name, const seal_public *to, size_t n,
+                              const void *data, size_t len, vm_err *err)
+{
+    uint8_t *sealed = NULL;
+    size_t sealed_len = 0;
+    vm_err e;
+    vm_status st = seal_encrypt(to, n, data, len, &sealed, &sealed_len, &e);
+    if (st != VM_OK)
+        return sync_err(err, st, r->cat, "could not seal %s: %s", name, e.msg);
+    st = sync_fs_write_atomic(r->kfd, name, sealed, sealed_len, r->opt ? r->opt->io : NULL,
+                              r->cat, err);
+    free(sealed);
+    return st;
+}
+
+/* Clears and frees what held names. */
+static void wipe_buf(sync_buf *b)
+{
+    if (b->data)
+        sodium_memzero(b->data, b->len);
+    sync_buf_free(b);
+}
+
+/* The sign-ups, sealed: tilmeldinger.csv.vaermed. */
+static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err *err)
+{
+    sync_buf b = SYNC_BUF_INIT;
+    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, err);
+    if (st == VM_OK && !sync_buf_ok(&b))
+        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
+    if (st == VM_OK)
+        st = write_sealed(r, SYNC_SIGNUPS_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
+                          err);
+    wipe_buf(&b);
+    return st;
+}
+
+/* Reads a whole file of the kiosk's own (the snapshot just made). */
+static bool read_local(const char *path, char **out, size_t *len, int *e_no)
+{
+    *out = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat stt;
+    if (fd < 0 || fstat(fd, &stt) != 0) {
+        *e_no = errno;
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    size_t size = (size_t)stt.st_size;
+    char *buf = malloc(size ? size : 1);
+    if (!buf) {
+        *e_no = ENOMEM;
+        close(fd);
+        return false;
+    }
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            *e_no = n < 0 ? errno : EIO;
+            free(buf);
+            close(fd);
+            return false;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
+    *out = buf;
+    *len = got;
+    return true;
+}
+
+/* The snapshot, sealed: made on the kiosk's own disk beside its database (never in the
+ * clear on the stick), read, removed, sealed. */
+static vm_status export_snapshot(run *r, const seal_public *to, size_t n, vm_err *err)
+{
+    char name[KIOSK_ID_MAX + 32], local[4200];
     char folder[KIOSK_ID_MAX];
     sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
-    snprintf(name, sizeof name, "vaermed-%s.db", folder);
-    snprintf(tmp, sizeof tmp, ".%s.tmp", name);
-    unlinkat(r->kfd, tmp, 0);
-    /* SQLite takes a path: this one reaches the folder through the fd already opened
-     * without following links. */
-    snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, tmp);
+    snprintf(name, sizeof name, "vaermed-%s.db" SEAL_SUFFIX, folder);
+    snprintf(local, sizeof local, "%s.export", store_path(r->s));
+    unlink(local);
     vm_err e;
-    vm_status st = store_snapshot(r->s, path, &e);
+    vm_status st = store_snapshot(r->s, local, &e);
     if (st != VM_OK) {
-        unlinkat(r->kfd, tmp, 0);
+        unlink(local);
         return sync_err(err, st == VM_ERR_NOT_FOUND ? VM_ERR_IO : st, r->cat,
                         "could not write %s: %s", name, e.msg);
     }
-    return sync_fs_commit(r->kfd, tmp, name, r->cat, err);
+    char *data = NULL;
+    size_t len = 0;
+    int e_no = 0;
+    bool read_ok = read_local(local, &data, &len, &e_no);
+    unlink(local);
+    if (!read_ok)
+        return sync_err(err, e_no == ENOMEM ? VM_ERR_NOMEM : VM_ERR_IO, r->cat,
+                        "could not write %s: %s", name, strerror(e_no));
+    st = write_sealed(r, name, to, n, data, len, err);
+    sodium_memzero(data, len);
+    free(data);
+    return st;
+}
+
+/* What an older version left on the stick in the clear (names!) goes. */
+static void remove_unsealed(run *r)
+{
+    char folder[KIOSK_ID_MAX], snap[KIOSK_ID_MAX + 16], tmp[KIOSK_ID_MAX + 32];
+    sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
+    snprintf(snap, sizeof snap, "vaermed-%s.db", folder);
+    const char *names[] = {SYNC_SIGNUPS_CSV, snap};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(tmp, sizeof tmp, ".%s.tmp", names[i]);
+        unlinkat(r->kfd, tmp, 0);
+        if (unlinkat(r->kfd, names[i], 0) == 0) {
+            char line[300];
+            snprintf(line, sizeof line,
+                     SYNC_T(r->cat, "Removed %s, which an older version left here unsealed."),
+                     names[i]);
+            log_line(r, line);
+        }
+    }
 }
 
 
@@ -398,10 +534,19 @@ static vm_status export_all(run *r, vm_err *err)
     if ((st = sync_fs_open_dir(r->vfd, folder, true, &r->kfd, r->cat, err)) != VM_OK)
         return st;
     progress(r, SYNC_PHASE_EXPORT, 0.5);
-    if ((st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, err)) !=
-            VM_OK ||
-        (st = write_file(r, SYNC_SIGNUPS_CSV, &b, err)) != VM_OK)
+    seal_public to[SEAL_MAX_RECIPIENTS];
+    size_t n_to = 0;
+    if ((st = staff_keys(r, to, &n_to, err)) != VM_OK)
         goto out;
+    r->res->staff_keys = (int)n_to;
+    if (n_to) {
+        if ((st = export_signups(r, to, n_to, err)) != VM_OK)
+            goto out;
+    } else {
+        log_line(r, SYNC_T(r->cat, "The sign-ups with names were not saved: this kiosk knows no "
+                                   "staff key yet (see docs/stick-format.md, personale.pub)."));
+    }
+    remove_unsealed(r);
     progress(r, SYNC_PHASE_EXPORT, 0.6);
     sync_buf_free(&b);
     if ((st = sync_export_stats(r->s, &b, &r->res->activities_exported, r->cat, err)) !=
@@ -414,18 +559,17 @@ static vm_status export_all(run *r, vm_err *err)
     if ((st = write_file(r, SYNC_TEMPLATE_CSV, &b, err)) != VM_OK)
         goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.75);
-    if ((st = export_snapshot(r, err)) != VM_OK)
+    if (n_to && (st = export_snapshot(r, to, n_to, err)) != VM_OK)
         goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.85);
     if ((st = export_pdf(r, err)) != VM_OK)
         goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.95);
     char line[300];
-    snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s"), folder,
-             r->res->pdf_written || r->res->pdf_unchanged
-                 ? "tilmeldinger.csv, statistik.csv, program-skabelon.csv, vaermed-*.db, "
-                   "ugeprogram.pdf"
-                 : "tilmeldinger.csv, statistik.csv, program-skabelon.csv, vaermed-*.db");
+    snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s%s%s"), folder,
+             n_to ? "tilmeldinger.csv.vaermed, vaermed-*.db.vaermed, " : "",
+             "statistik.csv, program-skabelon.csv",
+             r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);
 out:
     sync_buf_free(&b);
@@ -496,8 +640,11 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
     progress(&r, SYNC_PHASE_CHECK, 0);
     /* Nothing but vaermed/vaermed.key is read before the key is accepted. */
     int64_t key_time = 0;
+    char key_hash[65] = "";
+    int64_t check_now = sync_effective_now(s, now);
     if ((st = sync_stick_open(stick_dir, &r.sfd, &r.vfd, r.cat, &e)) != VM_OK ||
-        (st = sync_stick_check_fd(s, r.vfd, opt, &key_time, &e)) != VM_OK) {
+        (st = sync_stick_check_fd(s, r.vfd, opt, check_now, &key_time, key_hash,
+                                  &res->stick_state, &e)) != VM_OK) {
         res->outcome = st == VM_ERR_REFUSED ? SYNC_OUTCOME_NOT_STAFF_STICK : SYNC_OUTCOME_FAILED;
         if (st == VM_ERR_NOT_FOUND || st == VM_ERR_IO)
             res->outcome = SYNC_OUTCOME_FAILED;
@@ -662,6 +809,8 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         char iso[21];
         dktime_format_iso_utc(now, iso);
         store_fact_set(s, "last_sync", iso, NULL);
+        if (key_hash[0])
+            store_stick_key_used(s, key_hash, now, NULL);
         store_fact_set(s, "last_sync_summary", summary, NULL);
         if (res->clock_floor > sync_clock_floor(s)) {
             dktime_format_iso_utc(res->clock_floor, iso);
@@ -714,8 +863,12 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
     char part[VM_ERR_MSG_MAX + 200];
     switch (res->outcome) {
     case SYNC_OUTCOME_NOT_STAFF_STICK:
-        add(out, size, SYNC_T(cat, "This USB stick is not a Vær med staff stick for this "
-                                   "kiosk. Nothing was read from it or written to it."));
+        /* a stick the staff withdrew or that ran out says so (and what to do) */
+        if (res->stick_state == STORE_STICK_REVOKED || res->stick_state == STORE_STICK_EXPIRED)
+            add(out, size, res->reason);
+        else
+            add(out, size, SYNC_T(cat, "This USB stick is not a Vær med staff stick for this "
+                                       "kiosk. Nothing was read from it or written to it."));
         return;
     case SYNC_OUTCOME_FAILED:
         snprintf(part, sizeof part,
@@ -767,7 +920,12 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
             add(out, size, ".");
     }
     add(out, size, " ");
-    if (res->export_ok) {
+    if (res->export_ok && !res->staff_keys) {
+        add(out, size, SYNC_T(cat, "The sign-ups were not saved on the USB stick: this kiosk "
+                                   "knows no staff key yet."));
+        add(out, size, " ");
+        add(out, size, SYNC_T(cat, "You can take it out now."));
+    } else if (res->export_ok) {
         snprintf(part, sizeof part,
                  i18n_plural(cat, "%d sign-up saved on the USB stick.",
                              "%d sign-ups saved on the USB stick.", res->signups_exported),

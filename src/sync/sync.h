@@ -2,9 +2,11 @@
  *
  * A staff stick carries a folder `vaermed/` with a key file (`vaermed.key`, made by
  * sync_stick_init / `vaermed stick init DIR`). The kiosk keeps only the SHA-256 of the keys
- * it accepts (store_stick_key_add, or `stick_key = <sha256>` lines in the config). A stick
- * without an accepted key is refused before anything else on it is read, and nothing is
- * written to it.
+ * it accepts (store_stick_key_add, with a label and an expiry, or `stick_key = <sha256>`
+ * lines in the config). A stick without an accepted key (unknown, withdrawn or expired) is
+ * refused before anything else on it is read, and nothing is written to it. The key only
+ * lets a stick bring a program in and take away what is sealed for the staff: a copy of the
+ * key file carries no names away (docs/security.md).
  *
  * A sync (sync_run; `vaermed sync DIR` runs the same function) then:
  *   1. reads the staff's program from `vaermed/`: `vaermed.db` (a Vær med bundle) if it is
@@ -12,8 +14,11 @@
  *      not used); format in docs/stick-format.md. A file that cannot be read refuses the
  *      import with the line and reason, and the kiosk's database does not change;
  *   2. imports it with store_import_program (one transaction, all or nothing);
- *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv (sign-ups for Excel),
- *      statistik.csv (counts per activity, no names), vaermed-<kiosk-id>.db (a snapshot),
+ *   3. exports to `vaermed/<kiosk-id>/`: tilmeldinger.csv.vaermed (sign-ups for Excel) and
+ *      vaermed-<kiosk-id>.db.vaermed (a snapshot), both sealed to the staff's public keys
+ *      (src/seal; the store's staff_keys and opt->config_staff_keys) and written only when
+ *      the kiosk knows one; any unsealed copy an older version left there is removed.
+ *      Plain: statistik.csv (counts per activity, no names),
  *      ugeprogram.pdf (the week's program, made by opt->program_pdf: the app's, with the
  *      print module; none without it, said in the log; at most
  *      SYNC_PDF_MAX_ACTIVITIES, and made again only when what it shows changed, see
@@ -111,6 +116,9 @@ typedef struct sync_options {
     const i18n_catalog *cat;        /* language of messages, log and summary; NULL = English */
     const char (*config_keys)[65];  /* accepted key hashes from the config (stick_key =) */
     size_t n_config_keys;
+    const char (*config_staff_keys)[45]; /* staff public keys from the config (staff_key =),
+                                            beside those in the store */
+    size_t n_config_staff_keys;
     const char *kiosk_name;         /* shown in the log; may be NULL */
     const uint8_t *random16;        /* 16 random bytes for a kiosk id if the kiosk has none
                                        yet (fact kiosk_id); NULL = "kiosk" */
@@ -132,7 +140,8 @@ typedef struct sync_options {
 
 typedef enum sync_outcome {
     SYNC_OUTCOME_DONE = 0,        /* program (if any) imported, everything exported */
-    SYNC_OUTCOME_NOT_STAFF_STICK, /* no accepted key: nothing read or written */
+    SYNC_OUTCOME_NOT_STAFF_STICK, /* no accepted key (unknown, withdrawn or expired): nothing
+                                     read or written */
     SYNC_OUTCOME_PROGRAM_REFUSED, /* the program file was refused; kiosk data unchanged;
                                      sign-ups still exported (export_ok says if that worked) */
     SYNC_OUTCOME_EXPORT_FAILED,   /* writing to the stick failed (full, read-only, pulled) */
@@ -145,10 +154,13 @@ typedef struct sync_result {
     bool imported;                /* the program was stored */
     store_import_report import;
     bool export_ok;               /* every export file was written */
-    int signups_exported;         /* rows in tilmeldinger.csv */
+    int signups_exported;         /* rows in tilmeldinger.csv (sealed) */
+    int staff_keys;               /* the staff keys the names were sealed to; 0: no names
+                                     left the kiosk (it knows no staff key) */
     int activities_exported;      /* rows in statistik.csv */
     bool pdf_written;
     bool pdf_unchanged;           /* the PDF on the stick was made from the same program: kept */
+    store_stick_state stick_state; /* NOT_STAFF_STICK: unknown, or withdrawn / run out */
     int64_t stick_time;           /* the newest time the stick tells; 0 = none */
     int64_t clock_floor;          /* the kiosk's clock floor after this sync; 0 = none */
     char clock_note[VM_ERR_MSG_MAX]; /* why the stick's time was not used; "" otherwise */
@@ -186,21 +198,38 @@ vm_status sync_write_kiosk_file(store *s, const char *stick_dir, const sync_opti
 
 /* ---- authorising a stick */
 
+#define SYNC_STAFF_PUB_FILE "personale.pub"
+
+typedef struct sync_init_result {
+    char hash[65];            /* the key's SHA-256 (for a `stick_key =` config line) */
+    bool new_key;             /* a key file was written: the stick had none, or its key was
+                                 withdrawn or had expired here (a copy of the old one stays
+                                 refused) */
+    bool staff_key_found;     /* the stick carries vaermed/personale.pub */
+    bool staff_key_added;     /* ... and it was new to this kiosk */
+    char staff_fingerprint[24]; /* its fingerprint, to compare with the office PC's */
+    char staff_problem[VM_ERR_MSG_MAX]; /* why personale.pub could not be used; "" if it could */
+} sync_init_result;
+
 /* Makes `stick_dir` a staff stick for this kiosk: writes `vaermed/vaermed.key` (the 32
- * random bytes as hex and `now`, atomically) unless the stick already has a valid key, in
- * which case that key is kept (one stick can serve several kiosks), and adds the key's
- * SHA-256 to the store. `hash_out` (may be NULL) gets the hash for a config line.
+ * random bytes as hex and `now`, atomically) unless the stick already has a valid key this
+ * kiosk does not refuse, which is then kept (one stick can serve several kiosks); remembers
+ * the key's SHA-256 with `label` (may be NULL) and `expires` (UTC seconds, 0 = never).
+ * A staff public key on the stick (`vaermed/personale.pub`) is added to the kiosk's staff
+ * keys: this is the moment a person who may (behind the PIN, or at the kiosk's command line)
+ * says which staff the names are sealed for. `res` (may be NULL) says what happened.
  * VM_ERR_INVALID when an existing key file is damaged (it is left alone); VM_ERR_IO when
  * the stick cannot be written. */
 vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[32],
-                          int64_t now, const i18n_catalog *cat, char hash_out[65],
-                          vm_err *err);
+                          int64_t now, const char *label, int64_t expires,
+                          const i18n_catalog *cat, sync_init_result *res, vm_err *err);
 
-/* Whether `stick_dir` carries a key this kiosk accepts (store or opt->config_keys); reads
- * only `vaermed/vaermed.key`. VM_OK with *key_time (may be NULL) = the key's `created`
- * time (0 if unknown); VM_ERR_REFUSED with the reason otherwise. */
+/* Whether `stick_dir` carries a key this kiosk accepts at `now` (store or
+ * opt->config_keys); reads only `vaermed/vaermed.key`. VM_OK with *key_time (may be NULL) =
+ * the key's `created` time (0 if unknown); VM_ERR_REFUSED with the reason otherwise (not a
+ * staff stick, withdrawn on <day>, ran out on <day>). */
 vm_status sync_stick_check(store *s, const char *stick_dir, const sync_options *opt,
-                           int64_t *key_time, vm_err *err);
+                           int64_t now, int64_t *key_time, vm_err *err);
 
 /* ---- clock */
 

@@ -2,6 +2,7 @@
 #include "sync/sync_merge.h"
 
 #include <dirent.h>
+#include <sodium.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ typedef struct mrow {
 
 typedef struct merge {
     const i18n_catalog *cat;
+    const seal_secret *key;  /* opens sealed lists; NULL: only plain ones */
     mrow *rows;
     size_t n, cap;
     sync_merge_report rep;
@@ -186,6 +188,37 @@ out:
     return st;
 }
 
+/* A list as read from a file: opened first when it is sealed. */
+static vm_status read_any(merge *m, const char *data, size_t len, const char *label,
+                          vm_err *err)
+{
+    if (!seal_is_sealed(data, len))
+        return read_list(m, data, len, label, err);
+    if (!m->key)
+        return sync_err(err, VM_ERR_REFUSED, m->cat,
+                        "%s is sealed for the staff: give the staff key (--key FILE)", label);
+    uint8_t *plain = NULL;
+    size_t plen = 0;
+    vm_err e;
+    vm_status st = seal_decrypt(m->key, data, len, &plain, &plen, &e);
+    if (st != VM_OK)
+        return sync_err(err, st, m->cat, "%s: %s", label, e.msg);
+    st = read_list(m, (const char *)plain, plen, label, err);
+    sodium_memzero(plain, plen);
+    free(plain);
+    return st;
+}
+
+/* The sign-up list in a kiosk folder: plain (older kiosks) or sealed. */
+static const char *list_name(int dirfd)
+{
+    if (sync_fs_exists(dirfd, SYNC_SIGNUPS_CSV SEAL_SUFFIX))
+        return SYNC_SIGNUPS_CSV SEAL_SUFFIX;
+    if (sync_fs_exists(dirfd, SYNC_SIGNUPS_CSV))
+        return SYNC_SIGNUPS_CSV;
+    return NULL;
+}
+
 static vm_status read_file_at(merge *m, int dirfd, const char *name, const char *label,
                               vm_err *err)
 {
@@ -195,7 +228,7 @@ static vm_status read_file_at(merge *m, int dirfd, const char *name, const char 
     vm_status st = sync_fs_read(dirfd, name, MERGE_MAX_FILE, &data, &len, NULL, m->cat, &e);
     if (st != VM_OK)
         return sync_err(err, st, m->cat, "%s: %s", label, e.msg);
-    st = read_list(m, data, len, label, err);
+    st = read_any(m, data, len, label, err);
     free(data);
     return st;
 }
@@ -236,10 +269,11 @@ static vm_status read_kiosk_folders(merge *m, int dirfd, const char *label, int 
         int kfd = -1;
         if (st == VM_OK && sync_fs_open_dir(dirfd, names[i], false, &kfd, m->cat, NULL) ==
                                VM_OK) {
-            if (sync_fs_exists(kfd, SYNC_SIGNUPS_CSV)) {
+            const char *list = list_name(kfd);
+            if (list) {
                 char sub[1024];
-                snprintf(sub, sizeof sub, "%s/%s/%s", label, names[i], SYNC_SIGNUPS_CSV);
-                st = read_file_at(m, kfd, SYNC_SIGNUPS_CSV, sub, err);
+                snprintf(sub, sizeof sub, "%s/%s/%s", label, names[i], list);
+                st = read_file_at(m, kfd, list, sub, err);
                 (*found)++;
             }
             close(kfd);
@@ -276,7 +310,7 @@ static vm_status read_input(merge *m, const char *path, vm_err *err)
         }
         if (st != VM_OK)
             return sync_err(err, st, m->cat, "%s: %s", path, e.msg);
-        st = read_list(m, data, len, path, err);
+        st = read_any(m, data, len, path, err);
         free(data);
         return st;
     }
@@ -284,10 +318,11 @@ static vm_status read_input(merge *m, const char *path, vm_err *err)
     vm_status st = sync_fs_open_dir(AT_FDCWD, path, false, &dfd, m->cat, err);
     if (st != VM_OK)
         return st;
-    if (sync_fs_exists(dfd, SYNC_SIGNUPS_CSV)) {
+    const char *list = list_name(dfd);
+    if (list) {
         char label[1024];
-        snprintf(label, sizeof label, "%s/%s", path, SYNC_SIGNUPS_CSV);
-        st = read_file_at(m, dfd, SYNC_SIGNUPS_CSV, label, err);
+        snprintf(label, sizeof label, "%s/%s", path, list);
+        st = read_file_at(m, dfd, list, label, err);
         found++;
     } else if (sync_fs_open_dir(dfd, SYNC_FOLDER, false, &vfd, m->cat, NULL) == VM_OK) {
         char label[1024];
@@ -335,11 +370,13 @@ static void free_row(mrow *r)
 }
 
 vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
-                     const i18n_catalog *cat, sync_merge_report *report, vm_err *err)
+                     const seal_secret *key, const i18n_catalog *cat,
+                     sync_merge_report *report, vm_err *err)
 {
     merge m;
     memset(&m, 0, sizeof m);
     m.cat = cat;
+    m.key = key;
     vm_status st = VM_OK;
     sync_buf b = SYNC_BUF_INIT;
     char *dcopy = NULL, *bcopy = NULL;

@@ -1,6 +1,7 @@
 /* sync_merge: one sign-up list from the exports of several kiosks (`vaermed merge`).
  *
- * Each kiosk writes its own `vaermed/<kiosk-id>/tilmeldinger.csv`; staff with several
+ * Each kiosk writes its own `vaermed/<kiosk-id>/tilmeldinger.csv.vaermed` (sealed for the
+ * staff; older kiosks wrote a plain tilmeldinger.csv, still read); staff with several
  * kiosks, or several sticks, merge them on a laptop. A sign-up is one row however often it
  * appears (its "Tilmelding-id" is a UUID made where the sign-up was made); when copies
  * differ, the one with the latest "Opdateret" wins, and on a tie a cancellation wins (it
@@ -15,6 +16,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "seal/seal.h"
 
 typedef struct sync_merge_report {
     int files;      /* tilmeldinger.csv files read */
@@ -23,12 +25,15 @@ typedef struct sync_merge_report {
     int duplicates; /* rows that were a copy of a sign-up already counted */
 } sync_merge_report;
 
-/* `inputs` may each be a tilmeldinger.csv file, a kiosk folder holding one, a `vaermed`
- * folder (its kiosk folders), or a stick's folder (every kiosk folder in its vaermed/).
- * Links are not followed inside folders. VM_ERR_NOT_FOUND when an input holds no tilmeldinger.csv,
- * VM_ERR_INVALID with file and line for a file that is not a sign-up list, VM_ERR_IO when
- * the output cannot be written (the old output file is then untouched). */
+/* `inputs` may each be a sign-up list (plain or sealed), a kiosk folder holding one, a
+ * `vaermed` folder (its kiosk folders), or a stick's folder (every kiosk folder in its
+ * vaermed/). Sealed lists are opened with the staff's `key` (NULL: a sealed list is
+ * VM_ERR_REFUSED, saying that the key is needed). Links are not followed inside folders.
+ * VM_ERR_NOT_FOUND when an input holds no list, VM_ERR_INVALID with file and line for a
+ * file that is not a sign-up list, VM_ERR_IO when the output cannot be written (the old
+ * output file is then untouched). The output is plain: it is for the office computer. */
 vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
-                     const i18n_catalog *cat, sync_merge_report *report, vm_err *err);
+                     const seal_secret *key, const i18n_catalog *cat,
+                     sync_merge_report *report, vm_err *err);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/code.h"
 #include "core/dktime.h"
+#include "seal/seal.h"
 #include "sync/sync.h"
 #include "sync/sync_fields.h"
 #include "sync/sync_stick.h"
@@ -115,7 +116,15 @@ vm_status sync_stick_open(const char *stick_dir, int *stick_fd, int *vfd,
     return VM_OK;
 }
 
-vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t *key_time,
+/* "12-03-2027" for a message. */
+static void day_text(int64_t t, char out[16])
+{
+    dk_tm tm = dktime_local(t);
+    snprintf(out, 16, "%02d-%02d-%04d", tm.day, tm.month, tm.year);
+}
+
+vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t now,
+                              int64_t *key_time, char hash_out[65], store_stick_state *state_out,
                               vm_err *err)
 {
     const i18n_catalog *cat = opt ? opt->cat : NULL;
@@ -124,6 +133,10 @@ vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_
     vm_err e;
     if (key_time)
         *key_time = 0;
+    if (hash_out)
+        hash_out[0] = '\0';
+    if (state_out)
+        *state_out = STORE_STICK_UNKNOWN;
     vm_status st = sync_fs_read(vfd, SYNC_KEY_FILE, KEY_FILE_MAX, &text, &len, NULL, cat, &e);
     if (st == VM_ERR_NOT_FOUND)
         return sync_err(err, VM_ERR_REFUSED, cat,
@@ -142,13 +155,36 @@ vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_
                         "This USB stick is not a Vær med staff stick (its key file is "
                         "damaged).");
     code_sha256_hex(key, 64, hash);
+    memset(key, 0, sizeof key);
     bool known = false;
     for (size_t i = 0; opt && i < opt->n_config_keys && !known; i++)
         known = strcasecmp(opt->config_keys[i], hash) == 0;
     if (!known && s) {
-        st = store_stick_key_known(s, hash, &known, &e);
+        store_stick_state state;
+        store_stick_key row;
+        st = store_stick_key_check(s, hash, now, &state, &row, &e);
         if (st != VM_OK)
             return sync_err(err, st, cat, "the kiosk's database cannot be read: %s", e.msg);
+        if (state_out)
+            *state_out = state;
+        char day[16];
+        if (state == STORE_STICK_REVOKED) {
+            day_text(row.revoked, day);
+            return sync_err(err, VM_ERR_REFUSED, cat,
+                            "This USB stick was withdrawn as a staff stick on %s. Nothing was "
+                            "read from it or written to it.",
+                            day);
+        }
+        if (state == STORE_STICK_EXPIRED) {
+            day_text(row.expires, day);
+            return sync_err(err, VM_ERR_REFUSED, cat,
+                            "This staff stick ran out on %s. Authorise it again on the staff "
+                            "screen.",
+                            day);
+        }
+        known = state == STORE_STICK_ACTIVE;
+        if (known && hash_out)
+            memcpy(hash_out, hash, 65);
     }
     if (!known)
         return sync_err(err, VM_ERR_REFUSED, cat,
@@ -160,27 +196,88 @@ vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_
 }
 
 vm_status sync_stick_check(store *s, const char *stick_dir, const sync_options *opt,
-                           int64_t *key_time, vm_err *err)
+                           int64_t now, int64_t *key_time, vm_err *err)
 {
     int sfd, vfd;
     vm_status st = sync_stick_open(stick_dir, &sfd, &vfd, opt ? opt->cat : NULL, err);
     if (st != VM_OK)
         return st;
-    st = sync_stick_check_fd(s, vfd, opt, key_time, err);
+    st = sync_stick_check_fd(s, vfd, opt, now, key_time, NULL, NULL, err);
     close(vfd);
     close(sfd);
     return st;
 }
 
+/* Writes a fresh key file (replacing one this kiosk refuses). */
+static vm_status write_key_file(int vfd, const uint8_t random[32], int64_t now,
+                                const i18n_catalog *cat, char key[65], vm_err *err)
+{
+    static const char hexd[] = "0123456789abcdef";
+    for (int i = 0; i < SYNC_KEY_RANDOM_BYTES; i++) {
+        key[2 * i] = hexd[random[i] >> 4];
+        key[2 * i + 1] = hexd[random[i] & 15];
+    }
+    key[64] = '\0';
+    char iso[21], file[640];
+    dktime_format_iso_utc(now, iso);
+    snprintf(file, sizeof file,
+             "# Vær med: this file lets this USB stick bring the program to the kiosks that\n"
+             "# accept it and take home what they seal for the staff. It carries no names.\n"
+             "# Do not edit or copy this file.\n"
+             "key = %s\n"
+             "created = %s\n",
+             key, iso);
+    vm_err e;
+    vm_status st = sync_fs_write_atomic(vfd, SYNC_KEY_FILE, file, strlen(file), NULL, cat, &e);
+    memset(file, 0, sizeof file);
+    if (st != VM_OK)
+        return sync_err(err, st, cat, "the USB stick cannot be made a staff stick: %s", e.msg);
+    return VM_OK;
+}
+
+/* personale.pub on the stick: read, checked and added to the staff keys. */
+static void take_staff_key(store *s, int vfd, int64_t now, const i18n_catalog *cat,
+                           sync_init_result *res)
+{
+    char *text = NULL;
+    size_t len;
+    vm_err e;
+    vm_status st = sync_fs_read(vfd, SYNC_STAFF_PUB_FILE, KEY_FILE_MAX, &text, &len, NULL, cat,
+                                &e);
+    if (st == VM_ERR_NOT_FOUND)
+        return;
+    res->staff_key_found = true;
+    seal_public pk;
+    if (st == VM_OK)
+        st = seal_public_file_parse(text, &pk, &e);
+    free(text);
+    if (st != VM_OK) {
+        sync_err(&e, st, cat, "%s cannot be used: %s", SYNC_STAFF_PUB_FILE, e.msg);
+        snprintf(res->staff_problem, sizeof res->staff_problem, "%s", e.msg);
+        return;
+    }
+    char b64[SEAL_PUBLIC_TEXT_MAX];
+    seal_public_to_text(&pk, b64);
+    seal_fingerprint(&pk, res->staff_fingerprint);
+    if (store_staff_key_add(s, b64, "", now, &res->staff_key_added, &e) != VM_OK) {
+        sync_err(&e, VM_ERR_IO, cat, "the kiosk cannot remember the staff key: %s", e.msg);
+        snprintf(res->staff_problem, sizeof res->staff_problem, "%s", e.msg);
+    }
+}
+
 vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[32],
-                          int64_t now, const i18n_catalog *cat, char hash_out[65],
-                          vm_err *err)
+                          int64_t now, const char *label, int64_t expires,
+                          const i18n_catalog *cat, sync_init_result *res, vm_err *err)
 {
     int sfd = -1, vfd = -1;
     char *text = NULL;
     size_t len;
     char key[65], hash[65];
     vm_err e;
+    sync_init_result scratch;
+    if (!res)
+        res = &scratch;
+    memset(res, 0, sizeof *res);
     vm_status st = sync_fs_open_dir(AT_FDCWD, stick_dir, false, &sfd, cat, &e);
     if (st != VM_OK) {
         st = sync_err(err, st == VM_ERR_NOT_FOUND ? VM_ERR_NOT_FOUND : VM_ERR_IO, cat,
@@ -201,41 +298,37 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
                           "left alone. Remove it by hand to make a new one.");
             goto out;
         }
-    } else if (st == VM_ERR_NOT_FOUND) {
-        static const char hexd[] = "0123456789abcdef";
-        for (int i = 0; i < SYNC_KEY_RANDOM_BYTES; i++) {
-            key[2 * i] = hexd[random[i] >> 4];
-            key[2 * i + 1] = hexd[random[i] & 15];
-        }
-        key[64] = '\0';
-        char iso[21], file[512];
-        dktime_format_iso_utc(now, iso);
-        snprintf(file, sizeof file,
-                 "# Vær med: this file makes this USB stick a staff stick for the kiosks that\n"
-                 "# accept it. Keep the stick safe: it carries the sign-ups home.\n"
-                 "# Do not edit or copy this file.\n"
-                 "key = %s\n"
-                 "created = %s\n",
-                 key, iso);
-        st = sync_fs_write_atomic(vfd, SYNC_KEY_FILE, file, strlen(file), NULL, cat, &e);
-        if (st != VM_OK) {
-            st = sync_err(err, st, cat, "the USB stick cannot be made a staff stick: %s",
-                          e.msg);
+        /* A key this kiosk withdrew, or that ran out here, is not brought back: copies of
+         * it may be about. The stick gets a new key (other kiosks then authorise it anew). */
+        code_sha256_hex(key, 64, hash);
+        store_stick_state state;
+        if ((st = store_stick_key_check(s, hash, now, &state, NULL, &e)) != VM_OK) {
+            st = sync_err(err, st, cat, "the kiosk's database cannot be read: %s", e.msg);
             goto out;
         }
+        if (state == STORE_STICK_REVOKED || state == STORE_STICK_EXPIRED) {
+            if ((st = write_key_file(vfd, random, now, cat, key, err)) != VM_OK)
+                goto out;
+            res->new_key = true;
+        }
+    } else if (st == VM_ERR_NOT_FOUND) {
+        if ((st = write_key_file(vfd, random, now, cat, key, err)) != VM_OK)
+            goto out;
+        res->new_key = true;
     } else {
         st = sync_err(err, st, cat, "the key file on the USB stick cannot be read: %s", e.msg);
         goto out;
     }
     code_sha256_hex(key, 64, hash);
-    st = store_stick_key_add(s, hash, now, &e);
+    st = store_stick_key_add(s, hash, label, expires, now, &e);
     if (st != VM_OK) {
         st = sync_err(err, st, cat, "the kiosk cannot remember the stick: %s", e.msg);
         goto out;
     }
-    if (hash_out)
-        memcpy(hash_out, hash, 65);
+    memcpy(res->hash, hash, 65);
+    take_staff_key(s, vfd, now, cat, res);
 out:
+    memset(key, 0, sizeof key);
     free(text);
     if (vfd >= 0)
         close(vfd);

@@ -21,8 +21,11 @@ bool sync_parse_stick_time(const char *text, int64_t *out);
 vm_status sync_stick_open(const char *stick_dir, int *stick_fd, int *vfd,
                           const i18n_catalog *cat, vm_err *err);
 
-/* sync_stick_check on an open vaermed/ folder. */
-vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t *key_time,
+/* sync_stick_check on an open vaermed/ folder; `hash_out` (may be NULL) gets the key's
+ * SHA-256 when it is accepted from the store ("" when from the config); `state` (may be
+ * NULL) what the store says of the key (UNKNOWN also for a stick with no key). */
+vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_t now,
+                              int64_t *key_time, char hash_out[65], store_stick_state *state,
                               vm_err *err);
 
 /* The time vaermed/time.txt tells (0 when there is none or it cannot be read). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/config.h"
+#include "seal/seal.h"
 #include "test_support.h"
 
 static const char template_rel[] = "deploy/raspberry-pi/vaermed.conf";
@@ -96,8 +97,11 @@ static void examples_are_accepted_when_uncommented(void **state)
     size_t len;
     char *text = ts_read_file(ts_source_path(template_rel), &len);
     assert_non_null(text);
-    char *edited = uncommented(text, "staff_pin", "2580");
+    char hash[SEAL_PIN_HASH_MAX];
+    assert_int_equal(seal_pin_hash("258036", hash, NULL), VM_OK);
+    char *edited = uncommented(text, "staff_pin_hash", hash);
     assert_null(strstr(edited, "\n#staff_pin"));
+    assert_null(strstr(edited, "\n#staff_key"));
     assert_null(strstr(edited, "\n#stick_key"));
     assert_null(strstr(edited, "\n#signup_url_template"));
 
@@ -106,7 +110,9 @@ static void examples_are_accepted_when_uncommented(void **state)
     config_parse(&c, edited);
     print_problems(&c);
     assert_int_equal(c.n_problems, 0);
-    assert_string_equal(c.staff_pin, "2580");
+    assert_string_equal(c.staff_pin_hash, hash);
+    assert_true(config_has_pin(&c));
+    assert_int_equal(c.n_staff_keys, 1);
     assert_int_equal(c.n_stick_keys, 1);
     assert_string_equal(c.url_template, "https://www.example.dk/tilmeld?aktivitet={uid}");
     free(edited);

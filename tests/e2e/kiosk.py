@@ -45,15 +45,18 @@ class Workspace:
             "VAERMED_SOFTWARE": "1",
             "VAERMED_NOW": now,
             "XDG_DATA_HOME": self.path("xdg"),
+            "XDG_CONFIG_HOME": self.path("xdg-config"),  # the staff key's default place
             "VAERMED_ERROR_SECONDS": "0",
         })
         if extra:
             env.update(extra)
         return env
 
-    def cli(self, *args, now=NOW, check_ok=True, db=True):
+    def cli(self, *args, now=NOW, check_ok=True, db=True, input=None, cwd=None):
+        """Runs a command; `input` is its standard input (a passphrase, one a line)."""
         cmd = [BIN] + list(args) + (["--db", self.db] if db else [])
-        cp = subprocess.run(cmd, env=self.env(now), capture_output=True, text=True, timeout=60)
+        cp = subprocess.run(cmd, env=self.env(now), capture_output=True, text=True, timeout=60,
+                            input=input if input is not None else "", cwd=cwd)
         if check_ok and cp.returncode != 0:
             raise Failure("%s exited %d: %s" % (" ".join(args), cp.returncode, cp.stderr))
         return cp

@@ -56,7 +56,14 @@ def test_staff_stick_syncs_on_screen():
     stick = ws.path("sticks/usb1")
     os.makedirs(stick)
     conf = write_config(ws, stick_root=ws.path("sticks"), estate_name="Solbakken")
-    ws.cli("--config", conf, "stick", "init", stick)
+    # On the office PC: the staff's key pair; its public half goes on the stick.
+    made = ws.cli("staff-key", "new", "--stick", stick, db=False,
+                  input="fire ord kun personalet kender\n" * 2)
+    fingerprint = made.stdout.strip().split()[-1]
+    # At the kiosk: the stick is authorised and the staff key taken from it.
+    init = ws.cli("--config", conf, "stick", "init", stick)
+    check(fingerprint in init.stdout, "stick init did not take the staff key %s: %s" %
+          (fingerprint, init.stdout))
     # As staff save it from Danish Excel: semicolons, Windows-1252.
     shutil.copy(os.path.join(DATA, "program-cp1252.csv"), os.path.join(stick, "vaermed", "program.csv"))
     frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf],
@@ -72,10 +79,17 @@ def test_staff_stick_syncs_on_screen():
     exports = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
     check(len(exports) == 1, "no export folder on the stick")
     out = os.path.join(stick, "vaermed", exports[0])
-    for name in ["tilmeldinger.csv", "statistik.csv", "ugeprogram.pdf", "log.txt",
+    for name in ["tilmeldinger.csv.vaermed", "statistik.csv", "ugeprogram.pdf", "log.txt",
                  "program-skabelon.csv"]:
         check(os.path.exists(os.path.join(out, name)), "the stick has no %s" % name)
-    with open(os.path.join(out, "tilmeldinger.csv"), "rb") as f:
+    check(not os.path.exists(os.path.join(out, "tilmeldinger.csv")), "names left unsealed")
+    # Back at the office: the staff open it with their passphrase, into the office's folder.
+    office = ws.path("office")
+    os.makedirs(office)
+    opened = ws.cli("open-export", os.path.join(out, "tilmeldinger.csv.vaermed"), db=False,
+                    input="fire ord kun personalet kender\n", cwd=office)
+    check("tilmeldinger.csv" in opened.stdout, opened.stdout)
+    with open(os.path.join(office, "tilmeldinger.csv"), "rb") as f:
         check(f.read(3) == b"\xef\xbb\xbf", "the sign-ups CSV has no BOM for Excel")
 
 

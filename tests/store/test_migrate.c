@@ -196,6 +196,42 @@ static void the_real_list_has_a_step_from_every_version(void **state)
     }
 }
 
+/* A kiosk of version 1 keeps its residents' codes: the schema moves to version 2 and the old
+ * unkeyed hash is keyed with the kiosk's secret (what the app does after opening). */
+static void a_version_1_kiosk_keeps_its_cancel_codes(void **state)
+{
+    (void)state;
+    const char *path = tu_db_path("store_migrate_codes");
+    assert_true(make_from_fixture(path, 1));
+    uint8_t salt[CODE_SALT_BYTES] = {3, 1, 4, 1, 5};
+    char old[SIGNUP_CODE_HASH_MAX], sql[400];
+    code_hash("4711", salt, 0, NULL, old);
+    snprintf(sql, sizeof sql, "UPDATE signups SET code_hash = '%s' WHERE name = 'Birthe';", old);
+    tu_sql(path, sql);
+    store *s = NULL;
+    vm_err err = {0};
+    assert_int_equal(store_open(path, 0, &s, &err), VM_OK);
+    assert_int_equal(tu_query_int(path, "PRAGMA user_version"), 2);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM stick_keys"), 0);
+    static const code_key key = {{0xa5, 0x5a}};
+    int n = 0;
+    assert_int_equal(store_upgrade_code_hashes(s, &key, &n, &err), VM_OK);
+    assert_int_equal(n, 1);
+    store_close(s);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM signups WHERE code_hash LIKE 'p1$%'"),
+                     0);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM signups WHERE code_hash LIKE 'k1$%'"),
+                     1);
+    assert_int_equal(store_open(path, 0, &s, &err), VM_OK);
+    assert_int_equal(store_cancel_with_code(s, "fix-food", "birthe", "4711", NULL, 1767200000,
+                                            NULL, NULL, &err),
+                     VM_ERR_NOT_FOUND);
+    assert_int_equal(store_cancel_with_code(s, "fix-food", "birthe", "4711", &key, 1767200000,
+                                            NULL, NULL, &err),
+                     VM_OK);
+    store_close(s);
+}
+
 /* ---- the runner, with made-up versions 2 and 3 on top of the frozen version 1 */
 
 static const store_migration MADE_UP[] = {
@@ -342,6 +378,7 @@ int main(void)
         cmocka_unit_test(every_older_version_reaches_the_current_schema),
         cmocka_unit_test(the_frozen_current_schema_is_db_schema_sql),
         cmocka_unit_test(the_real_list_has_a_step_from_every_version),
+        cmocka_unit_test(a_version_1_kiosk_keeps_its_cancel_codes),
         cmocka_unit_test(runner_steps_from_version_1_to_3),
         cmocka_unit_test(runner_starts_an_empty_file_from_the_schema),
         cmocka_unit_test(a_failing_step_leaves_the_last_good_version),

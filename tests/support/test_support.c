@@ -123,3 +123,13 @@ int64_t ts_time(const char *iso)
         fail_msg("bad test time '%s'", iso);
     return t;
 }
+
+bool ts_contains(const void *data, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    const unsigned char *d = data;
+    for (size_t i = 0; n && i + n <= len; i++)
+        if (memcmp(d + i, needle, n) == 0)
+            return true;
+    return false;
+}

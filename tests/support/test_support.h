@@ -20,6 +20,9 @@ void ts_write_file(const char *path, const void *data, size_t len);
 /* Reads a whole file into a malloc'd NUL-terminated buffer (caller frees); NULL if absent. */
 char *ts_read_file(const char *path, size_t *len);
 
+/* True when the `len` bytes at `data` hold `needle` anywhere (binary-safe). */
+bool ts_contains(const void *data, size_t len, const char *needle);
+
 /* True when both files exist and have the same bytes. */
 bool ts_files_equal(const char *a, const char *b);
 

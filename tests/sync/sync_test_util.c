@@ -32,7 +32,7 @@ void stu_authorise(store *s, const char *stick, uint8_t seed, int64_t now)
         key[i] = (uint8_t)(seed * 31 + i);
     vm_err err = {0};
     mkdir(stick, 0755);
-    if (sync_stick_init(s, stick, key, now, NULL, NULL, &err) != VM_OK)
+    if (sync_stick_init(s, stick, key, now, NULL, 0, NULL, NULL, &err) != VM_OK)
         fail_msg("sync_stick_init: %s", err.msg);
 }
 
@@ -166,4 +166,44 @@ void stu_assert_same(const char *a, const char *b)
     if (*a == *b)
         return;
     fail_msg("texts differ at line %d:\n  before: %.200s\n  after:  %.200s", line, la, lb);
+}
+
+void stu_staff_key(store *s, seal_secret *out)
+{
+    char *text = NULL;
+    seal_public pub;
+    vm_err err = {0};
+    if (seal_keypair_new("a test passphrase", SEAL_KDF_FAST, &text, &pub, &err) != VM_OK ||
+        seal_secret_file_open(text, "a test passphrase", out, &err) != VM_OK)
+        fail_msg("a staff key: %s", err.msg);
+    free(text);
+    char b64[SEAL_PUBLIC_TEXT_MAX];
+    seal_public_to_text(&pub, b64);
+    if (store_staff_key_add(s, b64, "test", 0, NULL, &err) != VM_OK)
+        fail_msg("store_staff_key_add: %s", err.msg);
+}
+
+char *stu_unseal(const char *path, const seal_secret *sk, size_t *len)
+{
+    size_t n = 0;
+    char *data = ts_read_file(path, &n);
+    if (!data)
+        fail_msg("%s is not there", path);
+    uint8_t *plain = NULL;
+    size_t plen = 0;
+    vm_err err = {0};
+    if (seal_decrypt(sk, data, n, &plain, &plen, &err) != VM_OK)
+        fail_msg("%s does not open: %s", path, err.msg);
+    free(data);
+    if (len)
+        *len = plen;
+    return (char *)plain;
+}
+
+void stu_unseal_to(const char *path, const seal_secret *sk, const char *plain_path)
+{
+    size_t len = 0;
+    char *plain = stu_unseal(path, sk, &len);
+    ts_write_file(plain_path, plain, len);
+    free(plain);
 }

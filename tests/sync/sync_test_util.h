@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "seal/seal.h"
 #include "store/store.h"
 #include "sync/sync.h"
 
@@ -13,6 +14,17 @@ store *stu_kiosk(const char *dir, const char *kiosk_id);
 
 /* Makes `<dir>` a stick authorised for `s` (key from a fixed seed byte). */
 void stu_authorise(store *s, const char *stick, uint8_t seed, int64_t now);
+
+/* A staff key pair (quick to make; the test's passphrase) whose public half `s` now seals
+ * to; `out` gets the unlocked pair. */
+void stu_staff_key(store *s, seal_secret *out);
+
+/* Opens the sealed file at `path` with `sk`; asserts it opens. `len` may be NULL. Caller
+ * frees. */
+char *stu_unseal(const char *path, const seal_secret *sk, size_t *len);
+
+/* Opens a sealed snapshot into the plain file `plain_path` (for stu_dump). */
+void stu_unseal_to(const char *path, const seal_secret *sk, const char *plain_path);
 
 /* Writes `<stick>/vaermed/<name>` (len (size_t)-1 = strlen). */
 void stu_put(const char *stick, const char *name, const void *data, size_t len);

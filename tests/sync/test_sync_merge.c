@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "sync/sync.h"
@@ -67,7 +68,7 @@ static void test_latest_status_wins(void **state)
     const char *out = ts_path(dir, "alle.csv");
     sync_merge_report rep;
     vm_err err = {0};
-    if (sync_merge(inputs, 2, out, NULL, &rep, &err) != VM_OK)
+    if (sync_merge(inputs, 2, out, NULL, NULL, &rep, &err) != VM_OK)
         fail_msg("%s", err.msg);
     assert_int_equal(rep.files, 2);
     assert_int_equal(rep.rows, 5);
@@ -94,7 +95,7 @@ static void test_latest_status_wins(void **state)
     const char *cpath = ts_path(dir, "excel.csv");
     ts_write_file(cpath, cp1252, sizeof cp1252 - 1);
     const char *inputs2[] = {a, cpath};
-    assert_int_equal(sync_merge(inputs2, 2, out, NULL, &rep, &err), VM_OK);
+    assert_int_equal(sync_merge(inputs2, 2, out, NULL, NULL, &rep, &err), VM_OK);
     assert_int_equal(rep.signups, 3);
     csv = ts_read_file(out, &len);
     assert_non_null(strstr(csv, "Lis;1;0;ja;tilmeldt;;"));
@@ -116,6 +117,13 @@ static void test_two_kiosks_one_stick(void **state)
     store *k1 = stu_kiosk(d1, "fh-1"), *k2 = stu_kiosk(d2, "fh-2");
     stu_authorise(k1, stick, 3, now);
     stu_authorise(k2, stick, 3, now);
+    /* One staff key for both kiosks: the lists are sealed to it. */
+    seal_secret staff;
+    stu_staff_key(k1, &staff);
+    char pub[SEAL_PUBLIC_TEXT_MAX];
+    seal_public_to_text(&staff.pub, pub);
+    vm_err kerr = {0};
+    assert_int_equal(store_staff_key_add(k2, pub, "", now, NULL, &kerr), VM_OK);
     const char prog[] = "id;titel;start;pladser\r\nspis-1;Spis;03-12-2026 18:00;40\r\n";
     stu_put(stick, "program.csv", prog, sizeof prog - 1);
     sync_result res;
@@ -133,7 +141,14 @@ static void test_two_kiosks_one_stick(void **state)
     snprintf(vdir, sizeof vdir, "%s/vaermed", stick);
     const char *inputs[] = {stick, vdir};
     sync_merge_report rep;
-    assert_int_equal(sync_merge(inputs, 2, ts_path(dir, "alle.csv"), NULL, &rep, &err), VM_OK);
+    /* Sealed: without the staff key, nothing; with it, the lists. */
+    assert_int_equal(sync_merge(inputs, 2, ts_path(dir, "alle.csv"), NULL, NULL, &rep, &err),
+                     VM_ERR_REFUSED);
+    assert_non_null(strstr(err.msg, "--key"));
+    assert_int_not_equal(access(ts_path(dir, "alle.csv"), F_OK), 0);
+    assert_int_equal(sync_merge(inputs, 2, ts_path(dir, "alle.csv"), &staff, NULL, &rep, &err),
+                     VM_OK);
+    seal_secret_wipe(&staff);
     assert_int_equal(rep.files, 4);
     assert_int_equal(rep.signups, 3);
     assert_int_equal(rep.duplicates, 3);
@@ -142,12 +157,12 @@ static void test_two_kiosks_one_stick(void **state)
 
     /* Nothing to merge: said plainly. */
     const char *none[] = {d1};
-    assert_int_equal(sync_merge(none, 1, ts_path(dir, "x.csv"), NULL, &rep, &err),
+    assert_int_equal(sync_merge(none, 1, ts_path(dir, "x.csv"), NULL, NULL, &rep, &err),
                      VM_ERR_NOT_FOUND);
     /* Not a sign-up list. */
     ts_write_file(ts_path(dir, "prog.csv"), prog, sizeof prog - 1);
     const char *bad[] = {ts_path(dir, "prog.csv")};
-    assert_int_equal(sync_merge(bad, 1, ts_path(dir, "x.csv"), NULL, &rep, &err),
+    assert_int_equal(sync_merge(bad, 1, ts_path(dir, "x.csv"), NULL, NULL, &rep, &err),
                      VM_ERR_INVALID);
     assert_non_null(strstr(err.msg, "not a sign-up list"));
 }

@@ -36,6 +36,7 @@ typedef struct fixture {
     char db[1024];
     store *s;
     int64_t now;
+    seal_secret staff; /* the staff's key pair: what the kiosk seals, this opens */
 } fixture;
 
 static fixture *setup(const char *name)
@@ -47,6 +48,7 @@ static fixture *setup(const char *name)
     f->now = ts_time(NOW_ISO);
     f->s = stu_kiosk(f->dir, "fh-1");
     stu_authorise(f->s, f->stick, 1, f->now);
+    stu_staff_key(f->s, &f->staff);
     return f;
 }
 
@@ -116,8 +118,15 @@ static void test_full_sync_cp1252(void **state)
     assert_int_equal(res.signups_exported, 2);
 
     size_t len;
-    char *csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
-    assert_non_null(csv);
+    /* The names leave only sealed: nothing plain with a name is on the stick. */
+    assert_int_not_equal(access(kfile(f, "tilmeldinger.csv"), F_OK), 0);
+    assert_int_not_equal(access(kfile(f, "vaermed-fh-1.db"), F_OK), 0);
+    char *raw = ts_read_file(kfile(f, "tilmeldinger.csv.vaermed"), &len);
+    assert_non_null(raw);
+    assert_true(seal_is_sealed(raw, len));
+    assert_false(ts_contains(raw, len, "S\xC3\xB8ren"));
+    free(raw);
+    char *csv = stu_unseal(kfile(f, "tilmeldinger.csv.vaermed"), &f->staff, &len);
     assert_memory_equal(csv, "\xEF\xBB\xBFTilmelding-id;Aktivitet-id;Aktivitet;Dato;", 44);
     assert_non_null(strstr(csv, "S\xC3\xB8ren \xC3\x86g\xC3\xA5rd"));
     assert_non_null(strstr(csv, "\r\n"));
@@ -145,8 +154,11 @@ static void test_full_sync_cp1252(void **state)
     assert_non_null(strstr(log, "2 sign-ups saved on the USB stick"));
     free(log);
 
-    /* The snapshot is a whole database with the sign-ups. */
-    char *dump = stu_dump(kfile(f, "vaermed-fh-1.db"));
+    /* The snapshot is a whole database with the sign-ups, once opened. */
+    char plain_db[1100];
+    snprintf(plain_db, sizeof plain_db, "%s", ts_path(f->dir, "opened.db"));
+    stu_unseal_to(kfile(f, "vaermed-fh-1.db.vaermed"), &f->staff, plain_db);
+    char *dump = stu_dump(plain_db);
     assert_non_null(strstr(dump, "S\xC3\xB8ren"));
     free(dump);
 
@@ -178,10 +190,17 @@ static void test_summary_in_danish(void **state)
     res.import.cancelled = 1;
     res.export_ok = true;
     res.signups_exported = 57;
+    res.staff_keys = 1;
     char out[512];
     sync_summary_text(&res, da, out, sizeof out);
     assert_string_equal(out, "12 nye aktiviteter, 3 \xC3\xA6ndret, 1 aflyst. 57 tilmeldinger "
                              "gemt p\xC3\xA5 USB-n\xC3\xB8glen. Du kan nu tage den ud.");
+    /* A kiosk that knows no staff key says plainly that the names stayed. */
+    res.staff_keys = 0;
+    sync_summary_text(&res, da, out, sizeof out);
+    assert_string_equal(out, "12 nye aktiviteter, 3 \xC3\xA6ndret, 1 aflyst. Tilmeldingerne "
+                             "blev ikke gemt p\xC3\xA5 USB-n\xC3\xB8glen: kiosken kender "
+                             "endnu ingen personalen\xC3\xB8gle. Du kan nu tage den ud.");
     res.outcome = SYNC_OUTCOME_NOT_STAFF_STICK;
     sync_summary_text(&res, da, out, sizeof out);
     assert_non_null(strstr(out, "ikke"));
@@ -245,14 +264,17 @@ static void test_unauthorised_stick(void **state)
     mkdir(odir, 0755);
     other = stu_kiosk(odir, "fh-2");
     uint8_t key[32] = {7};
-    assert_int_equal(sync_stick_init(other, stranger, key, f->now, NULL, hash, &err), VM_OK);
+    sync_init_result ir;
+    assert_int_equal(sync_stick_init(other, stranger, key, f->now, NULL, 0, NULL, &ir, &err),
+                     VM_OK);
+    memcpy(hash, ir.hash, 65);
     store_close(other);
-    assert_int_equal(sync_stick_check(f->s, stranger, &o, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(sync_stick_check(f->s, stranger, &o, f->now, NULL, &err), VM_ERR_REFUSED);
     char keys[1][65];
     memcpy(keys[0], hash, 65);
     o.config_keys = (const char(*)[65])keys;
     o.n_config_keys = 1;
-    assert_int_equal(sync_stick_check(f->s, stranger, &o, NULL, &err), VM_OK);
+    assert_int_equal(sync_stick_check(f->s, stranger, &o, f->now, NULL, &err), VM_OK);
     teardown(f);
 }
 
@@ -326,7 +348,7 @@ static void test_bad_inputs_change_nothing(void **state)
                                      ts_path(vdir, cases[i].file)),
                              0);
         char *before = stu_dump(f->db);
-        unlink(kfile(f, "tilmeldinger.csv"));
+        unlink(kfile(f, "tilmeldinger.csv.vaermed"));
         vm_status st = run(f, NULL, &res, &err);
         if (st == VM_OK)
             fail_msg("case %zu accepted", i);
@@ -340,8 +362,7 @@ static void test_bad_inputs_change_nothing(void **state)
         /* The sign-ups went home all the same, and the log says why the program did not. */
         assert_true(res.export_ok);
         size_t len;
-        char *csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
-        assert_non_null(csv);
+        char *csv = stu_unseal(kfile(f, "tilmeldinger.csv.vaermed"), &f->staff, &len);
         assert_non_null(strstr(csv, ";Bo;"));
         free(csv);
         char *log = ts_read_file(kfile(f, "log.txt"), &len);
@@ -536,7 +557,7 @@ static void test_failing_write_keeps_old_export(void **state)
     stu_join(f->s, "spis-1", "Ann", 1, f->now);
     assert_int_equal(run(f, NULL, &res, &err), VM_OK);
     size_t old_len;
-    char *old = ts_read_file(kfile(f, "tilmeldinger.csv"), &old_len);
+    char *old = ts_read_file(kfile(f, "tilmeldinger.csv.vaermed"), &old_len);
     assert_non_null(old);
     stu_join(f->s, "spis-1", "Bo", 2, f->now);
     char *db_before = stu_dump_no_facts(f->db);
@@ -549,11 +570,11 @@ static void test_failing_write_keeps_old_export(void **state)
     assert_int_equal(res.outcome, SYNC_OUTCOME_EXPORT_FAILED);
     assert_non_null(strstr(err.msg, "full"));
     size_t len;
-    char *now_csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+    char *now_csv = ts_read_file(kfile(f, "tilmeldinger.csv.vaermed"), &len);
     assert_int_equal(len, old_len);
     assert_memory_equal(now_csv, old, len);
     free(now_csv);
-    assert_false(access(kfile(f, ".tilmeldinger.csv.tmp"), F_OK) == 0);
+    assert_false(access(kfile(f, ".tilmeldinger.csv.vaermed.tmp"), F_OK) == 0);
     char *db_after = stu_dump_no_facts(f->db);
     stu_assert_same(db_before, db_after); /* the kiosk's data is untouched */
     free(db_after);
@@ -561,7 +582,7 @@ static void test_failing_write_keeps_old_export(void **state)
     fw = (failing){0, EROFS};
     assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
     assert_non_null(strstr(err.msg, "write-protected"));
-    now_csv = ts_read_file(kfile(f, "tilmeldinger.csv"), &len);
+    now_csv = ts_read_file(kfile(f, "tilmeldinger.csv.vaermed"), &len);
     assert_memory_equal(now_csv, old, old_len);
     free(now_csv);
     char summary[1024];
@@ -597,7 +618,7 @@ static void test_path_traversal(void **state)
     assert_int_equal(store_fact_set(f->s, "kiosk_id", "../../evil", &err), VM_OK);
     assert_int_equal(run(f, NULL, &res, &err), VM_OK);
     char p[1200];
-    snprintf(p, sizeof p, "%s/vaermed/------evil/tilmeldinger.csv", f->stick);
+    snprintf(p, sizeof p, "%s/vaermed/------evil/tilmeldinger.csv.vaermed", f->stick);
     assert_int_equal(access(p, F_OK), 0);
     snprintf(p, sizeof p, "%s/evil", f->dir);
     assert_int_not_equal(access(p, F_OK), 0);
@@ -656,14 +677,14 @@ static void test_stick_init_keeps_key(void **state)
     char *key2 = ts_read_file(path, &len);
     assert_string_equal(key1, key2);
     vm_err err = {0};
-    assert_int_equal(sync_stick_check(k2, f->stick, NULL, NULL, &err), VM_OK);
+    assert_int_equal(sync_stick_check(k2, f->stick, NULL, f->now, NULL, &err), VM_OK);
     store_close(k2);
     free(key1);
     free(key2);
     /* A damaged key file is left alone. */
     ts_write_file(path, "key = nonsense\n", (size_t)-1);
     uint8_t key[32] = {0};
-    assert_int_equal(sync_stick_init(f->s, f->stick, key, f->now, NULL, NULL, &err),
+    assert_int_equal(sync_stick_init(f->s, f->stick, key, f->now, NULL, 0, NULL, NULL, &err),
                      VM_ERR_INVALID);
     char *k3 = ts_read_file(path, &len);
     assert_string_equal(k3, "key = nonsense\n");
