@@ -277,6 +277,19 @@ static void perform_clock_reset(kiosk *k, ui_action_result *r)
     say_staff(k, r, "The kiosk counts from its own clock again.");
 }
 
+static void perform_revoke(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    vm_err err = {0};
+    store_stick_key which;
+    r->status = store_stick_key_revoke(k->store, a->stick_id, sync_effective_now(k->store, now),
+                                       &which, &err);
+    if (r->status != VM_OK) {
+        utf8_copy(r->message, sizeof r->message, err.msg);
+        return;
+    }
+    logmsg(LOG_NOTICE, "staff withdrew the stick %.8s on the screen", which.key_sha256);
+}
+
 static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
     memset(r, 0, sizeof *r);
@@ -299,6 +312,9 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         break;
     case UI_ACTION_ADMIN_CANCEL_SIGNUP:
         perform_staff_cancel(k, a, now, r);
+        break;
+    case UI_ACTION_ADMIN_REVOKE_STICK:
+        perform_revoke(k, a, now, r);
         break;
     case UI_ACTION_ADMIN_RESTART:
         logmsg(LOG_NOTICE, "restarting, as asked on the staff screen");

@@ -17,8 +17,12 @@
 #include "app/sticks.h"
 #include "app/waiter.h"
 #include "render/render.h"
+#include "seal/seal.h"
 #include "store/store.h"
 #include "ui/ui.h"
+
+/* The staff sticks the staff screen lists (the newest; `vaermed stick list` has them all). */
+#define ADMIN_STICKS_MAX 32
 
 /* The USB stick as the screens see it. */
 typedef enum stick_state {
@@ -74,6 +78,9 @@ typedef struct kiosk {
     char admin_last_sync_summary[2048];
     ui_config_problem admin_problems[CONFIG_PROBLEMS_MAX];
     char admin_signups_uid[ACT_UID_MAX];
+    store_stick_key admin_stick_rows[ADMIN_STICKS_MAX]; /* admin-sticks, newest first */
+    ui_admin_stick admin_sticks[ADMIN_STICKS_MAX];
+    char admin_staff_keys[(SEAL_FINGERPRINT_MAX + 2) * SEAL_MAX_RECIPIENTS];
     signup *admin_signups;    /* malloc'd; wiped and freed when the admin screen closes */
     size_t n_admin_signups;
     int64_t watchdog_ms;      /* 0 = no systemd watchdog */

@@ -1,5 +1,6 @@
 /* The model the screens are built from: the activities from the store, and the state of
  * the stick, the night, the clock and the admin screen. */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -104,6 +105,63 @@ ui_clock_status kiosk_clock_check(kiosk *k, int64_t *floor_out)
     return UI_CLOCK_OK;
 }
 
+/* admin-sticks: the sticks (newest first) and the staff keys the names are sealed to. */
+static void fill_admin_sticks(kiosk *k, ui_admin_info *a)
+{
+    const config *cfg = k->opt->cfg;
+    int64_t now = sync_effective_now(k->store, clock_now(k->clock));
+    store_stick_key *rows = NULL;
+    size_t n = 0;
+    char in_slot[65] = "";
+    if (k->present.n)
+        sync_stick_hash(k->present.path[0], in_slot);
+    if (store_stick_keys_list(k->store, &rows, &n, NULL) == VM_OK) {
+        if (n > ADMIN_STICKS_MAX)
+            n = ADMIN_STICKS_MAX;
+        for (size_t i = 0; i < n; i++) {
+            store_stick_key *r = &k->admin_stick_rows[i];
+            ui_admin_stick *u = &k->admin_sticks[i];
+            *r = rows[i];
+            memset(u, 0, sizeof *u);
+            snprintf(u->id, sizeof u->id, "%.8s", r->key_sha256);
+            u->label = r->label;
+            u->created = r->created;
+            u->expires = r->expires;
+            u->last_used = r->last_used;
+            u->revoked = r->revoked;
+            u->expired = !r->revoked && r->expires && now >= r->expires;
+            u->in_slot = in_slot[0] && strcmp(in_slot, r->key_sha256) == 0;
+        }
+        free(rows);
+        a->sticks = k->admin_sticks;
+        a->n_sticks = n;
+    }
+    /* the store's staff keys and the config's, as fingerprints */
+    char *out = k->admin_staff_keys;
+    size_t size = sizeof k->admin_staff_keys, used = 0;
+    out[0] = '\0';
+    store_staff_key *keys = NULL;
+    size_t nk = 0;
+    if (store_staff_keys_list(k->store, &keys, &nk, NULL) != VM_OK)
+        nk = 0;
+    for (size_t i = 0; i < nk + cfg->n_staff_keys; i++) {
+        seal_public pk;
+        char fp[SEAL_FINGERPRINT_MAX];
+        const char *text = i < nk ? keys[i].public_key : cfg->staff_keys[i - nk];
+        if (!seal_public_from_text(text, &pk))
+            continue;
+        seal_fingerprint(&pk, fp);
+        if (strstr(out, fp))
+            continue;
+        int w = snprintf(out + used, size - used, "%s%s", used ? ", " : "", fp);
+        if (w < 0 || (size_t)w >= size - used)
+            break;
+        used += (size_t)w;
+    }
+    free(keys);
+    a->staff_keys = out;
+}
+
 /* What the admin screen shows; only gathered while it is open. */
 static void fill_admin(kiosk *k)
 {
@@ -138,6 +196,7 @@ static void fill_admin(kiosk *k)
                              sync_effective_now(k->store, clock_now(k->clock)), NULL, NULL) ==
             VM_OK;
     }
+    fill_admin_sticks(k, a);
     if (k->admin_signups_uid[0]) {
         a->signups_uid = k->admin_signups_uid;
         a->signups = k->admin_signups;

@@ -231,6 +231,10 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
 vm_status sync_stick_check(store *s, const char *stick_dir, const sync_options *opt,
                            int64_t now, int64_t *key_time, vm_err *err);
 
+/* The SHA-256 of the key file on the stick at `stick_dir` (to say which listed stick is in),
+ * "" when it has none that can be read. Reads only `vaermed/vaermed.key`. */
+void sync_stick_hash(const char *stick_dir, char out[65]);
+
 /* ---- clock */
 
 /* The kiosk's clock floor (fact clock_floor), 0 when none. */

@@ -208,6 +208,24 @@ vm_status sync_stick_check(store *s, const char *stick_dir, const sync_options *
     return st;
 }
 
+void sync_stick_hash(const char *stick_dir, char out[65])
+{
+    int sfd, vfd;
+    char *text = NULL, key[65];
+    size_t len;
+    int64_t created;
+    out[0] = '\0';
+    if (sync_stick_open(stick_dir, &sfd, &vfd, NULL, NULL) != VM_OK)
+        return;
+    if (sync_fs_read(vfd, SYNC_KEY_FILE, KEY_FILE_MAX, &text, &len, NULL, NULL, NULL) == VM_OK &&
+        sync_key_parse(text, key, &created) == VM_OK)
+        code_sha256_hex(key, 64, out);
+    memset(key, 0, sizeof key);
+    free(text);
+    close(vfd);
+    close(sfd);
+}
+
 /* Writes a fresh key file (replacing one this kiosk refuses). */
 static vm_status write_key_file(int vfd, const uint8_t random[32], int64_t now,
                                 const i18n_catalog *cat, char key[65], vm_err *err)

@@ -21,7 +21,7 @@
 
 bool ui_is_admin_screen(ui_screen_id s)
 {
-    return s == SCR_ADMIN_PIN || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS ||
+    return s == SCR_ADMIN_PIN || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS ||
            s == SCR_ADMIN_CONFIRM || s == SCR_ADMIN_TEST;
 }
 
@@ -103,6 +103,15 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
         say(u,
             msg  ? msg
             : ok ? i18n_text_ctx(cat, "staff", "The sign-up is cancelled")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
+            ok);
+        if (u->screen == SCR_ADMIN_CONFIRM)
+            ui_goto(u, ad->confirm_from, now_ms);
+        break;
+    case UI_ACTION_ADMIN_REVOKE_STICK:
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "The USB stick is withdrawn")
                  : i18n_text_ctx(cat, "staff", "That did not work"),
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
@@ -377,7 +386,7 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     return y - y0 + L->pad - L->gap;
 }
 
-static const char *authorise_reason(const ui_ctx *c)
+const char *ui_admin_authorise_reason(const ui_ctx *c)
 {
     const ui_admin_info *ai = c->m->admin;
     if (!ai || !ai->stick_present)
@@ -403,16 +412,13 @@ static void build_admin(ui_ctx *c)
     int top = w_top_bar(c, tr_staff(c, "Staff"), "admin-signups", tr_staff(c, "Sign-ups"),
                         ICON_PEOPLE, false);
     enum { NB = 4 };
-    static const char *const IDS[NB] = {"admin-authorise-stick", "admin-export",
-                                        "admin-test-pattern", "admin-restart"};
-    const char *labels[NB] = {tr_staff(c, "Authorise the stick"), tr_staff(c, "Save to the stick"),
+    static const char *const IDS[NB] = {"admin-sticks", "admin-export", "admin-test-pattern",
+                                        "admin-restart"};
+    const char *labels[NB] = {tr_staff(c, "USB sticks"), tr_staff(c, "Save to the stick"),
                               tr_staff(c, "Touch test"), tr_staff(c, "Restart")};
     static const icon_id ICONS[NB] = {ICON_USB, ICON_USB, ICON_CHECK, ICON_NONE};
-    const char *why_auth = authorise_reason(c), *why_export = export_reason(c);
-    bool disabled[NB] = {why_auth != NULL, why_export != NULL, false, false};
-    const char *why = why_export ? why_export : why_auth;
-    if (why_auth && why_export && !(c->m->admin && c->m->admin->stick_present))
-        why = why_auth;
+    const char *why = export_reason(c);
+    bool disabled[NB] = {false, why != NULL, false, false};
 
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
@@ -523,14 +529,10 @@ static void tap_admin(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         return;
     ui_action a;
     memset(&a, 0, sizeof a);
-    if (strcmp(id, "admin-authorise-stick") == 0) {
-        const char *why = authorise_reason(&c);
-        if (why) {
-            say(u, why, false);
-            return;
-        }
-        a.kind = UI_ACTION_ADMIN_AUTHORISE_STICK;
-        queue(u, &a);
+    if (strcmp(id, "admin-sticks") == 0) {
+        ad->msg[0] = '\0';
+        u->scroll[SCR_ADMIN_STICKS] = 0;
+        ui_goto(u, SCR_ADMIN_STICKS, now_ms);
     } else if (strcmp(id, "admin-export") == 0) {
         const char *why = export_reason(&c);
         if (why) {
@@ -600,6 +602,20 @@ static void build_confirm(ui_ctx *c)
                                 "from its own clock."),
                     floor);
         yes = tr_staff(c, "Yes, forget it");
+    } else if (ad->confirm.kind == UI_ACTION_ADMIN_REVOKE_STICK) {
+        const ui_admin_info *ai = c->m->admin;
+        const char *label = "";
+        for (size_t i = 0; ai && i < ai->n_sticks; i++)
+            if (strcmp(ai->sticks[i].id, ad->confirm.stick_id) == 0 && ai->sticks[i].label)
+                label = ai->sticks[i].label;
+        char which[96];
+        snprintf(which, sizeof which, "%s%s%s%s", ad->confirm.stick_id, *label ? " (" : "",
+                 label, *label ? ")" : "");
+        i18n_format(q, sizeof q,
+                    tr_staff(c, "Withdraw the USB stick %s? It can no longer be used at this "
+                                "kiosk; a stick that is found again must be authorised anew."),
+                    which);
+        yes = tr_staff(c, "Yes, withdraw it");
     } else {
         const ui_entry *e = ui_entry_find(c->m, ad->confirm.uid);
         const signup *s = find_signup(c->m, ad->confirm.uid, ad->confirm.signup_id);

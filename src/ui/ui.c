@@ -25,6 +25,7 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_ADMIN_PIN] = "admin-pin",
     [SCR_ADMIN] = "admin",
     [SCR_ADMIN_SIGNUPS] = "admin-signups",
+    [SCR_ADMIN_STICKS] = "admin-sticks",
     [SCR_ADMIN_CONFIRM] = "admin-confirm",
     [SCR_ADMIN_TEST] = "admin-test",
     [SCR_TOO_SMALL] = "too-small",
@@ -232,7 +233,8 @@ static bool may_darken(const ui *u)
 
 static bool scrolls(ui_screen_id s)
 {
-    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS;
+    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS ||
+           s == SCR_ADMIN_STICKS;
 }
 
 static int64_t max64(int64_t a, int64_t b)
@@ -347,6 +349,9 @@ static void fire(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
         break;
     case SCR_ADMIN_SIGNUPS:
         screen_admin_signups_tap(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_STICKS:
+        screen_admin_sticks_tap(u, m, id, now_ms);
         break;
     case SCR_HOME:
         screen_home_tap(u, m, id, now_ms);
@@ -666,6 +671,9 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         break;
     case SCR_ADMIN_SIGNUPS:
         screen_admin_signups_build(&c);
+        break;
+    case SCR_ADMIN_STICKS:
+        screen_admin_sticks_build(&c);
         break;
     case SCR_TOO_SMALL:
         break;

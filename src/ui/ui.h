@@ -13,7 +13,7 @@
  *
  * Stable names (frame.screen, the dump): home, detail, join-name, join-household, join-extra,
  * join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done, too-small,
- * admin-pin, admin, admin-signups, admin-confirm, admin-test. Stable widget ids:
+ * admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable widget ids:
  *   everywhere: back, title (the bar's heading), list, scroll-up, scroll-down, message (a
  *     message for the resident or the staff);
  *   home: lang, estate, date, clock (not a tap target: a 5 s press on it opens admin-pin
@@ -29,8 +29,10 @@
  *   too-small: too-small, too-small-detail;
  *   admin-pin: pin, digit:0..digit:9, key:backspace, confirm; admin: info:clock, info:sync,
  *     info:stick, info:config, info:version, info:kiosk, info:database, stick-reason,
- *     admin-signups (the bar's way forward), admin-authorise-stick, admin-export,
- *     admin-test-pattern, admin-restart; admin-signups: admin-activity:<uid>, then
+ *     admin-signups (the bar's way forward), admin-sticks, admin-export,
+ *     admin-test-pattern, admin-restart; admin-sticks: admin-authorise-stick (the bar's way
+ *     forward), stick-reason, staff-keys, stick:<id> and admin-revoke:<id> (an active stick);
+ *     admin-signups: admin-activity:<uid>, then
  *     signup:<sign-up id> and admin-cancel:<sign-up id>; admin-confirm: question, confirm;
  *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
  * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
@@ -132,6 +134,18 @@ typedef struct ui_config_problem {
     const char *message; /* plain words: "night: write it like 23:00-06:00" */
 } ui_config_problem;
 
+/* One staff stick the kiosk knows (admin-sticks). */
+typedef struct ui_admin_stick {
+    char id[9];          /* the first 8 characters of its key's SHA-256, as `stick list` */
+    const char *label;   /* "" = none given */
+    int64_t created;     /* UTC seconds */
+    int64_t expires;     /* 0 = never */
+    int64_t last_used;   /* 0 = never */
+    int64_t revoked;     /* 0 = in use, else when it was withdrawn */
+    bool expired;        /* run out (by the app's clock) */
+    bool in_slot;        /* the stick that is in now */
+} ui_admin_stick;
+
 /* What the admin screens show. The app fills it only while ui_admin_open() is true (and may
  * leave it NULL otherwise); the names in `signups` are for staff only and never reach a
  * public screen. All strings are owned by the app and are valid until the next call. */
@@ -154,6 +168,12 @@ typedef struct ui_admin_info {
     const char *signups_uid;
     const signup *signups;
     size_t n_signups;
+    /* admin-sticks: the staff sticks (newest first), and the fingerprints of the staff keys
+     * the names are sealed to ("7F3A-91C2-0B4D-EE10, ..."; NULL or "": none, so no names
+     * leave the kiosk) */
+    const ui_admin_stick *sticks;
+    size_t n_sticks;
+    const char *staff_keys;
 } ui_admin_info;
 
 /* Everything the screens show, refreshed by the app after each change. */
@@ -227,6 +247,7 @@ typedef enum ui_action_kind {
     UI_ACTION_ADMIN_CLOCK_RESET, /* forget the clock floor a staff stick set (a wrong one); the
                                     kiosk counts from its own clock again. Offered when
                                     admin->clock_status is UI_CLOCK_BEHIND_IMPORT */
+    UI_ACTION_ADMIN_REVOKE_STICK, /* withdraw the staff stick `stick_id` (confirmed first) */
 } ui_action_kind;
 
 typedef struct ui_action {
@@ -239,6 +260,7 @@ typedef struct ui_action {
     char code[8];               /* "" or 4 digits, as typed; the app hashes it */
     char pin[16];               /* ADMIN_PIN: 4 to 8 digits as typed; wipe after use */
     char signup_id[SIGNUP_ID_MAX]; /* ADMIN_CANCEL_SIGNUP: the sign-up's id */
+    char stick_id[9];           /* ADMIN_REVOKE_STICK: the stick's id (ui_admin_stick.id) */
 } ui_action;
 
 typedef struct ui_action_result {
@@ -346,7 +368,8 @@ void ui_go_home(ui *u, int64_t now_ms);
 void ui_build_error(ui *u, const i18n_catalog *cat, const ui_measure *measure,
                     const char *detail, ui_frame *out);
 
-/* True while an admin screen behind the PIN is open (admin, admin-signups, admin-confirm,
+/* True while an admin screen behind the PIN is open (admin, admin-signups, admin-sticks,
+ * admin-confirm,
  * admin-test): the app fills model.admin then, and drops it (and the names in it) when this
  * turns false. */
 bool ui_admin_open(const ui *u);

@@ -34,6 +34,7 @@ typedef enum ui_screen_id {
     SCR_ADMIN_PIN,      /* the staff PIN */
     SCR_ADMIN,          /* facts and staff actions */
     SCR_ADMIN_SIGNUPS,  /* activities, then one activity's sign-ups with names */
+    SCR_ADMIN_STICKS,   /* the staff sticks: authorise the one in, withdraw one */
     SCR_ADMIN_CONFIRM,  /* "are you sure" for cancel and restart */
     SCR_ADMIN_TEST,     /* the touch test pattern */
     SCR_TOO_SMALL,      /* only as a frame: the window is too small (never u->screen) */
@@ -252,9 +253,13 @@ void screen_admin_build(ui_ctx *c); /* admin-pin, admin, admin-confirm, admin-te
 void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_signups_build(ui_ctx *c);
 void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_sticks_build(ui_ctx *c);
+void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 /* The catalog the admin screens speak: the current language when it is Danish or English,
  * else Danish, else English (the staff's words are not translated further). */
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
+/* Why the stick that is in cannot be authorised ("Put a USB stick in first"), or NULL. */
+const char *ui_admin_authorise_reason(const ui_ctx *c);
 
 /* Typing from a physical keyboard, on the screens that take text. */
 void screen_flow_text(ui *u, const char *text);

@@ -234,31 +234,39 @@ static void admin_facts_and_the_stick(void **state)
     h_build(h);
     assert_string_equal(h_scroll_to(h, "info:database")->label, "Database: 5 kB");
     h_scroll_top(h);
-    /* no stick: both stick buttons grey, the reason said; a tap says it too, nothing is done */
-    assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    /* no stick: export grey, the reason said; a tap says it too, nothing is done */
+    assert_false(h_widget(h, "admin-sticks")->flags & UI_WIDGET_DISABLED);
     assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
-    assert_string_equal(h_widget(h, "stick-reason")->label, "Sæt først en USB-nøgle i");
+    assert_string_equal(h_widget(h, "stick-reason")->label, "Sæt først en personalenøgle i");
     h_tap(h, "admin-export");
     assert_string_equal(h_widget(h, "message")->label, "Sæt først en personalenøgle i");
+    assert_false(ui_take_action(h->u, &(ui_action){0}));
+    /* USB sticks: no stick in, so it cannot be authorised, and it says why */
+    h_tap(h, "admin-sticks");
+    assert_string_equal(h_screen(h), "admin-sticks");
+    assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    assert_string_equal(h_widget(h, "stick-reason")->label, "Sæt først en USB-nøgle i");
+    h_tap(h, "admin-authorise-stick");
     assert_false(ui_take_action(h->u, &(ui_action){0}));
     /* a stranger's stick goes in: the screen is not interrupted; it can be authorised */
     s->info.stick_present = true;
     h->m.stick = (ui_stick){UI_STICK_REFUSED, NULL, 0, "Denne USB-nøgle er ikke en Vær med-nøgle."};
     h_build(h);
-    assert_string_equal(h_screen(h), "admin");
+    assert_string_equal(h_screen(h), "admin-sticks");
     assert_false(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
-    assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
     h_tap(h, "admin-authorise-stick");
     assert_string_equal(h_widget(h, "message")->label, "Et øjeblik\xE2\x80\xA6");
     ui_action a = take_one(h);
     assert_int_equal(a.kind, UI_ACTION_ADMIN_AUTHORISE_STICK);
-    h_tap(h, "admin-export"); /* nothing while the app works */
+    h_tap(h, "admin-authorise-stick"); /* nothing while the app works */
     assert_false(ui_take_action(h->u, &a));
     s->info.stick_authorised = true;
     answer(h, VM_OK, "USB-nøglen er nu en personalenøgle til denne kiosk.");
     assert_string_equal(h_widget(h, "message")->label,
                         "USB-nøglen er nu en personalenøgle til denne kiosk.");
     assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "admin");
     /* export now */
     h_tap(h, "admin-export");
     a = take_one(h);
@@ -284,6 +292,62 @@ static void admin_facts_and_the_stick(void **state)
     h->m.admin = NULL;
     h_build(h);
     assert_string_equal(h_scroll_to(h, "info:version")->label, "Version: \xE2\x80\xA6");
+    free(s);
+    h_free(h);
+}
+
+/* The staff sticks: who the names are sealed for, each stick with its dates and state, and
+ * withdrawing one after a question. */
+static void staff_sticks(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    staff *s = staff_new(h);
+    ui_admin_stick sticks[3] = {
+        {"3fa9c2d1", "Hannes nøgle", ts_time("2026-11-02 10:00"), ts_time("2027-11-02 10:00"),
+         ts_time("2026-11-21 10:00"), 0, false, true},
+        {"9b0e11aa", "", ts_time("2025-10-01 10:00"), ts_time("2026-10-01 10:00"), 0, 0, true,
+         false},
+        {"77c0ffee", "Tabt", ts_time("2025-01-01 10:00"), 0, 0, ts_time("2026-03-01 10:00"),
+         false, false},
+    };
+    s->info.sticks = sticks;
+    s->info.n_sticks = 3;
+    open_admin(h, s);
+    h_tap(h, "admin-sticks");
+    assert_string_equal(h_screen(h), "admin-sticks");
+    /* no staff key yet: said first, plainly */
+    assert_true(h_label_contains(h, "Ingen personalenøgle"));
+    s->info.staff_keys = "7F3A-91C2-0B4D-EE10";
+    h_build(h);
+    assert_true(h_label_contains(h, "forseglet til personalets nøgle 7F3A-91C2-0B4D-EE10"));
+    const ui_widget *w = h_widget(h, "stick:3fa9c2d1");
+    assert_non_null(w);
+    assert_non_null(strstr(w->label, "Hannes nøgle"));
+    assert_non_null(strstr(w->label, "sidst brugt"));
+    assert_non_null(strstr(w->label, "sat i nu"));
+    assert_non_null(strstr(h_widget(h, "stick:9b0e11aa")->label, "udløb"));
+    assert_non_null(strstr(h_widget(h, "stick:77c0ffee")->label, "trukket tilbage"));
+    /* a withdrawn stick has nothing more to withdraw; the others do */
+    assert_false(h_has(h, "admin-revoke:77c0ffee"));
+    assert_true(h_has(h, "admin-revoke:9b0e11aa"));
+    h_tap(h, "admin-revoke:3fa9c2d1");
+    assert_string_equal(h_screen(h), "admin-confirm");
+    assert_true(h_label_contains(h, "3fa9c2d1 (Hannes nøgle)"));
+    assert_false(ui_take_action(h->u, &(ui_action){0})); /* nothing before the yes */
+    h_tap(h, "confirm");
+    ui_action a = take_one(h);
+    assert_int_equal(a.kind, UI_ACTION_ADMIN_REVOKE_STICK);
+    assert_string_equal(a.stick_id, "3fa9c2d1");
+    sticks[0].revoked = ts_time("2026-11-23 10:00");
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "admin-sticks");
+    assert_string_equal(h_widget(h, "message")->label, "USB-nøglen er trukket tilbage");
+    assert_false(h_has(h, "admin-revoke:3fa9c2d1"));
+    /* the admin screens forget it all when left */
+    h_tap(h, "back");
+    h_tap(h, "back");
+    assert_string_equal(h_screen(h), "home");
     free(s);
     h_free(h);
 }
@@ -641,6 +705,7 @@ int main(void)
         cmocka_unit_test(admin_facts_and_the_stick),
         cmocka_unit_test(staff_cancel),
         cmocka_unit_test(forget_the_sticks_time),
+        cmocka_unit_test(staff_sticks),
         cmocka_unit_test(idle_leaves_admin),
         cmocka_unit_test(touch_test),
         cmocka_unit_test(restart),

@@ -1,0 +1,226 @@
+/* admin-sticks: the staff sticks this kiosk knows, behind the PIN. The bar's way forward
+ * authorises the stick that is in (UI_ACTION_ADMIN_AUTHORISE_STICK); under it, which staff
+ * keys the names are sealed to, then one row per stick (label, dates, state) with
+ * `admin-revoke:<id>` for an active one, which asks on admin-confirm before it withdraws.
+ * (docs/security.md says why sticks are listed, withdrawn and run out.) */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dktime.h"
+#include "ui/widgets.h"
+
+/* "Hannes nøgle · 3fa9c2d1 · godkendt 12-03-2026 · til 12-03-2027 · sidst brugt i går" */
+static void stick_line(const ui_ctx *c, const ui_admin_stick *s, char *out, size_t size)
+{
+    char when[96], part[160];
+    size_t k = (size_t)snprintf(out, size, "%s%s%s", s->label && *s->label ? s->label : "",
+                                s->label && *s->label ? " \xC2\xB7 " : "", s->id);
+    ui_day_in_sentence(c, s->created, when, sizeof when);
+    i18n_format(part, sizeof part, tr_staff(c, "authorised %s"), when);
+    if (k < size)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
+    if (s->revoked) {
+        ui_day_in_sentence(c, s->revoked, when, sizeof when);
+        i18n_format(part, sizeof part, tr_staff(c, "withdrawn %s"), when);
+    } else if (s->expired) {
+        ui_day_in_sentence(c, s->expires, when, sizeof when);
+        i18n_format(part, sizeof part, tr_staff(c, "ran out %s"), when);
+    } else if (s->expires) {
+        ui_day_in_sentence(c, s->expires, when, sizeof when);
+        i18n_format(part, sizeof part, tr_staff(c, "until %s"), when);
+    } else {
+        snprintf(part, sizeof part, "%s", tr_staff(c, "no end date"));
+    }
+    if (k < size)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
+    if (s->last_used) {
+        ui_day_in_sentence(c, s->last_used, when, sizeof when);
+        i18n_format(part, sizeof part, tr_staff(c, "last used %s"), when);
+    } else {
+        snprintf(part, sizeof part, "%s", tr_staff(c, "never used"));
+    }
+    if (k < size)
+        k += (size_t)snprintf(out + k, size - k, " \xC2\xB7 %s", part);
+    if (s->in_slot && k < size)
+        snprintf(out + k, size - k, " \xC2\xB7 %s", tr_staff(c, "in now"));
+}
+
+/* The rows, at y (scrolled); returns the content height. */
+static int rows(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_info *ai = c->m->admin;
+    int y0 = y;
+    char id[32], label[512];
+    const char *revoke = tr_staff(c, "Withdraw");
+    int bw = w_button_width(c, revoke, ICON_CROSS, UI_FONT_BOLD);
+    if (bw < L->btn_h * 2)
+        bw = L->btn_h * 2;
+    if (bw > w / 3)
+        bw = w / 3;
+    for (size_t i = 0; ai && i < ai->n_sticks; i++) {
+        const ui_admin_stick *s = &ai->sticks[i];
+        stick_line(c, s, label, sizeof label);
+        bool can = !s->revoked;
+        int tw = w - 2 * L->pad - (can ? bw + L->gap : 0);
+        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 3, false);
+        int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
+        if (draw) {
+            bool live = can && !s->expired;
+            ui_color bg = live ? COL_CARD : COL_DISABLED_BG;
+            draw_rect(c->f, rect_make(x, y, w, h), bg, L->radius);
+            int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
+            text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
+                      live ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
+            snprintf(id, sizeof id, "stick:%s", s->id);
+            w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, y, tw, h), 0, COL_TEXT, bg);
+            if (can) {
+                snprintf(id, sizeof id, "admin-revoke:%s", s->id);
+                int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
+                w_button(c, id, revoke, ICON_CROSS,
+                         rect_make(cx, y + (h - L->btn_h) / 2, bw, L->btn_h), BTN_SECONDARY,
+                         UI_FONT_BOLD, false);
+            }
+        }
+        y += h + L->gap;
+    }
+    return y - y0;
+}
+
+void screen_admin_sticks_build(ui_ctx *c)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    const ui_admin_info *ai = c->m->admin;
+    w_background(c);
+    const char *why = ui_admin_authorise_reason(c);
+    int top = w_top_bar(c, tr_staff(c, "USB sticks"), "admin-authorise-stick",
+                        tr_staff(c, "Authorise the stick"), ICON_USB, why != NULL || ad->pending);
+    int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
+    const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
+    if (msg && *msg) {
+        if (ad->msg_ok && !ad->pending) {
+            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 3, false) + L->pad;
+            draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
+            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad, 3,
+                   true);
+            w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(x, y, w, h), 0, COL_TEXT,
+                       COL_OK_NOTICE);
+            y += h + L->gap;
+        } else {
+            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, x, y, w, 3,
+                          true) +
+                 L->gap;
+        }
+    } else if (why) {
+        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG,
+                           x, y, w, 2, true) +
+             L->gap / 2;
+    }
+    /* whom the names are sealed for: the first thing to know about sticks */
+    char keys[400];
+    if (ai && ai->staff_keys && *ai->staff_keys) {
+        i18n_format(keys, sizeof keys,
+                    tr_staff(c, "Sign-ups leave on the stick sealed for the staff key %s."),
+                    ai->staff_keys);
+        y += w_text_widget(c, "staff-keys", UI_ROLE_TEXT, keys, UI_FONT_BODY, COL_TEXT, COL_BG, x,
+                           y, w, 3, true) +
+             L->gap;
+    } else {
+        y += w_notice(c, "staff-keys",
+                      tr_staff(c, "No staff key: sign-ups are not saved on sticks. Put "
+                                  "personale.pub on the stick and authorise it."),
+                      ICON_WARNING, x, y, w, 3, true) +
+             L->gap;
+    }
+    if (!ai || !ai->n_sticks)
+        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "No staff sticks yet"),
+                           UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
+             L->gap;
+
+    ui_rect view = rect_make(x, y, w, L->h - y);
+    int sb = L->btn_h;
+    int ch = rows(c, 0, 0, w, false);
+    bool need = ch > view.h;
+    ui_rect up = {0}, down = {0};
+    if (need) {
+        if (!L->portrait) {
+            view.w -= sb + L->gap;
+            if (c->rtl)
+                view.x += sb + L->gap;
+            ch = rows(c, 0, 0, view.w, false);
+            int bh = (view.h - L->margin - L->gap) / 2;
+            if (bh > sb * 2)
+                bh = sb * 2;
+            int bx = c->rtl ? L->margin : L->w - L->margin - sb;
+            up = rect_make(bx, view.y, sb, bh);
+            down = rect_make(bx, L->h - L->margin - bh, sb, bh);
+        } else {
+            view.h -= sb + L->margin;
+            int bw = (w - L->gap) / 2;
+            up = rect_make(x, L->h - L->margin - sb, bw, sb);
+            down = rect_make(x + bw + L->gap, L->h - L->margin - sb, bw, sb);
+        }
+    }
+    int scroll_max;
+    int scroll = w_scroll_begin(c, SCR_ADMIN_STICKS, view, ch, COL_BG, &scroll_max);
+    rows(c, view.x, view.y - scroll, view.w, true);
+    w_scroll_end(c);
+    if (need)
+        w_scroll_buttons(c, up, down, scroll, scroll_max);
+}
+
+void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    if (!ad->unlocked) {
+        ui_go_home(u, now_ms);
+        return;
+    }
+    if (strcmp(id, "back") == 0) {
+        ad->msg[0] = '\0';
+        ui_goto(u, SCR_ADMIN, now_ms);
+        return;
+    }
+    if (strcmp(id, "scroll-up") == 0) {
+        u->scroll[SCR_ADMIN_STICKS] -= u->scroll_page[SCR_ADMIN_STICKS];
+        return;
+    }
+    if (strcmp(id, "scroll-down") == 0) {
+        u->scroll[SCR_ADMIN_STICKS] += u->scroll_page[SCR_ADMIN_STICKS];
+        return;
+    }
+    if (ad->pending)
+        return;
+    ui_ctx c = {.u = u, .m = m, .cat = ui_admin_catalog(u, m)};
+    if (strcmp(id, "admin-authorise-stick") == 0) {
+        const char *why = ui_admin_authorise_reason(&c);
+        if (why) {
+            snprintf(ad->msg, sizeof ad->msg, "%s", why);
+            ad->msg_ok = false;
+            return;
+        }
+        ui_action a;
+        memset(&a, 0, sizeof a);
+        a.kind = UI_ACTION_ADMIN_AUTHORISE_STICK;
+        ad->pending = true;
+        ad->pending_kind = a.kind;
+        ad->msg[0] = '\0';
+        ui_queue_action(u, &a);
+    } else if (strncmp(id, "admin-revoke:", 13) == 0) {
+        const ui_admin_info *ai = m->admin;
+        bool known = false;
+        for (size_t i = 0; ai && i < ai->n_sticks && !known; i++)
+            known = strcmp(ai->sticks[i].id, id + 13) == 0 && !ai->sticks[i].revoked;
+        if (!known)
+            return;
+        ad->msg[0] = '\0';
+        memset(&ad->confirm, 0, sizeof ad->confirm);
+        ad->confirm.kind = UI_ACTION_ADMIN_REVOKE_STICK;
+        snprintf(ad->confirm.stick_id, sizeof ad->confirm.stick_id, "%s", id + 13);
+        ad->confirm_from = SCR_ADMIN_STICKS;
+        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    }
+}
