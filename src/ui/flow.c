@@ -223,7 +223,12 @@ int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
         draw_frame(c->f, r, (size_t)i == len ? COL_PRIMARY : COL_TEXT,
                    (size_t)i == len ? L->border * 2 : L->border, L->radius / 2);
         if ((size_t)i < len) {
-            char d[2] = {code[i], '\0'};
+            /* a dot: someone behind can count the digits but not read them; the one just
+             * typed shows a moment, so a shaky finger can see what it hit */
+            bool peek = (size_t)i + 1 == len && c->now_ms < c->u->flow.code_peek_until;
+            char d[4] = {code[i], '\0'};
+            if (!peek)
+                memcpy(d, "\xE2\x80\xA2", 4); /* U+2022 bullet */
             int dw = text_width(c->ms, UI_FONT_HUGE, d);
             draw_text(c->f, r.x + (bw - dw) / 2, y + (h - lh) / 2, dw, lh, UI_FONT_HUGE, COL_TEXT,
                       d);

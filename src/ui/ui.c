@@ -326,7 +326,25 @@ static void clamp_scroll(ui *u)
     }
 }
 
+static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t now_ms);
+
+/* A digit of a code was just typed: it shows a moment, then becomes a dot. */
+static void note_code_typed(ui *u, size_t before, int64_t now_ms)
+{
+    if (strlen(u->flow.code) > before)
+        u->flow.code_peek_until = now_ms + UI_CODE_PEEK_MS;
+    else if (strlen(u->flow.code) < before)
+        u->flow.code_peek_until = 0; /* a digit taken back: nothing stays shown */
+}
+
 static void fire(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
+{
+    size_t code_before = strlen(u->flow.code);
+    fire_on_screen(u, m, id_in, now_ms);
+    note_code_typed(u, code_before, now_ms);
+}
+
+static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
 {
     char id[UI_ID_MAX];
     snprintf(id, sizeof id, "%s", id_in);
@@ -505,7 +523,9 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
                 screen_admin_tap(u, m, id, now_ms);
             }
         } else {
+            size_t code_before = strlen(u->flow.code);
             screen_flow_text(u, text);
+            note_code_typed(u, code_before, now_ms);
         }
         ui_wipe(text, sizeof text);
         return true;
@@ -569,6 +589,10 @@ bool ui_tick(ui *u, const ui_model *m, int64_t now_ms)
         ui_goto(u, SCR_IDLE, now_ms);
         changed = true;
     }
+    if (u->flow.code_peek_until && now_ms >= u->flow.code_peek_until) {
+        u->flow.code_peek_until = 0; /* the last digit of the code becomes a dot */
+        changed = true;
+    }
     if (u->built && u->screen != SCR_NIGHT && now_ms / 60000 != u->last_build / 60000)
         changed = true; /* the clock, the "om 20 min." texts, the burn-in shift */
     return changed;
@@ -580,7 +604,7 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
     if (u->screen != SCR_NIGHT) /* a black screen needs no clock */
         next = now_ms - (now_ms % 60000 + 60000) % 60000 + 60000;
     bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
-    int64_t t[5];
+    int64_t t[6];
     int n = 0;
     if (may_darken(u) && u->night)
         t[n++] = u->last_input + u->opt.night_wake_ms;
@@ -592,6 +616,8 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
         t[n++] = u->hold_since + UI_ADMIN_HOLD_MS;
     if (u->screen == SCR_SYNC_DONE)
         t[n++] = u->sync_done_since + sync_done_ms(u);
+    if (u->flow.code_peek_until > now_ms)
+        t[n++] = u->flow.code_peek_until; /* the last digit of a code turns into a dot */
     for (int i = 0; i < n; i++)
         if (t[i] < next)
             next = t[i];

@@ -36,7 +36,8 @@
  *     signup:<sign-up id> and admin-cancel:<sign-up id>; admin-confirm: question, confirm;
  *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
  * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
- * bullets, never the digits.
+ * bullets, never the digits; on the screen a code's digits are dots too, but the one just
+ * typed shows for UI_CODE_PEEK_MS (ui_next_deadline asks to be woken to hide it).
  *
  * When which screen shows (all times measured on the `now_ms` the app passes in; "the last
  * touch" is the last input of any kind):
@@ -297,6 +298,8 @@ typedef struct ui_options {
  * screen's content moves every UI_IDLE_MOVE_MS. */
 #define UI_SHIFT_PERIOD_MS (5 * 60000)
 #define UI_IDLE_MOVE_MS (3 * 60000)
+/* A digit of a code shows this long after it is typed, then it is a dot like the others. */
+#define UI_CODE_PEEK_MS 1200
 /* ui_next_deadline's answer when nothing needs a wake-up (the night screen). */
 #define UI_NO_DEADLINE INT64_MAX
 

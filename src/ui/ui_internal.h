@@ -67,6 +67,7 @@ typedef struct ui_flow {
     int adults, children;
     bool company;
     char code[8];
+    int64_t code_peek_until;       /* ms: the last digit typed shows until then, then a dot */
     bool pending;                  /* the action is with the app */
     ui_msg msg;
     char app_msg[256];

@@ -289,6 +289,60 @@ static void double_tap_confirm(void **state)
     h_free(h);
 }
 
+/* What the frame draws inside the code's boxes, in order. */
+static void code_shown(harness *h, char *out, size_t size)
+{
+    const ui_widget *w = h_widget(h, "code");
+    out[0] = '\0';
+    for (size_t i = 0; i < h->f.n_cmds; i++) {
+        const draw_cmd *c = &h->f.cmds[i];
+        if (c->kind != DRAW_TEXT || c->rect.x < w->rect.x || c->rect.y < w->rect.y ||
+            c->rect.x >= w->rect.x + w->rect.w || c->rect.y >= w->rect.y + w->rect.h)
+            continue;
+        size_t n = strlen(out);
+        snprintf(out + n, size - n, "%s", c->text);
+    }
+}
+
+/* A code is dots on the screen: only the digit just typed shows, for a moment, and the ui
+ * asks to be woken to hide it. At sign-up and at cancel alike. */
+static void code_digits_are_masked(void **state)
+{
+    (void)state;
+    static const char DOT[] = "\xE2\x80\xA2";
+    char shown[64], want[64];
+    for (int flow = 0; flow < 2; flow++) {
+        harness *h = h_new(800, 480);
+        h_open_detail(h, flow ? E_SPIS : E_LEKTIE);
+        h_tap(h, flow ? "cancel-signup" : "join");
+        h_type(h, "Birgitte");
+        h_tap(h, "next");
+        assert_string_equal(h_screen(h), flow ? "cancel-code" : "join-extra");
+        h_digits(h, "7");
+        code_shown(h, shown, sizeof shown);
+        assert_string_equal(shown, "7");
+        int64_t hide = ui_next_deadline(h->u, h->now_ms);
+        assert_int_equal(hide, h->now_ms + UI_CODE_PEEK_MS);
+        h_digits(h, "9");
+        code_shown(h, shown, sizeof shown);
+        snprintf(want, sizeof want, "%s9", DOT);
+        assert_string_equal(shown, want);
+        /* time passes: woken, it hides the last one too */
+        assert_true(h_advance(h, UI_CODE_PEEK_MS));
+        code_shown(h, shown, sizeof shown);
+        snprintf(want, sizeof want, "%s%s", DOT, DOT);
+        assert_string_equal(shown, want);
+        assert_true(ui_next_deadline(h->u, h->now_ms) > h->now_ms + UI_CODE_PEEK_MS);
+        /* taking a digit back shows nothing of the others */
+        h_tap(h, "key:backspace");
+        code_shown(h, shown, sizeof shown);
+        assert_string_equal(shown, DOT);
+        /* and the dump never had a digit */
+        assert_string_equal(h_widget(h, "code")->label, DOT);
+        h_free(h);
+    }
+}
+
 /* Cancel with the right code, then with a wrong one. */
 static void cancel_with_code(void **state)
 {
@@ -551,6 +605,7 @@ int main(void)
         cmocka_unit_test(join_bad_input),
         cmocka_unit_test(double_tap_confirm),
         cmocka_unit_test(cancel_with_code),
+        cmocka_unit_test(code_digits_are_masked),
         cmocka_unit_test(idle_reset_clears_the_name),
         cmocka_unit_test(language_switch),
         cmocka_unit_test(model_changes_and_ways_home),
