@@ -220,7 +220,8 @@ static vm_status quick_check(const char *path, sqlite3 *db, vm_err *err)
 }
 
 /* Decides, reading only, whether `path` (which exists) may be opened. */
-static vm_status look_at_file(const char *path, file_facts *ff, bool check_later, vm_err *err)
+static vm_status look_at_file(const char *path, file_facts *ff, bool check_later, bool may_write,
+                              vm_err *err)
 {
     vm_status status = VM_OK;
     sqlite3 *db = NULL;
@@ -285,6 +286,19 @@ static vm_status look_at_file(const char *path, file_facts *ff, bool check_later
                            path);
     }
 
+    /* A -journal left by a power cut in the middle of a transaction (the very first start
+     * makes the schema before the file is in WAL mode) is "hot": SQLite must roll it back
+     * before anyone may read, and a read-only connection cannot. The file is ours (or still
+     * nobody's) by its header, so let SQLite do what it would do on any open for writing:
+     * restore the file to before the cut. */
+    if (has_journal && may_write) {
+        int qv = 0;
+        if (connect(path, "mode=rw", &db) == SQLITE_OK)
+            st_query_int(db, "PRAGMA user_version", &qv);
+        sqlite3_close(db);
+        db = NULL;
+        has_journal = file_exists(path, "-journal");
+    }
     /* Without a -wal or -journal beside it nobody can be writing the file, and it is read as
      * immutable: no locks, no -shm file, nothing created beside it. */
     int rc = connect(path, (has_wal || has_journal) ? "mode=ro" : "mode=ro&immutable=1", &db);
@@ -439,8 +453,8 @@ vm_status store_open(const char *path, unsigned flags, store **out, vm_err *err)
         close(fd);
         created = true;
         ff.empty = true;
-    } else if ((status = look_at_file(path, &ff, (flags & STORE_CHECK_LATER) != 0, err)) !=
-               VM_OK) {
+    } else if ((status = look_at_file(path, &ff, (flags & STORE_CHECK_LATER) != 0, !readonly,
+                                      err)) != VM_OK) {
         return status;
     }
 
