@@ -73,8 +73,11 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         long minutes = (long)((wait + 59) / 60);
         r->status = VM_ERR_REFUSED;
         i18n_format(r->message, sizeof r->message,
-                    i18n_plural(cat, "Too many wrong codes. Please wait %ld minute, or ask the staff.",
-                                "Too many wrong codes. Please wait %ld minutes, or ask the staff.",
+                    i18n_plural(cat,
+                                "Too many wrong codes. Please wait %ld minute, or ask the "
+                                "staff.",
+                                "Too many wrong codes. Please wait %ld minutes, or ask the "
+                                "staff.",
                                 minutes),
                     minutes);
         memset(key, 0, sizeof key);

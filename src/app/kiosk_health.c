@@ -85,12 +85,12 @@ void kiosk_health_to_stick(kiosk *k, const char *path, const sync_options *opt,
     vm_err werr = {0};
     if (!text)
         logmsg(LOG_ERR, "no %s for the stick: out of memory", HEALTH_FILE);
-    else if (sync_write_kiosk_file(k->store, path, opt, kiosk_id, HEALTH_FILE, text,
-                                   strlen(text), &werr) != VM_OK)
+    else if (sync_write_kiosk_file(k->store, path, opt, clock_now(k->clock), kiosk_id,
+                                   HEALTH_FILE, text, strlen(text), &werr) != VM_OK)
         logmsg(LOG_WARNING, "%s could not be written to the stick %s: %s", HEALTH_FILE, path,
                werr.msg);
-    if (png && sync_write_kiosk_file(k->store, path, opt, kiosk_id, HEALTH_SCREENSHOT, png,
-                                     png_len, &werr) != VM_OK)
+    if (png && sync_write_kiosk_file(k->store, path, opt, clock_now(k->clock), kiosk_id,
+                                     HEALTH_SCREENSHOT, png, png_len, &werr) != VM_OK)
         logmsg(LOG_WARNING, "%s could not be written to the stick %s: %s", HEALTH_SCREENSHOT,
                path, werr.msg);
     free(text);

@@ -30,7 +30,8 @@ static void read_only_stick(kiosk *k, const char *path, const sync_options *opt,
     const i18n_catalog *cat = kiosk_staff_catalog(k);
     vm_err err = {0};
     k->stick.fraction = 1;
-    if (sync_stick_check(k->store, path, opt, NULL, &err) != VM_OK) {
+    if (sync_stick_check(k->store, path, opt, sync_effective_now(k->store, clock_now(k->clock)),
+                         NULL, &err) != VM_OK) {
         k->stick.state = STICK_REFUSED;
         snprintf(k->stick.text, sizeof k->stick.text, "%s", err.msg);
         logmsg(LOG_WARNING, "USB stick %s: %s", path, k->stick.text);

@@ -190,11 +190,12 @@ void sync_kiosk_folder(const char *kiosk_id, char *out, size_t size);
 
 /* Writes one more file of the kiosk's own (helbred.txt, a picture of its screen) into its
  * folder `vaermed/<kiosk-id>/` on the stick at `stick_dir`, atomically as the export's
- * files. The stick is checked first as sync_run checks it: a stranger's stick gets
- * VM_ERR_REFUSED and nothing. `name` is one plain file name (VM_ERR_INVALID otherwise). */
+ * files. The stick is checked first as sync_run checks it at `now`: a stranger's,
+ * withdrawn or run-out stick gets VM_ERR_REFUSED and nothing. `name` is one plain file name
+ * (VM_ERR_INVALID otherwise). */
 vm_status sync_write_kiosk_file(store *s, const char *stick_dir, const sync_options *opt,
-                                const char *kiosk_id, const char *name, const void *data,
-                                size_t len, vm_err *err);
+                                int64_t now, const char *kiosk_id, const char *name,
+                                const void *data, size_t len, vm_err *err);
 
 /* ---- authorising a stick */
 

@@ -6,14 +6,14 @@
 #include "sync/sync_fs.h"
 
 vm_status sync_write_kiosk_file(store *s, const char *stick_dir, const sync_options *opt,
-                                const char *kiosk_id, const char *name, const void *data,
-                                size_t len, vm_err *err)
+                                int64_t now, const char *kiosk_id, const char *name,
+                                const void *data, size_t len, vm_err *err)
 {
     const i18n_catalog *cat = opt ? opt->cat : NULL;
     int sfd = -1, vfd = -1, kfd = -1;
     if (!sync_fs_name_ok(name))
         return err_set(err, VM_ERR_INVALID, "'%s' is not a plain file name.", name);
-    vm_status st = sync_stick_check(s, stick_dir, opt, NULL, err);
+    vm_status st = sync_stick_check(s, stick_dir, opt, sync_effective_now(s, now), NULL, err);
     if (st != VM_OK)
         return st;
     char folder[KIOSK_ID_MAX + 8];
