@@ -21,6 +21,15 @@ unsigned char *kiosk_snapshot(kiosk *k, size_t *len)
     *len = 0;
     if (!k->have_shown)
         return NULL;
+    /* The picture goes on the stick in the clear: never one that may hold a name (the staff
+     * screens list sign-ups; a flow shows the name being typed). docs/security.md. */
+    static const char *const private_screens[] = {"admin", "join-", "cancel-"};
+    for (size_t i = 0; i < sizeof private_screens / sizeof private_screens[0]; i++)
+        if (strncmp(k->shown.screen, private_screens[i], strlen(private_screens[i])) == 0) {
+            logmsg(LOG_INFO, "no picture of the screen for the stick: it showed %s",
+                   k->shown.screen);
+            return NULL;
+        }
     if (render_snapshot_png(k->render, &k->shown, &png, len, &err) != VM_OK) {
         logmsg(LOG_WARNING, "no picture of the screen for the stick: %s", err.msg);
         return NULL;
