@@ -119,7 +119,7 @@ int cli_clock(const cli_ctx *ctx, int argc, char **argv)
         return 2;
     }
     langs l = {0};
-    const i18n_catalog *cat = first_language(ctx, &l);
+    const i18n_catalog *cat = cli_first_language(ctx, &l);
     store *s = cli_open_store(ctx, reset ? CLI_WRITE : CLI_READ);
     if (!s) {
         langs_free(&l);

@@ -153,6 +153,9 @@ def test_print_and_calendar_parts_load_when_needed():
     os.makedirs(stick)
     subprocess.run([me, "stick", "init", stick, "--db", ws.db], env=ws.env(), check=True,
                    capture_output=True)
+    # The staff's key, so the sign-ups go home (sealed: docs/security.md).
+    subprocess.run([me, "staff-key", "add", "hSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=",
+                    "--db", ws.db], env=ws.env(), check=True, capture_output=True)
     src = os.path.join(os.path.dirname(__file__), "..", "sync", "data", "program.ics")
     shutil.copy(src, os.path.join(stick, "vaermed", "program.ics"))
     listed = subprocess.run([me, "list", "--db", ws.db], env=ws.env(), capture_output=True,
@@ -164,7 +167,8 @@ def test_print_and_calendar_parts_load_when_needed():
     check(subprocess.run([me, "list", "--db", ws.db], env=ws.env(), capture_output=True,
                          text=True).stdout == listed, "the program changed")
     out = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
-    check(out and os.path.exists(os.path.join(stick, "vaermed", out[0], "tilmeldinger.csv")),
+    check(out and os.path.exists(os.path.join(stick, "vaermed", out[0],
+                                              "tilmeldinger.csv.vaermed")),
           "the sign-ups did not go home")
     with open(os.path.join(stick, "vaermed", out[0], "log.txt"), encoding="utf-8-sig") as f:
         log = f.read()
