@@ -341,6 +341,11 @@ class Bench:
             if mode == "xvfb-software-nofbaccel":
                 # SDL otherwise loads OpenGL (Mesa, LLVM) under X11 to back the window surface
                 env["SDL_FRAMEBUFFER_ACCELERATION"] = "0"
+            if mode == "xvfb-gles2":
+                # The Pi's path: SDL's OpenGL ES 2 renderer through EGL, as KMSDRM gives it
+                # there; here Mesa's llvmpipe draws it on the CPU.
+                env["SDL_RENDER_DRIVER"] = "opengles2"
+                env["SDL_VIDEO_X11_FORCE_EGL"] = "1"
         if extra:
             env.update(extra)
         return env
@@ -371,7 +376,7 @@ class Kiosk:
     """One kiosk process with its own dump file; optional automation FIFO and stats file."""
 
     def __init__(self, b, db, mode="dummy", display=None, demo=False, now=NOW, size=(800, 480),
-                 stats=None, fifo=False):
+                 stats=None, fifo=False, fullscreen=False):
         self.dump = Dump(b.fresh("dump", ".jsonl"))
         extra = {"VAERMED_UI_DUMP": self.dump.path}
         if stats:
@@ -385,6 +390,8 @@ class Kiosk:
         cmd = [b.bin, "--db", db, "--config", b.config, "--window", "%dx%d" % size]
         if demo:
             cmd.append("--demo")
+        if fullscreen:
+            cmd.append("--fullscreen")
         self.stderr = open(b.fresh("kiosk", ".err"), "w+")
         env = b.env(mode, display, now, extra)
         self.t0 = time.monotonic()
@@ -528,6 +535,11 @@ def frames(b, xvfb):
     text = b.run_tool("bench_frame", "-k", str(FRAMES // 2), "-n", "20,2000", "--accel",
                       env=env)
     rows += [dict(json.loads(line), driver="x11") for line in text.splitlines() if line]
+    log("frame time: bench_frame under Xvfb with OpenGL ES 2 through EGL (the Pi's renderer)")
+    env = b.env("xvfb-gles2", xvfb.display, extra={"SDL_VIDEODRIVER": "x11"})
+    text = b.run_tool("bench_frame", "-k", str(FRAMES // 2), "-n", "20,2000", "--accel",
+                      env=env)
+    rows += [dict(json.loads(line), driver="x11-gles2") for line in text.splitlines() if line]
     return rows
 
 
@@ -633,7 +645,7 @@ def memory(b, xvfb):
     cases = [("demo", b.demo_db, "dummy"), ("20", b.dbs[20], "dummy"),
              ("200", b.dbs[200], "dummy"), ("2000", b.dbs[2000], "dummy"),
              ("2000", b.dbs[2000], "xvfb"), ("2000", b.dbs[2000], "xvfb-software"),
-             ("2000", b.dbs[2000], "xvfb-software-nofbaccel")]
+             ("2000", b.dbs[2000], "xvfb-software-nofbaccel"), ("2000", b.dbs[2000], "xvfb-gles2")]
     for name, db, mode in cases:
         log("peak memory: %s, %s" % (mode, name))
         copy = b.fresh("mem", ".db")
@@ -742,6 +754,142 @@ def qr_print_bench(b):
     return out
 
 
+class XWatch:
+    """bench_xwatch on an X display: every change of the screen's picture, timed. The moment
+    the screen first showed its last picture is when the whole first screen was there."""
+
+    def __init__(self, b, display, seconds):
+        self.p = spawn([b.tool("bench_xwatch"), str(int(seconds * 1000)), "10"],
+                       env=dict(os.environ, DISPLAY=display), stdout=subprocess.PIPE, text=True)
+        ready = self.p.stdout.readline()
+        if not ready.startswith("ready"):
+            raise RuntimeError("bench_xwatch did not start")
+
+    def settled_at(self):
+        """Waits for the end; returns (monotonic seconds of the first showing of the last
+        picture, number of pictures seen)."""
+        changes, last = [], None
+        for line in self.p.stdout:
+            parts = line.split()
+            if parts[0] == "end":
+                last = parts[1]
+            elif len(parts) == 2:
+                changes.append((int(parts[0]) / 1e9, parts[1]))
+        self.p.wait()
+        if not changes or last is None:
+            return None, 0
+        t = None
+        for when, h in changes:
+            if h == last:
+                t = when if t is None else t
+            else:
+                t = None  # it changed again after: only the last stretch counts
+        return t, len(changes)
+
+
+CHROMIUM_KIOSK_FLAGS = ["--kiosk", "--window-position=0,0", "--no-sandbox", "--test-type",
+                        "--no-first-run", "--lang=da", "--disable-features=Translate",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--disable-quic", "--password-store=basic"]
+
+
+def visible_page(b, name, db):
+    """The web page for Chromium: the activities whose cards Vær med's first screen shows (from
+    its dump), laid out as html_page does. Made once per database."""
+    page = b.path("page-kiosk-%s.html" % name)
+    if not hasattr(b, "visible"):
+        b.visible = {}
+    if name not in b.visible:
+        copy = b.fresh("visible", ".db")
+        shutil.copyfile(db, copy)
+        k = Kiosk(b, copy, mode="dummy")
+        k.first_frame()
+        uids = [w["id"][5:] for w in k.first["widgets"]
+                if w["id"].startswith("card:") and w["y"] < 480 and w["y"] + w["h"] > 0]
+        k.stop()
+        text, shown = html_page.generate(db, html_page.parse_now(NOW), ESTATE, uids=uids)
+        with open(page, "w", encoding="utf-8") as f:
+            f.write(text)
+        b.visible[name] = (page, shown, uids)
+    return b.visible[name]
+
+
+def x_kiosk_once(b, display, what, db, page, seconds):
+    """One start on the 800x480 X screen: Vær med (`what` a kiosk mode) or Chromium (`page`).
+    Returns ms to the finished first screen, the kiosk's own first frame (ms, or None), and
+    the tree's peak memory, sampled the same way for both."""
+    watch = XWatch(b, display, seconds)
+    t0 = time.monotonic()
+    if page:
+        ud = b.fresh("chromium-kiosk-profile")
+        os.makedirs(ud)
+        p = spawn(["chromium"] + CHROMIUM_KIOSK_FLAGS +
+                  ["--user-data-dir=" + ud, "--window-size=800,480", "file://" + page],
+                  env=dict(os.environ, DISPLAY=display, TZ="Europe/Copenhagen"),
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        k = None
+    else:
+        # A window the size of the screen: --fullscreen under X without a window manager adds
+        # SDL's wait of 100 ms for one to answer (docs/benchmarks.md)
+        k = Kiosk(b, db, mode=what, display=display)
+        p = k.p
+    sampler = TreeSampler(p.pid)
+    sampler.start()
+    first_frame = None
+    if k:  # seen as it is written (inotify), while the watcher keeps looking
+        frame = k.dump.wait_for(lambda f: True, seconds)
+        first_frame = (frame["_t"] - t0) * 1000 if frame else None
+    settled, pictures = watch.settled_at()
+    tree = sampler.finish()
+    if k:
+        k.stop()
+    else:
+        stop(p)
+        shutil.rmtree(ud, ignore_errors=True)
+    if settled is None:
+        raise RuntimeError("the screen showed nothing for %s" % (what or page))
+    return (settled - t0) * 1000, first_frame, tree, pictures
+
+
+def x_compare(b):
+    """Vær med and Chromium as kiosks on one 800x480 X screen (Xvfb): Vær med with the software
+    renderer and with OpenGL ES 2 (the Pi's path, on llvmpipe here), Chromium --kiosk on a page
+    that shows the activities Vær med's first screen shows."""
+    if not shutil.which("chromium"):
+        raise RuntimeError("chromium is not installed (deploy/install-deps.sh bench installs it)")
+    screen = Xvfb("800x480x24")
+    out = {}
+    try:
+        xdotool(screen.display, "mousemove", "799", "479")
+        for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
+            page, shown, uids = visible_page(b, name, db)
+            res = {"activities_shown": shown, "uids": uids}
+            for what in ("xvfb-software", "xvfb-gles2", "chromium"):
+                log("X screen, kiosks: %s, %s" % (what, name))
+                runs = []
+                for i in range(REPS + 1):  # the first run warms caches and is dropped
+                    copy = b.fresh("xkiosk", ".db")
+                    shutil.copyfile(db, copy)
+                    r = x_kiosk_once(b, screen.display, what, copy,
+                                     page if what == "chromium" else None, 6 if name == "2000" else 5)
+                    if i:
+                        runs.append(r)
+                res[what] = {
+                    "screen_ms": summary([r[0] for r in runs], 1),
+                    "first_frame_ms": summary([r[1] for r in runs if r[1] is not None], 1),
+                    "peak_rss_kb": summary([r[2]["peak_rss_kb"] for r in runs], 0),
+                    "peak_pss_kb": summary([r[2]["peak_pss_kb"] for r in runs], 0),
+                    "processes": max(r[2]["processes"] for r in runs),
+                    "pictures": [r[3] for r in runs]}
+            out[name] = res
+            keep = os.path.join(HERE, "out")
+            os.makedirs(keep, exist_ok=True)
+            shutil.copyfile(page, os.path.join(keep, "page-kiosk-%s.html" % name))
+    finally:
+        screen.close()
+    return out
+
+
 def chromium_once(b, page, size):
     ud = b.fresh("chromium-profile")
     os.makedirs(ud)
@@ -781,11 +929,8 @@ def chromium(b):
         raise RuntimeError("chromium is not installed (deploy/install-deps.sh bench installs it)")
     out = {}
     for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
-        log("Chromium headless: the same program as a web page (%s)" % name)
-        page = b.path("page-%s.html" % name)
-        text, shown = html_page.generate(db, html_page.parse_now(NOW), ESTATE)
-        with open(page, "w", encoding="utf-8") as f:
-            f.write(text)
+        log("Chromium headless: what the kiosk shows, as a web page (%s)" % name)
+        page, shown, _ = visible_page(b, name, db)
         shots, exits, rss, pss, procs = [], [], [], [], []
         last = None
         for i in range(REPS + 1):  # the first run warms caches and is dropped
@@ -829,7 +974,7 @@ def ratio(a, b):
 
 def t_compare(r, add):
     su, mem, ch = r["startup"], r["memory"], r["chromium"]
-    add("| Vær med against a Chromium kiosk page (headless, 800×480, same database) "
+    add("| Vær med against headless Chromium (800×480, the same activities) "
         "| Vær med | Chromium | Chromium / Vær med |")
     add("|---|---:|---:|---:|")
     for name, label in (("demo", "demo program (%d activities)" % ch["demo"]["activities"]),
@@ -847,6 +992,30 @@ def t_compare(r, add):
         c = ch[name]["peak_pss_kb"]["median"]
         add("| Peak proportional memory (PSS: shared pages divided among processes), %s "
             "| %s | %s | %s |" % (label, fmt_mb(v), fmt_mb(c), ratio(c, v)))
+
+
+def t_x_compare(r, add):
+    x = r["x_compare"]
+    add("| Vær med and Chromium as kiosks on an 800×480 X screen (Xvfb) | Vær med, software "
+        "| Vær med, OpenGL ES 2 | Chromium `--kiosk` | Chromium / Vær med (software, ES 2) |")
+    add("|---|---:|---:|---:|---:|")
+    for name, label in (("demo", "demo program"), ("2000", "2,000 activities, 20,000 sign-ups")):
+        c = x[name]
+        sw, es, ch = c["xvfb-software"], c["xvfb-gles2"], c["chromium"]
+
+        def row(title, key, fmt):
+            a, g, h = sw[key]["median"], es[key]["median"], ch[key]["median"]
+            add("| %s, %s | %s | %s | %s | %s / %s |" % (title, label, fmt(a), fmt(g), fmt(h),
+                                                       ratio(h, a), ratio(h, g)))
+        row("Start to the whole first screen on X (watched from outside; Chromium's page: the "
+            "%d activities Vær med's first screen shows)" % c["activities_shown"],
+            "screen_ms", fmt_ms)
+        add("| … Vær med's own first frame (its dump), %s | %s | %s | | |" % (
+            label, fmt_ms(sw["first_frame_ms"]["median"]), fmt_ms(es["first_frame_ms"]["median"])))
+        row("Peak resident memory (RSS, sum over the process tree, sampled every 20 ms)",
+            "peak_rss_kb", fmt_mb)
+        row("Peak proportional memory (PSS, the same samples)", "peak_pss_kb", fmt_mb)
+    add("| Processes | 1 | 1 | %d | |" % x["2000"]["chromium"]["processes"])
 
 
 def t_startup(r, add):
@@ -885,19 +1054,23 @@ def t_frames(r, add):
                    fmt_ms(home["total_ms"]["p99"]), fmt_ms(det["total_ms"]["median"]),
                    fmt_ms(det["total_ms"]["p99"]), fmt_ms(scr["total_ms"]["median"]),
                    fmt_ms(scr["total_ms"]["p99"]), home["cmds"]))
-    accel = [x for x in r["frames"] if x["driver"] == "x11" and x["variant"] == "home"]
-    if accel:
+    for driver in ("x11", "x11-gles2"):
+        accel = [x for x in r["frames"] if x["driver"] == driver and x["variant"] == "home"]
+        if not accel:
+            continue
         add("")
-        add("| Frame under Xvfb, renderer %s | activities | home median / p99 "
-            "| detail median / p99 |" % accel[0]["renderer"])
+        add("| Frame under Xvfb, renderer %s%s | activities | home median / p99 "
+            "| detail median / p99 |" % (accel[0]["renderer"],
+                                        " (EGL; Mesa's llvmpipe draws it on the CPU)"
+                                        if driver == "x11-gles2" else ""))
         add("|---|---:|---:|---:|")
         for x in accel:
-            det = rows.get(("x11", x["width"], x["activities"], "detail"))
+            det = rows.get((driver, x["width"], x["activities"], "detail"))
             add("| %d×%d | %d | %s / %s | %s |"
                 % (x["width"], x["height"], x["activities"], fmt_ms(x["total_ms"]["median"]),
                    fmt_ms(x["total_ms"]["p99"]),
-                   "%s / %s" % (fmt_ms(det["total_ms"]["median"]), fmt_ms(det["total_ms"]["p99"]))
-                   if det else ""))
+                   "%s / %s" % (fmt_ms(det["total_ms"]["median"]),
+                                fmt_ms(det["total_ms"]["p99"])) if det else ""))
 
 
 def t_tap(r, add):
@@ -937,10 +1110,16 @@ def t_memory(r, add):
     add("|---|---:|---:|---:|")
     add("| headless, software renderer (sign-ups: 10 per activity) | %s | %s | %s |" % tuple(
         fmt_mb(mem["dummy_%d" % n]["vm_hwm_kb"]) for n in (20, 200, 2000)))
-    add("| Xvfb: SDL's renderer / software renderer / software and "
-        "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s |" % (
-            fmt_mb(mem["xvfb_2000"]["vm_hwm_kb"]), fmt_mb(mem["xvfb-software_2000"]["vm_hwm_kb"]),
+    add("| Xvfb: SDL's renderer (OpenGL) / OpenGL ES 2 (EGL) / software renderer / software and "
+        "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s / %s |" % (
+            fmt_mb(mem["xvfb_2000"]["vm_hwm_kb"]), fmt_mb(mem["xvfb-gles2_2000"]["vm_hwm_kb"]),
+            fmt_mb(mem["xvfb-software_2000"]["vm_hwm_kb"]),
             fmt_mb(mem["xvfb-software-nofbaccel_2000"]["vm_hwm_kb"])))
+    add("| … peak PSS, sampled (headless software / Xvfb ES 2) | %s | %s | %s / %s |" % (
+        fmt_mb(mem["dummy_20"]["sampled"]["peak_pss_kb"]),
+        fmt_mb(mem["dummy_200"]["sampled"]["peak_pss_kb"]),
+        fmt_mb(mem["dummy_2000"]["sampled"]["peak_pss_kb"]),
+        fmt_mb(mem["xvfb-gles2_2000"]["sampled"]["peak_pss_kb"])))
 
 
 def t_sync(r, add):
@@ -993,7 +1172,8 @@ def t_qr_print(r, add):
 
 
 # (title, table maker, the results it reads)
-SECTIONS = [("Vær med against Chromium", t_compare, ("startup", "memory", "chromium")),
+SECTIONS = [("Vær med and Chromium as kiosks on X", t_x_compare, ("x_compare",)),
+            ("Vær med against headless Chromium", t_compare, ("startup", "memory", "chromium")),
             ("Start-up", t_startup, ("startup",)), ("Frame time", t_frames, ("frames",)),
             ("Tap latency", t_tap, ("tap",)), ("Idle", t_idle, ("idle",)),
             ("Memory", t_memory, ("memory",)), ("Import and export", t_sync, ("sync",)),
@@ -1059,6 +1239,7 @@ def main(argv):
         part("sync", sync_bench, b)
         part("qr_print", qr_print_bench, b)
         part("chromium", chromium, b)
+        part("x_compare", x_compare, b)
         for th in idle_threads:
             th.join()
         results["machine"]["load_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -159,7 +159,10 @@ def section(start, now):
     return 2
 
 
-def generate(db, now, estate="Fælleshuset Solbakken"):
+def generate(db, now, estate="Fælleshuset Solbakken", uids=None):
+    """The page, and how many activities it holds. With `uids` (the cards Vær med's first
+    screen shows) it holds those only, in that order, as a page made for the same screen
+    would; without, every upcoming activity, as a generated kiosk page often does."""
     con = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
     con.row_factory = sqlite3.Row
     rows = con.execute(
@@ -176,8 +179,11 @@ def generate(db, now, estate="Fælleshuset Solbakken"):
            GROUP BY a.id ORDER BY a.start_utc, a.title""",
         (now, now + 10 * 7 * 86400)).fetchall()
     con.close()
+    if uids is not None:
+        by_uid = {r["uid"]: r for r in rows}
+        rows = [by_uid[u] for u in uids if u in by_uid]
     n = local(now)
-    out = ["<!doctype html><html lang=da><head><meta charset=utf-8>",
+    out = ["<!doctype html><html lang=da translate=no><head><meta charset=utf-8>",
            "<meta name=viewport content='width=device-width'>",
            "<title>Vær med – %s</title><style>%s</style></head><body>" % (html.escape(estate), CSS),
            "<svg width=0 height=0 style=position:absolute><defs>"]
