@@ -108,12 +108,26 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     ui_entry *entries = NULL;
     model_qr *qrs = NULL;
     made_codes made = {0};
-    vm_status st = store_activities_between(s, now - 12 * 3600,
-                                            now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400, &acts,
-                                            &counts, &n, err);
+    bool more = false;
+    vm_status st = store_activities_first(s, now - 12 * 3600,
+                                          now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
+                                          MODEL_MAX_ENTRIES, &acts, &counts, &n, &more, err);
     if (st != VM_OK)
         goto out;
-    entries = calloc(n ? n : 1, sizeof *entries);
+    /* The store's array becomes the entries in place, grown by realloc and each activity
+     * moved to its slot from the last to the first (a slot never lies below the activity it
+     * takes), so a load never holds the program twice. */
+    entries = realloc(acts, (n ? n : 1) * sizeof *entries);
+    if (entries) {
+        acts = NULL;
+        for (size_t i = n; i-- > 0;) {
+            memmove(&entries[i].act, (char *)entries + i * sizeof(activity), sizeof(activity));
+            entries[i].counts = counts[i];
+            entries[i].qr = NULL;
+            entries[i].qr_size = 0;
+            entries[i].qr_kind = UI_QR_NONE;
+        }
+    }
     qrs = calloc(n ? n : 1, sizeof *qrs);
     if (!entries || !qrs) {
         st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
@@ -125,9 +139,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
         if (m->qrs[i].modules)
             made.index[made.n++] = i;
     for (size_t i = 0; i < n; i++) {
-        entries[i].act = acts[i];
-        entries[i].counts = counts[i];
-        plan_qr(&acts[i], url_template, &made, &qrs[i]);
+        plan_qr(&entries[i].act, url_template, &made, &qrs[i]);
         entries[i].qr = qrs[i].modules;
         entries[i].qr_size = qrs[i].size;
         entries[i].qr_kind = qrs[i].kind;
@@ -146,6 +158,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->ui.need_qr = kiosk_model_need_qr;
     m->ui.need_qr_ctx = m;
     m->ui.generation = ++m->generation;
+    m->more = more;
     entries = NULL;
     qrs = NULL;
 out:

@@ -21,8 +21,12 @@
 #include "store/store.h"
 #include "ui/ui.h"
 
-/* How far ahead the kiosk looks. */
+/* How far ahead the kiosk looks, and how many activities it holds at most: the first ones
+ * from now. A program of 2,000 or 20,000 activities costs the kiosk what 300 cost (start-up,
+ * memory, a reload after each sign-up), and 300 are more than ten busy weeks of an estate:
+ * the week at a glance and the detailed list reach as far as they go. */
 #define MODEL_WEEKS_AHEAD 10
+#define MODEL_MAX_ENTRIES 300
 
 typedef struct model_qr {
     char uid[ACT_UID_MAX];
@@ -39,9 +43,11 @@ typedef struct kiosk_model {
     model_qr *qrs; /* parallel to entries */
     ui_model ui;   /* points into the above; langs/estate filled by the caller */
     unsigned long generation; /* counts the loads: ui.generation */
+    bool more;     /* the window held more than MODEL_MAX_ENTRIES: the rest is left out */
 } kiosk_model;
 
-/* Loads activities ending after now-12h and starting before now+MODEL_WEEKS_AHEAD weeks. */
+/* Loads activities ending after now-12h and starting before now+MODEL_WEEKS_AHEAD weeks, the
+ * first MODEL_MAX_ENTRIES of them by start. */
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err);
 void kiosk_model_free(kiosk_model *m);

@@ -492,16 +492,16 @@ out:
     return status;
 }
 
-vm_status store_activities_between(store *s, int64_t from, int64_t to, activity **out,
-                                   activity_counts **counts, size_t *n, vm_err *err)
+/* The activities with end > from and start < to, at most `max` (0 = all), by start. */
+static vm_status load_window(store *s, int64_t from, int64_t to, size_t max, activity **out,
+                             activity_counts **counts, size_t *n, bool *more, vm_err *err)
 {
-    ST_ERR_LOCAL(err);
-    if (!s || !out || !n)
-        return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
     *out = NULL;
     *n = 0;
     if (counts)
         *counts = NULL;
+    if (more)
+        *more = false;
     vm_status status = VM_OK;
     activity *list = NULL;
     activity_counts *clist = NULL;
@@ -510,16 +510,25 @@ vm_status store_activities_between(store *s, int64_t from, int64_t to, activity 
     sqlite3_stmt *st = st_prepare(s,
                                   "SELECT " ACT_COLUMNS " FROM activities "
                                   "WHERE end_utc > ?1 AND start_utc < ?2 "
-                                  "ORDER BY start_utc, title, id",
+                                  "ORDER BY start_utc, title, id LIMIT ?3",
                                   err);
     if (!st)
         return err->status;
     st_bind_i64(st, 1, from);
     st_bind_i64(st, 2, to);
+    /* one more than asked for, to know whether there is more */
+    st_bind_i64(st, 3, max ? (int64_t)max + 1 : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (max && len == max) {
+            if (more)
+                *more = true;
+            continue;
+        }
         if (len == cap) {
             size_t ncap = cap ? cap * 2 : 16;
+            if (max && ncap > max)
+                ncap = max;
             activity *bigger = realloc(list, ncap * sizeof *list);
             if (!bigger) {
                 status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
@@ -538,8 +547,11 @@ vm_status store_activities_between(store *s, int64_t from, int64_t to, activity 
         if (!clist)
             status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
     }
+    /* Tasks and counts for the rows read: those starting up to the last one read (rows with
+     * the same start that were left out are read and ignored). */
+    int64_t until = len > 0 && len == max ? list[len - 1].start + 1 : to;
     if (status == VM_OK && len > 0)
-        status = load_program_details(s, from, to, list, clist, len, err);
+        status = load_program_details(s, from, until < to ? until : to, list, clist, len, err);
     if (status != VM_OK) {
         free(list);
         free(clist);
@@ -552,6 +564,25 @@ vm_status store_activities_between(store *s, int64_t from, int64_t to, activity 
     else
         free(clist);
     return VM_OK;
+}
+
+vm_status store_activities_between(store *s, int64_t from, int64_t to, activity **out,
+                                   activity_counts **counts, size_t *n, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out || !n)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
+    return load_window(s, from, to, 0, out, counts, n, NULL, err);
+}
+
+vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
+                                 activity **out, activity_counts **counts, size_t *n,
+                                 bool *more, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out || !n || !max)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
+    return load_window(s, from, to, max, out, counts, n, more, err);
 }
 
 vm_status store_activity_count(store *s, size_t *n, vm_err *err)

@@ -519,6 +519,16 @@ out:
     return status;
 }
 
+vm_status store_limit_cache(store *s, int kib, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || kib <= 0)
+        return err_set(err, VM_ERR_INVALID, "No database or no cache size.");
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+    return st_exec(s, sql, err, "setting the page cache");
+}
+
 vm_status store_check(store *s, vm_err *err)
 {
     ST_ERR_LOCAL(err);
@@ -530,6 +540,9 @@ vm_status store_check(store *s, vm_err *err)
      * times as much on a connection that may write. */
     sqlite3 *ro = NULL;
     int rc = connect(s->path, "mode=ro", &ro);
+    /* It reads every page once: a cache would only hold memory. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(ro, "PRAGMA cache_size = -64", NULL, NULL, NULL);
     vm_status status = rc == SQLITE_OK ? quick_check(s->path, ro, err)
                                        : look_failed(s->path, ro, rc, err);
     sqlite3_close(ro);

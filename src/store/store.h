@@ -73,6 +73,11 @@ vm_status store_check(store *s, vm_err *err);
  * when its database cannot be read at all, rather than stopping. */
 vm_status store_open_empty(store **out, vm_err *err);
 
+/* Keeps SQLite's page cache of this connection to about `kib` KiB (SQLite's default is
+ * 2 MiB). The kiosk reads a window of a few hundred activities and holds its memory low; the
+ * command line keeps the default for big imports and exports. */
+vm_status store_limit_cache(store *s, int kib, vm_err *err);
+
 /* The file this store was opened from. */
 const char *store_path(const store *s);
 
@@ -165,6 +170,13 @@ vm_status store_activity_get(store *s, const char *uid, activity *out, activity_
  * by start then title, with their counts (parallel array; `counts` may be NULL). */
 vm_status store_activities_between(store *s, int64_t from, int64_t to, activity **out,
                                    activity_counts **counts, size_t *n, vm_err *err);
+
+/* The same, but at most `max` of them, the first by start (then title and id): the kiosk's
+ * window on a program of any size. *more (may be NULL) says whether the window held more.
+ * Reads only those rows, their tasks and their sign-ups. */
+vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
+                                 activity **out, activity_counts **counts, size_t *n,
+                                 bool *more, vm_err *err);
 
 /* Number of activities stored (all time). */
 vm_status store_activity_count(store *s, size_t *n, vm_err *err);

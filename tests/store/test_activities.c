@@ -241,6 +241,69 @@ static void between_selects_by_overlap_in_order(void **state)
     store_close(s);
 }
 
+/* The kiosk's window: the first `max` by start, with their tasks and counts, whatever else
+ * the window holds; one with the same start as the last read but left out is not counted in
+ * (nor are its sign-ups given to another). Every way of reading gives the same activities,
+ * tasks and counts as reading them all. */
+static void first_reads_a_bounded_window(void **state)
+{
+    (void)state;
+    store *s = tu_open(tu_db_path("store_act_first"));
+    vm_err err = {0};
+    char uid[16], title[32];
+    for (int i = 0; i < 30; i++) {
+        snprintf(uid, sizeof uid, "a%02d", i);
+        snprintf(title, sizeof title, "Aktivitet %02d", i);
+        /* pairs with the same start: 0 and 1, 2 and 3, ... */
+        activity a = tu_activity(uid, title, NOW + 3600 + (i / 2) * 3600);
+        a.mode = SIGNUP_MODE_OPEN;
+        if (i % 3 == 0) {
+            a.mode = SIGNUP_MODE_HELPERS;
+            tu_add_task(&a, "Dække bord", 30, 2);
+            tu_add_task(&a, "Lave kaffe", 20, 1);
+        }
+        assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+        for (int k = 0; k <= i % 4; k++) {
+            char name[16];
+            snprintf(name, sizeof name, "Ida %d", k);
+            signup su = tu_signup(uid, (unsigned)(i * 10 + k), name, 1 + k, k);
+            if (a.mode == SIGNUP_MODE_HELPERS)
+                su.task_id = a.tasks[k % 2].id;
+            if (store_join(s, &su, NOW, &err) != VM_OK)
+                fail_msg("join %s %d: %s", uid, k, err.msg);
+        }
+    }
+    activity *all = NULL, *got = NULL;
+    activity_counts *all_counts = NULL, *counts = NULL;
+    size_t n_all = 0, n = 0;
+    bool more = true;
+    assert_int_equal(store_activities_between(s, NOW - DAY, NOW + DAY, &all, &all_counts,
+                                              &n_all, &err),
+                     VM_OK);
+    assert_int_equal(n_all, 30);
+    const size_t maxes[] = {1, 7, 8, 29, 30, 31, 100};
+    for (size_t m = 0; m < sizeof maxes / sizeof maxes[0]; m++) {
+        assert_int_equal(store_activities_first(s, NOW - DAY, NOW + DAY, maxes[m], &got,
+                                                &counts, &n, &more, &err),
+                         VM_OK);
+        size_t want = maxes[m] < 30 ? maxes[m] : 30;
+        assert_int_equal(n, want);
+        assert_true(more == (maxes[m] < 30));
+        for (size_t i = 0; i < n; i++) {
+            assert_memory_equal(&got[i], &all[i], sizeof got[i]);
+            assert_memory_equal(&counts[i], &all_counts[i], sizeof counts[i]);
+        }
+        free(got);
+        free(counts);
+    }
+    assert_int_equal(store_activities_first(s, NOW - DAY, NOW + DAY, 0, &got, NULL, &n, NULL,
+                                            &err),
+                     VM_ERR_INVALID);
+    free(all);
+    free(all_counts);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +311,7 @@ int main(void)
         cmocka_unit_test(invalid_activities_are_refused_with_the_field_named),
         cmocka_unit_test(put_again_updates_and_keeps_task_signups),
         cmocka_unit_test(between_selects_by_overlap_in_order),
+        cmocka_unit_test(first_reads_a_bounded_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
