@@ -56,7 +56,7 @@ done
 host_pkgs="gcc-aarch64-linux-gnu qemu-user-static cmake pkg-config gettext dpkg-dev"
 [ "$deb" = no ] || host_pkgs="$host_pkgs debhelper lintian devscripts"
 arm64_pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libqrencode-dev libcairo2-dev
-libsystemd-dev nettle-dev libdrm-dev libpango1.0-dev libfribidi-dev libcmocka-dev libicu-dev libical3 libzbar0"
+libsystemd-dev nettle-dev libdrm-dev libsodium-dev libpango1.0-dev libfribidi-dev libcmocka-dev libicu-dev libical3 libzbar0"
 # Bookworm's libical-dev needs libdb5.3-dev, and libzbar-dev needs libmagick++-dev (which
 # needs libopenexr-dev and libwmf-dev); none of those is Multi-Arch: same, so apt would
 # remove the amd64 -dev packages the native build needs. Their arm64 headers, .pc files and

@@ -40,6 +40,7 @@ int cli_clock(const cli_ctx *ctx, int argc, char **argv);    /* vaermed clock [r
 int cli_pin(const cli_ctx *ctx, int argc, char **argv);      /* vaermed pin set */
 int cli_staff_key(const cli_ctx *ctx, int argc, char **argv); /* vaermed staff-key new|add|... */
 int cli_open_export(const cli_ctx *ctx, int argc, char **argv); /* vaermed open-export FILE */
+int cli_update(const cli_ctx *ctx, int argc, char **argv);   /* vaermed update keygen|sign|verify */
 
 /* How a command opens the database. */
 typedef enum cli_open_mode {

@@ -200,6 +200,11 @@ static void apply(config *c, int line, const char *key, const char *v)
             problem(c, line, "stick_key: at most 8 keys");
         else
             snprintf(c->stick_keys[c->n_stick_keys++], sizeof c->stick_keys[0], "%s", v);
+    } else if (strcmp(key, "update_key") == 0) {
+        if (!is_hex64(v))
+            problem(c, line, "update_key: '%s' is not a public key (64 hex digits)", v);
+        else
+            snprintf(c->update_key, sizeof c->update_key, "%s", v);
     } else if (strcmp(key, "signup_url_template") == 0) {
         if (!strstr(v, "{uid}") || strlen(v) >= sizeof c->url_template)
             problem(c, line, "signup_url_template: '%s' must contain {uid}", v);

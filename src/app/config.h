@@ -35,6 +35,8 @@ typedef struct config {
     char staff_keys[CONFIG_LIST_MAX][45]; /* staff_key = <base64 public key> (may repeat):
                                              sign-ups are sealed to these too */
     size_t n_staff_keys;
+    char update_key[65];                /* update_key = <ed25519 public key hex>: the estate's
+                                           key that signs updates; "" = no updates */
     char url_template[CONFIG_STR_MAX];  /* signup_url_template = https://.../{uid} */
     int retention_days;                 /* retention_days = 30 */
     char stick_roots[CONFIG_LIST_MAX][CONFIG_STR_MAX]; /* stick_root = /media (may repeat) */

@@ -125,6 +125,10 @@ void kiosk_sync_stick(kiosk *k, const char *path);
 
 void kiosk_ping_watchdog_if_due(kiosk *k);
 
+/* After a staff stick's sync: what the update installer did last, and a signed new Vær med
+ * from the stick checked and handed to it; one sentence each appended to `text`. */
+void kiosk_update_from_stick(kiosk *k, const char *stick, char *text, size_t size);
+
 /* Whether the clock can be trusted, and if not the time it should be at least (UTC). */
 ui_clock_status kiosk_clock_check(kiosk *k, int64_t *floor);
 

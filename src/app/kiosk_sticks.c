@@ -86,8 +86,10 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
     /* The kiosk's health beside the export, on every staff stick (also after a refused
      * program or a failed export: that is when it is wanted most). */
-    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK)
+    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK) {
         kiosk_health_to_stick(k, path, &opt, res.kiosk_id, png, png_len);
+        kiosk_update_from_stick(k, path, k->stick.text, sizeof k->stick.text);
+    }
     free(png);
     k->stick.fraction = 1;
     k->stick.state = st == VM_OK ? STICK_DONE

@@ -41,6 +41,9 @@ static const char usage[] =
     "                                             combine several kiosks' sign-ups\n"
     "  vaermed clock [reset]                      the kiosk's clock and the time the staff\n"
     "                                             sticks set; reset forgets a wrong one\n"
+    "  vaermed update keygen DIR                  a new estate update key\n"
+    "  vaermed update sign FILE.deb --key FILE    sign a new Vær med for the sticks\n"
+    "  vaermed update verify FILE.deb             check one with update_key\n"
     "\n"
     "Every command takes --db PATH and --config PATH (default " DEFAULT_CONFIG ").\n"
     "The database is by default $XDG_DATA_HOME/vaermed/vaermed.db.\n";
@@ -56,6 +59,7 @@ static const struct {
     {"sync", cli_sync},     {"stick", cli_stick}, {"merge", cli_merge},
     {"clock", cli_clock},
     {"pin", cli_pin},       {"staff-key", cli_staff_key}, {"open-export", cli_open_export},
+    {"update", cli_update},
 };
 
 static bool parse_size(const char *s, int *w, int *h)

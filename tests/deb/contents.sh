@@ -50,6 +50,12 @@ for m in vaermed-print.so vaermed-calendar.so; do
     check "the package has the module /usr/lib/$multiarch/vaermed/$m" \
         test -f "$root/usr/lib/$multiarch/vaermed/$m"
 done
+check "the update installer is executable" test -x "$root/usr/lib/vaermed/vaermed-update"
+for f in vaermed-update.service vaermed-update.path; do
+    check "the package has /usr/lib/systemd/system/$f" test -f "$root/usr/lib/systemd/system/$f"
+done
+check "the update installer's unit runs the installer" grep -qx \
+    'ExecStart=/usr/lib/vaermed/vaermed-update' "$root/usr/lib/systemd/system/vaermed-update.service"
 check "nothing under /usr/local" test ! -e "$root/usr/local"
 check "nothing under /lib (merged /usr: /usr/lib)" test ! -e "$root/lib"
 check "the shipped settings are the template" cmp "$root/etc/vaermed/vaermed.conf" \
@@ -60,7 +66,7 @@ depends=$(field Depends)
 # libcairo2, libpangocairo-1.0-0 and libical3 are the modules' (vaermed-print.so,
 # vaermed-calendar.so): dh_shlibdeps reads them too.
 for dep in libsystemd0 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsqlite3-0 libqrencode4 libical3 \
-    libcairo2 libpangocairo-1.0-0 libfreetype6 libnettle8 libdrm2 fonts-noto-core systemd; do
+    libcairo2 libpangocairo-1.0-0 libfreetype6 libnettle8 libdrm2 libsodium23 fonts-noto-core systemd dpkg-repack; do
     check "Depends: names $dep ($depends)" sh -c "printf '%s\n' '$depends' | tr ',' '\n' |
         sed 's/^ *//; s/[ (].*//' | grep -qx '$dep'"
 done

@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk  # noqa: E402
 from kiosk import Workspace, check, widget  # noqa: E402
 from test_kiosk import PAUSE  # noqa: E402
-from test_staff import DATA, stick_env, write_config  # noqa: E402
+from test_staff import DATA, labels, stick_env, write_config  # noqa: E402
 
 SPISNING = "demo-faellesspisning-1"  # tomorrow 18:00, open for sign-up in the demo
 NOBODY = 65534
@@ -72,10 +72,6 @@ def run_kiosk(ws, script, as_nobody=False, journal=False):
             frames = [json.loads(line) for line in f if line.strip()]
     with open(err_path, encoding="utf-8", errors="replace") as f:
         return frames, cp.returncode, f.read()
-
-
-def labels(frame):
-    return " | ".join(w["label"] for w in frame["widgets"])
 
 
 def check_paused_kiosk(frames, code, err, expect_cards):
@@ -304,10 +300,106 @@ def test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing():
     check(os.path.exists(os.path.join(stick, "vaermed", kiosk_dirs[0], "skaerm.png")), "no picture")
 
 
+def keygen(ws, name):
+    d = ws.path(name)
+    os.makedirs(d)
+    out = ws.cli("update", "keygen", d, db=False).stdout
+    line = [l for l in out.splitlines() if l.startswith("update_key = ")]
+    check(line and os.stat(os.path.join(d, "estate-update.key")).st_mode & 0o077 == 0,
+          "update keygen: no update_key line, or a secret key others may read: %s" % out)
+    return os.path.join(d, "estate-update.key"), line[0]
+
+
+def offer_update(ws, stick, version, key):
+    """vaermed_<version>_<arch>.deb (any bytes: the kiosk only checks and hands it on) and its
+    signature, in the stick's vaermed/opdatering."""
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip()
+    folder = os.path.join(stick, "vaermed", "opdatering")
+    os.makedirs(folder, exist_ok=True)
+    deb = os.path.join(folder, "vaermed_%s_%s.deb" % (version, arch))
+    with open(deb, "wb") as f:
+        f.write(os.urandom(200000))
+    ws.cli("update", "sign", deb, "--key", key, db=False)
+    return deb
+
+
+def test_update_on_a_staff_stick_is_checked_and_handed_on():
+    ws = Workspace("update")
+    stick, conf = staff_stick(ws)
+    key, key_line = keygen(ws, "estate")
+    other_key, _ = keygen(ws, "stranger")
+    with open(conf, "a", encoding="utf-8") as f:
+        f.write(key_line + "\n")
+    incoming = ws.path("incoming")
+    os.makedirs(incoming)
+    env = dict(stick_env(ws))
+    env["VAERMED_UPDATE_DIR"] = incoming
+    env["VAERMED_UPDATE_RESULT"] = ws.path("no-result")
+
+    # Signed with a stranger's key: refused, nothing handed on.
+    deb = offer_update(ws, stick, "99.0.0", other_key)
+    frames, cp = ws.kiosk(["wait 2500"], demo=True, extra_args=["--config", conf], extra_env=env)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "99.0.0" in labels(done[-1]) and "ikke installeret" in labels(done[-1]),
+          "the sync screen does not say the update was refused: %s" % [labels(f) for f in done])
+    check(os.listdir(incoming) == [], "a refused update was handed on: %s" % os.listdir(incoming))
+
+    # The same package, but with the signature of a changed copy: refused.
+    with open(deb, "ab") as f:
+        f.write(b"x")
+    frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf], extra_env=env)
+    check(os.listdir(incoming) == [], "a changed package was handed on")
+
+    # Signed with the estate's key: checked, handed on, and the screen says so.
+    os.remove(deb + ".sig")
+    deb = offer_update(ws, stick, "99.0.0", key)
+    frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf], extra_env=env)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "99.0.0 er på vej ind" in labels(done[-1]),
+          "the sync screen does not say the update is on its way: %s" % [labels(f) for f in done])
+    name = os.path.basename(deb)
+    check(sorted(os.listdir(incoming)) == [name, name + ".sig"],
+          "the installer did not get the package and its signature: %s" % os.listdir(incoming))
+    with open(deb, "rb") as a, open(os.path.join(incoming, name), "rb") as b:
+        check(a.read() == b.read(), "the handed-on package is not the stick's")
+    cp2 = ws.cli("--config", conf, "update", "verify", os.path.join(incoming, name), db=False)
+    check("vaermed 99.0.0" in cp2.stdout, "update verify: %s" % cp2.stdout)
+
+    # The installer's last word is on the next sync's screen.
+    with open(ws.path("no-result"), "w") as f:
+        f.write("state rolled-back\nversion 99.0.0\nprevious 0.1.0\nreason it did not start\n")
+    for n in os.listdir(incoming):
+        os.remove(os.path.join(incoming, n))
+    frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf], extra_env=env)
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "99.0.0 startede ikke, så 0.1.0 er sat på igen" in labels(done[-1]),
+          "the sync screen does not say the update was rolled back: %s" % [labels(f) for f in done])
+
+
+def test_no_update_key_no_update():
+    ws = Workspace("update-nokey")
+    stick, conf = staff_stick(ws)
+    key, _ = keygen(ws, "estate")
+    offer_update(ws, stick, "99.0.0", key)
+    incoming = ws.path("incoming")
+    os.makedirs(incoming)
+    env = dict(stick_env(ws))
+    env["VAERMED_UPDATE_DIR"] = incoming
+    frames, cp = ws.kiosk(["wait 2500"], demo=True, extra_args=["--config", conf], extra_env=env)
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "ingen opdateringsnøgle" in labels(done[-1]),
+          "the sync screen does not say the kiosk has no update key: %s" % [labels(f) for f in done])
+    check(os.listdir(incoming) == [], "an update was handed on without an update key")
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([test_read_only_database_pauses_sign_up,
                         test_damaged_database_shows_what_can_be_read,
                         test_unreadable_database_gives_an_empty_paused_kiosk,
                         test_messages_carry_journal_priorities,
                         test_staff_stick_gets_health_and_a_picture_of_the_screen,
-                        test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing]))
+                        test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing,
+                        test_update_on_a_staff_stick_is_checked_and_handed_on,
+                        test_no_update_key_no_update]))
