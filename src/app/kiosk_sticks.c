@@ -4,7 +4,6 @@
 
 #include "app/kiosk_internal.h"
 #include "app/logmsg.h"
-#include "app/modules.h"
 #include "app/random.h"
 #include "app/service.h"
 
@@ -80,9 +79,6 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     sync_result res;
     vm_err err = {0};
     vm_status st = sync_run(k->store, path, now_ms / 1000, &opt, &res, &err);
-    /* Printing and the calendar reader were loaded only if this sync needed them; let them
-     * go again, so a kiosk that syncs every week does not keep them for good. */
-    modules_unload();
     sync_summary_text(&res, cat, k->stick.text, sizeof k->stick.text);
     /* The kiosk's health beside the export, on every staff stick (also after a refused
      * program or a failed export: that is when it is wanted most). */

@@ -49,7 +49,10 @@ static const void *load(loaded *m, const char *file, const char *symbol, const c
         snprintf(path, sizeof path, "%s/%s", dirs[i], file);
         if (access(path, R_OK) != 0)
             continue;
-        m->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+        /* Never unloaded: GLib's type system (under Pango) keeps pointers into the libraries
+         * it registered types from, and a module loaded again after dlclose crashed the
+         * kiosk at its second PDF. */
+        m->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
         if (!m->handle)
             snprintf(why, sizeof why, "%s", dlerror());
     }
@@ -77,19 +80,14 @@ static const void *load(loaded *m, const char *file, const char *symbol, const c
     return m->table;
 }
 
+/* Forgets a module that was refused (RTLD_NODELETE keeps its code mapped; it is never
+ * called again). */
 static void unload(loaded *m)
 {
-#ifndef __SANITIZE_ADDRESS__
-    /* Under AddressSanitizer a module stays loaded: its libraries' caches (fontconfig's,
-     * Pango's) are then still reachable from their globals, instead of looking like leaks
-     * from code that is gone. */
     if (m->handle)
         dlclose(m->handle);
     m->handle = NULL;
     m->table = NULL;
-#else
-    (void)m;
-#endif
 }
 
 static bool same_build(loaded *m, int abi, int want_abi, const char *version,
@@ -125,12 +123,6 @@ const ics_module *modules_calendar(vm_err *err)
                          ICS_MODULE_LAYOUT, "calendar", ICS_MODULE_FILE, err))
         return NULL;
     return c;
-}
-
-void modules_unload(void)
-{
-    unload(&print_mod);
-    unload(&calendar_mod);
 }
 
 vm_status modules_week_pdf(void *user, const activity *acts, size_t n, size_t not_shown,

@@ -7,10 +7,12 @@
  * binary (the build folder) and then in VAERMED_MODULE_DIR (the package's
  * /usr/lib/<arch>/vaermed); one from another build (version, table layout) is refused.
  *
- * modules_print / modules_calendar load once and keep the module; modules_unload lets both
- * go (the kiosk calls it after a sync, so what they brought is given back where the system
- * allows it). Errors are plain words for the staff ("Vær med's printing part is missing:
- * ..."); nothing here exits.
+ * modules_print / modules_calendar load a module the first time it is needed and keep it for
+ * the life of the process: Pango's GLib types cannot be unloaded and loaded again (a kiosk
+ * that let the print module go after a sync crashed at its next PDF), so a kiosk that has
+ * made a PDF carries those libraries from then on (docs/benchmarks.md measures it). Errors
+ * are plain words for the staff ("Vær med's printing part is missing: ..."); nothing here
+ * exits.
  */
 #ifndef VM_APP_MODULES_H
 #define VM_APP_MODULES_H
@@ -22,7 +24,6 @@
 
 const print_module *modules_print(vm_err *err);
 const ics_module *modules_calendar(vm_err *err);
-void modules_unload(void);
 
 /* For sync_options: program_pdf (user: the sync_options, for the estate and link template)
  * and read_ics, through the modules. */
