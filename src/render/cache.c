@@ -11,6 +11,7 @@ typedef struct entry {
     unsigned char *key;
     size_t key_len;
     uint64_t hash;
+    size_t cost;
     int prev, next; /* recency list: head = most recent */
     bool used, tomb;
 } entry;
@@ -21,6 +22,7 @@ struct cache {
     size_t n_slots, capacity, count, value_size;
     size_t tombs; /* slots marked as once used: kept counted, so compact() costs nothing
                      until they crowd the table */
+    size_t budget, spent; /* bound on the entries' total cost (0: none), and their cost */
     int head, tail;
     cache_evict_fn on_evict;
     void *ctx;
@@ -100,6 +102,8 @@ static void remove_slot(cache *c, int i)
     e->key = NULL;
     e->used = false;
     e->tomb = true;
+    c->spent -= e->cost;
+    e->cost = 0;
     c->tombs++;
     c->count--;
 }
@@ -164,13 +168,32 @@ static void compact(cache *c)
     free(old_values);
 }
 
+void cache_set_budget(cache *c, size_t budget)
+{
+    c->budget = budget;
+    while (c->budget && c->spent > c->budget && c->count > 1 && c->tail >= 0)
+        remove_slot(c, c->tail);
+}
+
+size_t cache_cost(const cache *c)
+{
+    return c->spent;
+}
+
 void *cache_put(cache *c, const void *key, size_t key_len, const void *value)
+{
+    return cache_put_cost(c, key, key_len, value, 0);
+}
+
+void *cache_put_cost(cache *c, const void *key, size_t key_len, const void *value, size_t cost)
 {
     uint64_t h = hash_bytes(key, key_len);
     int i = find_slot(c, key, key_len, h);
     if (i >= 0)
         remove_slot(c, i);
     while (c->count >= c->capacity && c->tail >= 0)
+        remove_slot(c, c->tail);
+    while (c->budget && c->count > 0 && c->spent + cost > c->budget && c->tail >= 0)
         remove_slot(c, c->tail);
     compact(c);
     unsigned char *copy = malloc(key_len ? key_len : 1);
@@ -189,6 +212,8 @@ void *cache_put(cache *c, const void *key, size_t key_len, const void *value)
     e->key = copy;
     e->key_len = key_len;
     e->hash = h;
+    e->cost = cost;
+    c->spent += cost;
     e->used = true;
     e->tomb = false;
     memcpy(value_at(c, (int)j), value, c->value_size);

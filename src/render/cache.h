@@ -27,6 +27,17 @@ void *cache_get(cache *c, const void *key, size_t key_len);
  * so nothing leaks). */
 void *cache_put(cache *c, const void *key, size_t key_len, const void *value);
 
+/* Also bounds the entries' total cost (set per entry with cache_put_cost: the bytes a
+ * texture holds): the least recently used go until a new entry fits. 0 = no bound. An entry
+ * costing more than the whole bound is still kept, alone. */
+void cache_set_budget(cache *c, size_t budget);
+
+/* cache_put with the entry's cost for the budget. */
+void *cache_put_cost(cache *c, const void *key, size_t key_len, const void *value, size_t cost);
+
+/* The entries' total cost. */
+size_t cache_cost(const cache *c);
+
 /* Evicts everything. */
 void cache_clear(cache *c);
 

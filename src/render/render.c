@@ -17,6 +17,11 @@
 /* Bounds for the caches: a home screen at 1920x1080 holds ~200 distinct strings; a few
  * screens' worth stay warm without holding more than a few tens of MB of textures. */
 #define TEXT_CACHE_ENTRIES 1024
+/* ... and the texts' pixels at most this many screenfuls (at least TEXT_CACHE_MIN_BYTES): a
+ * kiosk that runs for weeks draws a new clock text every minute, and without a bound in bytes
+ * its 1,024 textures grew to tens of MB within a day. */
+#define TEXT_CACHE_SCREENS 2
+#define TEXT_CACHE_MIN_BYTES (2u << 20)
 #define SIZE_CACHE_ENTRIES 4096
 #define ICON_CACHE_ENTRIES 256
 #define QR_CACHE_ENTRIES 64
@@ -211,6 +216,11 @@ static void end_rotated(render *r)
 
 vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_err *err)
 {
+    int w, h;
+    render_output_size(r, &w, &h);
+    size_t budget =
+        (size_t)TEXT_CACHE_SCREENS * (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0) * 4;
+    cache_set_budget(r->texts, budget > TEXT_CACHE_MIN_BYTES ? budget : TEXT_CACHE_MIN_BYTES);
     if (memcmp(sizes, r->fonts.sizes, sizeof r->fonts.sizes) == 0 &&
         r->fonts.font[0][SCRIPT_LATIN])
         return VM_OK;
@@ -298,7 +308,7 @@ static tex_entry *text_texture(render *r, ui_font font, ui_face face, ui_color c
     if (c.a != 255)
         SDL_SetTextureAlphaMod(fresh.tex, c.a);
     r->rasterised++;
-    return cache_put(r->texts, key, klen, &fresh);
+    return cache_put_cost(r->texts, key, klen, &fresh, (size_t)fresh.w * (size_t)fresh.h * 4);
 }
 
 static tex_entry *icon_texture(render *r, icon_id icon, int size)

@@ -51,7 +51,8 @@ void render_physical_size(const render *r, int *w, int *h);
 void render_map_point(const render *r, int x, int y, int *out_x, int *out_y);
 
 /* Opens the fonts at these pixel sizes (index by ui_font). Cheap when unchanged; flushes the
- * text cache when a size changes. */
+ * text cache when a size changes. Also sizes the text cache's bound in bytes to the output
+ * (call it after the window changed size, as the kiosk does). */
 vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_err *err);
 
 /* The measuring function for ui_build, backed by this renderer's fonts and cache. */

@@ -96,11 +96,55 @@ static void a_long_stream_keeps_the_newest(void **state)
     assert_int_equal(evicted, N);
 }
 
+/* Bounded in cost too: the least recently used go until a new entry fits, an entry bigger
+ * than the whole budget is kept alone, and a smaller budget evicts at once. */
+static void the_budget_bounds_the_cost(void **state)
+{
+    (void)state;
+    evicted = 0;
+    cache *c = cache_new(100, sizeof(int), count_evict, NULL);
+    cache_set_budget(c, 1000);
+    char k[16];
+    for (int i = 0; i < 10; i++) {
+        int n = snprintf(k, sizeof k, "key-%d", i);
+        assert_non_null(cache_put_cost(c, k, (size_t)n, &i, 300));
+        assert_true(cache_cost(c) <= 1000);
+    }
+    assert_int_equal(cache_count(c), 3);
+    assert_int_equal(cache_cost(c), 900);
+    assert_non_null(get(c, 9));
+    assert_non_null(get(c, 7));
+    assert_null(get(c, 6));
+    int big = 42;
+    evicted = 0;
+    assert_non_null(cache_put_cost(c, "big", 3, &big, 5000));
+    assert_int_equal(cache_count(c), 1);
+    assert_int_equal(cache_cost(c), 5000);
+    put(c, 1); /* the next one, however small, makes it go: it was over the budget */
+    assert_int_equal(cache_count(c), 1);
+    assert_int_equal(cache_cost(c), 0);
+    assert_non_null(get(c, 1));
+    for (int i = 2; i < 5; i++) {
+        int n = snprintf(k, sizeof k, "key-%d", i);
+        assert_non_null(cache_put_cost(c, k, (size_t)n, &i, 200));
+    }
+    assert_int_equal(cache_cost(c), 600);
+    cache_set_budget(c, 450); /* a smaller budget evicts at once, oldest first */
+    assert_int_equal(cache_cost(c), 400);
+    assert_null(get(c, 1));
+    assert_null(get(c, 2));
+    assert_non_null(get(c, 4));
+    cache_clear(c);
+    assert_int_equal(cache_cost(c), 0);
+    cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(least_recently_used_goes_first),
         cmocka_unit_test(a_long_stream_keeps_the_newest),
+        cmocka_unit_test(the_budget_bounds_the_cost),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
