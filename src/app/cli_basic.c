@@ -224,21 +224,6 @@ out:
 }
 
 /* One CSV field, quoted when it holds a separator, quote or line break (RFC 4180). */
-static void csv_field(FILE *out, const char *s)
-{
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 int cli_signups(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *uid = NULL;
@@ -272,9 +257,10 @@ int cli_signups(const cli_ctx *ctx, int argc, char **argv)
         char created[21];
         dktime_format_iso_utc(su->created, created);
         fprintf(ctx->out, "%s,", su->id);
-        csv_field(ctx->out, su->activity_uid);
+        /* A name typed as =HYPERLINK(...) stays text in Excel, as in the stick's export. */
+        sync_csv_write_cell(ctx->out, su->activity_uid, ',');
         fputc(',', ctx->out);
-        csv_field(ctx->out, su->name);
+        sync_csv_write_cell(ctx->out, su->name, ',');
         fprintf(ctx->out, ",%d,%d,%s,", su->adults, su->children, signup_status_key(su->status));
         if (su->status == SIGNUP_WAITING)
             fprintf(ctx->out, "%d", su->waiting_position);

@@ -51,6 +51,8 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
         fprintf(ctx->out, "%s\n", summary);
     else
         fprintf(ctx->err, "vaermed: %s\n", summary);
+    if (res.detail[0]) /* the technical words, for whoever helps the staff */
+        fprintf(ctx->err, "vaermed: (%s)\n", res.detail);
     store_close(s);
     langs_free(&l);
     return st == VM_OK ? 0 : 1;

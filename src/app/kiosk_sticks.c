@@ -95,6 +95,8 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     logmsg(k->stick.state == STICK_DONE ? LOG_NOTICE
            : k->stick.state == STICK_REFUSED ? LOG_WARNING : LOG_ERR,
            "USB stick %s: %s", path, k->stick.text);
+    if (res.detail[0]) /* the technical words, for whoever helps the staff */
+        logmsg(LOG_ERR, "USB stick %s: %s", path, res.detail);
     if (res.clock_floor > 0)
         clock_set_floor(k->clock, res.clock_floor);
     vm_err lerr = {0};

@@ -101,6 +101,14 @@ void sync_kiosk_folder(const char *id, char *out, size_t size)
         snprintf(out, size, "kiosk");
 }
 
+/* The technical words of a failure (the store's, a library's) go to the journal only
+ * (result.detail); the staff get plain words (sync_store_words). */
+static void keep_detail(run *r, const vm_err *e)
+{
+    if (e && e->msg[0] && !r->res->detail[0])
+        snprintf(r->res->detail, sizeof r->res->detail, "%s", e->msg);
+}
+
 static vm_status kiosk_id(run *r, vm_err *err)
 {
     vm_err e;
@@ -110,8 +118,11 @@ static vm_status kiosk_id(run *r, vm_err *err)
         snprintf(r->res->kiosk_id, sizeof r->res->kiosk_id, "%s", id);
         return VM_OK;
     }
-    if (st != VM_OK && st != VM_ERR_NOT_FOUND)
-        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    if (st != VM_OK && st != VM_ERR_NOT_FOUND) {
+        keep_detail(r, &e);
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                        sync_store_words(r->cat, st));
+    }
     if (r->opt && r->opt->random16) {
         const uint8_t *b = r->opt->random16;
         snprintf(id, sizeof id, "kiosk-%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
@@ -119,8 +130,11 @@ static vm_status kiosk_id(run *r, vm_err *err)
         snprintf(id, sizeof id, "kiosk");
     }
     st = store_fact_set(r->s, "kiosk_id", id, &e);
-    if (st != VM_OK)
-        return sync_err(err, st, r->cat, "the kiosk's database cannot be written: %s", e.msg);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be written: %s",
+                        sync_store_words(r->cat, st));
+    }
     snprintf(r->res->kiosk_id, sizeof r->res->kiosk_id, "%s", id);
     return VM_OK;
 }
@@ -267,8 +281,11 @@ static vm_status staff_keys(run *r, seal_public *out, size_t *n, vm_err *err)
     size_t count = 0;
     vm_err e;
     vm_status st = store_staff_keys_list(r->s, &list, &count, &e);
-    if (st != VM_OK)
-        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                        sync_store_words(r->cat, st));
+    }
     size_t n_cfg = r->opt ? r->opt->n_config_staff_keys : 0;
     for (size_t i = 0; i < count + n_cfg && *n < SEAL_MAX_RECIPIENTS; i++) {
         const char *text = i < count ? list[i].public_key : r->opt->config_staff_keys[i - count];
@@ -312,7 +329,13 @@ static void wipe_buf(sync_buf *b)
 static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err *err)
 {
     sync_buf b = SYNC_BUF_INIT;
-    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, err);
+    vm_err e;
+    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, &e);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+    }
     if (st == VM_OK && !sync_buf_ok(&b))
         st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
     if (st == VM_OK)
@@ -375,17 +398,23 @@ static vm_status export_snapshot(run *r, const seal_public *to, size_t n, vm_err
     vm_status st = store_snapshot(r->s, local, &e);
     if (st != VM_OK) {
         unlink(local);
+        keep_detail(r, &e);
+        /* The snapshot is made on the kiosk's own disk, so this is the kiosk's storage. */
         return sync_err(err, st == VM_ERR_NOT_FOUND ? VM_ERR_IO : st, r->cat,
-                        "could not write %s: %s", name, e.msg);
+                        "could not write %s: %s", name, sync_store_words(r->cat, st));
     }
     char *data = NULL;
     size_t len = 0;
     int e_no = 0;
     bool read_ok = read_local(local, &data, &len, &e_no);
     unlink(local);
-    if (!read_ok)
+    if (!read_ok) {
+        snprintf(r->res->detail, sizeof r->res->detail, "reading %s: %s", local,
+                 strerror(e_no));
         return sync_err(err, e_no == ENOMEM ? VM_ERR_NOMEM : VM_ERR_IO, r->cat,
-                        "could not write %s: %s", name, strerror(e_no));
+                        "could not write %s: %s", name,
+                        sync_store_words(r->cat, e_no == ENOMEM ? VM_ERR_NOMEM : VM_ERR_IO));
+    }
     st = write_sealed(r, name, to, n, data, len, err);
     sodium_memzero(data, len);
     free(data);
@@ -480,7 +509,11 @@ static vm_status export_pdf(run *r, vm_err *err)
     vm_status st = store_activities_between(r->s, from, from + 7 * 86400 + 3600, &acts, NULL,
                                             &n, &e);
     if (st != VM_OK)
-        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s", e.msg);
+    {
+        keep_detail(r, &e);
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                        sync_store_words(r->cat, st));
+    }
     size_t shown = n < SYNC_PDF_MAX_ACTIVITIES ? n : SYNC_PDF_MAX_ACTIVITIES;
     char fingerprint[80];
     pdf_fingerprint(r, from, acts, shown, n - shown, fingerprint);
@@ -497,14 +530,20 @@ static vm_status export_pdf(run *r, vm_err *err)
     snprintf(path, sizeof path, "/proc/self/fd/%d/%s", r->kfd, SYNC_PROGRAM_PDF);
     st = fn(user, acts, shown, n - shown, r->now, path, &e);
     free(acts);
-    if (st == VM_ERR_IO)
-        return sync_err(err, st, r->cat, "could not write %s: %s", SYNC_PROGRAM_PDF, e.msg);
+    if (st == VM_ERR_IO) {
+        keep_detail(r, &e);
+        return sync_err(err, st, r->cat, "could not write %s: %s", SYNC_PROGRAM_PDF,
+                        SYNC_T(r->cat, "the USB stick could not be written (is it full, "
+                                       "write-protected or pulled out?)"));
+    }
     if (st != VM_OK) {
         /* Not the stick's fault (the printing part or a font is missing): the sign-ups are
          * on the stick all the same, and the log says what is wrong. */
+        keep_detail(r, &e);
         char line[VM_ERR_MSG_MAX + 100];
         snprintf(line, sizeof line,
-                 SYNC_T(r->cat, "The week's program (PDF) could not be made: %s"), e.msg);
+                 SYNC_T(r->cat, "The week's program (PDF) could not be made: %s"),
+                 sync_store_words(r->cat, st));
         log_line(r, line);
         return VM_OK;
     }
@@ -533,9 +572,24 @@ static vm_status export_all(run *r, vm_err *err)
     sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
     if ((st = sync_fs_open_dir(r->vfd, folder, true, &r->kfd, r->cat, err)) != VM_OK)
         return st;
+    /* A stick pulled during an earlier sync left its temporary files (a PDF is 1.7 MB). */
+    int stale = sync_fs_remove_stale_temps(r->kfd);
+    if (stale) {
+        char line[200];
+        snprintf(line, sizeof line,
+                 i18n_plural(r->cat,
+                             "%d temporary file left by an earlier sync (a pulled stick) was "
+                             "removed",
+                             "%d temporary files left by an earlier sync (a pulled stick) were "
+                             "removed",
+                             stale),
+                 stale);
+        log_line(r, line);
+    }
     progress(r, SYNC_PHASE_EXPORT, 0.5);
     seal_public to[SEAL_MAX_RECIPIENTS];
     size_t n_to = 0;
+    vm_err e;
     if ((st = staff_keys(r, to, &n_to, err)) != VM_OK)
         goto out;
     r->res->staff_keys = (int)n_to;
@@ -549,9 +603,13 @@ static vm_status export_all(run *r, vm_err *err)
     remove_unsealed(r);
     progress(r, SYNC_PHASE_EXPORT, 0.6);
     sync_buf_free(&b);
-    if ((st = sync_export_stats(r->s, &b, &r->res->activities_exported, r->cat, err)) !=
-            VM_OK ||
-        (st = write_file(r, SYNC_STATS_CSV, &b, err)) != VM_OK)
+    if ((st = sync_export_stats(r->s, &b, &r->res->activities_exported, r->cat, &e)) != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+        goto out;
+    }
+    if ((st = write_file(r, SYNC_STATS_CSV, &b, err)) != VM_OK)
         goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.7);
     sync_buf_free(&b);
@@ -757,7 +815,9 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
             res->outcome = st == VM_ERR_INVALID ? SYNC_OUTCOME_PROGRAM_REFUSED
                                                 : SYNC_OUTCOME_FAILED;
             vm_err t;
-            sync_err(&t, st, r.cat, "the program could not be saved: %s", e.msg);
+            keep_detail(&r, &e);
+            sync_err(&t, st, r.cat, "the program could not be saved: %s",
+                     sync_store_words(r.cat, st));
             result_reason(&r, err, &t);
             log_line(&r, t.msg);
         } else {

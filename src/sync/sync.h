@@ -57,6 +57,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/activity.h"
 #include "core/err.h"
@@ -167,6 +168,8 @@ typedef struct sync_result {
     bool program_empty;           /* refused because it gives no activity to come */
     char kiosk_id[KIOSK_ID_MAX];
     char reason[VM_ERR_MSG_MAX];  /* why it was not done, in plain words; "" when done */
+    char detail[VM_ERR_MSG_MAX];  /* for the journal only: the technical reason (English)
+                                     when the kiosk's own database or a library failed */
     char export_reason[VM_ERR_MSG_MAX]; /* why the export failed; "" when it did not */
 } sync_result;
 
@@ -196,6 +199,11 @@ void sync_kiosk_folder(const char *kiosk_id, char *out, size_t size);
 vm_status sync_write_kiosk_file(store *s, const char *stick_dir, const sync_options *opt,
                                 int64_t now, const char *kiosk_id, const char *name,
                                 const void *data, size_t len, vm_err *err);
+
+/* Writes one CSV cell to `out` the way the stick's exports do: quoted when it holds `sep`,
+ * a quote or a line break, and with a leading apostrophe when it starts with = + - @ TAB or
+ * CR, so a spreadsheet shows it as text and never runs it as a formula (`vaermed signups`). */
+void sync_csv_write_cell(FILE *out, const char *cell, char sep);
 
 /* ---- authorising a stick */
 

@@ -70,6 +70,7 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
     bool csv_open = false;
     int header_line = 0;
     int colmap[SYNC_CSV_MAX_CELLS];
+    char header_names[SYNC_CSV_MAX_CELLS][128];
     size_t ncols = 0;
 
     memset(out, 0, sizeof *out);
@@ -108,13 +109,23 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
         goto out;
     }
     header_line = line;
-    bool seen[SCOL_COUNT] = {false};
+    int seen[SCOL_COUNT];
+    for (int c = 0; c < SCOL_COUNT; c++)
+        seen[c] = -1;
     ncols = nc;
     for (size_t i = 0; i < nc; i++) {
-        char name[128];
-        utf8_clean_line(cells[i], name, sizeof name);
-        sync_col col = sync_col_from_name(name);
-        colmap[i] = col;
+        utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
+        colmap[i] = sync_col_from_name(header_names[i]);
+    }
+    /* "Uge;Dag;Dato;Tid": beside a date column, "Dag" is the day of the week. */
+    for (size_t i = 0; i < nc; i++)
+        for (size_t j = 0; j < nc; j++)
+            if (i != j && colmap[i] == SCOL_DATE && colmap[j] == SCOL_DATE &&
+                sync_col_is_day_word(header_names[i]) && !sync_col_is_day_word(header_names[j]))
+                colmap[i] = SCOL_WEEKDAY;
+    for (size_t i = 0; i < nc; i++) {
+        sync_col col = colmap[i];
+        const char *name = header_names[i];
         if (col == SCOL_NONE) {
             if (name[0]) {
                 sync_buf_printf(&notes_buf,
@@ -124,15 +135,15 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
             }
             continue;
         }
-        if (seen[col]) {
+        if (seen[col] >= 0) {
             st = sync_err(err, VM_ERR_INVALID, cat,
-                          "line %d: there are two columns for \"%s\"", line,
-                          sync_col_name(col));
+                          "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
+                          line, header_names[seen[col]], name, sync_col_name(col));
             goto out;
         }
-        seen[col] = true;
+        seen[col] = (int)i;
     }
-    if (!seen[SCOL_TITLE] || !seen[SCOL_START]) {
+    if (seen[SCOL_TITLE] < 0 || seen[SCOL_START] < 0) {
         st = sync_err(err, VM_ERR_INVALID, cat,
                       "line %d must name the columns, at least \"titel\" and \"start\" (see "
                       "program-skabelon.csv)",
@@ -181,8 +192,10 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
         snprintf(where, sizeof where, SYNC_T(cat, "line %d"), line);
         row.where = where;
         for (size_t i = 0; i < ncols; i++)
-            if (colmap[i] != SCOL_NONE)
+            if (colmap[i] != SCOL_NONE) {
                 row.cell[colmap[i]] = i < nc ? cells[i] : "";
+                row.header[colmap[i]] = header_names[i];
+            }
         activity *a = &acts[n];
         memset(a, 0, sizeof *a);
         st = sync_row_apply(&row, a, &notes, err);

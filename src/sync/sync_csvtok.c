@@ -193,8 +193,10 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
     *n = count;
     return 1;
 too_long:
-    sync_err(err, VM_ERR_INVALID, c->cat, "line %d: a cell is longer than %d characters", *line,
-            SYNC_CSV_MAX_CELL_BYTES);
+    sync_err(err, VM_ERR_INVALID, c->cat,
+             "line %d: a cell holds too much text (more than %d kB); perhaps a quotation mark "
+             "(\") is missing",
+             *line, SYNC_CSV_MAX_CELL_BYTES / 1024);
     return -1;
 }
 

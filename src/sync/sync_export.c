@@ -1,5 +1,6 @@
 /* The export files: sign-ups, statistics and the template (see sync_export.h). */
 #include "sync/sync_export.h"
+#include "sync/sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,4 +282,13 @@ void sync_export_template(sync_buf *out, int64_t now)
                           "ja", "ja", "ja", "", "", "Præmier og kaffe."};
     for (size_t i = 0; i < nc; i++)
         put(out, row3[i], i + 1 == nc);
+}
+
+void sync_csv_write_cell(FILE *out, const char *cell, char sep)
+{
+    sync_buf b = SYNC_BUF_INIT;
+    sync_csv_put(&b, cell ? cell : "", sep, true);
+    if (sync_buf_ok(&b) && b.len)
+        fwrite(b.data, 1, b.len, out);
+    sync_buf_free(&b);
 }

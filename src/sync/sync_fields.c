@@ -10,6 +10,8 @@
 #include "core/utf8.h"
 #include "sync/sync_tr.h"
 
+static const char *skip_space(const char *s);
+
 /* Room for one helper task as typed, before its title is cut out of it. */
 #define SYNC_CSV_TASK_BYTES 512
 
@@ -112,6 +114,9 @@ static const struct {
     {"link", SCOL_LINK}, {"url", SCOL_LINK}, {"tilmeldingslink", SCOL_LINK},
     {"web", SCOL_LINK}, {"hjemmeside", SCOL_LINK}, {"signupurl", SCOL_LINK},
     {"aflyst", SCOL_CANCELLED}, {"cancelled", SCOL_CANCELLED}, {"canceled", SCOL_CANCELLED},
+    {"ugedag", SCOL_WEEKDAY}, {"weekday", SCOL_WEEKDAY}, {"dagnavn", SCOL_WEEKDAY},
+    {"uge", SCOL_WEEK}, {"week", SCOL_WEEK}, {"ugenr", SCOL_WEEK}, {"ugenummer", SCOL_WEEK},
+    {"weekno", SCOL_WEEK}, {"uge nr", SCOL_WEEK},
 };
 
 /* Lower case (Danish capitals too), keeping only letters and digits. */
@@ -140,6 +145,145 @@ sync_col sync_col_from_name(const char *name)
 const char *sync_col_name(sync_col c)
 {
     return c >= 0 && c < SCOL_COUNT ? col_names[c] : "";
+}
+
+bool sync_col_is_day_word(const char *name)
+{
+    char key[64];
+    normalise(name, key, sizeof key);
+    return strcmp(key, "dag") == 0 || strcmp(key, "day") == 0;
+}
+
+/* "line 12, column "Tid"" for a message about one cell (a calendar: "..., the line
+ * "Pladser:""), with the column named as the staff wrote it. */
+static const char *cell_where(const sync_row *row, sync_col col, const i18n_catalog *cat,
+                              char *buf, size_t size)
+{
+    const char *name = row->header[col] ? row->header[col] : sync_col_name(col);
+    if (row->lines)
+        snprintf(buf, size, SYNC_T(cat, "%s, the line \"%s:\""), row->where, name);
+    else
+        snprintf(buf, size, SYNC_T(cat, "%s, column \"%s\""), row->where, name);
+    return buf;
+}
+
+/* A date as staff write it, for messages: "24-12-2026". */
+static void date_text(int y, int m, int d, char out[16])
+{
+    snprintf(out, 16, "%02d-%02d-%04d", d % 100, m % 100, y % 10000);
+}
+
+/* ---- weekdays and weeks beside the date */
+
+/* 0 = Monday .. 6 = Sunday for a weekday written in Danish or English, in full or short
+ * ("mandag", "man.", "ma", "Monday", "Mon"); -1 otherwise. Only the first word counts
+ * ("Mandag d. 24/11"). */
+static int weekday_from_word(const char *s)
+{
+    static const char *const words[7][8] = {
+        {"mandag", "man", "ma", "monday", "mon", "mo", NULL},
+        {"tirsdag", "tirs", "tir", "ti", "tuesday", "tue", "tues", "tu"},
+        {"onsdag", "ons", "on", "wednesday", "wed", "we", NULL},
+        {"torsdag", "tors", "tor", "to", "thursday", "thu", "thur", "thurs"},
+        {"fredag", "fre", "fr", "friday", "fri", NULL},
+        {"lørdag", "lør", "lø", "saturday", "sat", "sa", NULL},
+        {"søndag", "søn", "sø", "sunday", "sun", "su", NULL},
+    };
+    char first[64];
+    s = skip_space(s);
+    size_t n = strcspn(s, " \t.,/");
+    if (!n || n >= sizeof first)
+        return -1;
+    memcpy(first, s, n);
+    first[n] = '\0';
+    char key[64];
+    normalise(first, key, sizeof key);
+    for (int d = 0; d < 7; d++)
+        for (int i = 0; i < 8 && words[d][i]; i++)
+            if (strcmp(key, words[d][i]) == 0)
+                return d;
+    return -1;
+}
+
+/* The week number in "49", "uge 49", "Uge 49", "week 49", "u49"; -1 otherwise. */
+static int week_from_cell(const char *s)
+{
+    char key[64];
+    normalise(s, key, sizeof key);
+    const char *p = key;
+    static const char *const prefixes[] = {"uge", "week", "u", "w"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(p, prefixes[i], strlen(prefixes[i])) == 0 &&
+            isdigit((unsigned char)p[strlen(prefixes[i])])) {
+            p += strlen(prefixes[i]);
+            break;
+        }
+    int v = 0, n = 0;
+    while (isdigit((unsigned char)p[n]) && n < 3)
+        v = v * 10 + (p[n++] - '0');
+    return n && !p[n] && v >= 1 && v <= 53 ? v : -1;
+}
+
+/* Checks the weekday and week columns against the activity's local date. */
+static vm_status check_day_and_week(const sync_row *row, int64_t start, const i18n_catalog *cat,
+                                    vm_err *err)
+{
+    static const char *const en[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                      "Friday", "Saturday", "Sunday"};
+    char where[256], date[16];
+    dk_tm tm = dktime_local(start);
+    date_text(tm.year, tm.month, tm.day, date);
+    const char *c = row->cell[SCOL_WEEKDAY];
+    if (c && *skip_space(c)) {
+        int wd = weekday_from_word(c);
+        cell_where(row, SCOL_WEEKDAY, cat, where, sizeof where);
+        if (wd < 0)
+            return sync_err(err, VM_ERR_INVALID, cat,
+                            "%s: \"%s\" is not a day of the week (write mandag, tirsdag, ...)",
+                            where, c);
+        if (wd != tm.weekday)
+            return sync_err(err, VM_ERR_INVALID, cat, "%s: it says %s, but %s is a %s", where,
+                            c, date, i18n_text_ctx(cat, "weekday", en[tm.weekday]));
+    }
+    c = row->cell[SCOL_WEEK];
+    if (c && *skip_space(c)) {
+        int week = week_from_cell(c), iso_week, iso_year;
+        cell_where(row, SCOL_WEEK, cat, where, sizeof where);
+        if (week < 0)
+            return sync_err(err, VM_ERR_INVALID, cat,
+                            "%s: \"%s\" is not a week number (write it like 49)", where, c);
+        dktime_week_start(start, &iso_week, &iso_year);
+        if (week != iso_week)
+            return sync_err(err, VM_ERR_INVALID, cat, "%s: it says week %d, but %s is in week %d",
+                            where, week, date, iso_week);
+    }
+    return VM_OK;
+}
+
+/* Excel shows a long number it has cut short as 1,23457E+11 (Danish) or 1.23457E+11, and
+ * saves the CSV so: the number itself is lost. */
+static bool excel_shortened(const char *s)
+{
+    s = skip_space(s);
+    if (!isdigit((unsigned char)*s++))
+        return false;
+    if (*s != ',' && *s != '.')
+        return false;
+    s++;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    while (isdigit((unsigned char)*s))
+        s++;
+    if (*s != 'E' && *s != 'e')
+        return false;
+    s++;
+    if (*s == '+' || *s == '-')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    while (isdigit((unsigned char)*s))
+        s++;
+    return !*skip_space(s);
 }
 
 /* ---- small readers */
@@ -189,6 +333,49 @@ static bool read_time(const char **sp, int *hour, int *minute)
     *minute = m;
     *sp = s;
     return true;
+}
+
+/* HH:MM, HH.MM or an hour alone ("14"). */
+static bool read_clock(const char **sp, int *hour, int *minute)
+{
+    const char *s = *sp;
+    if (read_time(&s, hour, minute)) {
+        *sp = s;
+        return true;
+    }
+    int v;
+    if (!read_digits(&s, 2, &v) || v > 23 || isdigit((unsigned char)*s))
+        return false;
+    *hour = v;
+    *minute = 0;
+    *sp = s;
+    return true;
+}
+
+/* "14:00-16:00", "14.00 – 16.00", "kl. 14-16": start and end in one cell, as the "Tid"
+ * column of a weekly plan has them. */
+static bool parse_time_range(const char *s, int *h1, int *m1, int *h2, int *m2)
+{
+    s = skip_space(s);
+    if ((s[0] == 'k' || s[0] == 'K') && (s[1] == 'l' || s[1] == 'L')) {
+        s += 2;
+        if (*s == '.')
+            s++;
+        s = skip_space(s);
+    }
+    if (!read_clock(&s, h1, m1))
+        return false;
+    s = skip_space(s);
+    if (*s == '-')
+        s++;
+    else if (strncmp(s, "\xE2\x80\x93", 3) == 0) /* an en dash, as Word and Excel make it */
+        s += 3;
+    else
+        return false;
+    s = skip_space(s);
+    if (!read_clock(&s, h2, m2))
+        return false;
+    return !*skip_space(s);
 }
 
 static bool read_date(const char **sp, int *y, int *mo, int *d)
@@ -315,8 +502,11 @@ static const char *const slot_words[] = {"pers", "pers.", "person", "personer", 
                                          "hjælper", "people", "persons", "slots", "x", NULL};
 
 /* One task: "Dække bord 30 min 2", "Lave kaffe (ca. 30 min., 1 person)", "Opvask x2". */
-static bool parse_one_task(const char *in, helper_task *t)
+/* `long_title` (may be NULL) gets the task's name when only its length stood in the way. */
+static bool parse_one_task(const char *in, helper_task *t, char *long_title, size_t size)
 {
+    if (long_title && size)
+        long_title[0] = '\0';
     char buf[SYNC_CSV_TASK_BYTES];
     if (strlen(in) >= sizeof buf)
         return false;
@@ -378,6 +568,8 @@ static bool parse_one_task(const char *in, helper_task *t)
     size_t tl = strlen(title);
     while (tl && (title[tl - 1] == '-' || title[tl - 1] == ':' || title[tl - 1] == ' '))
         title[--tl] = '\0';
+    if (tl >= sizeof t->title && long_title)
+        snprintf(long_title, size, "%s", title);
     if (!tl || tl >= sizeof t->title)
         return false;
     if (minutes == 0 || minutes > 24 * 60 || slots == 0 || slots > 100)
@@ -400,15 +592,26 @@ vm_status sync_parse_tasks(const char *cell, activity *a, const char *where,
         char part[SYNC_CSV_TASK_BYTES];
         if (n >= sizeof part)
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: a helper task is too long (at most %d characters)", where,
-                            TASK_TITLE_MAX - 1);
+                            "%s: a helper task is too long (keep each to a short line)",
+                            where);
         memcpy(part, p, n);
         part[n] = '\0';
         if (*skip_space(part)) {
             if (a->n_tasks == ACT_TASKS_MAX)
                 return sync_err(err, VM_ERR_INVALID, cat,
                                 "%s: more than %d helper tasks", where, ACT_TASKS_MAX);
-            if (!parse_one_task(part, &a->tasks[a->n_tasks]))
+            char long_title[SYNC_CSV_TASK_BYTES];
+            bool ok = parse_one_task(part, &a->tasks[a->n_tasks], long_title, sizeof long_title);
+            if (!ok && long_title[0]) {
+                char fit[TASK_TITLE_MAX];
+                utf8_copy(fit, sizeof fit, long_title);
+                return sync_err(err, VM_ERR_INVALID, cat,
+                                "%s: the helper task \"%s\" has a name of %d characters; %d "
+                                "fit",
+                                where, long_title, (int)utf8_length(long_title),
+                                (int)utf8_length(fit));
+            }
+            if (!ok)
                 return sync_err(err, VM_ERR_INVALID, cat,
                                 "%s: the helper task \"%s\" cannot be read (write it like "
                                 "\"Dække bord 30 min 2\": what, minutes, how many)",
@@ -501,26 +704,22 @@ static const struct {
     {SCOL_RESIDENTS_ONLY, BADGE_RESIDENTS_ONLY}, {SCOL_STEP_FREE, BADGE_STEP_FREE},
 };
 
-/* A text field: cleaned, and refused when it does not fit. */
-#define TEXT_FIELD(col, field)                                                             \
-    do {                                                                                   \
-        if (row->cell[col] && !sync_clean_field(row->cell[col], a->field, sizeof a->field, \
-                                                notes))                                    \
-            return sync_err(err, VM_ERR_INVALID, cat,                                      \
-                            "%s: the text in column \"%s\" is too long (at most %d "  \
-                            "characters)",                                                 \
-                            where, sync_col_name(col), (int)sizeof a->field - 1);           \
-    } while (0)
 
 static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalog *cat,
                              vm_err *err)
 {
-    const char *where = row->where;
+    char where[256];
     int dy = 0, dm = 0, dd = 0, h, mi, y, mo, d;
     bool has_date_col = false, hd, ht;
     const char *sc = row->cell[SCOL_START], *ec = row->cell[SCOL_END];
     const char *dc = row->cell[SCOL_DATE];
     if (dc && *skip_space(dc)) {
+        cell_where(row, SCOL_DATE, cat, where, sizeof where);
+        if (weekday_from_word(dc) >= 0 && !strpbrk(dc, "0123456789"))
+            return sync_err(err, VM_ERR_INVALID, cat,
+                            "%s: \"%s\" is a day of the week; the kiosk needs the date too (a "
+                            "column \"dato\" with 24-12-2026)",
+                            where, dc);
         if (!sync_parse_when(dc, &dy, &dm, &dd, &hd, &h, &mi, &ht) || !hd || ht)
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the date \"%s\" cannot be read (write it like "
@@ -530,14 +729,21 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
     }
     if (!sc)
         return VM_OK;
+    cell_where(row, SCOL_START, cat, where, sizeof where);
     if (!*skip_space(sc))
         return sync_err(err, VM_ERR_INVALID, cat, "%s: the start time is missing", where);
-    if (!sync_parse_when(sc, &y, &mo, &d, &hd, &h, &mi, &ht) || !ht ||
-        (!hd && !has_date_col))
+    int rh, rm; /* the end of a range "14:00-16:00" in the start cell */
+    bool range = has_date_col && (!ec || !*skip_space(ec)) &&
+                 parse_time_range(sc, &h, &mi, &rh, &rm);
+    if (range) {
+        hd = false;
+    } else if (!sync_parse_when(sc, &y, &mo, &d, &hd, &h, &mi, &ht) || !ht ||
+               (!hd && !has_date_col)) {
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: the start \"%s\" cannot be read (write it like 24-12-2026 "
                         "18:00)",
                         where, sc);
+    }
     if (!hd)
         y = dy, mo = dm, d = dd;
     int64_t start;
@@ -545,9 +751,16 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: the start \"%s\" is not a date that exists", where, sc);
     int64_t end = start + 2 * 3600;
-    if (ec && *skip_space(ec)) {
+    if (range) {
+        if (!dktime_from_local(y, mo, d, rh, rm, &end))
+            return sync_err(err, VM_ERR_INVALID, cat,
+                            "%s: the start \"%s\" is not a date that exists", where, sc);
+        if (end < start)
+            end += 24 * 3600; /* 22-01 ends the next day */
+    } else if (ec && *skip_space(ec)) {
         int ey, emo, ed, eh, emi;
         bool ehd, eht;
+        cell_where(row, SCOL_END, cat, where, sizeof where);
         if (!sync_parse_when(ec, &ey, &emo, &ed, &ehd, &eh, &emi, &eht) || !eht)
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the end \"%s\" cannot be read (write it like 20:00 or "
@@ -569,36 +782,79 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
                             "%s: the activity lasts more than two weeks (%s to %s)", where,
                             sc, ec);
     }
+    vm_status st = check_day_and_week(row, start, cat, err);
+    if (st != VM_OK)
+        return st;
     a->start = start;
     a->end = end;
     return VM_OK;
 }
 
+/* A text field: cleaned, and refused, with how much fits, when it does not fit. */
+static vm_status text_field(const sync_row *row, sync_col col, char *dst, size_t size,
+                            sync_notes *notes, const i18n_catalog *cat, vm_err *err)
+{
+    const char *c = row->cell[col];
+    if (!c)
+        return VM_OK;
+    char where[256];
+    if ((col == SCOL_ID || col == SCOL_PHONE) && excel_shortened(c))
+        return sync_err(err, VM_ERR_INVALID, cat,
+                        "%s: \"%s\" is how Excel shows a long number it has cut short, so the "
+                        "number itself is lost. In Excel, format the column as Text, type the "
+                        "numbers again and save.",
+                        cell_where(row, col, cat, where, sizeof where), c);
+    if (sync_clean_field(c, dst, size, notes))
+        return VM_OK;
+    /* Too long: say it in characters, as the staff count, not in bytes. */
+    size_t len = strlen(c);
+    char *tmp = malloc(len + 1);
+    if (!tmp)
+        return sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    utf8_clean_line(c, tmp, len + 1);
+    int has = (int)utf8_length(tmp);
+    tmp[utf8_prefix_bytes(tmp, (size_t)-1, size - 1)] = '\0';
+    int fit = (int)utf8_length(tmp);
+    free(tmp);
+    return sync_err(err, VM_ERR_INVALID, cat,
+                    "%s: the text is too long: it has %d characters, and %d fit here",
+                    cell_where(row, col, cat, where, sizeof where), has, fit);
+}
+
 vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm_err *err)
 {
     const i18n_catalog *cat = notes ? notes->cat : NULL;
-    const char *where = row->where;
     const char *c;
 
     vm_status st = apply_times(row, a, cat, err);
     if (st != VM_OK)
         return st;
-    TEXT_FIELD(SCOL_ID, uid);
-    TEXT_FIELD(SCOL_TITLE, title);
-    TEXT_FIELD(SCOL_PLACE, place);
-    TEXT_FIELD(SCOL_HOST, host);
-    TEXT_FIELD(SCOL_PRICE, price);
-    TEXT_FIELD(SCOL_AUDIENCE, audience);
-    TEXT_FIELD(SCOL_PHONE, host_phone);
-    TEXT_FIELD(SCOL_LINK, signup_url);
+    static const struct {
+        sync_col col;
+        size_t off, size;
+    } texts[] = {
+        {SCOL_ID, offsetof(activity, uid), sizeof a->uid},
+        {SCOL_TITLE, offsetof(activity, title), sizeof a->title},
+        {SCOL_PLACE, offsetof(activity, place), sizeof a->place},
+        {SCOL_HOST, offsetof(activity, host), sizeof a->host},
+        {SCOL_PRICE, offsetof(activity, price), sizeof a->price},
+        {SCOL_AUDIENCE, offsetof(activity, audience), sizeof a->audience},
+        {SCOL_PHONE, offsetof(activity, host_phone), sizeof a->host_phone},
+        {SCOL_LINK, offsetof(activity, signup_url), sizeof a->signup_url},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if ((st = text_field(row, texts[i].col, (char *)a + texts[i].off, texts[i].size, notes,
+                             cat, err)) != VM_OK)
+            return st;
+    char cw[256];
     if (a->host_phone[0] && !phone_ok(a->host_phone))
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: the phone number \"%s\" cannot be read (8 to 15 digits)",
-                        where, a->host_phone);
+                        cell_where(row, SCOL_PHONE, cat, cw, sizeof cw), a->host_phone);
     if (a->signup_url[0] && !link_ok(a->signup_url))
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: the link \"%s\" must start with https:// and hold no spaces",
-                        where, a->signup_url);
+                        cell_where(row, SCOL_LINK, cat, cw, sizeof cw), a->signup_url);
     if ((c = row->cell[SCOL_DESCRIPTION])) {
         size_t len = strlen(c);
         char *tmp = malloc(len + 1);
@@ -608,14 +864,16 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
         if (notes)
             notes->cleaned += (long)dropped;
         size_t keep = utf8_prefix_bytes(tmp, (size_t)-1, sizeof a->description - 1);
-        if (keep < strlen(tmp) && notes && notes->buf) {
-            sync_buf_printf(notes->buf, SYNC_T(cat, "%s: the description was cut to %d "
-                                                    "characters"),
-                            where, (int)sizeof a->description - 1);
-            sync_buf_adds(notes->buf, "\n");
-        }
         memcpy(a->description, tmp, keep);
         a->description[keep] = '\0';
+        if (keep < strlen(tmp) && notes && notes->buf) {
+            sync_buf_printf(notes->buf,
+                            SYNC_T(cat, "%s: the description was cut to its first %d "
+                                        "characters"),
+                            cell_where(row, SCOL_DESCRIPTION, cat, cw, sizeof cw),
+                            (int)utf8_length(a->description));
+            sync_buf_adds(notes->buf, "\n");
+        }
         free(tmp);
     }
     if ((c = row->cell[SCOL_CATEGORY]) && *skip_space(c)) {
@@ -629,7 +887,7 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
                 sync_buf_printf(notes->buf,
                                 SYNC_T(cat, "%s: the category \"%s\" is not known; shown "
                                             "as \"other\""),
-                                where, word);
+                                cell_where(row, SCOL_CATEGORY, cat, cw, sizeof cw), word);
                 sync_buf_adds(notes->buf, "\n");
             }
         }
@@ -643,7 +901,7 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the number of places \"%s\" is not a whole number from 0 "
                             "to 10000",
-                            where, c);
+                            cell_where(row, SCOL_CAPACITY, cat, cw, sizeof cw), c);
     }
     if ((c = row->cell[SCOL_DEADLINE]) && *skip_space(c)) {
         int y, mo, d, h = 23, mi = 59;
@@ -652,24 +910,25 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the deadline \"%s\" cannot be read (write it like "
                             "20-12-2026 or 20-12-2026 12:00)",
-                            where, c);
+                            cell_where(row, SCOL_DEADLINE, cat, cw, sizeof cw), c);
         if (!ht)
             h = 23, mi = 59;
         if (!dktime_from_local(y, mo, d, h, mi, &a->deadline))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: the deadline \"%s\" is not a date that exists", where, c);
+                            "%s: the deadline \"%s\" is not a date that exists",
+                            cell_where(row, SCOL_DEADLINE, cat, cw, sizeof cw), c);
     }
     if ((c = row->cell[SCOL_HOUSEHOLD])) {
         if (!sync_parse_yes_no(c, &a->count_household))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: write \"ja\" or \"nej\" in column \"%s\", not \"%s\"",
-                            where, sync_col_name(SCOL_HOUSEHOLD), c);
+                            "%s: write \"ja\" or \"nej\", not \"%s\"",
+                            cell_where(row, SCOL_HOUSEHOLD, cat, cw, sizeof cw), c);
     }
     if ((c = row->cell[SCOL_CANCELLED])) {
         if (!sync_parse_yes_no(c, &a->cancelled))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: write \"ja\" or \"nej\" in column \"%s\", not \"%s\"",
-                            where, sync_col_name(SCOL_CANCELLED), c);
+                            "%s: write \"ja\" or \"nej\", not \"%s\"",
+                            cell_where(row, SCOL_CANCELLED, cat, cw, sizeof cw), c);
     }
     for (size_t i = 0; i < sizeof badge_cols / sizeof badge_cols[0]; i++) {
         bool on;
@@ -677,8 +936,8 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
             continue;
         if (!sync_parse_yes_no(c, &on))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: write \"ja\" or \"nej\" in column \"%s\", not \"%s\"",
-                            where, sync_col_name(badge_cols[i].col), c);
+                            "%s: write \"ja\" or \"nej\", not \"%s\"",
+                            cell_where(row, badge_cols[i].col, cat, cw, sizeof cw), c);
         if (on)
             a->badges |= badge_cols[i].bit;
         else
@@ -701,12 +960,14 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
                                         "%s: the badge \"%s\" is not known (use gratis, "
                                         "bare kom, børnepasning, alene, kun beboere, uden "
                                         "trapper)",
-                                        where, clean);
+                                        cell_where(row, SCOL_BADGES, cat, cw, sizeof cw),
+                                        clean);
                     a->badges |= bit;
                 }
             } else {
                 return sync_err(err, VM_ERR_INVALID, cat,
-                                "%s: the badges cannot be read", where);
+                                "%s: the badges cannot be read",
+                                cell_where(row, SCOL_BADGES, cat, cw, sizeof cw));
             }
             p += n;
             if (*p)
@@ -714,7 +975,8 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
         }
     }
     if ((c = row->cell[SCOL_TASKS])) {
-        st = sync_parse_tasks(c, a, where, cat, err);
+        st = sync_parse_tasks(c, a, cell_where(row, SCOL_TASKS, cat, cw, sizeof cw), cat,
+                              err);
         if (st != VM_OK)
             return st;
     }
@@ -722,9 +984,8 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
     if ((c = row->cell[SCOL_MODE]) && *skip_space(c)) {
         if (!mode_from_cell(c, &a->mode))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: write \"ja\", \"nej\" or \"hjælpere\" in column \"%s\", "
-                            "not \"%s\"",
-                            where, sync_col_name(SCOL_MODE), c);
+                            "%s: write \"ja\", \"nej\" or \"hjælpere\", not \"%s\"",
+                            cell_where(row, SCOL_MODE, cat, cw, sizeof cw), c);
         mode_given = true;
     }
     if (!mode_given && a->mode == SIGNUP_MODE_NONE) {
@@ -739,6 +1000,8 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: sign-up is \"hjælpere\" but no helper tasks are given in "
                         "column \"%s\"",
-                        where, sync_col_name(SCOL_TASKS));
+                        cell_where(row, SCOL_MODE, cat, cw, sizeof cw),
+                        row->header[SCOL_TASKS] ? row->header[SCOL_TASKS]
+                                                : sync_col_name(SCOL_TASKS));
     return VM_OK;
 }

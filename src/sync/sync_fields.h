@@ -53,10 +53,19 @@ sync_col sync_col_from_name(const char *name);
 /* The name the template uses for a column ("titel"). */
 const char *sync_col_name(sync_col c);
 
+/* True for the header words "dag" and "day", which name a date column alone, and the
+ * weekday column beside a date column ("Uge;Dag;Dato;Tid"). */
+bool sync_col_is_day_word(const char *name);
+
 /* One row of cells by column; NULL = no such column. */
 typedef struct sync_row {
     const char *cell[SCOL_COUNT];
     const char *where; /* "line 12" or "\"Banko\" 24-12-2026": starts every message */
+    /* The column's name as the staff wrote it ("Tid"), for messages; NULL: the template's
+     * name. With `lines`, the cells are lines "Pladser: 20" of a calendar's description,
+     * and messages name the line rather than a column. */
+    const char *header[SCOL_COUNT];
+    bool lines;
 } sync_row;
 
 /* Where cleaning notes go while a file is read. */
@@ -69,8 +78,10 @@ typedef struct sync_notes {
 /* Fills the fields of `a` that `row` has cells for. `a` keeps what it had for the others,
  * so the ICS reader can add "Pladser: 20" to an event. Start and end are read together (a
  * date column with time-only start and end, an end with only a time on the start's day,
- * an end before the start on the next day). A cell that cannot be read refuses the row:
- * VM_ERR_INVALID with "<where>: ..." in plain words. */
+ * an end before the start on the next day); a weekday or week column is checked against
+ * the date. A cell that cannot be read refuses the row: VM_ERR_INVALID with
+ * "<where>, column "<name>": ..." in plain words. An id or phone number in Excel's
+ * shortened form (1,23457E+11) is refused with what to do in Excel. */
 vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm_err *err);
 
 /* Parses a local Copenhagen date and/or time: "24-12-2026 18:00", "24.12.2026 18.00",

@@ -2,6 +2,8 @@
 
 #include "sync/sync_tr.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -40,7 +42,7 @@ const char *sync_fs_write_reason(const i18n_catalog *cat, int errnum)
     case ENOENT:
         return SYNC_T(cat, "the USB stick could not be written (was it pulled out?)");
     default:
-        return strerror(errnum);
+        return SYNC_T(cat, "the USB stick could not be written");
     }
 }
 
@@ -64,7 +66,8 @@ vm_status sync_fs_open_dir(int dirfd, const char *name, bool create, int *out,
             return sync_err(err, VM_ERR_REFUSED, cat,
                            "%s is not a plain folder (a link or a file), so it is not used",
                            name);
-        return sync_err(err, VM_ERR_IO, cat, "cannot open the folder %s: %s", name, strerror(errno));
+        return sync_err(err, VM_ERR_IO, cat, "cannot open the folder %s: %s", name,
+                        SYNC_T(cat, "the USB stick could not be read"));
     }
     *out = fd;
     return VM_OK;
@@ -93,11 +96,13 @@ vm_status sync_fs_read(int dirfd, const char *name, size_t max_bytes, char **out
         if (errno == ELOOP)
             return sync_err(err, VM_ERR_REFUSED, cat, "%s is a link, and links are not followed",
                            name);
-        return sync_err(err, VM_ERR_IO, cat, "cannot read %s: %s", name, strerror(errno));
+        return sync_err(err, VM_ERR_IO, cat, "cannot read %s: %s", name,
+                        SYNC_T(cat, "the USB stick could not be read"));
     }
     struct stat sb;
     if (fstat(fd, &sb) != 0) {
-        st = sync_err(err, VM_ERR_IO, cat, "cannot read %s: %s", name, strerror(errno));
+        st = sync_err(err, VM_ERR_IO, cat, "cannot read %s: %s", name,
+                      SYNC_T(cat, "the USB stick could not be read"));
         goto out;
     }
     if (!S_ISREG(sb.st_mode)) {
@@ -123,7 +128,7 @@ vm_status sync_fs_read(int dirfd, const char *name, size_t max_bytes, char **out
                 continue;
             st = sync_err(err, VM_ERR_IO, cat, "cannot read %s: %s", name,
                          errno == EIO ? SYNC_T(cat, "the USB stick could not be read (was it pulled out?)")
-                                      : strerror(errno));
+                                      : SYNC_T(cat, "the USB stick could not be read"));
             goto out;
         }
         if (r == 0)
@@ -241,4 +246,50 @@ vm_status sync_fs_commit(int dirfd, const char *tmp_name, const char *name,
 fail:
     unlinkat(dirfd, tmp_name, 0);
     return st;
+}
+
+/* One of the temporary names the sync's writers use (sync_fs.h). */
+static bool stale_temp_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n > 5 && name[0] == '.' && strcmp(name + n - 4, ".tmp") == 0)
+        return true;
+    if (n > 8 && strcmp(name + n - 8, ".tmp.tmp") == 0)
+        return true;
+    if (n > 12 && strcmp(name + n - 12, ".tmp-journal") == 0)
+        return true;
+    const char *t = strstr(name, ".tmp-");
+    if (t && t > name && t[5]) {
+        for (const char *p = t + 5; *p; p++)
+            if (!isdigit((unsigned char)*p))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+int sync_fs_remove_stale_temps(int dirfd)
+{
+    int fd = dup(dirfd);
+    if (fd < 0)
+        return 0;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return 0;
+    }
+    int removed = 0, seen = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && seen++ < SYNC_FS_SCAN_MAX) {
+        if (!sync_fs_name_ok(e->d_name) || !stale_temp_name(e->d_name))
+            continue;
+        struct stat st;
+        if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
+            continue;
+        if (unlinkat(dirfd, e->d_name, 0) == 0)
+            removed++;
+    }
+    closedir(d);
+    return removed;
 }

@@ -56,6 +56,14 @@ vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, si
 vm_status sync_fs_commit(int dirfd, const char *tmp_name, const char *name,
                          const i18n_catalog *cat, vm_err *err);
 
+/* Removes the temporary files a sync left in `dirfd` when the stick was pulled before it
+ * could rename them: ".NAME.tmp" (sync_fs_write_atomic), "NAME.tmp-PID" (the PDF and QR
+ * writers), "NAME.tmp.tmp" and "NAME.tmp-journal" (the database snapshot). Only regular
+ * files and links (a link itself, never what it points at); at most the first
+ * SYNC_FS_SCAN_MAX names are looked at. Returns how many were removed. */
+#define SYNC_FS_SCAN_MAX 10000
+int sync_fs_remove_stale_temps(int dirfd);
+
 /* The plain-words reason for an errno from writing to a stick ("the USB stick is full"). */
 const char *sync_fs_write_reason(const i18n_catalog *cat, int errnum);
 

@@ -252,6 +252,7 @@ static vm_status apply_description(ics_ctx *c, activity *a, const char *desc, co
     sync_row row;
     memset(&row, 0, sizeof row);
     row.where = where;
+    row.lines = true;
     bool any = false;
     for (char *line = buf; line;) {
         char *nl = strchr(line, '\n');
@@ -279,6 +280,7 @@ static vm_status apply_description(ics_ctx *c, activity *a, const char *desc, co
             while (vl && (v[vl - 1] == '\r' || v[vl - 1] == ' '))
                 v[--vl] = '\0';
             row.cell[col] = v;
+            row.header[col] = line;
             any = true;
         } else {
             size_t ll = strlen(line);

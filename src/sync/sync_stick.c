@@ -164,7 +164,8 @@ vm_status sync_stick_check_fd(store *s, int vfd, const sync_options *opt, int64_
         store_stick_key row;
         st = store_stick_key_check(s, hash, now, &state, &row, &e);
         if (st != VM_OK)
-            return sync_err(err, st, cat, "the kiosk's database cannot be read: %s", e.msg);
+            return sync_err(err, st, cat, "the kiosk's database cannot be read: %s",
+                            sync_store_words(cat, st));
         if (state_out)
             *state_out = state;
         char day[16];
@@ -277,8 +278,9 @@ static void take_staff_key(store *s, int vfd, int64_t now, const i18n_catalog *c
     char b64[SEAL_PUBLIC_TEXT_MAX];
     seal_public_to_text(&pk, b64);
     seal_fingerprint(&pk, res->staff_fingerprint);
-    if (store_staff_key_add(s, b64, "", now, &res->staff_key_added, &e) != VM_OK) {
-        sync_err(&e, VM_ERR_IO, cat, "the kiosk cannot remember the staff key: %s", e.msg);
+    if ((st = store_staff_key_add(s, b64, "", now, &res->staff_key_added, &e)) != VM_OK) {
+        sync_err(&e, VM_ERR_IO, cat, "the kiosk cannot remember the staff key: %s",
+                 sync_store_words(cat, st));
         snprintf(res->staff_problem, sizeof res->staff_problem, "%s", e.msg);
     }
 }
@@ -321,7 +323,8 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
         code_sha256_hex(key, 64, hash);
         store_stick_state state;
         if ((st = store_stick_key_check(s, hash, now, &state, NULL, &e)) != VM_OK) {
-            st = sync_err(err, st, cat, "the kiosk's database cannot be read: %s", e.msg);
+            st = sync_err(err, st, cat, "the kiosk's database cannot be read: %s",
+                          sync_store_words(cat, st));
             goto out;
         }
         if (state == STORE_STICK_REVOKED || state == STORE_STICK_EXPIRED) {
@@ -340,7 +343,8 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
     code_sha256_hex(key, 64, hash);
     st = store_stick_key_add(s, hash, label, expires, now, &e);
     if (st != VM_OK) {
-        st = sync_err(err, st, cat, "the kiosk cannot remember the stick: %s", e.msg);
+        st = sync_err(err, st, cat, "the kiosk cannot remember the stick: %s",
+                      sync_store_words(cat, st));
         goto out;
     }
     memcpy(res->hash, hash, 65);

@@ -17,4 +17,9 @@ vm_status sync_err(vm_err *err, vm_status st, const i18n_catalog *cat, const cha
 
 #define SYNC_T(cat, msgid) i18n_text((cat), (msgid))
 
+/* Plain words for a failure of the kiosk's own database, by its status: the store words
+ * its errors in English for the journal, and they must not reach the screen or the stick
+ * ("kioskens eget lager kunne ikke læses eller skrives (det kan være fuldt)"). */
+const char *sync_store_words(const i18n_catalog *cat, vm_status st);
+
 #endif

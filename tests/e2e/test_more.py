@@ -305,6 +305,24 @@ def test_clock_reset_forgets_a_wrong_time():
     check("vaermed clock [reset]" in cp.stdout, "--help does not name clock")
 
 
+def test_signups_csv_is_safe_for_excel():
+    """`vaermed signups` escapes what a spreadsheet would run as a formula, as the stick's
+    export does: a name typed as =HYPERLINK(...) stays text."""
+    ws = Workspace("signupscsv")
+    ws.kiosk([])
+    ws.cli("join", "demo-banko", "--name", '=HYPERLINK("http://x";"Klik")')
+    ws.cli("join", "demo-banko", "--name", "+45 Bo")
+    ws.cli("join", "demo-banko", "--name", "@Ali")
+    out = ws.cli("signups", "demo-banko").stdout
+    for raw in ('=HYPERLINK', '+45 Bo', '@Ali'):
+        check(",%s" % raw not in out and ",\"%s" % raw not in out, "%r reached the CSV as it is: %s"
+              % (raw, out))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    names = [r["name"] for r in rows]
+    check("'=HYPERLINK(\"http://x\";\"Klik\")" in names and "'+45 Bo" in names and
+          "'@Ali" in names, "names as read back: %s" % names)
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_waiting_list_and_cancel_with_code,
@@ -316,4 +334,5 @@ if __name__ == "__main__":
         test_a_year_ahead_keeps_upcoming_names,
         test_clock_reset_forgets_a_wrong_time,
         test_print_and_calendar_parts_load_when_needed,
+        test_signups_csv_is_safe_for_excel,
     ]))

@@ -168,7 +168,7 @@ static void test_bad_rows(void **state)
         {"titel;start;opgaver\nA;24-12-2026 18:00;\"a;b;c;d;e;f;g;h;i\"\n", "more than 8"},
         {"titel;start\nA;24-12-2026 18:00;ekstra\n", "more cells"},
         {"titel;start\nA;29-02-2027 18:00\n", "line 2"},
-        {"titel;titel;start\nA;B;24-12-2026 18:00\n", "two columns"},
+        {"titel;titel;start\nA;B;24-12-2026 18:00\n", "both mean"},
         {"\xFF\xFEt\0i\0t\0e\0l\0", "Unicode"},
         {"titel;start\nA\0B;24-12-2026 18:00\n", "not text"},
     };
@@ -281,9 +281,102 @@ static void test_sample_files(void **state)
     free(data);
 }
 
+/* A weekly plan as staff keep it: "Uge;Dag;Dato;Tid" (tests/sync/data/program-ugeplan.csv,
+ * Danish Excel), the weekday and the week beside the date, the week only on its first row,
+ * start and end in one "Tid" cell. */
+static void test_weekly_plan(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = ts_read_file(ts_source_path("tests/sync/data/program-ugeplan.csv"), &len);
+    assert_non_null(data);
+    sync_program p;
+    vm_err err = {0};
+    if (sync_read_csv(data, len, &opts, &p, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(p.n, 5);
+    const activity *spis = NULL, *banko = NULL, *tree = NULL;
+    for (size_t i = 0; i < p.n; i++) {
+        if (strcmp(p.acts[i].title, "F\xC3\xA6llesspisning") == 0)
+            spis = &p.acts[i];
+        if (strcmp(p.acts[i].title, "Banko") == 0)
+            banko = &p.acts[i];
+        if (strncmp(p.acts[i].title, "Juletr", 6) == 0)
+            tree = &p.acts[i];
+    }
+    assert_non_null(spis);
+    assert_local(spis->start, "2026-12-01 17:30");
+    assert_local(spis->end, "2026-12-01 20:00");
+    assert_int_equal(spis->capacity, 40);
+    assert_local(banko->start, "2026-12-03 14:00");
+    assert_local(banko->end, "2026-12-03 16:00");
+    assert_local(tree->start, "2026-12-13 13:00"); /* an en dash, as Excel makes it */
+    assert_local(tree->end, "2026-12-13 16:00");
+    assert_null(p.notes && strstr(p.notes, "\"Dag\"") ? p.notes : NULL); /* a known column */
+    sync_program_free(&p);
+
+    /* A weekday or week that does not fit the date refuses the file, naming the column. */
+    struct {
+        const char *from, *to, *want;
+    } wrong[] = {
+        {";Tirsdag;01-12-2026", ";Onsdag;01-12-2026",
+         "line 3, column \"Dag\": it says Onsdag, but 01-12-2026 is a Tuesday"},
+        {"49;Mandag", "48;Mandag",
+         "line 2, column \"Uge\": it says week 48, but 30-11-2026 is in week 49"},
+        {";Torsdag;", ";Torsdax;", "line 4, column \"Dag\": \"Torsdax\" is not a day of the week"},
+        {"17.30-20.00", "17.30-", "line 3, column \"Tid\": the start \"17.30-\" cannot be read"},
+    };
+    for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+        char *copy = malloc(len + 16);
+        const char *at = strstr(data, wrong[i].from);
+        assert_non_null(at);
+        size_t pre = (size_t)(at - data);
+        memcpy(copy, data, pre);
+        strcpy(copy + pre, wrong[i].to);
+        strcat(copy, at + strlen(wrong[i].from));
+        assert_int_equal(sync_read_csv(copy, strlen(copy), &opts, &p, &err), VM_ERR_INVALID);
+        if (!strstr(err.msg, wrong[i].want))
+            fail_msg("case %zu: \"%s\" not in \"%s\"", i, wrong[i].want, err.msg);
+        free(copy);
+    }
+    free(data);
+
+    /* "Dag" alone with weekday names has no date: said so, not "cannot be read". */
+    const char only_days[] = "Dag;Tid;Aktivitet\r\nMandag;10:00;Morgenkaffe\r\n";
+    assert_int_equal(sync_read_csv(only_days, sizeof only_days - 1, &opts, &p, &err),
+                     VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "line 2, column \"Dag\": \"Mandag\" is a day of the week"));
+}
+
+/* What Excel does to long numbers, and texts measured as the staff count them. */
+static void test_excel_numbers_and_long_text(void **state)
+{
+    (void)state;
+    sync_program p;
+    vm_err err = {0};
+    const char sci[] = "Nr;Titel;Start\r\n1,23457E+11;Banko;24-12-2026 18:00\r\n";
+    assert_int_equal(sync_read_csv(sci, sizeof sci - 1, &opts, &p, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "line 2, column \"Nr\": \"1,23457E+11\" is how Excel shows"));
+    assert_non_null(strstr(err.msg, "format the column as Text"));
+    const char phone[] = "titel;start;tlf\r\nBanko;24-12-2026 18:00;4.51235E+07\r\n";
+    assert_int_equal(sync_read_csv(phone, sizeof phone - 1, &opts, &p, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "column \"tlf\": \"4.51235E+07\" is how Excel shows"));
+    /* A title of 100 "æ" is 200 bytes: said in characters, with what fits. */
+    char longer[512] = "titel;start\r\n";
+    for (int i = 0; i < 100; i++)
+        strcat(longer, "\xC3\xA6");
+    strcat(longer, ";24-12-2026 18:00\r\n");
+    assert_int_equal(sync_read_csv(longer, strlen(longer), &opts, &p, &err), VM_ERR_INVALID);
+    if (!strstr(err.msg, "line 2, column \"titel\": the text is too long: it has 100 characters, "
+                         "and 79 fit here"))
+        fail_msg("%s", err.msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_weekly_plan),
+        cmocka_unit_test(test_excel_numbers_and_long_text),
         cmocka_unit_test(test_utf8_bom_semicolon), cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_comma_and_date_column), cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_long_and_dirty_text), cmocka_unit_test(test_csv_put_round_trip),

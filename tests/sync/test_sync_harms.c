@@ -267,6 +267,57 @@ static void test_empty_program_refused(void **state)
     teardown(f);
 }
 
+/* ---- item 7: a pulled stick's temporary files go with the next sync */
+
+static void test_stale_temp_files_removed(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_temps");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    char kdir[1100];
+    snprintf(kdir, sizeof kdir, "%s/vaermed/fh-1", f->stick);
+    /* What a stick pulled in the middle of an export leaves: the PDF writer's temp (1.7 MB
+     * for a full week), the atomic writers' and the database snapshot's. */
+    size_t big = 1700 * 1024;
+    char *pdf = calloc(1, big);
+    memcpy(pdf, "%PDF-1.5", 8);
+    ts_write_file(ts_path(kdir, "ugeprogram.pdf.tmp-4242"), pdf, big);
+    ts_write_file(ts_path(kdir, "ugeprogram.pdf.tmp-977"), pdf, 100);
+    free(pdf);
+    ts_write_file(ts_path(kdir, ".tilmeldinger.csv.tmp"), "Tilmelding-id;", (size_t)-1);
+    ts_write_file(ts_path(kdir, ".vaermed-fh-1.db.tmp.tmp"), "SQLite", (size_t)-1);
+    ts_write_file(ts_path(kdir, ".vaermed-fh-1.db.tmp.tmp-journal"), "x", (size_t)-1);
+    /* What is not ours stays: the staff's own files, a folder, and what a link points at. */
+    ts_write_file(ts_path(kdir, "noter.txt"), "husk kaffe", (size_t)-1);
+    ts_write_file(ts_path(kdir, "plan.tmp-udkast"), "x", (size_t)-1);
+    mkdir(ts_path(kdir, "gem.tmp-1"), 0755);
+    ts_write_file(ts_path(f->dir, "outside.txt"), "keep me", (size_t)-1);
+    assert_int_equal(symlink(ts_path(f->dir, "outside.txt"), ts_path(kdir, "link.tmp-5")), 0);
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    char *list = stu_listing(kdir);
+    assert_null(strstr(list, ".tmp-4242"));
+    assert_null(strstr(list, ".tmp-977"));
+    assert_null(strstr(list, ".tilmeldinger.csv.tmp"));
+    assert_null(strstr(list, ".db.tmp.tmp"));
+    assert_null(strstr(list, "link.tmp-5"));
+    assert_non_null(strstr(list, "noter.txt"));
+    assert_non_null(strstr(list, "plan.tmp-udkast"));
+    assert_non_null(strstr(list, "gem.tmp-1"));
+    assert_non_null(strstr(list, "tilmeldinger.csv"));
+    free(list);
+    size_t len;
+    char *outside = ts_read_file(ts_path(f->dir, "outside.txt"), &len);
+    assert_string_equal(outside, "keep me");
+    free(outside);
+    char *log = stick_file(f, "fh-1/log.txt");
+    assert_non_null(strstr(log, "6 midlertidige filer fra en tidligere synkronisering"));
+    free(log);
+    teardown(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_clock_typo_refused),
         cmocka_unit_test(test_clock_with_new_program),
         cmocka_unit_test(test_empty_program_refused),
+        cmocka_unit_test(test_stale_temp_files_removed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
