@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     activity *acts = NULL;
     size_t n = 0;
-    if (store_bundle_read(data, size, &acts, &n, NULL) == VM_OK)
+    if (store_bundle_read(data, size, &acts, &n, NULL, NULL) == VM_OK)
         free(acts);
     return 0;
 }

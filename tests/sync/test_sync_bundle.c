@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/catalogs.h"
 #include "store/bundle.h"
 #include "sync/sync_program.h"
 #include "sync_test_util.h"
@@ -180,6 +181,61 @@ static void test_sample_bundle(void **state)
     free(data);
 }
 
+/* A bundle is the kiosk's schema and nothing more: an FTS5 "activities" (imported before),
+ * an rtree, a generated or an added column, a table or index the kiosk does not make. */
+static void test_schema_is_the_kiosks(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("sync_bundle_schema");
+    struct {
+        const char *sql;
+        vm_status want;
+        const char *word;
+    } cases[] = {
+        {"PRAGMA foreign_keys = OFF; CREATE TABLE a2 AS SELECT * FROM activities; "
+         "DROP TABLE activities; CREATE VIRTUAL TABLE activities USING fts5(id, uid, title, "
+         "description, category, place, host, host_phone, price, audience, start_utc, end_utc, "
+         "mode, capacity, deadline_utc, count_household, badges, signup_url, cancelled, "
+         "created_utc, updated_utc); "
+         "INSERT INTO activities SELECT * FROM a2; DROP TABLE a2;",
+         VM_ERR_REFUSED, "virtual table"},
+        {"CREATE VIRTUAL TABLE places USING rtree(id, x0, x1);", VM_ERR_REFUSED, "virtual"},
+        {"ALTER TABLE activities ADD COLUMN shout TEXT GENERATED ALWAYS AS (upper(title)) "
+         "VIRTUAL;",
+         VM_ERR_FOREIGN, "shout"},
+        {"ALTER TABLE activities ADD COLUMN extra TEXT;", VM_ERR_FOREIGN, "extra"},
+        {"CREATE TABLE notes (x TEXT);", VM_ERR_FOREIGN, "notes"},
+        {"CREATE INDEX by_title ON activities (title);", VM_ERR_REFUSED, "by_title"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *data = altered(dir, cases[i].sql, &len);
+        sqlite3_int64 before = sqlite3_hard_heap_limit64(-1);
+        expect_refused(data, len, cases[i].want, cases[i].word);
+        /* The heap limit for reading a bundle is the process's: it is put back. */
+        assert_true(sqlite3_hard_heap_limit64(-1) == before);
+        free(data);
+    }
+    /* In the staff's words. */
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    i18n_catalog *da = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            da = i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+    assert_non_null(da);
+    size_t len;
+    char *data = altered(dir, cases[0].sql, &len);
+    sync_read_opts o = {.cat = da};
+    sync_program p;
+    vm_err err = {0};
+    assert_int_equal(sync_read_bundle(data, len, &o, &p, &err), VM_ERR_REFUSED);
+    assert_string_equal(err.msg, "vaermed.db afvises: dens tabel \"activities\" er en virtuel "
+                                 "tabel (et fuldtekstindeks eller lignende), ikke kioskens");
+    free(data);
+    i18n_catalog_free(da);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_trigger_and_view_refused),
         cmocka_unit_test(test_foreign_and_corrupt_refused),
         cmocka_unit_test(test_sample_bundle),
+        cmocka_unit_test(test_schema_is_the_kiosks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
