@@ -9,9 +9,11 @@
  * done, and a hard limit on the heap while it is read (STORE_BUNDLE_HEAP_MAX above what the
  * process used before; SQLite's limit is for the whole process, so it is put back after).
  * The header, application_id and user_version are checked, PRAGMA quick_check must say
- * "ok", and the schema must be the kiosk's own and nothing more (the same tables with the
- * same columns, no virtual tables such as FTS5 or rtree, no generated columns, no triggers,
- * views or unknown indexes) before a row is read.
+ * "ok", and the schema must be the kiosk's own and nothing more before a row is read: only
+ * tables and indexes the kiosk makes, no virtual tables (FTS5, rtree), no generated columns,
+ * no triggers or views, and the tables the program is read from (activities, helper_tasks)
+ * with exactly the kiosk's columns (the others are never read, and a file of an earlier
+ * build of the same schema version may lack a table or column there).
  *
  * Also here: the SQL behind the sync's exports and tests that the store's public API does
  * not offer (sign-up update times, a full text dump of a database file).

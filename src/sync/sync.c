@@ -409,7 +409,7 @@ static vm_status export_snapshot(run *r, const seal_public *to, size_t n, vm_err
     bool read_ok = read_local(local, &data, &len, &e_no);
     unlink(local);
     if (!read_ok) {
-        snprintf(r->res->detail, sizeof r->res->detail, "reading %s: %s", local,
+        snprintf(r->res->detail, sizeof r->res->detail, "reading %.200s: %s", local,
                  strerror(e_no));
         return sync_err(err, e_no == ENOMEM ? VM_ERR_NOMEM : VM_ERR_IO, r->cat,
                         "could not write %s: %s", name,
