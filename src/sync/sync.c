@@ -538,12 +538,11 @@ static vm_status export_pdf(run *r, vm_err *err)
     }
     if (st != VM_OK) {
         /* Not the stick's fault (the printing part or a font is missing): the sign-ups are
-         * on the stick all the same, and the log says what is wrong. */
-        keep_detail(r, &e);
+         * on the stick all the same, and the log says what is wrong, as the loader says
+         * it (what to install). */
         char line[VM_ERR_MSG_MAX + 100];
         snprintf(line, sizeof line,
-                 SYNC_T(r->cat, "The week's program (PDF) could not be made: %s"),
-                 sync_store_words(r->cat, st));
+                 SYNC_T(r->cat, "The week's program (PDF) could not be made: %s"), e.msg);
         log_line(r, line);
         return VM_OK;
     }
