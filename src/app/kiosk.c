@@ -103,16 +103,29 @@ static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
 }
 
 /* Taps the widget with this id as last presented. A widget further down the list is brought
- * into view the way a resident would: by the scroll-down button, a page at a time. */
+ * into view the way a resident would: by the scroll-down button, a page at a time; an
+ * activity that is not in the week on home, by the whole program at the end of it. */
 static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
 {
-    for (int page = 0; page < 50; page++) {
+    bool via_program = false;
+    for (int page = 0; page < 100; page++) {
         const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
         if (w) {
             tap_at(k, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2, now_ms);
             return true;
         }
         const ui_widget *down = k->have_shown ? ui_frame_find(&k->shown, "scroll-down") : NULL;
+        const ui_widget *program = k->have_shown ? ui_frame_find(&k->shown, "program") : NULL;
+        if ((!down || (down->flags & UI_WIDGET_DISABLED)) && program && !via_program &&
+            strncmp(id, "card:", 5) == 0 && strcmp(k->shown.screen, "home") == 0) {
+            via_program = true;
+            tap_at(k, program->rect.x + program->rect.w / 2, program->rect.y + program->rect.h / 2,
+                   now_ms);
+            now_ms += 500; /* the new screen's press guard */
+            ui_tick(k->ui, &k->model.ui, now_ms);
+            kiosk_present_if_changed(k);
+            continue;
+        }
         if (!down || (down->flags & UI_WIDGET_DISABLED))
             break;
         tap_at(k, down->rect.x + down->rect.w / 2, down->rect.y + down->rect.h / 2, now_ms);

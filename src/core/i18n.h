@@ -107,12 +107,15 @@ int i18n_format(char *out, size_t size, const char *fmt, ...)
  *   i18n_clock:     "18:00"
  *   i18n_date_long: "Mandag 23. november 2026"
  *   i18n_weekday:   the weekday as in the middle of a sentence: "torsdag" ("Thursday")
+ *   i18n_weekday_short: the weekday in short, starting a line: "Tor." ("Thu")
+ *   i18n_day_of_month:  "26." ("26")
  *   i18n_countdown: "om 20 min." (minutes rounded up, under an hour), "om 1 time",
  *                   "om 2 timer" (to the nearest hour), "Nu" (started, not ended; with no end
  *                   given, end <= start, for its first hour), "" otherwise (only within the
  *                   next 12 hours)
  * All write into `out` (NUL-terminated, truncated on a character boundary; nothing for a
- * size of 0). The words are the catalog's messages with msgctxt "weekday", "month",
+ * size of 0). The words are the catalog's messages with msgctxt "weekday",
+ * "weekday abbreviation", "day of month", "month",
  * "month abbreviation", "relative day", "date", "date with year", "long date",
  * "day and time", "clock" and "countdown" (see po/en.po). */
 void i18n_when(const i18n_catalog *cat, int64_t t, int64_t now, char *out, size_t size);
@@ -120,6 +123,8 @@ void i18n_day(const i18n_catalog *cat, int64_t t, int64_t now, char *out, size_t
 void i18n_clock(const i18n_catalog *cat, int64_t t, char *out, size_t size);
 void i18n_date_long(const i18n_catalog *cat, int64_t t, char *out, size_t size);
 void i18n_weekday(const i18n_catalog *cat, int64_t t, char *out, size_t size);
+void i18n_weekday_short(const i18n_catalog *cat, int64_t t, char *out, size_t size);
+void i18n_day_of_month(const i18n_catalog *cat, int64_t t, char *out, size_t size);
 void i18n_countdown(const i18n_catalog *cat, int64_t start, int64_t end, int64_t now,
                     char *out, size_t size);
 

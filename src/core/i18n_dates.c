@@ -1,6 +1,7 @@
 /* Dates and times in words, in the catalog's language, Copenhagen time.
  *
- * The words and the order they come in are the catalog's (msgctxt "weekday", "month",
+ * The words and the order they come in are the catalog's (msgctxt "weekday",
+ * "weekday abbreviation", "day of month", "month",
  * "month abbreviation", "relative day", "date", "date with year", "long date",
  * "day and time", "clock", "countdown"); the English msgids are the fallback. Weekday and
  * month names are written as in the middle of a sentence ("torsdag"); what starts a line is
@@ -27,6 +28,9 @@ static const char *const months[12] = {"January", "February", "March", "April",
 static const char *const months_short[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+static const char *const weekdays_short[7] = {"Mon", "Tue", "Wed", "Thu",
+                                              "Fri", "Sat", "Sun"};
+
 static bool has_room(char *out, size_t size)
 {
     if (!out || size == 0)
@@ -40,6 +44,22 @@ void i18n_weekday(const i18n_catalog *cat, int64_t t, char *out, size_t size)
     if (!has_room(out, size))
         return;
     utf8_copy(out, size, i18n_text_ctx(cat, "weekday", weekdays[dktime_local(t).weekday]));
+}
+
+void i18n_weekday_short(const i18n_catalog *cat, int64_t t, char *out, size_t size)
+{
+    if (!has_room(out, size))
+        return;
+    utf8_copy(out, size,
+              i18n_text_ctx(cat, "weekday abbreviation", weekdays_short[dktime_local(t).weekday]));
+    i18n_capitalise_first(out);
+}
+
+void i18n_day_of_month(const i18n_catalog *cat, int64_t t, char *out, size_t size)
+{
+    if (!has_room(out, size))
+        return;
+    i18n_format(out, size, i18n_text_ctx(cat, "day of month", "%d"), dktime_local(t).day);
 }
 
 void i18n_clock(const i18n_catalog *cat, int64_t t, char *out, size_t size)

@@ -92,7 +92,7 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
     };
     yy += w_flow(c, top, 2, cx, yy, cw, draw) + step;
     /* the title */
-    yy += w_text(c, a->title, UI_FONT_TITLE, COL_TEXT, cx, yy, cw, 2, draw) + step;
+    yy += w_text(c, a->title, UI_FONT_TITLE, COL_TEXT, cx, yy, cw, 4, draw) + step;
     /* place and host */
     w_item facts[2] = {
         {ICON_PLACE, a->place, COL_TEXT_SOFT, bg, false, UI_FONT_SMALL},

@@ -9,6 +9,10 @@
  * registers the widget `card:<uid>`. */
 int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, bool draw);
 
+/* The activity as a tile of the week (home), with its day: pictogram, "Torsdag 19:00", the
+ * title; `card:<uid>`. As card_build: the height it needs, or drawn `h` high. */
+int card_tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw);
+
 /* The badge chips of an activity ("Gratis", "Bare kom", ...); returns how many. */
 int card_badges(const ui_ctx *c, const activity *a, bool skip_just_come, w_item *out, int max);
 

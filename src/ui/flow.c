@@ -156,12 +156,13 @@ static int name_field(ui_ctx *c, int x, int y, int w, bool draw)
     if (*shown) {
         draw_text(c->f, tx, ty, tw, lh, UI_FONT_TITLE, COL_TEXT, shown);
     } else {
+        /* what to write, where it fits whole (a message beside a narrow field says it) */
         const char *ph = tr(c, "First name or initials");
-        char fit[160];
-        int pw = text_fit(c->ms, UI_FONT_BODY, ph, room, fit, sizeof fit);
+        int pw = text_width(c->ms, UI_FONT_BODY, ph);
         int plh = text_line_h(c->ms, UI_FONT_BODY);
-        draw_text(c->f, c->rtl ? x + w - L->pad - pw : x + L->pad, y + (h - plh) / 2, pw, plh,
-                  UI_FONT_BODY, COL_TEXT_SOFT, fit);
+        if (pw <= room)
+            draw_text(c->f, c->rtl ? x + w - L->pad - pw : x + L->pad, y + (h - plh) / 2, pw, plh,
+                      UI_FONT_BODY, COL_TEXT_SOFT, ph);
     }
     /* the caret */
     int caret_x = c->rtl ? tx - L->border * 2 : (*shown ? tx + tw + L->border : x + L->pad);
@@ -180,22 +181,47 @@ void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
     int full_w = L->w - 2 * L->margin;
     int kb_w = full_w;
     int y = top + L->gap;
+    int field_h = name_field(c, L->margin, y, full_w, false);
+    int kb_h = w_keyboard(c, L->margin, 0, kb_w, 0, flow_upper(c->u), false);
+    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    /* the keys take what is left after the field and a line of message or context */
+    int below = L->h - L->margin - (y + field_h + L->gap) - kb_h - L->gap;
+    int under_lines = (below - L->pad) / lh > 2 ? 2 : (below - L->pad) / lh;
+    bool msg_fits_under = under_lines >= 1 &&
+                          text_fits(c->ms, UI_FONT_BOLD, line, full_w - L->icon - 3 * L->pad,
+                                    under_lines);
+    if (is_msg && line && *line && !msg_fits_under) {
+        /* a low screen: the message beside the name, as tall as it needs */
+        int field_w = (full_w - L->gap) / 3;
+        int msg_w = full_w - L->gap - field_w;
+        int mh = w_notice(c, "message", line, ICON_WARNING, 0, 0, msg_w, 3, false);
+        int fx = c->rtl ? L->margin + msg_w + L->gap : L->margin;
+        int mx = c->rtl ? L->margin : L->margin + field_w + L->gap;
+        name_field(c, fx, y, field_w, true);
+        w_notice(c, "message", line, ICON_WARNING, mx, y, msg_w, 3, true);
+        y += (mh > field_h ? mh : field_h) + L->gap / 2;
+        int kb_max = L->h - L->margin / 2 - y;
+        kb_h = w_keyboard(c, L->margin, 0, kb_w, kb_max, flow_upper(c->u), false);
+        w_keyboard(c, L->margin, L->h - L->margin / 2 - kb_h, kb_w, kb_max, flow_upper(c->u),
+                   true);
+        return;
+    }
     y += name_field(c, L->margin, y, full_w, true) + L->gap;
-    /* the keys take what is left after one line of message */
-    int line_reserve = text_line_h(c->ms, UI_FONT_BOLD) + L->pad + L->gap;
+    int line_reserve = lh + L->pad + L->gap;
     int kb_max = L->h - L->margin - y - line_reserve;
-    int kb_h = w_keyboard(c, L->margin, 0, kb_w, kb_max, flow_upper(c->u), false);
+    kb_h = w_keyboard(c, L->margin, 0, kb_w, kb_max, flow_upper(c->u), false);
     int kb_y = L->h - L->margin - kb_h;
     /* the line between field and keyboard: a message, or what is being joined */
     int room = kb_y - L->gap - y;
     if (line && *line && room > 0) {
         if (is_msg) {
-            int max_lines = (room - L->pad) / text_line_h(c->ms, UI_FONT_BOLD);
+            int max_lines = (room - L->pad) / lh;
             if (max_lines > 2)
                 max_lines = 2;
             if (max_lines >= 1)
                 w_notice(c, "message", line, ICON_WARNING, L->margin, y, full_w, max_lines, true);
-        } else if (room >= text_line_h(c->ms, UI_FONT_BODY)) {
+        } else if (room >= text_line_h(c->ms, UI_FONT_BODY) &&
+                   text_fits(c->ms, UI_FONT_BODY, line, full_w, 1)) {
             w_text_widget(c, "context", UI_ROLE_TEXT, line, UI_FONT_BODY, COL_TEXT, COL_BG,
                           L->margin, y, full_w, 1, true);
         }
@@ -207,7 +233,10 @@ int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
     const char *code = c->u->flow.code;
-    int lh = text_line_h(c->ms, UI_FONT_HUGE);
+    /* a low screen (a 7" panel lying down): the digits in the title size, so the words beside
+     * the number pad keep their room */
+    ui_font font = L->h < 7 * L->target ? UI_FONT_TITLE : UI_FONT_HUGE;
+    int lh = text_line_h(c->ms, font);
     int bw = lh + L->pad;
     int h = lh + L->pad;
     if (CODE_DIGITS * bw + (CODE_DIGITS - 1) * L->gap > w) /* a narrow column: slimmer boxes */
@@ -229,9 +258,8 @@ int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
             char d[4] = {code[i], '\0'};
             if (!peek)
                 memcpy(d, "\xE2\x80\xA2", 4); /* U+2022 bullet */
-            int dw = text_width(c->ms, UI_FONT_HUGE, d);
-            draw_text(c->f, r.x + (bw - dw) / 2, y + (h - lh) / 2, dw, lh, UI_FONT_HUGE, COL_TEXT,
-                      d);
+            int dw = text_width(c->ms, font, d);
+            draw_text(c->f, r.x + (bw - dw) / 2, y + (h - lh) / 2, dw, lh, font, COL_TEXT, d);
         }
     }
     /* the dump says how many digits, not which */

@@ -236,9 +236,14 @@ ui_widget *ui_frame_widget(ui_frame *f, const char *id, ui_role role, const char
                            ui_rect r, unsigned flags)
 {
     const char *id_copy = ui_frame_strdup(f, id);
+    if (f->oom)
+        return NULL;
+    /* the label's copy may move the arena: the id is found again by its offset */
+    size_t id_off = (size_t)(id_copy - f->arena);
     const char *label_copy = ui_frame_strdup(f, label);
     if (f->oom)
         return NULL;
+    id_copy = f->arena + id_off;
     if (f->n_widgets == f->cap_widgets) {
         size_t cap = f->cap_widgets ? f->cap_widgets * 2 : 64;
         ui_widget *grown = realloc(f->widgets, cap * sizeof *grown);

@@ -63,7 +63,12 @@ static int key_height(const ui_layout *L, int max_h, int rows, int gap)
 
 int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
 {
-    const ui_layout *L = c->L;
+    /* (The letter keys keep their old size, 9 mm and 52 px, until the keyboard's own rework
+     * for 16 mm keys; the number pad has them already.) */
+    ui_layout Lk = *c->L;
+    int old_key = (int)ceil(9.0 * Lk.ppm), old_px = (int)lround(52 * Lk.sp);
+    Lk.key = old_key > old_px ? old_key : old_px;
+    const ui_layout *L = &Lk;
     int gap = L->gap * 2 / 3;
     int per = (w + gap) / (L->key + gap);
     /* a whole Danish row when the keys can keep their 9 mm at least (a 640 px wide window) */

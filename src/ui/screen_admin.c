@@ -153,21 +153,32 @@ static void build_pin(ui_ctx *c)
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
     const char *label = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : tr_staff(c, "Open");
-    int top = w_top_bar(c, tr_staff(c, "Staff PIN"), "confirm", label,
-                        ad->pending ? ICON_NONE : ICON_LOCK, ad->pending);
+    const char *title = tr_staff(c, "Staff PIN");
+    if (!w_top_bar_fits(c, title, label, ad->pending ? ICON_CLOCK : ICON_LOCK))
+        title = ""; /* the number pad needs the height */
+    int top = w_top_bar(c, title, "confirm", label, ad->pending ? ICON_CLOCK : ICON_LOCK,
+                        ad->pending);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
     int pad_w;
-    w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, L->portrait ? 0 : L->h - L->margin - y,
+    int pad_room = full_w / 2, narrow = 3 * L->key + 2 * (L->gap * 2 / 3);
+    if (!L->portrait && narrow < pad_room && L->h < 7 * L->target)
+        pad_room = narrow; /* a low screen: the words beside the pad get the room */
+    w_numpad(c, 0, 0, L->portrait ? full_w : pad_room, L->portrait ? 0 : L->h - L->margin - y,
              &pad_w, false);
     int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
     int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
+    int field_h = text_line_h(c->ms, UI_FONT_HUGE) + L->pad;
+    int bottom = L->portrait ? L->h - L->margin - 4 * L->key - 3 * (L->gap * 2 / 3) - L->gap
+                             : L->h - L->margin;
     if (ad->msg[0])
-        y += w_notice(c, "message", ad->msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
-    y += w_text_widget(c, "pin-explain", UI_ROLE_TEXT,
-                       tr_staff(c, "For the staff: type the PIN to see the kiosk's settings"),
-                       UI_FONT_BODY, COL_TEXT, COL_BG, x, y, col_w, 3, true) +
-         L->gap;
+        y += w_notice(c, "message", ad->msg, ICON_WARNING, x, y, col_w, 0, true) + L->gap;
+    int eh = w_text_whole(c, "pin-explain", UI_ROLE_TEXT,
+                          tr_staff(c, "For the staff: type the PIN to see the kiosk's settings"),
+                          UI_FONT_BODY, COL_TEXT, COL_BG, x, y, col_w, 4,
+                          bottom - y - field_h - L->gap);
+    if (eh)
+        y += eh + L->gap;
     /* the PIN as bullets in a field */
     size_t n = strlen(ad->pin);
     char bullets[PIN_MAX * 4 + 1] = "";
@@ -294,7 +305,7 @@ static int fact(ui_ctx *c, const char *id, const char *label, const char *value,
         lw = w;
     int icon = warn ? text_line_h(c->ms, UI_FONT_BODY) : 0;
     int lx = c->rtl ? x + w - lw : x;
-    int lh = w_text(c, label, UI_FONT_BOLD, COL_TEXT, lx, y, lw, 2, draw);
+    int lh = w_text(c, label, UI_FONT_BOLD, COL_TEXT, lx, y, lw, 0, draw);
     int vy = stacked ? y + lh : y;
     int vw = stacked ? w : w - lw - L->gap;
     int vx = c->rtl || stacked ? x : x + lw + L->gap;
@@ -314,6 +325,32 @@ static int fact(ui_ctx *c, const char *id, const char *label, const char *value,
         w_register(c, id, UI_ROLE_TEXT, full, rect_make(x, y, w, h), 0, COL_TEXT, COL_CARD);
     }
     return h + L->gap;
+}
+
+/* The staff's answer (a notice; calm green when it went well), or why the stick buttons are
+ * grey, over the facts. Returns the height with the gap under it. */
+static int admin_words(ui_ctx *c, const char *words, bool is_msg, bool ok, bool pending, int x,
+                       int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    if (is_msg && ok) {
+        int h = w_text(c, words, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 0, false) + L->pad;
+        if (draw) {
+            draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
+            w_text(c, words, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad,
+                   0, true);
+            w_register(c, "message", UI_ROLE_TEXT, words, rect_make(x, y, w, h), 0, COL_TEXT,
+                       COL_OK_NOTICE);
+        }
+        return h + L->gap;
+    }
+    if (is_msg)
+        return w_notice(c, "message", words, pending ? ICON_CLOCK : ICON_WARNING, x, y, w, 0,
+                        draw) +
+               L->gap;
+    return w_text_widget(c, "stick-reason", UI_ROLE_TEXT, words, UI_FONT_BOLD, COL_TEXT, COL_BG,
+                         x, y, w, 0, draw) +
+           L->gap / 2;
 }
 
 /* The facts, in the scrolled card. Returns the height. */
@@ -448,20 +485,18 @@ static void build_admin(ui_ctx *c)
         bx = L->margin;
         by = L->h - L->margin - rows * L->btn_h - (rows - 1) * L->gap;
     }
-    int bstep = L->btn_h + L->gap;
-    if (!L->portrait) {
-        int room = L->h - L->margin - by;
-        if (NB * L->btn_h + (NB - 1) * L->gap > room) /* tight: the buttons share the room */
-            bstep = (room + L->gap) / NB;
-    }
+    /* tight: closer together, never smaller than 16 mm */
+    int bgap = L->gap;
+    if (!L->portrait && NB * L->btn_h + (NB - 1) * bgap > L->h - L->margin - by)
+        bgap = L->gap / 3;
+    int bstep = L->btn_h + bgap;
     for (int i = 0; i < NB; i++) {
         int r = cols == 1 ? i : i / 2, k = cols == 1 ? 0 : i % 2;
         int x = bx + k * (col_w + L->gap);
         if (c->rtl && cols == 2)
             x = bx + (1 - k) * (col_w + L->gap);
-        w_button(c, IDS[i], labels[i], ICONS[i],
-                 rect_make(x, by + r * bstep, col_w, bstep - L->gap), BTN_SECONDARY, UI_FONT_BOLD,
-                 disabled[i]);
+        w_button(c, IDS[i], labels[i], ICONS[i], rect_make(x, by + r * bstep, col_w, L->btn_h),
+                 BTN_SECONDARY, UI_FONT_BOLD, disabled[i]);
     }
 
     /* the message and the facts in what is left */
@@ -473,33 +508,32 @@ static void build_admin(ui_ctx *c)
     } else {
         ibottom = by - L->gap;
     }
-    if (msg && *msg) {
-        if (ad->msg_ok && !ad->pending) {
-            int h =
-                w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, iw - 2 * L->pad, 3, false) + L->pad;
-            draw_rect(c->f, rect_make(ix, y, iw, h), COL_OK_NOTICE, L->radius / 2);
-            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, ix + L->pad, y + L->pad / 2, iw - 2 * L->pad, 3,
-                   true);
-            w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(ix, y, iw, h), 0, COL_TEXT,
-                       COL_OK_NOTICE);
-            y += h + L->gap;
-        } else {
-            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, ix, y, iw, 3,
-                          true) +
-                 L->gap;
-        }
-    }
-    /* why the stick buttons are grey, over the facts */
-    if (why && !(msg && *msg))
-        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG, ix,
-                           y, iw, 2, true) +
-             L->gap / 2;
+    /* the answer (or why the stick buttons are grey) at the top of the facts' list, so a long
+     * one on a low screen still leaves the facts a swipe away */
+    bool ok_msg = ad->msg_ok && !ad->pending;
+    const char *top_words = msg && *msg ? msg : why;
     ui_rect view = rect_make(ix, y, iw, ibottom - y);
-    int ch = facts(c, 0, 0, iw, false);
+    int mh = top_words && *top_words ? admin_words(c, top_words, msg && *msg, ok_msg,
+                                                   ad->pending, 0, 0, iw, false) : 0;
+    int ch = mh + facts(c, 0, 0, iw, false);
     int sb = L->btn_h;
     bool need = ch > view.h;
     ui_rect up = {0}, down = {0};
-    if (need) {
+    if (need && !L->portrait && view.h >= 2 * sb + L->gap &&
+        iw - sb - L->gap >= L->font[UI_FONT_BODY] * 9) {
+        /* scroll buttons beside the facts, one over the other */
+        view.w -= sb + L->gap;
+        if (c->rtl)
+            view.x += sb + L->gap;
+        mh = top_words && *top_words ? admin_words(c, top_words, msg && *msg, ok_msg, ad->pending,
+                                                    0, 0, view.w, false)
+                                     : 0;
+        ch = mh + facts(c, 0, 0, view.w, false);
+        int ax = c->rtl ? ix : ix + iw - sb;
+        int bh = (view.h - L->gap) / 2 > 2 * sb ? 2 * sb : (view.h - L->gap) / 2;
+        up = rect_make(ax, view.y, sb, bh);
+        down = rect_make(ax, view.y + view.h - bh, sb, bh);
+    } else if (need) {
         /* scroll buttons under the facts, side by side */
         view.h -= sb + L->gap;
         int hw = (iw - L->gap) / 2;
@@ -508,9 +542,12 @@ static void build_admin(ui_ctx *c)
     }
     int scroll_max;
     int scroll = w_scroll_begin(c, SCR_ADMIN, view, ch, COL_CARD, &scroll_max);
-    draw_rect(c->f, rect_make(view.x, view.y - scroll, view.w, ch > view.h ? ch : view.h), COL_CARD,
-              L->radius);
-    facts(c, view.x, view.y - scroll, view.w, true);
+    if (mh)
+        admin_words(c, top_words, msg && *msg, ok_msg, ad->pending, view.x, view.y - scroll,
+                    view.w, true);
+    draw_rect(c->f, rect_make(view.x, view.y - scroll + mh, view.w, ch - mh > view.h - mh ? ch - mh : view.h - mh),
+              COL_CARD, L->radius);
+    facts(c, view.x, view.y - scroll + mh, view.w, true);
     w_scroll_end(c);
     if (need)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
@@ -687,9 +724,9 @@ static void build_test(ui_ctx *c)
         snprintf(pos, sizeof pos, "%s", tr_staff(c, "Touch every square: it turns green"));
     int y = top + L->gap / 2;
     y += w_text_widget(c, "touch-pos", UI_ROLE_TEXT, pos, UI_FONT_BOLD, COL_TEXT, COL_BG, L->margin,
-                       y, L->w - 2 * L->margin, 1, true) +
+                       y, L->w - 2 * L->margin, 3, true) +
          L->gap / 2;
-    /* squares of about 12 mm, filling the rest */
+    /* squares of 16 mm and more, filling the rest */
     int gap = L->gap / 2;
     int gw = L->w - 2 * L->margin, gh = L->h - L->margin - y;
     int cell = L->btn_h;

@@ -84,7 +84,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
                 snprintf(label + k, sizeof label - k, " \xC2\xB7 %s", wl);
             }
             snprintf(id, sizeof id, "admin-activity:%s", e->act.uid);
-            int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 2, false);
+            int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 0, false);
             int h = th + 2 * L->pad > L->btn_h ? th + 2 * L->pad : L->btn_h;
             if (draw) {
                 ui_rect r = rect_make(x, y, w, h);
@@ -93,7 +93,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
                 draw_rect(c->f, r, bg, L->radius);
                 draw_frame(c->f, r, COL_LINE, L->border, L->radius);
                 text_block b;
-                text_wrap(&b, c->ms, UI_FONT_BOLD, label, w - 2 * L->pad, 2);
+                text_wrap(&b, c->ms, UI_FONT_BOLD, label, w - 2 * L->pad, 0);
                 text_draw(c->f, &b, label, x + L->pad, y + (h - b.h) / 2, w - 2 * L->pad,
                           UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
                 w_register(c, id, UI_ROLE_BUTTON, label, r,
@@ -119,14 +119,14 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
         signup_line(c, &e->act, s, label, sizeof label);
         bool can = s->status != SIGNUP_CANCELLED;
         int tw = w - 2 * L->pad - (can ? bw + L->gap : 0);
-        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 3, false);
+        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 0, false);
         int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
         if (draw) {
             ui_color bg = can ? COL_CARD : COL_DISABLED_BG;
             draw_rect(c->f, rect_make(x, y, w, h), bg, L->radius);
             int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
             text_block b;
-            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
             text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
                       can ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
             snprintf(id, sizeof id, "signup:%s", s->id);
@@ -161,15 +161,15 @@ void screen_admin_signups_build(ui_ctx *c)
     const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
     if (msg && *msg) {
         if (ad->msg_ok && !ad->pending) {
-            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 3, false) + L->pad;
+            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 0, false) + L->pad;
             draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
-            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad, 3,
+            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad, 0,
                    true);
             w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(x, y, w, h), 0, COL_TEXT,
                        COL_OK_NOTICE);
             y += h + L->gap;
         } else {
-            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, x, y, w, 3,
+            y += w_notice(c, "message", msg, ad->pending ? ICON_CLOCK : ICON_WARNING, x, y, w, 0,
                           true) +
                  L->gap;
         }
@@ -202,6 +202,8 @@ void screen_admin_signups_build(ui_ctx *c)
             int bh = (view.h - L->margin - L->gap) / 2;
             if (bh > sb * 2)
                 bh = sb * 2;
+            if (bh < sb)
+                bh = sb; /* never under 16 mm */
             int bx = c->rtl ? L->margin : L->w - L->margin - sb;
             up = rect_make(bx, view.y, sb, bh);
             down = rect_make(bx, L->h - L->margin - bh, sb, bh);

@@ -14,13 +14,16 @@
 static void build_name(ui_ctx *c)
 {
     char msg_buf[160];
-    int top = w_top_bar(c, tr(c, "Cancel: what is your name?"), "next", tr(c, "Next"), ICON_NONE,
-                        false);
+    /* the question in the bar; where it does not fit there, in the line over the keys */
+    const char *question = tr(c, "Cancel: what is your name?");
+    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
+    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg)
         flow_name_body(c, top, msg, true);
     else
-        flow_name_body(c, top, tr(c, "Type the name you signed up with"), false);
+        flow_name_body(c, top, in_bar ? tr(c, "Type the name you signed up with") : question,
+                       false);
 }
 
 static void build_code(ui_ctx *c)
@@ -28,32 +31,44 @@ static void build_code(ui_ctx *c)
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
     const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Cancel my sign-up");
-    int top = w_top_bar(c, tr(c, "Your code"), "confirm", label, fl->pending ? ICON_NONE : ICON_CHECK,
+    /* the title only where it fits on the bar's row: the number pad needs the height */
+    const char *title = tr(c, "Your code");
+    if (!w_top_bar_fits(c, title, label, fl->pending ? ICON_CLOCK : ICON_CHECK))
+        title = "";
+    int top = w_top_bar(c, title, "confirm", label, fl->pending ? ICON_CLOCK : ICON_CHECK,
                         fl->pending);
     char msg_buf[160];
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
     int pad_w;
-    w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, L->portrait ? 0 : L->h - L->margin - y,
+    int pad_room = full_w / 2, narrow = 3 * L->key + 2 * (L->gap * 2 / 3);
+    if (!L->portrait && narrow < pad_room && L->h < 7 * L->target)
+        pad_room = narrow; /* a low screen: the words beside the pad get the room */
+    w_numpad(c, 0, 0, L->portrait ? full_w : pad_room, L->portrait ? 0 : L->h - L->margin - y,
              &pad_w, false);
     int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
     int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
     if (*msg)
         y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
-    y += w_text_widget(c, "code-explain", UI_ROLE_TEXT,
-                       tr(c, "Type the 4-digit code you chose when you signed up"), UI_FONT_BODY,
-                       COL_TEXT, COL_BG, x, y, col_w, 3, true) +
-         L->gap;
+    int boxes_h = flow_code_boxes(c, x, 0, col_w, false);
+    /* "no code? ask the staff" before the explanation: it is what helps the one who has none */
+    const char *no_code = tr(c, "No code? Please ask the staff.");
+    int no_h = w_text(c, no_code, UI_FONT_BOLD, COL_TEXT, x, 0, col_w, 3, false) + L->gap;
+    int pad_h = 4 * L->key + 3 * (L->gap * 2 / 3) + L->gap; /* portrait: the pad under */
+    int bottom = L->portrait ? L->h - L->margin - pad_h : L->h - L->margin;
+    int eh = w_text_whole(c, "code-explain", UI_ROLE_TEXT,
+                          tr(c, "Type the 4-digit code you chose when you signed up"),
+                          UI_FONT_BODY, COL_TEXT, COL_BG, x, y, col_w, 4,
+                          bottom - y - boxes_h - L->gap - no_h);
+    if (eh)
+        y += eh + L->gap;
     y += flow_code_boxes(c, x, y, col_w, true) + L->gap;
     /* as many lines as there is room for (a small window may have none left) */
-    int room_lines = (L->h - L->margin - y) / text_line_h(c->ms, UI_FONT_BOLD);
-    if (room_lines > 2)
-        room_lines = 2;
-    if (room_lines > 0)
-        y += w_text_widget(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
-                           UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, room_lines, true) +
-             L->gap;
+    int nh = w_text_whole(c, "no-code", UI_ROLE_TEXT, tr(c, "No code? Please ask the staff."),
+                          UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, col_w, 3, bottom - y);
+    if (nh)
+        y += nh + L->gap;
     flow_numpad(c, top, y, pad_w);
 }
 
@@ -73,19 +88,25 @@ static void build_done(ui_ctx *c)
     int tx = c->rtl ? x : x + icon + L->gap;
     int tw = w - icon - L->gap;
     if (fl->ok) {
-        y += w_text_widget(c, "result", UI_ROLE_HEADING, tr(c, "You are no longer signed up"),
-                           UI_FONT_HUGE, COL_TEXT, COL_BG, tx, y, tw, 3, true) +
+        /* which activity: the resident may have more than one */
+        const ui_entry *e = ui_entry_find(c->m, fl->uid);
+        char said[ACT_TITLE_MAX + 96];
+        i18n_format(said, sizeof said, tr(c, "You are no longer signed up for %s"),
+                    e ? e->act.title : "");
+        ui_font font = text_fits(c->ms, UI_FONT_HUGE, said, tw, 3) ? UI_FONT_HUGE : UI_FONT_TITLE;
+        y += w_text_widget(c, "result", UI_ROLE_HEADING, said, font, COL_TEXT, COL_BG, tx, y, tw,
+                           0, true) +
              L->gap;
         w_text_widget(c, "result-detail", UI_ROLE_TEXT, tr(c, "Thank you for letting us know"),
-                      UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 3, true);
+                      UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 0, true);
     } else {
         const char *msg = fl->app_msg[0] ? fl->app_msg : tr(c, "That did not work");
         y += w_text_widget(c, "result", UI_ROLE_HEADING, msg, UI_FONT_TITLE, COL_TEXT, COL_BG, tx,
-                           y, tw, 4, true) +
+                           y, tw, 0, true) +
              L->gap;
         w_text_widget(c, "result-detail", UI_ROLE_TEXT,
                       tr(c, "You can try the code again with Back, or ask the staff."),
-                      UI_FONT_BODY, COL_TEXT, COL_BG, x, y, w, 3, true);
+                      UI_FONT_BODY, COL_TEXT, COL_BG, x, y, w, 0, true);
     }
 }
 

@@ -68,14 +68,14 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int max_s
         int lx = x + (w - lw) / 2;
         if (draw) {
             text_block b;
-            text_wrap(&b, c->ms, UI_FONT_BOLD, line, lw, 3);
+            text_wrap(&b, c->ms, UI_FONT_BOLD, line, lw, 0);
             text_draw(c->f, &b, line, lx, y + h, lw, UI_FONT_BOLD, COL_TEXT, ALIGN_CENTER,
                       c->rtl);
             w_register(c, "qr-text", UI_ROLE_TEXT, line, rect_make(lx, y + h, lw, b.h), 0,
                        COL_TEXT, COL_CARD);
             lh = b.h;
         } else {
-            lh = w_text(c, line, UI_FONT_BOLD, COL_TEXT, lx, y + h, lw, 3, false);
+            lh = w_text(c, line, UI_FONT_BOLD, COL_TEXT, lx, y + h, lw, 0, false);
         }
     }
     return h + lh;
@@ -137,8 +137,17 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     int qr_side = 0;
     if (has_qr)
         qr_block(c, e, 0, 0, qr_max, qr_max, false, &qr_side);
-    int qr_col = qr_side + L->gap * 2;
-    bool qr_beside = has_qr && !L->portrait && w - qr_col >= (int)(340 * L->fs);
+    /* the column of the code as wide as the code, and as a word of the line under it */
+    int qr_w = qr_side;
+    if (has_qr) {
+        int word = w_longest_word(c, UI_FONT_BOLD, qr_line(c, e->qr_kind));
+        if (word > qr_w)
+            qr_w = word;
+    }
+    int qr_col = qr_w + L->gap * 2;
+    /* beside the words where they keep a column of their own (a 7" panel too: the code in
+     * sight without a swipe) */
+    bool qr_beside = has_qr && !L->portrait && w - qr_col >= L->font[UI_FONT_BODY] * 15 / 2;
 
     int tx = x + L->pad, tw = w - 2 * L->pad;
     if (qr_beside) {
@@ -155,13 +164,20 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
         snprintf(when + k, sizeof when - k, "\xE2\x80\x93%s", end);
     }
     i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
-    if (a->cancelled)
+    if (a->cancelled) {
+        /* "Aflyst" first, on grey: the time is not a time to come */
         countdown[0] = '\0';
-    ui_color cat = ui_category_color(a->category);
+        char was[160];
+        snprintf(was, sizeof was, "%s", when);
+        snprintf(when, sizeof when, "%s \xC2\xB7 %s", tr(c, "Cancelled"), was);
+    }
+    ui_color cat = a->cancelled ? COL_CLOSED : ui_category_color(a->category);
     int icon = L->band_w - L->pad / 2;
     int sx = c->rtl ? tx : tx + icon + L->gap;
     int sw = tw - icon - L->gap;
-    int wh = w_text(c, when, UI_FONT_TITLE, COL_WHITE, sx, 0, sw, 2, false);
+    /* the time big, or in the body size where a word of it would not fit the strip */
+    ui_font wf = w_longest_word(c, UI_FONT_TITLE, when) <= sw ? UI_FONT_TITLE : UI_FONT_BOLD;
+    int wh = w_text(c, when, wf, COL_WHITE, sx, 0, sw, 4, false);
     int pill_h = 0, pill_w = 0;
     if (*countdown)
         pill_w = w_pill(c, 0, 0, countdown, ICON_NONE, COL_TEXT, COL_CARD, UI_FONT_BOLD, sw,
@@ -177,7 +193,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
                                   icon),
                   icon_for_category(a->category), COL_WHITE);
         int ty = sy + (strip_h - th) / 2;
-        w_text(c, when, UI_FONT_TITLE, COL_WHITE, sx, ty, sw, 2, true);
+        w_text(c, when, wf, COL_WHITE, sx, ty, sw, 4, true);
         if (pill_h)
             w_pill(c, c->rtl ? sx + sw - pill_w : sx, ty + wh + L->gap / 2, countdown, ICON_NONE,
                    COL_TEXT, COL_CARD, UI_FONT_BOLD, sw, NULL, true);
@@ -186,9 +202,12 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     }
     yy += strip_h + L->pad;
 
-    yy += w_text_widget(c, "heading", UI_ROLE_HEADING, a->title, UI_FONT_TITLE, COL_TEXT,
-                        COL_CARD, tx, yy, tw, 4, draw) +
-          L->gap;
+    ui_color title_col = a->cancelled ? COL_DISABLED_TEXT : COL_TEXT;
+    int heading_h = w_text_widget(c, "heading", UI_ROLE_HEADING, a->title, UI_FONT_TITLE,
+                                  title_col, COL_CARD, tx, yy, tw, 4, draw);
+    if (draw && a->cancelled)
+        w_strike(c, a->title, UI_FONT_TITLE, title_col, tx, yy, tw, 4);
+    yy += heading_h + L->gap;
     card_host_line(c, a, host, sizeof host);
     price[0] = '\0';
     if (a->price[0])
@@ -243,7 +262,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
             task_label(c, e, i, label, sizeof label, &open);
             snprintf(id, sizeof id, "task:%lld", (long long)a->tasks[i].id);
             text_block b;
-            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw - 2 * L->pad - L->icon - L->gap, 2);
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw - 2 * L->pad - L->icon - L->gap, 0);
             int bh2 = b.h + L->pad * 2;
             if (bh2 < L->btn_h)
                 bh2 = L->btn_h;
@@ -272,7 +291,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
 
     if (qr_beside) {
         int qx = c->rtl ? x + L->pad : x + w - L->pad - qr_col + L->gap;
-        int qh = qr_block(c, e, qx, qr_top, qr_side, qr_max, draw, NULL);
+        int qh = qr_block(c, e, qx, qr_top, qr_w, qr_max, draw, NULL);
         if (qr_top + qh > yy)
             yy = qr_top + qh;
     }
@@ -288,11 +307,18 @@ void screen_detail_build(ui_ctx *c)
     if (!e)
         return;
     const activity *a = &e->act;
-    int top = w_top_bar(c, a->title, NULL, NULL, ICON_NONE, false);
+    /* the title in the bar where it fits on its line; else the heading under it says it, and
+     * the screen keeps its room */
+    int bar_room = L->w - 2 * L->margin - L->btn_h * 3 / 2 - L->gap;
+    bool in_bar = text_fits(c->ms, UI_FONT_BOLD, a->title, bar_room, 1);
+    int top = w_top_bar(c, in_bar ? a->title : "", NULL, NULL, ICON_NONE, false);
 
     /* The action bar at the bottom: join (or why not), cancel. */
     join_state js = ui_join_state(c->m, e, c->now);
     bool can_join = js == JOIN_OPEN || js == JOIN_WAITLIST;
+    /* "Bare kom" and a cancelled activity have nothing to join or cancel: the bar says so,
+     * with no padlocked button */
+    bool show_join = a->mode != SIGNUP_MODE_NONE && !a->cancelled;
     const char *join_label =
         js == JOIN_WAITLIST ? tr(c, "Put me on the waiting list") : tr(c, "Sign up");
     char reason_buf[160];
@@ -306,6 +332,8 @@ void screen_detail_build(ui_ctx *c)
     int min_w = L->btn_h * 3;
     if (join_w < min_w)
         join_w = min_w;
+    if (!show_join)
+        join_w = -L->gap; /* the reason takes the whole bar */
     if (show_cancel && cancel_w < L->btn_h * 2)
         cancel_w = L->btn_h * 2;
     int avail = L->w - 2 * L->margin;
@@ -328,6 +356,7 @@ void screen_detail_build(ui_ctx *c)
     /* The reason and the message take up to three lines each, fewer on a low window, so the
      * content keeps room for its two scroll buttons. */
     int reason_lines = 3, why_lines = 3, reason_h = 0, why_h = 0, bar_h = 0, bottom = 0;
+    bool emphasise = false;
     for (;;) {
         reason_h = *reason ? w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w,
                                     reason_lines, false)
@@ -343,12 +372,21 @@ void screen_detail_build(ui_ctx *c)
         bottom = L->h - bar_h - (why_h ? why_h + L->gap : 0);
         if (bottom - top - 2 * L->gap >= 2 * L->btn_h + L->gap)
             break;
-        if (why_lines > 1 && why_h)
+        if (why_lines > 1 && why_h &&
+            text_fits(c->ms, UI_FONT_BOLD, why_buf, L->w - 2 * L->margin - L->icon - 3 * L->pad,
+                      why_lines - 1))
             why_lines--;
-        else if (reason_lines > 1 && reason_h)
+        else if (why_h && u->detail_msg == MSG_WHY_CLOSED) {
+            /* no room for the message over the bar: the reason in the bar is the message,
+             * marked like one */
+            why_buf[0] = '\0';
+            why_h = 0;
+            emphasise = true;
+        } else if (reason_lines > 1 && reason_h &&
+                   text_fits(c->ms, UI_FONT_BOLD, reason, reason_w, reason_lines - 1))
             reason_lines--;
         else
-            break;
+            break; /* the words whole, rather than the list's room */
     }
 
     ui_rect view = rect_make(L->margin, top + L->gap, L->w - 2 * L->margin,
@@ -357,7 +395,9 @@ void screen_detail_build(ui_ctx *c)
     int sb = L->btn_h;
     /* measure with the room the scroll buttons would leave, decide if they are needed */
     int cw_full = view.w;
-    int cw_scroll = L->portrait ? view.w : view.w - sb - L->gap;
+    /* a list too low for the two arrows over each other: side by side, beside it */
+    bool side_by_side = !L->portrait && view.h < 2 * sb + L->gap;
+    int cw_scroll = L->portrait ? view.w : view.w - (side_by_side ? 2 * sb + L->gap : sb) - L->gap;
     int ch = content(c, e, 0, 0, cw_full, view.h, false);
     bool need_scroll = ch > view.h;
     int cw = cw_full;
@@ -368,10 +408,18 @@ void screen_detail_build(ui_ctx *c)
         ch = content(c, e, 0, 0, cw, view.h, false);
     }
     int bx = c->rtl ? view.x : view.x + view.w - sb;
-    if (!L->portrait) {
+    if (side_by_side) {
+        int ux = c->rtl ? view.x + sb + L->gap : bx - sb - L->gap;
+        up = rect_make(c->rtl ? bx + sb + L->gap : ux, view.y, sb, sb);
+        down = rect_make(c->rtl ? view.x : bx, view.y, sb, sb);
+        if (need_scroll && c->rtl)
+            view.x += 2 * sb + 2 * L->gap;
+    } else if (!L->portrait) {
         int bh = (view.h - L->gap) / 2;
         if (bh > sb * 2)
             bh = sb * 2;
+        if (bh < sb)
+            bh = sb; /* never under 16 mm */
         up = rect_make(bx, view.y, sb, bh);
         down = rect_make(bx, view.y + view.h - bh, sb, bh);
         if (need_scroll && c->rtl)
@@ -404,9 +452,12 @@ void screen_detail_build(ui_ctx *c)
     int row_y = L->h - L->margin / 2 - L->btn_h;
     if (reason_inline && reason_h > L->btn_h)
         row_y = by + (bar_h - L->btn_h) / 2;
-    ui_rect rj = rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
-    w_button(c, "join", can_join ? join_label : tr(c, "Sign up"), can_join ? ICON_CHECK : ICON_LOCK,
-             rj, BTN_PRIMARY, UI_FONT_BOLD, !can_join);
+    if (show_join) {
+        ui_rect rj =
+            rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
+        w_button(c, "join", can_join ? join_label : tr(c, "Sign up"),
+                 can_join ? ICON_CHECK : ICON_LOCK, rj, BTN_PRIMARY, UI_FONT_BOLD, !can_join);
+    }
     if (show_cancel) {
         ui_rect rc = rect_make(c->rtl ? L->margin : L->w - L->margin - cancel_w, row_y, cancel_w,
                                L->btn_h);
@@ -423,8 +474,19 @@ void screen_detail_build(ui_ctx *c)
             rx = L->margin;
             ry = by + L->margin / 2;
         }
-        w_text_widget(c, "join-reason", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT, COL_CARD, rx,
-                      ry, reason_w, reason_lines, true);
+        if (emphasise) {
+            int rh = w_text(c, reason, UI_FONT_BOLD, COL_TEXT, rx, ry, reason_w, reason_lines,
+                            false);
+            draw_rect(c->f, rect_make(rx - L->pad / 2, ry, reason_w + L->pad, rh), COL_NOTICE,
+                      L->radius / 2);
+            w_text_widget(c, "message", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT, COL_NOTICE,
+                          rx, ry, reason_w, reason_lines, true);
+            w_register(c, "join-reason", UI_ROLE_TEXT, reason, rect_make(rx, ry, reason_w, rh), 0,
+                       COL_TEXT, COL_NOTICE);
+        } else {
+            w_text_widget(c, "join-reason", UI_ROLE_TEXT, reason, UI_FONT_BOLD, COL_TEXT,
+                          COL_CARD, rx, ry, reason_w, reason_lines, true);
+        }
     }
 }
 
@@ -434,7 +496,7 @@ void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
     int64_t now = now_ms / 1000;
     if (strcmp(id, "back") == 0 || !e) {
         u->detail_msg = MSG_NONE;
-        ui_goto(u, SCR_HOME, now_ms);
+        ui_goto(u, u->detail_from == SCR_PROGRAM ? SCR_PROGRAM : SCR_HOME, now_ms);
         return;
     }
     if (strcmp(id, "join") == 0) {

@@ -1,6 +1,21 @@
-/* home: what is on. A header with the estate, the date, the clock and the language button;
- * then "I dag", "Denne uge", "Senere", each a grid of cards (more columns on wide screens),
- * scrolled by swipe or by the big arrow buttons. Activities that are over are not shown. */
+/* home: the week at a glance, as the paper Ugeplan on the notice board.
+ *
+ * A header with the language button (the language in use, in its own words), the estate and
+ * the date where there is room, and the clock. Under it the days from today on, each a band:
+ * a calendar leaf at the start ("I dag" in green, else "Ons." and "25."), then the day's
+ * activities as tiles, a pictogram, the time and the title, big enough to tap (each opens
+ * the detail). A cancelled one says "Aflyst" first, greyed and struck through. The leaf
+ * opens the whole program at that day, as detailed cards (program), and so does the button
+ * at the end of the week.
+ *
+ * Which days: the seven from today (today always, the others when something is on); when
+ * nothing is on in them, the next seven days that have something. Activities that are over
+ * are not shown.
+ *
+ * Fitting the panel: tiles are never narrower than a long Danish word at the body size, so
+ * a narrow screen has fewer tiles beside each other, not smaller ones; the scroll arrows sit
+ * in the header of a landscape screen (the width is the week's) and under the week on a
+ * portrait one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,132 +23,465 @@
 #include "core/dktime.h"
 #include "ui/card.h"
 
-enum { SEC_TODAY = 0, SEC_WEEK, SEC_LATER, SEC_COUNT };
+#define WEEK_DAYS 7
+#define WEEK_MAX_TILES 64 /* tiles measured per frame at most (a week of a busy house) */
 
-static int section_of(const activity *a, int64_t now)
+typedef struct week_day {
+    int64_t day;   /* a moment of the day (the first activity's start, or now for today) */
+    size_t first;  /* index of the first entry of the day in the model */
+    int n;         /* entries of the day shown */
+} week_day;
+
+/* The tile's inside padding: the line boxes of the text have room of their own. */
+static int tile_pad(const ui_layout *L)
 {
-    if (a->start <= now || dktime_days_between(now, a->start) <= 0)
-        return SEC_TODAY;
-    int w1, y1;
-    if (dktime_week_start(a->start, &w1, &y1) == dktime_week_start(now, &w1, &y1))
-        return SEC_WEEK;
-    return SEC_LATER;
+    return L->pad / 2 > 2 ? L->pad / 2 : 2;
 }
 
-/* The header; returns its height. */
-static int header(ui_ctx *c)
+/* The narrowest a tile may be: a long Danish word ("Stolegymnastik", 7.2 em in Noto Sans)
+ * at the body size, with the padding. */
+static int tile_min_w(const ui_layout *L)
+{
+    return L->font[UI_FONT_BODY] * 36 / 5 + 2 * (tile_pad(L) + L->border);
+}
+
+static bool shown(const activity *a, int64_t now)
+{
+    return !ui_entry_over(a, now);
+}
+
+/* The days of the week view, in order; returns how many. */
+static int week_days(const ui_ctx *c, week_day out[WEEK_DAYS])
+{
+    const ui_model *m = c->m;
+    int n = 0;
+    /* today, always */
+    out[n++] = (week_day){c->now, 0, 0};
+    bool any = false;
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const activity *a = &m->entries[i].act;
+        if (!shown(a, c->now))
+            continue;
+        int d = a->start <= c->now ? 0 : dktime_days_between(c->now, a->start);
+        if (d < 0 || d >= WEEK_DAYS)
+            continue;
+        any = true;
+        week_day *wd = &out[n - 1];
+        if (d == 0) {
+            wd = &out[0];
+        } else if (dktime_days_between(wd->day, a->start) != 0) {
+            out[n] = (week_day){a->start, i, 0};
+            wd = &out[n++];
+        }
+        if (wd->n++ == 0)
+            wd->first = i;
+    }
+    if (any)
+        return n;
+    /* nothing this week: the next days that have something */
+    n = 0;
+    for (size_t i = 0; i < m->n_entries; i++) {
+        const activity *a = &m->entries[i].act;
+        if (!shown(a, c->now))
+            continue;
+        if (n && dktime_days_between(out[n - 1].day, a->start) == 0) {
+            out[n - 1].n++;
+            continue;
+        }
+        if (n == WEEK_DAYS)
+            break;
+        out[n++] = (week_day){a->start, i, 1};
+    }
+    return n;
+}
+
+/* Whether entry i belongs to the day `d` (in the view: today takes what has begun too). */
+static bool of_day(const ui_ctx *c, const week_day *d, const activity *a, bool today)
+{
+    if (!shown(a, c->now))
+        return false;
+    if (today)
+        return a->start <= c->now || dktime_days_between(c->now, a->start) == 0;
+    return a->start > c->now && dktime_days_between(d->day, a->start) == 0;
+}
+
+static bool is_today(const ui_ctx *c, const week_day *d)
+{
+    return dktime_days_between(c->now, d->day) == 0;
+}
+
+/* One activity as a tile: pictogram, time (and "om 20 min." where it fits), the title under
+ * them. Returns its height; draws it `h` high when draw. */
+static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
+                   bool with_day);
+
+static int tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw)
+{
+    return tile_of(c, e, x, y, w, h, draw, false);
+}
+
+int card_tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw)
+{
+    return tile_of(c, e, x, y, w, h, draw, true);
+}
+
+static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
+                   bool with_day)
+{
+    const ui_layout *L = c->L;
+    const activity *a = &e->act;
+    int p = tile_pad(L) + L->border;
+    int inner = w - 2 * p;
+    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    char clock[96], countdown[64];
+    if (with_day) /* away from the week: "Torsdag 26. nov. 19:00" */
+        i18n_when(c->cat, a->start, c->now, clock, sizeof clock);
+    else
+        i18n_clock(c->cat, a->start, clock, sizeof clock);
+    i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
+    const char *cancelled = tr(c, "Cancelled");
+    if (a->cancelled)
+        countdown[0] = '\0';
+    text_block tb;
+    text_wrap(&tb, c->ms, UI_FONT_BODY, a->title, inner, 3);
+    /* "Nu" and "om 20 min." matter: on the time's line, or else a line of their own; a
+     * countdown of hours only where it fits */
+    int room = inner - lh - L->gap / 2;
+    int first_w = text_width(c->ms, UI_FONT_BOLD, a->cancelled ? cancelled : clock);
+    if (a->cancelled)
+        first_w += L->gap / 2 + text_width(c->ms, UI_FONT_BOLD, clock);
+    int chip_w = *countdown ? text_width(c->ms, UI_FONT_BOLD, countdown) + L->pad : 0;
+    bool chip_inline = chip_w && first_w + L->gap / 2 + chip_w <= room;
+    bool soon = a->start <= c->now || a->start - c->now < 3600;
+    bool chip_below = chip_w && !chip_inline && soon && chip_w <= inner;
+    int height = p + lh + tb.h + (chip_below ? lh + L->gap / 3 : 0) + p;
+    if (height < L->target)
+        height = L->target;
+    if (!draw)
+        return height;
+
+    char id[UI_ID_MAX];
+    snprintf(id, sizeof id, "card:%s", a->uid);
+    bool pressed = w_pressed(c, id);
+    ui_color bg = a->cancelled ? COL_DISABLED_BG : pressed ? COL_CHIP : COL_CARD;
+    ui_color fg = a->cancelled ? COL_DISABLED_TEXT : COL_TEXT;
+    ui_rect r = rect_make(x, y, w, h);
+    draw_rect(c->f, r, bg, L->radius / 2);
+    draw_frame(c->f, r, a->cancelled ? COL_DISABLED_BG : COL_LINE, L->border, L->radius / 2);
+
+    /* line 1: the pictogram on its colour, "Aflyst", the time, the countdown */
+    int ix = c->rtl ? x + w - p - lh : x + p;
+    ui_color cat = a->cancelled ? COL_CLOSED : ui_category_color(a->category);
+    draw_rect(c->f, rect_make(ix, y + p, lh, lh), cat, L->radius / 3);
+    int ic = lh * 3 / 4;
+    draw_icon(c->f, rect_make(ix + (lh - ic) / 2, y + p + (lh - ic) / 2, ic, ic),
+              icon_for_category(a->category), COL_WHITE);
+    int cx = 0; /* from the start of the room, in reading order */
+    const char *parts[3] = {a->cancelled ? cancelled : NULL, clock,
+                            chip_inline ? countdown : ""};
+    for (int k = 0; k < 3; k++) {
+        const char *t = parts[k];
+        if (!t || !*t)
+            continue;
+        bool chip = k == 2;
+        int tw = text_width(c->ms, UI_FONT_BOLD, t);
+        int pw = chip ? tw + L->pad : tw;
+        int need = (cx ? L->gap / 2 : 0) + pw;
+        if (cx + need > room)
+            break; /* "Aflyst" and the time always fit a tile; the countdown may not */
+        cx += cx ? L->gap / 2 : 0;
+        int tx = c->rtl ? ix - L->gap / 2 - cx - pw : ix + lh + L->gap / 2 + cx;
+        if (chip) {
+            draw_rect(c->f, rect_make(tx, y + p, pw, lh), COL_SOON, lh / 2);
+            draw_text(c->f, tx + L->pad / 2, y + p, tw, lh, UI_FONT_BOLD, COL_WHITE, t);
+        } else {
+            draw_text(c->f, tx, y + p, tw, lh, UI_FONT_BOLD, fg, t);
+            if (a->cancelled && k == 1)
+                draw_rect(c->f, rect_make(tx, y + p + lh * 11 / 20, tw, L->border), fg, 0);
+        }
+        cx += pw;
+    }
+    /* the title, and the countdown under it when it needs a line */
+    text_draw(c->f, &tb, a->title, x + p, y + p + lh, inner, UI_FONT_BODY, fg, ALIGN_START,
+              c->rtl);
+    if (chip_below) {
+        int tw = text_width(c->ms, UI_FONT_BOLD, countdown);
+        int cy = y + p + lh + tb.h + L->gap / 3;
+        int chx = c->rtl ? x + w - p - chip_w : x + p;
+        draw_rect(c->f, rect_make(chx, cy, chip_w, lh), COL_SOON, lh / 2);
+        draw_text(c->f, chx + L->pad / 2, cy, tw, lh, UI_FONT_BOLD, COL_WHITE, countdown);
+    }
+    if (a->cancelled)
+        w_strike(c, a->title, UI_FONT_BODY, fg, x + p, y + p + lh, inner, 3);
+
+    char when[96], places_buf[96], label[ACT_TITLE_MAX + 220];
+    ui_color places_col;
+    i18n_when(c->cat, a->start, c->now, when, sizeof when);
+    const char *places = ui_places_text(c, e, places_buf, sizeof places_buf, &places_col);
+    snprintf(label, sizeof label, "%s \xC2\xB7 %s \xC2\xB7 %s", a->title, when, places);
+    w_register(c, id, UI_ROLE_CARD, label, r,
+               UI_WIDGET_TAPPABLE | (pressed ? UI_WIDGET_PRESSED : 0) |
+                   (a->cancelled ? UI_WIDGET_DISABLED : 0),
+               fg, bg);
+    return h;
+}
+
+/* The calendar leaf of a day: "I dag" / "Ons.", and the day of the month. `narrow`: today
+ * too by its weekday (marked by its colour), where "I dag" would cost the week a column. */
+static void leaf_words(const ui_ctx *c, const week_day *d, bool narrow, char *top, size_t ts,
+                       char *bottom, size_t bs)
+{
+    if (is_today(c, d) && !narrow)
+        i18n_day(c->cat, c->now, c->now, top, ts);
+    else
+        i18n_weekday_short(c->cat, d->day, top, ts);
+    i18n_day_of_month(c->cat, d->day, bottom, bs);
+}
+
+static int leaf_width(const ui_ctx *c, const week_day *days, int n, bool narrow)
+{
+    const ui_layout *L = c->L;
+    int w = L->target;
+    for (int i = 0; i < n; i++) {
+        char top[64], bottom[16];
+        leaf_words(c, &days[i], narrow, top, sizeof top, bottom, sizeof bottom);
+        int t = text_width(c->ms, UI_FONT_BOLD, top) + 2 * tile_pad(L);
+        int b = text_width(c->ms, UI_FONT_BOLD, bottom) + 2 * tile_pad(L);
+        if (t > w)
+            w = t;
+        if (b > w)
+            w = b;
+    }
+    return w;
+}
+
+static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
+{
+    const ui_layout *L = c->L;
+    char top[64], bottom[16], id[32], label[96];
+    leaf_words(c, d, narrow, top, sizeof top, bottom, sizeof bottom);
+    dk_tm tm = dktime_local(d->day);
+    snprintf(id, sizeof id, "day:%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    bool today = is_today(c, d);
+    bool pressed = w_pressed(c, id);
+    ui_color bg = today ? (pressed ? COL_PRIMARY_PRESSED : COL_PRIMARY)
+                        : (pressed ? COL_PRESSED_LIGHT : COL_CHIP);
+    ui_color fg = today ? COL_WHITE : COL_TEXT;
+    draw_rect(c->f, r, bg, L->radius / 2);
+    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    int tw = text_width(c->ms, UI_FONT_BOLD, top), bw = text_width(c->ms, UI_FONT_BOLD, bottom);
+    int ty = r.y + tile_pad(L) + L->border;
+    if (r.h < 2 * lh) {
+        /* a bar over the day: "I dag 24." on one line */
+        char one[96];
+        snprintf(one, sizeof one, "%s %s", top, bottom);
+        int ow = text_width(c->ms, UI_FONT_BOLD, one);
+        int ox = c->rtl ? r.x + r.w - L->pad - ow : r.x + L->pad;
+        draw_text(c->f, ox, r.y + (r.h - lh) / 2, ow, lh, UI_FONT_BOLD, fg, one);
+    } else {
+        draw_text(c->f, r.x + (r.w - tw) / 2, ty, tw, lh, UI_FONT_BOLD, fg, top);
+        draw_text(c->f, r.x + (r.w - bw) / 2, ty + lh, bw, lh, UI_FONT_BOLD, fg, bottom);
+    }
+    i18n_day(c->cat, d->day, c->now, label, sizeof label);
+    w_register(c, id, UI_ROLE_BUTTON, label, r,
+               UI_WIDGET_TAPPABLE | (today ? UI_WIDGET_SELECTED : 0) |
+                   (pressed ? UI_WIDGET_PRESSED : 0),
+               fg, bg);
+}
+
+/* The header; returns its height. Tells where the scroll arrows go when they sit in it. */
+static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
     char date[96], clock[32];
     i18n_date_long(c->cat, c->now, date, sizeof date);
     i18n_clock(c->cat, c->now, clock, sizeof clock);
+    int bar_h = L->btn_h + L->margin;
+    draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
+    draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
 
-    const char *lang_label = NULL;
-    int lang_w = 0;
+    int start = L->margin, end = L->w - L->margin; /* in reading order */
+    int by = L->margin / 2;
+    /* the language button: the language in use, in its own words */
     if (m->n_langs > 1) {
-        /* the button names the language it switches to, in that language */
-        lang_label = i18n_lang_name(m->langs[(c->u->lang + 1) % m->n_langs]);
-        lang_w = w_button_width(c, lang_label, ICON_LANGUAGE, UI_FONT_BOLD);
-        if (lang_w < L->btn_h * 2)
-            lang_w = L->btn_h * 2;
+        const char *name = i18n_lang_name(m->langs[c->u->lang]);
+        int lw = w_button_width(c, name, ICON_LANGUAGE, UI_FONT_BOLD);
+        if (lw < L->btn_h * 2)
+            lw = L->btn_h * 2;
+        ui_rect r = rect_make(c->rtl ? L->w - start - lw : start, by, lw, L->btn_h);
+        w_button(c, "lang", name, ICON_LANGUAGE, r, BTN_SECONDARY, UI_FONT_BOLD, false);
+        start += lw + L->gap;
     }
-    int clock_w = text_width(c->ms, UI_FONT_HUGE, clock);
-    int clock_h = text_line_h(c->ms, UI_FONT_HUGE);
-    int left_w = L->w - 2 * L->margin - lang_w - clock_w - 2 * L->gap;
-    bool two_rows = left_w < (int)(240 * L->fs);
-
-    int row1 = L->btn_h + L->margin;
-    int h = two_rows ? row1 + clock_h + L->margin : row1;
-    draw_rect(c->f, rect_make(0, 0, L->w, h), COL_CARD, 0);
-    draw_rect(c->f, rect_make(0, h - L->border, L->w, L->border), COL_LINE, 0);
-
-    int start = L->margin, end = L->w - L->margin;
-    if (lang_label) {
-        ui_rect r = rect_make(c->rtl ? start : end - lang_w, L->margin / 2, lang_w, L->btn_h);
-        w_button(c, "lang", lang_label, ICON_LANGUAGE, r, BTN_SECONDARY, UI_FONT_BOLD, false);
-        if (c->rtl)
-            start += lang_w + L->gap;
-        else
-            end -= lang_w + L->gap;
+    /* the clock at the end (a 5 s press on it opens the staff's PIN) */
+    ui_font cf = UI_FONT_HUGE;
+    int clock_h = text_line_h(c->ms, cf);
+    if (clock_h > L->btn_h) {
+        cf = UI_FONT_TITLE;
+        clock_h = text_line_h(c->ms, cf);
     }
-    int name_h = text_line_h(c->ms, UI_FONT_BOLD), date_h = text_line_h(c->ms, UI_FONT_SMALL);
+    int clock_w = text_width(c->ms, cf, clock);
+    int cx = c->rtl ? L->w - end : end - clock_w;
+    draw_text(c->f, cx, (bar_h - clock_h) / 2, clock_w, clock_h, cf, COL_TEXT, clock);
+    w_register(c, "clock", UI_ROLE_TEXT, clock,
+               rect_make(cx, (bar_h - clock_h) / 2, clock_w, clock_h), 0, COL_TEXT, COL_CARD);
+    end -= clock_w + L->gap;
+    if (arrows) {
+        int s = L->btn_h;
+        int ux = end - 2 * s - L->gap;
+        *up = rect_make(c->rtl ? L->w - ux - 2 * s - L->gap : ux, by, s, s);
+        *down = rect_make(c->rtl ? up->x + s + L->gap : ux + s + L->gap, by, s, s);
+        if (c->rtl) {
+            /* reading from the right: up first */
+            ui_rect t = *up;
+            *up = rect_make(t.x + s + L->gap, by, s, s);
+            *down = rect_make(t.x, by, s, s);
+        }
+        end -= 2 * s + 2 * L->gap;
+    }
+    /* the estate and the date between, as much of them as fits whole */
+    int room = end - start;
     const char *estate = m->estate_name ? m->estate_name : "";
-    if (!two_rows) {
-        int cx = c->rtl ? start : end - clock_w;
-        draw_text(c->f, cx, (row1 - clock_h) / 2, clock_w, clock_h, UI_FONT_HUGE, COL_TEXT, clock);
-        w_register(c, "clock", UI_ROLE_TEXT, clock, rect_make(cx, (row1 - clock_h) / 2, clock_w,
-                                                              clock_h),
-                   0, COL_TEXT, COL_CARD);
-        if (c->rtl)
-            start += clock_w + L->gap;
-        else
-            end -= clock_w + L->gap;
-        int ty = (row1 - name_h - date_h) / 2;
+    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    bool two = 2 * lh <= bar_h && *estate && text_fits(c->ms, UI_FONT_BOLD, estate, room, 1) &&
+               text_fits(c->ms, UI_FONT_SMALL, date, room, 1);
+    int tx = c->rtl ? L->w - end : start;
+    if (two) {
+        int ty = (bar_h - 2 * lh) / 2;
         w_text_widget(c, "estate", UI_ROLE_HEADING, estate, UI_FONT_BOLD, COL_TEXT, COL_CARD,
-                      start, ty, end - start, 1, true);
-        w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_SMALL, COL_TEXT, COL_CARD, start,
-                      ty + name_h, end - start, 1, true);
-    } else {
+                      tx, ty, room, 1, true);
+        w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_SMALL, COL_TEXT, COL_CARD, tx,
+                      ty + lh, room, 1, true);
+    } else if (room > 0 && text_fits(c->ms, UI_FONT_SMALL, date, room, 1)) {
+        w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_SMALL, COL_TEXT, COL_CARD, tx,
+                      (bar_h - lh) / 2, room, 1, true);
+    } else if (room > 0 && *estate && text_fits(c->ms, UI_FONT_BOLD, estate, room, 1)) {
         w_text_widget(c, "estate", UI_ROLE_HEADING, estate, UI_FONT_BOLD, COL_TEXT, COL_CARD,
-                      start, (row1 - 2 * name_h) / 2, end - start, 2, true);
-        int y2 = row1;
-        int cx = c->rtl ? L->margin : L->w - L->margin - clock_w;
-        draw_text(c->f, cx, y2, clock_w, clock_h, UI_FONT_HUGE, COL_TEXT, clock);
-        w_register(c, "clock", UI_ROLE_TEXT, clock, rect_make(cx, y2, clock_w, clock_h), 0,
-                   COL_TEXT, COL_CARD);
-        int dx = c->rtl ? L->margin + clock_w + L->gap : L->margin;
-        int dw = L->w - 2 * L->margin - clock_w - L->gap;
-        w_text_widget(c, "date", UI_ROLE_TEXT, date, UI_FONT_SMALL, COL_TEXT, COL_CARD, dx,
-                      y2 + (clock_h - date_h) / 2, dw, 1, true);
+                      tx, (bar_h - lh) / 2, room, 1, true);
     }
-    return h;
+    return bar_h;
 }
 
-/* The section and height of every card, kept in the ui while the model's generation, the
- * minute (countdown chips, sections), the column width and the language stay the same, so a
- * scroll or a press does not measure a long program again. False on allocation failure. */
-static bool home_measure(ui_ctx *c, int col_w, int **heights, int **sec)
+/* The week laid out in `w`: the tiles' columns, and the height of everything. */
+typedef struct week_layout {
+    bool narrow; /* the leaves without "I dag" */
+    bool above;  /* the leaves as a bar over their day's tiles: a narrow screen where a leaf
+                    beside the tiles would break a title's word */
+    int word;    /* the widest word of the titles, with a tile's padding */
+    int leaf_w, ncols, tile_w;
+    int room;    /* the width of a band's tiles */
+    int h;
+} week_layout;
+
+/* A day's tiles: as many beside each other as the week has, fewer when a title has a word
+ * too long for the tile ("Reparationsværksted"): a word is never broken where it can fit. */
+static void band_cols(ui_ctx *c, const week_day *d, bool today, const week_layout *wl,
+                      int *ncols, int *tile_w)
 {
-    ui *u = c->u;
+    const ui_layout *L = c->L;
     const ui_model *m = c->m;
-    size_t n = m->n_entries;
-    int64_t minute = c->now_ms / 60000;
-    if (m->generation && u->home_cache.heights && u->home_cache.generation == m->generation &&
-        u->home_cache.n == n && u->home_cache.minute == minute &&
-        u->home_cache.col_w == col_w && u->home_cache.lang == u->lang) {
-        *heights = u->home_cache.heights;
-        *sec = u->home_cache.sec;
-        return true;
-    }
-    int *h = realloc(u->home_cache.heights, (n ? n : 1) * sizeof *h);
-    if (h)
-        u->home_cache.heights = h;
-    int *s = realloc(u->home_cache.sec, (n ? n : 1) * sizeof *s);
-    if (s)
-        u->home_cache.sec = s;
-    if (!h || !s) {
-        c->f->oom = true;
-        u->home_cache.generation = 0;
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
+    int need = 0, k = 0;
+    for (size_t i = d->first; i < m->n_entries && k < d->n; i++) {
         const activity *a = &m->entries[i].act;
-        s[i] = -1;
-        h[i] = 0;
-        if (ui_entry_over(a, c->now))
+        if (!of_day(c, d, a, today))
             continue;
-        s[i] = section_of(a, c->now);
-        h[i] = card_build(c, &m->entries[i], 0, 0, col_w, 0, false);
+        k++;
+        int w = w_longest_word(c, UI_FONT_BODY, a->title) + 2 * (tile_pad(L) + L->border);
+        if (w > need)
+            need = w;
     }
-    u->home_cache.generation = m->generation;
-    u->home_cache.n = n;
-    u->home_cache.minute = minute;
-    u->home_cache.col_w = col_w;
-    u->home_cache.lang = u->lang;
-    *heights = h;
-    *sec = s;
-    return true;
+    *ncols = wl->ncols;
+    while (*ncols > 1 && (wl->room - (*ncols - 1) * (L->gap / 2)) / *ncols < need)
+        (*ncols)--;
+    *tile_w = (wl->room - (*ncols - 1) * (L->gap / 2)) / *ncols;
+}
+
+static int day_height(ui_ctx *c, const week_day *d, bool today, const week_layout *wl,
+                      int *row_h, int max_rows)
+{
+    const ui_layout *L = c->L;
+    const ui_model *m = c->m;
+    int col = 0, rows = 0, h = 0, rh = 0, k = 0, ncols, tile_w;
+    band_cols(c, d, today, wl, &ncols, &tile_w);
+    for (size_t i = d->first; i < m->n_entries && k < d->n; i++) {
+        const ui_entry *e = &m->entries[i];
+        if (!of_day(c, d, &e->act, today))
+            continue;
+        k++;
+        int th = tile(c, e, 0, 0, tile_w, 0, false);
+        if (th > rh)
+            rh = th;
+        if (++col == ncols || k == d->n) {
+            if (row_h && rows < max_rows)
+                row_h[rows] = rh;
+            rows++;
+            h += rh + (k < d->n ? L->gap / 2 : 0);
+            col = 0;
+            rh = 0;
+        }
+    }
+    if (wl->above)
+        return L->target + L->gap / 2 + (d->n ? h : 2 * text_line_h(c->ms, UI_FONT_BODY));
+    int leaf_h = 2 * text_line_h(c->ms, UI_FONT_BOLD) + 2 * (tile_pad(L) + L->border);
+    return h > leaf_h ? h : leaf_h;
+}
+
+static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, week_layout *wl)
+{
+    const ui_layout *L = c->L;
+    int room_wide = 0;
+    wl->word = 0;
+    for (int k = 0; k < 2; k++) {
+        wl->narrow = k == 1;
+        wl->leaf_w = leaf_width(c, days, nd, wl->narrow);
+        int room = w - wl->leaf_w - L->gap;
+        int ncols = (room + L->gap / 2) / (tile_min_w(L) + L->gap / 2);
+        if (ncols < 1)
+            ncols = 1;
+        if (k == 0)
+            room_wide = room;
+        if (k == 0) {
+            /* a word of a title wider than the room beside the wide leaf: the narrow one */
+            int need = 0;
+            for (int i = 0; i < nd; i++) {
+                int kk = 0;
+                for (size_t j = days[i].first; j < c->m->n_entries && kk < days[i].n; j++) {
+                    const activity *a = &c->m->entries[j].act;
+                    if (!of_day(c, &days[i], a, i == 0 && is_today(c, &days[i])))
+                        continue;
+                    kk++;
+                    int ww = w_longest_word(c, UI_FONT_BODY, a->title);
+                    if (ww > need)
+                        need = ww;
+                }
+            }
+            wl->word = need + 2 * (tile_pad(L) + L->border) + L->pad; /* (some air) */
+        }
+        if (k == 1 && ncols <= wl->ncols && wl->word <= room_wide) {
+            /* "I dag" costs nothing: keep it */
+            wl->narrow = false;
+            wl->leaf_w = leaf_width(c, days, nd, false);
+            break;
+        }
+        wl->ncols = ncols;
+    }
+    int room = w - wl->leaf_w - L->gap;
+    wl->above = wl->word > room;
+    if (wl->above) {
+        wl->leaf_w = w;
+        wl->ncols = (w + L->gap / 2) / (tile_min_w(L) + L->gap / 2);
+        if (wl->ncols < 1)
+            wl->ncols = 1;
+        room = w;
+    }
+    wl->room = room;
+    wl->tile_w = (room - (wl->ncols - 1) * (L->gap / 2)) / wl->ncols;
+    wl->h = 0;
+    for (int i = 0; i < nd; i++) {
+        if (i)
+            wl->h += L->gap;
+        wl->h += day_height(c, &days[i], i == 0 && is_today(c, &days[i]), wl, NULL, 0);
+    }
 }
 
 void screen_home_build(ui_ctx *c)
@@ -141,159 +489,153 @@ void screen_home_build(ui_ctx *c)
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
     w_background(c);
-    int y = header(c) + L->gap;
 
+    week_day days[WEEK_DAYS];
+    int nd = week_days(c, days);
     int full_w = L->w - 2 * L->margin;
+    week_layout wl;
+    week_measure(c, days, nd, full_w, &wl);
+    int end_btn_h = nd ? L->btn_h : 0; /* the whole program, when there is one */
+
+    /* Whether the week scrolls decides where the arrows go (the header's height is the
+     * same either way). */
+    ui_rect up = {0}, down = {0};
+    int top = L->btn_h + L->margin;
+    int notes = 0;
     if (m->notice && *m->notice)
-        y += w_notice(c, "notice", m->notice, ICON_USB, L->margin, y, full_w, 3, true) + L->gap;
+        notes += w_notice(c, "notice", m->notice, ICON_USB, L->margin, 0, full_w, 4, false) +
+                 L->gap;
+    if (m->signups_paused)
+        notes += w_notice(c, "signups-paused",
+                          tr(c, "Sign-up is paused \xE2\x80\x93 the program is shown as it is. "
+                                "Please tell the staff."),
+                          ICON_WARNING, L->margin, 0, full_w, 4, false) +
+                 L->gap;
+    if (m->clock_suspect)
+        notes += w_notice(c, "clock-warning",
+                          tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),
+                          ICON_WARNING, L->margin, 0, full_w, 4, false) +
+                 L->gap;
+    int content = wl.h + L->gap + end_btn_h;
+    int view_h = L->h - top - L->gap - notes;
+    bool scroll = content > view_h;
+    if (scroll && L->portrait)
+        view_h -= L->btn_h + L->margin;
+    top = header(c, scroll && !L->portrait, &up, &down);
+    int y = top + L->gap;
+    if (m->notice && *m->notice)
+        y += w_notice(c, "notice", m->notice, ICON_USB, L->margin, y, full_w, 4, true) + L->gap;
     if (m->signups_paused)
         y += w_notice(c, "signups-paused",
                       tr(c, "Sign-up is paused \xE2\x80\x93 the program is shown as it is. "
                             "Please tell the staff."),
-                      ICON_WARNING, L->margin, y, full_w, 3, true) +
+                      ICON_WARNING, L->margin, y, full_w, 4, true) +
              L->gap;
     if (m->clock_suspect)
         y += w_notice(c, "clock-warning",
                       tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),
-                      ICON_WARNING, L->margin, y, full_w, 2, true) +
+                      ICON_WARNING, L->margin, y, full_w, 4, true) +
              L->gap;
-
-    /* The list, and the scroll buttons beside it (landscape) or under it (portrait). */
-    ui_rect view, up, down;
-    int sb = L->btn_h;
-    if (!L->portrait) {
-        view = rect_make(L->margin, y, L->w - 2 * L->margin - sb - L->gap, L->h - y);
-        int bh = (view.h - L->margin - L->gap) / 2;
-        if (bh > sb * 2)
-            bh = sb * 2;
-        int bx = c->rtl ? L->margin : L->w - L->margin - sb;
-        if (c->rtl)
-            view.x += sb + L->gap;
-        up = rect_make(bx, y, sb, bh);
-        down = rect_make(bx, L->h - L->margin - bh, sb, bh);
-    } else {
-        /* the bar of scroll buttons is only taken when the content needs it (below) */
-        view = rect_make(L->margin, y, full_w, L->h - y);
+    if (scroll && L->portrait) {
         int bw = (full_w - L->gap) / 2;
-        up = rect_make(L->margin, L->h - L->margin - sb, bw, sb);
-        down = rect_make(L->margin + bw + L->gap, L->h - L->margin - sb, bw, sb);
+        int by = L->h - L->margin - L->btn_h;
+        up = rect_make(L->margin, by, bw, L->btn_h);
+        down = rect_make(L->margin + bw + L->gap, by, bw, L->btn_h);
     }
+    ui_rect view = rect_make(L->margin, y, full_w, view_h);
 
-    int ncols = (view.w + L->gap) / (L->col_min + L->gap);
-    if (ncols < 1)
-        ncols = 1;
-    int col_w = (view.w - (ncols - 1) * L->gap) / ncols;
-
-    /* Measure: which entries show, in which section, how tall (kept between frames). */
-    size_t n = m->n_entries;
-    int *heights, *sec;
-    if (!home_measure(c, col_w, &heights, &sec))
-        return;
-    int count[SEC_COUNT] = {0};
-    for (size_t i = 0; i < n; i++)
-        if (sec[i] >= 0)
-            count[sec[i]]++;
-    static const char *const SEC_WORD[SEC_COUNT] = {"Today", "This week", "Later"};
-    static const char *const SEC_ID[SEC_COUNT] = {"section:today", "section:week",
-                                                  "section:later"};
-    int head_h = text_line_h(c->ms, UI_FONT_TITLE);
-    int content = 0;
-    for (int s = 0; s < SEC_COUNT; s++) {
-        if (!count[s])
-            continue;
-        content += head_h + L->gap;
-        int col = 0, row_h = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (sec[i] != s)
-                continue;
-            if (heights[i] > row_h)
-                row_h = heights[i];
-            if (++col == ncols) {
-                content += row_h + L->gap;
-                col = 0;
-                row_h = 0;
-            }
-        }
-        if (col)
-            content += row_h + L->gap;
-        content += L->gap;
-    }
-    if (L->portrait && content > view.h)
-        view.h -= sb + L->margin;
     int scroll_max;
-
-    /* Draw what is in view. */
-    int scroll = w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &scroll_max);
-    int yy = view.y - scroll;
-    bool any = false;
-    for (int s = 0; s < SEC_COUNT; s++) {
-        if (!count[s])
-            continue;
-        any = true;
-        const char *word = tr(c, SEC_WORD[s]);
-        if (yy + head_h > view.y && yy < view.y + view.h)
-            w_text_widget(c, SEC_ID[s], UI_ROLE_HEADING, word, UI_FONT_TITLE, COL_TEXT, COL_BG,
-                          view.x, yy, view.w, 1, true);
-        yy += head_h + L->gap;
-        int col = 0, row_h = 0;
-        size_t row_first = 0;
-        for (size_t i = 0; i <= n; i++) {
-            bool flush = i == n;
-            if (!flush && sec[i] != s)
-                continue;
-            if (!flush) {
-                if (col == 0)
-                    row_first = i;
-                if (heights[i] > row_h)
-                    row_h = heights[i];
-                col++;
+    int s = w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &scroll_max);
+    int yy = view.y - s;
+    for (int i = 0; i < nd; i++) {
+        const week_day *d = &days[i];
+        bool today = i == 0 && is_today(c, d);
+        int row_h[WEEK_MAX_TILES];
+        int dh = day_height(c, d, today, &wl, row_h, WEEK_MAX_TILES);
+        if (i)
+            yy += L->gap;
+        if (yy + dh > view.y && yy < view.y + view.h) {
+            int lx = c->rtl ? view.x + view.w - wl.leaf_w : view.x;
+            int ry = yy;
+            int tx0 = c->rtl ? view.x : view.x + wl.leaf_w + L->gap;
+            if (wl.above) {
+                leaf(c, d, wl.narrow, rect_make(view.x, yy, view.w, L->target));
+                ry += L->target + L->gap / 2;
+                tx0 = view.x;
+            } else {
+                leaf(c, d, wl.narrow, rect_make(lx, yy, wl.leaf_w, dh));
             }
-            if (col && (col == ncols || flush)) {
-                /* draw the row when any of it is in view */
-                if (yy + row_h > view.y && yy < view.y + view.h) {
-                    int k = 0;
-                    for (size_t j = row_first; j < n && k < col; j++) {
-                        if (sec[j] != s)
-                            continue;
-                        int cxp = view.x + k * (col_w + L->gap);
-                        if (c->rtl)
-                            cxp = view.x + view.w - (k + 1) * col_w - k * L->gap;
-                        card_build(c, &m->entries[j], cxp, yy, col_w, row_h, true);
-                        k++;
-                    }
+            int col = 0, row = 0, k = 0, ncols, tile_w;
+            band_cols(c, d, today, &wl, &ncols, &tile_w);
+            for (size_t j = d->first; j < m->n_entries && k < d->n; j++) {
+                const ui_entry *e = &m->entries[j];
+                if (!of_day(c, d, &e->act, today))
+                    continue;
+                k++;
+                int rh = row < WEEK_MAX_TILES ? row_h[row] : L->target;
+                int slot = c->rtl ? ncols - 1 - col : col;
+                int tx = tx0 + slot * (tile_w + L->gap / 2);
+                if (ry + rh > view.y && ry < view.y + view.h)
+                    tile(c, e, tx, ry, tile_w, rh, true);
+                if (++col == ncols) {
+                    col = 0;
+                    ry += rh + L->gap / 2;
+                    row++;
                 }
-                yy += row_h + L->gap;
-                col = 0;
-                row_h = 0;
+            }
+            if (d->n == 0) {
+                /* today with nothing (more) on */
+                int tx = wl.above || c->rtl ? view.x : view.x + wl.leaf_w + L->gap;
+                int tw = wl.above ? view.w : view.w - wl.leaf_w - L->gap;
+                w_text_widget(c, "today-empty", UI_ROLE_TEXT, tr(c, "Nothing more today"),
+                              UI_FONT_BODY, COL_TEXT, COL_BG, tx, ry + tile_pad(L), tw, 2,
+                              true);
             }
         }
-        yy += L->gap;
+        yy += dh;
     }
-    if (!any) {
-        int ty = view.y + L->margin * 2;
+    if (nd == 0) {
+        int ty = yy + L->gap;
         ty += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "Nothing is planned right now"),
                             UI_FONT_TITLE, COL_TEXT, COL_BG, view.x, ty, view.w, 2, true);
-        w_text(c, tr(c, "Come back soon!"), UI_FONT_BODY, COL_TEXT, view.x, ty + L->gap, view.w, 2,
-               true);
+        w_text(c, tr(c, "Come back soon!"), UI_FONT_BODY, COL_TEXT, view.x, ty + L->gap, view.w,
+               2, true);
+    }
+    /* the whole program, as detailed cards */
+    yy += L->gap;
+    if (nd && yy + end_btn_h > view.y && yy < view.y + view.h) {
+        const char *label = tr(c, "The whole program with all details");
+        w_button(c, "program", label, ICON_CALENDAR, rect_make(view.x, yy, view.w, end_btn_h),
+                 BTN_SECONDARY, UI_FONT_BOLD, false);
     }
     w_scroll_end(c);
-    if (scroll_max > 0)
-        w_scroll_buttons(c, up, down, scroll, scroll_max);
+    if (scroll)
+        w_scroll_buttons(c, up, down, s, scroll_max);
 }
 
 void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 {
     if (strncmp(id, "card:", 5) == 0) {
         const ui_entry *e = ui_entry_find(m, id + 5);
-        if (!e)
+        if (e)
+            ui_open_detail(u, e, SCR_HOME, now_ms);
+    } else if (strncmp(id, "day:", 4) == 0) {
+        int y, mo, d;
+        if (sscanf(id + 4, "%d-%d-%d", &y, &mo, &d) != 3)
             return;
-        snprintf(u->detail_uid, sizeof u->detail_uid, "%s", e->act.uid);
-        u->scroll[SCR_DETAIL] = 0;
-        u->detail_msg = MSG_NONE;
-        ui_goto(u, SCR_DETAIL, now_ms);
+        int64_t noon;
+        if (!dktime_from_local(y, mo, d, 12, 0, &noon))
+            return;
+        u->program_day = noon;
+        u->scroll[SCR_PROGRAM] = 0;
+        ui_goto(u, SCR_PROGRAM, now_ms);
+    } else if (strcmp(id, "program") == 0) {
+        u->program_day = 0;
+        u->scroll[SCR_PROGRAM] = 0;
+        ui_goto(u, SCR_PROGRAM, now_ms);
     } else if (strcmp(id, "lang") == 0) {
-        if (m->n_langs > 0)
-            u->lang = (u->lang + 1) % m->n_langs;
+        if (m->n_langs > 1)
+            ui_goto(u, SCR_LANGUAGE, now_ms);
     } else if (strcmp(id, "scroll-up") == 0) {
         u->scroll[SCR_HOME] -= u->scroll_page[SCR_HOME];
     } else if (strcmp(id, "scroll-down") == 0) {

@@ -1,12 +1,15 @@
 /* join: the sign-up flow, from "Tilmeld" to "Du er tilmeldt!".
  *
  *   join-name       the name on the keyboard                          [next]
- *   join-household  adults and children, where the activity counts them [next]
+ *   join-household  adults and children, where the activity counts them [confirm]; `more`
+ *                   goes on to join-extra for a code or someone to go with
  *   join-extra      "følges med nogen", an optional 4-digit code      [confirm]
- *   join-done       the answer, the next activity, and once: the helper tasks
+ *   join-done       the answer (and the code chosen), the next activity, and once: the
+ *                   helper tasks
  *
- * Three taps after "Tilmeld" plus typing. Every step has `back`, and going back keeps what
- * was typed. A helper task is the same flow without the household step. */
+ * A fællesspisning for 2 adults and a child: Næste, +, +, Bekræft after "Tilmeld" and the
+ * name; without a household: Næste, Bekræft. Every step has `back`, and going back keeps
+ * what was typed. A helper task is the same flow without the household step. */
 #include <stdio.h>
 #include <string.h>
 
@@ -69,10 +72,15 @@ static void context_line(const ui_ctx *c, const ui_entry *e, char *out, size_t s
 static void build_name(ui_ctx *c, const ui_entry *e)
 {
     char msg_buf[160], line[ACT_TITLE_MAX + TASK_TITLE_MAX + 200];
-    int top = w_top_bar(c, tr(c, "What is your name?"), "next", tr(c, "Next"), ICON_NONE, false);
+    /* the question in the bar; where it does not fit there, in the line over the keys */
+    const char *question = tr(c, "What is your name?");
+    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
+    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg) {
         flow_name_body(c, top, msg, true);
+    } else if (!in_bar) {
+        flow_name_body(c, top, question, false);
     } else {
         context_line(c, e, line, sizeof line);
         flow_name_body(c, top, line, false);
@@ -116,26 +124,97 @@ static void build_household(ui_ctx *c, const ui_entry *e)
 {
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
-    int top = w_top_bar(c, tr(c, "How many of you are coming?"), "next", tr(c, "Next"),
-                        ICON_NONE, false);
+    join_state js = flow_join_state(c->m, e, fl->task_id, c->now);
+    bool can = joinable(js, fl->task_id);
+    const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Confirm");
+    int top = w_top_bar(c, tr(c, "How many of you are coming?"), "confirm", label,
+                        fl->pending ? ICON_CLOCK : ICON_CHECK, fl->pending || !can);
     int w = L->w - 2 * L->margin;
     int max_w = (int)(640 * L->fs);
     if (w > max_w)
         w = max_w;
     int x = (L->w - w) / 2;
-    int y = top + L->margin * 2;
-    w_stepper(c, "adults", tr(c, "Adults"), fl->adults, 1, HOUSEHOLD_MAX, x, y, w);
-    y += L->btn_h + L->margin * 2;
-    w_stepper(c, "children", tr(c, "Children"), fl->children, 0, HOUSEHOLD_MAX, x, y, w);
-    y += L->btn_h + L->margin * 2;
+    int step = L->gap;
+    int y = top + step;
+    char msg_buf[256], reason_buf[160];
+    const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
+    if (!*msg && !can)
+        msg = flow_reason(c, e, js, reason_buf, sizeof reason_buf);
+    if (*msg)
+        y += w_notice(c, "message", msg, ICON_WARNING, x, y, w, 2, true) + step;
     char buf[256];
     bool waiting;
     const char *line = heads_line(c, e, buf, sizeof buf, &waiting);
-    if (waiting)
-        w_notice(c, "heads", line, ICON_PEOPLE, x, y, w, 3, true);
-    else
-        w_text_widget(c, "heads", UI_ROLE_TEXT, line, UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, w, 3,
-                      true);
+    /* a code to cancel by oneself, or someone to go with: one step further, for who wants */
+    const char *more = tr(c, "A code, or someone to go with");
+    int more_h = L->btn_h;
+    int bottom = L->h - L->margin - more_h - step;
+    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    int ctl_w = 2 * L->btn_h + text_width(c->ms, UI_FONT_HUGE, "88") + L->pad * 2;
+    int label_room = w - ctl_w - L->gap;
+    bool beside = label_room > 0 && text_fits(c->ms, UI_FONT_BOLD, tr(c, "Adults"), label_room, 3) &&
+                  text_fits(c->ms, UI_FONT_BOLD, tr(c, "Children"), label_room, 3);
+    bool stacked = beside && (y + 2 * (L->btn_h + step) + lh <= bottom || L->portrait);
+    if (!beside && L->portrait) {
+        /* a narrow screen and long words: each word over its buttons, one under the other */
+        const char *words[2] = {tr(c, "Adults"), tr(c, "Children")};
+        const char *base[2] = {"adults", "children"};
+        int value[2] = {fl->adults, fl->children}, min[2] = {1, 0};
+        for (int k = 0; k < 2; k++) {
+            char lid[32];
+            snprintf(lid, sizeof lid, "%s-label", base[k]);
+            y += w_text_widget(c, lid, UI_ROLE_TEXT, words[k], UI_FONT_BOLD, COL_TEXT, COL_BG, x,
+                               y, w, 2, true);
+            w_stepper(c, base[k], "", value[k], min[k], HOUSEHOLD_MAX,
+                      c->rtl ? x + w - ctl_w : x, y, ctl_w);
+            y += L->btn_h + step;
+        }
+    } else if (stacked) {
+        y += w_stepper(c, "adults", tr(c, "Adults"), fl->adults, 1, HOUSEHOLD_MAX, x, y, w) +
+             step;
+        y += w_stepper(c, "children", tr(c, "Children"), fl->children, 0, HOUSEHOLD_MAX, x, y,
+                       w) +
+             step;
+    } else {
+        /* a low landscape screen: the two side by side, each word over its buttons, so the
+         * line of places keeps its room */
+        step = L->gap / 2;
+        int half = (w - L->gap) / 2;
+        const char *words[2] = {tr(c, "Adults"), tr(c, "Children")};
+        const char *base[2] = {"adults", "children"};
+        int value[2] = {fl->adults, fl->children}, min[2] = {1, 0};
+        for (int k = 0; k < 2; k++) {
+            int cx = c->rtl ? x + w - (k + 1) * half - k * L->gap : x + k * (half + L->gap);
+            char lid[32];
+            snprintf(lid, sizeof lid, "%s-label", base[k]);
+            w_text_widget(c, lid, UI_ROLE_TEXT, words[k], UI_FONT_BOLD, COL_TEXT, COL_BG, cx, y,
+                          half, 1, true);
+            w_stepper(c, base[k], "", value[k], min[k], HOUSEHOLD_MAX,
+                      c->rtl ? cx + half - ctl_w : cx, y + lh, ctl_w);
+        }
+        y += lh + L->btn_h + step;
+        bottom = L->h - L->margin / 2 - more_h - step;
+    }
+    /* the heads line whole; that the household goes on the waiting list matters more than
+     * the way to a code, which gives it its room on a low screen */
+    int text_w = waiting ? w - lh - 3 * L->pad : w;
+    int need_lines = 1;
+    while (need_lines < 4 && !text_fits(c->ms, UI_FONT_BOLD, line, text_w, need_lines))
+        need_lines++;
+    int need_h = need_lines * lh + (waiting ? L->pad : 0);
+    bool with_more = y + need_h <= bottom;
+    if (!with_more)
+        bottom = L->h - L->margin / 2;
+    if (!*msg && y + need_h <= bottom) {
+        if (waiting)
+            w_notice(c, "heads", line, ICON_PEOPLE, x, y, w, need_lines, true);
+        else
+            w_text_widget(c, "heads", UI_ROLE_TEXT, line, UI_FONT_BOLD, COL_TEXT, COL_BG, x, y, w,
+                          need_lines, true);
+    }
+    if (with_more)
+        w_button(c, "more", more, ICON_LOCK, rect_make(x, bottom + step, w, more_h),
+                 BTN_SECONDARY, UI_FONT_BOLD, fl->pending);
 }
 
 /* "Birgitte · 2 voksne, 1 barn" */
@@ -166,16 +245,22 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     join_state js = flow_join_state(c->m, e, fl->task_id, c->now);
     bool can = joinable(js, fl->task_id);
     const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Confirm");
-    int top = w_top_bar(c, tr(c, "Almost done"), "confirm", label,
-                        fl->pending ? ICON_NONE : ICON_CHECK, fl->pending || !can);
+    /* the title only where it fits on the bar's row: the number pad needs the height */
+    const char *title = tr(c, "Almost done");
+    if (!w_top_bar_fits(c, title, label, fl->pending ? ICON_CLOCK : ICON_CHECK))
+        title = "";
+    int top = w_top_bar(c, title, "confirm", label, fl->pending ? ICON_CLOCK : ICON_CHECK,
+                        fl->pending || !can);
 
     /* What to say above everything: a problem first, then the waiting list. */
     char msg_buf[256], reason_buf[160], heads_buf[256];
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (!*msg && !can)
         msg = flow_reason(c, e, js, reason_buf, sizeof reason_buf);
+    bool reminder = false; /* only the waiting list again: said before, and after */
     if (!*msg && fl->task_id == 0) {
         bool waiting = js == JOIN_WAITLIST;
+        reminder = fl->msg == MSG_NONE; /* (after a refusal it is the answer, not a reminder) */
         const char *hl = "";
         if (counts_household(fl, e))
             hl = heads_line(c, e, heads_buf, sizeof heads_buf, &waiting);
@@ -188,7 +273,12 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     int pad_w;
     /* landscape: the pad beside, as tall as the screen allows; portrait: under, at least 9 mm */
     int side_max = L->portrait ? 0 : L->h - L->margin - y;
-    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : full_w / 2, side_max, &pad_w, false);
+    /* the pad no wider than its keys need, so the words beside it have their room */
+    int pad_room = full_w / 2;
+    int narrow = 3 * L->key + 2 * (L->gap * 2 / 3);
+    if (!L->portrait && narrow < pad_room && L->h < 7 * L->target)
+        pad_room = narrow;
+    int pad_h = w_numpad(c, 0, 0, L->portrait ? full_w : pad_room, side_max, &pad_w, false);
     int col_w = L->portrait ? full_w : full_w - pad_w - L->margin * 2;
     int x = c->rtl && !L->portrait ? L->margin + pad_w + L->margin * 2 : L->margin;
     int bottom = L->portrait ? L->h - L->margin - pad_h - L->gap : L->h - L->margin;
@@ -197,31 +287,50 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     summary_line(c, e, summary, sizeof summary);
     const char *explain = tr(c, "Choose a code if you want to be able to cancel by yourself");
     const char *optional = tr(c, "You can also leave it empty");
-    int msg_h = *msg ? w_notice(c, "message", msg, ICON_WARNING, x, 0, col_w, 3, false) + L->gap
-                     : 0;
-    int sum_h = w_text(c, summary, UI_FONT_BOLD, COL_TEXT, x, 0, col_w, 1, false) + L->gap;
-    int exp_h = w_text(c, explain, UI_FONT_BODY, COL_TEXT, x, 0, col_w, 3, false);
-    int opt_h = w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, 0, col_w, 2, false);
+    const char *company = tr(c, "I would like someone to go with");
+    /* What must be there: the message, the toggle, the code; then, as room allows, the
+     * explanation, that the code may be left empty, and who is signing up. */
+    int room = bottom - y;
+    int tog_h = w_toggle_height(c, company, col_w);
     int code_h = flow_code_boxes(c, x, 0, col_w, false);
-    int need = msg_h + sum_h + L->btn_h + L->gap + exp_h + opt_h + L->gap / 2 + code_h;
-    bool show_summary = need <= bottom - y;
-    if (!show_summary)
-        need -= sum_h;
-    bool show_optional = need <= bottom - y;
-    if (!show_optional)
-        need -= opt_h;
-    /* a small window with a message: the message says what to do, the explanation waits */
-    bool show_explain = need <= bottom - y;
+    int need = tog_h + L->gap + L->gap / 2 + code_h;
+    int msg_lines = 4;
+    int msg_h = *msg ? w_notice(c, "message", msg, ICON_WARNING, x, 0, col_w, msg_lines, false) +
+                           L->gap
+                     : 0;
+    if (msg_h && reminder && need + msg_h > room) {
+        msg = ""; /* (the button on detail said it, and the answer says the place) */
+        msg_h = 0;
+    }
+    need += msg_h;
+    /* an answer that needs the room on a low screen: the toggle waits (its choice kept)
+     * until the message has been read and the next tap clears it */
+    bool show_toggle = need <= room;
+    if (!show_toggle)
+        need -= tog_h + L->gap;
+    int exp_h = w_text(c, explain, UI_FONT_BODY, COL_TEXT, x, 0, col_w, 3, false);
+    bool show_explain = exp_h && text_fits(c->ms, UI_FONT_BODY, explain, col_w, 3) &&
+                        need + exp_h + L->gap / 2 <= room;
+    if (show_explain)
+        need += exp_h + L->gap / 2;
+    int opt_h = w_text(c, optional, UI_FONT_SMALL, COL_TEXT, x, 0, col_w, 2, false);
+    bool show_optional = text_fits(c->ms, UI_FONT_SMALL, optional, col_w, 2) &&
+                         need + opt_h <= room;
+    if (show_optional)
+        need += opt_h;
+    int sum_h = w_text(c, summary, UI_FONT_BOLD, COL_TEXT, x, 0, col_w, 1, false) + L->gap;
+    bool show_summary = text_fits(c->ms, UI_FONT_BOLD, summary, col_w, 1) && need + sum_h <= room;
 
     if (*msg)
-        y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, 3, true) + L->gap;
+        y += w_notice(c, "message", msg, ICON_WARNING, x, y, col_w, msg_lines, true) + L->gap;
     if (show_summary)
         y += w_text_widget(c, "summary", UI_ROLE_TEXT, summary, UI_FONT_BOLD, COL_TEXT, COL_BG, x,
                            y, col_w, 1, true) +
              L->gap;
-    w_toggle(c, "company", tr(c, "I would like someone to go with"), fl->company,
-             rect_make(x, y, col_w, L->btn_h));
-    y += L->btn_h + L->gap;
+    if (show_toggle) {
+        w_toggle(c, "company", company, fl->company, rect_make(x, y, col_w, tog_h));
+        y += tog_h + L->gap;
+    }
     if (show_explain)
         y += w_text_widget(c, "code-explain", UI_ROLE_TEXT, explain, UI_FONT_BODY, COL_TEXT,
                            COL_BG, x, y, col_w, 3, true);
@@ -278,19 +387,55 @@ static void build_done(ui_ctx *c, const ui_entry *e)
               fl->status == SIGNUP_WAITING ? ICON_PEOPLE : ICON_CHECK, COL_WHITE);
     int tx = c->rtl ? x : x + icon + L->gap;
     int tw = col_w - icon - L->gap;
-    y += w_text_widget(c, "result", UI_ROLE_HEADING, big, UI_FONT_HUGE, COL_TEXT, COL_BG, tx, y, tw,
-                       3, true) +
+    /* the answer first, then the code chosen (once more, to remember), then when or what the
+     * waiting list means: on a low screen in the body size, and the last left out rather
+     * than the code */
+    bool low = L->h < 7 * L->target;
+    ui_font big_font = UI_FONT_HUGE;
+    if (!text_fits(c->ms, big_font, big, tw, low ? 1 : 2))
+        big_font = UI_FONT_TITLE;
+    if (!text_fits(c->ms, big_font, big, tw, 3))
+        big_font = UI_FONT_BOLD;
+    y += w_text_widget(c, "result", UI_ROLE_HEADING, big, big_font, COL_TEXT, COL_BG, tx, y, tw,
+                       4, true) +
          L->gap;
-    y += w_text_widget(c, "result-detail", UI_ROLE_TEXT, sub, UI_FONT_TITLE, COL_TEXT, COL_BG, x, y,
-                       col_w, 3, true) +
-         L->margin;
+    char spaced[16] = "", said[256], masked[256];
+    int code_h = 0;
+    if (fl->code[0]) {
+        for (size_t i = 0; fl->code[i] && i < 4; i++) {
+            size_t k = strlen(spaced);
+            snprintf(spaced + k, sizeof spaced - k, i ? " %c" : "%c", fl->code[i]);
+        }
+        const char *fmt = tr(c, "Your code is %s. Remember it to cancel by yourself.");
+        i18n_format(said, sizeof said, fmt, spaced);
+        i18n_format(masked, sizeof masked, fmt, "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2");
+        code_h = w_text(c, said, UI_FONT_BOLD, COL_TEXT, x, y, col_w - L->pad, 0, false) +
+                 L->pad + L->gap;
+    }
+    ui_font sub_font = low ? UI_FONT_BOLD : UI_FONT_TITLE;
+    int sh = w_text_whole(c, "result-detail", UI_ROLE_TEXT, sub, sub_font, COL_TEXT, COL_BG, x, y,
+                          col_w, 3, L->h - L->margin - y - code_h);
+    if (sh)
+        y += sh + L->gap;
+    if (fl->code[0]) {
+        int ch = w_text(c, said, UI_FONT_BOLD, COL_TEXT, x, y, col_w - L->pad, 0, false);
+        draw_rect(c->f, rect_make(x, y, col_w, ch + L->pad), COL_NOTICE, L->radius / 2);
+        w_text(c, said, UI_FONT_BOLD, COL_TEXT, x + L->pad / 2, y + L->pad / 2, col_w - L->pad, 0,
+               true);
+        w_register(c, "code-repeat", UI_ROLE_TEXT, masked, rect_make(x, y, col_w, ch + L->pad), 0,
+                   COL_TEXT, COL_NOTICE);
+        y += ch + L->pad + L->margin;
+    }
 
     /* once: the helper tasks */
     if (fl->offer_tasks && !e->act.cancelled) {
-        int lh = text_line_h(c->ms, UI_FONT_TITLE);
-        if (y + lh + L->gap + L->btn_h <= L->h - L->margin) {
-            y += w_text_widget(c, "offer", UI_ROLE_HEADING, tr(c, "Would you also like to give a hand?"),
-                               UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, col_w, 2, true) +
+        const char *offer = tr(c, "Would you also like to give a hand?");
+        ui_font of = text_fits(c->ms, UI_FONT_TITLE, offer, col_w, 2) ? UI_FONT_TITLE : UI_FONT_BOLD;
+        text_block ob;
+        text_wrap(&ob, c->ms, of, offer, col_w, 3);
+        if (!ob.cut && y + ob.h + L->gap + L->btn_h <= L->h - L->margin) {
+            y += w_text_widget(c, "offer", UI_ROLE_HEADING, offer, of, COL_TEXT, COL_BG, x, y,
+                               col_w, 3, true) +
                  L->gap;
             char id[UI_ID_MAX], label[TASK_TITLE_MAX + 64];
             for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
@@ -320,13 +465,14 @@ static void build_done(ui_ctx *c, const ui_entry *e)
     if (next) {
         int sx = two ? (c->rtl ? L->margin : L->margin + col_w + L->margin) : L->margin;
         int sy = two ? top + L->margin : y;
-        int lh = text_line_h(c->ms, UI_FONT_TITLE);
-        int ch = card_build(c, next, sx, 0, col_w, 0, false);
-        if (sy + lh + L->gap + ch <= L->h - L->margin) {
+        /* as a tile of the week, with its day: the whole card is one tap further */
+        int lh = text_line_h(c->ms, UI_FONT_BOLD);
+        int ch = card_tile(c, next, sx, 0, col_w, 0, false);
+        if (sy + lh + L->gap / 2 + ch <= L->h - L->margin / 2) {
             sy += w_text_widget(c, "suggestion", UI_ROLE_HEADING, tr(c, "Maybe this too:"),
-                                UI_FONT_TITLE, COL_TEXT, COL_BG, sx, sy, col_w, 1, true) +
-                  L->gap;
-            card_build(c, next, sx, sy, col_w, ch, true);
+                                UI_FONT_BOLD, COL_TEXT, COL_BG, sx, sy, col_w, 1, true) +
+                  L->gap / 2;
+            card_tile(c, next, sx, sy, col_w, ch, true);
         }
     }
 }
@@ -363,6 +509,43 @@ static void clamp(int *v, int lo, int hi)
         *v = hi;
 }
 
+/* Bekræft, on join-household or join-extra: the join goes to the app (or the screen says
+ * why not). */
+static void join_confirm(ui *u, const ui_model *m, const ui_entry *e, int64_t now_ms)
+{
+    ui_flow *fl = &u->flow;
+    join_state js = flow_join_state(m, e, fl->task_id, now_ms / 1000);
+    if (!joinable(js, fl->task_id)) {
+        fl->msg = MSG_WHY_CLOSED;
+        return;
+    }
+    size_t n = strlen(fl->code);
+    if (n != 0 && n != CODE_DIGITS) {
+        fl->msg = MSG_CODE_SHORT;
+        return;
+    }
+    if (!flow_name_ok(u)) { /* cannot happen through the screens; said anyway */
+        fl->msg = MSG_NAME_EMPTY;
+        ui_goto(u, SCR_JOIN_NAME, now_ms);
+        return;
+    }
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_JOIN;
+    snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
+    a.task_id = fl->task_id;
+    utf8_clean_line(fl->name, a.name, sizeof a.name);
+    bool household = counts_household(fl, e);
+    a.adults = household ? fl->adults : 1;
+    a.children = household ? fl->children : 0;
+    a.wants_company = fl->company;
+    snprintf(a.code, sizeof a.code, "%s", fl->code);
+    fl->msg = MSG_NONE;
+    fl->pending = true;
+    ui_queue_action(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
 void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 {
     ui_flow *fl = &u->flow;
@@ -384,8 +567,10 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
     case SCR_JOIN_HOUSEHOLD:
         if (strcmp(id, "back") == 0)
             ui_goto(u, SCR_JOIN_NAME, now_ms);
-        else if (strcmp(id, "next") == 0)
+        else if (strcmp(id, "more") == 0)
             ui_goto(u, SCR_JOIN_EXTRA, now_ms);
+        else if (strcmp(id, "confirm") == 0)
+            join_confirm(u, m, e, now_ms);
         else if (strcmp(id, "adults-") == 0)
             fl->adults--;
         else if (strcmp(id, "adults+") == 0)
@@ -404,36 +589,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         } else if (strcmp(id, "company") == 0) {
             fl->company = !fl->company;
         } else if (strcmp(id, "confirm") == 0) {
-            join_state js = flow_join_state(m, e, fl->task_id, now);
-            if (!joinable(js, fl->task_id)) {
-                fl->msg = MSG_WHY_CLOSED;
-                return;
-            }
-            size_t n = strlen(fl->code);
-            if (n != 0 && n != CODE_DIGITS) {
-                fl->msg = MSG_CODE_SHORT;
-                return;
-            }
-            if (!flow_name_ok(u)) { /* cannot happen through the screens; said anyway */
-                fl->msg = MSG_NAME_EMPTY;
-                ui_goto(u, SCR_JOIN_NAME, now_ms);
-                return;
-            }
-            ui_action a;
-            memset(&a, 0, sizeof a);
-            a.kind = UI_ACTION_JOIN;
-            snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
-            a.task_id = fl->task_id;
-            utf8_clean_line(fl->name, a.name, sizeof a.name);
-            bool household = counts_household(fl, e);
-            a.adults = household ? fl->adults : 1;
-            a.children = household ? fl->children : 0;
-            a.wants_company = fl->company;
-            snprintf(a.code, sizeof a.code, "%s", fl->code);
-            fl->msg = MSG_NONE;
-            fl->pending = true;
-            ui_queue_action(u, &a);
-            ui_wipe(&a, sizeof a);
+            join_confirm(u, m, e, now_ms);
         } else {
             flow_key_tap(u, id, false);
         }
@@ -465,9 +621,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
                 ui_goto(u, SCR_HOME, now_ms);
                 return;
             }
-            snprintf(u->detail_uid, sizeof u->detail_uid, "%s", o->act.uid);
-            u->scroll[SCR_DETAIL] = 0;
-            ui_goto(u, SCR_DETAIL, now_ms);
+            ui_open_detail(u, o, SCR_HOME, now_ms);
         }
         break;
     default:

@@ -35,10 +35,10 @@ static void build_progress(ui_ctx *c)
     i18n_format(pct, sizeof pct, tr(c, "%d %%"), (int)(frac * 100.0 + 0.5));
 
     int icon = L->btn_h * 3 / 2;
-    int ph = w_text(c, phase, UI_FONT_TITLE, COL_TEXT, x, 0, w, 2, false);
+    int ph = w_text(c, phase, UI_FONT_TITLE, COL_TEXT, x, 0, w, 4, false);
     int bar_h = L->btn_h / 2;
     int pct_h = text_line_h(c->ms, UI_FONT_BOLD);
-    int hh = w_text(c, hint, UI_FONT_BODY, COL_TEXT, x, 0, w, 3, false);
+    int hh = w_text(c, hint, UI_FONT_BODY, COL_TEXT, x, 0, w, 4, false);
     int total = icon + L->margin + ph + L->margin + bar_h + L->gap + pct_h + L->margin + hh;
     int y = (L->h - total) / 2;
     if (y < L->margin)
@@ -50,7 +50,7 @@ static void build_progress(ui_ctx *c)
               ICON_USB, COL_WHITE);
     y += icon + L->margin;
     text_block b;
-    text_wrap(&b, c->ms, UI_FONT_TITLE, phase, w, 2);
+    text_wrap(&b, c->ms, UI_FONT_TITLE, phase, w, 4);
     text_draw(c->f, &b, phase, x, y, w, UI_FONT_TITLE, COL_TEXT, ALIGN_CENTER, c->rtl);
     w_register(c, "phase", UI_ROLE_HEADING, phase, rect_make(x, y, w, b.h), 0, COL_TEXT, COL_BG);
     y += b.h + L->margin;
@@ -70,7 +70,7 @@ static void build_progress(ui_ctx *c)
     w_register(c, "progress", UI_ROLE_TEXT, pct, rect_make(x, bar.y, w, y + pct_h - bar.y), 0,
                COL_TEXT, COL_BG);
     y += pct_h + L->margin;
-    text_wrap(&b, c->ms, UI_FONT_BODY, hint, w, 3);
+    text_wrap(&b, c->ms, UI_FONT_BODY, hint, w, 4);
     text_draw(c->f, &b, hint, x, y, w, UI_FONT_BODY, COL_TEXT, ALIGN_CENTER, c->rtl);
     w_register(c, "sync-hint", UI_ROLE_TEXT, hint, rect_make(x, y, w, b.h), 0, COL_TEXT, COL_BG);
 }
@@ -116,10 +116,13 @@ static void build_done(ui_ctx *c)
         ok_w = L->btn_h * 3;
     if (ok_w > w)
         ok_w = w;
-    int ok_h = L->btn_h * 5 / 4;
-    int icon = text_line_h(c->ms, UI_FONT_HUGE);
+    /* a low screen: the mark and the button no bigger than they need, so the words (what
+     * the stick did) are there whole */
+    bool low = L->h < 7 * L->target;
+    int ok_h = low ? L->btn_h : L->btn_h * 5 / 4;
+    int icon = text_line_h(c->ms, low ? UI_FONT_TITLE : UI_FONT_HUGE);
     int room = L->h - 2 * L->margin - ok_h - L->margin * 2;
-    int hh = w_text(c, heading, UI_FONT_TITLE, COL_TEXT, 0, 0, w - icon - L->gap, 2, false);
+    int hh = w_text(c, heading, UI_FONT_TITLE, COL_TEXT, 0, 0, w - icon - L->gap, 4, false);
     int head_h = hh > icon ? hh : icon;
     int max_lines = (room - head_h - L->margin) / text_line_h(c->ms, UI_FONT_BOLD);
     if (max_lines > 8)
@@ -140,7 +143,7 @@ static void build_done(ui_ctx *c)
         mark_icon, COL_WHITE);
     int tx = c->rtl ? x : x + icon + L->gap;
     w_text_widget(c, "result", UI_ROLE_HEADING, heading, UI_FONT_TITLE, COL_TEXT, COL_BG, tx,
-                  y + (head_h - hh) / 2, w - icon - L->gap, 2, true);
+                  y + (head_h - hh) / 2, w - icon - L->gap, 4, true);
     y += head_h;
     if (mh) {
         y += L->margin;

@@ -155,8 +155,10 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
                 while (i < para_end && s[i] == ' ')
                     i++;
             }
-            if (line_end == q) /* one word wider than the line: break between characters */
+            if (line_end == q) { /* one word wider than the line: break between characters */
                 line_end = q + fit_chars(ms, font, s, q, para_end, max_w, false);
+                b->cut = true;
+            }
             add_line(b, q, line_end - q);
             q = line_end;
             while (q < para_end && s[q] == ' ')
@@ -176,6 +178,7 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
             keep--;
         l->len = keep;
         l->ellipsis = true;
+        b->cut = true;
     }
     for (int k = 0; k < b->n; k++) {
         text_line *l = &b->line[k];
@@ -210,6 +213,13 @@ void text_draw(ui_frame *f, const text_block *b, const char *s, int x, int y, in
             lx = x + w - l->w;
         draw_text(f, lx, y + k * b->line_h, l->w, b->line_h, font, c, buf);
     }
+}
+
+bool text_fits(const ui_measure *ms, ui_font font, const char *s, int max_w, int max_lines)
+{
+    text_block b;
+    text_wrap(&b, ms, font, s, max_w, max_lines);
+    return !b.cut;
 }
 
 int text_fit(const ui_measure *ms, ui_font font, const char *s, int max_w, char *out,

@@ -30,6 +30,9 @@ typedef struct text_block {
     int line_h;       /* height of one line in this font */
     int w;            /* widest line */
     int h;            /* n * line_h */
+    bool cut;         /* something was lost: an ellipsis, or a word broken between
+                         characters because it is wider than the line (layouts try another
+                         arrangement when they see it) */
 } text_block;
 
 /* Width of one line of text (no wrapping): the sum of its pieces of one font when it mixes
@@ -77,6 +80,9 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
  * sits (ALIGN_START is right-aligned for a right-to-left language: pass `rtl`). */
 void text_draw(ui_frame *f, const text_block *b, const char *s, int x, int y, int w,
                ui_font font, ui_color c, text_align align, bool rtl);
+
+/* True when `s` fits in `max_lines` lines of `max_w` without being cut (text_block.cut). */
+bool text_fits(const ui_measure *ms, ui_font font, const char *s, int max_w, int max_lines);
 
 /* Copies `s` into `out`, cut with "…" so it fits `max_w`. Returns the width. */
 int text_fit(const ui_measure *ms, ui_font font, const char *s, int max_w, char *out,

@@ -98,33 +98,33 @@ void ui_layout_compute(ui_layout *L, int w, int h, double px_per_mm)
     L->target = (int)ceil(UI_TARGET_MM * L->ppm - 1e-9);
     L->text_min = (int)ceil(UI_TEXT_MIN_MM * L->ppm - 1e-9);
 
-    /* Fonts grow slower than the window, so a big screen shows more, not just bigger; they
-     * never shrink below the 800x480 sizes (22 px and up).
-     * (Next: from text_min and target; until then the old sizes, so the screens keep fitting
-     * while they learn the new ones.) */
-    L->fs = 1.0 + 0.6 * (L->s - 1.0);
-    if (L->fs < 1.0)
-        L->fs = 1.0;
-    L->sp = L->fs;
-    double fs = L->fs;
-    L->font[UI_FONT_SMALL] = px(22 * fs);
-    L->font[UI_FONT_BODY] = px(24 * fs);
-    L->font[UI_FONT_BOLD] = px(24 * fs);
-    L->font[UI_FONT_TITLE] = px(30 * fs);
-    L->font[UI_FONT_HUGE] = px(44 * fs);
+    /* Fonts grow slower than the window, so a big screen shows more, not just bigger; on a
+     * small panel the 22 pt minimum decides. */
+    double win = 1.0 + 0.6 * (L->s - 1.0);
+    if (win < 1.0)
+        win = 1.0;
+    int body = at_least(px(24 * win), L->text_min);
+    L->font[UI_FONT_SMALL] = at_least(px(22 * win), L->text_min);
+    L->font[UI_FONT_BODY] = body;
+    L->font[UI_FONT_BOLD] = body;
+    L->font[UI_FONT_TITLE] = at_least(px(30 * win), px(body * 1.2));
+    L->font[UI_FONT_HUGE] = at_least(px(44 * win), px(body * 1.6));
+    L->fs = body / 24.0;
+    L->sp = win;
 
-    L->margin = px(12 * fs);
-    L->gap = px(10 * fs);
-    L->pad = px(12 * fs);
-    L->radius = px(14 * fs);
-    L->border = px(2 * fs);
-    L->icon = px(30 * fs);
-    L->band_w = px(68 * fs);
-    L->col_min = px(440 * fs);
+    /* Room around things grows with the window (a small panel keeps its room for words);
+     * what sits beside words grows with them. */
+    double sp = L->sp;
+    L->margin = px(12 * sp);
+    L->gap = px(10 * sp);
+    L->pad = px(12 * sp);
+    L->radius = px(14 * sp);
+    L->border = at_least(px(2 * sp), 2);
+    L->icon = px(body * 1.25);
+    L->band_w = px(body * 2.8);
+    L->col_min = px(body * 18);
 
-    int btn_mm = (int)ceil(12.0 * L->ppm);
-    int key_mm = (int)ceil(9.0 * L->ppm);
-    L->btn_h = btn_mm > px(64 * fs) ? btn_mm : px(64 * fs);
-    L->key = key_mm > px(52 * fs) ? key_mm : px(52 * fs);
+    L->btn_h = at_least(px(64 * sp), L->target);
+    L->key = at_least(px(52 * sp), L->target);
     L->drag = at_least(px(4.0 * L->ppm), 8);
 }

@@ -12,9 +12,7 @@
  * On a big screen the sizes also grow with the window (`fs`: fonts a bit slower than the
  * window, so a wide screen shows more), whichever is larger. A screen that cannot fit what
  * it has at these sizes changes its layout (fewer things, another arrangement); it never
- * draws smaller. tests/ui (h_check_sizes) measures a frame against these limits.
- * (In the move: L->target and L->text_min say the limits already; the fonts, btn_h and key
- * keep their old sizes (22 px and up, 12 mm, 9 mm) until every screen is laid out anew.)
+ * draws smaller. tests/ui (h_check_sizes) measures every frame against these limits.
  */
 #ifndef VM_UI_THEME_H
 #define VM_UI_THEME_H
@@ -39,6 +37,7 @@ static inline ui_color ui_rgb(unsigned hex)
 #define COL_PRESSED_LIGHT ui_rgb(0xD9D2C3)
 #define COL_DISABLED_BG ui_rgb(0xE8E2D6)
 #define COL_DISABLED_TEXT ui_rgb(0x3A3A3A)
+#define COL_FADED ui_rgb(0x9C9488)       /* the pictogram of a button that is off (no words) */
 #define COL_PRIMARY ui_rgb(0x14532D)     /* join, next, confirm: deep green, white text */
 #define COL_PRIMARY_PRESSED ui_rgb(0x0B3B1E)
 #define COL_WHITE ui_rgb(0xFFFFFF)
@@ -82,7 +81,7 @@ typedef struct ui_layout {
                     >= 1; on a 7" 800x480 panel 41/24, from the 22 pt minimum */
     double sp;   /* the scale of margins and gaps: the window's, >= 1 */
     double ppm;  /* pixels per millimetre on the panel */
-    int font[UI_FONT_COUNT]; /* each >= text_min (once the screens have moved) */
+    int font[UI_FONT_COUNT]; /* each >= text_min */
     int target;  /* UI_TARGET_MM in px, rounded up: the least any tap target may be */
     int text_min; /* UI_TEXT_MIN_MM in px, rounded up: the least font size */
     int margin;  /* outer margin */

@@ -29,6 +29,8 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_ADMIN_CONFIRM] = "admin-confirm",
     [SCR_ADMIN_TEST] = "admin-test",
     [SCR_TOO_SMALL] = "too-small",
+    [SCR_PROGRAM] = "program",
+    [SCR_LANGUAGE] = "language",
 };
 
 #define WHEEL_STEP_LINES 3
@@ -156,6 +158,15 @@ static void drop_gesture(ui *u)
     u->press_id[0] = '\0';
 }
 
+void ui_open_detail(ui *u, const ui_entry *e, ui_screen_id from, int64_t now_ms)
+{
+    snprintf(u->detail_uid, sizeof u->detail_uid, "%s", e->act.uid);
+    u->detail_from = from == SCR_PROGRAM ? SCR_PROGRAM : SCR_HOME;
+    u->scroll[SCR_DETAIL] = 0;
+    u->detail_msg = MSG_NONE;
+    ui_goto(u, SCR_DETAIL, now_ms);
+}
+
 void ui_goto(ui *u, ui_screen_id s, int64_t now_ms)
 {
     u->screen = s;
@@ -197,7 +208,10 @@ void ui_go_home(ui *u, int64_t now_ms)
     ui_admin_wipe(u);
     u->admin_resume = false;
     u->detail_uid[0] = '\0';
+    u->detail_from = SCR_HOME;
     u->scroll[SCR_DETAIL] = 0;
+    u->scroll[SCR_PROGRAM] = 0;
+    u->program_day = 0;
     ui_goto(u, SCR_HOME, now_ms);
 }
 
@@ -233,8 +247,8 @@ static bool may_darken(const ui *u)
 
 static bool scrolls(ui_screen_id s)
 {
-    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS ||
-           s == SCR_ADMIN_STICKS;
+    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
+           s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
 }
 
 static int64_t max64(int64_t a, int64_t b)
@@ -373,6 +387,12 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
         break;
     case SCR_HOME:
         screen_home_tap(u, m, id, now_ms);
+        break;
+    case SCR_PROGRAM:
+        screen_program_tap(u, m, id, now_ms);
+        break;
+    case SCR_LANGUAGE:
+        screen_language_tap(u, m, id, now_ms);
         break;
     case SCR_DETAIL:
         screen_detail_tap(u, m, id, now_ms);
@@ -706,6 +726,12 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     case SCR_HOME:
         screen_home_build(&c);
         break;
+    case SCR_PROGRAM:
+        screen_program_build(&c);
+        break;
+    case SCR_LANGUAGE:
+        screen_language_build(&c);
+        break;
     case SCR_DETAIL:
         screen_detail_build(&c);
         break;
@@ -759,7 +785,7 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
         return; /* the flow was left meanwhile (idle, stick): nothing to show */
     fl->pending = false;
     const char *msg = r->message[0] ? r->message : "";
-    if (u->screen == SCR_JOIN_EXTRA) {
+    if (u->screen == SCR_JOIN_EXTRA || u->screen == SCR_JOIN_HOUSEHOLD) {
         if (r->status == VM_OK) {
             const ui_entry *e = ui_entry_find(m, fl->uid);
             fl->ok = true;
@@ -768,8 +794,8 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
             fl->msg = MSG_NONE;
             fl->offer_tasks = fl->task_id == 0 && e && !e->act.cancelled &&
                               ui_free_helper_slots(m, e, now_ms / 1000) > 0;
-            /* done: the code is gone; the name stays only for the helper tasks offered */
-            ui_wipe(fl->code, sizeof fl->code);
+            /* done: the code stays for join-done to say it once more (it is wiped with the
+             * flow when the screen is left); the name only for the helper tasks offered */
             if (!fl->offer_tasks)
                 ui_wipe(fl->name, sizeof fl->name);
             ui_goto(u, SCR_JOIN_DONE, now_ms);

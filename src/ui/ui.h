@@ -284,10 +284,11 @@ typedef struct ui_options {
                                    0 = 120000 */
 } ui_options;
 
-/* The smallest window the screens are laid out for (landscape; portrait is the same turned).
- * Below it the `too-small` screen says so. */
-#define UI_MIN_WIDTH 640
-#define UI_MIN_HEIGHT 400
+/* The smallest window the screens are laid out for (landscape; portrait is the same turned):
+ * the 7" 800x480 panel, the smallest that holds 16 mm targets and 22 pt text with room for
+ * the week. Below it the `too-small` screen says so. */
+#define UI_MIN_WIDTH 800
+#define UI_MIN_HEIGHT 480
 
 /* How long the hidden gesture is: a press held on `clock` for this long opens admin-pin. */
 #define UI_ADMIN_HOLD_MS 5000

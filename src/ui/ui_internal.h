@@ -38,6 +38,8 @@ typedef enum ui_screen_id {
     SCR_ADMIN_CONFIRM,  /* "are you sure" for cancel and restart */
     SCR_ADMIN_TEST,     /* the touch test pattern */
     SCR_TOO_SMALL,      /* only as a frame: the window is too small (never u->screen) */
+    SCR_PROGRAM,        /* every activity as a detailed card (home is the week at a glance) */
+    SCR_LANGUAGE,       /* the language chooser: every language in its own name */
     SCR_COUNT
 } ui_screen_id;
 
@@ -111,6 +113,9 @@ struct ui {
     bool built;
 
     char detail_uid[ACT_UID_MAX];  /* the activity of detail and of the flows */
+    ui_screen_id detail_from;      /* where detail's back goes: home or program */
+    int64_t program_day;           /* program: scroll to this day's first card on the next
+                                      build (a local midnight, UTC s), 0 = none */
     ui_flow flow;
     ui_msg detail_msg;             /* detail: a tap on a disabled button says why */
 
@@ -177,6 +182,9 @@ const ui_entry *ui_entry_find(const ui_model *m, const char *uid);
 /* True when the entry has a code to show, asking the app to make it first when it is lazy
  * (model.need_qr). */
 bool ui_entry_has_qr(const ui_model *m, const ui_entry *e);
+/* Opens the detail of `e`, coming from `from` (home, program, join-done): back returns
+ * there. */
+void ui_open_detail(ui *u, const ui_entry *e, ui_screen_id from, int64_t now_ms);
 /* Goes to `s`: the press guard starts, the gesture in progress is dropped. */
 void ui_goto(ui *u, ui_screen_id s, int64_t now_ms);
 /* Leaves any flow and wipes what was typed. */
@@ -235,8 +243,12 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
 void ui_admin_test_touch(ui *u, int x, int y);
 
 /* ---- screens: build and tap */
-void screen_home_build(ui_ctx *c);
+void screen_home_build(ui_ctx *c);  /* home: the week at a glance */
 void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_program_build(ui_ctx *c); /* program: the detailed cards */
+void screen_program_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_language_build(ui_ctx *c); /* language: the chooser */
+void screen_language_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_detail_build(ui_ctx *c);
 void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, join-done */

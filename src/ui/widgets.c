@@ -47,6 +47,28 @@ bool w_pressed(const ui_ctx *c, const char *id)
     return u->down && !u->dragging && !u->ignored && strcmp(u->press_id, id) == 0;
 }
 
+int w_longest_word(const ui_ctx *c, ui_font font, const char *s)
+{
+    int best = 0;
+    char word[256];
+    while (s && *s) {
+        while (*s == ' ')
+            s++;
+        size_t n = 0;
+        while (s[n] && s[n] != ' ')
+            n++;
+        if (n && n < sizeof word) {
+            memcpy(word, s, n);
+            word[n] = '\0';
+            int w = text_width(c->ms, font, word);
+            if (w > best)
+                best = w;
+        }
+        s += n;
+    }
+    return best;
+}
+
 int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font font)
 {
     int w = text_width(c->ms, font, label) + 2 * c->L->pad + 2 * c->L->border;
@@ -65,7 +87,7 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
     if (disabled) {
         bg = COL_DISABLED_BG;
         fg = COL_DISABLED_TEXT;
-    } else if (style == BTN_PRIMARY || style == BTN_KEY_ON) {
+    } else if (style == BTN_PRIMARY || style == BTN_KEY_ON || style == BTN_CHOSEN) {
         bg = pressed ? COL_PRIMARY_PRESSED : COL_PRIMARY;
         fg = COL_WHITE;
     } else {
@@ -77,25 +99,42 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
     if (outline)
         draw_frame(c->f, r, COL_LINE, L->border, L->radius);
 
-    /* Icon and words centred together; the words are cut with "…" if they must be. */
-    char fit[256];
+    /* Icon and words centred together. Words that do not fit on one line take two when
+     * the button is tall enough, else the pictogram speaks alone (the label stays the
+     * widget's); only a button with neither room nor pictogram cuts its words. */
     int icon_w = icon != ICON_NONE ? L->icon : 0;
-    if (!show_label && icon_w) {
+    int inner = r.w - 2 * L->pad - 2 * L->border;
+    int lh = text_line_h(c->ms, font);
+    text_block b;
+    bool words = show_label && label && *label;
+    if (words) {
+        text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0), 1);
+        if (b.cut && r.h - 2 * L->border >= 2 * lh)
+            text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0), 2);
+        if (b.cut && icon_w) {
+            words = false;
+        } else if (b.cut) {
+            text_wrap(&b, c->ms, font, label, inner, 1);
+        }
+    }
+    if (!words && icon_w) {
         int big = (r.w < r.h ? r.w : r.h) * 11 / 20;
         icon_w = big > icon_w ? big : icon_w;
+        /* a pictogram alone that does nothing now (the scroll arrow at the end) is faded,
+         * so it looks off; a disabled button with words keeps them readable, as a tap on
+         * it says why */
+        if (disabled)
+            fg = COL_FADED;
     }
-    int room = r.w - 2 * L->pad - 2 * L->border - (icon_w ? icon_w + L->gap : 0);
-    int tw = show_label && label && *label ? text_fit(c->ms, font, label, room, fit, sizeof fit)
-                                           : 0;
-    if (!tw)
-        fit[0] = '\0';
+    int tw = words ? b.w : 0;
+    int th = words ? b.h : 0;
     int total = icon_w + (icon_w && tw ? L->gap : 0) + tw;
     int x = r.x + (r.w - total) / 2;
-    int lh = text_line_h(c->ms, font);
     if (c->rtl) {
         /* pictogram after the words, reading from the right */
         if (tw)
-            draw_text(c->f, x, r.y + (r.h - lh) / 2, tw, lh, font, fg, fit);
+            text_draw(c->f, &b, label, x, r.y + (r.h - th) / 2, tw, font, fg, ALIGN_CENTER,
+                      true);
         if (icon_w)
             draw_icon(c->f, rect_make(x + total - icon_w, r.y + (r.h - icon_w) / 2, icon_w,
                                       icon_w),
@@ -106,14 +145,15 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
             x += icon_w + (tw ? L->gap : 0);
         }
         if (tw)
-            draw_text(c->f, x, r.y + (r.h - lh) / 2, tw, lh, font, fg, fit);
+            text_draw(c->f, &b, label, x, r.y + (r.h - th) / 2, tw, font, fg, ALIGN_CENTER,
+                      false);
     }
     unsigned flags = UI_WIDGET_TAPPABLE;
     if (disabled)
         flags |= UI_WIDGET_DISABLED;
     if (pressed)
         flags |= UI_WIDGET_PRESSED;
-    if (style == BTN_KEY_ON)
+    if (style == BTN_KEY_ON || style == BTN_CHOSEN)
         flags |= UI_WIDGET_SELECTED;
     bool key = style == BTN_KEY || style == BTN_KEY_ON;
     w_register(c, id, key ? UI_ROLE_KEY : UI_ROLE_BUTTON, label, r, flags, fg, bg);
@@ -143,6 +183,22 @@ int w_text(ui_ctx *c, const char *s, ui_font font, ui_color col, int x, int y, i
     return b.h;
 }
 
+void w_strike(ui_ctx *c, const char *s, ui_font font, ui_color col, int x, int y, int w,
+              int max_lines)
+{
+    if (!s || !*s)
+        return;
+    text_block b;
+    text_wrap(&b, c->ms, font, s, w, max_lines);
+    for (int k = 0; k < b.n; k++) {
+        int lw = b.line[k].w;
+        int lx = c->rtl ? x + w - lw : x;
+        draw_rect(c->f, rect_make(lx, y + k * b.line_h + b.line_h * 11 / 20, lw,
+                                  c->L->border > 2 ? c->L->border : 2),
+                  col, 0);
+    }
+}
+
 int w_text_widget(ui_ctx *c, const char *id, ui_role role, const char *s, ui_font font,
                   ui_color col, ui_color bg, int x, int y, int w, int max_lines, bool draw)
 {
@@ -152,25 +208,39 @@ int w_text_widget(ui_ctx *c, const char *id, ui_role role, const char *s, ui_fon
     return h;
 }
 
+int w_text_whole(ui_ctx *c, const char *id, ui_role role, const char *s, ui_font font,
+                 ui_color col, ui_color bg, int x, int y, int w, int max_lines, int room_h)
+{
+    if (!s || !*s || max_lines < 1)
+        return 0;
+    text_block b;
+    text_wrap(&b, c->ms, font, s, w, max_lines);
+    if (b.cut || b.h > room_h)
+        return 0;
+    return w_text_widget(c, id, role, s, font, col, bg, x, y, w, max_lines, true);
+}
+
 int w_pill(ui_ctx *c, int x, int y, const char *text, icon_id icon, ui_color fg, ui_color bg,
            ui_font font, int max_w, int *h, bool draw)
 {
     const ui_layout *L = c->L;
     int lh = text_line_h(c->ms, font);
-    int ph = lh + L->pad / 2;
     int icon_w = icon != ICON_NONE ? lh : 0;
     int padx = L->pad * 2 / 3;
-    char fit[256];
     int room = max_w - 2 * padx - (icon_w ? icon_w + L->gap / 2 : 0);
-    int tw = text_fit(c->ms, font, text, room > 0 ? room : 1, fit, sizeof fit);
+    /* one line when it fits; else its words on more lines, a taller chip, never cut */
+    text_block b;
+    text_wrap(&b, c->ms, font, text, room > 0 ? room : 1, 3);
+    int tw = b.w;
+    int ph = b.h + L->pad / 2;
     int w = 2 * padx + icon_w + (icon_w && tw ? L->gap / 2 : 0) + tw;
     if (h)
         *h = ph;
     if (draw) {
-        draw_rect(c->f, rect_make(x, y, w, ph), bg, ph / 2);
+        draw_rect(c->f, rect_make(x, y, w, ph), bg, b.n > 1 ? L->radius / 2 : ph / 2);
         int cx = x + padx;
         if (c->rtl && icon_w) {
-            draw_text(c->f, cx, y + (ph - lh) / 2, tw, lh, font, fg, fit);
+            text_draw(c->f, &b, text, cx, y + L->pad / 4, tw, font, fg, ALIGN_START, true);
             draw_icon(c->f, rect_make(x + w - padx - icon_w, y + (ph - icon_w) / 2, icon_w, icon_w),
                       icon, fg);
         } else {
@@ -178,7 +248,7 @@ int w_pill(ui_ctx *c, int x, int y, const char *text, icon_id icon, ui_color fg,
                 draw_icon(c->f, rect_make(cx, y + (ph - icon_w) / 2, icon_w, icon_w), icon, fg);
                 cx += icon_w + L->gap / 2;
             }
-            draw_text(c->f, cx, y + (ph - lh) / 2, tw, lh, font, fg, fit);
+            text_draw(c->f, &b, text, cx, y + L->pad / 4, tw, font, fg, ALIGN_START, c->rtl);
         }
     }
     return w;
@@ -201,9 +271,15 @@ int w_flow(ui_ctx *c, const w_item *items, int n, int x, int y, int w, bool draw
             int lh = text_line_h(c->ms, it->font);
             int icon_w = it->icon != ICON_NONE ? lh : 0;
             iw = icon_w + (icon_w ? L->gap / 2 : 0) + text_width(c->ms, it->font, it->text);
-            if (iw > w)
-                iw = w;
             h = lh;
+            if (iw > w) {
+                /* longer than the row: its words on more lines, never cut */
+                iw = w;
+                text_block b;
+                text_wrap(&b, c->ms, it->font, it->text, w - icon_w - (icon_w ? L->gap / 2 : 0),
+                          4);
+                h = b.h;
+            }
         }
         if (cx > 0 && cx + iw > w) {
             cx = 0;
@@ -216,22 +292,22 @@ int w_flow(ui_ctx *c, const w_item *items, int n, int x, int y, int w, bool draw
                 w_pill(c, ix, y + cy, it->text, it->icon, it->fg, it->bg, it->font, w, NULL,
                        true);
             } else {
-                int lh = h;
+                int lh = text_line_h(c->ms, it->font);
                 int icon_w = it->icon != ICON_NONE ? lh : 0;
-                char fit[512];
                 int room = iw - icon_w - (icon_w ? L->gap / 2 : 0);
-                int tw = text_fit(c->ms, it->font, it->text, room, fit, sizeof fit);
+                text_block b;
+                text_wrap(&b, c->ms, it->font, it->text, room, 4);
                 if (c->rtl) {
-                    draw_text(c->f, ix + iw - icon_w - (icon_w ? L->gap / 2 : 0) - tw, y + cy,
-                              tw, lh, it->font, it->fg, fit);
+                    text_draw(c->f, &b, it->text, ix, y + cy, room, it->font, it->fg, ALIGN_START,
+                              true);
                     if (icon_w)
                         draw_icon(c->f, rect_make(ix + iw - icon_w, y + cy, icon_w, icon_w),
                                   it->icon, it->fg);
                 } else {
                     if (icon_w)
                         draw_icon(c->f, rect_make(ix, y + cy, icon_w, icon_w), it->icon, it->fg);
-                    draw_text(c->f, ix + icon_w + (icon_w ? L->gap / 2 : 0), y + cy, tw, lh,
-                              it->font, it->fg, fit);
+                    text_draw(c->f, &b, it->text, ix + icon_w + (icon_w ? L->gap / 2 : 0), y + cy,
+                              room, it->font, it->fg, ALIGN_START, false);
                 }
             }
         }
@@ -276,27 +352,74 @@ int w_notice(ui_ctx *c, const char *id, const char *text, icon_id icon, int x, i
     return h;
 }
 
+bool w_top_bar_fits(ui_ctx *c, const char *title, const char *primary_label,
+                    icon_id primary_icon)
+{
+    const ui_layout *L = c->L;
+    int prim_w = primary_label ? w_button_width(c, primary_label, primary_icon, UI_FONT_BOLD) : 0;
+    if (primary_label && prim_w < L->btn_h * 2)
+        prim_w = L->btn_h * 2;
+    int room = L->w - 2 * L->margin - L->btn_h * 3 / 2 - L->gap -
+               (primary_label ? prim_w + L->gap : 0);
+    return room > L->icon && text_fits(c->ms, UI_FONT_BOLD, title, room, 1);
+}
+
 int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *primary_label,
               icon_id primary_icon, bool primary_disabled)
 {
     const ui_layout *L = c->L;
-    int bar_h = L->btn_h + L->margin;
-    draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
-    draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
-
     const char *back = tr(c, "Back");
+    int avail = L->w - 2 * L->margin;
     int back_w = w_button_width(c, back, ICON_BACK, UI_FONT_BOLD);
     int prim_w = primary_id ? w_button_width(c, primary_label, primary_icon, UI_FONT_BOLD) : 0;
     if (back_w < L->btn_h * 2)
         back_w = L->btn_h * 2;
     if (primary_id && prim_w < L->btn_h * 2)
         prim_w = L->btn_h * 2;
-    /* The buttons never take more than the bar has: each at most 40 %. */
-    int cap = L->w * 2 / 5 - L->margin;
-    if (back_w > cap)
-        back_w = cap;
-    if (prim_w > cap)
-        prim_w = cap;
+    /* When both buttons do not fit with their words, the back arrow speaks alone (the way
+     * forward keeps its word); then the way forward too, as big squares. */
+    int between = primary_id ? L->gap : 0;
+    int arrow_w = L->btn_h * 3 / 2;
+    if (back_w + prim_w + between > avail)
+        back_w = arrow_w;
+    if (back_w + prim_w + between > avail)
+        prim_w = avail - back_w - between;
+    /* A title that fits beside the buttons only when back is an arrow alone: the arrow,
+     * rather than a row less for the screen (a 7" panel has few). */
+    if (title && *title && back_w > arrow_w) {
+        int room_full = avail - back_w - prim_w - L->gap - between;
+        int room_arrow = avail - arrow_w - prim_w - L->gap - between;
+        if (!text_fits(c->ms, UI_FONT_BOLD, title, room_full, 1) &&
+            text_fits(c->ms, UI_FONT_BOLD, title, room_arrow, 1))
+            back_w = arrow_w;
+    }
+
+    /* The title between the buttons on one line when it fits there (big, else bold);
+     * otherwise on its own row under them, up to two lines. */
+    int left = L->margin + back_w + L->gap;
+    int right = L->w - L->margin - (primary_id ? prim_w + L->gap : 0);
+    int room = right - left;
+    ui_font font = UI_FONT_TITLE;
+    bool has_title = title && *title;
+    bool below = false;
+    if (has_title) {
+        if (room < L->icon || !text_fits(c->ms, font, title, room, 1)) {
+            font = UI_FONT_BOLD;
+            below = room < L->icon || !text_fits(c->ms, font, title, room, 1);
+        }
+    }
+    int row_h = L->btn_h + L->margin;
+    text_block b;
+    int bar_h = row_h;
+    if (below) {
+        font = text_fits(c->ms, UI_FONT_TITLE, title, avail, 2) ? UI_FONT_TITLE : UI_FONT_BOLD;
+        text_wrap(&b, c->ms, font, title, avail, 2);
+        bar_h = row_h + b.h + L->margin / 2;
+    } else if (has_title) {
+        text_wrap(&b, c->ms, font, title, room, 1);
+    }
+    draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
+    draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
 
     ui_rect rb = rect_make(L->margin, L->margin / 2, back_w, L->btn_h);
     ui_rect rp = rect_make(L->w - L->margin - prim_w, L->margin / 2, prim_w, L->btn_h);
@@ -308,32 +431,19 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
     if (primary_id)
         w_button(c, primary_id, primary_label, primary_icon, rp, BTN_PRIMARY, UI_FONT_BOLD,
                  primary_disabled);
-
-    /* The title between them, centred, up to two lines. */
-    int left = L->margin + back_w + L->gap;
-    int right = L->w - L->margin - (primary_id ? prim_w + L->gap : 0);
-    if (c->rtl) {
-        left = L->margin + (primary_id ? prim_w + L->gap : 0);
-        right = L->w - L->margin - back_w - L->gap;
-    }
-    if (title && *title && right - left > L->icon) {
-        text_block b;
-        ui_font font = UI_FONT_TITLE;
-        text_wrap(&b, c->ms, font, title, right - left, 1);
-        if (b.line[0].ellipsis) {
-            font = UI_FONT_BOLD;
-            text_wrap(&b, c->ms, font, title, right - left, 2);
-        }
-        int ty = (bar_h - b.h) / 2;
-        text_draw(c->f, &b, title, left, ty, right - left, font, COL_TEXT, ALIGN_CENTER, c->rtl);
-        w_register(c, "title", UI_ROLE_HEADING, title, rect_make(left, ty, right - left, b.h), 0,
-                   COL_TEXT, COL_CARD);
+    if (has_title) {
+        int tx = below ? L->margin : (c->rtl ? L->w - right : left);
+        int tw = below ? avail : room;
+        int ty = below ? row_h - L->margin / 4 : (row_h - b.h) / 2;
+        text_draw(c->f, &b, title, tx, ty, tw, font, COL_TEXT, ALIGN_CENTER, c->rtl);
+        w_register(c, "title", UI_ROLE_HEADING, title, rect_make(tx, ty, tw, b.h), 0, COL_TEXT,
+                   COL_CARD);
     }
     return bar_h;
 }
 
-void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,
-               int x, int y, int w)
+int w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,
+              int x, int y, int w)
 {
     const ui_layout *L = c->L;
     char id[UI_ID_MAX], num[16];
@@ -344,11 +454,23 @@ void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int mi
     /* label at the start, [-] n [+] at the end (mirrored for right-to-left) */
     int lx = c->rtl ? x + ctl_w + L->gap : x;
     int cx = c->rtl ? x : x + w - ctl_w;
+    int h = b;
     if (label_w > 0) {
         text_block tb;
-        text_wrap(&tb, c->ms, UI_FONT_TITLE, label, label_w, 2);
-        text_draw(c->f, &tb, label, lx, y + (b - tb.h) / 2, label_w, UI_FONT_TITLE, COL_TEXT,
+        ui_font font = text_fits(c->ms, UI_FONT_TITLE, label, label_w, 1) ? UI_FONT_TITLE
+                                                                           : UI_FONT_BOLD;
+        text_wrap(&tb, c->ms, font, label, label_w, 3);
+        if (tb.h > h) {
+            h = tb.h;
+            y += (h - b) / 2; /* the buttons in the middle of the words' height */
+        }
+        text_draw(c->f, &tb, label, lx, y + (b - tb.h) / 2, label_w, font, COL_TEXT,
                   ALIGN_START, c->rtl);
+        char lid[UI_ID_MAX];
+        snprintf(lid, sizeof lid, "%s-label", base);
+        w_register(c, lid, UI_ROLE_TEXT, label, rect_make(lx, y + (b - tb.h) / 2, label_w,
+                                                           tb.h),
+                   0, COL_TEXT, COL_BG);
     }
     snprintf(id, sizeof id, "%s-", base);
     w_icon_button(c, id, tr(c, "Fewer"), ICON_MINUS,
@@ -363,6 +485,23 @@ void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int mi
               num);
     snprintf(id, sizeof id, "%s", base);
     w_register(c, id, UI_ROLE_TEXT, num, rect_make(cx + b, y, num_w, b), 0, COL_TEXT, COL_BG);
+    return h;
+}
+
+static int toggle_box(const ui_layout *L)
+{
+    int box = L->btn_h - 2 * L->pad;
+    return box < L->icon ? L->icon : box;
+}
+
+int w_toggle_height(ui_ctx *c, const char *label, int w)
+{
+    const ui_layout *L = c->L;
+    int tw = w - toggle_box(L) - 2 * L->pad - L->gap;
+    text_block b;
+    text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
+    int h = b.h + L->pad;
+    return h > L->btn_h ? h : L->btn_h;
 }
 
 void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r)
@@ -372,9 +511,7 @@ void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r)
     ui_color bg = pressed ? COL_PRESSED_LIGHT : COL_CARD;
     draw_rect(c->f, r, bg, L->radius);
     draw_frame(c->f, r, on ? COL_SELECTED : COL_LINE, on ? L->border * 2 : L->border, L->radius);
-    int box = L->btn_h - 2 * L->pad;
-    if (box < L->icon)
-        box = L->icon;
+    int box = toggle_box(L);
     int bx = c->rtl ? r.x + r.w - L->pad - box : r.x + L->pad;
     ui_rect rb = rect_make(bx, r.y + (r.h - box) / 2, box, box);
     if (on) {
@@ -388,7 +525,7 @@ void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r)
     int tx = c->rtl ? r.x + L->pad : bx + box + L->gap;
     int tw = r.w - box - 2 * L->pad - L->gap;
     text_block b;
-    text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 2);
+    text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
     text_draw(c->f, &b, label, tx, r.y + (r.h - b.h) / 2, tw, UI_FONT_BOLD, COL_TEXT, ALIGN_START,
               c->rtl);
     unsigned flags = UI_WIDGET_TAPPABLE | (on ? UI_WIDGET_SELECTED : 0) |

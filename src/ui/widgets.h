@@ -14,7 +14,8 @@ typedef enum btn_style {
     BTN_PRIMARY = 0, /* deep green, white words: the way forward */
     BTN_SECONDARY,   /* white with an outline: back, cancel, scroll */
     BTN_KEY,         /* a keyboard key */
-    BTN_KEY_ON       /* a key that is switched on (shift): green like the way forward */
+    BTN_KEY_ON,      /* a key that is switched on (shift): green like the way forward */
+    BTN_CHOSEN       /* the choice in use (the language): green, SELECTED */
 } btn_style;
 
 static inline ui_rect rect_make(int x, int y, int w, int h)
@@ -34,6 +35,9 @@ ui_widget *w_register(ui_ctx *c, const char *id, ui_role role, const char *label
 /* True while `id` is held down (and the finger has not turned it into a scroll). */
 bool w_pressed(const ui_ctx *c, const char *id);
 
+/* The width of the widest word of `s` in `font` (a column narrower than it breaks a word). */
+int w_longest_word(const ui_ctx *c, ui_font font, const char *s);
+
 /* Natural width of a button with this label (and icon) in `font`. */
 int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font font);
 
@@ -49,9 +53,19 @@ void w_icon_button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
 int w_text(ui_ctx *c, const char *s, ui_font font, ui_color col, int x, int y, int w,
            int max_lines, bool draw);
 
+/* A line through each line of `s` as w_text wraps it at (x, y) (what is cancelled). */
+void w_strike(ui_ctx *c, const char *s, ui_font font, ui_color col, int x, int y, int w,
+              int max_lines);
+
 /* Wrapped text registered as a readable widget (role TEXT or HEADING) on `bg`. */
 int w_text_widget(ui_ctx *c, const char *id, ui_role role, const char *s, ui_font font,
                   ui_color col, ui_color bg, int x, int y, int w, int max_lines, bool draw);
+
+/* As w_text_widget, but only when the words fit whole in `max_lines` and `room_h`: what
+ * helps but is not needed, on a screen that may be short of room. Returns the height drawn
+ * (0: left out). */
+int w_text_whole(ui_ctx *c, const char *id, ui_role role, const char *s, ui_font font,
+                 ui_color col, ui_color bg, int x, int y, int w, int max_lines, int room_h);
 
 /* A rounded label: text on a coloured ground. Returns its width; height in *h. */
 int w_pill(ui_ctx *c, int x, int y, const char *text, icon_id icon, ui_color fg, ui_color bg,
@@ -76,6 +90,10 @@ int w_notice(ui_ctx *c, const char *id, const char *text, icon_id icon, int x, i
  * forward (`primary_id`, may be NULL) at the end. Returns the bar's height. */
 int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *primary_label,
               icon_id primary_icon, bool primary_disabled);
+/* True when `title` fits on the bar's own row beside back (an arrow at least) and the way
+ * forward (`primary_label`, NULL for none), so it takes no row of its own. */
+bool w_top_bar_fits(ui_ctx *c, const char *title, const char *primary_label,
+                    icon_id primary_icon);
 
 /* The on-screen keyboard (Danish: q..å, a..æ ø, z..m; shift, "-", space, ".", backspace)
  * inside a box `w` wide at (x, y); keys grow (up to 1.5 times 9 mm) to fill `max_h` (0: the
@@ -86,11 +104,14 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
  * height; its width in *wout. */
 int w_numpad(ui_ctx *c, int x, int y, int w, int max_h, int *wout, bool draw);
 
-/* A − value + stepper with a label: ids `<base>-` and `<base>+`. Height L->btn_h. */
-void w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,
+/* A − value + stepper with a label: ids `<base>-` and `<base>+`, the value `<base>`, the
+ * words `<base>-label`. Returns its height: L->btn_h, or the words' when they need two lines. */
+int w_stepper(ui_ctx *c, const char *base, const char *label, int value, int min, int max,
                int x, int y, int w);
 
-/* A big row with a check box that turns on and off. */
+/* A big row with a check box that turns on and off; its words wrap (up to three lines), so
+ * it is w_toggle_height high. */
+int w_toggle_height(ui_ctx *c, const char *label, int w);
 void w_toggle(ui_ctx *c, const char *id, const char *label, bool on, ui_rect r);
 
 /* The scroll buttons `scroll-up` and `scroll-down`, disabled at the ends. */

@@ -77,7 +77,8 @@ def test_detail_and_back():
 def join_script(name, adults=1, children=0, code=None, uid=SPISNING):
     lines = [PAUSE, "tap-id join", PAUSE] + type_name(name) + ["tap-id next", PAUSE]
     lines += ["tap-id adults+"] * (adults - 1) + ["tap-id children+"] * children
-    lines += ["tap-id next", PAUSE]
+    if code:  # a code is one step further; without one the counts step confirms
+        lines += ["tap-id more", PAUSE]
     if code:
         lines += ["tap-id digit:" + d for d in code]
     lines += ["tap-id confirm", PAUSE]

@@ -216,8 +216,9 @@ def test_qr_codes_decode_from_screenshots():
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         script = ws.path("script.txt")
-        fifo_lines = ["tap-id card:demo-pigefodbold", PAUSE, "wait 1200",
-                      "tap-id back", PAUSE, "advance 65", "wait 300", "advance 65", "wait 1500", "quit"]
+        # (next week's: in the whole program, one tap from the week)
+        fifo_lines = ["tap-id program", PAUSE, "tap-id card:demo-pigefodbold", PAUSE, "wait 1200",
+                      "tap-id back", PAUSE, "tap-id back", PAUSE, "advance 65", "wait 300", "advance 65", "wait 1500", "quit"]
         with open(script, "w") as f:
             f.write("\n".join(fifo_lines) + "\n")
         env = ws.env(extra={"DISPLAY": display, "VAERMED_UI_DUMP": ws.path("dump.jsonl"),

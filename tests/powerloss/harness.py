@@ -349,8 +349,10 @@ def join_lines(uid, name, household, adults=1, children=0, code=None):
     lines = HOME + ["tap-id card:" + uid, "advance 1", "tap-id join", "advance 1"]
     lines += type_name(name) + ["tap-id next", "advance 1"]
     if household:
+        # the counts step confirms by itself; a code (and the last screen before confirm
+        # that the power cuts aim at) is one step further
         lines += ["tap-id adults+"] * (adults - 1) + ["tap-id children+"] * children
-        lines += ["tap-id next", "advance 1"]
+        lines += ["tap-id more", "advance 1"]
     if code:
         lines += ["tap-id digit:" + d for d in code]
     lines += ["tap-id confirm", "advance 1"]
@@ -371,10 +373,14 @@ def joins_on_screen(frames):
     done = []
     name = context = None
     prev = None
+    opened = None
     for f in frames:
+        if f["screen"] == "detail":
+            # the activity opened (the name step says it again where it has the room)
+            opened = label(f, "heading") or label(f, "title") or opened
         if f["screen"] == "join-name":
             name = label(f, "name")
-            context = label(f, "context")
+            context = label(f, "context") or opened
         if f["screen"] == "join-done" and prev != "join-done":
             done.append((name, context, label(f, "result")))
         prev = f["screen"]

@@ -125,7 +125,8 @@ class Soak:
         card = self.rng.choice(cards)
         title = card["label"].split(" \u00b7 ")[0]
         self.send("tap-id " + card["id"], "advance 1")
-        self.k.wait_for(lambda fr: fr["screen"] == "detail" and label(fr, "title") == title,
+        self.k.wait_for(lambda fr: fr["screen"] == "detail" and
+                        title in (label(fr, "title"), label(fr, "heading")),
                         "the detail of %s" % title)
         self.send("tap-id scroll-down", "advance 1", "tap-id back", "advance 1")
         self.k.wait_screen("home")
@@ -134,7 +135,12 @@ class Soak:
     def language(self):
         f = self.home()
         before = label(f, "lang")
+        # the button says the language in use; its chooser has each language in its own name
         self.send("tap-id lang", "advance 1")
+        chooser = self.k.wait_screen("language")
+        other = [w["id"] for w in chooser["widgets"]
+                 if w["id"].startswith("lang:") and w["label"] != before]
+        self.send("tap-id " + self.rng.choice(other), "advance 1")
         self.k.wait_for(lambda fr: fr["screen"] == "home" and label(fr, "lang") != before,
                         "the other language")
         # Left in the other language: the idle reset must bring the default back.

@@ -15,11 +15,36 @@
 #include "harness.h"
 #include "ui/theme.h"
 
+/* Advance of one character in thousandths of an em, near Noto Sans Regular's: narrow
+ * letters are narrow, so a layout made for the fake font is made for the real one. */
+static int advance(uint32_t cp)
+{
+    if (cp == ' ' || cp == 'i' || cp == 'l' || cp == 'j' || cp == '.' || cp == ',' ||
+        cp == ':' || cp == ';' || cp == '!' || cp == '\'' || cp == 'I' || cp == '|')
+        return 260;
+    if (cp == 'f' || cp == 't' || cp == 'r')
+        return 380;
+    if (cp == 'm' || cp == 'w' || cp == 0xE6 || cp == 'M' || cp == 'W' || cp == 0xC6)
+        return 870;
+    if (cp >= '0' && cp <= '9')
+        return 572;
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE))
+        return 650;
+    return 560;
+}
+
 void h_measure_size(void *ctx, ui_font font, const char *utf8, int *w, int *h)
 {
     const int *sizes = ctx;
     int size = sizes[font];
-    *w = (int)(utf8_length(utf8) * (size_t)size * 55 / 100);
+    size_t len = strlen(utf8);
+    long em = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(utf8 + i, len - i, &cp);
+        em += advance(cp);
+    }
+    *w = (int)(em * size / 1000);
     *h = size * 136 / 100;
 }
 
@@ -148,9 +173,7 @@ harness *h_new_panel(int width, int height, double inches)
     build_model(h);
     h->width = width;
     h->height = height;
-    /* (Next: the panel's density, ui_px_per_mm(width, height, inches), for every test; until
-     * the screens have the new sizes, the old 5.4 px/mm the tests were written for.) */
-    h->ppm = inches > 0 ? ui_px_per_mm(width, height, inches) : 5.4;
+    h->ppm = ui_px_per_mm(width, height, inches);
     ui_options opt = {.width = width, .height = height, .px_per_mm = h->ppm, .idle_ms = 60000,
                       .default_lang = 0};
     h->u = ui_new(&opt);
@@ -161,6 +184,7 @@ harness *h_new_panel(int width, int height, double inches)
     h->now_ms = ts_time(H_NOW) * 1000;
     h->secret = "Birgitte";
     h->check_layout = true;
+    h->check_words = true;
     h_build(h);
     return h;
 }
@@ -186,6 +210,20 @@ static bool public_screen(const char *screen)
     return false;
 }
 
+/* The letter keyboard of the name steps gets its 16 mm keys with its own rework (issue 11,
+ * the keyboard's part); until then its keys are held to the 9 mm they were made for. */
+#define H_NAME_KEYBOARD_MM 9.0
+
+void h_check_frame(harness *h)
+{
+    const ui_frame *f = &h->f;
+    bool name_step = strcmp(f->screen, "join-name") == 0 || strcmp(f->screen, "cancel-name") == 0;
+    h_check_placement(f);
+    h_check_sizes_keys(f, font_sizes, h->ppm, name_step ? H_NAME_KEYBOARD_MM : UI_TARGET_MM);
+    if (h->check_words)
+        h_check_words(f);
+}
+
 void h_build(harness *h)
 {
     ui_font_sizes(h->u, font_sizes);
@@ -194,7 +232,7 @@ void h_build(harness *h)
     assert_string_equal(h->f.screen, ui_screen_name(h->u));
     h_check_contrast(&h->f);
     if (h->check_layout)
-        h_check_layout(&h->f, font_sizes, h->ppm);
+        h_check_frame(h);
     if (h->secret && public_screen(h->f.screen))
         h_check_no_secret(&h->f, h->secret);
     h->frames++;
@@ -209,7 +247,13 @@ const ui_widget *h_widget(harness *h, const char *id)
 {
     const ui_widget *w = ui_frame_find(&h->f, id);
     if (!w)
+    {
+        for (size_t i = 0; i < h->f.n_widgets; i++)
+            print_message("  widget %s (%d,%d %dx%d) [%s]\n", h->f.widgets[i].id,
+                          h->f.widgets[i].rect.x, h->f.widgets[i].rect.y, h->f.widgets[i].rect.w,
+                          h->f.widgets[i].rect.h, h->f.widgets[i].label);
         fail_msg("no widget '%s' on the screen '%s'", id, h->f.screen);
+    }
     return w;
 }
 
@@ -321,139 +365,6 @@ const char *h_screen(const harness *h)
     return h->f.screen;
 }
 
-/* ---- the checks */
-
-/* Every widget's colours, and every text against the rectangle it is drawn on, >= 7:1. */
-void h_check_contrast(const ui_frame *f)
-{
-    for (size_t i = 0; i < f->n_widgets; i++) {
-        const ui_widget *w = &f->widgets[i];
-        if (w->role == UI_ROLE_LIST || w->role == UI_ROLE_QR)
-            continue;
-        double c = ui_contrast(w->fg, w->bg);
-        if (c < 7.0)
-            fail_msg("%s: widget '%s' has contrast %.2f", f->screen, w->id, c);
-    }
-    ui_rect clip = {0, 0, 0, 0};
-    for (size_t i = 0; i < f->n_cmds; i++) {
-        const draw_cmd *t = &f->cmds[i];
-        if (t->kind == DRAW_CLIP)
-            clip = t->rect;
-        if (t->kind != DRAW_TEXT)
-            continue;
-        /* what shows of the text: its part inside the clip */
-        ui_rect vis = t->rect;
-        if (clip.w > 0 && clip.h > 0) {
-            int x0 = vis.x > clip.x ? vis.x : clip.x, y0 = vis.y > clip.y ? vis.y : clip.y;
-            int x1 = vis.x + vis.w < clip.x + clip.w ? vis.x + vis.w : clip.x + clip.w;
-            int y1 = vis.y + vis.h < clip.y + clip.h ? vis.y + vis.h : clip.y + clip.h;
-            if (x1 <= x0 || y1 <= y0)
-                continue; /* not seen at all */
-            vis = (ui_rect){x0, y0, x1 - x0, y1 - y0};
-        }
-        int cx = vis.x + vis.w / 2, cy = vis.y + vis.h / 2;
-        ui_color bg = {255, 255, 255, 255};
-        bool found = false;
-        for (size_t j = i; j-- > 0;) {
-            const draw_cmd *r = &f->cmds[j];
-            if (r->kind == DRAW_RECT && ui_rect_contains(r->rect, cx, cy)) {
-                bg = r->color;
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            fail_msg("%s: text '%s' is drawn on nothing", f->screen, t->text);
-        double c = ui_contrast(t->color, bg);
-        if (c < 7.0)
-            fail_msg("%s: text '%s' at (%d,%d %dx%d) has contrast %.2f on #%02x%02x%02x",
-                     f->screen, t->text, t->rect.x, t->rect.y, t->rect.w, t->rect.h, c, bg.r,
-                     bg.g, bg.b);
-    }
-}
-
-static bool touches_list_edge(const ui_frame *f, ui_rect r)
-{
-    for (size_t i = 0; i < f->n_widgets; i++) {
-        const ui_widget *l = &f->widgets[i];
-        if (l->role != UI_ROLE_LIST)
-            continue;
-        if (r.y <= l->rect.y || r.y + r.h >= l->rect.y + l->rect.h)
-            return ui_rect_contains(l->rect, r.x, r.y + r.h / 2);
-    }
-    return false;
-}
-
-static bool overlap(ui_rect a, ui_rect b)
-{
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm)
-{
-    const double eps = 1e-6;
-    for (size_t i = 0; i < f->n_widgets; i++) {
-        const ui_widget *w = &f->widgets[i];
-        if (!(w->flags & UI_WIDGET_TAPPABLE) || touches_list_edge(f, w->rect))
-            continue;
-        double wmm = w->rect.w / ppm, hmm = w->rect.h / ppm;
-        if (wmm + eps < UI_TARGET_MM || hmm + eps < UI_TARGET_MM)
-            fail_msg("%s %dx%d: '%s' is %.1f x %.1f mm (%dx%d px), under %.0f mm", f->screen,
-                     f->width, f->height, w->id, wmm, hmm, w->rect.w, w->rect.h, UI_TARGET_MM);
-    }
-    for (size_t i = 0; i < f->n_cmds; i++) {
-        const draw_cmd *t = &f->cmds[i];
-        if (t->kind != DRAW_TEXT)
-            continue;
-        double em = font_px[t->font] / ppm;
-        if (em + eps < UI_TEXT_MIN_MM)
-            fail_msg("%s %dx%d: text '%s' is %.1f pt (%d px), under %.0f pt", f->screen,
-                     f->width, f->height, t->text, em * 72.0 / 25.4, font_px[t->font],
-                     UI_TEXT_MIN_PT);
-    }
-}
-
-void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm)
-{
-    /* (Next: h_check_sizes on every frame, once every screen has the new sizes.) */
-    (void)font_px;
-    int button_min = (int)(12.0 * ppm * 0.98), key_min = (int)(9.0 * ppm * 0.98);
-    for (size_t i = 0; i < f->n_widgets; i++) {
-        const ui_widget *w = &f->widgets[i];
-        ui_rect r = w->rect;
-        if (r.x < 0 || r.y < 0 || r.x + r.w > f->width || r.y + r.h > f->height || r.w <= 0 ||
-            r.h <= 0)
-            fail_msg("%s %dx%d: widget '%s' (%d,%d %dx%d) is off the screen", f->screen,
-                     f->width, f->height, w->id, r.x, r.y, r.w, r.h);
-        if (!(w->flags & UI_WIDGET_TAPPABLE))
-            continue;
-        if (!touches_list_edge(f, r)) {
-            int min = w->role == UI_ROLE_KEY ? key_min : button_min;
-            if (r.w < min || r.h < min)
-                fail_msg("%s %dx%d: '%s' is %dx%d px, under %d px", f->screen, f->width,
-                         f->height, w->id, r.w, r.h, min);
-        }
-        for (size_t j = 0; j < f->n_widgets; j++) {
-            const ui_widget *o = &f->widgets[j];
-            if (j == i || o->role == UI_ROLE_LIST)
-                continue;
-            if (overlap(r, o->rect))
-                fail_msg("%s %dx%d: '%s' overlaps '%s'", f->screen, f->width, f->height, w->id,
-                         o->id);
-        }
-    }
-}
-
-void h_check_no_secret(const ui_frame *f, const char *secret)
-{
-    for (size_t i = 0; i < f->n_cmds; i++)
-        if (f->cmds[i].kind == DRAW_TEXT && strstr(f->cmds[i].text, secret))
-            fail_msg("%s shows the name '%s' in '%s'", f->screen, secret, f->cmds[i].text);
-    for (size_t i = 0; i < f->n_widgets; i++)
-        if (strstr(f->widgets[i].label, secret) || strstr(f->widgets[i].id, secret))
-            fail_msg("%s has the name '%s' in widget '%s'", f->screen, secret, f->widgets[i].id);
-}
-
 static bool can_scroll(harness *h, const char *id)
 {
     return h_has(h, id) && !(h_widget(h, id)->flags & UI_WIDGET_DISABLED);
@@ -476,14 +387,37 @@ const ui_widget *h_scroll_to(harness *h, const char *id)
     return h_widget(h, id);
 }
 
+void h_choose_lang(harness *h, size_t i)
+{
+    h_tap(h, "lang");
+    assert_string_equal(h_screen(h), "language");
+    char id[32];
+    snprintf(id, sizeof id, "lang:%s", i18n_lang(h->langs[i]));
+    h_tap(h, id);
+    assert_string_equal(h_screen(h), "home");
+    assert_int_equal(ui_lang(h->u), i);
+}
+
+void h_open_program(harness *h)
+{
+    h_scroll_top(h);
+    h_tap(h, "day:2026-11-24");
+    assert_string_equal(h_screen(h), "program");
+}
+
 void h_open_detail(harness *h, int e)
 {
     char id[160];
     snprintf(id, sizeof id, "card:%s", h->entries[e].act.uid);
     h_scroll_top(h);
-    for (int i = 0; i < 30 && !h_has(h, id); i++) {
-        assert_true(h_has(h, "scroll-down"));
+    for (int i = 0; i < 30 && !h_has(h, id) && can_scroll(h, "scroll-down"); i++)
         h_tap(h, "scroll-down");
+    if (!h_has(h, id) && strcmp(h_screen(h), "home") == 0) {
+        /* not in the week: the whole program, at the end of it */
+        h_tap(h, "program");
+        assert_string_equal(h_screen(h), "program");
+        for (int i = 0; i < 30 && !h_has(h, id) && can_scroll(h, "scroll-down"); i++)
+            h_tap(h, "scroll-down");
     }
     /* a card half scrolled away: one more step brings all of it in */
     const ui_widget *w = h_widget(h, id);

@@ -13,9 +13,11 @@
 #include <stdint.h>
 
 #include "core/i18n.h"
+#include "checks.h"
 #include "ui/ui.h"
 
-/* The fake font: every character is 0.55 em wide, a line is 1.36 em high. */
+/* The fake font: characters about as wide as Noto Sans Regular's (narrow i and l, wide m
+ * and æ, 0.56 em for most), a line 1.36 em high. */
 void h_measure_size(void *ctx, ui_font font, const char *utf8, int *w, int *h);
 
 /* The model's entries, in the order of their start (as the app gives them). */
@@ -45,8 +47,11 @@ typedef struct harness {
     int64_t now_ms;
     int width, height;
     const char *secret;   /* a typed name that must never show on a public screen */
-    bool check_layout;    /* also check bounds, overlaps and target sizes on every frame */
+    bool check_layout;    /* also check bounds, overlaps and the people's sizes (16 mm targets,
+                             22 pt text: h_check_sizes) on every frame */
     double ppm;           /* the panel's pixels per millimetre */
+    bool check_words;     /* also check that no word is lost (h_check_words); off only for
+                             texts made too long on purpose */
     uint8_t qr[21 * 21];
     size_t frames;        /* frames built and checked */
 } harness;
@@ -60,6 +65,8 @@ harness *h_new(int width, int height);
 harness *h_new_panel(int width, int height, double inches);
 void h_free(harness *h);
 
+/* The checks of every frame (checks.h): placement, the people's sizes on h->ppm, words. */
+void h_check_frame(harness *h);
 /* Rebuilds the frame and checks it. */
 void h_build(harness *h);
 /* The widget `id` in the current frame (asserts that it is there). */
@@ -87,21 +94,16 @@ bool h_label_contains(const harness *h, const char *s);
 /* The screen name of the frame. */
 const char *h_screen(const harness *h);
 
-/* The checks run on each frame, exposed for tests that build frames themselves. */
-void h_check_contrast(const ui_frame *f);
-void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
-/* The people's budgets on a panel of `px_per_mm` (theme.h, DESIGN.md): every tappable widget
- * at least UI_TARGET_MM (16 mm) both ways, unless it is cut by the edge of its scrolled list,
- * and every text drawn in a font of at least UI_TEXT_MIN_MM (22 pt). `font_px` are the
- * frame's font sizes (ui_font_sizes). Fails the test naming what is too small, in mm. */
-void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
-void h_check_no_secret(const ui_frame *f, const char *secret);
-
 /* Scrolls the current screen to its top with the scroll-up button. */
 void h_scroll_top(harness *h);
 /* Scrolls from the top down until widget `id` shows; asserts that it does. */
 const ui_widget *h_scroll_to(harness *h, const char *id);
-/* Opens the detail of entry `e` from home (scrolling down to its card). */
+/* From home: the language chooser, then language `i` (back on home). */
+void h_choose_lang(harness *h, size_t i);
+/* From home: the whole program (today's leaf), at its top. */
+void h_open_program(harness *h);
+/* Opens the detail of entry `e` from home (scrolling down to its card in the week, or to it
+ * in the whole program when it is not this week). */
 void h_open_detail(harness *h, int e);
 
 #endif

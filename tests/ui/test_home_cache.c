@@ -1,4 +1,4 @@
-/* The home screen keeps its cards' measurements while the model's generation, the minute,
+/* The whole program (the detailed cards, one tap from home) keeps its cards' measurements while the model's generation, the minute,
  * the width and the language stay: a scroll does not measure the whole program again, and a
  * new generation (a reload after a sign-up or a sync) is measured afresh. */
 #include <setjmp.h>
@@ -32,6 +32,7 @@ static void kept_while_nothing_changes(void **state)
 {
     (void)state;
     harness *h = h_new(800, 480);
+    h_open_program(h);
     h->m.generation = 7;
     int first = build_counting(h);
     int second = build_counting(h);
@@ -47,7 +48,8 @@ static void kept_while_nothing_changes(void **state)
 static void a_new_generation_is_measured_afresh(void **state)
 {
     (void)state;
-    harness *h = h_new(800, 480);
+    harness *h = h_new(1920, 1080); /* the whole card in view */
+    h_open_program(h);
     h->m.generation = 1;
     h_build(h);
     int before = h_widget(h, "card:kaffe-2411")->rect.h;
@@ -67,14 +69,17 @@ static void the_minute_and_the_language_count_too(void **state)
 {
     (void)state;
     harness *h = h_new(800, 480);
+    h_open_program(h);
     h->m.generation = 1;
     build_counting(h);
     int same = build_counting(h);
     h->now_ms += 60000; /* a new minute: the countdown chips may change */
     int next_minute = build_counting(h);
     assert_true(next_minute > same);
+    h_tap(h, "back");
+    h_choose_lang(h, 1);
     measured = 0;
-    h_tap(h, "lang"); /* English: other words, other heights; measured in the tap's build */
+    h_open_program(h); /* English: other words, other heights; measured afresh */
     int english = measured;
     int english_again = build_counting(h);
     assert_true(english_again < english);

@@ -52,22 +52,18 @@ static void idle_screen_after_a_minute(void **state)
         if (h->f.cmds[i].kind == DRAW_TEXT)
             assert_true(ui_contrast(h->f.cmds[i].color, COL_DARK_BG) >= 7.0);
 
-    /* the clock, the date, today and tomorrow */
+    /* the clock, today and tomorrow (a 7" panel: each line says its day, the date gives way
+     * to what is on; the headings and the date on a big screen, below) */
     assert_string_equal(h_widget(h, "clock")->label, "10:01");
-    assert_string_equal(h_widget(h, "date")->label, "Tirsdag 24. november 2026");
-    assert_string_equal(h_widget(h, "idle-today")->label, "I dag");
-    assert_string_equal(h_widget(h, "idle-tomorrow")->label, "I morgen");
-    assert_true(
-        h_label_contains(h, "10:20  Gåtur i parken \xC2\xB7 Bare kom \xC2\xB7 Ved hovedindgangen"));
-    assert_non_null(h_widget(h, "idle-item:strik-2511"));
-    /* the walk (ahead) comes before the coffee (going on since 09:30) when room is short */
+    assert_true(h_label_contains(
+        h, "I dag 10:20  Gåtur i parken \xC2\xB7 Bare kom \xC2\xB7 Ved hovedindgangen"));
+    /* the walk (ahead) comes before the coffee (going on since 09:30) when room is short
+     * (a 7" panel holds one or two beside the code; tomorrow's on a bigger one, below) */
     assert_false(h_has(h, "idle-item:kaffe-2411"));
     /* what is over or on another day is not a highlight */
     assert_false(h_label_contains(h, "Brætspil"));
     assert_false(h_label_contains(h, "Banko"));
     assert_false(h_has(h, "idle-item:fest-1212"));
-    assert_true(h_widget(h, "idle-item:gaa-2411")->rect.y <
-                h_widget(h, "idle-item:strik-2511")->rect.y);
 
     /* the code of the next activity that has one: the walk at 10:20, large, with its line */
     const ui_widget *qr = h_widget(h, "qr");
@@ -77,7 +73,7 @@ static void idle_screen_after_a_minute(void **state)
     assert_non_null(code);
     assert_int_equal(code->qr_size, 21);
     int module = code->rect.w / (21 + 8); /* the rect holds the 4-module quiet zone */
-    assert_true(module >= 6);             /* well beyond the 4 px minimum at 800x480 */
+    assert_true(module >= 4);             /* the 4 px minimum at 800x480 */
     assert_int_equal(code->rect.w, module * 29);
     assert_int_equal(code->rect.w, code->rect.h);
     /* nothing to tap but the whole screen, which only wakes */
@@ -95,10 +91,13 @@ static void idle_screen_after_a_minute(void **state)
     assert_int_equal(ui_next_deadline(h->u, h->now_ms) % 60000, 0);
     h_free(h);
 
-    /* a big screen has room for more: today's in order of time, then tomorrow's */
+    /* a big screen has room for more: the date, today's in order of time, then tomorrow's */
     h = h_new(1920, 1080);
     h_advance(h, 60000);
     assert_string_equal(h_screen(h), "idle");
+    assert_string_equal(h_widget(h, "date")->label, "Tirsdag 24. november 2026");
+    assert_string_equal(h_widget(h, "idle-today")->label, "I dag");
+    assert_string_equal(h_widget(h, "idle-tomorrow")->label, "I morgen");
     assert_true(h_label_contains(
         h, "18:00  Fællesspisning \xC2\xB7 5 ledige pladser \xC2\xB7 Fælleshuset"));
     assert_true(h_widget(h, "idle-item:gaa-2411")->rect.y <
@@ -413,10 +412,9 @@ static void night_waits_for_the_resident(void **state)
     /* a pending answer is never interrupted */
     h_type(h, "Ib");
     h_tap(h, "next");
-    h_tap(h, "next");
-    h_tap(h, "confirm");
+    h_tap(h, "confirm"); /* the counts step confirms */
     h_advance(h, 5 * 60000);
-    assert_string_equal(h_screen(h), "join-extra");
+    assert_string_equal(h_screen(h), "join-household");
     ui_action a;
     assert_true(ui_take_action(h->u, &a));
     ui_action_result r = {.status = VM_OK};
@@ -432,14 +430,14 @@ static void night_waits_for_the_resident(void **state)
 static void window_too_small(void **state)
 {
     (void)state;
-    static const int small[][2] = {{639, 480}, {800, 399}, {399, 800},
-                                   {480, 639}, {320, 240}, {100, 60}};
+    static const int small[][2] = {{799, 480}, {800, 479}, {479, 800}, {480, 799},
+                                   {640, 400}, {320, 240}, {100, 60}};
     for (size_t s = 0; s < sizeof small / sizeof small[0]; s++) {
         harness *h = h_new(small[s][0], small[s][1]);
         assert_string_equal(h_screen(h), "too-small");
         if (small[s][0] >= 320) {
             assert_string_equal(h_widget(h, "too-small")->label, "Vinduet er for lille");
-            assert_true(h_label_contains(h, "640 \xC3\x97 400"));
+            assert_true(h_label_contains(h, "800 \xC3\x97 480"));
         }
         /* taps do nothing, time passes harmlessly */
         h_tap_at(h, small[s][0] / 2, small[s][1] / 2, 500);
@@ -454,7 +452,7 @@ static void window_too_small(void **state)
         assert_string_not_equal(h_screen(h), "too-small");
         h_free(h);
     }
-    static const int fine[][2] = {{640, 400}, {400, 640}};
+    static const int fine[][2] = {{800, 480}, {480, 800}};
     for (size_t s = 0; s < sizeof fine / sizeof fine[0]; s++) {
         harness *h = h_new(fine[s][0], fine[s][1]);
         assert_string_equal(h_screen(h), "home");
@@ -463,7 +461,7 @@ static void window_too_small(void **state)
         h_type(h, "Anne-Marie");
         h_tap(h, "next");
         h_tap(h, "adults+");
-        h_tap(h, "next");
+        h_tap(h, "more");
         h_digits(h, "1234");
         h_tap(h, "back");
         h_tap(h, "back");

@@ -266,9 +266,7 @@ static harness *h_lang(int w, int hgt, const char *lang)
     h->n_langs = 3;
     h->m.n_langs = 3;
     h_build(h);
-    h_tap(h, "lang");
-    h_tap(h, "lang");
-    assert_int_equal(ui_lang(h->u), 2);
+    h_choose_lang(h, 2);
     return h;
 }
 
@@ -284,7 +282,7 @@ static bool drawn(const harness *h, const char *s)
 static void resident_screens_in_every_language(void **state)
 {
     (void)state;
-    static const int sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}, {640, 400}};
+    static const int sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}, {1024, 600}};
     for (size_t l = 0; l < sizeof LANGS / sizeof LANGS[0]; l++) {
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
             harness *h = h_lang(sizes[s][0], sizes[s][1], LANGS[l]);
@@ -293,7 +291,7 @@ static void resident_screens_in_every_language(void **state)
             h_type(h, "Birgitte");
             h_tap(h, "next");
             h_tap(h, "children+");
-            h_tap(h, "next");
+            h_tap(h, "more");
             h_digits(h, "12");
             h_tap(h, "confirm");
             h_digits(h, "34");
@@ -371,19 +369,29 @@ static void arabic_screen(void **state)
 {
     (void)state;
     harness *h = h_lang(800, 480, "ar");
+    assert_string_equal(h_widget(h, "day:2026-11-24")->label, "اليوم");
+    /* the week: the time of the walk, digits in order; the first tile at the start (right) */
+    assert_true(drawn(h, "10:20"));
+    assert_false(h_text_contains(h, "02:01"));
+    assert_true(h_widget(h, "card:kaffe-2411")->rect.x >= h_widget(h, "card:gaa-2411")->rect.x);
+    assert_true(h_widget(h, "day:2026-11-24")->rect.x > 400); /* the leaf at the start */
+    /* the language button at the start (right) of a right-to-left bar, saying the language */
+    assert_true(h_widget(h, "lang")->rect.x > 400);
+    assert_string_equal(h_widget(h, "lang")->label, "العربية");
+    h_open_program(h);
     assert_string_equal(h_widget(h, "section:today")->label, "اليوم");
     /* the card of the walk: its time and the place are their own runs, digits in order */
+    h_scroll_to(h, "card:gaa-2411");
     assert_true(drawn(h, "10:20"));
-    assert_true(drawn(h, "اليوم، الساعة "));
+    assert_true(h_text_contains(h, "اليوم، الساعة"));
     assert_false(h_text_contains(h, "02:01"));
-    /* the language button at the start (left) of a right-to-left bar */
-    assert_true(h_widget(h, "lang")->rect.x < 400);
-    assert_string_equal(h_widget(h, "lang")->label, "Dansk");
+    h_tap(h, "back");
     h_open_detail(h, E_SPIS);
     const ui_widget *back = h_widget(h, "back");
     assert_true(back->rect.x > 400);
     assert_string_equal(back->label, "رجوع");
     /* "المضيف: Hanne": the name on the left of its label */
+    h_scroll_to(h, "host");
     const draw_cmd *name = NULL, *label = NULL;
     for (size_t i = 0; i < h->f.n_cmds; i++) {
         const draw_cmd *d = &h->f.cmds[i];

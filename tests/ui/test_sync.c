@@ -66,7 +66,7 @@ static void sync_interrupts_a_flow(void **state)
 {
     (void)state;
     harness *h = h_new(800, 480);
-    h_tap(h, "lang"); /* English, to see that it goes back to the default */
+    h_choose_lang(h, 1); /* English, to see that it goes back to the default */
     h_open_detail(h, E_LEKTIE);
     h_tap(h, "join");
     h_type(h, "Birgitte");
@@ -211,7 +211,7 @@ static void sync_screens_at_every_size(void **state)
 {
     (void)state;
     static const int sizes[][2] = {{800, 480}, {1920, 1080}, {480, 800},
-                                   {640, 400}, {400, 640},   {1080, 1920}};
+                                   {1024, 600}, {600, 1024},   {1080, 1920}};
     static char long_msg[1200];
     memset(long_msg, 0, sizeof long_msg);
     for (int i = 0; i < 6; i++)
@@ -220,6 +220,14 @@ static void sync_screens_at_every_size(void **state)
         harness *h = h_new(sizes[s][0], sizes[s][1]);
         h->m.stick = (ui_stick){UI_STICK_SYNCING, "Gemmer tilmeldinger på USB-nøglen", 0.66, NULL};
         h_build(h);
+        /* what the app says, whole */
+        h->m.stick = (ui_stick){UI_STICK_DONE, NULL, 1, SUMMARY};
+        h_build(h);
+        assert_string_equal(h_widget(h, "message")->label, SUMMARY);
+        h->m.stick = (ui_stick){0};
+        h_build(h);
+        /* six times as long: more than a screen holds, cut at its end, the button there */
+        h->check_words = false;
         h->m.stick = (ui_stick){UI_STICK_DONE, NULL, 1, long_msg};
         h_build(h);
         assert_non_null(h_widget(h, "ok"));
@@ -229,6 +237,7 @@ static void sync_screens_at_every_size(void **state)
         h_build(h);
         h->m.stick = (ui_stick){0};
         h_build(h);
+        h->check_words = true;
         h->m.stick = (ui_stick){UI_STICK_FAILED, NULL, 0, SUMMARY};
         h_build(h);
         h_tap(h, "ok");

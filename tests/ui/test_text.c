@@ -327,19 +327,28 @@ static void layout_scales(void **state)
         ui_layout_compute(&L, PANELS[i].w, PANELS[i].h, 0);
         double ppm = ui_px_per_mm(PANELS[i].w, PANELS[i].h, PANELS[i].inches);
         assert_true(fabs(L.ppm - ppm) < 1e-9);
-        assert_true(L.text_min / ppm >= UI_TEXT_MIN_MM &&
-                    (L.text_min - 1) / ppm < UI_TEXT_MIN_MM);
+        for (int f = 0; f < UI_FONT_COUNT; f++)
+            assert_true(L.font[f] / ppm >= UI_TEXT_MIN_MM);
+        assert_true(L.btn_h / ppm >= UI_TARGET_MM && L.key / ppm >= UI_TARGET_MM);
         assert_true(L.target / ppm >= UI_TARGET_MM && (L.target - 1) / ppm < UI_TARGET_MM);
     }
     ui_layout small, big, tall;
     ui_layout_compute(&small, 800, 480, 0);
     ui_layout_compute(&big, 1920, 1080, 0);
     ui_layout_compute(&tall, 480, 800, 0);
-    assert_int_equal(small.target, 84); /* 16 mm on a 7" 800x480 panel (5.25 px/mm) */
-    assert_int_equal(small.text_min, 41); /* 22 pt there */
+    /* 22 pt on a 7" 800x480 panel (5.25 px/mm) is 41 px: the 24 px of old were 13 pt */
+    assert_int_equal(small.font[UI_FONT_BODY], 41);
+    assert_int_equal(small.target, 84);
     for (int f = 0; f < UI_FONT_COUNT; f++)
         assert_int_equal(tall.font[f], small.font[f]);
     assert_true(tall.portrait && !small.portrait);
+    /* 21.5" 1080p: more room in millimetres; the text is bigger in mm, the screen holds more */
+    assert_true(big.font[UI_FONT_BODY] / big.ppm > small.font[UI_FONT_BODY] / small.ppm);
+    assert_true(big.w / big.font[UI_FONT_BODY] > 2 * (small.w / small.font[UI_FONT_BODY]));
+    /* a dense screen still gets physical sizes */
+    ui_layout dense;
+    ui_layout_compute(&dense, 800, 480, 10.0);
+    assert_true(dense.btn_h >= 160 && dense.key >= 160 && dense.font[UI_FONT_SMALL] >= 78);
     int sizes[UI_FONT_COUNT];
     ui_options opt = {.width = 1920, .height = 1080};
     ui *u = ui_new(&opt);
