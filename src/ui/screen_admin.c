@@ -77,6 +77,7 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
     ui_admin_state *ad = &u->admin;
     const i18n_catalog *cat = ui_admin_catalog(u, m);
     ad->pending = false;
+    u->scroll[SCR_ADMIN] = 0; /* the answer is at the top of the facts' list: in sight */
     bool ok = r->status == VM_OK;
     const char *msg = r->message[0] ? r->message : NULL;
     switch (ad->pending_kind) {

@@ -11,19 +11,31 @@
  * ignores presses for a short guard time after it appears, so a double tap can never act on
  * the next screen. All time is `now_ms`, UTC milliseconds, passed in.
  *
- * Stable names (frame.screen, the dump): home, detail, join-name, join-household, join-extra,
- * join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done, too-small,
- * admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable widget ids:
+ * Stable names (frame.screen, the dump): home (the week at a glance), program (every
+ * activity as a detailed card), language (the chooser), detail, join-name, join-household,
+ * join-extra, join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done,
+ * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable
+ * widget ids:
  *   everywhere: back, title (the bar's heading), list, scroll-up, scroll-down, message (a
  *     message for the resident or the staff);
- *   home: lang, estate, date, clock (not a tap target: a 5 s press on it opens admin-pin
- *     when model.admin_enabled), section:today|week|later, card:<uid>;
+ *   home: lang (says the language in use; opens language), estate and date (where the
+ *     header has room), clock (not a tap target: a 5 s press on it opens admin-pin when
+ *     model.admin_enabled), day:<yyyy-mm-dd> (a day's calendar leaf, SELECTED for today;
+ *     opens program at that day), card:<uid> (an activity's tile: pictogram, time, title),
+ *     today-empty, program (the whole program, at the end of the week), notice,
+ *     clock-warning, signups-paused;
+ *   program: section:today|week|later, card:<uid> (the detailed cards);
+ *   language: lang:<code> (each language in its own name; the one in use SELECTED);
  *   detail: join, join-reason, cancel-signup, task:<task id>, qr, qr-text, places, host, ...;
- *   the flows: name, key:<lower-case character>, key:shift, key:space, key:backspace, next,
- *     adults-, adults+, children-, children+, company, digit:0..digit:9, code, confirm, done,
- *     result (what join-done/cancel-done say);
+ *   the flows: name, context, key:<lower-case character>, key:shift, key:space,
+ *     key:backspace, next, adults-, adults+, children-, children+ (adults, children: the
+ *     counts), heads, more (join-household on to join-extra), company, digit:0..digit:9,
+ *     code, confirm (join-household and join-extra), done, result (what join-done and
+ *     cancel-done say; cancel-done names the activity), code-repeat (join-done: the code
+ *     chosen, bullets in the label), suggestion;
  *   idle: wake (the whole screen; any press wakes), clock, date, idle-today, idle-tomorrow,
- *     idle-item:<uid>, qr, qr-text (what scanning does), qr-for (which activity);
+ *     idle-item:<uid>, qr, qr-text (what scanning does), qr-for (which activity, always
+ *     with the code; on a low screen the code and the highlights take turns);
  *   night: wake (the one widget: the whole black screen, tappable);
  *   sync: phase, progress ("40 %"), sync-hint; sync-done: result, message, ok;
  *   too-small: too-small, too-small-detail;
@@ -37,7 +49,11 @@
  *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
  * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
  * bullets, never the digits; on the screen a code's digits are dots too, but the one just
- * typed shows for UI_CODE_PEEK_MS (ui_next_deadline asks to be woken to hide it).
+ * typed shows for UI_CODE_PEEK_MS (ui_next_deadline asks to be woken to hide it). Sizes:
+ * every tappable widget is at least 16 mm both ways and every text at least 22 pt on the
+ * configured panel (theme.h); a screen that cannot hold its things at that size arranges
+ * them otherwise (fewer beside each other, words over buttons, a title out of the bar, what
+ * only helps left out) and never cuts a word.
  *
  * When which screen shows (all times measured on the `now_ms` the app passes in; "the last
  * touch" is the last input of any kind):

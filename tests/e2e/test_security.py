@@ -76,7 +76,7 @@ def test_wrong_codes_slow_one_name_and_say_minutes_right():
     check(len(labels) == 5, "five tries, five answers: %s" % labels)
     check("Vent 1 minut," in labels[3], "the fourth wrong code should wait a minute: %r" % labels[3])
     check("minutter" not in labels[3], "one minute is not 'minutter': %r" % labels[3])
-    check(labels[4] == "Du er afmeldt", "Ole was locked out by Ida's tries: %r" % labels[4])
+    check(labels[4].startswith("Du er afmeldt"), "Ole was locked out by Ida's tries: %r" % labels[4])
 
 
 PASS = "fire ord kun personalet kender\n"
