@@ -77,7 +77,9 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
     ui_admin_state *ad = &u->admin;
     const i18n_catalog *cat = ui_admin_catalog(u, m);
     ad->pending = false;
-    u->scroll[SCR_ADMIN] = 0; /* the answer is at the top of the facts' list: in sight */
+    /* the answer is at the top of the list: in sight */
+    u->scroll[SCR_ADMIN] = 0;
+    u->scroll[SCR_ADMIN_STICKS] = 0;
     bool ok = r->status == VM_OK;
     const char *msg = r->message[0] ? r->message : NULL;
     switch (ad->pending_kind) {
@@ -666,15 +668,22 @@ static void build_confirm(ui_ctx *c)
         yes = tr_staff(c, "One moment\xE2\x80\xA6");
     int w = L->w - 2 * L->margin;
     int y = top + L->margin;
-    y += w_text_widget(c, "question", UI_ROLE_HEADING, q, UI_FONT_TITLE, COL_TEXT, COL_BG,
-                       L->margin, y, w, 4, true) +
+    /* the question whole, in the title size where it leaves room for the button */
+    int bh = L->h < 7 * L->target ? L->btn_h : L->btn_h * 5 / 4;
+    int room = L->h - L->margin - bh - L->margin - y;
+    ui_font qf = UI_FONT_TITLE;
+    text_block qb;
+    text_wrap(&qb, c->ms, qf, q, w, 0);
+    if (qb.h > room)
+        qf = UI_FONT_BOLD;
+    y += w_text_widget(c, "question", UI_ROLE_HEADING, q, qf, COL_TEXT, COL_BG, L->margin, y, w,
+                       0, true) +
          L->margin;
     int bw = w_button_width(c, yes, ICON_CHECK, UI_FONT_TITLE);
     if (bw < L->btn_h * 4)
         bw = L->btn_h * 4;
     if (bw > w)
         bw = w;
-    int bh = L->btn_h * 5 / 4;
     if (y + bh > L->h - L->margin)
         y = L->h - L->margin - bh;
     w_button(c, "confirm", yes, ICON_CHECK,

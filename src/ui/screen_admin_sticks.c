@@ -46,6 +46,60 @@ static void stick_line(const ui_ctx *c, const ui_admin_stick *s, char *out, size
 }
 
 /* The rows, at y (scrolled); returns the content height. */
+/* The answer (or why Authorise is grey), whom the names are sealed for, and "none yet":
+ * over the list, scrolled with it. Returns the height. */
+static int sticks_head(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_state *ad = &c->u->admin;
+    const ui_admin_info *ai = c->m->admin;
+    const char *why = ui_admin_authorise_reason(c);
+    int y0 = y;
+    const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
+    if (msg && *msg) {
+        if (ad->msg_ok && !ad->pending) {
+            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 0, false) + L->pad;
+            if (draw) {
+                draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
+                w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2,
+                       w - 2 * L->pad, 0, true);
+                w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(x, y, w, h), 0, COL_TEXT,
+                           COL_OK_NOTICE);
+            }
+            y += h + L->gap;
+        } else {
+            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, x, y, w, 0,
+                          draw) +
+                 L->gap;
+        }
+    } else if (why) {
+        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG,
+                           x, y, w, 0, draw) +
+             L->gap / 2;
+    }
+    /* whom the names are sealed for: the first thing to know about sticks */
+    char keys[400];
+    if (ai && ai->staff_keys && *ai->staff_keys) {
+        i18n_format(keys, sizeof keys,
+                    tr_staff(c, "Sign-ups leave on the stick sealed for the staff key %s."),
+                    ai->staff_keys);
+        y += w_text_widget(c, "staff-keys", UI_ROLE_TEXT, keys, UI_FONT_BODY, COL_TEXT, COL_BG, x,
+                           y, w, 0, draw) +
+             L->gap;
+    } else {
+        y += w_notice(c, "staff-keys",
+                      tr_staff(c, "No staff key: sign-ups are not saved on sticks. Put "
+                                  "personale.pub on the stick and authorise it."),
+                      ICON_WARNING, x, y, w, 0, draw) +
+             L->gap;
+    }
+    if (!ai || !ai->n_sticks)
+        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "No staff sticks yet"),
+                           UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 0, draw) +
+             L->gap;
+    return y - y0;
+}
+
 static int rows(ui_ctx *c, int x, int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
@@ -63,7 +117,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
         stick_line(c, s, label, sizeof label);
         bool can = !s->revoked;
         int tw = w - 2 * L->pad - (can ? bw + L->gap : 0);
-        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 3, false);
+        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 0, false);
         int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
         if (draw) {
             bool live = can && !s->expired;
@@ -71,7 +125,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
             draw_rect(c->f, rect_make(x, y, w, h), bg, L->radius);
             int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
             text_block b;
-            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 3);
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
             text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
                       live ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
             snprintf(id, sizeof id, "stick:%s", s->id);
@@ -93,67 +147,44 @@ void screen_admin_sticks_build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    const ui_admin_info *ai = c->m->admin;
     w_background(c);
     const char *why = ui_admin_authorise_reason(c);
     int top = w_top_bar(c, tr_staff(c, "USB sticks"), "admin-authorise-stick",
                         tr_staff(c, "Authorise the stick"), ICON_USB, why != NULL || ad->pending);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
-    const char *msg = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : ad->msg;
-    if (msg && *msg) {
-        if (ad->msg_ok && !ad->pending) {
-            int h = w_text(c, msg, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 3, false) + L->pad;
-            draw_rect(c->f, rect_make(x, y, w, h), COL_OK_NOTICE, L->radius / 2);
-            w_text(c, msg, UI_FONT_BOLD, COL_TEXT, x + L->pad, y + L->pad / 2, w - 2 * L->pad, 3,
-                   true);
-            w_register(c, "message", UI_ROLE_TEXT, msg, rect_make(x, y, w, h), 0, COL_TEXT,
-                       COL_OK_NOTICE);
-            y += h + L->gap;
-        } else {
-            y += w_notice(c, "message", msg, ad->pending ? ICON_NONE : ICON_WARNING, x, y, w, 3,
-                          true) +
-                 L->gap;
-        }
-    } else if (why) {
-        y += w_text_widget(c, "stick-reason", UI_ROLE_TEXT, why, UI_FONT_BOLD, COL_TEXT, COL_BG,
-                           x, y, w, 2, true) +
-             L->gap / 2;
-    }
-    /* whom the names are sealed for: the first thing to know about sticks */
-    char keys[400];
-    if (ai && ai->staff_keys && *ai->staff_keys) {
-        i18n_format(keys, sizeof keys,
-                    tr_staff(c, "Sign-ups leave on the stick sealed for the staff key %s."),
-                    ai->staff_keys);
-        y += w_text_widget(c, "staff-keys", UI_ROLE_TEXT, keys, UI_FONT_BODY, COL_TEXT, COL_BG, x,
-                           y, w, 3, true) +
-             L->gap;
-    } else {
-        y += w_notice(c, "staff-keys",
-                      tr_staff(c, "No staff key: sign-ups are not saved on sticks. Put "
-                                  "personale.pub on the stick and authorise it."),
-                      ICON_WARNING, x, y, w, 3, true) +
-             L->gap;
-    }
-    if (!ai || !ai->n_sticks)
-        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "No staff sticks yet"),
-                           UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
-             L->gap;
-
+    /* the words over the list scroll with it, so a long answer never hides it */
+    (void)why;
     ui_rect view = rect_make(x, y, w, L->h - y);
     int sb = L->btn_h;
-    int ch = rows(c, 0, 0, w, false);
+    int ch = sticks_head(c, 0, 0, w, false) + rows(c, 0, 0, w, false);
     bool need = ch > view.h;
     ui_rect up = {0}, down = {0};
+    int room = L->h - L->margin - view.y;
+    if (need && room < (L->portrait ? sb + L->margin + text_line_h(c->ms, UI_FONT_BOLD)
+                                    : sb)) {
+        return; /* long words fill a low screen: the list is there again after them */
+    }
+    bool side_by_side = !L->portrait && room < 2 * sb + L->gap;
     if (need) {
-        if (!L->portrait) {
+        if (side_by_side) {
+            /* too low for the arrows over each other: side by side, at the top of the list */
+            view.w -= 2 * sb + 2 * L->gap;
+            if (c->rtl)
+                view.x += 2 * sb + 2 * L->gap;
+            ch = sticks_head(c, 0, 0, view.w, false) + rows(c, 0, 0, view.w, false);
+            int bx = c->rtl ? L->margin : L->w - L->margin - 2 * sb - L->gap;
+            up = rect_make(bx, view.y, sb, sb);
+            down = rect_make(bx + sb + L->gap, view.y, sb, sb);
+        } else if (!L->portrait) {
             view.w -= sb + L->gap;
             if (c->rtl)
                 view.x += sb + L->gap;
-            ch = rows(c, 0, 0, view.w, false);
+            ch = sticks_head(c, 0, 0, view.w, false) + rows(c, 0, 0, view.w, false);
             int bh = (view.h - L->margin - L->gap) / 2;
             if (bh > sb * 2)
                 bh = sb * 2;
+            if (bh < sb)
+                bh = sb; /* never under 16 mm */
             int bx = c->rtl ? L->margin : L->w - L->margin - sb;
             up = rect_make(bx, view.y, sb, bh);
             down = rect_make(bx, L->h - L->margin - bh, sb, bh);
@@ -166,7 +197,8 @@ void screen_admin_sticks_build(ui_ctx *c)
     }
     int scroll_max;
     int scroll = w_scroll_begin(c, SCR_ADMIN_STICKS, view, ch, COL_BG, &scroll_max);
-    rows(c, view.x, view.y - scroll, view.w, true);
+    int hh = sticks_head(c, view.x, view.y - scroll, view.w, true);
+    rows(c, view.x, view.y - scroll + hh, view.w, true);
     w_scroll_end(c);
     if (need)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
