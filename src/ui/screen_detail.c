@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/dktime.h"
+#include "core/utf8.h"
 #include "ui/card.h"
 
 static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
@@ -167,9 +168,11 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     if (a->cancelled) {
         /* "Aflyst" first, on grey: the time is not a time to come */
         countdown[0] = '\0';
-        char was[160];
+        char was[sizeof when];
         snprintf(was, sizeof was, "%s", when);
-        snprintf(when, sizeof when, "%s \xC2\xB7 %s", tr(c, "Cancelled"), was);
+        if (snprintf(when, sizeof when, "%s \xC2\xB7 %s", tr(c, "Cancelled"), was) >=
+            (int)sizeof when)
+            utf8_truncate(when, sizeof when); /* a long translation: cut on a character */
     }
     ui_color cat = a->cancelled ? COL_CLOSED : ui_category_color(a->category);
     int icon = L->band_w - L->pad / 2;

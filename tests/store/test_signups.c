@@ -230,12 +230,34 @@ static void the_same_signup_twice_is_one_signup(void **state)
     /* Success leaves the error untouched, though lookups on the way found nothing. */
     assert_int_equal(err.status, VM_OK);
     assert_string_equal(err.msg, "");
+    /* The tap again carries other words (a retried command may), and what the caller's
+     * struct held before must not show through: the answer is the stored sign-up. */
+    snprintf(again.name, sizeof again.name, "Someone else");
+    again.status = SIGNUP_CANCELLED;
+    again.waiting_position = 7;
     assert_int_equal(store_join(s, &again, NOW + 1, &err), VM_OK);
+    assert_string_equal(again.id, first.id);
+    assert_string_equal(again.name, "Hanne");
     assert_int_equal(again.status, SIGNUP_CONFIRMED);
+    assert_int_equal(again.waiting_position, 0);
+    assert_int_equal(again.created, first.created);
+
+    /* A waiting sign-up tapped twice stays one place in the queue, and says so. */
+    signup waits = tu_signup("banko", 2, "Ali", 1, 0);
+    signup waits_again = waits;
+    assert_int_equal(store_join(s, &waits, NOW + 2, &err), VM_OK);
+    assert_int_equal(waits.status, SIGNUP_WAITING);
+    assert_int_equal(store_join(s, &waits_again, NOW + 3, &err), VM_OK);
+    assert_int_equal(waits_again.status, SIGNUP_WAITING);
+    assert_int_equal(waits_again.waiting_position, 1);
+
     signup *list = NULL;
     size_t n = 0;
     assert_int_equal(store_signups_list(s, "banko", &list, &n, &err), VM_OK);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2);
+    assert_string_equal(list[0].name, "Hanne");
+    assert_int_equal(list[0].status, SIGNUP_CONFIRMED);
+    assert_int_equal(list[1].status, SIGNUP_WAITING);
     free(list);
     store_close(s);
 }

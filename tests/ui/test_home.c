@@ -412,7 +412,9 @@ static void longest_texts(void **state)
             strcat(a->host, word);
         while (strlen(a->description) + strlen(word) + 1 < sizeof a->description)
             strcat(a->description, word);
-        snprintf(a->tasks[0].title, sizeof a->tasks[0].title, "%s", a->title);
+        a->tasks[0].title[0] = '\0';
+        while (strlen(a->tasks[0].title) + strlen(word) < sizeof a->tasks[0].title)
+            strcat(a->tasks[0].title, word);
         h->m.estate_name = a->title;
         h_build(h);
         h_open_detail(h, E_SPIS);
