@@ -174,6 +174,17 @@ static vm_status write_all(int fd, const char *data, size_t len, const sync_io *
     return VM_OK;
 }
 
+static int io_fsync(const sync_io *io, int fd)
+{
+    return io && io->fsync ? io->fsync(io->user, fd) : fsync(fd);
+}
+
+static int io_rename(const sync_io *io, int dirfd, const char *from, const char *to)
+{
+    return io && io->rename ? io->rename(io->user, dirfd, from, to)
+                            : renameat(dirfd, from, dirfd, to);
+}
+
 static void temp_name(const char *name, char *out, size_t size)
 {
     snprintf(out, size, ".%s.tmp", name);
@@ -194,7 +205,7 @@ vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, si
         return sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
                        sync_fs_write_reason(cat, errno));
     vm_status st = write_all(fd, data, len, io, name, cat, err);
-    if (st == VM_OK && fsync(fd) != 0)
+    if (st == VM_OK && io_fsync(io, fd) != 0)
         st = sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
                      sync_fs_write_reason(cat, errno));
     if (close(fd) != 0 && st == VM_OK)
@@ -204,48 +215,18 @@ vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, si
         unlinkat(dirfd, tmp, 0);
         return st;
     }
-    if (renameat(dirfd, tmp, dirfd, name) != 0) {
+    if (io_rename(io, dirfd, tmp, name) != 0) {
         st = sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
                      sync_fs_write_reason(cat, errno));
         unlinkat(dirfd, tmp, 0);
         return st;
     }
-    if (fsync(dirfd) != 0 && errno != EINVAL)
+    /* The rename itself is durable only once the folder is (EINVAL: a file system that
+     * cannot sync a folder, where there is nothing more to do). */
+    if (io_fsync(io, dirfd) != 0 && errno != EINVAL)
         return sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
                        sync_fs_write_reason(cat, errno));
     return VM_OK;
-}
-
-vm_status sync_fs_commit(int dirfd, const char *tmp_name, const char *name,
-                         const i18n_catalog *cat, vm_err *err)
-{
-    vm_status st = VM_OK;
-    int fd = openat(dirfd, tmp_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        st = sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
-                     sync_fs_write_reason(cat, errno));
-        goto fail;
-    }
-    int rc = fsync(fd);
-    int saved = errno;
-    close(fd);
-    if (rc != 0) {
-        st = sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
-                     sync_fs_write_reason(cat, saved));
-        goto fail;
-    }
-    if (renameat(dirfd, tmp_name, dirfd, name) != 0) {
-        st = sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
-                     sync_fs_write_reason(cat, errno));
-        goto fail;
-    }
-    if (fsync(dirfd) != 0 && errno != EINVAL)
-        return sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
-                       sync_fs_write_reason(cat, errno));
-    return VM_OK;
-fail:
-    unlinkat(dirfd, tmp_name, 0);
-    return st;
 }
 
 /* One of the temporary names the sync's writers use (sync_fs.h). */

@@ -5,7 +5,8 @@
  * to a temporary name in the same folder, are fsync'd, renamed over the old file and the
  * folder is fsync'd, so a stick pulled at any moment holds the old file or the new one.
  *
- * Messages are translated through `cat` (may be NULL: English). Errors are plain words: VM_ERR_NOT_FOUND (no such file), VM_ERR_REFUSED (a symlink, a
+ * Messages are translated through `cat` (may be NULL: English). Errors are plain words:
+ * VM_ERR_NOT_FOUND (no such file), VM_ERR_REFUSED (a symlink, a
  * strange name, something that is not a regular file, too big), VM_ERR_IO (the stick is
  * full, write-protected, or was pulled out; the message says which).
  */
@@ -19,11 +20,17 @@
 #include "core/err.h"
 #include "core/i18n.h"
 
-/* The writer the export uses: write(2) unless a test injects a failing one. */
+/* The I/O seam of sync_fs_write_atomic: the system calls unless a test injects its own (a
+ * failing write, or a recorder that proves the file and its folder are fsync'd around the
+ * rename). Each hook may be NULL: then the system call itself. */
 typedef struct sync_io {
     /* Like write(2): bytes written, or -1 with errno set. */
     ssize_t (*write)(void *user, int fd, const void *buf, size_t n);
     void *user;
+    /* Like fsync(2): called for the written file before the rename and for its folder after. */
+    int (*fsync)(void *user, int fd);
+    /* Like renameat(2), with both names inside `dirfd`. */
+    int (*rename)(void *user, int dirfd, const char *from, const char *to);
 } sync_io;
 
 /* True for a name that is one harmless path component: not empty, not "." or "..", no
@@ -50,11 +57,6 @@ bool sync_fs_exists(int dirfd, const char *name);
  * be NULL. */
 vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, size_t len,
                                const sync_io *io, const i18n_catalog *cat, vm_err *err);
-
-/* For files another library wrote under a temp name in `dirfd` (the database snapshot):
- * fsyncs `tmp_name`, renames it to `name`, fsyncs the folder; removes `tmp_name` on failure. */
-vm_status sync_fs_commit(int dirfd, const char *tmp_name, const char *name,
-                         const i18n_catalog *cat, vm_err *err);
 
 /* Removes the temporary files a sync left in `dirfd` when the stick was pulled before it
  * could rename them: ".NAME.tmp" (sync_fs_write_atomic), "NAME.tmp-PID" (the PDF and QR

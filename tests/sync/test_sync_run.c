@@ -6,6 +6,8 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -563,7 +565,7 @@ static void test_failing_write_keeps_old_export(void **state)
     char *db_before = stu_dump_no_facts(f->db);
 
     failing fw = {10, ENOSPC};
-    sync_io io = {failing_write, &fw};
+    sync_io io = {.write = failing_write, .user = &fw};
     sync_options o = {0};
     o.io = &io;
     assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
@@ -590,6 +592,106 @@ static void test_failing_write_keeps_old_export(void **state)
     assert_non_null(strstr(summary, "could not be saved"));
     free(old);
     free(db_before);
+    teardown(f);
+}
+
+/* A recorder on the I/O seam: every file the sync writes on the stick must be fsync'd
+ * before it is renamed into place, and its folder fsync'd after, or a stick pulled right
+ * after the sync may hold an empty or a missing export. */
+#define IO_EVENTS_MAX 256
+typedef struct io_event {
+    enum { EV_FSYNC_FILE, EV_FSYNC_DIR, EV_RENAME } kind;
+    dev_t dev;
+    ino_t ino; /* the file or folder synced; for a rename, the file renamed */
+    dev_t dir_dev;
+    ino_t dir_ino; /* for a rename, its folder */
+} io_event;
+
+typedef struct io_log {
+    io_event ev[IO_EVENTS_MAX];
+    int n;
+    int fail_dir_fsync; /* errno for the folder's fsync, 0 = none */
+} io_log;
+
+static io_event *io_add(io_log *l)
+{
+    assert_true(l->n < IO_EVENTS_MAX);
+    return &l->ev[l->n++];
+}
+
+static int recording_fsync(void *user, int fd)
+{
+    io_log *l = user;
+    struct stat st;
+    assert_int_equal(fstat(fd, &st), 0);
+    io_event *e = io_add(l);
+    e->kind = S_ISDIR(st.st_mode) ? EV_FSYNC_DIR : EV_FSYNC_FILE;
+    e->dev = st.st_dev;
+    e->ino = st.st_ino;
+    if (e->kind == EV_FSYNC_DIR && l->fail_dir_fsync) {
+        errno = l->fail_dir_fsync;
+        return -1;
+    }
+    return fsync(fd);
+}
+
+static int recording_rename(void *user, int dirfd, const char *from, const char *to)
+{
+    io_log *l = user;
+    struct stat file, dir;
+    assert_int_equal(fstatat(dirfd, from, &file, AT_SYMLINK_NOFOLLOW), 0);
+    assert_int_equal(fstat(dirfd, &dir), 0);
+    io_event *e = io_add(l);
+    e->kind = EV_RENAME;
+    e->dev = file.st_dev;
+    e->ino = file.st_ino;
+    e->dir_dev = dir.st_dev;
+    e->dir_ino = dir.st_ino;
+    return renameat(dirfd, from, dirfd, to);
+}
+
+static void test_every_write_is_fsynced_around_its_rename(void **state)
+{
+    (void)state;
+    fixture *f = setup("sync_run_fsync");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Ann", 1, f->now);
+    io_log log = {0};
+    sync_io io = {.user = &log, .fsync = recording_fsync, .rename = recording_rename};
+    sync_options o = {0};
+    o.io = &io;
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+
+    int renames = 0;
+    for (int i = 0; i < log.n; i++) {
+        if (log.ev[i].kind != EV_RENAME)
+            continue;
+        renames++;
+        const io_event *r = &log.ev[i];
+        bool file_synced = false, dir_synced = false;
+        for (int j = 0; j < i; j++)
+            if (log.ev[j].kind == EV_FSYNC_FILE && log.ev[j].dev == r->dev &&
+                log.ev[j].ino == r->ino)
+                file_synced = true;
+        for (int j = i + 1; j < log.n && log.ev[j].kind != EV_RENAME; j++)
+            if (log.ev[j].kind == EV_FSYNC_DIR && log.ev[j].dev == r->dir_dev &&
+                log.ev[j].ino == r->dir_ino)
+                dir_synced = true;
+        if (!file_synced || !dir_synced)
+            fail_msg("rename %d of %d: file fsync'd %d, folder fsync'd after %d", renames,
+                     log.n, file_synced, dir_synced);
+    }
+    /* the sign-ups, the sealed copy and the log at least */
+    assert_true(renames >= 3);
+
+    /* A folder that cannot be synced (a stick pulled then) is a failed export, said so. */
+    log = (io_log){.fail_dir_fsync = EIO};
+    stu_join(f->s, "spis-1", "Bo", 1, f->now);
+    assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_EXPORT_FAILED);
     teardown(f);
 }
 
@@ -772,6 +874,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_sync_cp1252),
+        cmocka_unit_test(test_every_write_is_fsynced_around_its_rename),
         cmocka_unit_test(test_summary_in_danish),
         cmocka_unit_test(test_unauthorised_stick),
         cmocka_unit_test(test_bad_inputs_change_nothing),
