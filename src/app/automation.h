@@ -9,7 +9,11 @@
  *   wait MS                                   pauses the script
  *   quit                                      ends the kiosk (exit 0)
  * Blank lines and lines starting with # are skipped. An unknown command is reported on
- * stderr and skipped. */
+ * stderr and skipped.
+ *
+ * Threads: automation_start and automation_stop on the main loop; the reader thread it starts
+ * only reads the script and pushes SDL events, waiting for each to be handled.
+ */
 #ifndef VM_APP_AUTOMATION_H
 #define VM_APP_AUTOMATION_H
 

@@ -4,6 +4,8 @@
  * A command returns the process exit status: 0 only when what it was asked to do is done
  * and committed; 1 when it refused or failed (the reason printed to ctx->err in plain words);
  * 2 for a usage error (wrong arguments; the usage line printed).
+ *
+ * Threads: the command line's one thread.
  */
 #ifndef VM_APP_CLI_H
 #define VM_APP_CLI_H

@@ -176,8 +176,8 @@ bool cli_inputs_sealed(const char *const *inputs, size_t n)
                 char sub[3400];
                 if (de->d_name[0] == '.' || strlen(de->d_name) > 255)
                     continue;
-                snprintf(sub, sizeof sub, "%s/%s", dirs[k], de->d_name);
-                found = sealed_list_in(sub);
+                if (snprintf(sub, sizeof sub, "%s/%s", dirs[k], de->d_name) < (int)sizeof sub)
+                    found = sealed_list_in(sub);
             }
             closedir(d);
             if (found)

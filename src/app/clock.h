@@ -10,7 +10,10 @@
  * Trust: names are erased `retention_days` after an activity, by the time the kiosk trusts
  * (clock_trusted), not by whatever the clock says: a clock that jumped forward across a
  * restart (a wrong RTC, a board without battery) must not erase the names of sign-ups that
- * are still to come. */
+ * are still to come.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_CLOCK_H
 #define VM_APP_CLOCK_H
 

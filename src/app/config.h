@@ -5,6 +5,8 @@
  * are problems too (a typo should not pass silently). '#' starts a comment.
  *
  * Ownership: config values are fixed-size fields; config_load fills a struct the caller owns.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_CONFIG_H
 #define VM_APP_CONFIG_H

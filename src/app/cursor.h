@@ -6,7 +6,10 @@
  * when the kiosk goes to rest (the idle or night screen). In a desktop window (development,
  * X11 or Wayland) the pointer belongs to the desktop and always shows.
  *
- * Pure decisions; the kiosk applies them with SDL_ShowCursor. */
+ * Pure decisions; the kiosk applies them with SDL_ShowCursor.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_CURSOR_H
 #define VM_APP_CURSOR_H
 

@@ -11,6 +11,8 @@
  * The same `now` gives the same database (sign-up ids come from a counter, not chance).
  * One sign-up carries a cancel code to try the "Afmeld" flow: DEMO_CODE_NAME on the banko
  * evening, code DEMO_CODE.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_DEMO_H
 #define VM_APP_DEMO_H

@@ -10,7 +10,10 @@
  *
  * The device is reached through `display_power_ops`, so the decisions (which connectors,
  * which values) are tested without a screen; display_power_drm_ops gives the real one
- * (libdrm). */
+ * (libdrm).
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_DISPLAY_POWER_H
 #define VM_APP_DISPLAY_POWER_H
 

@@ -6,7 +6,10 @@
  * the last input event handled before it (0 if none), so the benchmark can measure
  * tap-to-present latency on the kiosk's own clock.
  * End-to-end tests, the accessibility checks and outside scripts read it. The line is
- * flushed at once so a reader sees each frame as it is presented. */
+ * flushed at once so a reader sees each frame as it is presented.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_DUMP_H
 #define VM_APP_DUMP_H
 

@@ -1,7 +1,10 @@
 /* fatal: the screen shown when the kiosk cannot go on (a foreign or damaged database, an
  * unwritable data folder). It says so in plain words on the screen as well as on stderr,
  * waits a while (VAERMED_ERROR_SECONDS, default 30) or until it is tapped, then returns, and
- * the program exits non-zero so the service manager can try again. */
+ * the program exits non-zero so the service manager can try again.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_FATAL_H
 #define VM_APP_FATAL_H
 

@@ -5,7 +5,10 @@
  *
  * The facts are gathered by the caller (health_gather_* for the machine's own); the text
  * is made by health_format in the staff's language (po/, context "health"). Nothing here
- * reads the clock: `now` is passed in. */
+ * reads the clock: `now` is passed in.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_HEALTH_H
 #define VM_APP_HEALTH_H
 

@@ -4,6 +4,8 @@
  * mouse events from touches or the other way round; mouse events that still carry
  * SDL_TOUCH_MOUSEID are dropped here too, so one tap is always one action. Only the first
  * finger down is followed until it lifts (a resting palm or a second finger does nothing).
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_INPUT_H
 #define VM_APP_INPUT_H

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "app/cursor.h"
@@ -439,6 +440,16 @@ static vm_status open_store(kiosk *k, vm_err *err)
     return st;
 }
 
+/* With no screen (no X or Wayland desktop, no graphics device) SDL falls back to a driver
+ * that draws nowhere, and the kiosk would run unseen. Such a driver is used only when it was
+ * asked for by name in SDL_VIDEODRIVER (the tests, the benchmarks). */
+static bool draws_nowhere_unasked(const char *driver, const char *asked)
+{
+    bool nowhere = driver && (strcasecmp(driver, "offscreen") == 0 ||
+                              strcasecmp(driver, "dummy") == 0 || strcasecmp(driver, "evdev") == 0);
+    return nowhere && !(asked && *asked);
+}
+
 int kiosk_run(const kiosk_options *o, vm_clock *clock)
 {
     kiosk k = {0};
@@ -454,6 +465,13 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     waiter_begin();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         logmsg(LOG_ERR, "no screen to show the kiosk on: %s", SDL_GetError());
+        return 1;
+    }
+    if (draws_nowhere_unasked(SDL_GetCurrentVideoDriver(), getenv("SDL_VIDEODRIVER"))) {
+        logmsg(LOG_ERR, "no screen to show the kiosk on: there is no desktop (neither DISPLAY "
+                        "nor WAYLAND_DISPLAY is set) and no graphics device (/dev/dri) to draw "
+                        "on. Start Vær med on the kiosk's own screen or from a desktop.");
+        SDL_Quit();
         return 1;
     }
     k.waiter = waiter_new();

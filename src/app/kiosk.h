@@ -2,6 +2,8 @@
  * loop until it is closed. The loop blocks in SDL_WaitEventTimeout until an event or the
  * UI's next deadline (idle reset, the next minute), and presents a frame only when the
  * picture changed: an idle kiosk does not redraw and uses no CPU.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_KIOSK_H
 #define VM_APP_KIOSK_H

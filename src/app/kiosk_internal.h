@@ -1,6 +1,9 @@
 /* kiosk_internal: what the kiosk's files share (kiosk.c: the loop and its events;
  * kiosk_actions.c: what residents and staff ask for on the screen; kiosk_sticks.c: the USB
- * stick; kiosk_model.c: the model the screens are built from). Not a public contract. */
+ * stick; kiosk_model.c: the model the screens are built from). Not a public contract.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_KIOSK_INTERNAL_H
 #define VM_APP_KIOSK_INTERNAL_H
 

@@ -1,6 +1,9 @@
 /* langs: the catalogs the kiosk offers, in the config's order (the first is the default).
  * Danish and English are always there; a language named in the config without a catalog is
- * reported and skipped. */
+ * reported and skipped.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_LANGS_H
 #define VM_APP_LANGS_H
 

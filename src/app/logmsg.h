@@ -8,8 +8,10 @@
  * "vaermed: message", as people read it.
  *
  * logmsg_init reads the environment once, in main; before it, or without it, lines are
- * plain. Not thread-safe against logmsg_init; logmsg itself may be called from any thread
- * (one fprintf a line). */
+ * plain.
+ *
+ * Threads: logmsg from any thread (one fprintf a line); logmsg_init once in main, before any
+ * thread starts. */
 #ifndef VM_APP_LOGMSG_H
 #define VM_APP_LOGMSG_H
 

@@ -9,6 +9,8 @@
  *
  * Ownership: a kiosk_model owns its entries and QR grids; kiosk_model_load replaces them.
  * kiosk_model_free is NULL-safe on a zeroed model.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_MODEL_H
 #define VM_APP_MODEL_H

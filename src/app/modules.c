@@ -46,8 +46,8 @@ static const void *load(loaded *m, const char *file, const char *symbol, const c
     for (int i = 0; i < 2 && !m->handle; i++) {
         if (!dirs[i][0])
             continue;
-        snprintf(path, sizeof path, "%s/%s", dirs[i], file);
-        if (access(path, R_OK) != 0)
+        if (snprintf(path, sizeof path, "%s/%s", dirs[i], file) >= (int)sizeof path ||
+            access(path, R_OK) != 0)
             continue;
         /* Never unloaded: GLib's type system (under Pango) keeps pointers into the libraries
          * it registered types from, and a module loaded again after dlclose crashed the

@@ -13,6 +13,9 @@
  * made a PDF carries those libraries from then on (docs/benchmarks.md measures it). Errors
  * are plain words for the staff ("Vær med's printing part is missing: ..."); nothing here
  * exits.
+ *
+ * Threads: the main loop or the command line only: the loaded modules are kept in statics
+ * without a lock.
  */
 #ifndef VM_APP_MODULES_H
 #define VM_APP_MODULES_H

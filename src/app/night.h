@@ -3,7 +3,10 @@
  * At night the screen shows black (the ui's night screen) and is switched off: the backlight
  * through /sys/class/backlight/<name>/bl_power where the board has one, an HDMI screen through
  * DPMS (display_power.h), so the panel rests and nothing burns in. A touch wakes the screen
- * for a while (the ui decides how long), and the end of the night switches it on. */
+ * for a while (the ui decides how long), and the end of the night switches it on.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_NIGHT_H
 #define VM_APP_NIGHT_H
 

@@ -1,7 +1,10 @@
 /* paths: where the kiosk keeps its database when nobody says.
  * Order: --db, then `database =` in the config, then $XDG_DATA_HOME/vaermed/vaermed.db
  * (~/.local/share/vaermed/vaermed.db). Only the default folder is created on demand: a path
- * given explicitly must already have its folder, so a typo never scatters files. */
+ * given explicitly must already have its folder, so a typo never scatters files.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_PATHS_H
 #define VM_APP_PATHS_H
 

@@ -2,7 +2,10 @@
  *
  * From the terminal (/dev/tty) without echo when there is one; otherwise one line from
  * standard input (scripts, tests: `printf 'pass\n' | vaermed open-export ...`). The line
- * end is removed. The caller wipes `out` after use. */
+ * end is removed. The caller wipes `out` after use.
+ *
+ * Threads: the command line's one thread.
+ */
 #ifndef VM_APP_PROMPT_H
 #define VM_APP_PROMPT_H
 

@@ -1,4 +1,7 @@
-/* random: bytes from the kernel (getrandom), for UUIDs, salts and stick keys. */
+/* random: bytes from the kernel (getrandom), for UUIDs, salts and stick keys.
+ *
+ * Threads: any.
+ */
 #ifndef VM_APP_RANDOM_H
 #define VM_APP_RANDOM_H
 

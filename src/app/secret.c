@@ -78,6 +78,8 @@ static vm_status make_secret(const char *path, vm_err *err)
     uint8_t raw[CODE_KEY_BYTES];
     char tmp[4200], text[256];
     static const char hexd[] = "0123456789abcdef";
+    if (snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) >= (int)sizeof tmp)
+        return err_set(err, VM_ERR_INVALID, "The kiosk's secret %s has too long a path.", path);
     if (!random_bytes(raw, sizeof raw))
         return err_set(err, VM_ERR_INTERNAL, "The kernel gave no random numbers for a secret.");
     int n = snprintf(text, sizeof text,
@@ -89,7 +91,6 @@ static vm_status make_secret(const char *path, vm_err *err)
     }
     text[n++] = '\n';
     memset(raw, 0, sizeof raw);
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return err_set(err, VM_ERR_IO, "The kiosk's secret %s cannot be made: %s.", path,

@@ -7,6 +7,8 @@
  * needs it; two processes starting at once agree on one (the file appears with link(), which
  * never replaces). Losing the file (restoring only the database) makes every stored code
  * fail, so the staff cancel those sign-ups; nothing else is lost.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
  */
 #ifndef VM_APP_SECRET_H
 #define VM_APP_SECRET_H

@@ -1,7 +1,10 @@
 /* service: talking to systemd when the kiosk runs as a service (Type=notify, WatchdogSec=).
  * READY=1 once the first frame is on the screen; WATCHDOG=1 from the main loop, so a hung
  * loop (not a crash, which Restart=always handles) gets the kiosk restarted. Without systemd
- * (development, tests) every call does nothing. */
+ * (development, tests) every call does nothing.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_SERVICE_H
 #define VM_APP_SERVICE_H
 

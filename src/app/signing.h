@@ -1,6 +1,9 @@
 /* signing: making and cancelling sign-ups, the same way for a tap on the kiosk and for the
  * staff's command line. Adds what the store must not invent itself: the UUID, the salted
- * hash of the cancel code, the kiosk's id, randomness. */
+ * hash of the cancel code, the kiosk's id, randomness.
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_SIGNING_H
 #define VM_APP_SIGNING_H
 

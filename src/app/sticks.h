@@ -8,6 +8,9 @@
  *
  * Ownership: sticks_start returns a watcher sticks_stop ends and frees (NULL-safe); each
  * event's data the loop frees with free().
+ *
+ * Threads: sticks_start and sticks_stop on the main loop; the watcher thread it starts only
+ * scans and pushes SDL events (SDL_PushEvent is thread-safe), then waiter_wake.
  */
 #ifndef VM_APP_STICKS_H
 #define VM_APP_STICKS_H

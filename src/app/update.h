@@ -22,7 +22,10 @@
  * rolls back if the new version does not start. Its last word is in a result file the kiosk
  * shows on the sync screen.
  *
- * Errors are VM_ERR_* with a plain message (English here; the kiosk says it in Danish). */
+ * Errors are VM_ERR_* with a plain message (English here; the kiosk says it in Danish).
+ *
+ * Threads: the kiosk's main loop only (or the command line's one thread).
+ */
 #ifndef VM_APP_UPDATE_H
 #define VM_APP_UPDATE_H
 

@@ -11,6 +11,8 @@
  * Ownership: waiter_begin must run before SDL_Init and before any thread starts (it blocks
  * the signals so that only the signalfd sees them); waiter_new after SDL_Init decides which
  * way to wait; waiter_free (NULL-safe) closes what it opened.
+ *
+ * Threads: the main loop, but for waiter_wake, which any thread may call.
  */
 #ifndef VM_APP_WAITER_H
 #define VM_APP_WAITER_H

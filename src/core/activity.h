@@ -3,6 +3,9 @@
  * Strings are fixed-size, NUL-terminated UTF-8 fields, so an activity can be copied with `=`
  * and a list of them is one allocation. The sizes are also the limits the importers enforce
  * (a longer field from a stick is refused or cut, and said so in the log).
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_ACTIVITY_H
 #define VM_CORE_ACTIVITY_H

@@ -1,5 +1,8 @@
 /* catalogs: the .po files of po/, embedded at build time (cmake/embed_po.cmake).
- * The texts are static; parse them with i18n_catalog_parse. */
+ * The texts are static; parse them with i18n_catalog_parse.
+ *
+ * Threads: any (constant data).
+ */
 #ifndef VM_CORE_CATALOGS_H
 #define VM_CORE_CATALOGS_H
 

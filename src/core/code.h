@@ -14,6 +14,9 @@
  *
  * Randomness and the key are passed in (the app reads them), so these functions are pure
  * and testable.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_CODE_H
 #define VM_CORE_CODE_H

@@ -5,6 +5,9 @@
  * last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule since 1996).
  * The rule is coded here so the kiosk needs no tz database and tests need no TZ variable.
  * Nothing here reads the system clock: `now` is always passed in.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_DKTIME_H
 #define VM_CORE_DKTIME_H

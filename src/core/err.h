@@ -4,6 +4,9 @@
  * caller does not care) and returns a `vm_status`. On failure it fills the message; on
  * success it leaves `err` untouched. Messages are written for the person in front of the
  * kiosk or the staff member at the command line: what happened and what to do, no jargon.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_ERR_H
 #define VM_CORE_ERR_H

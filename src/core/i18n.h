@@ -8,6 +8,9 @@
  *
  * Ownership: i18n_catalog_parse allocates a catalog, i18n_catalog_free releases it (NULL-safe).
  * Returned strings point into the catalog (or are the msgid) and live as long as it does.
+ *
+ * Threads: any. A loaded catalog is only read, so threads may share it; loading and freeing it
+ * are its owner's.
  */
 #ifndef VM_CORE_I18N_H
 #define VM_CORE_I18N_H

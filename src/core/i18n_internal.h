@@ -1,4 +1,7 @@
-/* i18n_internal: what the i18n_*.c files share. Not a contract for other modules. */
+/* i18n_internal: what the i18n_*.c files share. Not a contract for other modules.
+ *
+ * Threads: as i18n.h.
+ */
 #ifndef VM_CORE_I18N_INTERNAL_H
 #define VM_CORE_I18N_INTERNAL_H
 

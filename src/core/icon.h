@@ -3,6 +3,9 @@
  * Pictograms come before text for residents who read Danish poorly. The shapes are drawn as
  * vector paths by src/icons (cairo), rasterised once per size for the screen and kept vector
  * in the printed program. Core and ui refer to them only by these ids.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_ICON_H
 #define VM_CORE_ICON_H

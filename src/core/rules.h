@@ -2,6 +2,9 @@
  *
  * The store applies these inside its transactions, so the rule lives in one place and is
  * tested without a database.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_RULES_H
 #define VM_CORE_RULES_H

@@ -3,6 +3,9 @@
  * Everything typed on the kiosk or read from a stick passes through here before it is stored
  * or shown. No function allocates; output goes into caller buffers of a stated size and is
  * always NUL-terminated (a size of 0 writes nothing). Truncation never splits a character.
+ *
+ * Threads: any. Nothing here keeps state between calls; a value is used by one thread at a
+ * time.
  */
 #ifndef VM_CORE_UTF8_H
 #define VM_CORE_UTF8_H

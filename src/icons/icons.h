@@ -4,6 +4,9 @@
  * The screen rasterises them once per size (icons_rasterise, with FreeType: the kiosk needs
  * no cairo for them); the printed program draws the same drawings as vectors with cairo
  * (icons_cairo.h, a separate library that only print links).
+ *
+ * Threads: any. No state of its own; a cairo context or raster is used by one thread at a
+ * time.
  */
 #ifndef VM_ICONS_ICONS_H
 #define VM_ICONS_ICONS_H

@@ -1,6 +1,9 @@
 /* icons_cairo: the pictograms of icons.h drawn with cairo, for paper (print) and tests.
  * Its own library (vm_icons_cairo), so that the kiosk's screen, which only rasterises them,
  * does not link cairo.
+ *
+ * Threads: any. No state of its own; a cairo context or raster is used by one thread at a
+ * time.
  */
 #ifndef VM_ICONS_ICONS_CAIRO_H
 #define VM_ICONS_ICONS_CAIRO_H

@@ -1,6 +1,10 @@
 /* icons_drawings: one function per pictogram, each drawing in the unit square with the pen
  * (internal to icons/). icons_categories.c holds the category pictograms, icons_marks.c the
- * badges, facts and controls; icons.c maps icon ids to them. */
+ * badges, facts and controls; icons.c maps icon ids to them.
+ *
+ * Threads: any. No state of its own; a cairo context or raster is used by one thread at a
+ * time.
+ */
 #ifndef VM_ICONS_DRAWINGS_H
 #define VM_ICONS_DRAWINGS_H
 

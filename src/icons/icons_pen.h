@@ -4,6 +4,9 @@
  * erases what was painted (on the screen the drawing is alpha only, so a cut is a real
  * hole; on paper the hole is painted in the paper's colour). Widths are in units of the
  * square: 0.1 is a tenth of the icon.
+ *
+ * Threads: any. No state of its own; a cairo context or raster is used by one thread at a
+ * time.
  */
 #ifndef VM_ICONS_PEN_H
 #define VM_ICONS_PEN_H

@@ -13,6 +13,9 @@
  *     libraries cairo brings along.
  * The raster canvas draws in one colour (alpha only): VG_OP_OVER adds coverage, VG_OP_CLEAR
  * removes it; set_rgb is for the vector backend's paper path and is ignored there.
+ *
+ * Threads: any. No state of its own; a cairo context or raster is used by one thread at a
+ * time.
  */
 #ifndef VM_ICONS_VG_H
 #define VM_ICONS_VG_H

@@ -23,6 +23,9 @@
  *
  * The caller (the `vaermed poster` command, the stick export) chooses the activities; print
  * only lays out what it is given.
+ *
+ * Threads: the caller's one thread at a time: the main loop during a sync, or the command line
+ * (cairo and Pango's font map are not shared across threads here).
  */
 #ifndef VM_PRINT_PRINT_H
 #define VM_PRINT_PRINT_H

@@ -3,6 +3,9 @@
  * pr_doc: one PDF being written (temporary file, cairo surface and context, Pango context
  * with the private Noto fonts). Units are PostScript points; A4 is 595.28 x 841.89.
  * print_words.c: every Danish word and date format print uses, in one place.
+ *
+ * Threads: the caller's one thread at a time: the main loop during a sync, or the command line
+ * (cairo and Pango's font map are not shared across threads here).
  */
 #ifndef VM_PRINT_INTERNAL_H
 #define VM_PRINT_INTERNAL_H

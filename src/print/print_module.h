@@ -6,6 +6,9 @@
  *
  * A module from another build is refused by the loader: `abi`, `version` and `layout` must
  * be this build's (layout changes with the structs that cross the door).
+ *
+ * Threads: the caller's one thread at a time: the main loop during a sync, or the command line
+ * (cairo and Pango's font map are not shared across threads here).
  */
 #ifndef VM_PRINT_PRINT_MODULE_H
 #define VM_PRINT_PRINT_MODULE_H

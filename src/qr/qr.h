@@ -9,6 +9,8 @@
  * the kiosk's screen, which draws the modules itself, does not link cairo.
  *
  * Ownership: qr_encode returns a qr_code the caller frees with qr_free (NULL-safe).
+ *
+ * Threads: any. No state of its own.
  */
 #ifndef VM_QR_QR_H
 #define VM_QR_QR_H

@@ -1,5 +1,7 @@
 /* qr_cairo: a QR code of qr.h drawn with cairo, on paper or as a PNG file. Its own library
  * (vm_qr_cairo): only print and the `vaermed qr` command, through the print module, need it.
+ *
+ * Threads: any. No state of its own.
  */
 #ifndef VM_QR_QR_CAIRO_H
 #define VM_QR_QR_CAIRO_H

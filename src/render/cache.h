@@ -4,6 +4,8 @@
  * Ownership: the cache owns copies of its keys. Values are opaque structs copied in; when an
  * entry is evicted or the cache is cleared, `on_evict` (may be NULL) is called with the value
  * so the owner can destroy what it points to (an SDL_Texture).
+ *
+ * Threads: any; one cache is used by one thread at a time (the renderer's: the main loop).
  */
 #ifndef VM_RENDER_CACHE_H
 #define VM_RENDER_CACHE_H

@@ -2,6 +2,9 @@
  * Internal to render. Latin, Greek and Cyrillic come from Noto Sans; Arabic script (Arabic,
  * Urdu, Farsi, Kurdish Sorani) from Noto Sans Arabic, shaped right-to-left by SDL_ttf's
  * HarfBuzz; Ethiopic (Tigrinya, Amharic) from Noto Sans Ethiopic.
+ *
+ * Threads: the main loop only, the thread that made the SDL renderer (SDL's renderer and
+ * SDL_ttf are not thread-safe).
  */
 #ifndef VM_RENDER_FONTS_H
 #define VM_RENDER_FONTS_H

@@ -1,6 +1,10 @@
 /* plain_text: a bitmap font built into the program, for when the real fonts are missing
  * (render_present_plain). Letters A-Z, a-z, æ ø å Æ Ø Å, digits and . , : - ' ( ) / ? !;
- * any other character is drawn as a space. Internal to render. */
+ * any other character is drawn as a space. Internal to render.
+ *
+ * Threads: the main loop only, the thread that made the SDL renderer (SDL's renderer and
+ * SDL_ttf are not thread-safe).
+ */
 #ifndef VM_RENDER_PLAIN_TEXT_H
 #define VM_RENDER_PLAIN_TEXT_H
 

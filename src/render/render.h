@@ -8,6 +8,9 @@
  * Ownership: render_open creates the window and renderer and returns a `render` that
  * render_close destroys (NULL-safe). SDL itself is initialised and quit by the caller.
  * Errors: a missing font or a failed window is VM_ERR_* with a message, never an exit.
+ *
+ * Threads: the main loop only, the thread that made the SDL renderer (SDL's renderer and
+ * SDL_ttf are not thread-safe).
  */
 #ifndef VM_RENDER_RENDER_H
 #define VM_RENDER_RENDER_H

@@ -2,6 +2,9 @@
  * render. SDL2 has no rounded rectangle, so each corner is a quarter of a circle texture
  * (made once per radius and thickness, white with coverage as alpha, tinted when drawn) and
  * the straight parts are plain rectangles. Works on every SDL renderer, the software one too.
+ *
+ * Threads: the main loop only, the thread that made the SDL renderer (SDL's renderer and
+ * SDL_ttf are not thread-safe).
  */
 #ifndef VM_RENDER_SHAPES_H
 #define VM_RENDER_SHAPES_H

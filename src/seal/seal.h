@@ -27,6 +27,9 @@
  * Errors: VM_ERR_INVALID for text that is not what it should be, VM_ERR_REFUSED for a
  * wrong passphrase or a file sealed for other keys, VM_ERR_CORRUPT for a damaged or cut
  * sealed file, VM_ERR_NOMEM.
+ *
+ * Threads: any. No state of its own (libsodium initialises itself once, safely from any
+ * thread).
  */
 #ifndef VM_SEAL_SEAL_H
 #define VM_SEAL_SEAL_H

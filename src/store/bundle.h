@@ -17,6 +17,8 @@
  *
  * Also here: the SQL behind the sync's exports and tests that the store's public API does
  * not offer (sign-up update times, a full text dump of a database file).
+ *
+ * Threads: one thread per bundle (the sync, in the main loop or the command line).
  */
 #ifndef VM_STORE_BUNDLE_H
 #define VM_STORE_BUNDLE_H

@@ -9,6 +9,8 @@
  * moves data) from one to the other. Each step runs in its own BEGIN IMMEDIATE transaction
  * that also sets user_version and the schema_version fact, so a failing step leaves the
  * file at the last version that succeeded, never in between.
+ *
+ * Threads: as store.h: the thread that owns the database handle.
  */
 #ifndef VM_STORE_MIGRATE_H
 #define VM_STORE_MIGRATE_H

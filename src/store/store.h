@@ -15,6 +15,10 @@
  * Ownership: store_open gives a `store` the caller closes with store_close (NULL-safe).
  * Lists (`activity **`, `signup **`, ...) are single malloc'd arrays the caller free()s.
  * Errors: every function returns a vm_status and fills `err` with a plain-words message.
+ *
+ * Threads: one thread per store handle (the kiosk's main loop, or the command line). The
+ * connection is opened with SQLITE_OPEN_NOMUTEX, so a handle must never be shared between
+ * threads.
  */
 #ifndef VM_STORE_STORE_H
 #define VM_STORE_STORE_H

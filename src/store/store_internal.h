@@ -4,6 +4,10 @@
  * statements keyed by their SQL text. Helpers here map SQLite's errors to vm_status with
  * plain-words messages, run transactions, and read rows into the fixed-size structs of
  * core/activity.h.
+ *
+ * Threads: one thread per store handle (the kiosk's main loop, or the command line). The
+ * connection is opened with SQLITE_OPEN_NOMUTEX, so a handle must never be shared between
+ * threads.
  */
 #ifndef VM_STORE_INTERNAL_H
 #define VM_STORE_INTERNAL_H

@@ -50,6 +50,10 @@
  *
  * Detection of sticks is in sync_watch.h, the merge of several kiosks' exports in
  * sync_merge.h, the readers in sync_program.h.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_SYNC_H
 #define VM_SYNC_SYNC_H

@@ -3,6 +3,10 @@
  * A failed allocation sets `failed` and makes every later append a no-op, so writers append
  * freely and check once (sync_buf_ok) before using the bytes. The data is always
  * NUL-terminated when not failed. sync_buf_free is NULL-safe and leaves an empty buffer.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_BUF_H
 #define VM_SYNC_BUF_H

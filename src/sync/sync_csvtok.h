@@ -5,6 +5,10 @@
  * line breaks and doubled quotes (""). Anything else is taken literally. The tokenizer
  * counts physical lines so errors can name the line staff see in a text editor (Excel's row
  * number, when no cell holds a line break).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_CSVTOK_H
 #define VM_SYNC_CSVTOK_H

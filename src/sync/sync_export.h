@@ -4,6 +4,10 @@
  * The CSV files are for Danish Excel: UTF-8 with a BOM, ';' between cells, CRLF line ends,
  * Danish headers, and every cell that starts with = + - @ made harmless (sync_csv_put).
  * Their columns are documented in docs/stick-format.md and read back by sync_merge.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_EXPORT_H
 #define VM_SYNC_EXPORT_H

@@ -1,6 +1,10 @@
 /* sync_fields: the columns of the staff's program and how their cells are read (internal
  * to src/sync; the CSV reader uses them for columns, the ICS reader for "Pladser: 20"
  * lines in a description). The names and formats are documented in docs/stick-format.md.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_FIELDS_H
 #define VM_SYNC_FIELDS_H

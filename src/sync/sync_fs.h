@@ -9,6 +9,10 @@
  * VM_ERR_NOT_FOUND (no such file), VM_ERR_REFUSED (a symlink, a
  * strange name, something that is not a regular file, too big), VM_ERR_IO (the stick is
  * full, write-protected, or was pulled out; the message says which).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_FS_H
 #define VM_SYNC_FS_H

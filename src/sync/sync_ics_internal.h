@@ -14,6 +14,10 @@
  * handles in bounded time before it sees them (ics_rule_shape, ics_zone_check), the end of
  * every iteration is clamped to the window the kiosk shows, and every step is counted
  * (sync_work).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_ICS_INTERNAL_H
 #define VM_SYNC_ICS_INTERNAL_H

@@ -4,6 +4,10 @@
  * (src/app/modules.h, sync_options.read_ics). The module exports one function,
  * ICS_MODULE_SYMBOL, that gives this table; a module from another build is refused (abi,
  * version, layout).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_ICS_MODULE_H
 #define VM_SYNC_ICS_MODULE_H

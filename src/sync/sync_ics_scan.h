@@ -16,6 +16,10 @@
  *     SYNC_ICS_MAX_ZONES time zones (VM_ERR_REFUSED), so libical's tree stays small.
  * It also notes where each VEVENT and VTIMEZONE begins, so later messages can name lines
  * (libical keeps the events in file order, but not the zones: they are found by TZID).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_ICS_SCAN_H
 #define VM_SYNC_ICS_SCAN_H

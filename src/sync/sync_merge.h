@@ -8,6 +8,10 @@
  * can only come after the sign-up). Files re-saved by Excel (Windows-1252, ';' or ',')
  * are read too. The result has the same columns as tilmeldinger.csv, sorted by activity
  * time and sign-up time, written atomically.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_MERGE_H
 #define VM_SYNC_MERGE_H

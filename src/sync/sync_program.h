@@ -13,6 +13,10 @@
  * cut, and columns that were not used, are told in out->notes for the log on the stick.
  *
  * Ownership: sync_program_free releases acts and notes (NULL-safe, leaves it empty).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_PROGRAM_H
 #define VM_SYNC_PROGRAM_H

@@ -1,5 +1,10 @@
 /* sync_stick: the parts of stick authorisation and the stick's clock that sync.c and the
- * tests share (internal to src/sync; the public API is in sync.h). */
+ * tests share (internal to src/sync; the public API is in sync.h).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
+ */
 #ifndef VM_SYNC_STICK_H
 #define VM_SYNC_STICK_H
 

@@ -3,6 +3,10 @@
  * Everything the sync says ends up on the kiosk screen, on stderr of `vaermed sync` and in
  * the log on the stick, read by staff: so every message is an English msgid translated
  * through the catalog (po/, section "sync"). `cat` may be NULL (English).
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_TR_H
 #define VM_SYNC_TR_H

@@ -14,6 +14,10 @@
  *
  * Nothing here blocks on the mounts file or needs a real mount: tests give a plain file as
  * `mounts_path` and a temp folder as root.
+ *
+ * Threads: a watcher belongs to one thread at a time: the main loop opens it, the sticks
+ * watcher thread (app/sticks.c) then alone calls sync_watch_scan, sync_watch_fd and
+ * sync_watch_mounts_changed, and the main loop closes it after that thread has ended.
  */
 #ifndef VM_SYNC_WATCH_H
 #define VM_SYNC_WATCH_H

@@ -12,6 +12,10 @@
  *     SYNC_READ_MAX_MS) is over: sync_work_step returns false from then on, and the reader
  *     refuses the file (sync_work_refuse says so in plain words).
  * The clock is passed in (never read here), so tests can drive it.
+ *
+ * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
+ * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
+ * on one store.
  */
 #ifndef VM_SYNC_WORK_H
 #define VM_SYNC_WORK_H

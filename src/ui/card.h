@@ -1,4 +1,7 @@
-/* card: one activity as a card (home screen, and the suggestion after joining). */
+/* card: one activity as a card (home screen, and the suggestion after joining).
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
+ */
 #ifndef VM_UI_CARD_H
 #define VM_UI_CARD_H
 

@@ -11,6 +11,8 @@
  * arena and live until the next reset (the arena may move while a frame is being built;
  * pointers are valid once building is done). ui_frame_free is NULL-safe. Allocation failure sets `oom`; the frame
  * is then incomplete but safe to draw.
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_DRAW_H
 #define VM_UI_DRAW_H

@@ -1,4 +1,7 @@
-/* flow: the pieces the join and cancel flows share (name, code, messages). */
+/* flow: the pieces the join and cancel flows share (name, code, messages).
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
+ */
 #ifndef VM_UI_FLOW_H
 #define VM_UI_FLOW_H
 

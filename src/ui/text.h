@@ -4,6 +4,8 @@
  * characters, and an ellipsis ("…") on the last allowed line when the text does not fit.
  * A UTF-8 character is never split. Texts longer than TEXT_MAX_BYTES are cut (on a
  * character boundary) before wrapping; no text of the kiosk is that long.
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_TEXT_H
 #define VM_UI_TEXT_H

@@ -13,6 +13,8 @@
  * window, so a wide screen shows more), whichever is larger. A screen that cannot fit what
  * it has at these sizes changes its layout (fewer things, another arrangement); it never
  * draws smaller. tests/ui (h_check_sizes) measures every frame against these limits.
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_THEME_H
 #define VM_UI_THEME_H

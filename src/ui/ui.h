@@ -55,34 +55,9 @@
  * them otherwise (fewer beside each other, words over buttons, a title out of the bar, what
  * only helps left out) and never cuts a word.
  *
- * When which screen shows (all times measured on the `now_ms` the app passes in; "the last
- * touch" is the last input of any kind):
- *   - the idle reset: idle_ms (60 s) after the last touch, anywhere but home at rest, idle,
- *     night and the stick's screens, and not while an action is with the app: home, what
- *     was typed wiped, the default language, the list at the top; the admin screens forget
- *     the PIN;
- *   - the idle screen: home at rest (default language, list at the top, no finger down),
- *     not at night, idle_screen_ms (60 s) after the later of the last touch and the arrival
- *     at home. So home untouched for a minute turns `idle`; a flow left alone turns home
- *     after a minute and `idle` after another. Its content moves every UI_IDLE_MOVE_MS. The
- *     first touch anywhere goes home on the press; that finger acts on nothing;
- *   - night: while model.night, night_wake_ms (2 min) after the last touch (no finger down,
- *     no action with the app, not on the stick's screens): what was typed is wiped and
- *     `night` shows, all black. A touch wakes it to home on the press; two minutes later it
- *     is dark again. When model.night turns false on the night screen, `idle` shows;
- *   - the stick: model.stick turning SYNCING shows `sync` over everything (a resident's flow
- *     is wiped; taps do nothing; no idle reset); turning DONE, REFUSED or FAILED shows
- *     `sync-done` until `ok`, the stick taken out (NONE), or UI_SYNC_DONE_MS (REFUSED:
- *     UI_SYNC_REFUSED_MS) have passed; then home, or back to the admin screen it
- *     interrupted. A REFUSED stick while an admin screen is open does not interrupt it (the
- *     staff are there to authorise it). The same state seen again changes nothing;
- *   - the window below UI_MIN_WIDTH x UI_MIN_HEIGHT (or the portrait turn of it):
- *     `too-small`, saying the minimum in plain words, whatever the state;
- *   - burn-in: every screen but idle, night and too-small is shifted by up to a few pixels
- *     (4 at 800x480, 7 at 1920x1080), a new position every UI_SHIFT_PERIOD_MS in a cycle of
- *     small steps; the layout is made for the window less that margin and rectangles at its
- *     edge are stretched to the window's, so nothing goes off the window and nothing new
- *     overlaps.
+ * When which screen shows by itself (the idle reset, the idle screen, night, the stick's
+ * screens, too-small, the burn-in shift) is written in docs/screens.md; tests/ui holds the
+ * ui to it.
  *
  * Languages: a right-to-left language (Arabic, Urdu) mirrors the layout, and a line that
  * mixes directions is drawn as several DRAW_TEXT runs, each of one direction and one script,
@@ -92,6 +67,8 @@
  * Ownership: ui_new returns a ui the caller frees with ui_free (NULL-safe). The model is
  * owned by the caller and must stay valid and unchanged between ui_build and the next call;
  * the ui keeps no pointers into it across calls except the uid strings it copies.
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_UI_H
 #define VM_UI_UI_H

@@ -3,6 +3,8 @@
  * A screen is a pure function of the state, the model and the time that fills a frame
  * (screen_*_build); its taps go to screen_*_tap, which changes the state only through the
  * helpers below. Nothing here is part of the contract with the app (that is ui.h).
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_UI_INTERNAL_H
 #define VM_UI_UI_INTERNAL_H

@@ -4,6 +4,8 @@
  * Functions that lay things out take `draw`: false only measures (returns the height), so
  * a screen can size a card or a block before it places it. Widgets inside a scrolled area
  * are registered clipped to ctx->view and not at all when they are outside it.
+ *
+ * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
 #ifndef VM_UI_WIDGETS_H
 #define VM_UI_WIDGETS_H

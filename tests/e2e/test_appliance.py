@@ -394,6 +394,24 @@ def test_no_update_key_no_update():
     check(os.listdir(incoming) == [], "an update was handed on without an update key")
 
 
+def test_no_screen_is_said_and_the_kiosk_stops():
+    """`make run` on a machine without any screen: SDL would fall back to a driver that draws
+    nowhere and the kiosk would run unseen. It says so and stops, touching no data; a driver
+    asked for by name (as every other test here does) still runs."""
+    ws = Workspace("noscreen")
+    env = ws.env()
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        env.pop(var, None)
+    env["XDG_RUNTIME_DIR"] = ws.path("no-runtime")  # no Wayland socket either
+    cp = subprocess.run([kiosk.BIN, "--db", ws.db, "--demo"], env=env, capture_output=True,
+                        text=True, timeout=60)
+    check(cp.returncode == 1 and "no screen to show the kiosk on" in cp.stderr and
+          "DISPLAY" in cp.stderr, "without a screen: %d %r" % (cp.returncode, cp.stderr))
+    check(not os.path.exists(ws.db), "a database was made although there is no screen")
+    frames, cp = ws.kiosk(["wait 100"])
+    check(cp.returncode == 0 and frames, "SDL_VIDEODRIVER=dummy asked by name: %r" % cp.stderr[-2000:])
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([test_read_only_database_pauses_sign_up,
                         test_damaged_database_shows_what_can_be_read,
@@ -402,4 +420,5 @@ if __name__ == "__main__":
                         test_staff_stick_gets_health_and_a_picture_of_the_screen,
                         test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing,
                         test_update_on_a_staff_stick_is_checked_and_handed_on,
-                        test_no_update_key_no_update]))
+                        test_no_update_key_no_update,
+                        test_no_screen_is_said_and_the_kiosk_stops]))

@@ -16,7 +16,7 @@ clock, under AddressSanitizer's leak checker, while its resident memory is sampl
                    the first hour; every sign-up made on screen is in the database (cancelled
                    where it was cancelled).
   soak_night_idle  A kiosk resting on its idle screen when the night begins goes dark by
-                   itself (ui.h: "no touch for night_wake_ms -> night").
+                   itself (docs/screens.md: "no touch for night_wake_ms -> night").
 
 SOAK_SEED replays a run (the seed is printed first). On failure the workspace is kept.
 """
