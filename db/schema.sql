@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 2. The schema of record.
+-- Vær med: the kiosk's database, schema version 3. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -123,7 +123,7 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '2');
+INSERT INTO facts (key, value) VALUES ('schema_version', '3');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take
@@ -148,4 +148,15 @@ CREATE TABLE staff_keys (
                 CHECK (length(public_key) = 44 AND public_key NOT GLOB '*[^A-Za-z0-9+/=]*'),
     label       TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(label AS BLOB)) <= 63),
     created_utc INTEGER NOT NULL
+) STRICT;
+
+-- Who residents can ask ("Hvem kan jeg spørge?"): the estate's contacts and opening hours,
+-- from the staff's stick (vaermed/kontakter.csv). Replaced whole by each stick that carries
+-- the file, in its order; no resident's data.
+CREATE TABLE contacts (
+    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 23),
+    name     TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 95),
+    role     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(role AS BLOB)) <= 95),
+    phone    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(phone AS BLOB)) <= 31),
+    hours    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(hours AS BLOB)) <= 159)
 ) STRICT;

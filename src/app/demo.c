@@ -380,6 +380,30 @@ static vm_status later(demo *d)
     return VM_OK;
 }
 
+/* Who residents can ask, as a staff stick's kontakter.csv would give them. */
+static vm_status contacts(demo *d)
+{
+    static const struct {
+        const char *name, *role, *phone, *hours;
+    } LIST[] = {
+        {"Hanne Jensen", "Boligsocial medarbejder", "+45 21 43 65 87",
+         "Mandag til torsdag 9\xE2\x80\x93" "15"},
+        {"S\xC3\xB8ren Madsen", "Varmemester", "70 12 34 56", "Hverdage 7\xE2\x80\x93" "15"},
+        {"R\xC3\xA5" "dgivningen", "Gratis hj\xC3\xA6lp med breve og penge", "",
+         "Tirsdag 10\xE2\x80\x93" "12 i F\xC3\xA6lleshuset"},
+        {"L\xC3\xA6gevagten", "N\xC3\xA5r l\xC3\xA6gen har lukket", "1813", "Hele d\xC3\xB8gnet"},
+    };
+    contact c[sizeof LIST / sizeof LIST[0]];
+    memset(c, 0, sizeof c);
+    for (size_t i = 0; i < sizeof LIST / sizeof LIST[0]; i++) {
+        text(c[i].name, sizeof c[i].name, LIST[i].name);
+        text(c[i].role, sizeof c[i].role, LIST[i].role);
+        text(c[i].phone, sizeof c[i].phone, LIST[i].phone);
+        text(c[i].hours, sizeof c[i].hours, LIST[i].hours);
+    }
+    return store_contacts_replace(d->s, c, sizeof LIST / sizeof LIST[0], NULL, d->err);
+}
+
 vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err)
 {
     vm_err scratch;
@@ -405,7 +429,7 @@ vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err)
      * every deadline in the program. */
     demo d = {.s = s, .key = key, .now = now, .signup_clock = now - 2 * DAY, .next_id = 0, .err = err};
     if ((st = today(&d)) != VM_OK || (st = this_week(&d)) != VM_OK ||
-        (st = later(&d)) != VM_OK)
+        (st = later(&d)) != VM_OK || (st = contacts(&d)) != VM_OK)
         return st;
     return store_fact_set(s, "demo_fill", "done", err);
 }

@@ -99,6 +99,76 @@ void kiosk_model_need_qr(void *ctx, const ui_entry *entry)
     m->entries[i].qr_size = m->qrs[i].size;
 }
 
+bool kiosk_model_tel_payload(const char *phone, char *out, size_t size)
+{
+    size_t o = 0;
+    bool digits = false;
+    if (size < 5)
+        return false;
+    memcpy(out, "tel:", 4);
+    o = 4;
+    for (const char *p = phone; *p; p++) {
+        bool plus = *p == '+' && o == 4;
+        if (!plus && (*p < '0' || *p > '9'))
+            continue;
+        if (o + 1 >= size)
+            return false;
+        out[o++] = *p;
+        digits = digits || !plus;
+    }
+    out[o] = '\0';
+    return digits;
+}
+
+static void contacts_free(kiosk_model *m)
+{
+    for (size_t i = 0; m->contacts && i < m->n_contacts; i++)
+        free((void *)m->contacts[i].qr);
+    free(m->contacts);
+    m->contacts = NULL;
+    m->n_contacts = 0;
+    m->ui.contacts = NULL;
+    m->ui.n_contacts = 0;
+}
+
+/* The contacts with their codes; on failure the model keeps those it had. */
+static vm_status load_contacts(kiosk_model *m, store *s, vm_err *err)
+{
+    contact *list = NULL;
+    size_t n = 0;
+    vm_status st = store_contacts_list(s, &list, &n, err);
+    if (st != VM_OK)
+        return st;
+    ui_contact *out = n ? calloc(n, sizeof *out) : NULL;
+    if (n && !out) {
+        free(list);
+        return err_set(err, VM_ERR_NOMEM, "Out of memory loading the contacts.");
+    }
+    for (size_t i = 0; i < n; i++) {
+        out[i].c = list[i];
+        char payload[CONTACT_PHONE_MAX + 8];
+        qr_code *code = NULL;
+        if (!kiosk_model_tel_payload(list[i].phone, payload, sizeof payload) ||
+            qr_encode(payload, &code, NULL) != VM_OK)
+            continue;
+        int size = qr_size(code);
+        uint8_t *mod = malloc((size_t)size * (size_t)size);
+        if (mod) {
+            memcpy(mod, qr_modules(code), (size_t)size * (size_t)size);
+            out[i].qr = mod;
+            out[i].qr_size = size;
+        }
+        qr_free(code);
+    }
+    free(list);
+    contacts_free(m);
+    m->contacts = out;
+    m->n_contacts = n;
+    m->ui.contacts = out;
+    m->ui.n_contacts = n;
+    return VM_OK;
+}
+
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err)
 {
@@ -147,7 +217,13 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     /* Swap in the new lists; what the previous model still holds is freed. */
     ui_model keep = m->ui;
     unsigned long generation = m->generation;
+    ui_contact *contacts = m->contacts;
+    size_t n_contacts = m->n_contacts;
+    m->contacts = NULL;
+    m->n_contacts = 0;
     kiosk_model_free(m);
+    m->contacts = contacts;
+    m->n_contacts = n_contacts;
     m->generation = generation;
     m->entries = entries;
     m->qrs = qrs;
@@ -161,6 +237,8 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->more = more;
     entries = NULL;
     qrs = NULL;
+    /* the contacts travel with the model but keep theirs if they cannot be read now */
+    load_contacts(m, s, NULL);
 out:
     free(made.index);
     free(acts);
@@ -178,6 +256,7 @@ void kiosk_model_free(kiosk_model *m)
         qr_clear(&m->qrs[i]);
     free(m->qrs);
     free(m->entries);
+    contacts_free(m);
     m->qrs = NULL;
     m->entries = NULL;
     m->n_entries = 0;

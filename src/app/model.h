@@ -46,13 +46,21 @@ typedef struct kiosk_model {
     ui_model ui;   /* points into the above; langs/estate filled by the caller */
     unsigned long generation; /* counts the loads: ui.generation */
     bool more;     /* the window held more than MODEL_MAX_ENTRIES: the rest is left out */
+    ui_contact *contacts; /* who residents can ask, with their tel: codes (encoded at load:
+                             a few small codes) */
+    size_t n_contacts;
 } kiosk_model;
 
 /* Loads activities ending after now-12h and starting before now+MODEL_WEEKS_AHEAD weeks, the
- * first MODEL_MAX_ENTRIES of them by start. */
+ * first MODEL_MAX_ENTRIES of them by start, and the contacts (a contact whose number makes no
+ * code is shown without one). */
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err);
 void kiosk_model_free(kiosk_model *m);
+
+/* "tel:<digits>" for a phone number as people write it ("+45 21 43 65 87" -> "tel:+4521436587");
+ * false when it has no digit or does not fit. */
+bool kiosk_model_tel_payload(const char *phone, char *out, size_t size);
 
 /* The ui's model.need_qr: encodes `entry`'s planned code (ctx is the kiosk_model). */
 void kiosk_model_need_qr(void *ctx, const ui_entry *entry);

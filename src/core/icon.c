@@ -44,6 +44,7 @@ static const char *const names[ICON_COUNT] = {
     [ICON_CALENDAR] = "calendar",
     [ICON_USB] = "usb",
     [ICON_WARNING] = "warning",
+    [ICON_ASK] = "ask",
     [ICON_BACK_RTL] = "back_rtl",
     [ICON_BACKSPACE_RTL] = "backspace_rtl",
 };

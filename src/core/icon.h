@@ -62,6 +62,7 @@ typedef enum icon_id {
     ICON_CALENDAR,
     ICON_USB,
     ICON_WARNING,
+    ICON_ASK,       /* "Hvem kan jeg spørge?": a person and a speech bubble with "?" */
     /* the direction arrows of a right-to-left screen: mirrored */
     ICON_BACK_RTL,
     ICON_BACKSPACE_RTL,

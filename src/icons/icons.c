@@ -71,6 +71,7 @@ static const icon_fn drawings[ICON_COUNT] = {
     [ICON_CALENDAR] = draw_calendar,
     [ICON_USB] = draw_usb,
     [ICON_WARNING] = draw_warning,
+    [ICON_ASK] = draw_ask,
     [ICON_BACK_RTL] = draw_back_rtl,
     [ICON_BACKSPACE_RTL] = draw_backspace_rtl,
 };

@@ -64,5 +64,6 @@ void draw_phone(vg *cr);
 void draw_calendar(vg *cr);
 void draw_usb(vg *cr);
 void draw_warning(vg *cr);
+void draw_ask(vg *cr);
 
 #endif

@@ -310,3 +310,19 @@ void draw_warning(vg *cr)
     pen_disc(cr, 0.5, 0.76, 0.06);
     pen_ink(cr);
 }
+
+void draw_ask(vg *cr)
+{
+    /* someone to ask: a person, and a speech bubble with a question mark over the shoulder */
+    pen_bust(cr, 0.33, 0.34, 0.62, 0);
+    pen_cut(cr);
+    pen_rrect(cr, 0.42, 0.0, 0.58, 0.5, 0.12);
+    pen_ink(cr);
+    pen_rrect(cr, 0.48, 0.04, 0.5, 0.42, 0.1);
+    POLY(cr, 0, 0.56, 0.44, 0.7, 0.44, 0.5, 0.6);
+    pen_cut(cr);
+    pen_line(cr, 0.07, 6, (const double[]){0.64, 0.16, 0.69, 0.1, 0.77, 0.1, 0.81, 0.16,
+                                          0.73, 0.24, 0.73, 0.29});
+    pen_disc(cr, 0.73, 0.37, 0.04);
+    pen_ink(cr);
+}

@@ -27,6 +27,16 @@ static const store_migration MIGRATIONS[] = {
      "    created_utc INTEGER NOT NULL"
      ") STRICT;",
      ""},
+    /* 2 -> 3: who residents can ask, from the staff's stick (issue 17). */
+    {2,
+     "CREATE TABLE contacts ("
+     "    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 23),"
+     "    name     TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 95),"
+     "    role     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(role AS BLOB)) <= 95),"
+     "    phone    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(phone AS BLOB)) <= 31),"
+     "    hours    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(hours AS BLOB)) <= 159)"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

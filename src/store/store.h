@@ -29,10 +29,11 @@
 
 #include "core/activity.h"
 #include "core/code.h"
+#include "core/contact.h"
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 typedef struct store store;
 
@@ -252,6 +253,18 @@ vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err 
  * unknown uid. */
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err);
+
+/* ---- who residents can ask (the staff's kontakter.csv; core/contact.h) */
+
+/* Makes the stored contacts exactly `c` (n <= CONTACTS_MAX, in this order), in one
+ * transaction. Every contact is checked first: an empty name, a text over its field's size
+ * or not UTF-8 is VM_ERR_INVALID (naming the contact and the field) and nothing changes.
+ * The same list again is not written at all; `changed` (may be NULL) says whether it was. */
+vm_status store_contacts_replace(store *s, const contact *c, size_t n, bool *changed,
+                                 vm_err *err);
+
+/* The stored contacts in their order (a malloc'd array, NULL when there are none). */
+vm_status store_contacts_list(store *s, contact **out, size_t *n, vm_err *err);
 
 /* ---- maintenance */
 

@@ -16,6 +16,7 @@
 #include "core/dktime.h"
 #include "seal/seal.h"
 #include "sync/sync_buf.h"
+#include "sync/sync_contacts.h"
 #include "sync/sync_export.h"
 #include "sync/sync_program.h"
 #include "sync/sync_stick.h"
@@ -214,6 +215,60 @@ static void log_program(run *r, const sync_program *prog)
              r->res->source, (int)prog->n);
     log_line(r, line);
     log_lines(r, prog->notes);
+}
+
+/* ---- who residents can ask (kontakter.csv) */
+
+/* Reads vaermed/kontakter.csv when the stick has one and makes the kiosk's contacts exactly
+ * what it says; a file that cannot be read leaves them as they were, said in the log and
+ * the summary. Independent of the program: either may be refused without the other. */
+static void import_contacts(run *r)
+{
+    sync_result *res = r->res;
+    res->contacts = -1;
+    if (!sync_fs_exists(r->vfd, SYNC_CONTACTS_FILE))
+        return;
+    char *data = NULL, *notes = NULL;
+    size_t len = 0, n = 0;
+    contact *list = NULL;
+    bool changed = false;
+    vm_err e;
+    err_clear(&e);
+    vm_status st = sync_fs_read(r->vfd, SYNC_CONTACTS_FILE, SYNC_CONTACTS_MAX_BYTES, &data, &len,
+                                NULL, r->cat, &e);
+    if (st == VM_OK)
+        st = sync_read_contacts(data, len, r->cat, &list, &n, &notes, &e);
+    if (st == VM_OK) {
+        log_lines(r, notes);
+        st = store_contacts_replace(r->s, list, n, &changed, &e);
+        if (st != VM_OK) {
+            keep_detail(r, &e);
+            vm_err t;
+            sync_err(&t, st, r->cat, "%s", sync_store_words(r->cat, st));
+            e = t;
+        }
+    }
+    char line[VM_ERR_MSG_MAX + 200];
+    if (st != VM_OK) {
+        snprintf(res->contacts_note, sizeof res->contacts_note,
+                 SYNC_T(r->cat, "%s was not read: %s. The contacts on the kiosk are unchanged."),
+                 SYNC_CONTACTS_FILE, e.msg);
+        log_line(r, res->contacts_note);
+    } else {
+        res->contacts = (int)n;
+        res->contacts_changed = changed;
+        snprintf(line, sizeof line,
+                 changed ? i18n_plural(r->cat, "%s: %d contact, now shown on \"Who can I ask?\"",
+                                       "%s: %d contacts, now shown on \"Who can I ask?\"",
+                                       (int)n)
+                         : i18n_plural(r->cat, "%s: %d contact, unchanged",
+                                       "%s: %d contacts, unchanged", (int)n),
+                 SYNC_CONTACTS_FILE, (int)n);
+        log_line(r, line);
+    }
+    free(data);
+    free(notes);
+    free(list);
 }
 
 /* ---- the stick's clock */
@@ -823,6 +878,8 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
             res->imported = true;
         }
     }
+    if (res->outcome != SYNC_OUTCOME_FAILED)
+        import_contacts(&r);
     progress(&r, SYNC_PHASE_EXPORT, 0.45);
 
     /* The export runs after a refused program too: the staff came for the sign-ups. */
@@ -1002,5 +1059,16 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
     if (res->clock_note[0]) {
         add(out, size, " ");
         add(out, size, res->clock_note);
+    }
+    if (res->contacts_note[0]) {
+        add(out, size, " ");
+        add(out, size, res->contacts_note);
+    } else if (res->contacts_changed) {
+        add(out, size, " ");
+        snprintf(part, sizeof part,
+                 i18n_plural(cat, "\"Who can I ask?\" now shows %d contact.",
+                             "\"Who can I ask?\" now shows %d contacts.", res->contacts),
+                 res->contacts);
+        add(out, size, part);
     }
 }

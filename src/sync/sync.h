@@ -27,6 +27,10 @@
  *      temporary name, fsync'd, renamed and the folder fsync'd: a stick pulled at any moment
  *      holds the old file or the new one. The export runs after a refused import too, so
  *      the staff always take the sign-ups home;
+ *   2b. reads `vaermed/kontakter.csv` when there is one (sync_contacts.h) and makes the
+ *      kiosk's contacts ("Hvem kan jeg spørge?") exactly what it says; a file that cannot
+ *      be read leaves them as they were (said in the log and the summary), whatever became
+ *      of the program;
  *   4. on success keeps the facts last_sync, last_sync_summary and clock_floor.
  *
  * Clock: the stick tells the staff's time (the key file's `created` line and an optional
@@ -175,6 +179,10 @@ typedef struct sync_result {
     char detail[VM_ERR_MSG_MAX];  /* for the journal only: the technical reason (English)
                                      when the kiosk's own database or a library failed */
     char export_reason[VM_ERR_MSG_MAX]; /* why the export failed; "" when it did not */
+    int contacts;                 /* kontakter.csv: the contacts read and stored; -1 = the
+                                     stick had none, or it was not read */
+    bool contacts_changed;        /* ... and they differ from what the kiosk showed */
+    char contacts_note[VM_ERR_MSG_MAX + 100]; /* why kontakter.csv was not read; "" otherwise */
 } sync_result;
 
 /* Runs a whole sync with the stick mounted at `stick_dir` (the folder holding `vaermed/`).

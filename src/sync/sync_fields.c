@@ -790,20 +790,16 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
     return VM_OK;
 }
 
-/* A text field: cleaned, and refused, with how much fits, when it does not fit. */
-static vm_status text_field(const sync_row *row, sync_col col, char *dst, size_t size,
-                            sync_notes *notes, const i18n_catalog *cat, vm_err *err)
+vm_status sync_text_cell(const char *c, const char *where, bool number, char *dst, size_t size,
+                         sync_notes *notes, vm_err *err)
 {
-    const char *c = row->cell[col];
-    if (!c)
-        return VM_OK;
-    char where[256];
-    if ((col == SCOL_ID || col == SCOL_PHONE) && excel_shortened(c))
+    const i18n_catalog *cat = notes ? notes->cat : NULL;
+    if (number && excel_shortened(c))
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: \"%s\" is how Excel shows a long number it has cut short, so the "
                         "number itself is lost. In Excel, format the column as Text, type the "
                         "numbers again and save.",
-                        cell_where(row, col, cat, where, sizeof where), c);
+                        where, c);
     if (sync_clean_field(c, dst, size, notes))
         return VM_OK;
     /* Too long: say it in characters, as the staff count, not in bytes. */
@@ -817,8 +813,20 @@ static vm_status text_field(const sync_row *row, sync_col col, char *dst, size_t
     int fit = (int)utf8_length(tmp);
     free(tmp);
     return sync_err(err, VM_ERR_INVALID, cat,
-                    "%s: the text is too long: it has %d characters, and %d fit here",
-                    cell_where(row, col, cat, where, sizeof where), has, fit);
+                    "%s: the text is too long: it has %d characters, and %d fit here", where,
+                    has, fit);
+}
+
+/* A text field: cleaned, and refused, with how much fits, when it does not fit. */
+static vm_status text_field(const sync_row *row, sync_col col, char *dst, size_t size,
+                            sync_notes *notes, const i18n_catalog *cat, vm_err *err)
+{
+    const char *c = row->cell[col];
+    if (!c)
+        return VM_OK;
+    char where[256];
+    cell_where(row, col, cat, where, sizeof where);
+    return sync_text_cell(c, where, col == SCOL_ID || col == SCOL_PHONE, dst, size, notes, err);
 }
 
 vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm_err *err)

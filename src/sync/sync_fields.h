@@ -105,4 +105,11 @@ bool sync_parse_yes_no(const char *s, bool *out);
  * fit; counts what cleaning removed in notes. */
 bool sync_clean_field(const char *in, char *dst, size_t size, sync_notes *notes);
 
+/* One text cell of another of the staff's files (kontakter.csv): cleaned into `dst`, or
+ * refused (VM_ERR_INVALID) when it does not fit, saying how many characters it has and how
+ * many fit; `where` starts the message ("line 3, column "Telefon""). With `number`, Excel's
+ * shortened form of a long number (1,23457E+11) is refused with what to do in Excel. */
+vm_status sync_text_cell(const char *cell, const char *where, bool number, char *dst,
+                         size_t size, sync_notes *notes, vm_err *err);
+
 #endif

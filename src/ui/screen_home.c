@@ -1,7 +1,8 @@
 /* home: the week at a glance, as the paper Ugeplan on the notice board.
  *
- * A header with the language button (the language in use, in its own words), the estate and
- * the date where there is room, and the clock. Under it the days from today on, each a band:
+ * A header with the language button (the language in use, in its own words), "Hvem kan jeg
+ * spørge?" when the staff gave contacts, the estate and the date where there is room, and
+ * the clock. Under it the days from today on, each a band:
  * a calendar leaf at the start ("I dag" in green, else "Ons." and "25."), then the day's
  * activities as tiles, a pictogram, the time and the title, big enough to tap (each opens
  * the detail). A cancelled one says "Aflyst" first, greyed and struck through. The leaf
@@ -289,6 +290,38 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
                fg, bg);
 }
 
+/* The font of the header's clock: as big as the bar holds. */
+static ui_font clock_font(const ui_ctx *c)
+{
+    return text_line_h(c->ms, UI_FONT_HUGE) > c->L->btn_h ? UI_FONT_TITLE : UI_FONT_HUGE;
+}
+
+/* The room the header has between the language button and the clock (and the arrows), for
+ * "Hvem kan jeg spørge?", the estate and the date. */
+static int header_room(const ui_ctx *c, bool arrows)
+{
+    const ui_layout *L = c->L;
+    int room = L->w - 2 * L->margin;
+    if (c->m->n_langs > 1) {
+        int lw = w_button_width(c, i18n_lang_name(c->m->langs[c->u->lang]), ICON_LANGUAGE,
+                                UI_FONT_BOLD);
+        room -= (lw < L->btn_h * 2 ? L->btn_h * 2 : lw) + L->gap;
+    }
+    char clock[32];
+    i18n_clock(c->cat, c->now, clock, sizeof clock);
+    room -= text_width(c->ms, clock_font(c), clock) + L->gap;
+    if (arrows)
+        room -= 2 * L->btn_h + 2 * L->gap;
+    return room;
+}
+
+/* "Hvem kan jeg spørge?" has a row of its own under the header when the header has no room
+ * for even its pictogram (a narrow portrait screen in a language with a long name). */
+static bool ask_below(const ui_ctx *c)
+{
+    return c->m->n_contacts && header_room(c, !c->L->portrait) < c->L->btn_h;
+}
+
 /* The header; returns its height. Tells where the scroll arrows go when they sit in it. */
 static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
 {
@@ -314,12 +347,8 @@ static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
         start += lw + L->gap;
     }
     /* the clock at the end (a 5 s press on it opens the staff's PIN) */
-    ui_font cf = UI_FONT_HUGE;
+    ui_font cf = clock_font(c);
     int clock_h = text_line_h(c->ms, cf);
-    if (clock_h > L->btn_h) {
-        cf = UI_FONT_TITLE;
-        clock_h = text_line_h(c->ms, cf);
-    }
     int clock_w = text_width(c->ms, cf, clock);
     int cx = c->rtl ? L->w - end : end - clock_w;
     draw_text(c->f, cx, (bar_h - clock_h) / 2, clock_w, clock_h, cf, COL_TEXT, clock);
@@ -338,6 +367,23 @@ static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
             *down = rect_make(t.x, by, s, s);
         }
         end -= 2 * s + 2 * L->gap;
+    }
+    /* "Hvem kan jeg spørge?" beside the language, before the estate and the date: in words
+     * where they fit, else as its pictogram (the words then in the dump's label) */
+    if (m->n_contacts && !ask_below(c)) {
+        const char *ask = tr(c, "Who can I ask?");
+        int aw = w_button_width(c, ask, ICON_ASK, UI_FONT_BOLD);
+        bool words = aw <= end - start;
+        if (!words)
+            aw = L->btn_h;
+        if (aw <= end - start) {
+            ui_rect r = rect_make(c->rtl ? L->w - start - aw : start, by, aw, L->btn_h);
+            if (words)
+                w_button(c, "contacts", ask, ICON_ASK, r, BTN_SECONDARY, UI_FONT_BOLD, false);
+            else
+                w_icon_button(c, "contacts", ask, ICON_ASK, r, BTN_SECONDARY, false);
+            start += aw + L->gap;
+        }
     }
     /* the estate and the date between, as much of them as fits whole */
     int room = end - start;
@@ -502,6 +548,9 @@ void screen_home_build(ui_ctx *c)
     ui_rect up = {0}, down = {0};
     int top = L->btn_h + L->margin;
     int notes = 0;
+    bool ask_row = ask_below(c);
+    if (ask_row)
+        notes += L->btn_h + L->gap;
     if (m->notice && *m->notice)
         notes += w_notice(c, "notice", m->notice, ICON_USB, L->margin, 0, full_w, 4, false) +
                  L->gap;
@@ -523,6 +572,11 @@ void screen_home_build(ui_ctx *c)
         view_h -= L->btn_h + L->margin;
     top = header(c, scroll && !L->portrait, &up, &down);
     int y = top + L->gap;
+    if (ask_row) {
+        w_button(c, "contacts", tr(c, "Who can I ask?"), ICON_ASK,
+                 rect_make(L->margin, y, full_w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
+        y += L->btn_h + L->gap;
+    }
     if (m->notice && *m->notice)
         y += w_notice(c, "notice", m->notice, ICON_USB, L->margin, y, full_w, 4, true) + L->gap;
     if (m->signups_paused)
@@ -633,6 +687,11 @@ void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         u->program_day = 0;
         u->scroll[SCR_PROGRAM] = 0;
         ui_goto(u, SCR_PROGRAM, now_ms);
+    } else if (strcmp(id, "contacts") == 0) {
+        if (m->n_contacts) {
+            u->scroll[SCR_CONTACTS] = 0;
+            ui_goto(u, SCR_CONTACTS, now_ms);
+        }
     } else if (strcmp(id, "lang") == 0) {
         if (m->n_langs > 1)
             ui_goto(u, SCR_LANGUAGE, now_ms);

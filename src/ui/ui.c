@@ -31,6 +31,7 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_TOO_SMALL] = "too-small",
     [SCR_PROGRAM] = "program",
     [SCR_LANGUAGE] = "language",
+    [SCR_CONTACTS] = "contacts",
 };
 
 #define WHEEL_STEP_LINES 3
@@ -211,6 +212,7 @@ void ui_go_home(ui *u, int64_t now_ms)
     u->detail_from = SCR_HOME;
     u->scroll[SCR_DETAIL] = 0;
     u->scroll[SCR_PROGRAM] = 0;
+    u->scroll[SCR_CONTACTS] = 0;
     u->program_day = 0;
     ui_goto(u, SCR_HOME, now_ms);
 }
@@ -248,6 +250,7 @@ static bool may_darken(const ui *u)
 static bool scrolls(ui_screen_id s)
 {
     return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
+           s == SCR_CONTACTS ||
            s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
 }
 
@@ -393,6 +396,9 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
         break;
     case SCR_LANGUAGE:
         screen_language_tap(u, m, id, now_ms);
+        break;
+    case SCR_CONTACTS:
+        screen_contacts_tap(u, m, id, now_ms);
         break;
     case SCR_DETAIL:
         screen_detail_tap(u, m, id, now_ms);
@@ -731,6 +737,9 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         break;
     case SCR_LANGUAGE:
         screen_language_build(&c);
+        break;
+    case SCR_CONTACTS:
+        screen_contacts_build(&c);
         break;
     case SCR_DETAIL:
         screen_detail_build(&c);

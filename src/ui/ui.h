@@ -12,20 +12,24 @@
  * the next screen. All time is `now_ms`, UTC milliseconds, passed in.
  *
  * Stable names (frame.screen, the dump): home (the week at a glance), program (every
- * activity as a detailed card), language (the chooser), detail, join-name, join-household,
+ * activity as a detailed card), language (the chooser), contacts (who residents can ask),
+ * detail, join-name, join-household,
  * join-extra, join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done,
  * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable
  * widget ids:
  *   everywhere: back, title (the bar's heading), list, scroll-up, scroll-down, message (a
  *     message for the resident or the staff);
- *   home: lang (says the language in use; opens language), estate and date (where the
- *     header has room), clock (not a tap target: a 5 s press on it opens admin-pin when
+ *   home: lang (says the language in use; opens language), contacts ("Hvem kan jeg
+ *     spørge?", when model.contacts has someone; its words where the header has room, else
+ *     its pictogram), estate and date (where the header has room), clock (not a tap target: a 5 s press on it opens admin-pin when
  *     model.admin_enabled), day:<yyyy-mm-dd> (a day's calendar leaf, SELECTED for today;
  *     opens program at that day), card:<uid> (an activity's tile: pictogram, time, title),
  *     today-empty, program (the whole program, at the end of the week), notice,
  *     clock-warning, signups-paused;
  *   program: section:today|week|later, card:<uid> (the detailed cards);
  *   language: lang:<code> (each language in its own name; the one in use SELECTED);
+ *   contacts: emergency (112, always first), contact:<n> (the n-th contact from 0: name,
+ *     role, phone, hours in its label), qr:<n> (its tel: code, "Scan and call");
  *   detail: join, join-reason, cancel-signup, task:<task id>, qr, qr-text, places, host, ...;
  *   the flows: name, context, key:<lower-case character>, key:shift, key:space,
  *     key:backspace, next, adults-, adults+, children-, children+ (adults, children: the
@@ -78,6 +82,7 @@
 #include <stdint.h>
 
 #include "core/activity.h"
+#include "core/contact.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "ui/draw.h"
@@ -98,6 +103,14 @@ typedef struct ui_entry {
     int qr_size;
     ui_qr_kind qr_kind;
 } ui_entry;
+
+/* One person or place residents can ask ("Hvem kan jeg spørge?"), from the staff's stick
+ * (kontakter.csv), with its phone number as a tel: QR code. */
+typedef struct ui_contact {
+    contact c;
+    const uint8_t *qr; /* qr_size*qr_size modules (1 = dark) of "tel:<number>", or NULL */
+    int qr_size;
+} ui_contact;
 
 /* The USB stick as the app (sync module) sees it. The ui reacts to changes of `state`. */
 typedef enum ui_stick_state {
@@ -204,6 +217,10 @@ typedef struct ui_model {
      * the program, says so on the home screen, and every "Sign up" is closed with that
      * reason. */
     bool signups_paused;
+    /* Who residents can ask, in the staff's order (at most CONTACTS_MAX): home shows the way
+     * to `contacts` only when there is someone. Not names of residents: the staff's own. */
+    const ui_contact *contacts;
+    size_t n_contacts;
 } ui_model;
 
 typedef enum ui_input_kind {

@@ -42,6 +42,7 @@ typedef enum ui_screen_id {
     SCR_TOO_SMALL,      /* only as a frame: the window is too small (never u->screen) */
     SCR_PROGRAM,        /* every activity as a detailed card (home is the week at a glance) */
     SCR_LANGUAGE,       /* the language chooser: every language in its own name */
+    SCR_CONTACTS,       /* who residents can ask: 112 first, the staff's contacts */
     SCR_COUNT
 } ui_screen_id;
 
@@ -251,6 +252,8 @@ void screen_program_build(ui_ctx *c); /* program: the detailed cards */
 void screen_program_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_language_build(ui_ctx *c); /* language: the chooser */
 void screen_language_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_contacts_build(ui_ctx *c); /* contacts: who residents can ask */
+void screen_contacts_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_detail_build(ui_ctx *c);
 void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, join-done */

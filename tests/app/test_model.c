@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/model.h"
+#include "qr_decode.h"
 #include "test_support.h"
 
 #define NOW_ISO "2026-11-23 09:30"
@@ -95,11 +96,83 @@ static void a_small_program_is_there_whole(void **state)
     store_close(s);
 }
 
+/* Reads a module grid back with zbar: 4 px a module, the quiet zone around it. */
+static char *decode(const uint8_t *mod, int size)
+{
+    int px = 4, side = (size + 8) * px;
+    uint8_t *img = malloc((size_t)side * (size_t)side);
+    for (int y = 0; y < side; y++)
+        for (int x = 0; x < side; x++) {
+            int mx = x / px - 4, my = y / px - 4;
+            bool dark = mx >= 0 && my >= 0 && mx < size && my < size && mod[my * size + mx];
+            img[y * side + x] = dark ? 0 : 255;
+        }
+    qrd_result r = {0};
+    char *out = NULL;
+    if (qrd_decode_gray(img, side, side, side, &r) == 1)
+        out = strdup(r.sym[0].data);
+    qrd_free(&r);
+    free(img);
+    return out;
+}
+
+/* "Hvem kan jeg spørge?": the stored contacts reach the screens, each number as a code a
+ * phone scans to call; a contact without a number has no code. */
+static void contacts_with_codes_that_call(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(kiosk_model_tel_payload("+45 21 43 65 87", out, sizeof out));
+    assert_string_equal(out, "tel:+4521436587");
+    assert_true(kiosk_model_tel_payload("(70) 12-34.56", out, sizeof out));
+    assert_string_equal(out, "tel:70123456");
+    assert_true(kiosk_model_tel_payload("112", out, sizeof out));
+    assert_string_equal(out, "tel:112");
+    assert_false(kiosk_model_tel_payload("", out, sizeof out));
+    assert_false(kiosk_model_tel_payload("+", out, sizeof out));
+    assert_false(kiosk_model_tel_payload("12345678", out, 8));
+
+    int64_t now = ts_time(NOW_ISO);
+    store *s = program("app_model_contacts", 3, now);
+    contact c[3];
+    memset(c, 0, sizeof c);
+    snprintf(c[0].name, sizeof c[0].name, "Hanne Jensen");
+    snprintf(c[0].phone, sizeof c[0].phone, "+45 21 43 65 87");
+    snprintf(c[1].name, sizeof c[1].name, "Rådgivningen");
+    snprintf(c[1].hours, sizeof c[1].hours, "Tirsdag 10–12");
+    snprintf(c[2].name, sizeof c[2].name, "Lægevagten");
+    snprintf(c[2].phone, sizeof c[2].phone, "1813");
+    vm_err err = {0};
+    assert_int_equal(store_contacts_replace(s, c, 3, NULL, &err), VM_OK);
+    kiosk_model m = {0};
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    assert_int_equal(m.ui.n_contacts, 3);
+    assert_string_equal(m.ui.contacts[1].c.hours, "Tirsdag 10–12");
+    assert_null(m.ui.contacts[1].qr);
+    char *got = decode(m.ui.contacts[0].qr, m.ui.contacts[0].qr_size);
+    assert_non_null(got);
+    assert_string_equal(got, "tel:+4521436587");
+    free(got);
+    got = decode(m.ui.contacts[2].qr, m.ui.contacts[2].qr_size);
+    assert_string_equal(got, "tel:1813");
+    free(got);
+    /* a reload (after a sign-up) keeps them; a sync that empties them empties the screen */
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    assert_int_equal(m.ui.n_contacts, 3);
+    assert_int_equal(store_contacts_replace(s, NULL, 0, NULL, &err), VM_OK);
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    assert_int_equal(m.ui.n_contacts, 0);
+    assert_null(m.ui.contacts);
+    kiosk_model_free(&m);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_big_program_is_a_bounded_window),
         cmocka_unit_test(a_small_program_is_there_whole),
+        cmocka_unit_test(contacts_with_codes_that_call),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -218,7 +218,10 @@ def test_qr_codes_decode_from_screenshots():
         script = ws.path("script.txt")
         # (next week's: in the whole program, one tap from the week)
         fifo_lines = ["tap-id program", PAUSE, "tap-id card:demo-pigefodbold", PAUSE, "wait 1200",
-                      "tap-id back", PAUSE, "tap-id back", PAUSE, "advance 65", "wait 300", "advance 65", "wait 1500", "quit"]
+                      "tap-id back", PAUSE, "tap-id back", PAUSE,
+                      # "Hvem kan jeg spørge?": the first contact's number as a code to call
+                      "tap-id contacts", PAUSE, "wait 1200", "tap-id back", PAUSE,
+                      "advance 65", "wait 300", "advance 65", "wait 1500", "quit"]
         with open(script, "w") as f:
             f.write("\n".join(fifo_lines) + "\n")
         env = ws.env(extra={"DISPLAY": display, "VAERMED_UI_DUMP": ws.path("dump.jsonl"),
@@ -233,7 +236,7 @@ def test_qr_codes_decode_from_screenshots():
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         shots = {}
         try:
-            for screen in ["detail", "idle"]:
+            for screen in ["detail", "contacts", "idle"]:
                 frames = wait_for(ws.path("dump.jsonl"), screen)
                 time.sleep(0.3)
                 png = ws.path(screen + ".png")
@@ -247,6 +250,9 @@ def test_qr_codes_decode_from_screenshots():
     url = "https://example.org/tilmeld/fodbold-piger"
     check(shots["detail"][0] == url, "the detail screen's code reads %r" % shots["detail"][0])
     check(widget(shots["detail"][1], "qr") is not None, "no qr widget on the detail screen")
+    check(shots["contacts"][0] == "tel:+4521436587",
+          "the first contact's code reads %r" % shots["contacts"][0])
+    check(widget(shots["contacts"][1], "emergency") is not None, "no 112 on the contacts screen")
     check(shots["idle"][0] != "", "the idle screen's code does not decode")
     check(widget(shots["idle"][1], "qr") is not None, "no qr widget on the idle screen")
 
@@ -264,6 +270,47 @@ def wait_for(path, screen, timeout=30):
     raise Failure("the kiosk never showed %s: %s" % (screen, screens(frames)))
 
 
+def test_contacts_from_the_stick_on_screen():
+    """kontakter.csv as Danish Excel saves it: synced, shown from home in one tap; a bad one
+    is refused with the line and the column, and the kiosk keeps what it showed."""
+    ws = Workspace("contacts")
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"))
+    ws.cli("staff-key", "new", "--stick", stick, db=False,
+           input="fire ord kun personalet kender\n" * 2)
+    ws.cli("--config", conf, "stick", "init", stick)
+    shutil.copy(os.path.join(DATA, "kontakter-cp1252.csv"),
+                os.path.join(stick, "vaermed", "kontakter.csv"))
+    frames, cp = ws.kiosk(["wait 2500", "tap-id ok", PAUSE, "tap-id contacts", PAUSE],
+                          demo=False, extra_args=["--config", conf], extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [f for f in frames if f["screen"] == "sync-done"]
+    check(done and "\"Hvem kan jeg spørge?\" viser nu 3 kontakter." in labels(done[-1]),
+          "the summary does not say the contacts came: %s" % [labels(f) for f in done])
+    home = [f for f in frames if f["screen"] == "home"]
+    check(home and widget(home[-1], "contacts") is not None, "no way to the contacts from home")
+    shown = [f for f in frames if f["screen"] == "contacts"]
+    check(shown, "the contacts screen did not open: %s" % screens(frames))
+    got = labels(shown[-1])
+    check("Akut hjælp: ring 112" in got, "no emergency number: %s" % got)
+    check("Hanne Jensen · Boligsocial medarbejder · +45 21 43 65 87 · Man.-tors. 9-15" in got,
+          "the first contact is not as the staff wrote it: %s" % got)
+    check(widget(shown[-1], "qr:0") is not None, "no code for the first number")
+    # A bad file the next time: refused in plain Danish, the contacts stay.
+    with open(os.path.join(stick, "vaermed", "kontakter.csv"), "w", encoding="utf-8") as f:
+        f.write("Navn;Telefon\r\nHanne;ring til mig\r\n")
+    out = ws.cli("--config", conf, "sync", stick)
+    check("kontakter.csv blev ikke læst: linje 2, kolonne \"Telefon\"" in out.stdout + out.stderr,
+          "the refusal does not say where: %s %s" % (out.stdout, out.stderr))
+    os.rename(stick, ws.path("away"))  # the stick is out again
+    frames, cp = ws.kiosk(["wait 500", "tap-id contacts", PAUSE], demo=False,
+                          extra_args=["--config", conf], extra_env=stick_env(ws))
+    shown = [f for f in frames if f["screen"] == "contacts"]
+    check(shown and "Hanne Jensen · Boligsocial medarbejder · +45 21 43 65 87" in labels(shown[-1]),
+          "the contacts were lost: %s %s" % (screens(frames), cp.stderr[-1500:]))
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_staff_stick_syncs_on_screen,
@@ -273,4 +320,5 @@ if __name__ == "__main__":
         test_a_tap_on_the_clock_is_just_a_tap,
         test_night_goes_dark_and_wakes,
         test_qr_codes_decode_from_screenshots,
+        test_contacts_from_the_stick_on_screen,
     ]))

@@ -211,7 +211,7 @@ static void a_version_1_kiosk_keeps_its_cancel_codes(void **state)
     store *s = NULL;
     vm_err err = {0};
     assert_int_equal(store_open(path, 0, &s, &err), VM_OK);
-    assert_int_equal(tu_query_int(path, "PRAGMA user_version"), 2);
+    assert_int_equal(tu_query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     assert_int_equal(tu_query_int(path, "SELECT count(*) FROM stick_keys"), 0);
     static const code_key key = {{0xa5, 0x5a}};
     int n = 0;

@@ -1,0 +1,138 @@
+/* contacts: who residents can ask, as the staff's stick last gave them (see store.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "store/store_internal.h"
+
+/* A field that the schema accepts and the struct reads back whole. */
+static bool field_ok(const char *text, size_t size, bool required)
+{
+    size_t len = strnlen(text, size);
+    if (len == size) /* not terminated inside its field */
+        return false;
+    if (required && len == 0)
+        return false;
+    return utf8_valid(text, len);
+}
+
+static vm_status check_all(const contact *c, size_t n, vm_err *err)
+{
+    if (n > CONTACTS_MAX)
+        return err_set(err, VM_ERR_INVALID, "At most %d contacts can be shown, not %zu.",
+                       CONTACTS_MAX, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *bad = !field_ok(c[i].name, sizeof c[i].name, true)    ? "name"
+                          : !field_ok(c[i].role, sizeof c[i].role, false)   ? "role"
+                          : !field_ok(c[i].phone, sizeof c[i].phone, false) ? "phone"
+                          : !field_ok(c[i].hours, sizeof c[i].hours, false) ? "hours"
+                                                                             : NULL;
+        if (bad)
+            return err_set(err, VM_ERR_INVALID,
+                           "Contact %zu has a %s that is empty, too long or not UTF-8.", i + 1,
+                           bad);
+    }
+    return VM_OK;
+}
+
+static bool same_list(const contact *a, size_t na, const contact *b, size_t nb)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (strcmp(a[i].name, b[i].name) != 0 || strcmp(a[i].role, b[i].role) != 0 ||
+            strcmp(a[i].phone, b[i].phone) != 0 || strcmp(a[i].hours, b[i].hours) != 0)
+            return false;
+    return true;
+}
+
+vm_status store_contacts_list(store *s, contact **out, size_t *n, vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    *out = NULL;
+    *n = 0;
+    contact *list = NULL;
+    size_t count = 0;
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(
+        s, "SELECT name, role, phone, hours FROM contacts ORDER BY position LIMIT 24", err);
+    if (!st)
+        return err->status;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!list && !(list = calloc(CONTACTS_MAX, sizeof *list))) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the contacts.");
+            goto out;
+        }
+        contact *c = &list[count++];
+        st_column_text(st, 0, c->name, sizeof c->name);
+        st_column_text(st, 1, c->role, sizeof c->role);
+        st_column_text(st, 2, c->phone, sizeof c->phone);
+        st_column_text(st, 3, c->hours, sizeof c->hours);
+    }
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "reading the contacts");
+        goto out;
+    }
+    *out = list;
+    *n = count;
+    list = NULL;
+out:
+    st_reset(st);
+    free(list);
+    return status;
+}
+
+vm_status store_contacts_replace(store *s, const contact *c, size_t n, bool *changed,
+                                 vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (changed)
+        *changed = false;
+    contact *old = NULL;
+    size_t n_old = 0;
+    vm_status status = check_all(c, n, err);
+    if (status != VM_OK)
+        return status;
+    if ((status = st_begin(s, err)) != VM_OK)
+        return status;
+    if ((status = store_contacts_list(s, &old, &n_old, err)) != VM_OK)
+        goto fail;
+    if (same_list(old, n_old, c, n)) {
+        st_rollback(s); /* nothing to write: the file stays byte for byte */
+        goto out;
+    }
+    if ((status = st_exec(s, "DELETE FROM contacts", err, "replacing the contacts")) != VM_OK)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = st_prepare(s,
+                                      "INSERT INTO contacts (position, name, role, phone, hours) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                      err);
+        if (!st) {
+            status = err->status;
+            goto fail;
+        }
+        st_bind_i64(st, 1, (int64_t)i);
+        st_bind_text(st, 2, c[i].name);
+        st_bind_text(st, 3, c[i].role);
+        st_bind_text(st, 4, c[i].phone);
+        st_bind_text(st, 5, c[i].hours);
+        int rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE)
+            status = st_error(s->db, rc, err, "saving the contacts");
+        st_reset(st);
+        if (status != VM_OK)
+            goto fail;
+    }
+    if ((status = st_commit(s, err)) != VM_OK)
+        goto out;
+    if (changed)
+        *changed = true;
+    goto out;
+fail:
+    st_rollback(s);
+out:
+    free(old);
+    return status;
+}

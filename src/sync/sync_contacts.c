@@ -1,0 +1,245 @@
+/* sync_contacts: kontakter.csv, who residents can ask (see sync_contacts.h). */
+#include "sync/sync_contacts.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "sync/sync_csvtok.h"
+#include "sync/sync_fields.h"
+#include "sync/sync_tr.h"
+
+enum { CCOL_NONE = -1, CCOL_NAME = 0, CCOL_ROLE, CCOL_PHONE, CCOL_HOURS, CCOL_COUNT };
+
+static const char *const CCOL_NAMES[CCOL_COUNT] = {"navn", "rolle", "telefon", "tider"};
+
+/* Header words, as sync_fields normalises them: folded, only letters and digits. */
+static const struct {
+    const char *word;
+    int col;
+} ALIASES[] = {
+    {"navn", CCOL_NAME},        {"name", CCOL_NAME},          {"kontakt", CCOL_NAME},
+    {"hvem", CCOL_NAME},        {"person", CCOL_NAME},        {"kontaktperson", CCOL_NAME},
+    {"rolle", CCOL_ROLE},       {"role", CCOL_ROLE},          {"titel", CCOL_ROLE},
+    {"stilling", CCOL_ROLE},    {"funktion", CCOL_ROLE},      {"title", CCOL_ROLE},
+    {"telefon", CCOL_PHONE},    {"tlf", CCOL_PHONE},          {"tlfnr", CCOL_PHONE},
+    {"telefonnummer", CCOL_PHONE}, {"phone", CCOL_PHONE},     {"mobil", CCOL_PHONE},
+    {"nummer", CCOL_PHONE},     {"tider", CCOL_HOURS},        {"tid", CCOL_HOURS},
+    {"hours", CCOL_HOURS},      {"åbningstider", CCOL_HOURS}, {"åbningstid", CCOL_HOURS},
+    {"træffetid", CCOL_HOURS},  {"træffetider", CCOL_HOURS},  {"hvornår", CCOL_HOURS},
+    {"openinghours", CCOL_HOURS},
+};
+
+static void normalise(const char *in, char *out, size_t size)
+{
+    char folded[256];
+    utf8_fold_case(in, folded, sizeof folded);
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)folded; *p && o + 1 < size; p++)
+        if (*p >= 0x80 || isalnum(*p))
+            out[o++] = (char)tolower(*p);
+    out[o] = '\0';
+}
+
+static int col_from_name(const char *name)
+{
+    char key[256];
+    normalise(name, key, sizeof key);
+    for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+        if (strcmp(ALIASES[i].word, key) == 0)
+            return ALIASES[i].col;
+    return CCOL_NONE;
+}
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+/* A number a phone can call: 3 to 15 digits (112, 1813, +45 12 34 56 78), with +, spaces,
+ * dashes and brackets as people write them. */
+static bool phone_ok(const char *s)
+{
+    int digits = 0;
+    for (const char *p = s; *p; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (!strchr(" +-()./", *p))
+            return false;
+    }
+    return digits >= 3 && digits <= 15;
+}
+
+vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
+                             contact **out, size_t *n_out, char **notes_out, vm_err *err)
+{
+    vm_status st = VM_OK;
+    char *text = NULL;
+    size_t text_len = 0;
+    sync_text_encoding enc;
+    sync_buf notes_buf = SYNC_BUF_INIT;
+    sync_notes notes = {&notes_buf, cat, 0};
+    contact *list = NULL;
+    size_t n = 0;
+    sync_csv csv;
+    bool csv_open = false;
+    int colmap[SYNC_CSV_MAX_CELLS];
+    char header_names[SYNC_CSV_MAX_CELLS][128];
+    size_t ncols = 0;
+
+    *out = NULL;
+    *n_out = 0;
+    if (notes_out)
+        *notes_out = NULL;
+    if (len > SYNC_CONTACTS_MAX_BYTES)
+        return sync_err(err, VM_ERR_INVALID, cat, "the file is too big (at most %d KB)",
+                        SYNC_CONTACTS_MAX_BYTES / 1024);
+    if ((st = sync_text_decode(data, len, &text, &text_len, &enc, cat, err)) != VM_OK)
+        goto out;
+    if (enc == SYNC_TEXT_CP1252) {
+        sync_buf_adds(&notes_buf, SYNC_T(cat, "kontakter.csv was read as Windows-1252 (Excel's "
+                                              "\"CSV (semikolonsepareret)\")"));
+        sync_buf_adds(&notes_buf, "\n");
+    }
+    list = calloc(CONTACTS_MAX, sizeof *list);
+    if (!list) {
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+        goto out;
+    }
+    sync_csv_init(&csv, text, text_len, 0, cat);
+    csv_open = true;
+    const char *cells[SYNC_CSV_MAX_CELLS];
+    size_t nc;
+    int line, r;
+    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
+        bool all_blank = true;
+        for (size_t i = 0; i < nc; i++)
+            all_blank = all_blank && blank(cells[i]);
+        if (!all_blank)
+            break;
+    }
+    if (r < 0) {
+        st = err ? err->status : VM_ERR_INVALID;
+        goto out;
+    }
+    if (r == 0) {
+        st = sync_err(err, VM_ERR_INVALID, cat, "the file is empty");
+        goto out;
+    }
+    int seen[CCOL_COUNT] = {-1, -1, -1, -1};
+    ncols = nc;
+    for (size_t i = 0; i < nc; i++) {
+        utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
+        colmap[i] = col_from_name(header_names[i]);
+        if (colmap[i] == CCOL_NONE) {
+            if (header_names[i][0]) {
+                sync_buf_printf(&notes_buf,
+                                SYNC_T(cat, "the column \"%s\" is not known and was not used"),
+                                header_names[i]);
+                sync_buf_adds(&notes_buf, "\n");
+            }
+            continue;
+        }
+        if (seen[colmap[i]] >= 0) {
+            st = sync_err(err, VM_ERR_INVALID, cat,
+                          "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
+                          line, header_names[seen[colmap[i]]], header_names[i],
+                          CCOL_NAMES[colmap[i]]);
+            goto out;
+        }
+        seen[colmap[i]] = (int)i;
+    }
+    if (seen[CCOL_NAME] < 0) {
+        st = sync_err(err, VM_ERR_INVALID, cat,
+                      "line %d must name the columns, at least \"navn\" (the others: \"rolle\", "
+                      "\"telefon\", \"tider\")",
+                      line);
+        goto out;
+    }
+    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
+        bool all_blank = true;
+        for (size_t i = 0; i < nc; i++)
+            all_blank = all_blank && blank(cells[i]);
+        if (all_blank)
+            continue;
+        for (size_t i = ncols; i < nc; i++)
+            if (!blank(cells[i])) {
+                st = sync_err(err, VM_ERR_INVALID, cat,
+                              "line %d has more cells than the first line has columns (is "
+                              "there a \"%s\" too many?)",
+                              line, csv.sep == ',' ? "," : csv.sep == '\t' ? "TAB" : ";");
+                goto out;
+            }
+        if (n == CONTACTS_MAX) {
+            st = sync_err(err, VM_ERR_INVALID, cat,
+                          "line %d: more than %d contacts in one file (a screen a person can "
+                          "read)",
+                          line, CONTACTS_MAX);
+            goto out;
+        }
+        contact *c = &list[n];
+        memset(c, 0, sizeof *c);
+        char *dst[CCOL_COUNT] = {c->name, c->role, c->phone, c->hours};
+        size_t size[CCOL_COUNT] = {sizeof c->name, sizeof c->role, sizeof c->phone,
+                                   sizeof c->hours};
+        for (size_t i = 0; i < ncols && i < nc; i++) {
+            int col = colmap[i];
+            if (col == CCOL_NONE)
+                continue;
+            char at[64], where[256];
+            snprintf(at, sizeof at, SYNC_T(cat, "line %d"), line);
+            snprintf(where, sizeof where, SYNC_T(cat, "%s, column \"%s\""), at,
+                     header_names[i]);
+            if ((st = sync_text_cell(cells[i], where, col == CCOL_PHONE, dst[col], size[col],
+                                     &notes, err)) != VM_OK)
+                goto out;
+            if (col == CCOL_PHONE && c->phone[0] && !phone_ok(c->phone)) {
+                st = sync_err(err, VM_ERR_INVALID, cat,
+                              "%s: the phone number \"%s\" cannot be read (3 to 15 digits)",
+                              where, c->phone);
+                goto out;
+            }
+        }
+        if (!c->name[0]) {
+            st = sync_err(err, VM_ERR_INVALID, cat,
+                          "line %d: the name is empty (every contact needs one)", line);
+            goto out;
+        }
+        n++;
+    }
+    if (r < 0) {
+        st = err ? err->status : VM_ERR_INVALID;
+        goto out;
+    }
+    if (notes.cleaned > 0) {
+        sync_buf_printf(&notes_buf,
+                        SYNC_T(cat, "%ld control characters or broken letters were removed"),
+                        notes.cleaned);
+        sync_buf_adds(&notes_buf, "\n");
+    }
+    if (!sync_buf_ok(&notes_buf)) {
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+        goto out;
+    }
+    if (n) {
+        *out = list;
+        list = NULL;
+    }
+    *n_out = n;
+    if (notes_out) {
+        *notes_out = notes_buf.data;
+        notes_buf.data = NULL;
+    }
+out:
+    if (csv_open)
+        sync_csv_free(&csv);
+    free(list);
+    free(text);
+    sync_buf_free(&notes_buf);
+    return st;
+}

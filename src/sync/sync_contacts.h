@@ -1,0 +1,31 @@
+/* sync_contacts: who residents can ask, as the staff write it (internal to src/sync, used by
+ * tests): vaermed/kontakter.csv, saved from Excel like program.csv (the same dialect and
+ * encodings, sync_csvtok.h). Format in docs/stick-format.md, section 2.5.
+ *
+ * Columns (the first non-empty line names them; Danish or English, any case): `navn`
+ * (required), `rolle`, `telefon`, `tider`. One contact a row, in the order shown, at most
+ * CONTACTS_MAX. A row that cannot be read refuses the whole file with the line, the column
+ * as the staff named it and the reason in plain words; the kiosk's contacts then stay as
+ * they were. A file with only its header row empties the list (the staff's file is the
+ * truth).
+ */
+#ifndef VM_SYNC_CONTACTS_H
+#define VM_SYNC_CONTACTS_H
+
+#include <stddef.h>
+
+#include "core/contact.h"
+#include "core/err.h"
+#include "core/i18n.h"
+
+#define SYNC_CONTACTS_FILE "kontakter.csv"
+#define SYNC_CONTACTS_MAX_BYTES (64 * 1024)
+
+/* Reads `data` (len bytes, the file as it is on the stick). On VM_OK *out is a malloc'd
+ * array of *n contacts (NULL when none) and *notes (may be NULL) malloc'd "\n"-separated
+ * lines for the log (unknown columns, the encoding), or NULL; the caller frees both. On
+ * failure nothing is returned and `err` says why. */
+vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
+                             contact **out, size_t *n, char **notes, vm_err *err);
+
+#endif

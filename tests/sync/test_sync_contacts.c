@@ -1,0 +1,219 @@
+/* kontakter.csv: who residents can ask, from the staff's stick. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalogs.h"
+#include "sync/sync.h"
+#include "sync/sync_contacts.h"
+#include "sync_test_util.h"
+#include "test_support.h"
+
+static i18n_catalog *danish(void)
+{
+    vm_err err = {0};
+    i18n_catalog *da = i18n_catalog_embedded("da", &err);
+    assert_non_null(da);
+    return da;
+}
+
+static vm_status read_text(const char *text, i18n_catalog *cat, contact **out, size_t *n,
+                           vm_err *err)
+{
+    return sync_read_contacts(text, strlen(text), cat, out, n, NULL, err);
+}
+
+/* As Danish Excel saves a sheet: Windows-1252, ';', CRLF, a column the kiosk does not know,
+ * an empty row at the end. */
+static void excel_file_as_saved(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = ts_read_file(ts_source_path("tests/sync/data/kontakter-cp1252.csv"), &len);
+    assert_non_null(data);
+    i18n_catalog *da = danish();
+    contact *c = NULL;
+    size_t n = 0;
+    char *notes = NULL;
+    vm_err err = {0};
+    if (sync_read_contacts(data, len, da, &c, &n, &notes, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(n, 3);
+    assert_string_equal(c[0].name, "Hanne Jensen");
+    assert_string_equal(c[0].role, "Boligsocial medarbejder");
+    assert_string_equal(c[0].phone, "+45 21 43 65 87");
+    assert_string_equal(c[0].hours, "Man.-tors. 9-15");
+    assert_string_equal(c[1].name, "S\xC3\xB8ren Madsen");
+    assert_string_equal(c[2].name, "R\xC3\xA5" "dgivningen");
+    assert_string_equal(c[2].phone, "");
+    assert_string_equal(c[2].hours, "Tirsdag 10-12 i F\xC3\xA6lleshuset");
+    /* the log says how it was read and what was not used, in Danish */
+    assert_non_null(notes);
+    assert_non_null(strstr(notes, "Windows-1252"));
+    assert_non_null(strstr(notes, "\"Billede\""));
+    free(notes);
+    free(c);
+    free(data);
+
+    /* UTF-8 with a BOM, commas, English column names, quoted cells */
+    const char *en = "\xEF\xBB\xBFName,Role,Phone,Opening hours\n"
+                     "\"Ali, caretaker\",Caretaker,112,\"Mon-Fri 7-15\"\n";
+    assert_int_equal(read_text(en, NULL, &c, &n, &err), VM_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(c[0].name, "Ali, caretaker");
+    assert_string_equal(c[0].phone, "112");
+    assert_string_equal(c[0].hours, "Mon-Fri 7-15");
+    free(c);
+
+    /* only the header row: an empty list (the staff took everybody off) */
+    assert_int_equal(read_text("navn;telefon\r\n", NULL, &c, &n, &err), VM_OK);
+    assert_int_equal(n, 0);
+    assert_null(c);
+    i18n_catalog_free(da);
+}
+
+static void refused(const char *text, const char *want)
+{
+    i18n_catalog *da = danish();
+    contact *c = (contact *)1;
+    size_t n = 7;
+    vm_err err = {0};
+    vm_status st = read_text(text, da, &c, &n, &err);
+    if (st == VM_OK)
+        fail_msg("was read: %s", text);
+    assert_null(c);
+    assert_int_equal(n, 0);
+    if (!strstr(err.msg, want))
+        fail_msg("\"%s\" does not say \"%s\"", err.msg, want);
+    i18n_catalog_free(da);
+}
+
+/* Each bad file is refused with the line, the column as the staff named it and the reason,
+ * in plain Danish. */
+static void bad_files_say_where_and_why(void **state)
+{
+    (void)state;
+    refused("", "tom");
+    refused("Rolle;Telefon\r\nVarmemester;12345678\r\n", "\"navn\"");
+    refused("Navn;Tlf\r\nHanne;1,23457E+11\r\n",
+            "linje 2, kolonne \"Tlf\": \"1,23457E+11\" er sådan");
+    refused("Navn;Tlf\r\nHanne;ring til mig\r\n", "linje 2, kolonne \"Tlf\": telefonnummeret");
+    refused("Navn;Tlf\r\nHanne;12\r\n", "3 til 15 cifre");
+    refused("Navn;Rolle\r\nHanne;Boligsocial\r\n;Varmemester\r\n", "linje 3: navnet er tomt");
+    refused("Navn;Navn\r\nHanne;Hanne\r\n", "betyder begge");
+    refused("Navn;Rolle\r\nHanne;a;b\r\n", "linje 2 har flere celler");
+    refused("Navn\r\n\"Hanne\r\n", "linje 2");
+    char longrole[400];
+    snprintf(longrole, sizeof longrole, "Navn;Rolle\r\nHanne;%0120d\r\n", 0);
+    refused(longrole, "har 120 tegn, og der er plads til 95");
+    /* a whole screen at most */
+    char many[4096] = "navn\n";
+    for (int i = 0; i <= CONTACTS_MAX; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "Person %d\n", i);
+    refused(many, "linje 26: mere end 24 kontakter");
+    /* UTF-16 (Excel's "Unicode text") and a file too big */
+    refused("\xFF\xFEN\0a\0v\0n\0", "Unicode");
+    char *big = malloc(SYNC_CONTACTS_MAX_BYTES + 2);
+    memset(big, 'a', SYNC_CONTACTS_MAX_BYTES + 1);
+    big[SYNC_CONTACTS_MAX_BYTES + 1] = '\0';
+    refused(big, "64 KB");
+    free(big);
+}
+
+/* ---- a whole sync */
+
+#define NOW_ISO "2026-11-23T10:00Z"
+
+static store *kiosk_with_stick(const char *name, char *stick, size_t size, char *db,
+                               size_t dbsize)
+{
+    const char *dir = ts_fresh_dir(name);
+    snprintf(stick, size, "%s", ts_path(dir, "stick"));
+    snprintf(db, dbsize, "%s", ts_path(dir, "kiosk.db"));
+    store *s = stu_kiosk(dir, "fh-1");
+    stu_authorise(s, stick, 1, ts_time(NOW_ISO));
+    seal_secret staff;
+    stu_staff_key(s, &staff);
+    return s;
+}
+
+static void a_sync_brings_the_contacts_and_a_bad_file_changes_nothing(void **state)
+{
+    (void)state;
+    char stick[1024], db[1024];
+    store *s = kiosk_with_stick("sync_contacts", stick, sizeof stick, db, sizeof db);
+    i18n_catalog *da = danish();
+    sync_options opt = {.cat = da};
+    sync_result res;
+    vm_err err = {0};
+    int64_t now = ts_time(NOW_ISO);
+
+    /* no kontakter.csv: nothing said, nothing changed */
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_int_equal(res.contacts, -1);
+    size_t len;
+    char *data = ts_read_file(ts_source_path("tests/sync/data/kontakter-cp1252.csv"), &len);
+    stu_put(stick, "kontakter.csv", data, len);
+    free(data);
+    if (sync_run(s, stick, now, &opt, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(res.contacts, 3);
+    assert_true(res.contacts_changed);
+    char summary[2048];
+    sync_summary_text(&res, da, summary, sizeof summary);
+    assert_non_null(strstr(summary, "\"Hvem kan jeg spørge?\" viser nu 3 kontakter."));
+    contact *c = NULL;
+    size_t n = 0;
+    assert_int_equal(store_contacts_list(s, &c, &n, &err), VM_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(c[1].role, "Varmemester");
+    free(c);
+    char logp[2048];
+    snprintf(logp, sizeof logp, "%s/vaermed/fh-1/log.txt", stick);
+    char *log = ts_read_file(logp, &len);
+    assert_non_null(strstr(log, "kontakter.csv: 3 kontakter"));
+    free(log);
+
+    /* the same file again: unchanged, and said so only in the log */
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_false(res.contacts_changed);
+    sync_summary_text(&res, da, summary, sizeof summary);
+    assert_null(strstr(summary, "Hvem kan jeg"));
+
+    /* a bad file: refused, said, the kiosk keeps its contacts; the rest of the sync is done */
+    store_close(s);
+    char *before = stu_dump_no_facts(db);
+    vm_err oe = {0};
+    assert_int_equal(store_open(db, 0, &s, &oe), VM_OK);
+    stu_put(stick, "kontakter.csv", "Navn;Telefon\r\nHanne;12\r\n", (size_t)-1);
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_DONE);
+    assert_true(res.export_ok);
+    assert_int_equal(res.contacts, -1);
+    sync_summary_text(&res, da, summary, sizeof summary);
+    assert_non_null(strstr(summary, "kontakter.csv blev ikke læst: linje 2, kolonne "
+                                    "\"Telefon\""));
+    assert_non_null(strstr(summary, "Kontakterne på kiosken er ikke ændret."));
+    store_close(s);
+    char *after = stu_dump_no_facts(db);
+    stu_assert_same(before, after);
+    free(before);
+    free(after);
+    i18n_catalog_free(da);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(excel_file_as_saved),
+        cmocka_unit_test(bad_files_say_where_and_why),
+        cmocka_unit_test(a_sync_brings_the_contacts_and_a_bad_file_changes_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
