@@ -5,6 +5,8 @@
  * Strings are fixed-size, NUL-terminated UTF-8 fields; the sizes are also the limits the
  * reader on the stick enforces (a longer cell is refused, naming the line and the column) and
  * the schema checks (db/schema.sql, table contacts).
+ *
+ * Threads: any. A plain value; it is used by one thread at a time.
  */
 #ifndef VM_CORE_CONTACT_H
 #define VM_CORE_CONTACT_H

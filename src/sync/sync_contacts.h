@@ -8,6 +8,9 @@
  * as the staff named it and the reason in plain words; the kiosk's contacts then stay as
  * they were. A file with only its header row empties the list (the staff's file is the
  * truth).
+ *
+ * Threads: the main loop (inside a sync, see sync.h) or the command line; the reader keeps no
+ * state between calls.
  */
 #ifndef VM_SYNC_CONTACTS_H
 #define VM_SYNC_CONTACTS_H
