@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 3. The schema of record.
+-- Vær med: the kiosk's database, schema version 4. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -123,7 +123,7 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '3');
+INSERT INTO facts (key, value) VALUES ('schema_version', '4');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take
@@ -159,4 +159,22 @@ CREATE TABLE contacts (
     role     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(role AS BLOB)) <= 95),
     phone    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(phone AS BLOB)) <= 31),
     hours    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(hours AS BLOB)) <= 159)
+) STRICT;
+
+-- "Sig til, når der sker noget": residents who want to hear when an activity of a kind is on
+-- (its category and title), with a first name and a phone or flat number. Personal data:
+-- deleted `retention_days` after it was left (store_purge_personal), never shown on a public
+-- screen, exported only sealed to the staff's keys, deletable on the staff screen.
+CREATE TABLE interests (
+    id           TEXT    NOT NULL PRIMARY KEY
+                 CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-fA-F-]*'),
+    category     TEXT    NOT NULL CHECK (length(category) BETWEEN 1 AND 32),
+    about        TEXT    NOT NULL CHECK (length(CAST(about AS BLOB)) BETWEEN 1 AND 159),
+    activity_uid TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(activity_uid AS BLOB)) <= 127),
+    name         TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 160),
+    phone        TEXT    NOT NULL DEFAULT '' CHECK (phone NOT GLOB '*[^0-9]*' AND length(phone) <= 15),
+    flat         TEXT    NOT NULL DEFAULT '' CHECK (flat NOT GLOB '*[^0-9]*' AND length(flat) <= 6),
+    created_utc  INTEGER NOT NULL,
+    kiosk_id     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(kiosk_id AS BLOB)) <= 63),
+    CHECK (phone <> '' OR flat <> '')
 ) STRICT;

@@ -536,6 +536,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
 out:
     sticks_stop(k.sticks);
     kiosk_forget_admin_signups(&k);
+    kiosk_forget_admin_interests(&k);
     automation_stop(k.automation);
     if (k.dump)
         fclose(k.dump);

@@ -10,6 +10,7 @@
 #include "core/rules.h"
 #include "core/utf8.h"
 #include "seal/seal.h"
+#include <sodium.h>
 #include "sync/sync.h"
 
 /* A join or cancel from the screen, done against the store, answered in the resident's
@@ -233,6 +234,72 @@ void kiosk_forget_admin_signups(kiosk *k)
     k->admin_signups_uid[0] = '\0';
 }
 
+void kiosk_forget_admin_interests(kiosk *k)
+{
+    if (k->admin_interests)
+        memset(k->admin_interests, 0, k->n_admin_interests * sizeof *k->admin_interests);
+    free(k->admin_interests);
+    k->admin_interests = NULL;
+    k->n_admin_interests = 0;
+}
+
+/* "Sig til, når der sker noget": what the resident left, for the staff. */
+static void perform_interest(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    vm_err err = {0};
+    if (k->read_only) {
+        r->status = VM_ERR_REFUSED;
+        say(r, cat, "Sign-up is paused: the kiosk cannot save right now. Please tell the staff.");
+        return;
+    }
+    activity act;
+    if (store_activity_get(k->store, a->uid, &act, NULL, &err) != VM_OK) {
+        r->status = VM_ERR_NOT_FOUND;
+        say(r, cat, "Sorry, this activity is no longer in the program.");
+        return;
+    }
+    interest in;
+    memset(&in, 0, sizeof in);
+    unsigned char uuid[16];
+    if (!random_bytes(uuid, sizeof uuid)) {
+        r->status = VM_ERR_INTERNAL;
+        say(r, cat, "Sorry, that did not work. Please ask the staff.");
+        return;
+    }
+    code_uuid_v4(uuid, in.id);
+    in.cat = act.category;
+    snprintf(in.about, sizeof in.about, "%s", act.title);
+    snprintf(in.activity_uid, sizeof in.activity_uid, "%s", act.uid);
+    snprintf(in.name, sizeof in.name, "%s", a->name);
+    snprintf(a->by_flat ? in.flat : in.phone, sizeof in.phone, "%s", a->reach);
+    signing_kiosk_id(k->store, in.kiosk_id, NULL);
+    r->status = store_interest_add(k->store, &in, now, &err);
+    if (r->status == VM_ERR_INVALID) {
+        say(r, cat, "Please check the name and the number and try again.");
+    } else if (r->status != VM_OK) {
+        say(r, cat, "Sorry, that did not work. Please ask the staff.");
+        logmsg(LOG_NOTICE, "a wish to hear when was not saved: %s", err.msg);
+    }
+    sodium_memzero(&in, sizeof in);
+}
+
+static void perform_delete_interest(kiosk *k, const ui_action *a, ui_action_result *r)
+{
+    vm_err err = {0};
+    r->status = store_interest_delete(k->store, a->interest_id, &err);
+    if (r->status == VM_OK) {
+        logmsg(LOG_NOTICE, "staff deleted a wish to hear when (%s) on the screen",
+               a->interest_id);
+        say_staff(k, r, "It is deleted");
+    } else if (r->status == VM_ERR_NOT_FOUND) {
+        say_staff(k, r, "It was deleted already");
+    } else {
+        say_staff(k, r, "That did not work");
+        logmsg(LOG_ERR, "a wish to hear when could not be deleted: %s", err.msg);
+    }
+}
+
 static void load_admin_signups(kiosk *k, const char *uid, ui_action_result *r)
 {
     vm_err err = {0};
@@ -325,6 +392,12 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         break;
     case UI_ACTION_ADMIN_CLOCK_RESET:
         perform_clock_reset(k, r);
+        break;
+    case UI_ACTION_INTEREST:
+        perform_interest(k, a, now, r);
+        break;
+    case UI_ACTION_ADMIN_DELETE_INTEREST:
+        perform_delete_interest(k, a, r);
         break;
     }
 }

@@ -86,6 +86,9 @@ typedef struct kiosk {
     char admin_staff_keys[(SEAL_FINGERPRINT_MAX + 2) * SEAL_MAX_RECIPIENTS];
     signup *admin_signups;    /* malloc'd; wiped and freed when the admin screen closes */
     size_t n_admin_signups;
+    interest *admin_interests; /* "Sig til": malloc'd, read while the admin screen is open;
+                                  wiped and freed when it closes */
+    size_t n_admin_interests;
     int64_t watchdog_ms;      /* 0 = no systemd watchdog */
     int64_t last_ping_ms;     /* monotonic */
     /* The time trusted for erasing names (clock_trusted): this run's start, the trusted time
@@ -149,5 +152,7 @@ void kiosk_load_pin_limiter(kiosk *k);
 
 /* Wipes and frees the staff's list of sign-ups (names) once the admin screen is closed. */
 void kiosk_forget_admin_signups(kiosk *k);
+/* Wipes and frees the wishes ("Sig til") the admin screen showed. */
+void kiosk_forget_admin_interests(kiosk *k);
 
 #endif

@@ -197,6 +197,12 @@ static void fill_admin(kiosk *k)
             VM_OK;
     }
     fill_admin_sticks(k, a);
+    kiosk_forget_admin_interests(k);
+    if (store_interests_list(k->store, &k->admin_interests, &k->n_admin_interests, NULL) ==
+        VM_OK) {
+        a->interests = k->admin_interests;
+        a->n_interests = k->n_admin_interests;
+    }
     if (k->admin_signups_uid[0]) {
         a->signups_uid = k->admin_signups_uid;
         a->signups = k->admin_signups;
@@ -216,12 +222,15 @@ void kiosk_refresh_model(kiosk *k, int64_t now)
     m->stick.message = k->stick.state != STICK_SYNCING && k->stick.text[0] ? k->stick.text : NULL;
     m->admin_enabled = config_has_pin(cfg);
     m->clock_suspect = clock_suspect(k->clock, clock_build_time());
+    m->retention_days = cfg->retention_days;
     if (ui_admin_open(k->ui)) {
         fill_admin(k);
         m->admin = &k->admin;
     } else {
         if (k->admin_signups)
             kiosk_forget_admin_signups(k);
+        if (k->admin_interests)
+            kiosk_forget_admin_interests(k);
         m->admin = NULL;
     }
 }

@@ -36,6 +36,19 @@ vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *er
         goto fail;
     }
     int n = sqlite3_changes(s->db);
+    st = st_prepare(s, "DELETE FROM interests WHERE created_utc < ?1", err);
+    if (!st) {
+        status = err->status;
+        goto fail;
+    }
+    st_bind_i64(st, 1, before);
+    rc = sqlite3_step(st);
+    st_reset(st);
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "erasing old wishes to hear when something is on");
+        goto fail;
+    }
+    n += sqlite3_changes(s->db);
     if ((status = st_commit(s, err)) != VM_OK)
         return status;
     if (erased)

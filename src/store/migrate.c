@@ -37,6 +37,22 @@ static const store_migration MIGRATIONS[] = {
      "    hours    TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(hours AS BLOB)) <= 159)"
      ") STRICT;",
      ""},
+    /* 3 -> 4: "Sig til, når der sker noget" (issue 17). */
+    {3,
+     "CREATE TABLE interests ("
+     "    id           TEXT    NOT NULL PRIMARY KEY"
+     "                 CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-fA-F-]*'),"
+     "    category     TEXT    NOT NULL CHECK (length(category) BETWEEN 1 AND 32),"
+     "    about        TEXT    NOT NULL CHECK (length(CAST(about AS BLOB)) BETWEEN 1 AND 159),"
+     "    activity_uid TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(activity_uid AS BLOB)) <= 127),"
+     "    name         TEXT    NOT NULL CHECK (length(CAST(name AS BLOB)) BETWEEN 1 AND 160),"
+     "    phone        TEXT    NOT NULL DEFAULT '' CHECK (phone NOT GLOB '*[^0-9]*' AND length(phone) <= 15),"
+     "    flat         TEXT    NOT NULL DEFAULT '' CHECK (flat NOT GLOB '*[^0-9]*' AND length(flat) <= 6),"
+     "    created_utc  INTEGER NOT NULL,"
+     "    kiosk_id     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(kiosk_id AS BLOB)) <= 63),"
+     "    CHECK (phone <> '' OR flat <> '')"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

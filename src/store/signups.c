@@ -259,7 +259,7 @@ static bool is_uuid(const char *id)
 
 /* Cleans a typed name into `out`: one line, at most SIGNUP_NAME_MAX characters. VM_ERR_INVALID
  * when nothing is left or it holds characters a name cannot (emoji, pictographs). */
-static vm_status clean_name(const char *in, char out[SIGNUP_NAME_BYTES], vm_err *err)
+vm_status st_clean_name(const char *in, char out[SIGNUP_NAME_BYTES], vm_err *err)
 {
     char line[SIGNUP_NAME_BYTES * 2];
     utf8_clean_line(in, line, sizeof line);
@@ -325,7 +325,7 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
         strnlen(su->code_hash, sizeof su->code_hash) == sizeof su->code_hash ||
         strnlen(su->kiosk_id, sizeof su->kiosk_id) == sizeof su->kiosk_id)
         return err_set(err, VM_ERR_INVALID, "The sign-up has a field that is too long.");
-    if ((status = clean_name(su->name, name, err)) != VM_OK)
+    if ((status = st_clean_name(su->name, name, err)) != VM_OK)
         return status;
     if ((status = st_begin(s, err)) != VM_OK)
         return status;

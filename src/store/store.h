@@ -30,10 +30,11 @@
 #include "core/activity.h"
 #include "core/code.h"
 #include "core/contact.h"
+#include "core/interest.h"
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct store store;
 
@@ -266,11 +267,28 @@ vm_status store_contacts_replace(store *s, const contact *c, size_t n, bool *cha
 /* The stored contacts in their order (a malloc'd array, NULL when there are none). */
 vm_status store_contacts_list(store *s, contact **out, size_t *n, vm_err *err);
 
+/* ---- "Sig til, når der sker noget" (core/interest.h): personal data, like sign-ups */
+
+/* Stores what a resident left. In: in->id (UUID), cat, about (the activity's title, 1..159
+ * bytes), activity_uid (may be ""), name (cleaned here as store_join cleans it), phone
+ * (INTEREST_PHONE_MIN..INTEREST_PHONE_DIGITS digits) and/or flat (1..INTEREST_FLAT_DIGITS
+ * digits), at least one of the two; kiosk_id ("" = the kiosk_id fact), created (0 = `now`).
+ * VM_ERR_INVALID names what is wrong. The same id again (a double tap) is VM_OK and changes
+ * nothing. Out: `*in` as stored. */
+vm_status store_interest_add(store *s, interest *in, int64_t now, vm_err *err);
+
+/* Every interest kept, newest first (a malloc'd array, NULL when none). */
+vm_status store_interests_list(store *s, interest **out, size_t *n, vm_err *err);
+
+/* Deletes one (the staff screen, behind the PIN); VM_ERR_NOT_FOUND when it is not there. */
+vm_status store_interest_delete(store *s, const char *id, vm_err *err);
+
 /* ---- maintenance */
 
 /* Erases names and code hashes of sign-ups of activities that ended before `before`; counts
- * and statuses stay. `erased` (may be NULL) gets how many sign-ups were blanked (those
- * blanked earlier are not counted again). */
+ * and statuses stay. Deletes the interests ("Sig til") left before `before`, in the same
+ * transaction. `erased` (may be NULL) gets how many sign-ups were blanked (those blanked
+ * earlier are not counted again) plus how many interests were deleted. */
 vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *err);
 
 /* Turns every unkeyed ("p1$") cancel-code hash into the keyed form with the kiosk's `key`

@@ -400,6 +400,26 @@ static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err 
     return st;
 }
 
+/* "Sig til, når der sker noget", sealed like the sign-ups: sig-til.csv.vaermed. */
+static vm_status export_interests(run *r, const seal_public *to, size_t n, vm_err *err)
+{
+    sync_buf b = SYNC_BUF_INIT;
+    vm_err e;
+    vm_status st = sync_export_interests(r->s, &b, &r->res->interests_exported, r->cat, &e);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+    }
+    if (st == VM_OK && !sync_buf_ok(&b))
+        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
+    if (st == VM_OK)
+        st = write_sealed(r, SYNC_INTERESTS_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
+                          err);
+    wipe_buf(&b);
+    return st;
+}
+
 /* Reads a whole file of the kiosk's own (the snapshot just made). */
 static bool read_local(const char *path, char **out, size_t *len, int *e_no)
 {
@@ -648,7 +668,8 @@ static vm_status export_all(run *r, vm_err *err)
         goto out;
     r->res->staff_keys = (int)n_to;
     if (n_to) {
-        if ((st = export_signups(r, to, n_to, err)) != VM_OK)
+        if ((st = export_signups(r, to, n_to, err)) != VM_OK ||
+            (st = export_interests(r, to, n_to, err)) != VM_OK)
             goto out;
     } else {
         log_line(r, SYNC_T(r->cat, "The sign-ups with names were not saved: this kiosk knows no "
@@ -679,7 +700,7 @@ static vm_status export_all(run *r, vm_err *err)
     progress(r, SYNC_PHASE_EXPORT, 0.95);
     char line[300];
     snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s%s%s"), folder,
-             n_to ? "tilmeldinger.csv.vaermed, vaermed-*.db.vaermed, " : "",
+             n_to ? "tilmeldinger.csv.vaermed, sig-til.csv.vaermed, vaermed-*.db.vaermed, " : "",
              "statistik.csv, program-skabelon.csv",
              r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);

@@ -84,6 +84,7 @@
 
 /* Export file names inside vaermed/<kiosk-id>/ (the snapshot is vaermed-<kiosk-id>.db). */
 #define SYNC_SIGNUPS_CSV "tilmeldinger.csv"
+#define SYNC_INTERESTS_CSV "sig-til.csv" /* "Sig til, når der sker noget": sealed like it */
 #define SYNC_STATS_CSV "statistik.csv"
 #define SYNC_TEMPLATE_CSV "program-skabelon.csv"
 #define SYNC_PROGRAM_PDF "ugeprogram.pdf"
@@ -164,6 +165,7 @@ typedef struct sync_result {
     store_import_report import;
     bool export_ok;               /* every export file was written */
     int signups_exported;         /* rows in tilmeldinger.csv (sealed) */
+    int interests_exported;       /* rows in sig-til.csv (sealed) */
     int staff_keys;               /* the staff keys the names were sealed to; 0: no names
                                      left the kiosk (it knows no staff key) */
     int activities_exported;      /* rows in statistik.csv */

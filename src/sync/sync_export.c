@@ -100,6 +100,42 @@ static vm_status all_activities(store *s, activity **acts, activity_counts **cou
     return store_activities_between(s, INT64_MIN / 2, INT64_MAX / 2, acts, counts, n, err);
 }
 
+vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                vm_err *err)
+{
+    (void)cat;
+    interest *list = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_interests_list(s, &list, &n, err);
+    if (st != VM_OK)
+        return st;
+    sync_export_bom(out);
+    sync_buf_adds(out, SYNC_INTERESTS_HEADER);
+    sync_export_eol(out);
+    for (size_t i = 0; i < n; i++) {
+        const interest *in = &list[i];
+        char cd[16], cc[8], left[32];
+        local_date(in->created, cd);
+        local_clock(in->created, cc);
+        snprintf(left, sizeof left, "%s %s", cd, cc);
+        put(out, in->id, false);
+        put(out, category_key(in->cat), false);
+        put(out, in->about, false);
+        put(out, in->activity_uid, false);
+        put(out, in->name, false);
+        put(out, in->phone, false);
+        put(out, in->flat, false);
+        put(out, left, false);
+        put(out, in->kiosk_id, true);
+        (*rows)++;
+    }
+    if (list)
+        memset(list, 0, n * sizeof *list); /* names and numbers */
+    free(list);
+    return VM_OK;
+}
+
 vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                               vm_err *err)
 {

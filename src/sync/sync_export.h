@@ -34,6 +34,15 @@ bool sync_status_from_word(const char *w, signup_status *out);
 vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                               vm_err *err);
 
+/* The header row of sig-til.csv ("Sig til, når der sker noget": who wants to hear when). */
+#define SYNC_INTERESTS_HEADER                                                               \
+    "Id;Kategori;Om;Aktivitet-id;Navn;Telefon;Lejlighed;Efterladt;Kiosk"
+
+/* Every wish to hear when something is on, newest first. `rows` gets the count. Names and
+ * numbers: sealed before they leave (sync.c). */
+vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                vm_err *err);
+
 /* One row per activity with its counts and no names. */
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err);

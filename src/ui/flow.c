@@ -120,6 +120,11 @@ const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size)
         return tr(c, "The code must have 4 digits");
     case MSG_CODE_FULL:
         return tr(c, "The code has its 4 digits");
+    case MSG_NUMBER_SHORT:
+        return fl->by_flat ? tr(c, "Type your flat number")
+                           : tr(c, "At least 8 digits");
+    case MSG_NUMBER_FULL:
+        return tr(c, "The number is as long as it can be");
     case MSG_APP:
         return fl->app_msg;
     case MSG_TASK_FULL:
@@ -280,7 +285,13 @@ void screen_flow_text(ui *u, const char *text)
     switch (u->screen) {
     case SCR_JOIN_NAME:
     case SCR_CANCEL_NAME:
+    case SCR_INTEREST_NAME:
         flow_text_input(u, text, true);
+        break;
+    case SCR_INTEREST_REACH:
+        for (const char *p = text; *p; p++)
+            if (*p >= '0' && *p <= '9')
+                ui_interest_digit(u, *p);
         break;
     case SCR_JOIN_EXTRA:
     case SCR_CANCEL_CODE:

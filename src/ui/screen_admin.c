@@ -111,6 +111,15 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
         break;
+    case UI_ACTION_ADMIN_DELETE_INTEREST:
+        say(u,
+            msg  ? msg
+            : ok ? i18n_text_ctx(cat, "staff", "It is deleted")
+                 : i18n_text_ctx(cat, "staff", "That did not work"),
+            ok);
+        if (u->screen == SCR_ADMIN_CONFIRM)
+            ui_goto(u, ad->confirm_from, now_ms);
+        break;
     case UI_ACTION_ADMIN_REVOKE_STICK:
         say(u,
             msg  ? msg
@@ -642,6 +651,16 @@ static void build_confirm(ui_ctx *c)
                                 "from its own clock."),
                     floor);
         yes = tr_staff(c, "Yes, forget it");
+    } else if (ad->confirm.kind == UI_ACTION_ADMIN_DELETE_INTEREST) {
+        const ui_admin_info *ai = c->m->admin;
+        const interest *in = NULL;
+        for (size_t i = 0; ai && i < ai->n_interests; i++)
+            if (strcmp(ai->interests[i].id, ad->confirm.interest_id) == 0)
+                in = &ai->interests[i];
+        i18n_format(q, sizeof q,
+                    tr_staff(c, "Delete %s's wish to hear about %s, with the number?"),
+                    in ? in->name : "?", in ? in->about : "?");
+        yes = tr_staff(c, "Yes, delete it");
     } else if (ad->confirm.kind == UI_ACTION_ADMIN_REVOKE_STICK) {
         const ui_admin_info *ai = c->m->admin;
         const char *label = "";

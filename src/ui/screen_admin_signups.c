@@ -1,4 +1,6 @@
-/* admin-signups: the staff's list of who signed up, behind the PIN. First the activities
+/* admin-signups: the staff's list of who signed up, behind the PIN. First "Sig til" (the
+ * wishes to hear when something is on: `admin-interests`, then each with
+ * `admin-delete-interest:<id>`, asked on admin-confirm), then the activities
  * that take sign-ups (`admin-activity:<uid>`), then the chosen activity's sign-ups with their
  * names (loaded by the app: UI_ACTION_ADMIN_LOAD_SIGNUPS), each with `admin-cancel:<id>`,
  * which asks on admin-confirm before it cancels. Names are shown only here. */
@@ -56,6 +58,94 @@ static void signup_line(const ui_ctx *c, const activity *a, const signup *s, cha
         snprintf(out + k, size - k, " \xC2\xB7 %s", tr_staff(c, "would like company"));
 }
 
+/* A big row that opens something: `label` on white, an outline. Returns its height. */
+static int open_row(ui_ctx *c, const char *id, const char *label, icon_id icon, int x, int y,
+                    int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    int icon_w = icon != ICON_NONE ? L->icon + L->gap : 0;
+    int lw = w - 2 * L->pad - icon_w;
+    int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, lw, 0, false);
+    int h = th + 2 * L->pad > L->btn_h ? th + 2 * L->pad : L->btn_h;
+    if (!draw)
+        return h;
+    ui_rect r = rect_make(x, y, w, h);
+    bool pressed = w_pressed(c, id);
+    ui_color bg = pressed ? COL_PRESSED_LIGHT : COL_CARD;
+    draw_rect(c->f, r, bg, L->radius);
+    draw_frame(c->f, r, COL_LINE, L->border, L->radius);
+    if (icon_w)
+        draw_icon(c->f,
+                  rect_make(c->rtl ? x + w - L->pad - L->icon : x + L->pad,
+                            y + (h - L->icon) / 2, L->icon, L->icon),
+                  icon, COL_TEXT);
+    text_block b;
+    text_wrap(&b, c->ms, UI_FONT_BOLD, label, lw, 0);
+    text_draw(c->f, &b, label, c->rtl ? x + L->pad : x + L->pad + icon_w, y + (h - b.h) / 2, lw,
+              UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
+    w_register(c, id, UI_ROLE_BUTTON, label, r,
+               UI_WIDGET_TAPPABLE | (pressed ? UI_WIDGET_PRESSED : 0), COL_TEXT, bg);
+    return h;
+}
+
+/* "Birthe · tlf. 21436587 · Fællesspisning · 24-11 10:05" */
+static void interest_line(const ui_ctx *c, const interest *in, char *out, size_t size)
+{
+    char reach[64], when[96];
+    i18n_format(reach, sizeof reach,
+                in->phone[0] ? tr_staff(c, "phone %s") : tr_staff(c, "flat %s"),
+                in->phone[0] ? in->phone : in->flat);
+    i18n_when(c->cat, in->created, c->now, when, sizeof when);
+    snprintf(out, size, "%s \xC2\xB7 %s \xC2\xB7 %s \xC2\xB7 %s", in->name, reach, in->about,
+             when);
+}
+
+/* The wishes to hear when something is on, each with `admin-delete-interest:<id>`. */
+static int interest_rows(ui_ctx *c, int x, int y, int w, bool draw)
+{
+    const ui_layout *L = c->L;
+    const ui_admin_info *ai = c->m->admin;
+    int y0 = y;
+    char id[UI_ID_MAX + SIGNUP_ID_MAX], label[ACT_TITLE_MAX + SIGNUP_NAME_BYTES + 200];
+    const char *del = tr_staff(c, "Delete");
+    int bw = w_button_width(c, del, ICON_CROSS, UI_FONT_BOLD);
+    if (bw < L->btn_h * 2)
+        bw = L->btn_h * 2;
+    if (bw > w / 3)
+        bw = w / 3;
+    for (size_t i = 0; ai && i < ai->n_interests; i++) {
+        const interest *in = &ai->interests[i];
+        interest_line(c, in, label, sizeof label);
+        /* the button beside the words, or under them where a word would not fit beside */
+        int tw = w - 2 * L->pad - bw - L->gap;
+        bool under = w_longest_word(c, UI_FONT_BOLD, label) > tw;
+        if (under)
+            tw = w - 2 * L->pad;
+        int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 0, false);
+        int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
+        if (under)
+            h = th + L->pad * 2 + L->btn_h + L->pad / 2;
+        if (draw) {
+            draw_rect(c->f, rect_make(x, y, w, h), COL_CARD, L->radius);
+            int tx = c->rtl ? x + w - L->pad - tw : x + L->pad;
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
+            int ty = under ? y + L->pad : y + (h - b.h) / 2;
+            text_draw(c->f, &b, label, tx, ty, tw, UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
+            snprintf(id, sizeof id, "interest:%s", in->id);
+            w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, ty, tw, b.h), 0, COL_TEXT,
+                       COL_CARD);
+            snprintf(id, sizeof id, "admin-delete-interest:%s", in->id);
+            int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
+            int cy = under ? y + L->pad + th + L->pad / 2 : y + (h - L->btn_h) / 2;
+            w_button(c, id, del, ICON_CROSS, rect_make(cx, cy, bw, L->btn_h), BTN_SECONDARY,
+                     UI_FONT_BOLD, false);
+        }
+        y += h + L->gap;
+    }
+    return y - y0;
+}
+
 /* The rows of the list, at y (scrolled); returns the content height. */
 static int rows(ui_ctx *c, int x, int y, int w, bool draw)
 {
@@ -63,7 +153,17 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
     const ui_admin_state *ad = &c->u->admin;
     int y0 = y;
     char id[UI_ID_MAX + SIGNUP_ID_MAX], label[ACT_TITLE_MAX + SIGNUP_NAME_BYTES + 300];
+    if (ad->interests)
+        return interest_rows(c, x, y, w, draw);
     if (!ad->uid[0]) {
+        /* first the wishes to hear when something is on: names too */
+        size_t ni = c->m->admin ? c->m->admin->n_interests : 0;
+        char wishes[160];
+        i18n_format(wishes, sizeof wishes,
+                    i18n_plural_ctx(c->cat, "staff", "\"Tell me when\": %d wish",
+                                    "\"Tell me when\": %d wishes", (int)ni),
+                    (int)ni);
+        y += open_row(c, "admin-interests", wishes, ICON_PHONE, x, y, w, draw) + L->gap;
         for (size_t i = 0; i < c->m->n_entries; i++) {
             const ui_entry *e = &c->m->entries[i];
             if (!takes_signups(e))
@@ -152,8 +252,11 @@ void screen_admin_signups_build(ui_ctx *c)
     const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
     if (ad->uid[0] && !e)
         ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
-    int top =
-        w_top_bar(c, e ? e->act.title : tr_staff(c, "Sign-ups"), NULL, NULL, ICON_NONE, false);
+    int top = w_top_bar(c,
+                        e               ? e->act.title
+                        : ad->interests ? tr_staff(c, "Tell me when something is on")
+                                        : tr_staff(c, "Sign-ups"),
+                        NULL, NULL, ICON_NONE, false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     const signup *list;
     size_t n = 0;
@@ -178,7 +281,11 @@ void screen_admin_signups_build(ui_ctx *c)
         y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "Nobody has signed up yet"),
                            UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
              L->gap;
-    if (!e) {
+    if (ad->interests && (!c->m->admin || c->m->admin->n_interests == 0))
+        y += w_text_widget(c, "empty", UI_ROLE_TEXT, tr_staff(c, "Nobody has asked yet"),
+                           UI_FONT_TITLE, COL_TEXT, COL_BG, x, y, w, 2, true) +
+             L->gap;
+    if (!e && !ad->interests) {
         bool any = false;
         for (size_t i = 0; i < c->m->n_entries && !any; i++)
             any = takes_signups(&c->m->entries[i]);
@@ -231,7 +338,10 @@ void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t 
     }
     if (strcmp(id, "back") == 0) {
         ad->msg[0] = '\0';
-        if (ad->uid[0]) {
+        if (ad->interests) {
+            ad->interests = false;
+            u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+        } else if (ad->uid[0]) {
             ad->uid[0] = '\0';
             ad->loaded = false;
             u->scroll[SCR_ADMIN_SIGNUPS] = 0;
@@ -252,7 +362,17 @@ void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t 
         return;
     ui_action a;
     memset(&a, 0, sizeof a);
-    if (strncmp(id, "admin-activity:", 15) == 0) {
+    if (strcmp(id, "admin-interests") == 0) {
+        ad->interests = true;
+        ad->msg[0] = '\0';
+        u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+    } else if (strncmp(id, "admin-delete-interest:", 22) == 0 && ad->interests) {
+        ad->msg[0] = '\0';
+        ad->confirm.kind = UI_ACTION_ADMIN_DELETE_INTEREST;
+        snprintf(ad->confirm.interest_id, sizeof ad->confirm.interest_id, "%s", id + 22);
+        ad->confirm_from = SCR_ADMIN_SIGNUPS;
+        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    } else if (strncmp(id, "admin-activity:", 15) == 0) {
         const ui_entry *e = ui_entry_find(m, id + 15);
         if (!e)
             return;

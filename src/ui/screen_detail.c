@@ -292,6 +292,33 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
         }
     }
 
+    /* "Sig til, når der sker noget": a name and a number for the staff, for next time (not
+     * while the kiosk cannot save) */
+    if (!c->m->signups_paused) {
+        const char *tell = tr(c, "Tell me when something like this is on");
+        int lw = tw - 2 * L->pad - L->icon - L->gap;
+        text_block b;
+        text_wrap(&b, c->ms, UI_FONT_BOLD, tell, lw, 0);
+        int bh2 = b.h + L->pad * 2 > L->btn_h ? b.h + L->pad * 2 : L->btn_h;
+        yy += L->gap;
+        if (draw) {
+            ui_rect r = rect_make(tx, yy, tw, bh2);
+            bool pressed = w_pressed(c, "interest");
+            ui_color bg = pressed ? COL_PRESSED_LIGHT : COL_CARD;
+            draw_rect(c->f, r, bg, L->radius);
+            draw_frame(c->f, r, COL_LINE, L->border, L->radius);
+            int ix = c->rtl ? r.x + r.w - L->pad - L->icon : r.x + L->pad;
+            draw_icon(c->f, rect_make(ix, r.y + (r.h - L->icon) / 2, L->icon, L->icon),
+                      ICON_PHONE, COL_TEXT);
+            int lx = c->rtl ? r.x + L->pad : ix + L->icon + L->gap;
+            text_draw(c->f, &b, tell, lx, r.y + (r.h - b.h) / 2, lw, UI_FONT_BOLD, COL_TEXT,
+                      ALIGN_START, c->rtl);
+            w_register(c, "interest", UI_ROLE_BUTTON, tell, r,
+                       UI_WIDGET_TAPPABLE | (pressed ? UI_WIDGET_PRESSED : 0), COL_TEXT, bg);
+        }
+        yy += bh2 + L->gap;
+    }
+
     if (qr_beside) {
         int qx = c->rtl ? x + L->pad : x + w - L->pad - qr_col + L->gap;
         int qh = qr_block(c, e, qx, qr_top, qr_w, qr_max, draw, NULL);
@@ -523,6 +550,9 @@ void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
             return;
         }
         ui_flow_start(u, e, tid, now_ms);
+    } else if (strcmp(id, "interest") == 0) {
+        if (!m->signups_paused)
+            ui_interest_start(u, e, now_ms);
     } else if (strcmp(id, "scroll-up") == 0) {
         u->scroll[SCR_DETAIL] -= u->scroll_page[SCR_DETAIL];
     } else if (strcmp(id, "scroll-down") == 0) {

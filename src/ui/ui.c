@@ -18,6 +18,10 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_CANCEL_NAME] = "cancel-name",
     [SCR_CANCEL_CODE] = "cancel-code",
     [SCR_CANCEL_DONE] = "cancel-done",
+    [SCR_INTEREST_NAME] = "interest-name",
+    [SCR_INTEREST_REACH] = "interest-reach",
+    [SCR_INTEREST_CONSENT] = "interest-consent",
+    [SCR_INTEREST_DONE] = "interest-done",
     [SCR_IDLE] = "idle",
     [SCR_NIGHT] = "night",
     [SCR_SYNC] = "sync",
@@ -250,7 +254,7 @@ static bool may_darken(const ui *u)
 static bool scrolls(ui_screen_id s)
 {
     return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
-           s == SCR_CONTACTS ||
+           s == SCR_CONTACTS || s == SCR_INTEREST_CONSENT ||
            s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
 }
 
@@ -413,6 +417,12 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
     case SCR_CANCEL_CODE:
     case SCR_CANCEL_DONE:
         screen_cancel_tap(u, m, id, now_ms);
+        break;
+    case SCR_INTEREST_NAME:
+    case SCR_INTEREST_REACH:
+    case SCR_INTEREST_CONSENT:
+    case SCR_INTEREST_DONE:
+        screen_interest_tap(u, m, id, now_ms);
         break;
     case SCR_COUNT:
         break;
@@ -655,7 +665,7 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
 
 static bool flow_screen(ui_screen_id s)
 {
-    return s >= SCR_JOIN_NAME && s <= SCR_CANCEL_DONE;
+    return s >= SCR_JOIN_NAME && s <= SCR_INTEREST_DONE;
 }
 
 void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_ms,
@@ -755,6 +765,12 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     case SCR_CANCEL_DONE:
         screen_cancel_build(&c);
         break;
+    case SCR_INTEREST_NAME:
+    case SCR_INTEREST_REACH:
+    case SCR_INTEREST_CONSENT:
+    case SCR_INTEREST_DONE:
+        screen_interest_build(&c);
+        break;
     case SCR_COUNT:
         break;
     }
@@ -814,6 +830,17 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
             snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
             if (!fl->app_msg[0])
                 fl->msg = MSG_WHY_CLOSED;
+        }
+    } else if (u->screen == SCR_INTEREST_CONSENT) {
+        if (r->status == VM_OK) {
+            fl->ok = true;
+            fl->msg = MSG_NONE;
+            ui_wipe(fl->name, sizeof fl->name);
+            ui_wipe(fl->reach, sizeof fl->reach);
+            ui_goto(u, SCR_INTEREST_DONE, now_ms);
+        } else {
+            fl->msg = MSG_APP;
+            snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
         }
     } else if (u->screen == SCR_CANCEL_CODE) {
         fl->ok = r->status == VM_OK;

@@ -13,7 +13,8 @@
  *
  * Stable names (frame.screen, the dump): home (the week at a glance), program (every
  * activity as a detailed card), language (the chooser), contacts (who residents can ask),
- * detail, join-name, join-household,
+ * detail, interest-name, interest-reach, interest-consent, interest-done ("Sig til, når der
+ * sker noget"), join-name, join-household,
  * join-extra, join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done,
  * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable
  * widget ids:
@@ -30,7 +31,11 @@
  *   language: lang:<code> (each language in its own name; the one in use SELECTED);
  *   contacts: emergency (112, always first), contact:<n> (the n-th contact from 0: name,
  *     role, phone, hours in its label), qr:<n> (its tel: code, "Scan and call");
- *   detail: join, join-reason, cancel-signup, task:<task id>, qr, qr-text, places, host, ...;
+ *   detail: join, join-reason, cancel-signup, task:<task id>, interest ("Sig til, når der
+ *     sker noget"), qr, qr-text, places, host, ...;
+ *   interest-reach: by-phone, by-flat (SELECTED: the one in use), number (the digits typed),
+ *     digit:0..digit:9, key:backspace, next; interest-consent: consent (the words), confirm;
+ *     interest-done: result, done;
  *   the flows: name, context, key:<lower-case character>, key:shift, key:space,
  *     key:backspace, next, adults-, adults+, children-, children+ (adults, children: the
  *     counts), heads, more (join-household on to join-extra), company, digit:0..digit:9,
@@ -48,7 +53,8 @@
  *     admin-signups (the bar's way forward), admin-sticks, admin-export,
  *     admin-test-pattern, admin-restart; admin-sticks: admin-authorise-stick (the bar's way
  *     forward), stick-reason, staff-keys, stick:<id> and admin-revoke:<id> (an active stick);
- *     admin-signups: admin-activity:<uid>, then
+ *     admin-signups: admin-interests ("Sig til": the wishes), then interest:<id> and
+ *     admin-delete-interest:<id>; admin-activity:<uid>, then
  *     signup:<sign-up id> and admin-cancel:<sign-up id>; admin-confirm: question, confirm;
  *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
  * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
@@ -83,6 +89,7 @@
 
 #include "core/activity.h"
 #include "core/contact.h"
+#include "core/interest.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "ui/draw.h"
@@ -181,6 +188,10 @@ typedef struct ui_admin_info {
     const ui_admin_stick *sticks;
     size_t n_sticks;
     const char *staff_keys;
+    /* admin-signups: who asked to hear when something is on ("Sig til"), newest first; names
+     * and numbers for staff only. Refreshed after a delete. */
+    const interest *interests;
+    size_t n_interests;
 } ui_admin_info;
 
 /* Everything the screens show, refreshed by the app after each change. */
@@ -221,6 +232,9 @@ typedef struct ui_model {
      * to `contacts` only when there is someone. Not names of residents: the staff's own. */
     const ui_contact *contacts;
     size_t n_contacts;
+    /* How many days the kiosk keeps what residents leave (the config's retention_days), said
+     * in the consent of "Sig til, når der sker noget"; 0: not said in days. */
+    int retention_days;
 } ui_model;
 
 typedef enum ui_input_kind {
@@ -259,6 +273,12 @@ typedef enum ui_action_kind {
                                     kiosk counts from its own clock again. Offered when
                                     admin->clock_status is UI_CLOCK_BEHIND_IMPORT */
     UI_ACTION_ADMIN_REVOKE_STICK, /* withdraw the staff stick `stick_id` (confirmed first) */
+    /* "Sig til, når der sker noget": a resident leaves `name` and `reach` (digits: a phone
+     * number, or a flat number when `by_flat`) to hear when an activity like `uid` is on.
+     * Answered like a join: VM_OK shows interest-done, else `message` on interest-consent. */
+    UI_ACTION_INTEREST,
+    UI_ACTION_ADMIN_DELETE_INTEREST, /* delete the wish `interest_id` (confirmed first);
+                                        refresh model.admin->interests after */
 } ui_action_kind;
 
 typedef struct ui_action {
@@ -272,6 +292,9 @@ typedef struct ui_action {
     char pin[16];               /* ADMIN_PIN: 4 to 8 digits as typed; wipe after use */
     char signup_id[SIGNUP_ID_MAX]; /* ADMIN_CANCEL_SIGNUP: the sign-up's id */
     char stick_id[9];           /* ADMIN_REVOKE_STICK: the stick's id (ui_admin_stick.id) */
+    char reach[INTEREST_REACH_MAX]; /* INTEREST: digits, as typed */
+    bool by_flat;               /* INTEREST: `reach` is a flat number, not a phone number */
+    char interest_id[SIGNUP_ID_MAX]; /* ADMIN_DELETE_INTEREST */
 } ui_action;
 
 typedef struct ui_action_result {

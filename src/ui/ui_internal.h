@@ -29,6 +29,10 @@ typedef enum ui_screen_id {
     SCR_CANCEL_NAME,
     SCR_CANCEL_CODE,
     SCR_CANCEL_DONE,
+    SCR_INTEREST_NAME,  /* "Sig til, når der sker noget": the first name */
+    SCR_INTEREST_REACH, /* a phone number or a flat number */
+    SCR_INTEREST_CONSENT, /* what is kept, for how long, who sees it: "Ja, sig til mig" */
+    SCR_INTEREST_DONE,
     SCR_IDLE,           /* dark, highlights and a QR code, moving slowly */
     SCR_NIGHT,          /* black, one full-screen `wake` */
     SCR_SYNC,           /* a stick is being synced: progress, no actions */
@@ -60,6 +64,8 @@ typedef enum ui_msg {
     MSG_CODE_FULL,     /* the code has its 4 digits */
     MSG_WHY_CLOSED,    /* a tap on a disabled join/confirm: the reason, emphasised */
     MSG_TASK_FULL,     /* a tap on a task that has its hands */
+    MSG_NUMBER_SHORT,  /* "Skriv dit telefonnummer (8 cifre)" / "Skriv dit lejlighedsnummer" */
+    MSG_NUMBER_FULL,   /* the number is as long as it may be */
     MSG_APP            /* the app's message, in `app_msg` (already translated) */
 } ui_msg;
 
@@ -81,6 +87,9 @@ typedef struct ui_flow {
     signup_status status;
     int waiting_position;
     bool offer_tasks;              /* "Vil du også give en hånd?" (offered once) */
+    /* "Sig til, når der sker noget" */
+    char reach[INTEREST_REACH_MAX]; /* digits typed: a phone number, or a flat number */
+    bool by_flat;
 } ui_flow;
 
 /* The staff's side. Wiped when the admin screens are left (idle, back, a stick). */
@@ -93,6 +102,7 @@ typedef struct ui_admin_state {
     bool msg_ok;                   /* the last answer was a success (a calmer colour) */
     char uid[ACT_UID_MAX];         /* admin-signups: the chosen activity ("" = the list) */
     bool loaded;                   /* the sign-ups of `uid` were loaded */
+    bool interests;                /* admin-signups shows the wishes to hear when ("Sig til") */
     ui_action confirm;             /* admin-confirm: what confirm will do */
     ui_screen_id confirm_from;     /* where back / the answer return to */
     /* admin-test */
@@ -260,6 +270,12 @@ void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, j
 void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_cancel_build(ui_ctx *c); /* cancel-name, cancel-code, cancel-done */
 void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_interest_build(ui_ctx *c); /* interest-name, -reach, -consent, -done */
+void screen_interest_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+/* A digit typed on interest-reach (the number pad or a physical keyboard). */
+void ui_interest_digit(ui *u, char d);
+/* Starts "Sig til, når der sker noget" for `e`: a fresh flow, the name screen. */
+void ui_interest_start(ui *u, const ui_entry *e, int64_t now_ms);
 
 void screen_idle_build(ui_ctx *c);  /* idle */
 void screen_night_build(ui_ctx *c); /* night */

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -311,6 +312,79 @@ def test_contacts_from_the_stick_on_screen():
           "the contacts were lost: %s %s" % (screens(frames), cp.stderr[-1500:]))
 
 
+def test_tell_me_when_leaves_only_sealed():
+    """"Sig til, når der sker noget": a resident leaves a first name and a phone number with
+    the consent on the screen; the staff take it home sealed with the sign-ups and open it at
+    the office; on the staff screen they delete it. (Its erasing after retention_days is
+    tests/store/test_interests.c.)"""
+    ws = Workspace("interest")
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"), staff_pin="2468", retention_days=30)
+    ws.cli("staff-key", "new", "--stick", stick, db=False,
+           input="fire ord kun personalet kender\n" * 2)
+    ws.cli("--config", conf, "stick", "init", stick)
+    away = ws.path("away")
+    os.rename(stick, away)  # the stick waits in the office for now
+    script = ["tap-id card:demo-faellesspisning-1", PAUSE,
+              "tap-id interest", PAUSE, "text Birgitte", "tap-id next", PAUSE,
+              "text 21436587", "tap-id next", PAUSE, "tap-id confirm", "wait 600"]
+    frames, cp = ws.kiosk(script, size=(1920, 1080), extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    consent = [f for f in frames if f["screen"] == "interest-consent"]
+    check(consent, "no consent screen: %s" % screens(frames))
+    words = widget(consent[-1], "consent")["label"]
+    check("Personalet gemmer dit fornavn og dit telefonnummer i højst 30 dage." in words and
+          "Kun personalet kan se det" in words, "the consent is not in plain words: %s" % words)
+    done = [f for f in frames if f["screen"] == "interest-done"]
+    check(done and "Fællesspisning" in labels(done[-1]), "no thanks: %s" % screens(frames))
+    check("Birgitte" not in labels(done[-1]), "the name is on the public screen")
+    db = sqlite3.connect(ws.db)
+    rows = db.execute("SELECT name, phone, category FROM interests").fetchall()
+    db.close()
+    check(rows == [("Birgitte", "21436587", "food")], "not stored as left: %r" % rows)
+    # The stick comes: sealed with the sign-ups, nothing in the clear.
+    os.rename(away, stick)
+    ws.cli("--config", conf, "sync", stick)
+    out = [os.path.join(stick, "vaermed", d) for d in os.listdir(os.path.join(stick, "vaermed"))
+           if d.startswith("kiosk-")][0]
+    sealed = os.path.join(out, "sig-til.csv.vaermed")
+    check(os.path.exists(sealed), "no sig-til.csv.vaermed on the stick")
+    for root, _d, files in os.walk(stick):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                data = f.read()
+            check(b"21436587" not in data and b"Birgitte" not in data,
+                  "the number or name is in the clear in %s" % name)
+    office = ws.path("office")
+    os.makedirs(office)
+    ws.cli("open-export", sealed, db=False, input="fire ord kun personalet kender\n", cwd=office)
+    with open(os.path.join(office, "sig-til.csv"), encoding="utf-8-sig") as f:
+        opened = f.read()
+    check("Birgitte;21436587" in opened, "the office cannot read it: %r" % opened[:300])
+    # On the staff screen: the list behind the PIN, and a delete.
+    os.rename(stick, away)
+    hold = hold_clock() + [PAUSE, "tap-id digit:2", "tap-id digit:4", "tap-id digit:6",
+                           "tap-id digit:8", "tap-id confirm", PAUSE,
+            "tap-id admin-signups", PAUSE, "tap-id admin-interests", PAUSE]
+    frames, cp = ws.kiosk(hold, size=(1920, 1080), extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    listed = [f for f in frames if f["screen"] == "admin-signups" and
+              "Birgitte" in labels(f)]
+    check(listed, "the staff do not see the wish: %s" % screens(frames))
+    delete = [w["id"] for w in listed[-1]["widgets"] if w["id"].startswith("admin-delete-interest:")]
+    check(len(delete) == 1, "no delete button: %s" % labels(listed[-1]))
+    frames, cp = ws.kiosk(hold + ["tap-id " + delete[0], PAUSE, "tap-id confirm", "wait 600"],
+                          size=(1920, 1080), extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    db = sqlite3.connect(ws.db)
+    left = db.execute("SELECT count(*) FROM interests").fetchone()[0]
+    db.close()
+    check(left == 0, "the wish was not deleted")
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_staff_stick_syncs_on_screen,
@@ -321,4 +395,5 @@ if __name__ == "__main__":
         test_night_goes_dark_and_wakes,
         test_qr_codes_decode_from_screenshots,
         test_contacts_from_the_stick_on_screen,
+        test_tell_me_when_leaves_only_sealed,
     ]))

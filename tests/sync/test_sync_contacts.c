@@ -130,6 +130,8 @@ static void bad_files_say_where_and_why(void **state)
 
 #define NOW_ISO "2026-11-23T10:00Z"
 
+static seal_secret STAFF;
+
 static store *kiosk_with_stick(const char *name, char *stick, size_t size, char *db,
                                size_t dbsize)
 {
@@ -138,8 +140,7 @@ static store *kiosk_with_stick(const char *name, char *stick, size_t size, char 
     snprintf(db, dbsize, "%s", ts_path(dir, "kiosk.db"));
     store *s = stu_kiosk(dir, "fh-1");
     stu_authorise(s, stick, 1, ts_time(NOW_ISO));
-    seal_secret staff;
-    stu_staff_key(s, &staff);
+    stu_staff_key(s, &STAFF);
     return s;
 }
 
@@ -208,12 +209,73 @@ static void a_sync_brings_the_contacts_and_a_bad_file_changes_nothing(void **sta
     i18n_catalog_free(da);
 }
 
+/* True when `needle` is in any file under `dir` (the whole stick, as someone who found it). */
+static bool anywhere(const char *dir, const char *needle)
+{
+    char *list = stu_listing(dir);
+    bool found = false;
+    for (char *line = strtok(list, "\n"); line && !found; line = strtok(NULL, "\n")) {
+        char path[2048];
+        char *sp = strchr(line, ' '); /* "name mode size mtime" */
+        if (sp)
+            *sp = '\0';
+        snprintf(path, sizeof path, "%s/%s", dir, line);
+        size_t len = 0;
+        char *data = ts_read_file(path, &len);
+        if (data && ts_contains(data, len, needle))
+            found = true;
+        free(data);
+    }
+    free(list);
+    return found;
+}
+
+/* "Sig til": names and numbers leave only sealed to the staff's key, with the sign-ups. */
+static void wishes_leave_only_sealed(void **state)
+{
+    (void)state;
+    char stick[1024], db[1024];
+    store *s = kiosk_with_stick("sync_interests", stick, sizeof stick, db, sizeof db);
+    int64_t now = ts_time(NOW_ISO);
+    interest in;
+    memset(&in, 0, sizeof in);
+    snprintf(in.id, sizeof in.id, "00000000-0000-4000-8000-0000000000a1");
+    in.cat = CAT_FOOD;
+    snprintf(in.about, sizeof in.about, "Fællesspisning");
+    snprintf(in.name, sizeof in.name, "Birgitte");
+    snprintf(in.phone, sizeof in.phone, "21436587");
+    vm_err err = {0};
+    assert_int_equal(store_interest_add(s, &in, now - 3600, &err), VM_OK);
+    sync_options opt = {0};
+    sync_result res;
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_int_equal(res.interests_exported, 1);
+    char path[2048];
+    snprintf(path, sizeof path, "%s/vaermed/fh-1/sig-til.csv.vaermed", stick);
+    size_t len;
+    char *raw = ts_read_file(path, &len);
+    assert_non_null(raw);
+    assert_true(seal_is_sealed(raw, len));
+    free(raw);
+    assert_true(anywhere(stick, "sig-til.csv.vaermed")); /* (the log names it: the scan reads) */
+    assert_false(anywhere(stick, "21436587"));
+    assert_false(anywhere(stick, "Birgitte"));
+    char *csv = stu_unseal(path, &STAFF, &len);
+    assert_non_null(strstr(csv, "Id;Kategori;Om;Aktivitet-id;Navn;Telefon;Lejlighed;Efterladt;"
+                                "Kiosk\r\n"));
+    assert_non_null(strstr(csv, "00000000-0000-4000-8000-0000000000a1;food;Fællesspisning;;"
+                                "Birgitte;21436587;;"));
+    free(csv);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(excel_file_as_saved),
         cmocka_unit_test(bad_files_say_where_and_why),
         cmocka_unit_test(a_sync_brings_the_contacts_and_a_bad_file_changes_nothing),
+        cmocka_unit_test(wishes_leave_only_sealed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,7 +202,7 @@ void h_free(harness *h)
 
 static bool public_screen(const char *screen)
 {
-    static const char *const PUBLIC[] = {"home", "detail", "join-done", "cancel-done", "idle", "contacts",
+    static const char *const PUBLIC[] = {"home", "detail", "join-done", "cancel-done", "idle", "contacts", "interest-done",
                                          "night", "sync", "sync-done", "too-small"};
     for (size_t i = 0; i < sizeof PUBLIC / sizeof PUBLIC[0]; i++)
         if (strcmp(screen, PUBLIC[i]) == 0)
@@ -217,7 +217,8 @@ static bool public_screen(const char *screen)
 void h_check_frame(harness *h)
 {
     const ui_frame *f = &h->f;
-    bool name_step = strcmp(f->screen, "join-name") == 0 || strcmp(f->screen, "cancel-name") == 0;
+    bool name_step = strcmp(f->screen, "join-name") == 0 || strcmp(f->screen, "cancel-name") == 0 ||
+                     strcmp(f->screen, "interest-name") == 0; /* the same keyboard */
     h_check_placement(f);
     h_check_sizes_keys(f, font_sizes, h->ppm, name_step ? H_NAME_KEYBOARD_MM : UI_TARGET_MM);
     if (h->check_words)
