@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 4. The schema of record.
+-- Vær med: the kiosk's database, schema version 5. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -110,6 +110,10 @@ CREATE TABLE signups (
                   CHECK (length(CAST(kiosk_id AS BLOB)) <= 63),
     purged        INTEGER NOT NULL DEFAULT 0           -- personal data erased
                   CHECK (purged IN (0, 1)),
+    came          INTEGER NOT NULL DEFAULT 0           -- ticked on "Hvem kom?" (staff)
+                  CHECK (came IN (0, 1)),
+    first_visit   INTEGER NOT NULL DEFAULT 0           -- came, and the first time that month
+                  CHECK (first_visit IN (0, 1)),       -- (by name, decided while it exists)
     CHECK ((purged = 0 AND name <> '') OR (purged = 1 AND name = '' AND code_hash = '')),
     FOREIGN KEY (task_id, activity_id) REFERENCES helper_tasks (id, activity_id)
 ) STRICT;
@@ -123,7 +127,7 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '4');
+INSERT INTO facts (key, value) VALUES ('schema_version', '5');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take
@@ -177,4 +181,14 @@ CREATE TABLE interests (
     created_utc  INTEGER NOT NULL,
     kiosk_id     TEXT    NOT NULL DEFAULT '' CHECK (length(CAST(kiosk_id AS BLOB)) <= 63),
     CHECK (phone <> '' OR flat <> '')
+) STRICT;
+
+-- "Hvem kom?": who came without signing up, counted by the staff at the activity by age
+-- group. Counts only, never names.
+CREATE TABLE walkins (
+    activity_id INTEGER NOT NULL PRIMARY KEY REFERENCES activities (id),
+    children    INTEGER NOT NULL DEFAULT 0 CHECK (children BETWEEN 0 AND 9999),
+    adults      INTEGER NOT NULL DEFAULT 0 CHECK (adults BETWEEN 0 AND 9999),
+    seniors     INTEGER NOT NULL DEFAULT 0 CHECK (seniors BETWEEN 0 AND 9999),
+    updated_utc INTEGER NOT NULL DEFAULT 0
 ) STRICT;

@@ -314,6 +314,29 @@ static void load_admin_signups(kiosk *k, const char *uid, ui_action_result *r)
     k->admin_signups = list;
     k->n_admin_signups = n;
     snprintf(k->admin_signups_uid, sizeof k->admin_signups_uid, "%s", uid);
+    memset(&k->admin_walkins, 0, sizeof k->admin_walkins);
+    store_walkins_get(k->store, uid, &k->admin_walkins, NULL);
+}
+
+/* "Hvem kom?": a tick, or the counts of who came without signing up; the list is read again
+ * so the screen shows what is stored. */
+static void perform_checkin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    vm_err err = {0};
+    if (a->kind == UI_ACTION_ADMIN_SET_CAME) {
+        r->status = store_signup_set_came(k->store, a->signup_id, a->came, &err);
+    } else {
+        store_walkins w = {.children = a->children, .adults = a->adults, .seniors = a->seniors};
+        r->status = store_walkins_set(k->store, a->uid, &w, now, &err);
+    }
+    if (r->status != VM_OK) {
+        logmsg(LOG_NOTICE, "who came was not saved: %s", err.msg);
+        say_staff(k, r, "That did not work");
+        ui_action_result ignored = {0};
+        load_admin_signups(k, a->uid, &ignored);
+        return;
+    }
+    load_admin_signups(k, a->uid, r);
 }
 
 static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
@@ -398,6 +421,10 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         break;
     case UI_ACTION_ADMIN_DELETE_INTEREST:
         perform_delete_interest(k, a, r);
+        break;
+    case UI_ACTION_ADMIN_SET_CAME:
+    case UI_ACTION_ADMIN_SET_WALKINS:
+        perform_checkin(k, a, now, r);
         break;
     }
 }

@@ -86,6 +86,7 @@ typedef struct kiosk {
     char admin_staff_keys[(SEAL_FINGERPRINT_MAX + 2) * SEAL_MAX_RECIPIENTS];
     signup *admin_signups;    /* malloc'd; wiped and freed when the admin screen closes */
     size_t n_admin_signups;
+    store_walkins admin_walkins; /* "Hvem kom?": of admin_signups_uid's activity */
     interest *admin_interests; /* "Sig til": malloc'd, read while the admin screen is open;
                                   wiped and freed when it closes */
     size_t n_admin_interests;

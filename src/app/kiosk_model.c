@@ -204,6 +204,9 @@ static void fill_admin(kiosk *k)
         a->n_interests = k->n_admin_interests;
     }
     if (k->admin_signups_uid[0]) {
+        a->walkin_children = k->admin_walkins.children;
+        a->walkin_adults = k->admin_walkins.adults;
+        a->walkin_seniors = k->admin_walkins.seniors;
         a->signups_uid = k->admin_signups_uid;
         a->signups = k->admin_signups;
         a->n_signups = k->n_admin_signups;

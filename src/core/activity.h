@@ -121,6 +121,7 @@ typedef struct signup {
     int waiting_position;              /* 1-based while waiting, else 0 */
     int64_t created;                   /* UTC */
     char kiosk_id[KIOSK_ID_MAX];
+    bool came;                         /* ticked on the staff's "Hvem kom?" */
 } signup;
 
 /* What the public screens may know of an activity's sign-ups: counts, never names. */

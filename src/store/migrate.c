@@ -53,6 +53,19 @@ static const store_migration MIGRATIONS[] = {
      "    CHECK (phone <> '' OR flat <> '')"
      ") STRICT;",
      ""},
+    /* 4 -> 5: "Hvem kom?": who came, and who came without signing up (issue 17). */
+    {4,
+     "ALTER TABLE signups ADD COLUMN came INTEGER NOT NULL DEFAULT 0 CHECK (came IN (0, 1));"
+     "ALTER TABLE signups ADD COLUMN first_visit INTEGER NOT NULL DEFAULT 0 "
+     "    CHECK (first_visit IN (0, 1));"
+     "CREATE TABLE walkins ("
+     "    activity_id INTEGER NOT NULL PRIMARY KEY REFERENCES activities (id),"
+     "    children    INTEGER NOT NULL DEFAULT 0 CHECK (children BETWEEN 0 AND 9999),"
+     "    adults      INTEGER NOT NULL DEFAULT 0 CHECK (adults BETWEEN 0 AND 9999),"
+     "    seniors     INTEGER NOT NULL DEFAULT 0 CHECK (seniors BETWEEN 0 AND 9999),"
+     "    updated_utc INTEGER NOT NULL DEFAULT 0"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

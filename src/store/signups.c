@@ -22,7 +22,7 @@
     "CASE WHEN s.status = 'waiting' THEN (SELECT count(*) FROM signups w "                     \
     "WHERE w.activity_id = s.activity_id AND w.task_id IS s.task_id "                          \
     "AND w.status = 'waiting' AND (w.created_utc < s.created_utc "                             \
-    "OR (w.created_utc = s.created_utc AND w.seq <= s.seq))) ELSE 0 END "                      \
+    "OR (w.created_utc = s.created_utc AND w.seq <= s.seq))) ELSE 0 END, s.came "              \
     "FROM signups s JOIN activities a ON a.id = s.activity_id "
 
 static void read_signup_row(sqlite3_stmt *st, signup *su)
@@ -42,6 +42,7 @@ static void read_signup_row(sqlite3_stmt *st, signup *su)
     su->created = sqlite3_column_int64(st, 9);
     st_column_text(st, 10, su->kiosk_id, sizeof su->kiosk_id);
     su->waiting_position = sqlite3_column_int(st, 11);
+    su->came = sqlite3_column_int(st, 12) != 0;
 }
 
 /* ---- queues */
@@ -204,7 +205,7 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "
         "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, "
         "CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.activity_id, "
-        "s.task_id, s.status ORDER BY s.created_utc, s.seq) ELSE 0 END "
+        "s.task_id, s.status ORDER BY s.created_utc, s.seq) ELSE 0 END, s.came "
         "FROM signups s JOIN activities a ON a.id = s.activity_id "
         "WHERE ?1 IS NULL OR a.uid = ?1 "
         "ORDER BY a.start_utc, a.id, s.created_utc, s.seq",

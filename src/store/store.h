@@ -34,7 +34,7 @@
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 typedef struct store store;
 
@@ -282,6 +282,40 @@ vm_status store_interests_list(store *s, interest **out, size_t *n, vm_err *err)
 
 /* Deletes one (the staff screen, behind the PIN); VM_ERR_NOT_FOUND when it is not there. */
 vm_status store_interest_delete(store *s, const char *id, vm_err *err);
+
+/* ---- "Hvem kom?": who came (staff, at the activity). Counts for the reports, no names */
+
+/* Who came without signing up, by age group. */
+typedef struct store_walkins {
+    int children, adults, seniors; /* seniors: 65 and over; each 0..9999 */
+} store_walkins;
+
+/* Ticks (or unticks) that sign-up `signup_id` came; a cancelled one is VM_ERR_REFUSED,
+ * an unknown one VM_ERR_NOT_FOUND. Decides again, for the calendar month of its activity,
+ * which came sign-ups are a person's first visit that month (by the name, case-folded,
+ * while the names are there; a name erased by the purge keeps what was decided). */
+vm_status store_signup_set_came(store *s, const char *signup_id, bool came, vm_err *err);
+
+/* The walk-ins of activity `uid` (all 0 when none were counted); VM_ERR_NOT_FOUND for an
+ * unknown uid. */
+vm_status store_walkins_get(store *s, const char *uid, store_walkins *out, vm_err *err);
+/* Sets them (each 0..9999, VM_ERR_INVALID otherwise). */
+vm_status store_walkins_set(store *s, const char *uid, const store_walkins *w, int64_t now,
+                            vm_err *err);
+
+/* What came to one activity, for the statistics. */
+typedef struct store_attendance {
+    char uid[ACT_UID_MAX];
+    int64_t start;           /* UTC, for the month */
+    bool cancelled;
+    int signed_up_heads;     /* confirmed participants' heads (adults + children where counted) */
+    int came_heads;          /* heads of the sign-ups ticked as came */
+    int first_heads;         /* ... of them, a first visit that month */
+    store_walkins walkins;
+} store_attendance;
+
+/* One row per activity (all of them), ordered by start (a malloc'd array). */
+vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_err *err);
 
 /* ---- maintenance */
 

@@ -686,6 +686,16 @@ static vm_status export_all(run *r, vm_err *err)
     }
     if ((st = write_file(r, SYNC_STATS_CSV, &b, err)) != VM_OK)
         goto out;
+    sync_buf_free(&b);
+    int months = 0;
+    if ((st = sync_export_stats_month(r->s, &b, &months, r->cat, &e)) != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+        goto out;
+    }
+    if ((st = write_file(r, SYNC_STATS_MONTH_CSV, &b, err)) != VM_OK)
+        goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.7);
     sync_buf_free(&b);
     sync_export_template(&b, r->now);
@@ -701,7 +711,7 @@ static vm_status export_all(run *r, vm_err *err)
     char line[300];
     snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s%s%s"), folder,
              n_to ? "tilmeldinger.csv.vaermed, sig-til.csv.vaermed, vaermed-*.db.vaermed, " : "",
-             "statistik.csv, program-skabelon.csv",
+             "statistik.csv, statistik-maaned.csv, program-skabelon.csv",
              r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);
 out:

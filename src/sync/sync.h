@@ -86,6 +86,7 @@
 #define SYNC_SIGNUPS_CSV "tilmeldinger.csv"
 #define SYNC_INTERESTS_CSV "sig-til.csv" /* "Sig til, når der sker noget": sealed like it */
 #define SYNC_STATS_CSV "statistik.csv"
+#define SYNC_STATS_MONTH_CSV "statistik-maaned.csv" /* per month: signed up, came, walk-ins */
 #define SYNC_TEMPLATE_CSV "program-skabelon.csv"
 #define SYNC_PROGRAM_PDF "ugeprogram.pdf"
 /* Beside the PDF: a fingerprint of what it was made from, so that a sync whose program did

@@ -217,20 +217,39 @@ out:
     return st;
 }
 
+static int cmp_attendance_uid(const void *a, const void *b)
+{
+    return strcmp(((const store_attendance *)a)->uid, ((const store_attendance *)b)->uid);
+}
+
+/* The visits of one activity: those signed up who came, and those who came without. */
+static int visits(const store_attendance *a)
+{
+    return a->came_heads + a->walkins.children + a->walkins.adults + a->walkins.seniors;
+}
+
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err)
 {
     activity *acts = NULL;
     activity_counts *counts = NULL;
-    size_t n = 0;
+    store_attendance *att = NULL;
+    size_t n = 0, n_att = 0;
     *rows = 0;
     vm_status st = all_activities(s, &acts, &counts, &n, err);
     if (st != VM_OK)
         return st;
+    if ((st = store_attendance_list(s, &att, &n_att, err)) != VM_OK) {
+        free(acts);
+        free(counts);
+        return st;
+    }
+    if (n_att)
+        qsort(att, n_att, sizeof *att, cmp_attendance_uid);
     sync_export_bom(out);
     sync_buf_adds(out, "Aktivitet-id;Aktivitet;Kategori;Dato;Tid;Sted;Aflyst;Pladser;"
                        "Tilmeldinger;Voksne;Børn;Personer;Venteliste;Afmeldt;Hjælpere;"
-                       "Vil gerne følges");
+                       "Vil gerne følges;" SYNC_STATS_CAME_HEADER);
     sync_export_eol(out);
     for (size_t i = 0; i < n; i++) {
         const activity *a = &acts[i];
@@ -256,13 +275,83 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         put_int(out, c->waiting, false);
         put_int(out, c->cancelled, false);
         put_int(out, c->helpers, false);
-        put_int(out, c->company_wanted, true);
+        put_int(out, c->company_wanted, false);
+        store_attendance key;
+        snprintf(key.uid, sizeof key.uid, "%s", a->uid);
+        const store_attendance *at =
+            n_att ? bsearch(&key, att, n_att, sizeof *att, cmp_attendance_uid) : NULL;
+        store_attendance none;
+        memset(&none, 0, sizeof none);
+        if (!at)
+            at = &none;
+        put_int(out, at->came_heads, false);
+        put_int(out, at->first_heads, false);
+        put_int(out, at->walkins.children, false);
+        put_int(out, at->walkins.adults, false);
+        put_int(out, at->walkins.seniors, false);
+        put_int(out, visits(at), true);
         (*rows)++;
     }
     if (!sync_buf_ok(out))
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
     free(acts);
     free(counts);
+    free(att);
+    return st;
+}
+
+vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                  vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    if (st != VM_OK)
+        return st;
+    sync_export_bom(out);
+    sync_buf_adds(out, SYNC_STATS_MONTH_HEADER);
+    sync_export_eol(out);
+    /* the list is ordered by start: a month's activities are next to each other */
+    for (size_t i = 0; i < n;) {
+        dk_tm m = dktime_local(att[i].start);
+        int acts = 0, signed_up = 0, came = 0, first = 0, kids = 0, adults = 0, seniors = 0;
+        int total = 0;
+        size_t k = i;
+        for (; k < n; k++) {
+            dk_tm t = dktime_local(att[k].start);
+            if (t.year != m.year || t.month != m.month)
+                break;
+            if (att[k].cancelled)
+                continue;
+            acts++;
+            signed_up += att[k].signed_up_heads;
+            came += att[k].came_heads;
+            first += att[k].first_heads;
+            kids += att[k].walkins.children;
+            adults += att[k].walkins.adults;
+            seniors += att[k].walkins.seniors;
+            total += visits(&att[k]);
+        }
+        i = k;
+        if (!acts)
+            continue;
+        char month[16];
+        snprintf(month, sizeof month, "%04d-%02d", m.year % 10000, m.month % 100);
+        put(out, month, false);
+        put_int(out, acts, false);
+        put_int(out, signed_up, false);
+        put_int(out, came, false);
+        put_int(out, first, false);
+        put_int(out, kids, false);
+        put_int(out, adults, false);
+        put_int(out, seniors, false);
+        put_int(out, total, true);
+        (*rows)++;
+    }
+    if (!sync_buf_ok(out))
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    free(att);
     return st;
 }
 

@@ -43,6 +43,18 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_cat
 vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                                 vm_err *err);
 
+/* The columns statistik.csv ends with: who came ("Hvem kom?"). */
+#define SYNC_STATS_CAME_HEADER                                                              \
+    "Kom (tilmeldte);Første besøg i måneden;Uden tilmelding børn;Uden tilmelding voksne;"   \
+    "Uden tilmelding 65+;Besøg i alt"
+
+/* statistik-maaned.csv: one row per month with activities (not cancelled), no names. */
+#define SYNC_STATS_MONTH_HEADER                                                             \
+    "Måned;Aktiviteter;Tilmeldte;Kom (tilmeldte);Unikke personer (tilmeldte, der kom);"     \
+    "Uden tilmelding børn;Uden tilmelding voksne;Uden tilmelding 65+;Besøg i alt"
+vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                  vm_err *err);
+
 /* One row per activity with its counts and no names. */
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err);

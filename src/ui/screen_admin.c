@@ -22,7 +22,7 @@
 bool ui_is_admin_screen(ui_screen_id s)
 {
     return s == SCR_ADMIN_PIN || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS ||
-           s == SCR_ADMIN_CONFIRM || s == SCR_ADMIN_TEST;
+           s == SCR_ADMIN_CONFIRM || s == SCR_ADMIN_TEST || s == SCR_ADMIN_CHECKIN;
 }
 
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m)
@@ -110,6 +110,11 @@ void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, i
             ok);
         if (u->screen == SCR_ADMIN_CONFIRM)
             ui_goto(u, ad->confirm_from, now_ms);
+        break;
+    case UI_ACTION_ADMIN_SET_CAME:
+    case UI_ACTION_ADMIN_SET_WALKINS:
+        /* a tick or a count: the screen shows it; only a failure is said */
+        say(u, ok ? "" : msg ? msg : i18n_text_ctx(cat, "staff", "That did not work"), ok);
         break;
     case UI_ACTION_ADMIN_DELETE_INTEREST:
         say(u,

@@ -252,12 +252,19 @@ void screen_admin_signups_build(ui_ctx *c)
     const ui_entry *e = ad->uid[0] ? ui_entry_find(c->m, ad->uid) : NULL;
     if (ad->uid[0] && !e)
         ad->uid[0] = '\0'; /* gone from the program meanwhile: back to the list */
-    int top = w_top_bar(c,
-                        e               ? e->act.title
+    /* an activity's list: "Hvem kom?" is the way forward (its title where it fits) */
+    const char *title = e               ? e->act.title
                         : ad->interests ? tr_staff(c, "Tell me when something is on")
-                                        : tr_staff(c, "Sign-ups"),
-                        NULL, NULL, ICON_NONE, false);
+                                        : tr_staff(c, "Sign-ups");
+    const char *who = tr_staff(c, "Who came?");
+    if (e && !w_top_bar_fits(c, title, who, ICON_CHECK))
+        title = "";
+    int top = w_top_bar(c, title, e ? "admin-checkin" : NULL, e ? who : NULL, ICON_CHECK, false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
+    if (e && !*title) /* the activity's name under the bar, where the bar had no room */
+        y += w_text_widget(c, "heading", UI_ROLE_HEADING, e->act.title, UI_FONT_BOLD, COL_TEXT,
+                           COL_BG, x, y, w, 0, true) +
+             L->gap / 2;
     const signup *list;
     size_t n = 0;
     bool have = e && signups_of(c->m, ad->uid, &list, &n);
@@ -362,7 +369,11 @@ void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t 
         return;
     ui_action a;
     memset(&a, 0, sizeof a);
-    if (strcmp(id, "admin-interests") == 0) {
+    if (strcmp(id, "admin-checkin") == 0 && ad->uid[0]) {
+        ad->msg[0] = '\0';
+        u->scroll[SCR_ADMIN_CHECKIN] = 0;
+        ui_goto(u, SCR_ADMIN_CHECKIN, now_ms);
+    } else if (strcmp(id, "admin-interests") == 0) {
         ad->interests = true;
         ad->msg[0] = '\0';
         u->scroll[SCR_ADMIN_SIGNUPS] = 0;

@@ -36,6 +36,7 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_PROGRAM] = "program",
     [SCR_LANGUAGE] = "language",
     [SCR_CONTACTS] = "contacts",
+    [SCR_ADMIN_CHECKIN] = "admin-checkin",
 };
 
 #define WHEEL_STEP_LINES 3
@@ -254,7 +255,7 @@ static bool may_darken(const ui *u)
 static bool scrolls(ui_screen_id s)
 {
     return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
-           s == SCR_CONTACTS || s == SCR_INTEREST_CONSENT ||
+           s == SCR_CONTACTS || s == SCR_INTEREST_CONSENT || s == SCR_ADMIN_CHECKIN ||
            s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
 }
 
@@ -403,6 +404,9 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
         break;
     case SCR_CONTACTS:
         screen_contacts_tap(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_CHECKIN:
+        screen_admin_checkin_tap(u, m, id, now_ms);
         break;
     case SCR_DETAIL:
         screen_detail_tap(u, m, id, now_ms);
@@ -750,6 +754,9 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         break;
     case SCR_CONTACTS:
         screen_contacts_build(&c);
+        break;
+    case SCR_ADMIN_CHECKIN:
+        screen_admin_checkin_build(&c);
         break;
     case SCR_DETAIL:
         screen_detail_build(&c);

@@ -16,7 +16,8 @@
  * detail, interest-name, interest-reach, interest-consent, interest-done ("Sig til, når der
  * sker noget"), join-name, join-household,
  * join-extra, join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done,
- * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test. Stable
+ * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test,
+ * admin-checkin. Stable
  * widget ids:
  *   everywhere: back, title (the bar's heading), list, scroll-up, scroll-down, message (a
  *     message for the resident or the staff);
@@ -54,9 +55,12 @@
  *     admin-test-pattern, admin-restart; admin-sticks: admin-authorise-stick (the bar's way
  *     forward), stick-reason, staff-keys, stick:<id> and admin-revoke:<id> (an active stick);
  *     admin-signups: admin-interests ("Sig til": the wishes), then interest:<id> and
- *     admin-delete-interest:<id>; admin-activity:<uid>, then
+ *     admin-delete-interest:<id>; admin-activity:<uid>, then admin-checkin (the bar's way
+ *     forward: "Hvem kom?"),
  *     signup:<sign-up id> and admin-cancel:<sign-up id>; admin-confirm: question, confirm;
- *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched).
+ *     admin-test: touch-pos, test:<row>:<column> (SELECTED once touched);
+ *     admin-checkin: walkin-children, walkin-adults, walkin-seniors (the counts; each with
+ *     <id>- and <id>+), came:<sign-up id> (a toggle, SELECTED when ticked), came-summary.
  * Card labels read "<title> · <when> · <places>". The code's and the PIN's labels show
  * bullets, never the digits; on the screen a code's digits are dots too, but the one just
  * typed shows for UI_CODE_PEEK_MS (ui_next_deadline asks to be woken to hide it). Sizes:
@@ -192,6 +196,9 @@ typedef struct ui_admin_info {
      * and numbers for staff only. Refreshed after a delete. */
     const interest *interests;
     size_t n_interests;
+    /* admin-checkin ("Hvem kom?"): who came without signing up to `signups_uid`'s activity,
+     * by age group; loaded with its sign-ups. */
+    int walkin_children, walkin_adults, walkin_seniors;
 } ui_admin_info;
 
 /* Everything the screens show, refreshed by the app after each change. */
@@ -279,6 +286,10 @@ typedef enum ui_action_kind {
     UI_ACTION_INTEREST,
     UI_ACTION_ADMIN_DELETE_INTEREST, /* delete the wish `interest_id` (confirmed first);
                                         refresh model.admin->interests after */
+    /* "Hvem kom?" (admin-checkin), for activity `uid`; refresh its sign-ups and walk-ins: */
+    UI_ACTION_ADMIN_SET_CAME,     /* sign-up `signup_id` came (`came`) or not */
+    UI_ACTION_ADMIN_SET_WALKINS,  /* who came without signing up: `children`, `adults`,
+                                     `seniors` (65+) */
 } ui_action_kind;
 
 typedef struct ui_action {
@@ -295,6 +306,8 @@ typedef struct ui_action {
     char reach[INTEREST_REACH_MAX]; /* INTEREST: digits, as typed */
     bool by_flat;               /* INTEREST: `reach` is a flat number, not a phone number */
     char interest_id[SIGNUP_ID_MAX]; /* ADMIN_DELETE_INTEREST */
+    bool came;                  /* ADMIN_SET_CAME */
+    int seniors;                /* ADMIN_SET_WALKINS (with adults, children) */
 } ui_action;
 
 typedef struct ui_action_result {

@@ -47,6 +47,7 @@ typedef enum ui_screen_id {
     SCR_PROGRAM,        /* every activity as a detailed card (home is the week at a glance) */
     SCR_LANGUAGE,       /* the language chooser: every language in its own name */
     SCR_CONTACTS,       /* who residents can ask: 112 first, the staff's contacts */
+    SCR_ADMIN_CHECKIN,  /* "Hvem kom?": tick who came, count who came without signing up */
     SCR_COUNT
 } ui_screen_id;
 
@@ -287,6 +288,8 @@ void screen_admin_build(ui_ctx *c); /* admin-pin, admin, admin-confirm, admin-te
 void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_signups_build(ui_ctx *c);
 void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_checkin_build(ui_ctx *c);
+void screen_admin_checkin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_sticks_build(ui_ctx *c);
 void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 /* The catalog the admin screens speak: the current language when it is Danish or English,

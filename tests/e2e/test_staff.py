@@ -385,6 +385,51 @@ def test_tell_me_when_leaves_only_sealed():
     check(left == 0, "the wish was not deleted")
 
 
+def test_who_came_counts_without_names():
+    """"Hvem kom?": behind the PIN the staff tick who came and count who came without
+    signing up; the statistics on the stick say it per activity and per month, no names."""
+    ws = Workspace("checkin")
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"), staff_pin="2468")
+    ws.cli("--config", conf, "stick", "init", stick)
+    away = ws.path("away")
+    os.rename(stick, away)
+    ws.kiosk([], extra_args=["--config", conf], extra_env=stick_env(ws))  # the demo
+    rows = list(csv.DictReader(io.StringIO(ws.cli("signups", "demo-banko").stdout)))
+    live = [r for r in rows if r["status"] != "cancelled"]
+    check(live, "the demo's banko has no sign-ups")
+    script = hold_clock() + [PAUSE, "tap-id digit:2", "tap-id digit:4", "tap-id digit:6",
+                             "tap-id digit:8", "tap-id confirm", PAUSE,
+                             "tap-id admin-signups", PAUSE, "tap-id admin-activity:demo-banko",
+                             PAUSE, "tap-id admin-checkin", PAUSE,
+                             "tap-id walkin-seniors+", PAUSE, "tap-id walkin-seniors+", PAUSE,
+                             "tap-id walkin-children+", PAUSE,
+                             "tap-id came:" + live[0]["id"], PAUSE]
+    frames, cp = ws.kiosk(script, demo=False, size=(1920, 1080), extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    shown = [f for f in frames if f["screen"] == "admin-checkin"]
+    check(shown, "no check-in screen: %s" % screens(frames))
+    last = shown[-1]
+    check(widget(last, "walkin-seniors")["label"] == "2" and
+          widget(last, "walkin-children")["label"] == "1", "the counters: %s" % labels(last))
+    check(widget(last, "came:" + live[0]["id"])["selected"], "the tick did not stay: %s %s" % (widget(last, "came:" + live[0]["id"]), cp.stderr[-800:]))
+    os.rename(away, stick)
+    ws.cli("--config", conf, "sync", stick)
+    out = [os.path.join(stick, "vaermed", d) for d in os.listdir(os.path.join(stick, "vaermed"))
+           if d.startswith("kiosk-")][0]
+    with open(os.path.join(out, "statistik-maaned.csv"), encoding="utf-8-sig") as f:
+        month = list(csv.DictReader(f, delimiter=";"))
+    nov = [m for m in month if m["Måned"] == "2026-11"]
+    check(nov and nov[0]["Uden tilmelding 65+"] == "2" and nov[0]["Uden tilmelding børn"] == "1"
+          and int(nov[0]["Kom (tilmeldte)"]) >= 1, "the month's statistics: %r" % month)
+    for name in ("statistik.csv", "statistik-maaned.csv"):
+        with open(os.path.join(out, name), encoding="utf-8-sig") as f:
+            text = f.read()
+        check(live[0]["name"] not in text, "a name in %s" % name)
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_staff_stick_syncs_on_screen,
@@ -396,4 +441,5 @@ if __name__ == "__main__":
         test_qr_codes_decode_from_screenshots,
         test_contacts_from_the_stick_on_screen,
         test_tell_me_when_leaves_only_sealed,
+        test_who_came_counts_without_names,
     ]))

@@ -269,6 +269,58 @@ static void wishes_leave_only_sealed(void **state)
     store_close(s);
 }
 
+/* "Hvem kom?" on the stick: per activity and per month, no names. */
+static void who_came_in_the_statistics(void **state)
+{
+    (void)state;
+    char stick[1024], db[1024];
+    store *s = kiosk_with_stick("sync_came", stick, sizeof stick, db, sizeof db);
+    int64_t now = ts_time(NOW_ISO);
+    vm_err err = {0};
+    activity a = stu_activity("spis-1", "Fællesspisning", "2026-11-20 18:00", 0);
+    a.count_household = true;
+    activity b = stu_activity("spis-2", "Fællesspisning", "2026-11-21 18:00", 0);
+    assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &b, &err), VM_OK);
+    stu_join(s, "spis-1", "Birgitte", 1, ts_time("2026-11-19 10:00"));
+    stu_join(s, "spis-2", "Birgitte", 2, ts_time("2026-11-19 10:00"));
+    stu_join(s, "spis-2", "Ali", 3, ts_time("2026-11-19 10:00"));
+    signup *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_signups_list(s, NULL, &list, &n, &err), VM_OK);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].name, "Ali") != 0) /* Ali did not come */
+            assert_int_equal(store_signup_set_came(s, list[i].id, true, &err), VM_OK);
+    free(list);
+    store_walkins w = {.children = 2, .adults = 1, .seniors = 3};
+    assert_int_equal(store_walkins_set(s, "spis-2", &w, now, &err), VM_OK);
+    sync_options opt = {0};
+    sync_result res;
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    char path[2048];
+    size_t len;
+    snprintf(path, sizeof path, "%s/vaermed/fh-1/statistik.csv", stick);
+    char *stats = ts_read_file(path, &len);
+    assert_non_null(strstr(stats, "Kom (tilmeldte);Første besøg i måneden;Uden tilmelding børn;"
+                                  "Uden tilmelding voksne;Uden tilmelding 65+;Besøg i alt\r\n"));
+    /* spis-2: two signed up, Birgitte came (not her first this month), six without */
+    assert_non_null(strstr(stats, ";1;0;2;1;3;7\r\n"));
+    assert_false(ts_contains(stats, len, "Birgitte"));
+    free(stats);
+    snprintf(path, sizeof path, "%s/vaermed/fh-1/statistik-maaned.csv", stick);
+    char *month = ts_read_file(path, &len);
+    assert_non_null(month);
+    assert_non_null(strstr(month, "Måned;Aktiviteter;Tilmeldte;Kom (tilmeldte);Unikke personer "
+                                  "(tilmeldte, der kom);Uden tilmelding børn;Uden tilmelding "
+                                  "voksne;Uden tilmelding 65+;Besøg i alt\r\n"));
+    /* November: 2 activities, 3 signed up, 2 came, 1 of them unique, 6 walk-ins, 8 visits */
+    assert_non_null(strstr(month, "2026-11;2;3;2;1;2;1;3;8\r\n"));
+    assert_false(ts_contains(month, len, "Birgitte"));
+    free(month);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +328,7 @@ int main(void)
         cmocka_unit_test(bad_files_say_where_and_why),
         cmocka_unit_test(a_sync_brings_the_contacts_and_a_bad_file_changes_nothing),
         cmocka_unit_test(wishes_leave_only_sealed),
+        cmocka_unit_test(who_came_in_the_statistics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
