@@ -39,6 +39,7 @@ static const char *const names[ICON_COUNT] = {
     [ICON_MINUS] = "minus",
     [ICON_BACKSPACE] = "backspace",
     [ICON_SHIFT] = "shift",
+    [ICON_SPACE] = "space",
     [ICON_LOCK] = "lock",
     [ICON_PHONE] = "phone",
     [ICON_CALENDAR] = "calendar",

@@ -57,6 +57,7 @@ typedef enum icon_id {
     ICON_MINUS,
     ICON_BACKSPACE,
     ICON_SHIFT,
+    ICON_SPACE,     /* the space bar where its word does not fit: an open box */
     ICON_LOCK,      /* closed / code */
     ICON_PHONE,     /* scan with your phone */
     ICON_CALENDAR,

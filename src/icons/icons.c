@@ -65,6 +65,7 @@ static const icon_fn drawings[ICON_COUNT] = {
     [ICON_PLUS] = draw_plus,
     [ICON_MINUS] = draw_minus,
     [ICON_BACKSPACE] = draw_backspace,
+    [ICON_SPACE] = draw_space,
     [ICON_SHIFT] = draw_shift,
     [ICON_LOCK] = draw_lock,
     [ICON_PHONE] = draw_phone,

@@ -58,6 +58,7 @@ void draw_cross(vg *cr);
 void draw_plus(vg *cr);
 void draw_minus(vg *cr);
 void draw_backspace(vg *cr);
+void draw_space(vg *cr);
 void draw_shift(vg *cr);
 void draw_lock(vg *cr);
 void draw_phone(vg *cr);

@@ -233,6 +233,19 @@ void draw_backspace(vg *cr)
     pen_ink(cr);
 }
 
+/* "␣", the open box that marks a space on keyboards */
+void draw_space(vg *cr)
+{
+    vg_new_path(cr);
+    vg_move_to(cr, 0.1, 0.42);
+    vg_line_to(cr, 0.1, 0.72);
+    vg_line_to(cr, 0.9, 0.72);
+    vg_line_to(cr, 0.9, 0.42);
+    vg_set_line_width(cr, 0.09);
+    vg_set_line_join(cr, VG_JOIN_ROUND);
+    vg_stroke(cr);
+}
+
 void draw_shift(vg *cr)
 {
     vg_new_path(cr);
