@@ -343,6 +343,8 @@ uint32_t utf8_upper_cp(uint32_t cp)
         return cp - 32;
     if (cp == 0xFF)
         return 0x178;
+    if (cp == 0x131)
+        return 'I'; /* dotless ı: its capital is the plain I */
     if (cp >= 0x100 && cp <= 0x17F) {
         if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
             return (cp % 2 == 1) ? cp - 1 : cp;

@@ -6,13 +6,15 @@
 #include "core/code.h"
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 
-/* The keyboard writes a capital at the start of the name and of each part ("Anne-Marie"),
- * unless shift was tapped to say otherwise. */
+/* The keyboard writes a capital at the start of the name and of each part ("Anne-Marie",
+ * "K.J."), unless shift was tapped to say otherwise. */
 bool flow_upper(const ui *u)
 {
     size_t len = strlen(u->flow.name);
-    bool auto_upper = len == 0 || u->flow.name[len - 1] == ' ' || u->flow.name[len - 1] == '-';
+    char last = len ? u->flow.name[len - 1] : ' ';
+    bool auto_upper = last == ' ' || last == '-' || last == '.';
     return auto_upper != u->flow.shift;
 }
 
@@ -51,13 +53,19 @@ static void append_digit(ui *u, char d)
     fl->msg = MSG_NONE;
 }
 
-bool flow_key_tap(ui *u, const char *id, bool letters)
+bool flow_key_tap(ui *u, const char *id, const kb_layout *kb)
 {
     ui_flow *fl = &u->flow;
+    bool letters = kb != NULL;
     if (letters && strncmp(id, "key:", 4) == 0) {
         const char *k = id + 4;
         if (strcmp(k, "shift") == 0) {
             fl->shift = !fl->shift;
+        } else if (strcmp(k, "page") == 0) {
+            fl->kb_page++; /* the keyboard takes it modulo its pages */
+        } else if (strcmp(k, "script") == 0) {
+            fl->kb_latin = !fl->kb_latin;
+            fl->kb_page = 0;
         } else if (strcmp(k, "backspace") == 0) {
             text_backspace(fl->name);
             fl->msg = MSG_NONE;
@@ -69,7 +77,7 @@ bool flow_key_tap(ui *u, const char *id, bool letters)
             if (!n || k[n] != '\0' || cp == 0xFFFD)
                 return true;
             if (flow_upper(u))
-                cp = text_upper_cp(cp);
+                cp = kb_upper(kb, cp);
             append_name_cp(u, cp);
             fl->shift = false;
         }
@@ -178,6 +186,166 @@ static int name_field(ui_ctx *c, int x, int y, int w, bool draw)
         wd->bg = COL_CARD;
     }
     return h;
+}
+
+/* ---- the whole name screen, on a screen too low for a bar, a field, a line and the keys */
+
+/* The short form of a message, for the field of the compact screen. */
+static const char *short_msg(const ui_ctx *c, char *buf, size_t size)
+{
+    switch (c->u->flow.msg) {
+    case MSG_NAME_EMPTY:
+        return tr(c, "Write your name first");
+    case MSG_NAME_LIMIT:
+        i18n_format(buf, size, tr(c, "At most %d letters"), SIGNUP_NAME_MAX);
+        return buf;
+    default:
+        return flow_msg_text(c, buf, size);
+    }
+}
+
+/* The field in the bar: the name (its end when long), else the question in soft words, or the
+ * message on the yellow of a notice. Widget `name` (and `message`). */
+static void bar_field(ui_ctx *c, ui_rect r, const char *question)
+{
+    const ui_layout *L = c->L;
+    const char *name = c->u->flow.name;
+    char buf[160];
+    const char *msg = short_msg(c, buf, sizeof buf);
+    ui_font font = UI_FONT_TITLE;
+    int lh = text_line_h(c->ms, font);
+    if (lh + L->pad > r.h) {
+        font = UI_FONT_BOLD;
+        lh = text_line_h(c->ms, font);
+    }
+    int room = r.w - 2 * L->pad - 2 * L->border;
+    draw_rect(c->f, r, *msg ? COL_NOTICE : COL_CARD, L->radius / 2);
+    draw_frame(c->f, r, COL_TEXT, L->border, L->radius / 2);
+    ui_widget *wd = ui_frame_widget(c->f, "name", UI_ROLE_INPUT, name, r, 0);
+    if (wd) {
+        wd->fg = COL_TEXT;
+        wd->bg = *msg ? COL_NOTICE : COL_CARD;
+    }
+    if (*msg) {
+        /* the message where the name was, until the next key: as many lines as the field
+         * holds, the warning sign before */
+        int mlh = text_line_h(c->ms, UI_FONT_BOLD);
+        int icon = mlh;
+        int tw = room - icon - L->gap;
+        int lines = (r.h - L->pad / 2) / mlh;
+        text_block b;
+        text_wrap(&b, c->ms, UI_FONT_BOLD, msg, tw, lines > 0 ? lines : 1);
+        int ty = r.y + (r.h - b.h) / 2;
+        int ix = c->rtl ? r.x + r.w - L->pad - icon : r.x + L->pad;
+        int tx = c->rtl ? r.x + L->pad : ix + icon + L->gap;
+        draw_icon(c->f, rect_make(ix, r.y + (r.h - icon) / 2, icon, icon), ICON_WARNING, COL_TEXT);
+        text_draw(c->f, &b, msg, tx, ty, tw, UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
+        w_register(c, "message", UI_ROLE_TEXT, msg, r, 0, COL_TEXT, COL_NOTICE);
+        return;
+    }
+    const char *shown = name;
+    while (*shown && text_width(c->ms, font, shown) > room) {
+        uint32_t cp;
+        shown += utf8_decode(shown, strlen(shown), &cp);
+    }
+    int tw = text_width(c->ms, font, shown);
+    /* a name in Arabic letters stands at the right, whatever the screen's direction */
+    bool right = text_needs_bidi(shown, false) ? true : c->rtl;
+    int tx = right ? r.x + r.w - L->pad - tw : r.x + L->pad;
+    int ty = r.y + (r.h - lh) / 2;
+    if (*shown) {
+        draw_text(c->f, tx, ty, tw, lh, font, COL_TEXT, shown);
+    } else {
+        int plh = text_line_h(c->ms, UI_FONT_BODY);
+        const char *ph = question;
+        if (text_width(c->ms, UI_FONT_BODY, ph) > room)
+            ph = tr(c, "First name or initials");
+        int pw = text_width(c->ms, UI_FONT_BODY, ph);
+        int clear = 3 * L->border; /* the caret stands before it */
+        if (pw <= room - clear) {
+            ui_rect pr = rect_make(right ? r.x + r.w - L->pad - clear - pw : r.x + L->pad + clear,
+                                   r.y + (r.h - plh) / 2, pw, plh);
+            draw_text(c->f, pr.x, pr.y, pw, plh, UI_FONT_BODY, COL_TEXT_SOFT, ph);
+            /* the question is the screen's title, as the bar of the other screens has it */
+            w_register(c, "title", UI_ROLE_HEADING, ph, pr, 0, COL_TEXT_SOFT, COL_CARD);
+        }
+    }
+    int caret_x = right ? tx - L->border * 2 : (*shown ? tx + tw + L->border : r.x + L->pad);
+    draw_rect(c->f, rect_make(caret_x, ty, L->border, lh), COL_TEXT, 0);
+}
+
+/* The name screen when the keys take the screen: back, the field and next in one bar, the
+ * keyboard under it as big as the rest allows. Where the question does not fit in a field
+ * between the buttons (a panel standing up) and a row more for the field costs the keys no
+ * page, the field has a row of its own under back and next. */
+static void compact_name_screen(ui_ctx *c, const char *question)
+{
+    const ui_layout *L = c->L;
+    int bar_h = L->btn_h + L->margin;
+    /* the keys to the edges but for half a margin: one more column of 16 mm may fit */
+    int side = L->margin / 2;
+    int full_w = L->w - 2 * side;
+    int kb_max = L->h - side - (bar_h + L->gap / 2);
+    /* a field of its own row is as high as the name in bold needs: it is no button */
+    int field_h = text_line_h(c->ms, UI_FONT_BOLD) + L->pad;
+    int field_row = field_h + L->gap / 2;
+
+    const char *next = tr(c, "Next");
+    int next_w = w_button_width(c, next, ICON_NONE, UI_FONT_BOLD);
+    if (next_w < L->btn_h * 3 / 2)
+        next_w = L->btn_h * 3 / 2;
+    int back_w = L->btn_h;
+    /* next says its word whole; the field keeps two keys' width at least for the name */
+    int next_max = L->w - 2 * L->margin - back_w - 2 * L->gap - 2 * L->target;
+    if (next_w > next_max)
+        next_w = next_max;
+    int field_w = L->w - 2 * L->margin - back_w - next_w - 2 * L->gap;
+    int room = field_w - 2 * L->pad - 2 * L->border - 3 * L->border;
+    bool own_row = text_width(c->ms, UI_FONT_BODY, question) > room &&
+                   kb_max - field_row > 0 &&
+                   kb_pages(c, full_w, kb_max - field_row) <= kb_pages(c, full_w, kb_max);
+
+    int by = L->margin / 2;
+    ui_rect rb = rect_make(L->margin, by, back_w, L->btn_h);
+    ui_rect rn = rect_make(L->w - L->margin - next_w, by, next_w, L->btn_h);
+    ui_rect rf = rect_make(L->margin + back_w + L->gap, by, field_w, L->btn_h);
+    if (c->rtl) {
+        rb.x = L->w - L->margin - back_w;
+        rn.x = L->margin;
+        rf.x = L->margin + next_w + L->gap;
+    }
+    if (own_row) {
+        rf = rect_make(L->margin, bar_h + L->gap / 2, L->w - 2 * L->margin, field_h);
+        kb_max -= field_row;
+    }
+    draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
+    draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
+    w_icon_button(c, "back", tr(c, "Back"), ICON_BACK, rb, BTN_SECONDARY, false);
+    w_button(c, "next", next, ICON_NONE, rn, BTN_PRIMARY, UI_FONT_BOLD, false);
+    bar_field(c, rf, question);
+
+    int kb_h = w_keyboard(c, side, 0, full_w, kb_max, flow_upper(c->u), false);
+    w_keyboard(c, side, L->h - side - kb_h, full_w, kb_max, flow_upper(c->u), true);
+}
+
+void flow_name_screen(ui_ctx *c, const char *question, const char *line, bool is_msg)
+{
+    const ui_layout *L = c->L;
+    /* the usual screen (a bar with the question, the field, a line, the keys) when the whole
+     * alphabet fits under it on one page at the least key size; else the keys take the
+     * screen */
+    int full_w = L->w - 2 * L->margin;
+    int kb_one = w_keyboard(c, L->margin, 0, full_w, 0, flow_upper(c->u), false);
+    int need = L->btn_h + L->margin + L->gap + name_field(c, 0, 0, full_w, false) + L->gap +
+               text_line_h(c->ms, UI_FONT_BOLD) + L->pad + L->gap + kb_one + L->margin;
+    if (need > L->h) {
+        compact_name_screen(c, question);
+        return;
+    }
+    /* the question in the bar; where it does not fit there, in the line over the keys */
+    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
+    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
+    flow_name_body(c, top, in_bar || is_msg ? line : question, is_msg);
 }
 
 void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
@@ -320,7 +488,7 @@ void flow_numpad(ui_ctx *c, int top, int content_end, int side_w)
     }
 }
 
-void flow_name_tap(ui *u, const char *id, ui_screen_id next, int64_t now_ms)
+void flow_name_tap(ui *u, const ui_model *m, const char *id, ui_screen_id next, int64_t now_ms)
 {
     ui_flow *fl = &u->flow;
     if (strcmp(id, "back") == 0) {
@@ -334,6 +502,6 @@ void flow_name_tap(ui *u, const char *id, ui_screen_id next, int64_t now_ms)
         fl->msg = MSG_NONE;
         ui_goto(u, next, now_ms);
     } else {
-        flow_key_tap(u, id, true);
+        flow_key_tap(u, id, kb_current(u, m));
     }
 }

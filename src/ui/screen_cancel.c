@@ -14,16 +14,12 @@
 static void build_name(ui_ctx *c)
 {
     char msg_buf[160];
-    /* the question in the bar; where it does not fit there, in the line over the keys */
-    const char *question = tr(c, "Cancel: what is your name?");
-    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
-    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg)
-        flow_name_body(c, top, msg, true);
+        flow_name_screen(c, tr(c, "Cancel: what is your name?"), msg, true);
     else
-        flow_name_body(c, top, in_bar ? tr(c, "Type the name you signed up with") : question,
-                       false);
+        flow_name_screen(c, tr(c, "Cancel: what is your name?"),
+                         tr(c, "Type the name you signed up with"), false);
 }
 
 static void build_code(ui_ctx *c)
@@ -142,7 +138,7 @@ void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         return;
     switch (u->screen) {
     case SCR_CANCEL_NAME:
-        flow_name_tap(u, id, SCR_CANCEL_CODE, now_ms);
+        flow_name_tap(u, m, id, SCR_CANCEL_CODE, now_ms);
         break;
     case SCR_CANCEL_CODE:
         if (strcmp(id, "back") == 0) {
@@ -164,7 +160,7 @@ void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
             ui_queue_action(u, &a);
             ui_wipe(&a, sizeof a);
         } else {
-            flow_key_tap(u, id, false);
+            flow_key_tap(u, id, NULL);
         }
         break;
     case SCR_CANCEL_DONE:

@@ -52,14 +52,11 @@ static void build_name(ui_ctx *c)
 {
     char msg_buf[160];
     const char *question = tr(c, "Tell me when: what is your first name?");
-    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
-    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg)
-        flow_name_body(c, top, msg, true);
+        flow_name_screen(c, question, msg, true);
     else
-        flow_name_body(c, top,
-                       in_bar ? tr(c, "Only the staff will see it") : question, false);
+        flow_name_screen(c, question, tr(c, "Only the staff will see it"), false);
 }
 
 /* The digits typed, in pairs as Danish numbers are written ("21 43 65 87"), in a field; empty,
@@ -290,7 +287,7 @@ void screen_interest_tap(ui *u, const ui_model *m, const char *id, int64_t now_m
         return;
     switch (u->screen) {
     case SCR_INTEREST_NAME:
-        flow_name_tap(u, id, SCR_INTEREST_REACH, now_ms);
+        flow_name_tap(u, m, id, SCR_INTEREST_REACH, now_ms);
         break;
     case SCR_INTEREST_REACH:
         if (strcmp(id, "back") == 0) {

@@ -72,18 +72,12 @@ static void context_line(const ui_ctx *c, const ui_entry *e, char *out, size_t s
 static void build_name(ui_ctx *c, const ui_entry *e)
 {
     char msg_buf[160], line[ACT_TITLE_MAX + TASK_TITLE_MAX + 200];
-    /* the question in the bar; where it does not fit there, in the line over the keys */
-    const char *question = tr(c, "What is your name?");
-    bool in_bar = w_top_bar_fits(c, question, tr(c, "Next"), ICON_NONE);
-    int top = w_top_bar(c, in_bar ? question : "", "next", tr(c, "Next"), ICON_NONE, false);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg) {
-        flow_name_body(c, top, msg, true);
-    } else if (!in_bar) {
-        flow_name_body(c, top, question, false);
+        flow_name_screen(c, tr(c, "What is your name?"), msg, true);
     } else {
         context_line(c, e, line, sizeof line);
-        flow_name_body(c, top, line, false);
+        flow_name_screen(c, tr(c, "What is your name?"), line, false);
     }
 }
 
@@ -561,7 +555,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
 
     switch (u->screen) {
     case SCR_JOIN_NAME:
-        flow_name_tap(u, id, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA,
+        flow_name_tap(u, m, id, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA,
                       now_ms);
         break;
     case SCR_JOIN_HOUSEHOLD:
@@ -591,7 +585,7 @@ void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         } else if (strcmp(id, "confirm") == 0) {
             join_confirm(u, m, e, now_ms);
         } else {
-            flow_key_tap(u, id, false);
+            flow_key_tap(u, id, NULL);
         }
         break;
     case SCR_JOIN_DONE:

@@ -76,6 +76,8 @@ typedef struct ui_flow {
     int64_t task_id;               /* 0: join as participant */
     char name[SIGNUP_NAME_BYTES];
     bool shift;                    /* the shift key was tapped (inverts the automatic case) */
+    int kb_page;                   /* the keyboard's page of letters (taken modulo its pages) */
+    bool kb_latin;                 /* the script key switched to Latin letters */
     int adults, children;
     bool company;
     char code[8];
@@ -300,8 +302,9 @@ const char *ui_admin_authorise_reason(const ui_ctx *c);
 
 /* Typing from a physical keyboard, on the screens that take text. */
 void screen_flow_text(ui *u, const char *text);
-/* Shared by both flows: a key of the on-screen keyboard or number pad. Returns true when
- * `id` was a key. */
-bool flow_key_tap(ui *u, const char *id, bool letters);
+/* Shared by both flows: a key of the on-screen keyboard (`kb`: its layout, for capitals) or
+ * of the number pad (`kb` NULL). Returns true when `id` was a key. */
+struct kb_layout;
+bool flow_key_tap(ui *u, const char *id, const struct kb_layout *kb);
 
 #endif

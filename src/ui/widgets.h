@@ -97,9 +97,10 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
 bool w_top_bar_fits(ui_ctx *c, const char *title, const char *primary_label,
                     icon_id primary_icon);
 
-/* The on-screen keyboard (Danish: q..å, a..æ ø, z..m; shift, "-", space, ".", backspace)
- * inside a box `w` wide at (x, y); keys grow (up to 1.5 times 9 mm) to fill `max_h` (0: the
- * smallest). Returns the height it takes. */
+/* The on-screen keyboard of the screen's language (keyboard.h: its alphabet, shift, "-", ".",
+ * space, backspace, and where needed the page and script keys) inside a box `w` wide at
+ * (x, y) and at most `max_h` high (0: as low as the whole alphabet on one page needs); keys
+ * at least L->target both ways. Returns the height it takes. */
 int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw);
 
 /* The number pad (digit:0..digit:9 and key:backspace), growing like the keyboard. Returns its

@@ -27,11 +27,17 @@ HEADER = ("id;titel;kategori;start;slut;sted;vært;telefon;pris;målgruppe;tilme
           "link;beskrivelse")
 
 
-def program_on_stick(ws, rows):
+PASSPHRASE = "fire ord kun personalet kender\n"
+
+
+def program_on_stick(ws, rows, staff_key=False):
     """An authorised stick folder with `rows` (CSV lines) as its program, synced into the
-    workspace's database with `vaermed sync`."""
+    workspace's database with `vaermed sync`; with `staff_key`, the staff's key is on it (so
+    sign-ups go home sealed for them)."""
     stick = ws.path("stick")
     os.makedirs(stick, exist_ok=True)
+    if staff_key:
+        ws.cli("staff-key", "new", "--stick", stick, db=False, input=PASSPHRASE * 2)
     ws.cli("stick", "init", stick)
     with open(os.path.join(stick, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
         f.write("\ufeff" + HEADER + "\r\n" + "\r\n".join(rows) + "\r\n")
@@ -189,8 +195,114 @@ def test_week_poster_and_its_codes():
           "next week's poster: %r" % text[:300])
 
 
+NAMES = ["فاطمة الزهراء", "عائشہ بی بی", "Şükrü Işık İlkay", "Cabdi Ka'ab", "Søren Æbelø"]
+JOINABLE = ("spis-2;Fællesspisning;fællesspisning;26-11-2026 18:00;26-11-2026 20:00;Festsalen;"
+            "Hanne;;35 kr.;;ja;40;;ja;nej;nej;nej;ja;nej;nej;;;")
+
+
+def signup_names(data, delimiter=",", name="name"):
+    """The names in a sign-ups CSV (UTF-8, with or without a BOM)."""
+    text = data.decode("utf-8-sig")
+    return [r[name] for r in csv.DictReader(io.StringIO(text), delimiter=delimiter)]
+
+
+def test_names_in_every_script_are_kept_exactly():
+    """Arabic, Urdu, Turkish, Somali and Danish names through `vaermed join`, the store, the
+    staff's `vaermed signups` CSV and the stick's tilmeldinger.csv (sealed on the stick,
+    opened at the office): byte for byte."""
+    ws = Workspace("names")
+    stick = program_on_stick(ws, [JOINABLE], staff_key=True)
+    for name in NAMES:
+        ws.cli("join", "spis-2", "--name", name)
+    out = subprocess.run([kiosk.BIN, "signups", "spis-2", "--db", ws.db], env=ws.env(),
+                         capture_output=True, timeout=60)
+    check(out.returncode == 0, out.stderr.decode("utf-8", "replace"))
+    got = signup_names(out.stdout)
+    check(sorted(got) == sorted(NAMES), "vaermed signups gives %r" % got)
+    for name in NAMES:
+        check(name.encode("utf-8") in out.stdout, "%r is not in the CSV as UTF-8" % name)
+    ws.cli("sync", stick)
+    exports = [d for d in os.listdir(os.path.join(stick, "vaermed")) if d.startswith("kiosk-")]
+    check(len(exports) == 1, "no export folder on the stick")
+    # sealed for the staff on the stick; opened at the office with their passphrase
+    office = ws.path("office")
+    os.makedirs(office)
+    ws.cli("open-export", os.path.join(stick, "vaermed", exports[0], "tilmeldinger.csv.vaermed"),
+           db=False, input=PASSPHRASE, cwd=office)
+    with open(os.path.join(office, "tilmeldinger.csv"), "rb") as f:
+        data = f.read()
+    check(data.startswith(b"\xef\xbb\xbf"), "the stick's CSV has no BOM for Excel")
+    got = signup_names(data, ";", "Navn")  # as Danish Excel reads it
+    check(sorted(got) == sorted(NAMES), "the stick's CSV gives %r" % got)
+    for name in NAMES:
+        check(name.encode("utf-8") in data, "%r is not on the stick as UTF-8" % name)
+
+
+def key_taps(text):
+    """Automation lines that type `text` on the kiosk's keys, a page on where a letter is not
+    on the one shown (the script key is named with "<script>")."""
+    lines = []
+    for part in text:
+        if part == " ":
+            lines.append("tap-id key:space")
+        elif part in ("<page>", "<script>"):
+            lines.append("tap-id key:" + part[1:-1])
+        else:
+            lines.append("tap-id key:" + part.lower())
+    return lines
+
+
+def test_a_name_typed_on_the_arabic_keys_reaches_the_staff():
+    """The real kiosk on a 7" panel at 800x480 in Arabic: the keys are the Arabic letters, 16 mm
+    both ways; a name typed on them (a letter from the second page, then Latin letters after
+    the script key) is stored exactly, shown on the staff's list and given by `vaermed
+    signups`; it is on no public screen."""
+    ws = Workspace("arabickeys")
+    program_on_stick(ws, [JOINABLE])
+    conf = ws.path("vaermed.conf")
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write("languages = ar da en\nscreen_inches = 7\nstaff_pin = 2468\n")
+    name = "فاطمة Hansen"
+    typed = ["ف", "ا", "ط", "م", "<page>", "ة", "<page>", " ", "<script>"] + list("hansen")
+    script = ["tap-id card:spis-2", PAUSE, "tap-id join", PAUSE] + key_taps(typed)
+    script += ["tap-id next", PAUSE, "tap-id confirm", PAUSE, "wait 1000", "tap-id done", PAUSE]
+    script += ["hold-id clock 6", PAUSE] + ["tap-id digit:%s" % d for d in "2468"]
+    script += ["tap-id confirm", PAUSE, "tap-id admin-signups", PAUSE,
+               "tap-id admin-activity:spis-2", PAUSE]
+    frames, cp = ws.kiosk(script, demo=False, extra_args=["--config", conf])
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    names = [f for f in frames if f["screen"] == "join-name"]
+    check(names, "no name step: %s" % [f["screen"] for f in frames])
+    px_per_mm = (800 ** 2 + 480 ** 2) ** 0.5 / (7 * 25.4)
+    first = names[0]
+    letters = [w["label"] for w in first["widgets"]
+               if w["id"].startswith("key:") and len(w["id"]) == 5]
+    check("ب" in letters and "a" not in letters, "not the Arabic keys: %s" % letters)
+    for f in names:
+        for w in f["widgets"]:
+            if w["id"].startswith("key:") or w["id"] in ("next", "back"):
+                check(min(w["w"], w["h"]) / px_per_mm >= 16 - 0.05,
+                      "%s is %.1f mm" % (w["id"], min(w["w"], w["h"]) / px_per_mm))
+    field = [widget(f, "name")["label"] for f in names if widget(f, "name")]
+    check(name in field, "the field showed %s" % field[-3:])
+    check(any(f["screen"] == "join-done" for f in frames), "no sign-up: %s"
+          % [f["screen"] for f in frames])
+    out = subprocess.run([kiosk.BIN, "signups", "spis-2", "--db", ws.db], env=ws.env(),
+                         capture_output=True, timeout=60)
+    check(signup_names(out.stdout) == [name], "stored %r" % signup_names(out.stdout))
+    staff = [f for f in frames if f["screen"] == "admin-signups"]
+    check(any(name in w["label"] for f in staff for w in f["widgets"]),
+          "the staff's list does not show %s" % name)
+    for f in frames:
+        if not f["screen"].startswith(("admin", "join-name")):
+            check(all("Hansen" not in w["label"] for w in f["widgets"]),
+                  "the name on the public screen %s" % f["screen"])
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_screen_qr_reads_letters_right,
         test_week_poster_and_its_codes,
+        test_names_in_every_script_are_kept_exactly,
+        test_a_name_typed_on_the_arabic_keys_reaches_the_staff,
     ]))

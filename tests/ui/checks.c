@@ -103,15 +103,14 @@ static bool overlap(ui_rect a, ui_rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-void h_check_sizes_keys(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm,
-                        double key_mm)
+void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm)
 {
     const double eps = 1e-6;
     for (size_t i = 0; i < f->n_widgets; i++) {
         const ui_widget *w = &f->widgets[i];
         if (!(w->flags & UI_WIDGET_TAPPABLE) || touches_list_edge(f, w->rect))
             continue;
-        double min = w->role == UI_ROLE_KEY ? key_mm : UI_TARGET_MM;
+        const double min = UI_TARGET_MM; /* keys too: a name's letters are tapped by the same fingers */
         double wmm = w->rect.w / ppm, hmm = w->rect.h / ppm;
         if (wmm + eps < min || hmm + eps < min)
             fail_msg("%s %dx%d: '%s' is %.1f x %.1f mm (%dx%d px), under %.0f mm", f->screen,
@@ -127,11 +126,6 @@ void h_check_sizes_keys(const ui_frame *f, const int font_px[UI_FONT_COUNT], dou
                      f->width, f->height, t->text, em * 72.0 / 25.4, font_px[t->font],
                      UI_TEXT_MIN_PT);
     }
-}
-
-void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm)
-{
-    h_check_sizes_keys(f, font_px, ppm, UI_TARGET_MM);
 }
 
 void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double ppm)

@@ -28,10 +28,6 @@ void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double 
 /* The first half of h_check_layout: on the window, no tappable widget over another. */
 void h_check_placement(const ui_frame *f);
 void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
-/* As h_check_sizes, with keys (role KEY) measured against `key_mm` instead (the letter
- * keyboard of the name steps until it has its 16 mm keys). */
-void h_check_sizes_keys(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm,
-                        double key_mm);
 void h_check_words(const ui_frame *f);
 void h_check_no_secret(const ui_frame *f, const char *secret);
 

@@ -210,17 +210,11 @@ static bool public_screen(const char *screen)
     return false;
 }
 
-/* The letter keyboard of the name steps gets its 16 mm keys with its own rework (issue 11,
- * the keyboard's part); until then its keys are held to the 9 mm they were made for. */
-#define H_NAME_KEYBOARD_MM 9.0
-
 void h_check_frame(harness *h)
 {
     const ui_frame *f = &h->f;
-    bool name_step = strcmp(f->screen, "join-name") == 0 || strcmp(f->screen, "cancel-name") == 0 ||
-                     strcmp(f->screen, "interest-name") == 0; /* the same keyboard */
     h_check_placement(f);
-    h_check_sizes_keys(f, font_sizes, h->ppm, name_step ? H_NAME_KEYBOARD_MM : UI_TARGET_MM);
+    h_check_sizes(f, font_sizes, h->ppm);
     if (h->check_words)
         h_check_words(f);
 }
@@ -295,7 +289,29 @@ static uint32_t lower(uint32_t cp)
 {
     if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
         return cp + 32;
+    if (cp == 0x130)
+        return 'i'; /* Turkish İ is the capital of the i key */
+    if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x130)
+        return cp + 1;
     return cp;
+}
+
+/* Brings the key `id` onto the screen: the next page of letters, or the other script. */
+static bool find_key(harness *h, const char *id)
+{
+    for (int round = 0; round < 2; round++) {
+        for (int page = 0; page < 6 && !h_has(h, id); page++) {
+            if (!h_has(h, "key:page"))
+                break;
+            h_tap(h, "key:page");
+        }
+        if (h_has(h, id))
+            return true;
+        if (!h_has(h, "key:script"))
+            return false;
+        h_tap(h, "key:script");
+    }
+    return h_has(h, id);
 }
 
 void h_type(harness *h, const char *text)
@@ -309,13 +325,19 @@ void h_type(harness *h, const char *text)
             continue;
         }
         uint32_t lc = lower(cp);
-        bool want_upper = lc != cp;
-        bool upper_now = strcmp(h_widget(h, "key:a")->label, "A") == 0;
-        if (want_upper != upper_now)
-            h_tap(h, "key:shift");
         char id[16] = "key:";
         size_t k = utf8_encode(lc, id + 4);
         id[4 + k] = '\0';
+        if (!find_key(h, id))
+            fail_msg("no key for '%s' on the screen '%s'", id + 4, h->f.screen);
+        /* the key shows the letter it will write: a capital or not */
+        char want[8];
+        want[utf8_encode(cp, want)] = '\0';
+        if (strcmp(h_widget(h, id)->label, want) != 0 && h_has(h, "key:shift"))
+            h_tap(h, "key:shift");
+        if (strcmp(h_widget(h, id)->label, want) != 0 && lc != cp)
+            fail_msg("the key '%s' does not write '%s' but '%s'", id + 4, want,
+                     h_widget(h, id)->label);
         h_tap(h, id);
     }
 }
