@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 5. The schema of record.
+-- Vær med: the kiosk's database, schema version 6. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -127,7 +127,7 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '5');
+INSERT INTO facts (key, value) VALUES ('schema_version', '6');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take
@@ -191,4 +191,24 @@ CREATE TABLE walkins (
     adults      INTEGER NOT NULL DEFAULT 0 CHECK (adults BETWEEN 0 AND 9999),
     seniors     INTEGER NOT NULL DEFAULT 0 CHECK (seniors BETWEEN 0 AND 9999),
     updated_utc INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- "Hvad savner du?": the staff's ideas from the stick (vaermed/ideer.csv), replaced whole by
+-- each stick that carries the file; the votes, one per idea per local day (kept by the
+-- idea's title, so a re-import keeps them); and the residents' short wishes (free text that
+-- may hold anything: deleted with the purge of old names, exported only sealed).
+CREATE TABLE ideas (
+    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 11),
+    title    TEXT    NOT NULL UNIQUE CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 95),
+    category TEXT    NOT NULL DEFAULT 'other' CHECK (length(category) BETWEEN 1 AND 32)
+) STRICT;
+CREATE TABLE idea_votes (
+    title TEXT NOT NULL CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 95),
+    day   TEXT NOT NULL CHECK (length(day) = 10 AND day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    PRIMARY KEY (title, day)
+) STRICT;
+CREATE TABLE wishes (
+    id          INTEGER PRIMARY KEY,
+    text        TEXT    NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 160),
+    created_utc INTEGER NOT NULL
 ) STRICT;

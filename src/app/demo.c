@@ -404,6 +404,28 @@ static vm_status contacts(demo *d)
     return store_contacts_replace(d->s, c, sizeof LIST / sizeof LIST[0], NULL, d->err);
 }
 
+/* "Hvad savner du?": ideas as a staff stick's ideer.csv would give them. */
+static vm_status ideas(demo *d)
+{
+    static const struct {
+        const char *title;
+        category cat;
+    } LIST[] = {
+        {"Yoga for begyndere", CAT_SPORT},
+        {"Syværksted", CAT_CRAFTS},
+        {"Filmaften", CAT_PARTY},
+        {"Fælles køkkenhave", CAT_GARDEN},
+        {"Lektiehjælp til voksne", CAT_HOMEWORK},
+    };
+    idea list[sizeof LIST / sizeof LIST[0]];
+    memset(list, 0, sizeof list);
+    for (size_t i = 0; i < sizeof LIST / sizeof LIST[0]; i++) {
+        text(list[i].title, sizeof list[i].title, LIST[i].title);
+        list[i].cat = LIST[i].cat;
+    }
+    return store_ideas_replace(d->s, list, sizeof LIST / sizeof LIST[0], NULL, d->err);
+}
+
 vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err)
 {
     vm_err scratch;
@@ -429,7 +451,8 @@ vm_status demo_fill(store *s, int64_t now, const code_key *key, vm_err *err)
      * every deadline in the program. */
     demo d = {.s = s, .key = key, .now = now, .signup_clock = now - 2 * DAY, .next_id = 0, .err = err};
     if ((st = today(&d)) != VM_OK || (st = this_week(&d)) != VM_OK ||
-        (st = later(&d)) != VM_OK || (st = contacts(&d)) != VM_OK)
+        (st = later(&d)) != VM_OK || (st = contacts(&d)) != VM_OK ||
+        (st = ideas(&d)) != VM_OK)
         return st;
     return store_fact_set(s, "demo_fill", "done", err);
 }

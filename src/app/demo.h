@@ -6,7 +6,9 @@
  * weekly gåtur ("Bare kom"), a værksted with helper tasks, banko, børneklub, a full trip
  * with people waiting, a cancelled activity, a talk, a beboermøde for residents only, a
  * havedag, a sy-café with the host's phone number (SMS QR code), pigefodbold with a web
- * sign-up link, a madklub and a fest. Many already have sign-ups so the counts look real.
+ * sign-up link, a madklub and a fest. And four contacts for "Hvem kan jeg spørge?" (the
+ * boligsocial medarbejder, the caretaker, the counselling hours, the doctor on call), and
+ * five ideas for "Hvad savner du?". Many already have sign-ups so the counts look real.
  *
  * The same `now` gives the same database (sign-up ids come from a counter, not chance).
  * One sign-up carries a cancel code to try the "Afmeld" flow: DEMO_CODE_NAME on the banko

@@ -284,6 +284,36 @@ static void perform_interest(kiosk *k, const ui_action *a, int64_t now, ui_actio
     sodium_memzero(&in, sizeof in);
 }
 
+/* "Hvad savner du?": a vote (one per idea per day from this kiosk) or a short wish. */
+static void perform_idea(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
+{
+    const i18n_catalog *cat = kiosk_current_catalog(k);
+    vm_err err = {0};
+    if (k->read_only) {
+        r->status = VM_ERR_REFUSED;
+        say(r, cat, "Sign-up is paused: the kiosk cannot save right now. Please tell the staff.");
+        return;
+    }
+    if (a->kind == UI_ACTION_VOTE) {
+        bool counted = false;
+        r->status = store_idea_vote(k->store, a->idea_title, now, &counted, &err);
+        if (r->status == VM_OK)
+            say(r, cat, counted ? "Thank you for your vote!"
+                                : "Thank you! That idea has had its vote from here today; come "
+                                  "back tomorrow to vote for it again.");
+    } else {
+        r->status = store_wish_add(k->store, a->name, now, &err);
+        if (r->status == VM_OK)
+            say(r, cat, "Thank you for your wish! The staff will read it.");
+    }
+    if (r->status == VM_ERR_NOT_FOUND) {
+        say(r, cat, "Sorry, that idea is no longer here.");
+    } else if (r->status != VM_OK) {
+        say(r, cat, "Sorry, that did not work. Please ask the staff.");
+        logmsg(LOG_NOTICE, "a vote or wish was not saved: %s", err.msg);
+    }
+}
+
 static void perform_delete_interest(kiosk *k, const ui_action *a, ui_action_result *r)
 {
     vm_err err = {0};
@@ -425,6 +455,10 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
     case UI_ACTION_ADMIN_SET_CAME:
     case UI_ACTION_ADMIN_SET_WALKINS:
         perform_checkin(k, a, now, r);
+        break;
+    case UI_ACTION_VOTE:
+    case UI_ACTION_WISH:
+        perform_idea(k, a, now, r);
         break;
     }
 }

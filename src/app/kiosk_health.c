@@ -24,7 +24,8 @@ unsigned char *kiosk_snapshot(kiosk *k, size_t *len)
     /* The picture goes on the stick in the clear: never one that may hold a name (the staff
      * screens list sign-ups; a flow shows the name being typed, "Sig til" a number too).
      * docs/security.md. */
-    static const char *const private_screens[] = {"admin", "join-", "cancel-", "interest-"};
+    static const char *const private_screens[] = {"admin", "join-", "cancel-", "interest-",
+                                                  "wish"};
     for (size_t i = 0; i < sizeof private_screens / sizeof private_screens[0]; i++)
         if (strncmp(k->shown.screen, private_screens[i], strlen(private_screens[i])) == 0) {
             logmsg(LOG_INFO, "no picture of the screen for the stick: it showed %s",

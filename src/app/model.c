@@ -219,11 +219,17 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     unsigned long generation = m->generation;
     ui_contact *contacts = m->contacts;
     size_t n_contacts = m->n_contacts;
+    idea *kept_ideas = m->ideas;
+    size_t n_kept_ideas = m->n_ideas;
     m->contacts = NULL;
     m->n_contacts = 0;
+    m->ideas = NULL;
+    m->n_ideas = 0;
     kiosk_model_free(m);
     m->contacts = contacts;
     m->n_contacts = n_contacts;
+    m->ideas = kept_ideas;
+    m->n_ideas = n_kept_ideas;
     m->generation = generation;
     m->entries = entries;
     m->qrs = qrs;
@@ -237,8 +243,18 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->more = more;
     entries = NULL;
     qrs = NULL;
-    /* the contacts travel with the model but keep theirs if they cannot be read now */
+    /* the contacts and ideas travel with the model but keep theirs if they cannot be read
+     * now */
     load_contacts(m, s, NULL);
+    idea *ideas = NULL;
+    size_t n_ideas = 0;
+    if (store_ideas_list(s, &ideas, &n_ideas, NULL) == VM_OK) {
+        free(m->ideas);
+        m->ideas = ideas;
+        m->n_ideas = n_ideas;
+        m->ui.ideas = ideas;
+        m->ui.n_ideas = n_ideas;
+    }
 out:
     free(made.index);
     free(acts);
@@ -257,6 +273,11 @@ void kiosk_model_free(kiosk_model *m)
     free(m->qrs);
     free(m->entries);
     contacts_free(m);
+    free(m->ideas);
+    m->ideas = NULL;
+    m->n_ideas = 0;
+    m->ui.ideas = NULL;
+    m->ui.n_ideas = 0;
     m->qrs = NULL;
     m->entries = NULL;
     m->n_entries = 0;

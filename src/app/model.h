@@ -49,6 +49,8 @@ typedef struct kiosk_model {
     ui_contact *contacts; /* who residents can ask, with their tel: codes (encoded at load:
                              a few small codes) */
     size_t n_contacts;
+    idea *ideas;          /* "Hvad savner du?" */
+    size_t n_ideas;
 } kiosk_model;
 
 /* Loads activities ending after now-12h and starting before now+MODEL_WEEKS_AHEAD weeks, the

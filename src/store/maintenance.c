@@ -49,6 +49,20 @@ vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *er
         goto fail;
     }
     n += sqlite3_changes(s->db);
+    /* a wish is free text: it may hold a name or a number, so it goes the same way */
+    st = st_prepare(s, "DELETE FROM wishes WHERE created_utc < ?1", err);
+    if (!st) {
+        status = err->status;
+        goto fail;
+    }
+    st_bind_i64(st, 1, before);
+    rc = sqlite3_step(st);
+    st_reset(st);
+    if (rc != SQLITE_DONE) {
+        status = st_error(s->db, rc, err, "erasing old wishes");
+        goto fail;
+    }
+    n += sqlite3_changes(s->db);
     if ((status = st_commit(s, err)) != VM_OK)
         return status;
     if (erased)

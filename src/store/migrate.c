@@ -66,6 +66,24 @@ static const store_migration MIGRATIONS[] = {
      "    updated_utc INTEGER NOT NULL DEFAULT 0"
      ") STRICT;",
      ""},
+    /* 5 -> 6: "Hvad savner du?": ideas, their votes, short wishes (issue 17). */
+    {5,
+     "CREATE TABLE ideas ("
+     "    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 11),"
+     "    title    TEXT    NOT NULL UNIQUE CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 95),"
+     "    category TEXT    NOT NULL DEFAULT 'other' CHECK (length(category) BETWEEN 1 AND 32)"
+     ") STRICT;"
+     "CREATE TABLE idea_votes ("
+     "    title TEXT NOT NULL CHECK (length(CAST(title AS BLOB)) BETWEEN 1 AND 95),"
+     "    day   TEXT NOT NULL CHECK (length(day) = 10 AND day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+     "    PRIMARY KEY (title, day)"
+     ") STRICT;"
+     "CREATE TABLE wishes ("
+     "    id          INTEGER PRIMARY KEY,"
+     "    text        TEXT    NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 160),"
+     "    created_utc INTEGER NOT NULL"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

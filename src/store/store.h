@@ -30,11 +30,12 @@
 #include "core/activity.h"
 #include "core/code.h"
 #include "core/contact.h"
+#include "core/idea.h"
 #include "core/interest.h"
 #include "core/err.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 typedef struct store store;
 
@@ -317,12 +318,48 @@ typedef struct store_attendance {
 /* One row per activity (all of them), ordered by start (a malloc'd array). */
 vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_err *err);
 
+/* ---- "Hvad savner du?" (core/idea.h): the staff's ideas, votes and short wishes */
+
+/* Makes the stored ideas exactly `ideas` (n <= IDEAS_MAX, in this order, titles distinct),
+ * in one transaction; VM_ERR_INVALID names the idea that cannot be stored and nothing
+ * changes. The same list again is not written; `changed` (may be NULL) says whether it was.
+ * Votes are kept by title, also for ideas no longer listed. */
+vm_status store_ideas_replace(store *s, const idea *ideas, size_t n, bool *changed,
+                              vm_err *err);
+/* The ideas in their order (a malloc'd array, NULL when none). */
+vm_status store_ideas_list(store *s, idea **out, size_t *n, vm_err *err);
+
+/* A vote for the idea `title` (one of the stored ideas: VM_ERR_NOT_FOUND otherwise) on the
+ * local day of `now`. One vote per idea per day per kiosk: `counted` (may be NULL) is false
+ * when the idea had its vote today already (VM_OK all the same). */
+vm_status store_idea_vote(store *s, const char *title, int64_t now, bool *counted, vm_err *err);
+
+typedef struct store_idea_count {
+    char title[IDEA_TITLE_MAX];
+    category cat;        /* CAT_OTHER for an idea no longer listed */
+    bool listed;         /* still one of the ideas */
+    int votes;           /* days with a vote */
+    char last_day[11];   /* "2026-11-24", "" when none */
+} store_idea_count;
+/* Every idea with votes or listed: the listed ones in their order, then the others by title. */
+vm_status store_idea_counts(store *s, store_idea_count **out, size_t *n, vm_err *err);
+
+/* A short wish (cleaned to one line, 1..WISH_MAX characters; VM_ERR_INVALID otherwise). */
+vm_status store_wish_add(store *s, const char *text, int64_t now, vm_err *err);
+typedef struct store_wish {
+    char text[SIGNUP_NAME_BYTES];
+    int64_t created;
+} store_wish;
+/* Every wish kept, oldest first (a malloc'd array). */
+vm_status store_wishes_list(store *s, store_wish **out, size_t *n, vm_err *err);
+
 /* ---- maintenance */
 
 /* Erases names and code hashes of sign-ups of activities that ended before `before`; counts
  * and statuses stay. Deletes the interests ("Sig til") left before `before`, in the same
- * transaction. `erased` (may be NULL) gets how many sign-ups were blanked (those blanked
- * earlier are not counted again) plus how many interests were deleted. */
+ * transaction, and the short wishes ("Hvad savner du?") written before `before`. `erased`
+ * (may be NULL) gets how many sign-ups were blanked (those blanked earlier are not counted
+ * again) plus how many interests and wishes were deleted. */
 vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *err);
 
 /* Turns every unkeyed ("p1$") cancel-code hash into the keyed form with the kiosk's `key`

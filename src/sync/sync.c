@@ -271,6 +271,56 @@ static void import_contacts(run *r)
     free(list);
 }
 
+/* "Hvad savner du?": vaermed/ideer.csv, the same way as the contacts. */
+static void import_ideas(run *r)
+{
+    sync_result *res = r->res;
+    res->ideas = -1;
+    if (!sync_fs_exists(r->vfd, SYNC_IDEAS_FILE))
+        return;
+    char *data = NULL, *notes = NULL;
+    size_t len = 0, n = 0;
+    idea *list = NULL;
+    bool changed = false;
+    vm_err e;
+    err_clear(&e);
+    vm_status st = sync_fs_read(r->vfd, SYNC_IDEAS_FILE, SYNC_CONTACTS_MAX_BYTES, &data, &len,
+                                NULL, r->cat, &e);
+    if (st == VM_OK)
+        st = sync_read_ideas(data, len, r->cat, &list, &n, &notes, &e);
+    if (st == VM_OK) {
+        log_lines(r, notes);
+        st = store_ideas_replace(r->s, list, n, &changed, &e);
+        if (st != VM_OK) {
+            keep_detail(r, &e);
+            vm_err t;
+            sync_err(&t, st, r->cat, "%s", sync_store_words(r->cat, st));
+            e = t;
+        }
+    }
+    char line[VM_ERR_MSG_MAX + 200];
+    if (st != VM_OK) {
+        snprintf(res->ideas_note, sizeof res->ideas_note,
+                 SYNC_T(r->cat, "%s was not read: %s. The ideas on the kiosk are unchanged."),
+                 SYNC_IDEAS_FILE, e.msg);
+        log_line(r, res->ideas_note);
+    } else {
+        res->ideas = (int)n;
+        res->ideas_changed = changed;
+        snprintf(line, sizeof line,
+                 changed ? i18n_plural(r->cat, "%s: %d idea, now shown on \"What do you miss?\"",
+                                       "%s: %d ideas, now shown on \"What do you miss?\"",
+                                       (int)n)
+                         : i18n_plural(r->cat, "%s: %d idea, unchanged", "%s: %d ideas, unchanged",
+                                       (int)n),
+                 SYNC_IDEAS_FILE, (int)n);
+        log_line(r, line);
+    }
+    free(data);
+    free(notes);
+    free(list);
+}
+
 /* ---- the stick's clock */
 
 /* Whether the stick's time `t` (from file `source`) may raise the clock floor (sync.h);
@@ -415,6 +465,26 @@ static vm_status export_interests(run *r, const seal_public *to, size_t n, vm_er
         st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
     if (st == VM_OK)
         st = write_sealed(r, SYNC_INTERESTS_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
+                          err);
+    wipe_buf(&b);
+    return st;
+}
+
+/* "Hvad savner du?": the residents' own words, sealed (free text may hold a name). */
+static vm_status export_wishes(run *r, const seal_public *to, size_t n, vm_err *err)
+{
+    sync_buf b = SYNC_BUF_INIT;
+    vm_err e;
+    vm_status st = sync_export_wishes(r->s, &b, r->cat, &e);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+    }
+    if (st == VM_OK && !sync_buf_ok(&b))
+        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
+    if (st == VM_OK)
+        st = write_sealed(r, SYNC_WISHES_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
                           err);
     wipe_buf(&b);
     return st;
@@ -669,7 +739,8 @@ static vm_status export_all(run *r, vm_err *err)
     r->res->staff_keys = (int)n_to;
     if (n_to) {
         if ((st = export_signups(r, to, n_to, err)) != VM_OK ||
-            (st = export_interests(r, to, n_to, err)) != VM_OK)
+            (st = export_interests(r, to, n_to, err)) != VM_OK ||
+            (st = export_wishes(r, to, n_to, err)) != VM_OK)
             goto out;
     } else {
         log_line(r, SYNC_T(r->cat, "The sign-ups with names were not saved: this kiosk knows no "
@@ -696,6 +767,15 @@ static vm_status export_all(run *r, vm_err *err)
     }
     if ((st = write_file(r, SYNC_STATS_MONTH_CSV, &b, err)) != VM_OK)
         goto out;
+    sync_buf_free(&b);
+    if ((st = sync_export_votes(r->s, &b, r->cat, &e)) != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+        goto out;
+    }
+    if ((st = write_file(r, SYNC_VOTES_CSV, &b, err)) != VM_OK)
+        goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.7);
     sync_buf_free(&b);
     sync_export_template(&b, r->now);
@@ -710,8 +790,10 @@ static vm_status export_all(run *r, vm_err *err)
     progress(r, SYNC_PHASE_EXPORT, 0.95);
     char line[300];
     snprintf(line, sizeof line, SYNC_T(r->cat, "Saved on the USB stick in %s: %s%s%s"), folder,
-             n_to ? "tilmeldinger.csv.vaermed, sig-til.csv.vaermed, vaermed-*.db.vaermed, " : "",
-             "statistik.csv, statistik-maaned.csv, program-skabelon.csv",
+             n_to ? "tilmeldinger.csv.vaermed, sig-til.csv.vaermed, onsker.csv.vaermed, "
+                    "vaermed-*.db.vaermed, "
+                  : "",
+             "statistik.csv, statistik-maaned.csv, ideer-stemmer.csv, program-skabelon.csv",
              r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);
 out:
@@ -909,8 +991,10 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
             res->imported = true;
         }
     }
-    if (res->outcome != SYNC_OUTCOME_FAILED)
+    if (res->outcome != SYNC_OUTCOME_FAILED) {
         import_contacts(&r);
+        import_ideas(&r);
+    }
     progress(&r, SYNC_PHASE_EXPORT, 0.45);
 
     /* The export runs after a refused program too: the staff came for the sign-ups. */
@@ -1100,6 +1184,17 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
                  i18n_plural(cat, "\"Who can I ask?\" now shows %d contact.",
                              "\"Who can I ask?\" now shows %d contacts.", res->contacts),
                  res->contacts);
+        add(out, size, part);
+    }
+    if (res->ideas_note[0]) {
+        add(out, size, " ");
+        add(out, size, res->ideas_note);
+    } else if (res->ideas_changed) {
+        add(out, size, " ");
+        snprintf(part, sizeof part,
+                 i18n_plural(cat, "\"What do you miss?\" now shows %d idea.",
+                             "\"What do you miss?\" now shows %d ideas.", res->ideas),
+                 res->ideas);
         add(out, size, part);
     }
 }

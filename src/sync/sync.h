@@ -87,6 +87,8 @@
 #define SYNC_INTERESTS_CSV "sig-til.csv" /* "Sig til, når der sker noget": sealed like it */
 #define SYNC_STATS_CSV "statistik.csv"
 #define SYNC_STATS_MONTH_CSV "statistik-maaned.csv" /* per month: signed up, came, walk-ins */
+#define SYNC_VOTES_CSV "ideer-stemmer.csv"  /* "Hvad savner du?": the votes, no names */
+#define SYNC_WISHES_CSV "onsker.csv"        /* ... the short wishes: sealed */
 #define SYNC_TEMPLATE_CSV "program-skabelon.csv"
 #define SYNC_PROGRAM_PDF "ugeprogram.pdf"
 /* Beside the PDF: a fingerprint of what it was made from, so that a sync whose program did
@@ -186,6 +188,9 @@ typedef struct sync_result {
                                      stick had none, or it was not read */
     bool contacts_changed;        /* ... and they differ from what the kiosk showed */
     char contacts_note[VM_ERR_MSG_MAX + 100]; /* why kontakter.csv was not read; "" otherwise */
+    int ideas;                    /* ideer.csv: the ideas read and stored; -1 = none, or not read */
+    bool ideas_changed;
+    char ideas_note[VM_ERR_MSG_MAX + 100]; /* why ideer.csv was not read; "" otherwise */
 } sync_result;
 
 /* Runs a whole sync with the stick mounted at `stick_dir` (the folder holding `vaermed/`).

@@ -243,3 +243,195 @@ out:
     sync_buf_free(&notes_buf);
     return st;
 }
+
+/* ---- ideer.csv */
+
+enum { ICOL_NONE = -1, ICOL_TITLE = 0, ICOL_PICTO, ICOL_COUNT };
+static const char *const ICOL_NAMES[ICOL_COUNT] = {"idé", "pictogram"};
+static const struct {
+    const char *word;
+    int col;
+} IDEA_ALIASES[] = {
+    {"idé", ICOL_TITLE},      {"ide", ICOL_TITLE},        {"idea", ICOL_TITLE},
+    {"ideer", ICOL_TITLE},    {"forslag", ICOL_TITLE},    {"titel", ICOL_TITLE},
+    {"hvad", ICOL_TITLE},     {"title", ICOL_TITLE},      {"pictogram", ICOL_PICTO},
+    {"piktogram", ICOL_PICTO}, {"kategori", ICOL_PICTO},  {"category", ICOL_PICTO},
+    {"billede", ICOL_PICTO},  {"ikon", ICOL_PICTO},       {"icon", ICOL_PICTO},
+    {"type", ICOL_PICTO},
+};
+
+static int idea_col(const char *name)
+{
+    char key[256];
+    normalise(name, key, sizeof key);
+    for (size_t i = 0; i < sizeof IDEA_ALIASES / sizeof IDEA_ALIASES[0]; i++)
+        if (strcmp(IDEA_ALIASES[i].word, key) == 0)
+            return IDEA_ALIASES[i].col;
+    return ICOL_NONE;
+}
+
+vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat, idea **out,
+                          size_t *n_out, char **notes_out, vm_err *err)
+{
+    vm_status st = VM_OK;
+    char *text = NULL;
+    size_t text_len = 0;
+    sync_text_encoding enc;
+    sync_buf notes_buf = SYNC_BUF_INIT;
+    sync_notes notes = {&notes_buf, cat, 0};
+    idea *list = NULL;
+    int lines[IDEAS_MAX];
+    size_t n = 0;
+    sync_csv csv;
+    bool csv_open = false;
+    int colmap[SYNC_CSV_MAX_CELLS];
+    char header_names[SYNC_CSV_MAX_CELLS][128];
+    size_t ncols = 0;
+
+    *out = NULL;
+    *n_out = 0;
+    if (notes_out)
+        *notes_out = NULL;
+    if (len > SYNC_CONTACTS_MAX_BYTES)
+        return sync_err(err, VM_ERR_INVALID, cat, "the file is too big (at most %d KB)",
+                        SYNC_CONTACTS_MAX_BYTES / 1024);
+    if ((st = sync_text_decode(data, len, &text, &text_len, &enc, cat, err)) != VM_OK)
+        goto out;
+    list = calloc(IDEAS_MAX, sizeof *list);
+    if (!list) {
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+        goto out;
+    }
+    sync_csv_init(&csv, text, text_len, 0, cat);
+    csv_open = true;
+    const char *cells[SYNC_CSV_MAX_CELLS];
+    size_t nc;
+    int line, r;
+    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
+        bool all_blank = true;
+        for (size_t i = 0; i < nc; i++)
+            all_blank = all_blank && blank(cells[i]);
+        if (!all_blank)
+            break;
+    }
+    if (r < 0) {
+        st = err ? err->status : VM_ERR_INVALID;
+        goto out;
+    }
+    if (r == 0) {
+        st = sync_err(err, VM_ERR_INVALID, cat, "the file is empty");
+        goto out;
+    }
+    int seen[ICOL_COUNT] = {-1, -1};
+    ncols = nc;
+    for (size_t i = 0; i < nc; i++) {
+        utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
+        colmap[i] = idea_col(header_names[i]);
+        if (colmap[i] == ICOL_NONE) {
+            if (header_names[i][0]) {
+                sync_buf_printf(&notes_buf,
+                                SYNC_T(cat, "the column \"%s\" is not known and was not used"),
+                                header_names[i]);
+                sync_buf_adds(&notes_buf, "\n");
+            }
+            continue;
+        }
+        if (seen[colmap[i]] >= 0) {
+            st = sync_err(err, VM_ERR_INVALID, cat,
+                          "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
+                          line, header_names[seen[colmap[i]]], header_names[i],
+                          ICOL_NAMES[colmap[i]]);
+            goto out;
+        }
+        seen[colmap[i]] = (int)i;
+    }
+    if (seen[ICOL_TITLE] < 0) {
+        st = sync_err(err, VM_ERR_INVALID, cat,
+                      "line %d must name the columns, at least \"idé\" (and \"pictogram\")",
+                      line);
+        goto out;
+    }
+    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
+        bool all_blank = true;
+        for (size_t i = 0; i < nc; i++)
+            all_blank = all_blank && blank(cells[i]);
+        if (all_blank)
+            continue;
+        for (size_t i = ncols; i < nc; i++)
+            if (!blank(cells[i])) {
+                st = sync_err(err, VM_ERR_INVALID, cat,
+                              "line %d has more cells than the first line has columns (is "
+                              "there a \"%s\" too many?)",
+                              line, csv.sep == ',' ? "," : csv.sep == '\t' ? "TAB" : ";");
+                goto out;
+            }
+        if (n == IDEAS_MAX) {
+            st = sync_err(err, VM_ERR_INVALID, cat,
+                          "line %d: more than %d ideas in one file (one screen of them)", line,
+                          IDEAS_MAX);
+            goto out;
+        }
+        idea *d = &list[n];
+        memset(d, 0, sizeof *d);
+        d->cat = CAT_OTHER;
+        for (size_t i = 0; i < ncols && i < nc; i++) {
+            char at[64], where[256];
+            snprintf(at, sizeof at, SYNC_T(cat, "line %d"), line);
+            snprintf(where, sizeof where, SYNC_T(cat, "%s, column \"%s\""), at,
+                     header_names[i]);
+            if (colmap[i] == ICOL_TITLE) {
+                if ((st = sync_text_cell(cells[i], where, false, d->title, sizeof d->title,
+                                         &notes, err)) != VM_OK)
+                    goto out;
+            } else if (colmap[i] == ICOL_PICTO && !blank(cells[i])) {
+                char word[64];
+                utf8_clean_line(cells[i], word, sizeof word);
+                d->cat = category_from_word(word);
+                if (d->cat == CAT_OTHER) {
+                    sync_buf_printf(&notes_buf,
+                                    SYNC_T(cat, "%s: the pictogram \"%s\" is not known; the "
+                                                "plain one is shown"),
+                                    where, word);
+                    sync_buf_adds(&notes_buf, "\n");
+                }
+            }
+        }
+        if (!d->title[0]) {
+            st = sync_err(err, VM_ERR_INVALID, cat, "line %d: the idea is empty", line);
+            goto out;
+        }
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(list[k].title, d->title) == 0) {
+                st = sync_err(err, VM_ERR_INVALID, cat,
+                              "line %d: the idea \"%s\" is there already, on line %d", line,
+                              d->title, lines[k]);
+                goto out;
+            }
+        lines[n] = line;
+        n++;
+    }
+    if (r < 0) {
+        st = err ? err->status : VM_ERR_INVALID;
+        goto out;
+    }
+    if (!sync_buf_ok(&notes_buf)) {
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+        goto out;
+    }
+    if (n) {
+        *out = list;
+        list = NULL;
+    }
+    *n_out = n;
+    if (notes_out) {
+        *notes_out = notes_buf.data;
+        notes_buf.data = NULL;
+    }
+out:
+    if (csv_open)
+        sync_csv_free(&csv);
+    free(list);
+    free(text);
+    sync_buf_free(&notes_buf);
+    return st;
+}

@@ -21,7 +21,10 @@
 #include "core/err.h"
 #include "core/i18n.h"
 
+#include "core/idea.h"
+
 #define SYNC_CONTACTS_FILE "kontakter.csv"
+#define SYNC_IDEAS_FILE "ideer.csv"
 #define SYNC_CONTACTS_MAX_BYTES (64 * 1024)
 
 /* Reads `data` (len bytes, the file as it is on the stick). On VM_OK *out is a malloc'd
@@ -30,5 +33,12 @@
  * failure nothing is returned and `err` says why. */
 vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
                              contact **out, size_t *n, char **notes, vm_err *err);
+
+/* vaermed/ideer.csv ("Hvad savner du?"), read the same way: columns `idé` (required: the
+ * idea, at most 95 bytes, each once) and `pictogram` (a category word as in program.csv:
+ * "motion", "musik", "have"; unknown or empty: the plain one, said in the notes); at most
+ * IDEAS_MAX rows; only the header row: no ideas. */
+vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat, idea **out,
+                          size_t *n, char **notes, vm_err *err);
 
 #endif

@@ -417,3 +417,52 @@ void sync_csv_write_cell(FILE *out, const char *cell, char sep)
         fwrite(b.data, 1, b.len, out);
     sync_buf_free(&b);
 }
+
+vm_status sync_export_votes(store *s, sync_buf *out, const i18n_catalog *cat, vm_err *err)
+{
+    store_idea_count *list = NULL;
+    size_t n = 0;
+    vm_status st = store_idea_counts(s, &list, &n, err);
+    if (st != VM_OK)
+        return st;
+    sync_export_bom(out);
+    sync_buf_adds(out, SYNC_VOTES_HEADER);
+    sync_export_eol(out);
+    for (size_t i = 0; i < n; i++) {
+        put(out, list[i].title, false);
+        put(out, category_key(list[i].cat), false);
+        put(out, list[i].listed ? "ja" : "", false);
+        put_int(out, list[i].votes, false);
+        put(out, list[i].last_day, true);
+    }
+    free(list);
+    if (!sync_buf_ok(out))
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    return st;
+}
+
+vm_status sync_export_wishes(store *s, sync_buf *out, const i18n_catalog *cat, vm_err *err)
+{
+    store_wish *list = NULL;
+    size_t n = 0;
+    vm_status st = store_wishes_list(s, &list, &n, err);
+    if (st != VM_OK)
+        return st;
+    sync_export_bom(out);
+    sync_buf_adds(out, SYNC_WISHES_HEADER);
+    sync_export_eol(out);
+    for (size_t i = 0; i < n; i++) {
+        char cd[16], cc[8], when[32];
+        local_date(list[i].created, cd);
+        local_clock(list[i].created, cc);
+        snprintf(when, sizeof when, "%s %s", cd, cc);
+        put(out, list[i].text, false);
+        put(out, when, true);
+    }
+    if (list)
+        memset(list, 0, n * sizeof *list);
+    free(list);
+    if (!sync_buf_ok(out))
+        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    return st;
+}

@@ -55,6 +55,13 @@ vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_c
 vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                                   vm_err *err);
 
+/* ideer-stemmer.csv: each idea with its votes (days with a vote), no names. */
+#define SYNC_VOTES_HEADER "Idé;Pictogram;Vises nu;Stemmer (dage med en stemme);Sidste stemme"
+vm_status sync_export_votes(store *s, sync_buf *out, const i18n_catalog *cat, vm_err *err);
+/* onsker.csv: the residents' short wishes, oldest first (sealed before it leaves). */
+#define SYNC_WISHES_HEADER "Ønske;Skrevet"
+vm_status sync_export_wishes(store *s, sync_buf *out, const i18n_catalog *cat, vm_err *err);
+
 /* One row per activity with its counts and no names. */
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err);

@@ -122,7 +122,10 @@ const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size)
     case MSG_NAME_EMPTY:
         return tr(c, "Please type your first name or your initials");
     case MSG_NAME_LIMIT:
-        i18n_format(buf, size, tr(c, "A name can have at most %d letters"), SIGNUP_NAME_MAX);
+        if (c->u->screen == SCR_WISH)
+            i18n_format(buf, size, tr(c, "A wish can have at most %d letters"), WISH_MAX);
+        else
+            i18n_format(buf, size, tr(c, "A name can have at most %d letters"), SIGNUP_NAME_MAX);
         return buf;
     case MSG_CODE_SHORT:
         return tr(c, "The code must have 4 digits");
@@ -133,6 +136,8 @@ const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size)
                            : tr(c, "At least 8 digits");
     case MSG_NUMBER_FULL:
         return tr(c, "The number is as long as it can be");
+    case MSG_WISH_EMPTY:
+        return tr(c, "Write your wish in a few words");
     case MSG_APP:
         return fl->app_msg;
     case MSG_TASK_FULL:
@@ -454,6 +459,7 @@ void screen_flow_text(ui *u, const char *text)
     case SCR_JOIN_NAME:
     case SCR_CANCEL_NAME:
     case SCR_INTEREST_NAME:
+    case SCR_WISH:
         flow_text_input(u, text, true);
         break;
     case SCR_INTEREST_REACH:

@@ -565,7 +565,9 @@ void screen_home_build(ui_ctx *c)
                           tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),
                           ICON_WARNING, L->margin, 0, full_w, 4, false) +
                  L->gap;
-    int content = wl.h + L->gap + end_btn_h;
+    /* "Hvad savner du?" after the whole program, when the staff gave ideas */
+    int ideas_h = m->n_ideas ? L->btn_h + L->gap : 0;
+    int content = wl.h + L->gap + end_btn_h + ideas_h;
     int view_h = L->h - top - L->gap - notes;
     bool scroll = content > view_h;
     if (scroll && L->portrait)
@@ -662,6 +664,10 @@ void screen_home_build(ui_ctx *c)
         w_button(c, "program", label, ICON_CALENDAR, rect_make(view.x, yy, view.w, end_btn_h),
                  BTN_SECONDARY, UI_FONT_BOLD, false);
     }
+    yy += end_btn_h + L->gap;
+    if (ideas_h && yy + L->btn_h > view.y && yy < view.y + view.h)
+        w_button(c, "ideas", tr(c, "What do you miss?"), ICON_PLUS,
+                 rect_make(view.x, yy, view.w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
     w_scroll_end(c);
     if (scroll)
         w_scroll_buttons(c, up, down, s, scroll_max);
@@ -687,6 +693,12 @@ void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
         u->program_day = 0;
         u->scroll[SCR_PROGRAM] = 0;
         ui_goto(u, SCR_PROGRAM, now_ms);
+    } else if (strcmp(id, "ideas") == 0) {
+        if (m->n_ideas) {
+            ui_flow_wipe(u);
+            u->scroll[SCR_IDEAS] = 0;
+            ui_goto(u, SCR_IDEAS, now_ms);
+        }
     } else if (strcmp(id, "contacts") == 0) {
         if (m->n_contacts) {
             u->scroll[SCR_CONTACTS] = 0;

@@ -22,6 +22,8 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_INTEREST_REACH] = "interest-reach",
     [SCR_INTEREST_CONSENT] = "interest-consent",
     [SCR_INTEREST_DONE] = "interest-done",
+    [SCR_WISH] = "wish",
+    [SCR_IDEAS_DONE] = "ideas-done",
     [SCR_IDLE] = "idle",
     [SCR_NIGHT] = "night",
     [SCR_SYNC] = "sync",
@@ -37,6 +39,7 @@ static const char *const SCREEN_NAMES[SCR_COUNT] = {
     [SCR_LANGUAGE] = "language",
     [SCR_CONTACTS] = "contacts",
     [SCR_ADMIN_CHECKIN] = "admin-checkin",
+    [SCR_IDEAS] = "ideas",
 };
 
 #define WHEEL_STEP_LINES 3
@@ -256,6 +259,7 @@ static bool scrolls(ui_screen_id s)
 {
     return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
            s == SCR_CONTACTS || s == SCR_INTEREST_CONSENT || s == SCR_ADMIN_CHECKIN ||
+           s == SCR_IDEAS ||
            s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
 }
 
@@ -427,6 +431,11 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
     case SCR_INTEREST_CONSENT:
     case SCR_INTEREST_DONE:
         screen_interest_tap(u, m, id, now_ms);
+        break;
+    case SCR_IDEAS:
+    case SCR_WISH:
+    case SCR_IDEAS_DONE:
+        screen_ideas_tap(u, m, id, now_ms);
         break;
     case SCR_COUNT:
         break;
@@ -778,6 +787,11 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
     case SCR_INTEREST_DONE:
         screen_interest_build(&c);
         break;
+    case SCR_IDEAS:
+    case SCR_WISH:
+    case SCR_IDEAS_DONE:
+        screen_ideas_build(&c);
+        break;
     case SCR_COUNT:
         break;
     }
@@ -837,6 +851,16 @@ void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t
             snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
             if (!fl->app_msg[0])
                 fl->msg = MSG_WHY_CLOSED;
+        }
+    } else if (u->screen == SCR_IDEAS || u->screen == SCR_WISH) {
+        fl->ok = r->status == VM_OK;
+        snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
+        if (fl->ok) {
+            ui_wipe(fl->name, sizeof fl->name);
+            fl->msg = MSG_NONE;
+            ui_goto(u, SCR_IDEAS_DONE, now_ms);
+        } else {
+            fl->msg = MSG_APP;
         }
     } else if (u->screen == SCR_INTEREST_CONSENT) {
         if (r->status == VM_OK) {

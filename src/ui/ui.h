@@ -14,7 +14,7 @@
  * Stable names (frame.screen, the dump): home (the week at a glance), program (every
  * activity as a detailed card), language (the chooser), contacts (who residents can ask),
  * detail, interest-name, interest-reach, interest-consent, interest-done ("Sig til, når der
- * sker noget"), join-name, join-household,
+ * sker noget"), ideas, wish, ideas-done ("Hvad savner du?"), join-name, join-household,
  * join-extra, join-done, cancel-name, cancel-code, cancel-done, idle, night, sync, sync-done,
  * too-small, admin-pin, admin, admin-signups, admin-sticks, admin-confirm, admin-test,
  * admin-checkin. Stable
@@ -30,6 +30,10 @@
  *     clock-warning, signups-paused;
  *   program: section:today|week|later, card:<uid> (the detailed cards);
  *   language: lang:<code> (each language in its own name; the one in use SELECTED);
+ *   home also: ideas ("Hvad savner du?", after the whole program, when there are ideas);
+ *   ideas: idea:<n> (the n-th idea from 0, its pictogram and words), wish ("write your
+ *     own"); wish: the name screen's keys and field (`name`), next (sends); ideas-done:
+ *     result, done;
  *   contacts: emergency (112, always first), contact:<n> (the n-th contact from 0: name,
  *     role, phone, hours in its label), qr:<n> (its tel: code, "Scan and call");
  *   detail: join, join-reason, cancel-signup, task:<task id>, interest ("Sig til, når der
@@ -93,6 +97,7 @@
 
 #include "core/activity.h"
 #include "core/contact.h"
+#include "core/idea.h"
 #include "core/interest.h"
 #include "core/err.h"
 #include "core/i18n.h"
@@ -242,6 +247,10 @@ typedef struct ui_model {
     /* How many days the kiosk keeps what residents leave (the config's retention_days), said
      * in the consent of "Sig til, når der sker noget"; 0: not said in days. */
     int retention_days;
+    /* "Hvad savner du?": the staff's ideas (at most IDEAS_MAX); home shows the way to them
+     * only when there are some. */
+    const idea *ideas;
+    size_t n_ideas;
 } ui_model;
 
 typedef enum ui_input_kind {
@@ -290,6 +299,11 @@ typedef enum ui_action_kind {
     UI_ACTION_ADMIN_SET_CAME,     /* sign-up `signup_id` came (`came`) or not */
     UI_ACTION_ADMIN_SET_WALKINS,  /* who came without signing up: `children`, `adults`,
                                      `seniors` (65+) */
+    /* "Hvad savner du?": a vote for the idea `idea_title`, or a short wish in `name`.
+     * VM_OK shows ideas-done with `message` (or a plain thanks); the app says there when the
+     * idea had its vote from this kiosk today already. */
+    UI_ACTION_VOTE,
+    UI_ACTION_WISH,
 } ui_action_kind;
 
 typedef struct ui_action {
@@ -307,6 +321,7 @@ typedef struct ui_action {
     bool by_flat;               /* INTEREST: `reach` is a flat number, not a phone number */
     char interest_id[SIGNUP_ID_MAX]; /* ADMIN_DELETE_INTEREST */
     bool came;                  /* ADMIN_SET_CAME */
+    char idea_title[IDEA_TITLE_MAX]; /* VOTE */
     int seniors;                /* ADMIN_SET_WALKINS (with adults, children) */
 } ui_action;
 

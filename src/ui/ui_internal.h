@@ -33,6 +33,8 @@ typedef enum ui_screen_id {
     SCR_INTEREST_REACH, /* a phone number or a flat number */
     SCR_INTEREST_CONSENT, /* what is kept, for how long, who sees it: "Ja, sig til mig" */
     SCR_INTEREST_DONE,
+    SCR_WISH,           /* "Hvad savner du?": a short wish on the keyboard */
+    SCR_IDEAS_DONE,     /* thanks for a vote or a wish */
     SCR_IDLE,           /* dark, highlights and a QR code, moving slowly */
     SCR_NIGHT,          /* black, one full-screen `wake` */
     SCR_SYNC,           /* a stick is being synced: progress, no actions */
@@ -48,6 +50,7 @@ typedef enum ui_screen_id {
     SCR_LANGUAGE,       /* the language chooser: every language in its own name */
     SCR_CONTACTS,       /* who residents can ask: 112 first, the staff's contacts */
     SCR_ADMIN_CHECKIN,  /* "Hvem kom?": tick who came, count who came without signing up */
+    SCR_IDEAS,          /* "Hvad savner du?": the staff's ideas, one tap a vote */
     SCR_COUNT
 } ui_screen_id;
 
@@ -67,6 +70,7 @@ typedef enum ui_msg {
     MSG_TASK_FULL,     /* a tap on a task that has its hands */
     MSG_NUMBER_SHORT,  /* "Skriv dit telefonnummer (8 cifre)" / "Skriv dit lejlighedsnummer" */
     MSG_NUMBER_FULL,   /* the number is as long as it may be */
+    MSG_WISH_EMPTY,    /* "Skriv dit ønske med et par ord" */
     MSG_APP            /* the app's message, in `app_msg` (already translated) */
 } ui_msg;
 
@@ -273,6 +277,8 @@ void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, j
 void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_cancel_build(ui_ctx *c); /* cancel-name, cancel-code, cancel-done */
 void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_ideas_build(ui_ctx *c); /* ideas, wish, ideas-done */
+void screen_ideas_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_interest_build(ui_ctx *c); /* interest-name, -reach, -consent, -done */
 void screen_interest_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 /* A digit typed on interest-reach (the number pad or a physical keyboard). */

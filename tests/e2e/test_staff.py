@@ -430,6 +430,50 @@ def test_who_came_counts_without_names():
         check(live[0]["name"] not in text, "a name in %s" % name)
 
 
+def test_what_do_you_miss_votes_once_a_day():
+    """"Hvad savner du?": one tap on an idea is a vote, once per idea per day; a short
+    wish; the votes go on the stick plain, the wishes sealed."""
+    ws = Workspace("ideas")
+    stick = ws.path("sticks/usb1")
+    os.makedirs(stick)
+    conf = write_config(ws, stick_root=ws.path("sticks"))
+    ws.cli("staff-key", "new", "--stick", stick, db=False,
+           input="fire ord kun personalet kender\n" * 2)
+    ws.cli("--config", conf, "stick", "init", stick)
+    away = ws.path("away")
+    os.rename(stick, away)
+    to_ideas = ["tap-id scroll-down", PAUSE] * 4 + ["tap-id ideas", PAUSE]
+    script = to_ideas + ["tap-id idea:0", "wait 600", "tap-id back", PAUSE, "tap-id idea:0",
+                         "wait 600", "tap-id back", PAUSE, "tap-id wish", PAUSE,
+                         "text Mere musik", "tap-id next", "wait 600"]
+    frames, cp = ws.kiosk(script, size=(1920, 1080), extra_args=["--config", conf],
+                          extra_env=stick_env(ws))
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    done = [labels(f) for f in frames if f["screen"] == "ideas-done"]
+    check(any("Tak for din stemme!" in d for d in done), "no thanks for the vote: %s" % done)
+    check(any("kom igen i morgen" in d for d in done), "the second vote was not told: %s" % done)
+    check(any("Personalet får det at se" in d or "Personalet læser det" in d for d in done),
+          "no thanks for the wish: %s" % done)
+    db = sqlite3.connect(ws.db)
+    votes = db.execute("SELECT title, count(*) FROM idea_votes GROUP BY title").fetchall()
+    wishes = db.execute("SELECT text FROM wishes").fetchall()
+    db.close()
+    check(votes == [("Yoga for begyndere", 1)], "the votes: %r" % votes)
+    check(wishes == [("Mere musik",)], "the wishes: %r" % wishes)
+    os.rename(away, stick)
+    ws.cli("--config", conf, "sync", stick)
+    out = [os.path.join(stick, "vaermed", d) for d in os.listdir(os.path.join(stick, "vaermed"))
+           if d.startswith("kiosk-")][0]
+    with open(os.path.join(out, "ideer-stemmer.csv"), encoding="utf-8-sig") as f:
+        counted = f.read()
+    check("Yoga for begyndere;sport;ja;1;" in counted, "the votes on the stick: %r" % counted)
+    check(os.path.exists(os.path.join(out, "onsker.csv.vaermed")), "no sealed wishes")
+    for root, _d, files in os.walk(stick):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                check(b"Mere musik" not in f.read(), "a wish in the clear in %s" % name)
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_staff_stick_syncs_on_screen,
@@ -442,4 +486,5 @@ if __name__ == "__main__":
         test_contacts_from_the_stick_on_screen,
         test_tell_me_when_leaves_only_sealed,
         test_who_came_counts_without_names,
+        test_what_do_you_miss_votes_once_a_day,
     ]))

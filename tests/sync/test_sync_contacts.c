@@ -321,6 +321,89 @@ static void who_came_in_the_statistics(void **state)
     store_close(s);
 }
 
+/* ideer.csv as Excel saves it, its refusals, and the votes and wishes that go home. */
+static void ideas_in_and_votes_out(void **state)
+{
+    (void)state;
+    i18n_catalog *da = danish();
+    idea *d = NULL;
+    size_t n = 0;
+    char *notes = NULL;
+    vm_err err = {0};
+    const char *csv = "Id\xE9;Pictogram;Kommentar\r\nYoga for begyndere;motion;\r\n"
+                      "Syv\xE6rksted;strik;\r\nNoget helt nyt;rumfart;\r\n";
+    if (sync_read_ideas(csv, strlen(csv), da, &d, &n, &notes, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(n, 3);
+    assert_string_equal(d[1].title, "Syv\xC3\xA6rksted");
+    assert_int_equal(d[0].cat, category_from_word("motion"));
+    assert_int_equal(d[2].cat, CAT_OTHER);
+    assert_non_null(strstr(notes, "\"rumfart\" kendes ikke"));
+    assert_non_null(strstr(notes, "\"Kommentar\""));
+    free(d);
+    free(notes);
+    static const struct {
+        const char *csv, *want;
+    } BAD[] = {
+        {"Pictogram\r\nmotion\r\n", "mindst \"idé\""},
+        {"Idé\r\nYoga\r\nYoga\r\n", "linje 3: idéen \"Yoga\" står der allerede, på linje 2"},
+        {"Idé;Pictogram\r\n;motion\r\n", "linje 2: idéen er tom"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        assert_int_equal(sync_read_ideas(BAD[i].csv, strlen(BAD[i].csv), da, &d, &n, NULL, &err),
+                         VM_ERR_INVALID);
+        if (!strstr(err.msg, BAD[i].want))
+            fail_msg("\"%s\" does not say \"%s\"", err.msg, BAD[i].want);
+    }
+    char many[2048] = "idé\n";
+    for (int i = 0; i <= IDEAS_MAX; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "Idé nummer %d\n", i);
+    assert_int_equal(sync_read_ideas(many, strlen(many), da, &d, &n, NULL, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "mere end 12 idéer"));
+
+    /* a whole sync: the ideas come in; votes go home plain, wishes sealed */
+    char stick[1024], db[1024];
+    store *s = kiosk_with_stick("sync_ideas", stick, sizeof stick, db, sizeof db);
+    int64_t now = ts_time(NOW_ISO);
+    stu_put(stick, "ideer.csv", csv, (size_t)-1);
+    sync_options opt = {.cat = da};
+    sync_result res;
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_int_equal(res.ideas, 3);
+    char summary[2048];
+    sync_summary_text(&res, da, summary, sizeof summary);
+    assert_non_null(strstr(summary, "\"Hvad savner du?\" viser nu 3 idéer."));
+    bool counted = false;
+    assert_int_equal(store_idea_vote(s, "Yoga for begyndere", now, &counted, &err), VM_OK);
+    assert_int_equal(store_wish_add(s, "Mere musik, ring til Birgitte 21436587", now, &err),
+                     VM_OK);
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    char path[2048];
+    size_t len;
+    snprintf(path, sizeof path, "%s/vaermed/fh-1/ideer-stemmer.csv", stick);
+    char *votes = ts_read_file(path, &len);
+    assert_non_null(strstr(votes, "Idé;Pictogram;Vises nu;Stemmer (dage med en stemme);"
+                                  "Sidste stemme\r\n"));
+    assert_non_null(strstr(votes, "Yoga for begyndere;sport;ja;1;2026-11-23\r\n"));
+    free(votes);
+    assert_false(anywhere(stick, "21436587"));
+    snprintf(path, sizeof path, "%s/vaermed/fh-1/onsker.csv.vaermed", stick);
+    char *wishes = stu_unseal(path, &STAFF, &len);
+    assert_non_null(strstr(wishes, "Mere musik, ring til Birgitte 21436587;"));
+    free(wishes);
+    /* a bad file the next time: refused, said, the ideas stay */
+    stu_put(stick, "ideer.csv", "Idé\r\nYoga\r\nYoga\r\n", (size_t)-1);
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    sync_summary_text(&res, da, summary, sizeof summary);
+    assert_non_null(strstr(summary, "ideer.csv blev ikke læst: linje 3"));
+    idea *kept = NULL;
+    assert_int_equal(store_ideas_list(s, &kept, &n, &err), VM_OK);
+    assert_int_equal(n, 3);
+    free(kept);
+    store_close(s);
+    i18n_catalog_free(da);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +412,7 @@ int main(void)
         cmocka_unit_test(a_sync_brings_the_contacts_and_a_bad_file_changes_nothing),
         cmocka_unit_test(wishes_leave_only_sealed),
         cmocka_unit_test(who_came_in_the_statistics),
+        cmocka_unit_test(ideas_in_and_votes_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,7 +202,7 @@ void h_free(harness *h)
 
 static bool public_screen(const char *screen)
 {
-    static const char *const PUBLIC[] = {"home", "detail", "join-done", "cancel-done", "idle", "contacts", "interest-done",
+    static const char *const PUBLIC[] = {"home", "detail", "join-done", "cancel-done", "idle", "contacts", "interest-done", "ideas", "ideas-done",
                                          "night", "sync", "sync-done", "too-small"};
     for (size_t i = 0; i < sizeof PUBLIC / sizeof PUBLIC[0]; i++)
         if (strcmp(screen, PUBLIC[i]) == 0)
