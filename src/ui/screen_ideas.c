@@ -231,7 +231,7 @@ void screen_ideas_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
             ui_queue_action(u, &a);
             ui_wipe(&a, sizeof a);
         } else {
-            flow_key_tap(u, id, true);
+            flow_name_tap(u, m, id, SCR_WISH, now_ms); /* a key (back and next are above) */
         }
         break;
     case SCR_IDEAS_DONE:
