@@ -137,7 +137,7 @@ const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size)
     case MSG_NUMBER_FULL:
         return tr(c, "The number is as long as it can be");
     case MSG_WISH_EMPTY:
-        return tr(c, "Write your wish in a few words");
+        return tr(c, "Write a few words");
     case MSG_APP:
         return fl->app_msg;
     case MSG_TASK_FULL:

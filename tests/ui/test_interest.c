@@ -63,8 +63,8 @@ static void a_phone_number_with_consent(void **state)
         h_tap(h, "interest");
         assert_string_equal(h_screen(h), "interest-name");
         /* no name: said, and it stays (landscape: on a portrait screen the shared name step
-         * has two lines for its message, which this one needs three for: issue 11's keyboard
-         * rework owns that layout) */
+         * has two lines for its message, and "Skriv først dit fornavn ..." needs three: the
+         * shared name step's layout, the same for join-name) */
         if (SIZES[s][0] > SIZES[s][1]) {
             h_tap(h, "next");
             assert_string_equal(h_screen(h), "interest-name");
