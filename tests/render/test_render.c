@@ -78,6 +78,49 @@ static void text_is_rasterised_once(void **state)
     render_close(r);
 }
 
+/* What cannot be seen is not rasterised or kept: a scrolled list's texts below the fold and
+ * outside its clip cost nothing, and the ones half in view are drawn. */
+static void unseen_text_is_not_rasterised(void **state)
+{
+    (void)state;
+    render *r = open_renderer(400, 200);
+    set_fonts(r, 24);
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "t", 400, 200);
+    const ui_color black = {0, 0, 0, 255};
+    draw_rect(&f, (ui_rect){0, 0, 400, 200}, (ui_color){255, 255, 255, 255}, 0);
+    draw_text(&f, 10, 230, 200, 30, UI_FONT_BODY, black, "Below the picture");
+    draw_text(&f, 10, -40, 200, 30, UI_FONT_BODY, black, "Above the picture");
+    draw_text(&f, 450, 10, 200, 30, UI_FONT_BODY, black, "Right of the picture");
+    draw_icon(&f, (ui_rect){10, 300, 48, 48}, ICON_CAT_FOOD, black);
+    draw_clip(&f, (ui_rect){0, 100, 400, 100});
+    draw_text(&f, 10, 20, 200, 30, UI_FONT_BODY, black, "Outside the clip");
+    draw_text(&f, 10, 180, 200, 30, UI_FONT_BODY, black, "Half in view");
+    draw_clip(&f, (ui_rect){0, 0, 0, 0});
+    render_present(r, &f);
+    unsigned long made;
+    render_stats(r, &made, NULL);
+    assert_int_equal(made, 1); /* "Half in view" only */
+    /* ... and it is drawn: dark pixels in the clip's last rows. */
+    unsigned char *px;
+    int w, h;
+    vm_err err = {0};
+    assert_int_equal(render_read_pixels(r, &px, &w, &h, &err), VM_OK);
+    bool dark = false;
+    for (int y = 180; y < 200 && !dark; y++)
+        for (int x = 10; x < 210 && !dark; x++)
+            dark = (pixel(px, w, x, y) & 0xFF) < 0x80;
+    assert_true(dark);
+    /* Nothing was drawn where the clip kept "Outside the clip" away. */
+    for (int y = 20; y < 50; y++)
+        for (int x = 10; x < 210; x++)
+            assert_int_equal(pixel(px, w, x, y), 0xFFFFFF);
+    free(px);
+    ui_frame_free(&f);
+    render_close(r);
+}
+
 static void shapes_and_qr_land_where_asked(void **state)
 {
     (void)state;
@@ -451,6 +494,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_rasterised_once),
+        cmocka_unit_test(unseen_text_is_not_rasterised),
         cmocka_unit_test(shapes_and_qr_land_where_asked),
         cmocka_unit_test(rotation_turns_picture_and_touches),
         cmocka_unit_test(missing_fonts_are_a_plain_error),
