@@ -39,6 +39,7 @@ REPS = 2 if QUICK else 5            # process starts, Chromium runs, CLI command
 IDLE_SECONDS = 10 if QUICK else 60
 TAPS = 4 if QUICK else 20
 FRAMES = 30 if QUICK else 150       # frames per variant in bench_frame
+SIZES = (20, 200, 2000, 20000)      # activities stored (ten sign-ups each)
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -378,9 +379,10 @@ class Kiosk:
     """One kiosk process with its own dump file; optional automation FIFO and stats file."""
 
     def __init__(self, b, db, mode="dummy", display=None, demo=False, now=NOW, size=(800, 480),
-                 stats=None, fifo=False, fullscreen=False):
+                 stats=None, fifo=False, fullscreen=False, config=None, extra_env=None):
         self.dump = Dump(b.fresh("dump", ".jsonl"))
         extra = {"VAERMED_UI_DUMP": self.dump.path}
+        extra.update(extra_env or {})
         if stats:
             extra["VAERMED_STATS"] = stats
         self.fifo_fd = None
@@ -389,7 +391,7 @@ class Kiosk:
             os.mkfifo(path)
             self.fifo_fd = os.open(path, os.O_RDWR)  # never blocks; the kiosk reads it
             extra["VAERMED_UI_INPUT"] = path
-        cmd = [b.bin, "--db", db, "--config", b.config, "--window", "%dx%d" % size]
+        cmd = [b.bin, "--db", db, "--config", config or b.config, "--window", "%dx%d" % size]
         if demo:
             cmd.append("--demo")
         if fullscreen:
@@ -479,7 +481,7 @@ def prepare(b):
     log("making the databases (store API) and the staff's files")
     data = {}
     b.dbs = {}
-    for n in (20, 200, 2000):
+    for n in SIZES:
         path = b.path("program-%d.db" % n)
         data["db_%d" % n] = b.mkdb(path, n, n * 10)
         b.dbs[n] = path
@@ -502,9 +504,11 @@ def prepare(b):
 def startup(b, xvfb):
     """Process start -> first line in the dump, measured from outside."""
     out = {}
-    cases = [("demo", None), ("2000", b.dbs[2000])]
+    cases = [("demo", None), ("20", b.dbs[20]), ("2000", b.dbs[2000]), ("20000", b.dbs[20000])]
     for mode in ("dummy", "xvfb"):
         for name, db in cases:
+            if mode == "xvfb" and name in ("20", "20000"):
+                continue  # how it grows is seen headless; X adds the same for each
             log("start-up to first frame: %s, %s" % (mode, name))
             ms, ticks = [], []
             for i in range(REPS + 1):  # the first run warms the page cache and is dropped
@@ -518,7 +522,7 @@ def startup(b, xvfb):
             out["%s_%s" % (mode, name)] = {"ms": summary(ms, 1),
                                            "sdl_ticks_ms": summary(ticks, 0)}
     # what of it is the model: the query, and a QR code for every activity
-    for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000])):
+    for name, db in (("demo", b.demo_db), ("2000", b.dbs[2000]), ("20000", b.dbs[20000])):
         try:
             out["model_" + name] = json.loads(b.run_tool("bench_ops", "model", db, NOW,
                                                          str(REPS)))
@@ -530,7 +534,8 @@ def startup(b, xvfb):
 def frames(b, xvfb):
     log("frame time: bench_frame, software renderer (%d frames a variant)" % FRAMES)
     rows = []
-    text = b.run_tool("bench_frame", "-k", str(FRAMES), env=b.env("dummy"))
+    text = b.run_tool("bench_frame", "-k", str(FRAMES), "-n", "20,200,2000,20000",
+                      env=b.env("dummy"))
     rows += [dict(json.loads(line), driver="dummy") for line in text.splitlines() if line]
     log("frame time: bench_frame under Xvfb with the renderer SDL chooses")
     env = b.env("xvfb", xvfb.display, extra={"SDL_VIDEODRIVER": "x11"})
@@ -646,6 +651,7 @@ def memory(b, xvfb):
     out = {}
     cases = [("demo", b.demo_db, "dummy"), ("20", b.dbs[20], "dummy"),
              ("200", b.dbs[200], "dummy"), ("2000", b.dbs[2000], "dummy"),
+             ("20000", b.dbs[20000], "dummy"),
              ("2000", b.dbs[2000], "xvfb"), ("2000", b.dbs[2000], "xvfb-software"),
              ("2000", b.dbs[2000], "xvfb-software-nofbaccel"), ("2000", b.dbs[2000], "xvfb-gles2")]
     for name, db, mode in cases:
@@ -679,6 +685,62 @@ def memory(b, xvfb):
                                        "frames": len(k.dump.frames), "sampled": tree,
                                        "mesa_mapped": gl > 0}
     return out
+
+
+HEAVY = ("libcairo", "libpango", "libical", "libicu", "libfontconfig", "vaermed-print.so",
+         "vaermed-calendar.so")
+
+
+def mapped_libraries(pid):
+    with open("/proc/%d/maps" % pid) as f:
+        return sorted({line.split()[-1].rsplit("/", 1)[-1] for line in f
+                       if "/" in line and ".so" in line})
+
+
+def modules_cost(b):
+    """What printing and calendar files cost the kiosk, and what their modules save at its
+    start: a headless kiosk (2,000 activities) is read after its first frame, then a staff
+    stick with a calendar file arrives, the kiosk syncs (reads the calendar, writes the week's
+    PDF), and it is read again."""
+    log("modules: libraries and memory before and after a sync with a calendar and a PDF")
+    d = b.fresh("modules")
+    os.makedirs(d + "/sticks")
+    stick = d + "/stick"
+    os.makedirs(stick)
+    db = d + "/kiosk.db"
+    shutil.copyfile(b.dbs[2000], db)
+    b.cli("stick", "init", stick, db=db)
+    b.cli("staff-key", "add", STAFF_PUBLIC_KEY, db=db)
+    shutil.copyfile(b.ics, stick + "/vaermed/program.ics")
+    conf = d + "/vaermed.conf"
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write("estate_name = %s\nkiosk_name = Bench\nstick_root = %s\n" % (ESTATE, d + "/sticks"))
+    mounts = d + "/mounts"  # no mount table to watch: the kiosk scans the folder on a timer
+    open(mounts, "w").close()
+    k = Kiosk(b, db, config=conf, extra_env={"VAERMED_MOUNTS": mounts})
+    try:
+        k.first_frame()
+        k.dump.quiet(1.0, 10)
+
+        def look():
+            st = proc_status(k.pid)
+            libs = mapped_libraries(k.pid)
+            return {"libraries": len(libs), "heavy": [x for x in libs if x.startswith(HEAVY)],
+                    "vm_rss_kb": status_kb(st, "VmRSS"), "vm_hwm_kb": status_kb(st, "VmHWM"),
+                    "pss_kb": pss_kb(k.pid)}
+        before = look()
+        os.rename(stick, d + "/sticks/usb1")
+        done = k.dump.wait_for(lambda f: f["screen"] == "sync-done", 60)
+        if not done:
+            raise RuntimeError("the kiosk did not finish the sync")
+        k.dump.quiet(1.0, 10)
+        after = look()
+        home = d + "/sticks/usb1/vaermed"  # the kiosk's own folder there holds the PDF
+        pdf = any(os.path.exists(os.path.join(home, x, "ugeprogram.pdf"))
+                  for x in os.listdir(home))
+    finally:
+        k.stop()
+    return {"before": before, "after_sync": after, "pdf_written": pdf}
 
 
 def timed(fn, reps):
@@ -1035,9 +1097,14 @@ def t_startup(r, add):
         "| Xvfb (SDL's renderer) |")
     add("|---|---:|---:|")
     for name, label in (("demo", "fresh database, `--demo`"),
-                        ("2000", "2,000 activities, 20,000 sign-ups")):
+                        ("20", "20 activities, 200 sign-ups"),
+                        ("2000", "2,000 activities, 20,000 sign-ups"),
+                        ("20000", "20,000 activities, 200,000 sign-ups")):
+        if "dummy_" + name not in su:
+            continue
+        x = su.get("xvfb_" + name)
         add("| %s | %s | %s |" % (label, fmt_ms(su["dummy_" + name]["ms"]["median"]),
-                                  fmt_ms(su["xvfb_" + name]["ms"]["median"])))
+                                  fmt_ms(x["ms"]["median"]) if x else ""))
         mo = su.get("model_" + name)
         if mo and "error" not in mo:
             # kiosk_model_load plans the codes; they are encoded when a screen shows one.
@@ -1053,7 +1120,7 @@ def t_frames(r, add):
     add("|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = {(x["driver"], x["width"], x["activities"], x["variant"]): x for x in r["frames"]}
     for (w, h) in ((800, 480), (1920, 1080)):
-        for n in (20, 200, 2000):
+        for n in SIZES:
             home = rows.get(("dummy", w, n, "home"))
             det = rows.get(("dummy", w, n, "detail"))
             scr = rows.get(("dummy", w, n, "scroll"))
@@ -1117,20 +1184,36 @@ def t_idle(r, add):
 
 def t_memory(r, add):
     mem = r["memory"]
-    add("| Peak resident memory (VmHWM) after a short session | 20 | 200 | 2,000 activities |")
-    add("|---|---:|---:|---:|")
-    add("| headless, software renderer (sign-ups: 10 per activity) | %s | %s | %s |" % tuple(
-        fmt_mb(mem["dummy_%d" % n]["vm_hwm_kb"]) for n in (20, 200, 2000)))
+    add("| Peak resident memory (VmHWM) after a short session | 20 | 200 | 2,000 "
+        "| 20,000 activities |")
+    add("|---|---:|---:|---:|---:|")
+    add("| headless, software renderer (sign-ups: 10 per activity) | %s | %s | %s | %s |" % tuple(
+        fmt_mb(mem["dummy_%d" % n]["vm_hwm_kb"]) for n in SIZES))
     add("| Xvfb: SDL's renderer (OpenGL) / OpenGL ES 2 (EGL) / software renderer / software and "
-        "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s / %s |" % (
+        "SDL_FRAMEBUFFER_ACCELERATION=0 | | | %s / %s / %s / %s | |" % (
             fmt_mb(mem["xvfb_2000"]["vm_hwm_kb"]), fmt_mb(mem["xvfb-gles2_2000"]["vm_hwm_kb"]),
             fmt_mb(mem["xvfb-software_2000"]["vm_hwm_kb"]),
             fmt_mb(mem["xvfb-software-nofbaccel_2000"]["vm_hwm_kb"])))
-    add("| … peak PSS, sampled (headless software / Xvfb ES 2) | %s | %s | %s / %s |" % (
+    add("| … peak PSS, sampled (headless software / Xvfb ES 2) | %s | %s | %s / %s | %s |" % (
         fmt_mb(mem["dummy_20"]["sampled"]["peak_pss_kb"]),
         fmt_mb(mem["dummy_200"]["sampled"]["peak_pss_kb"]),
         fmt_mb(mem["dummy_2000"]["sampled"]["peak_pss_kb"]),
-        fmt_mb(mem["xvfb-gles2_2000"]["sampled"]["peak_pss_kb"])))
+        fmt_mb(mem["xvfb-gles2_2000"]["sampled"]["peak_pss_kb"]),
+        fmt_mb(mem["dummy_20000"]["sampled"]["peak_pss_kb"])))
+
+
+def t_modules(r, add):
+    m = r["modules"]
+    a, z = m["before"], m["after_sync"]
+    add("| Printing and calendar files as modules (headless kiosk, 2,000 activities) "
+        "| libraries mapped | of them cairo, Pango, libical, ICU, fontconfig, the modules "
+        "| RSS | PSS |")
+    add("|---|---:|---:|---:|---:|")
+    add("| after the first frame | %d | %d | %s | %s |" % (
+        a["libraries"], len(a["heavy"]), fmt_mb(a["vm_rss_kb"]), fmt_mb(a["pss_kb"])))
+    add("| after a stick's sync (a calendar file read, the week's PDF %s) | %d | %d | %s | %s |" % (
+        "written" if m["pdf_written"] else "NOT written", z["libraries"], len(z["heavy"]),
+        fmt_mb(z["vm_rss_kb"]), fmt_mb(z["pss_kb"])))
 
 
 def t_sync(r, add):
@@ -1191,7 +1274,8 @@ SECTIONS = [("Vær med and Chromium as kiosks on X", t_x_compare, ("x_compare",)
             ("Vær med against headless Chromium", t_compare, ("startup", "memory", "chromium")),
             ("Start-up", t_startup, ("startup",)), ("Frame time", t_frames, ("frames",)),
             ("Tap latency", t_tap, ("tap",)), ("Idle", t_idle, ("idle",)),
-            ("Memory", t_memory, ("memory",)), ("Import and export", t_sync, ("sync",)),
+            ("Memory", t_memory, ("memory",)), ("Modules", t_modules, ("modules",)),
+            ("Import and export", t_sync, ("sync",)),
             ("QR codes and posters", t_qr_print, ("qr_print",))]
 
 
@@ -1251,6 +1335,7 @@ def main(argv):
             idle_threads.append(th)
         part("tap", tap_latency, b, xvfb)
         part("memory", memory, b, xvfb)
+        part("modules", modules_cost, b)
         part("sync", sync_bench, b)
         part("qr_print", qr_print_bench, b)
         part("chromium", chromium, b)

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/model.h"
 #include "bench_gen.h"
 #include "core/catalogs.h"
 #include "core/dktime.h"
@@ -49,6 +50,14 @@ static ui_qr_kind ui_kind(qr_target_kind k)
                                      : UI_QR_NONE;
 }
 
+static int by_start(const void *a, const void *b)
+{
+    const activity *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The program of `n` stored activities, and of it what the kiosk holds (app/model.h): the
+ * first MODEL_MAX_ENTRIES of the MODEL_WEEKS_AHEAD weeks from now, by start. */
 static bool model_make(model *m, size_t n, int64_t now)
 {
     memset(m, 0, sizeof *m);
@@ -59,8 +68,14 @@ static bool model_make(model *m, size_t n, int64_t now)
         free(acts);
         return false;
     }
-    m->n = n;
     bench_gen_program(acts, n, now);
+    qsort(acts, n, sizeof *acts, by_start);
+    size_t held = 0;
+    while (held < n && held < MODEL_MAX_ENTRIES &&
+           acts[held].start < now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400)
+        held++;
+    n = held;
+    m->n = n;
     for (size_t i = 0; i < n; i++) {
         ui_entry *e = &m->entries[i];
         e->act = acts[i];
@@ -178,11 +193,12 @@ static void frame(ui *u, const model *m, render *r, const ui_measure *meas, int6
     }
 }
 
-static void report(int w, int h, size_t n, const char *variant, series *s, const ui_frame *f,
-                   unsigned long rasterised)
+static void report(int w, int h, size_t n, size_t held, const char *variant, series *s,
+                   const ui_frame *f, unsigned long rasterised)
 {
-    printf("{\"width\":%d,\"height\":%d,\"activities\":%zu,\"variant\":\"%s\",\"frames\":%zu,",
-           w, h, n, variant, s->n);
+    printf("{\"width\":%d,\"height\":%d,\"activities\":%zu,\"model_entries\":%zu,"
+           "\"variant\":\"%s\",\"frames\":%zu,",
+           w, h, n, held, variant, s->n);
     print_stat("build_ms", s->build, s->n, true);
     print_stat("present_ms", s->present, s->n, true);
     print_stat("total_ms", s->total, s->n, true);
@@ -232,14 +248,14 @@ static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
     series cold = {s.build, s.present, s.total, s.cpu, 1};
     frame(u, &m, r, &meas, now_ms, &f, &cold, 0);
     render_stats(r, &made1, NULL);
-    report(w, h, n, "cold", &cold, &f, made1);
+    report(w, h, n, m.n, "cold", &cold, &f, made1);
 
     /* home, warm: same picture, time moving by a millisecond */
     render_stats(r, &made0, NULL);
     for (size_t i = 0; i < k; i++)
         frame(u, &m, r, &meas, now_ms + 1 + (int64_t)i, &f, &s, i);
     render_stats(r, &made1, NULL);
-    report(w, h, n, "home", &s, &f, made1 - made0);
+    report(w, h, n, m.n, "home", &s, &f, made1 - made0);
     now_ms += 1 + (int64_t)k;
 
     /* scroll: one wheel step a frame, back to the top at the end */
@@ -256,7 +272,7 @@ static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
         frame(u, &m, r, &meas, now_ms, &f, &s, i);
     }
     render_stats(r, &made1, NULL);
-    report(w, h, n, "scroll", &s, &f, made1 - made0);
+    report(w, h, n, m.n, "scroll", &s, &f, made1 - made0);
     /* back to the top for the tap */
     for (int i = 0; i < 10000; i++) {
         ui_input in = {.kind = UI_IN_WHEEL, .dy = 1};
@@ -288,12 +304,12 @@ static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
         fprintf(stderr, "bench_frame: the tap opened '%s', not the detail screen\n", f.screen);
         goto out;
     }
-    report(w, h, n, "detail-cold", &cold, &f, made1 - made0);
+    report(w, h, n, m.n, "detail-cold", &cold, &f, made1 - made0);
     render_stats(r, &made0, NULL);
     for (size_t i = 0; i < k; i++)
         frame(u, &m, r, &meas, now_ms + 1 + (int64_t)i, &f, &s, i);
     render_stats(r, &made1, NULL);
-    report(w, h, n, "detail", &s, &f, made1 - made0);
+    report(w, h, n, m.n, "detail", &s, &f, made1 - made0);
     rc = 0;
 out:
     free(s.build);
