@@ -87,7 +87,7 @@ static int make_db(const char *path, int64_t now, size_t n_acts, size_t n_signup
         su.wants_company = k % 9 == 0;
         su.created = now - 86400 + (int64_t)k;
         vm_err jerr = {0};
-        if (store_join(s, &su, now, &jerr) != VM_OK) {
+        if (store_join(s, &su, now, NULL, &jerr) != VM_OK) {
             refused++;
             continue;
         }

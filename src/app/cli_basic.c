@@ -206,7 +206,7 @@ int cli_join(const cli_ctx *ctx, int argc, char **argv)
     signup su;
     code_key key;
     if (secret_load(ctx->db_path, true, &key, &err) != VM_OK ||
-        signing_join(s, &req, &key, cli_now(ctx, s), &su, &err) != VM_OK) {
+        signing_join(s, &req, &key, cli_now(ctx, s), &su, NULL, &err) != VM_OK) {
         memset(&key, 0, sizeof key);
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
         goto out;

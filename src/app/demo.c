@@ -95,7 +95,7 @@ static vm_status join(demo *d, const activity *a, int task_index, const char *na
     SET(su.kiosk_id, "demo");
     d->signup_clock += 23 * 60;
     su.created = d->signup_clock;
-    vm_status st = store_join(d->s, &su, su.created, d->err);
+    vm_status st = store_join(d->s, &su, su.created, NULL, d->err);
     if (st != VM_OK)
         err_prefix(d->err, "Demo sign-up %s on %s", name, a->uid);
     return st;

@@ -1,45 +1,12 @@
 #include "app/health.h"
 
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/dktime.h"
-
-typedef struct text {
-    char *s;
-    size_t len, cap;
-    bool failed;
-} text;
-
-static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(text *t, const char *fmt, ...)
-{
-    if (t->failed)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || t->len + (size_t)n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        while (n >= 0 && cap < t->len + (size_t)n + 1)
-            cap *= 2;
-        char *p = n < 0 ? NULL : realloc(t->s, cap);
-        if (!p) {
-            t->failed = true;
-            return;
-        }
-        t->s = p;
-        t->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
 
 static void duration(const i18n_catalog *cat, int64_t s, char *out, size_t size)
 {
@@ -68,38 +35,38 @@ static void bytes(int64_t b, char *out, size_t size)
 
 char *health_format(const health_facts *f, const i18n_catalog *cat)
 {
-    text t = {0};
+    vm_buf t = VM_BUF_INIT;
     char a[96], b[96];
     local_time(f->now, a, sizeof a);
-    add(&t, "%s\r\n", i18n_text_ctx(cat, "health", "Vær med: the kiosk's health"));
-    add(&t, "%s: %s%s%s%s\r\n", i18n_text_ctx(cat, "health", "Kiosk"), f->kiosk_name ? f->kiosk_name : "",
+    buf_printf(&t, "%s\r\n", i18n_text_ctx(cat, "health", "Vær med: the kiosk's health"));
+    buf_printf(&t, "%s: %s%s%s%s\r\n", i18n_text_ctx(cat, "health", "Kiosk"), f->kiosk_name ? f->kiosk_name : "",
         f->kiosk_name ? " (" : "", f->kiosk_id ? f->kiosk_id : "", f->kiosk_name ? ")" : "");
-    add(&t, "%s: %s\r\n\r\n", i18n_text_ctx(cat, "health", "Written"), a);
+    buf_printf(&t, "%s: %s\r\n\r\n", i18n_text_ctx(cat, "health", "Written"), a);
 
-    add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Version"), f->version ? f->version : "?");
+    buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Version"), f->version ? f->version : "?");
     duration(cat, f->system_up_s, a, sizeof a);
     duration(cat, f->kiosk_up_s, b, sizeof b);
-    add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Running since the system started"), a);
-    add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Running since the kiosk started"), b);
+    buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Running since the system started"), a);
+    buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Running since the kiosk started"), b);
     if (f->restarts >= 0)
-        add(&t, "%s: %d (%s: %d)\r\n", i18n_text_ctx(cat, "health", "Restarts since the system started"), f->restarts,
+        buf_printf(&t, "%s: %d (%s: %d)\r\n", i18n_text_ctx(cat, "health", "Restarts since the system started"), f->restarts,
             i18n_text_ctx(cat, "health", "by the watchdog, hung"), f->watchdog_resets > 0 ? f->watchdog_resets : 0);
     else
-        add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Restarts since the system started"), i18n_text_ctx(cat, "health", "unknown"));
+        buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Restarts since the system started"), i18n_text_ctx(cat, "health", "unknown"));
     if (f->disk_free >= 0 && f->disk_size > 0) {
         bytes(f->disk_free, a, sizeof a);
         bytes(f->disk_size, b, sizeof b);
-        add(&t, "%s: %s / %s%s\r\n", i18n_text_ctx(cat, "health", "Free space for the data"), a, b,
+        buf_printf(&t, "%s: %s / %s%s\r\n", i18n_text_ctx(cat, "health", "Free space for the data"), a, b,
             f->disk_free < f->disk_size / 20 ? i18n_text_ctx(cat, "health", " - ALMOST FULL") : "");
     } else {
-        add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Free space for the data"), i18n_text_ctx(cat, "health", "unknown"));
+        buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Free space for the data"), i18n_text_ctx(cat, "health", "unknown"));
     }
     if (f->clock_suspect && f->clock_floor > 0) {
         local_time(f->clock_floor, a, sizeof a);
-        add(&t, "%s: %s %s\r\n", i18n_text_ctx(cat, "health", "Clock"),
+        buf_printf(&t, "%s: %s %s\r\n", i18n_text_ctx(cat, "health", "Clock"),
             i18n_text_ctx(cat, "health", "WRONG, behind; it should be at least"), a);
     } else {
-        add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Clock"),
+        buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Clock"),
             f->clock_suspect ? i18n_text_ctx(cat, "health", "WRONG, behind") : i18n_text_ctx(cat, "health", "looks right"));
     }
     const char *power = f->power == HEALTH_POWER_LOW_NOW
@@ -109,30 +76,26 @@ char *health_format(const health_facts *f, const i18n_catalog *cat)
                                      "official power supply")
                         : f->power == HEALTH_POWER_OK ? i18n_text_ctx(cat, "health", "in order")
                                                       : i18n_text_ctx(cat, "health", "unknown (not a Raspberry Pi)");
-    add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Power supply"), power);
+    buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Power supply"), power);
     if (f->read_only)
-        add(&t, "%s: %s %s\r\n", i18n_text_ctx(cat, "health", "Data"),
+        buf_printf(&t, "%s: %s %s\r\n", i18n_text_ctx(cat, "health", "Data"),
             i18n_text_ctx(cat, "health", "CANNOT BE SAVED, sign-up is paused:"), f->read_only);
     else
-        add(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Data"), i18n_text_ctx(cat, "health", "saved as it should be"));
+        buf_printf(&t, "%s: %s\r\n", i18n_text_ctx(cat, "health", "Data"), i18n_text_ctx(cat, "health", "saved as it should be"));
 
     i18n_format(a, sizeof a, i18n_text_ctx(cat, "health", "The last %d lines of the kiosk's log"),
                 HEALTH_JOURNAL_LINES);
-    add(&t, "\r\n%s (journalctl -u vaermed):\r\n", a);
+    buf_printf(&t, "\r\n%s (journalctl -u vaermed):\r\n", a);
     if (f->journal && *f->journal) {
         for (const char *p = f->journal; *p;) {
             size_t n = strcspn(p, "\n");
-            add(&t, "%.*s\r\n", (int)n, p);
+            buf_printf(&t, "%.*s\r\n", (int)n, p);
             p += n + (p[n] == '\n');
         }
     } else {
-        add(&t, "%s\r\n", f->journal_note ? f->journal_note : i18n_text_ctx(cat, "health", "(none)"));
+        buf_printf(&t, "%s\r\n", f->journal_note ? f->journal_note : i18n_text_ctx(cat, "health", "(none)"));
     }
-    if (t.failed) {
-        free(t.s);
-        return NULL;
-    }
-    return t.s;
+    return buf_detach(&t); /* NULL when memory ran out */
 }
 
 static bool read_line(const char *path, char *out, size_t size)

@@ -28,6 +28,33 @@ static void say_staff(kiosk *k, ui_action_result *r, const char *msgid)
               i18n_text_ctx(kiosk_staff_catalog(k), "staff", msgid));
 }
 
+/* The resident's words for the rule store_join said refused (the msgids are in po/). */
+static const char *join_refusal_words(join_refusal why, vm_status status)
+{
+    switch (why) {
+    case JOIN_REFUSAL_CANCELLED:
+        return N_("Sorry, this activity has been cancelled.");
+    case JOIN_REFUSAL_STARTED:
+        return N_("Sorry, this activity has already started.");
+    case JOIN_REFUSAL_DEADLINE_PASSED:
+        return N_("Sorry, the sign-up has closed.");
+    case JOIN_REFUSAL_NO_SIGNUP:
+        return N_("No sign-up is needed: just come.");
+    case JOIN_REFUSAL_NOT_FOUND:
+        return N_("Sorry, this activity is no longer in the program.");
+    case JOIN_REFUSAL_NAME:
+        return N_("Please check the name and try again.");
+    case JOIN_REFUSAL_PAUSED:
+        return N_("Sign-up is paused: the kiosk cannot save right now. Please tell the staff.");
+    case JOIN_REFUSAL_TOO_MANY:
+    case JOIN_REFUSAL_HOUSEHOLD:
+    case JOIN_REFUSAL_NONE:
+        break;
+    }
+    return status == VM_ERR_INVALID ? N_("Please check the name and try again.")
+                                    : N_("Sorry, that did not work. Please ask the staff.");
+}
+
 static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
     const i18n_catalog *cat = kiosk_current_catalog(k);
@@ -41,27 +68,14 @@ static void perform_resident(kiosk *k, const ui_action *a, int64_t now, ui_actio
         signing_request req = {a->uid,      a->task_id,      a->name, a->adults,
                                a->children, a->wants_company, a->code};
         signup su;
-        r->status = signing_join(k->store, &req, &k->code_key, now, &su, &err);
+        join_refusal why = JOIN_REFUSAL_NONE;
+        r->status = signing_join(k->store, &req, &k->code_key, now, &su, &why, &err);
         if (r->status == VM_OK) {
             r->signup_status = su.status;
             r->waiting_position = su.waiting_position;
             return;
         }
-        activity act;
-        activity_counts counts;
-        if (store_activity_get(k->store, a->uid, &act, &counts, NULL) == VM_OK) {
-            join_state js = a->task_id ? JOIN_OPEN : rules_join_state(&act, &counts, now);
-            const char *why =
-                js == JOIN_CANCELLED ? N_("Sorry, this activity has been cancelled.")
-                : js == JOIN_STARTED ? N_("Sorry, this activity has already started.")
-                : js == JOIN_DEADLINE_PASSED ? N_("Sorry, the sign-up has closed.")
-                : js == JOIN_NO_SIGNUP ? N_("No sign-up is needed: just come.")
-                : r->status == VM_ERR_INVALID ? N_("Please check the name and try again.")
-                : N_("Sorry, that did not work. Please ask the staff.");
-            say(r, cat, why);
-        } else {
-            say(r, cat, "Sorry, this activity is no longer in the program.");
-        }
+        say(r, cat, join_refusal_words(why, r->status));
         logmsg(LOG_NOTICE, "sign-up refused: %s", err.msg);
         return;
     }

@@ -22,17 +22,20 @@ vm_status signing_kiosk_id(store *s, char out[KIOSK_ID_MAX], vm_err *err)
 }
 
 vm_status signing_join(store *s, const signing_request *req, const code_key *key, int64_t now,
-                       signup *out, vm_err *err)
+                       signup *out, join_refusal *why, vm_err *err)
 {
     memset(out, 0, sizeof *out);
+    if (why)
+        *why = JOIN_REFUSAL_NONE;
     if (req->code && *req->code && !code_valid(req->code))
         return err_set(err, VM_ERR_INVALID, "The code must be exactly 4 digits.");
-    if (req->adults < 0 || req->adults > HOUSEHOLD_MAX || req->children < 0 ||
-        req->children > HOUSEHOLD_MAX)
-        return err_set(err, VM_ERR_INVALID, "Adults and children must each be 0 to %d.",
+    if (rules_household(req->adults, req->children) != JOIN_REFUSAL_NONE) {
+        if (why)
+            *why = JOIN_REFUSAL_HOUSEHOLD;
+        return err_set(err, VM_ERR_INVALID,
+                       "Adults and children must each be 0 to %d, and at least one person.",
                        HOUSEHOLD_MAX);
-    if (req->adults + req->children < 1)
-        return err_set(err, VM_ERR_INVALID, "A sign-up is for at least one person.");
+    }
     if (strlen(req->uid) >= sizeof out->activity_uid)
         return err_set(err, VM_ERR_NOT_FOUND, "There is no activity with that id.");
     if (strlen(req->name) >= sizeof out->name)
@@ -55,29 +58,7 @@ vm_status signing_join(store *s, const signing_request *req, const code_key *key
     vm_status st = signing_kiosk_id(s, out->kiosk_id, err);
     if (st != VM_OK)
         return st;
-    return store_join(s, out, now, err);
-}
-
-int64_t code_limiter_wait(const code_limiter *l, int64_t now)
-{
-    int64_t wait = l->locked_until > now ? l->locked_until - now : 0;
-    return wait > CODE_LIMITER_MAX_WAIT ? CODE_LIMITER_MAX_WAIT : wait;
-}
-
-void code_limiter_result(code_limiter *l, bool right, int64_t now)
-{
-    if (right) {
-        l->wrong = 0;
-        l->locked_until = 0;
-        return;
-    }
-    l->wrong++;
-    if (l->wrong >= 3) {
-        int64_t pause = 60;
-        for (int i = 3; i < l->wrong && pause < 3600; i++)
-            pause *= 2;
-        l->locked_until = now + (pause > 3600 ? 3600 : pause);
-    }
+    return store_join(s, out, now, why, err);
 }
 
 void cancel_limiter_key(const char *uid, const char *name, char key[65])

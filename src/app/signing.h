@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/activity.h"
+#include "core/code.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -28,24 +29,10 @@ typedef struct signing_request {
 
 /* Validates, hashes the code with the kiosk's `key` (secret.h), and commits the sign-up
  * (store_join). `out` gets the stored sign-up (status, waiting position, id). VM_ERR_INVALID
- * for a bad code or household. */
+ * for a bad code or household (rules_household). `why` (may be NULL) gets the rule that
+ * refused, as from store_join. */
 vm_status signing_join(store *s, const signing_request *req, const code_key *key, int64_t now,
-                       signup *out, vm_err *err);
-
-/* One counter of wrong codes: after 3 wrong ones, a pause of 1 minute, doubling with each
- * further wrong code up to an hour; a right code resets it. (The staff PIN has one; cancel
- * codes have one per name, below.) */
-typedef struct code_limiter {
-    int wrong;
-    int64_t locked_until; /* UTC seconds */
-} code_limiter;
-
-#define CODE_LIMITER_MAX_WAIT 3600
-
-/* Seconds left to wait before another code may be tried (0 = go ahead). Never more than an
- * hour, also when the clock went back after the lock was set. */
-int64_t code_limiter_wait(const code_limiter *l, int64_t now);
-void code_limiter_result(code_limiter *l, bool right, int64_t now);
+                       signup *out, join_refusal *why, vm_err *err);
 
 /* Wrong cancel codes, per name and gently for the whole kiosk.
  *

@@ -168,6 +168,18 @@ const char *category_key(category c)
     return category_keys[c];
 }
 
+unsigned category_rgb(category c)
+{
+    static const unsigned colours[CAT_COUNT] = {
+        [CAT_OTHER] = 0x4B5563,    [CAT_FOOD] = 0x9A3412,  [CAT_WALK] = 0x14532D,
+        [CAT_WORKSHOP] = 0x374151, [CAT_GAMES] = 0x6A1B9A, [CAT_HOMEWORK] = 0x1E40AF,
+        [CAT_TALK] = 0x155E75,     [CAT_CAFE] = 0x713F12,  [CAT_SPORT] = 0xA4161A,
+        [CAT_KIDS] = 0x9D174D,     [CAT_MUSIC] = 0x3730A3, [CAT_GARDEN] = 0x3F6212,
+        [CAT_PARTY] = 0x86198F,    [CAT_MEETING] = 0x0B3D91, [CAT_CRAFTS] = 0x5D4037,
+    };
+    return colours[((int)c >= 0 && c < CAT_COUNT) ? c : CAT_OTHER];
+}
+
 category category_from_word(const char *word)
 {
     size_t i;

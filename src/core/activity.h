@@ -145,6 +145,11 @@ typedef struct activity_counts {
 const char *category_key(category c);
 category category_from_word(const char *word);
 
+/* The deep colour of a category as 0xRRGGBB, the same on the kiosk's cards and on paper: a
+ * white pictogram reads on it at a glance (each is >= 7:1 against white, so also when a mono
+ * printer turns it grey), and neighbours differ. Out of range: CAT_OTHER's. */
+unsigned category_rgb(category c);
+
 /* Stable ASCII key of a single badge bit ("free", "just_come", ...; NULL for anything that is
  * not exactly one known bit), and the bit of a key or Danish word ("gratis", "bare kom",
  * "børnepasning", "fint at komme alene", "kun for beboere", "uden trapper", ...), compared

@@ -166,3 +166,25 @@ void code_uuid_v4(const uint8_t random16[16], char out[SIGNUP_ID_MAX])
     snprintf(out, SIGNUP_ID_MAX, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16,
              hex + 20);
 }
+
+int64_t code_limiter_wait(const code_limiter *l, int64_t now)
+{
+    int64_t wait = l->locked_until > now ? l->locked_until - now : 0;
+    return wait > CODE_LIMITER_MAX_WAIT ? CODE_LIMITER_MAX_WAIT : wait;
+}
+
+void code_limiter_result(code_limiter *l, bool right, int64_t now)
+{
+    if (right) {
+        l->wrong = 0;
+        l->locked_until = 0;
+        return;
+    }
+    l->wrong++;
+    if (l->wrong >= 3) {
+        int64_t pause = 60;
+        for (int i = 3; i < l->wrong && pause < 3600; i++)
+            pause *= 2;
+        l->locked_until = now + (pause > 3600 ? 3600 : pause);
+    }
+}

@@ -69,6 +69,21 @@ bool code_upgrade(const char *stored, const code_key *key, char out[SIGNUP_CODE_
 /* Lower-case hex SHA-256 of `len` bytes (65 bytes out incl. NUL). For stick key files. */
 void code_sha256_hex(const void *data, size_t len, char out[65]);
 
+/* One counter of wrong codes: after 3 wrong ones, a pause of 1 minute, doubling with each
+ * further wrong code up to an hour; a right code resets it. (The staff PIN has one; cancel
+ * codes have one per name, app/signing.h.) */
+typedef struct code_limiter {
+    int wrong;
+    int64_t locked_until; /* UTC seconds */
+} code_limiter;
+
+#define CODE_LIMITER_MAX_WAIT 3600
+
+/* Seconds left to wait before another code may be tried (0 = go ahead). Never more than an
+ * hour, also when the clock went back after the lock was set. */
+int64_t code_limiter_wait(const code_limiter *l, int64_t now);
+void code_limiter_result(code_limiter *l, bool right, int64_t now);
+
 /* Formats 16 random bytes as an RFC 4122 version 4 UUID ("xxxxxxxx-xxxx-4xxx-yxxx-..."). */
 void code_uuid_v4(const uint8_t random16[16], char out[SIGNUP_ID_MAX]);
 

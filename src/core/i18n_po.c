@@ -14,44 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/utf8.h"
-
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static bool sbuf_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(b->s, cap);
-        if (!bigger)
-            return false;
-        b->s = bigger;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return true;
-}
-
-static char *sbuf_take(sbuf *b)
-{
-    char *s = b->s ? b->s : calloc(1, 1);
-    b->s = NULL;
-    b->len = b->cap = 0;
-    return s;
-}
 
 enum field { F_NONE = -1, F_CTXT = 0, F_ID, F_PLURAL, F_STR0 };
 #define N_FIELDS (F_STR0 + I18N_MAX_FORMS)
 
 typedef struct entry {
-    sbuf field[N_FIELDS];
+    vm_buf field[N_FIELDS];
     bool has[N_FIELDS];
     bool any_str, str_indexed, str_plain, fuzzy;
     int first_line;
@@ -73,9 +43,7 @@ typedef struct reader {
 static void entry_reset(entry *e)
 {
     for (int i = 0; i < N_FIELDS; i++) {
-        free(e->field[i].s);
-        e->field[i].s = NULL;
-        e->field[i].len = e->field[i].cap = 0;
+        buf_free(&e->field[i]);
         e->has[i] = false;
     }
     e->any_str = e->str_indexed = e->str_plain = e->fuzzy = false;
@@ -228,7 +196,7 @@ static bool finish_entry(reader *r)
         return fail(r, VM_ERR_INVALID, "msgstr[N] is only for a message with msgid_plural");
 
     if (!e->has[F_CTXT] && e->field[F_ID].len == 0) {
-        bool ok = take_header(r, e->field[F_STR0].s ? e->field[F_STR0].s : "");
+        bool ok = take_header(r, e->field[F_STR0].data ? e->field[F_STR0].data : "");
         entry_reset(e);
         return ok;
     }
@@ -237,13 +205,13 @@ static bool finish_entry(reader *r)
 
     i18n_msg m;
     memset(&m, 0, sizeof m);
-    m.ctxt = e->has[F_CTXT] ? sbuf_take(&e->field[F_CTXT]) : NULL;
-    m.msgid = sbuf_take(&e->field[F_ID]);
-    m.msgid_plural = e->has[F_PLURAL] ? sbuf_take(&e->field[F_PLURAL]) : NULL;
+    m.ctxt = e->has[F_CTXT] ? buf_detach(&e->field[F_CTXT]) : NULL;
+    m.msgid = buf_detach(&e->field[F_ID]);
+    m.msgid_plural = e->has[F_PLURAL] ? buf_detach(&e->field[F_PLURAL]) : NULL;
     m.nstr = 0;
     for (int i = 0; i < I18N_MAX_FORMS; i++) {
         if (e->has[F_STR0 + i]) {
-            m.str[i] = sbuf_take(&e->field[F_STR0 + i]);
+            m.str[i] = buf_detach(&e->field[F_STR0 + i]);
             m.nstr = i + 1;
         }
     }
@@ -268,7 +236,7 @@ static bool finish_entry(reader *r)
 }
 
 /* Reads a "..." string at *p into b, with C escapes. */
-static bool read_string(reader *r, const char **pp, sbuf *b)
+static bool read_string(reader *r, const char **pp, vm_buf *b)
 {
     const char *p = *pp;
     while (*p == ' ' || *p == '\t')
@@ -286,7 +254,8 @@ static bool read_string(reader *r, const char **pp, sbuf *b)
         }
         if (c != '\\') {
             size_t run = strcspn(p, "\"\\\n");
-            if (!sbuf_add(b, p, run))
+            buf_add(b, p, run);
+            if (!buf_ok(b))
                 return fail(r, VM_ERR_NOMEM, "");
             p += run;
             continue;
@@ -335,7 +304,8 @@ static bool read_string(reader *r, const char **pp, sbuf *b)
             return fail(r, VM_ERR_INVALID, "an unknown escape after a backslash");
         }
         p++;
-        if (!sbuf_add(b, &out, 1))
+        buf_add(b, &out, 1);
+        if (!buf_ok(b))
             return fail(r, VM_ERR_NOMEM, "");
     }
     while (*p == ' ' || *p == '\t' || *p == '\r')
@@ -433,7 +403,8 @@ static bool read_line(reader *r, const char *p, int *target)
         r->pending_fuzzy = false;
     }
     e->has[field] = true;
-    if (!sbuf_add(&e->field[field], "", 0))
+    buf_add(&e->field[field], "", 0);
+    if (!buf_ok(&e->field[field]))
         return fail(r, VM_ERR_NOMEM, "");
     *target = field;
     return read_string(r, &p, &e->field[field]);
@@ -501,7 +472,7 @@ i18n_catalog *i18n_catalog_parse(const char *lang, const char *po_text, size_t l
     char name[48];
     snprintf(name, sizeof name, "%.40s.po", lang && lang[0] ? lang : "the");
     reader r = {.cat = cat, .name = name, .err = err, .status = VM_OK};
-    sbuf line = {0};
+    vm_buf line = VM_BUF_INIT;
     if (!cat) {
         err_set(err, VM_ERR_NOMEM, "Not enough memory to read the words of %s.", name);
         return NULL;
@@ -529,14 +500,15 @@ i18n_catalog *i18n_catalog_parse(const char *lang, const char *po_text, size_t l
         size_t n = nl ? (size_t)(nl - start) : len - pos;
         pos += n + (nl ? 1 : 0);
         r.line++;
-        line.len = 0;
-        if (!sbuf_add(&line, start, n)) {
+        buf_reset(&line);
+        buf_add(&line, start, n);
+        if (!buf_ok(&line)) {
             fail(&r, VM_ERR_NOMEM, "");
             goto out;
         }
-        if (line.len > 0 && line.s[line.len - 1] == '\r')
-            line.s[--line.len] = '\0';
-        if (!read_line(&r, line.s, &target))
+        if (line.len > 0 && line.data[line.len - 1] == '\r')
+            line.data[--line.len] = '\0';
+        if (!read_line(&r, line.data, &target))
             goto out;
     }
     r.line++;
@@ -572,7 +544,7 @@ i18n_catalog *i18n_catalog_parse(const char *lang, const char *po_text, size_t l
     }
 out:
     entry_reset(&r.e);
-    free(line.s);
+    buf_free(&line);
     free(r.header_plural);
     if (r.status != VM_OK) {
         i18n_catalog_free(cat);

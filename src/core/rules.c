@@ -1,5 +1,9 @@
 #include "core/rules.h"
 
+#include <string.h>
+
+#include "core/utf8.h"
+
 int rules_heads(const activity *a, int adults, int children)
 {
     if (!a || !a->count_household)
@@ -130,4 +134,54 @@ void rules_count(activity_counts *c, const activity *a, int task_index, signup_s
     c->children += children > 0 ? children : 0;
     if (wants_company)
         c->company_wanted++;
+}
+
+join_refusal rules_refusal(join_state js)
+{
+    switch (js) {
+    case JOIN_OPEN:
+    case JOIN_WAITLIST:
+        return JOIN_REFUSAL_NONE;
+    case JOIN_NO_SIGNUP:
+        return JOIN_REFUSAL_NO_SIGNUP;
+    case JOIN_CANCELLED:
+        return JOIN_REFUSAL_CANCELLED;
+    case JOIN_STARTED:
+        return JOIN_REFUSAL_STARTED;
+    case JOIN_DEADLINE_PASSED:
+        return JOIN_REFUSAL_DEADLINE_PASSED;
+    case JOIN_PAUSED:
+        return JOIN_REFUSAL_PAUSED;
+    }
+    return JOIN_REFUSAL_NO_SIGNUP; /* a state from nowhere takes no sign-up */
+}
+
+join_refusal rules_household(int adults, int children)
+{
+    if (adults < 0 || children < 0 || adults > HOUSEHOLD_MAX || children > HOUSEHOLD_MAX ||
+        adults + children < 1)
+        return JOIN_REFUSAL_HOUSEHOLD;
+    return JOIN_REFUSAL_NONE;
+}
+
+join_refusal rules_clean_name(const char *in, char out[SIGNUP_NAME_BYTES])
+{
+    char line[SIGNUP_NAME_BYTES * 2];
+    utf8_clean_line(in ? in : "", line, sizeof line);
+    size_t keep = utf8_prefix_bytes(line, SIGNUP_NAME_MAX, SIGNUP_NAME_BYTES - 1);
+    memcpy(out, line, keep);
+    out[keep] = '\0';
+    /* Cutting may leave a space at the end. */
+    while (keep > 0 && out[keep - 1] == ' ')
+        out[--keep] = '\0';
+    if (!out[0])
+        return JOIN_REFUSAL_NAME;
+    for (size_t i = 0; i < keep;) {
+        uint32_t cp;
+        size_t used = utf8_decode(out + i, keep - i, &cp);
+        if (cp != ' ' && !utf8_is_name_char(cp))
+            return JOIN_REFUSAL_NAME;
+        i += used;
+    }
+    return JOIN_REFUSAL_NONE;
 }

@@ -29,6 +29,33 @@ typedef enum join_state {
                          * database is read-only or damaged), so it takes none */
 } join_state;
 
+/* Why a sign-up is refused. store_join says which, so whoever words the answer (the kiosk, the
+ * command line) need not ask the rules again. */
+typedef enum join_refusal {
+    JOIN_REFUSAL_NONE = 0,     /* not refused by a rule (an error of another kind may still be) */
+    JOIN_REFUSAL_NO_SIGNUP,    /* JOIN_NO_SIGNUP: just come, or helpers only */
+    JOIN_REFUSAL_CANCELLED,    /* JOIN_CANCELLED */
+    JOIN_REFUSAL_STARTED,      /* JOIN_STARTED */
+    JOIN_REFUSAL_DEADLINE_PASSED, /* JOIN_DEADLINE_PASSED */
+    JOIN_REFUSAL_PAUSED,       /* JOIN_PAUSED */
+    JOIN_REFUSAL_NOT_FOUND,    /* no such activity or helper task (any more) */
+    JOIN_REFUSAL_TOO_MANY,     /* the household is larger than all the places */
+    JOIN_REFUSAL_HOUSEHOLD,    /* adults or children outside 0..HOUSEHOLD_MAX, or nobody */
+    JOIN_REFUSAL_NAME          /* nothing left of the name once cleaned, or pictures in it */
+} join_refusal;
+
+/* The refusal of a join state: JOIN_REFUSAL_NONE for JOIN_OPEN and JOIN_WAITLIST. */
+join_refusal rules_refusal(join_state js);
+
+/* The household rule: adults and children each 0..HOUSEHOLD_MAX and at least one person.
+ * JOIN_REFUSAL_HOUSEHOLD when it is broken, else JOIN_REFUSAL_NONE. */
+join_refusal rules_household(int adults, int children);
+
+/* The name rule: `in` cleaned to one line (utf8_clean_line), cut to SIGNUP_NAME_MAX
+ * characters and trailing spaces, into `out`. JOIN_REFUSAL_NAME when nothing is left or it
+ * holds what a name cannot (emoji, pictographs: utf8_is_name_char), else JOIN_REFUSAL_NONE. */
+join_refusal rules_clean_name(const char *in, char out[SIGNUP_NAME_BYTES]);
+
 /* Heads a sign-up takes: adults + children where the activity counts households (negative
  * numbers count as 0, and a sign-up always takes at least 1), else 1. */
 int rules_heads(const activity *a, int adults, int children);

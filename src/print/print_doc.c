@@ -348,16 +348,7 @@ void pr_round_rect(cairo_t *cr, double x, double y, double w, double h, double r
 
 void pr_category_rgb(category c, double rgb[3])
 {
-    /* The kiosk's card colours (ui/theme.c): deep, >= 7:1 against white, so the white
-     * pictogram also reads when a mono printer turns them grey. */
-    static const unsigned colours[CAT_COUNT] = {
-        [CAT_OTHER] = 0x4B5563,    [CAT_FOOD] = 0x9A3412,  [CAT_WALK] = 0x14532D,
-        [CAT_WORKSHOP] = 0x374151, [CAT_GAMES] = 0x6A1B9A, [CAT_HOMEWORK] = 0x1E40AF,
-        [CAT_TALK] = 0x155E75,     [CAT_CAFE] = 0x713F12,  [CAT_SPORT] = 0xA4161A,
-        [CAT_KIDS] = 0x9D174D,     [CAT_MUSIC] = 0x3730A3, [CAT_GARDEN] = 0x3F6212,
-        [CAT_PARTY] = 0x86198F,    [CAT_MEETING] = 0x0B3D91, [CAT_CRAFTS] = 0x5D4037,
-    };
-    unsigned v = colours[((int)c >= 0 && c < CAT_COUNT) ? c : CAT_OTHER];
+    unsigned v = category_rgb(c); /* the kiosk's card colours (core/activity.h) */
     rgb[0] = ((v >> 16) & 255) / 255.0;
     rgb[1] = ((v >> 8) & 255) / 255.0;
     rgb[2] = (v & 255) / 255.0;

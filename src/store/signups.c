@@ -258,30 +258,14 @@ static bool is_uuid(const char *id)
     return true;
 }
 
-/* Cleans a typed name into `out`: one line, at most SIGNUP_NAME_MAX characters. VM_ERR_INVALID
- * when nothing is left or it holds characters a name cannot (emoji, pictographs). */
+/* The name rule is core/rules.c's; this gives its refusal the store's words. */
 vm_status st_clean_name(const char *in, char out[SIGNUP_NAME_BYTES], vm_err *err)
 {
-    char line[SIGNUP_NAME_BYTES * 2];
-    utf8_clean_line(in, line, sizeof line);
-    size_t keep = utf8_prefix_bytes(line, SIGNUP_NAME_MAX, SIGNUP_NAME_BYTES - 1);
-    memcpy(out, line, keep);
-    out[keep] = '\0';
-    /* Cutting may leave a space at the end. */
-    while (keep > 0 && out[keep - 1] == ' ')
-        out[--keep] = '\0';
-    if (!out[0])
-        return err_set(err, VM_ERR_INVALID, "Please write your name or your initials.");
-    for (size_t i = 0; i < keep;) {
-        uint32_t cp;
-        size_t used = utf8_decode(out + i, keep - i, &cp);
-        if (cp != ' ' && !utf8_is_name_char(cp))
-            return err_set(err, VM_ERR_INVALID,
-                           "A name can hold letters, numbers and signs, but not pictures. "
-                           "Please write your name or your initials.");
-        i += used;
-    }
-    return VM_OK;
+    if (rules_clean_name(in, out) == JOIN_REFUSAL_NONE)
+        return VM_OK;
+    return err_set(err, VM_ERR_INVALID,
+                   "Please write your name or your initials, with letters, numbers and signs "
+                   "but no pictures.");
 }
 
 static vm_status refusal(join_state js, const activity *a, vm_err *err)
@@ -307,9 +291,13 @@ static vm_status refusal(join_state js, const activity *a, vm_err *err)
     }
 }
 
-vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
+vm_status store_join(store *s, signup *su, int64_t now, join_refusal *why, vm_err *err)
 {
     ST_ERR_LOCAL(err);
+    join_refusal refused = JOIN_REFUSAL_NONE;
+    if (!why)
+        why = &refused;
+    *why = JOIN_REFUSAL_NONE;
     if (!s || !su)
         return err_set(err, VM_ERR_INVALID, "No sign-up was given.");
     vm_status status = VM_OK;
@@ -326,8 +314,10 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
         strnlen(su->code_hash, sizeof su->code_hash) == sizeof su->code_hash ||
         strnlen(su->kiosk_id, sizeof su->kiosk_id) == sizeof su->kiosk_id)
         return err_set(err, VM_ERR_INVALID, "The sign-up has a field that is too long.");
-    if ((status = st_clean_name(su->name, name, err)) != VM_OK)
+    if ((status = st_clean_name(su->name, name, err)) != VM_OK) {
+        *why = JOIN_REFUSAL_NAME;
         return status;
+    }
     if ((status = st_begin(s, err)) != VM_OK)
         return status;
 
@@ -349,8 +339,11 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
         goto fail;
     status = VM_OK;
 
-    if ((status = st_activity_load(s, 0, su->activity_uid, &a, err)) != VM_OK)
+    if ((status = st_activity_load(s, 0, su->activity_uid, &a, err)) != VM_OK) {
+        if (status == VM_ERR_NOT_FOUND)
+            *why = JOIN_REFUSAL_NOT_FOUND;
         goto fail;
+    }
     if ((status = st_activity_counts(s, &a, &counts, err)) != VM_OK)
         goto fail;
     if (su->task_id) {
@@ -358,13 +351,14 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
             if (a.tasks[i].id == su->task_id)
                 task_index = i;
         if (task_index < 0) {
+            *why = JOIN_REFUSAL_NOT_FOUND;
             status = err_set(err, VM_ERR_NOT_FOUND, "This helper task is no longer there.");
             goto fail;
         }
     }
     join_state js = task_index >= 0 ? rules_task_join_state(&a, &counts, task_index, now)
                                     : rules_join_state(&a, &counts, now);
-    if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
+    if ((*why = rules_refusal(js)) != JOIN_REFUSAL_NONE) {
         status = refusal(js, &a, err);
         goto fail;
     }
@@ -373,18 +367,15 @@ vm_status store_join(store *s, signup *su, int64_t now, vm_err *err)
     if (task_index < 0 && a.count_household) {
         adults = su->adults;
         children = su->children;
-        if (adults < 0 || children < 0 || adults > HOUSEHOLD_MAX || children > HOUSEHOLD_MAX) {
-            status = err_set(err, VM_ERR_INVALID, "At most %d adults and %d children can be "
-                                                  "signed up at once.",
+        if ((*why = rules_household(adults, children)) != JOIN_REFUSAL_NONE) {
+            status = err_set(err, VM_ERR_INVALID, "Please count at least one person, and at "
+                                                  "most %d adults and %d children at once.",
                              HOUSEHOLD_MAX, HOUSEHOLD_MAX);
-            goto fail;
-        }
-        if (adults + children < 1) {
-            status = err_set(err, VM_ERR_INVALID, "Please count at least one person.");
             goto fail;
         }
     }
     if (task_index < 0 && a.capacity > 0 && rules_heads(&a, adults, children) > a.capacity) {
+        *why = JOIN_REFUSAL_TOO_MANY;
         status = err_set(err, VM_ERR_REFUSED, "This activity has only %d places in all.",
                          a.capacity);
         goto fail;

@@ -33,6 +33,7 @@
 #include "core/idea.h"
 #include "core/interest.h"
 #include "core/err.h"
+#include "core/rules.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
 #define STORE_SCHEMA_VERSION 6
@@ -227,10 +228,13 @@ vm_status store_import_program(store *s, const activity *acts, size_t n, int64_t
  * by the sign-up as stored, with status and waiting_position as decided by the rules.
  * Refuses with VM_ERR_REFUSED and a message to show when the activity is cancelled, has
  * started, is past its deadline, takes no sign-ups, or the household is larger than all its
- * places; VM_ERR_NOT_FOUND for an unknown uid or task. The same id again (a double tap) is
- * not a second sign-up: it returns the stored one with VM_OK. The sign-up is committed
- * (fsync'd) when this returns VM_OK. */
-vm_status store_join(store *s, signup *su, int64_t now, vm_err *err);
+ * places; VM_ERR_NOT_FOUND for an unknown uid or task. The name and household rules are
+ * core/rules.h's. `why` (may be NULL) gets the rule that refused (JOIN_REFUSAL_NONE on
+ * success and for errors that are no rule's: a bad id, a full disk), so the caller can word
+ * the answer without asking again. The same id again (a double tap) is not a second sign-up:
+ * it returns the stored one with VM_OK. The sign-up is committed (fsync'd) when this returns
+ * VM_OK. */
+vm_status store_join(store *s, signup *su, int64_t now, join_refusal *why, vm_err *err);
 
 /* Cancels one sign-up by id and promotes who fits from the waiting list. `promoted` (may be
  * NULL) gets how many were promoted. Cancelling a cancelled sign-up is VM_ERR_REFUSED. */

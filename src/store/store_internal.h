@@ -113,8 +113,8 @@ vm_status st_activity_upsert(store *s, activity *a, int64_t now, int *moved, int
 vm_status st_rebalance_activity(store *s, const activity *a, int64_t now, int *moved,
                                 int *promoted, vm_err *err);
 
-/* Cleans a typed name (signups.c): one line, at most SIGNUP_NAME_MAX characters;
- * VM_ERR_INVALID when nothing is left or it holds pictures (emoji). */
+/* Cleans a typed name by core's rule (rules_clean_name; signups.c): one line, at most
+ * SIGNUP_NAME_MAX characters; VM_ERR_INVALID when nothing is left or it holds pictures. */
 vm_status st_clean_name(const char *in, char out[SIGNUP_NAME_BYTES], vm_err *err);
 
 /* ---- facts (open.c), inside or outside a transaction */

@@ -5,18 +5,7 @@
 
 ui_color ui_category_color(category c)
 {
-    /* Deep enough that a white pictogram reads at a glance (all >= 7:1 against white), far
-     * enough apart that neighbours on a screen differ. */
-    static const unsigned colours[CAT_COUNT] = {
-        [CAT_OTHER] = 0x4B5563,    [CAT_FOOD] = 0x9A3412,  [CAT_WALK] = 0x14532D,
-        [CAT_WORKSHOP] = 0x374151, [CAT_GAMES] = 0x6A1B9A, [CAT_HOMEWORK] = 0x1E40AF,
-        [CAT_TALK] = 0x155E75,     [CAT_CAFE] = 0x713F12,  [CAT_SPORT] = 0xA4161A,
-        [CAT_KIDS] = 0x9D174D,     [CAT_MUSIC] = 0x3730A3, [CAT_GARDEN] = 0x3F6212,
-        [CAT_PARTY] = 0x86198F,    [CAT_MEETING] = 0x0B3D91, [CAT_CRAFTS] = 0x5D4037,
-    };
-    if ((int)c < 0 || c >= CAT_COUNT)
-        c = CAT_OTHER;
-    return ui_rgb(colours[c]);
+    return ui_rgb(category_rgb(c)); /* the table is core's: paper uses the same */
 }
 
 static double channel(uint8_t v)

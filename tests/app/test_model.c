@@ -43,7 +43,7 @@ static store *program(const char *name, int n, int64_t now)
             su.adults = 1;
             su.created = now;
             snprintf(su.kiosk_id, sizeof su.kiosk_id, "test");
-            if (store_join(s, &su, now, &err) != VM_OK)
+            if (store_join(s, &su, now, NULL, &err) != VM_OK)
                 fail_msg("join: %s", err.msg);
         }
     }

@@ -209,6 +209,32 @@ static void uuid_v4(void **state)
     assert_string_equal(id, "12345678-9abc-4ef0-8123-456789abcdef");
 }
 
+/* Three wrong codes, then a minute's pause, doubling to an hour; a right code forgets. */
+static void wrong_codes_slow_down_and_a_right_one_forgets(void **state)
+{
+    (void)state;
+    const int64_t t = 1767261600;
+    code_limiter l = {0};
+    code_limiter_result(&l, false, t);
+    code_limiter_result(&l, false, t);
+    assert_int_equal(code_limiter_wait(&l, t), 0);
+    code_limiter_result(&l, false, t);
+    assert_int_equal(code_limiter_wait(&l, t), 60);
+    assert_int_equal(code_limiter_wait(&l, t + 59), 1);
+    assert_int_equal(code_limiter_wait(&l, t + 60), 0);
+    code_limiter_result(&l, false, t + 60);
+    assert_int_equal(code_limiter_wait(&l, t + 60), 120);
+    for (int i = 0; i < 20; i++)
+        code_limiter_result(&l, false, t + 200);
+    assert_int_equal(code_limiter_wait(&l, t + 200), CODE_LIMITER_MAX_WAIT);
+    /* a clock that went back does not make the wait longer than an hour */
+    assert_int_equal(code_limiter_wait(&l, t - 86400), CODE_LIMITER_MAX_WAIT);
+    code_limiter_result(&l, true, t + 300);
+    assert_int_equal(code_limiter_wait(&l, t + 300), 0);
+    code_limiter_result(&l, false, t + 301);
+    assert_int_equal(code_limiter_wait(&l, t + 301), 0); /* counting starts again */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +246,7 @@ int main(void)
         cmocka_unit_test(upgrade_old_hashes),
         cmocka_unit_test(sha256),
         cmocka_unit_test(uuid_v4),
+        cmocka_unit_test(wrong_codes_slow_down_and_a_right_one_forgets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -232,6 +232,41 @@ static void cancelled_untouched_and_empty(void **state)
     expect(z, 2, (signup_status[]){C, C}, (int[]){0, 0});
 }
 
+/* The household and name rules, written once here for the store, the app and the command
+ * line. */
+static void household_and_name_rules(void **state)
+{
+    (void)state;
+    assert_int_equal(rules_household(1, 0), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_household(0, 1), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_household(HOUSEHOLD_MAX, HOUSEHOLD_MAX), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_household(0, 0), JOIN_REFUSAL_HOUSEHOLD);
+    assert_int_equal(rules_household(-1, 2), JOIN_REFUSAL_HOUSEHOLD);
+    assert_int_equal(rules_household(HOUSEHOLD_MAX + 1, 0), JOIN_REFUSAL_HOUSEHOLD);
+    assert_int_equal(rules_household(1, HOUSEHOLD_MAX + 1), JOIN_REFUSAL_HOUSEHOLD);
+
+    char out[SIGNUP_NAME_BYTES];
+    assert_int_equal(rules_clean_name("  Søren \t Ærø\n", out), JOIN_REFUSAL_NONE);
+    assert_string_equal(out, "Søren Ærø");
+    assert_int_equal(rules_clean_name("\xd9\x85\xd8\xb1\xd9\x8a\xd9\x85", out), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_clean_name(" \t ", out), JOIN_REFUSAL_NAME);
+    assert_int_equal(rules_clean_name(NULL, out), JOIN_REFUSAL_NAME);
+    assert_int_equal(rules_clean_name("Hanne \xf0\x9f\x98\x80", out), JOIN_REFUSAL_NAME);
+    /* cut to SIGNUP_NAME_MAX characters, and no space left at the end by the cut */
+    char longer[200] = "";
+    for (int i = 0; i < SIGNUP_NAME_MAX - 1; i++)
+        strcat(longer, "\xc3\xa5"); /* å */
+    strcat(longer, " Bo");
+    assert_int_equal(rules_clean_name(longer, out), JOIN_REFUSAL_NONE);
+    assert_int_equal(strlen(out), (SIGNUP_NAME_MAX - 1) * 2);
+
+    assert_int_equal(rules_refusal(JOIN_OPEN), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_refusal(JOIN_WAITLIST), JOIN_REFUSAL_NONE);
+    assert_int_equal(rules_refusal(JOIN_CANCELLED), JOIN_REFUSAL_CANCELLED);
+    assert_int_equal(rules_refusal(JOIN_DEADLINE_PASSED), JOIN_REFUSAL_DEADLINE_PASSED);
+    assert_int_equal(rules_refusal(JOIN_PAUSED), JOIN_REFUSAL_PAUSED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +280,7 @@ int main(void)
         cmocka_unit_test(household_bigger_than_capacity),
         cmocka_unit_test(helpers_are_one_head),
         cmocka_unit_test(cancelled_untouched_and_empty),
+        cmocka_unit_test(household_and_name_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,10 +151,10 @@ static void put_again_updates_and_keeps_task_signups(void **state)
 
     signup su = tu_signup("værksted", 1, "Ali", 1, 0);
     su.task_id = coffee;
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
     signup su2 = tu_signup("værksted", 2, "Birthe", 1, 0);
     su2.task_id = table;
-    assert_int_equal(store_join(s, &su2, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su2, NOW, NULL, &err), VM_OK);
 
     /* New order, a renamed first task, more slots for coffee. */
     activity b = tu_activity("værksted", "Reparationsværksted og kaffe", NOW + DAY);
@@ -214,7 +214,7 @@ static void between_selects_by_overlap_in_order(void **state)
     for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
         assert_int_equal(store_activity_put(s, &list[i], &err), VM_OK);
     signup su = tu_signup("c", 1, "Mona", 1, 0);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
 
     activity *got = NULL;
     activity_counts *counts = NULL;
@@ -269,7 +269,7 @@ static void first_reads_a_bounded_window(void **state)
             signup su = tu_signup(uid, (unsigned)(i * 10 + k), name, 1 + k, k);
             if (a.mode == SIGNUP_MODE_HELPERS)
                 su.task_id = a.tasks[k % 2].id;
-            if (store_join(s, &su, NOW, &err) != VM_OK)
+            if (store_join(s, &su, NOW, NULL, &err) != VM_OK)
                 fail_msg("join %s %d: %s", uid, k, err.msg);
         }
     }

@@ -46,11 +46,11 @@ static void who_came_and_first_visits(void **state)
     signup s4 = tu_signup("spis-dec", 4, "Birthe", 1, 0);
     signup s5 = tu_signup("spis-3", 5, "Karen", 1, 0);
     int64_t then = ts_time("2026-11-01 10:00");
-    assert_int_equal(store_join(s, &s1, then, &err), VM_OK);
-    assert_int_equal(store_join(s, &s2, then, &err), VM_OK);
-    assert_int_equal(store_join(s, &s3, then, &err), VM_OK);
-    assert_int_equal(store_join(s, &s4, then, &err), VM_OK);
-    assert_int_equal(store_join(s, &s5, then, &err), VM_OK);
+    assert_int_equal(store_join(s, &s1, then, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &s2, then, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &s3, then, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &s4, then, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &s5, then, NULL, &err), VM_OK);
     assert_int_equal(store_cancel(s, s5.id, then, NULL, &err), VM_OK);
 
     assert_int_equal(store_signup_set_came(s, s1.id, true, &err), VM_OK);

@@ -55,7 +55,7 @@ static void first_import_adds_and_second_changes_nothing(void **state)
     assert_int_equal(r.changed + r.unchanged + r.cancelled + r.restored, 0);
     vm_err err = {0};
     signup su = tu_signup("food", 1, "Hanne", 2, 1);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
     store_close(s);
 
     char *before = tu_dump(path);
@@ -88,8 +88,8 @@ static void changes_cancellations_and_restores_are_told_apart(void **state)
     activity work;
     assert_int_equal(store_activity_get(s, "work", &work, NULL, &err), VM_OK);
     helper.task_id = work.tasks[0].id;
-    assert_int_equal(store_join(s, &helper, NOW, &err), VM_OK);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_ERR_REFUSED);
+    assert_int_equal(store_join(s, &helper, NOW, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_ERR_REFUSED);
 
     /* The new file: food moved an hour, work vanished, past vanished, a new one appeared. */
     activity next[8];
@@ -150,9 +150,9 @@ static void a_lower_capacity_moves_the_latest_to_waiting(void **state)
     a.created = NOW - 300;
     b.created = NOW - 200;
     c.created = NOW - 100;
-    assert_int_equal(store_join(s, &a, NOW, &err), VM_OK);
-    assert_int_equal(store_join(s, &b, NOW, &err), VM_OK);
-    assert_int_equal(store_join(s, &c, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &a, NOW, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &b, NOW, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &c, NOW, NULL, &err), VM_OK);
     assert_int_equal(c.status, SIGNUP_CONFIRMED);
 
     acts[0].capacity = 6;

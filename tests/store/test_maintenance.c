@@ -35,9 +35,9 @@ static void purge_erases_names_of_old_activities_and_keeps_counts(void **state)
     signup b = tu_signup("old", 2, "Ali", 1, 0);
     signup c = tu_signup("recent", 3, "Birthe", 1, 0);
     /* Joined back when it was open. */
-    assert_int_equal(store_join(s, &a, NOW - 41 * DAY, &err), VM_OK);
-    assert_int_equal(store_join(s, &b, NOW - 41 * DAY, &err), VM_OK);
-    assert_int_equal(store_join(s, &c, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &a, NOW - 41 * DAY, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &b, NOW - 41 * DAY, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &c, NOW, NULL, &err), VM_OK);
     assert_int_equal(store_cancel(s, b.id, NOW - 41 * DAY, NULL, &err), VM_OK);
     activity_counts before;
     activity got;
@@ -76,7 +76,7 @@ static void snapshot_is_a_complete_standalone_copy(void **state)
     activity a = tu_activity("spis", "Fællesspisning", NOW + DAY);
     assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
     signup su = tu_signup("spis", 1, "Søren", 1, 0);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
 
     char copy[4096];
     snprintf(copy, sizeof copy, "%s", path);

@@ -370,7 +370,7 @@ static void readonly_reads_and_refuses_writes(void **state)
     activity b = tu_activity("ro-2", "Banko", T0 + 7200);
     assert_int_equal(store_activity_put(s, &b, &err), VM_ERR_IO);
     signup su = tu_signup("ro-1", 1, "Hanne", 1, 0);
-    assert_int_equal(store_join(s, &su, T0, &err), VM_ERR_IO);
+    assert_int_equal(store_join(s, &su, T0, NULL, &err), VM_ERR_IO);
     store_close(s);
 
     size_t len_after = 0;

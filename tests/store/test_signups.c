@@ -32,7 +32,7 @@ static signup join_ok(store *s, const char *uid, unsigned n, const char *name, i
     signup su = tu_signup(uid, n, name, adults, children);
     su.created = when;
     vm_err err = {0};
-    vm_status st = store_join(s, &su, when, &err);
+    vm_status st = store_join(s, &su, when, NULL, &err);
     if (st != VM_OK)
         fail_msg("join %s: %d %s", name, st, err.msg);
     return su;
@@ -122,13 +122,17 @@ static void households_are_counted_and_the_first_who_fits_is_promoted(void **sta
     assert_int_equal(c.adults, 3);
     assert_int_equal(c.children, 3);
 
-    /* Too big for the whole activity, too many, nobody at all. */
+    /* Too big for the whole activity, too many, nobody at all: each says which rule. */
+    join_refusal why = JOIN_REFUSAL_NONE;
     signup huge = tu_signup("spis", 4, "Ole", 4, 3);
-    assert_int_equal(store_join(s, &huge, NOW, &err), VM_ERR_REFUSED);
+    assert_int_equal(store_join(s, &huge, NOW, &why, &err), VM_ERR_REFUSED);
+    assert_int_equal(why, JOIN_REFUSAL_TOO_MANY);
     signup many = tu_signup("spis", 5, "Ole", 21, 0);
-    assert_int_equal(store_join(s, &many, NOW, &err), VM_ERR_INVALID);
+    assert_int_equal(store_join(s, &many, NOW, &why, &err), VM_ERR_INVALID);
+    assert_int_equal(why, JOIN_REFUSAL_HOUSEHOLD);
     signup none = tu_signup("spis", 6, "Ole", 0, 0);
-    assert_int_equal(store_join(s, &none, NOW, &err), VM_ERR_INVALID);
+    assert_int_equal(store_join(s, &none, NOW, &why, &err), VM_ERR_INVALID);
+    assert_int_equal(why, JOIN_REFUSAL_HOUSEHOLD);
 
     int promoted = 0;
     assert_int_equal(store_cancel(s, big.id, NOW + 5, &promoted, &err), VM_OK);
@@ -148,6 +152,14 @@ static void without_household_counting_everyone_is_one(void **state)
     assert_int_equal(x.children, 0);
     signup y = join_ok(s, "talk", 2, "Ali", 1, 0, NOW);
     assert_int_equal(y.status, SIGNUP_CONFIRMED);
+    /* No household rule where households are not counted (0 adults is 1 head); success
+     * leaves no refusal behind. */
+    signup z = tu_signup("talk", 3, "Bo", 0, 0);
+    join_refusal why = JOIN_REFUSAL_NAME;
+    vm_err err = {0};
+    assert_int_equal(store_join(s, &z, NOW, &why, &err), VM_OK);
+    assert_int_equal(why, JOIN_REFUSAL_NONE);
+    assert_int_equal(z.status, SIGNUP_WAITING);
     store_close(s);
 }
 
@@ -169,14 +181,19 @@ static void closed_activities_refuse_with_a_reason(void **state)
 
     const char *uids[] = {"walk", "gone", "started", "late"};
     const char *words[] = {"just come", "cancelled", "started", "deadline"};
+    const join_refusal rules[] = {JOIN_REFUSAL_NO_SIGNUP, JOIN_REFUSAL_CANCELLED,
+                                  JOIN_REFUSAL_STARTED, JOIN_REFUSAL_DEADLINE_PASSED};
+    join_refusal why = JOIN_REFUSAL_NONE;
     for (size_t i = 0; i < 4; i++) {
         signup su = tu_signup(uids[i], (unsigned)i, "Hanne", 1, 0);
-        assert_int_equal(store_join(s, &su, NOW, &err), VM_ERR_REFUSED);
+        assert_int_equal(store_join(s, &su, NOW, &why, &err), VM_ERR_REFUSED);
         if (!strstr(err.msg, words[i]))
             fail_msg("%s: \"%s\" does not say \"%s\"", uids[i], err.msg, words[i]);
+        assert_int_equal(why, rules[i]);
     }
     signup su = tu_signup("nowhere", 9, "Hanne", 1, 0);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_ERR_NOT_FOUND);
+    assert_int_equal(store_join(s, &su, NOW, &why, &err), VM_ERR_NOT_FOUND);
+    assert_int_equal(why, JOIN_REFUSAL_NOT_FOUND);
     signup *list = NULL;
     size_t n = 7;
     assert_int_equal(store_signups_list(s, NULL, &list, &n, &err), VM_OK);
@@ -193,26 +210,28 @@ static void names_are_cleaned_and_bad_ones_refused(void **state)
     store *s = with_activity("store_su_names", &a);
     vm_err err = {0};
     signup su = tu_signup("banko", 1, "  Søren \t Ærø\n", 1, 0);
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
     assert_string_equal(su.name, "Søren Ærø");
     assert_string_equal(get(s, &su).name, "Søren Ærø");
 
     const char *bad[] = {"", "   ", "\t\n\x01", "Hanne \xf0\x9f\x98\x80"};
     for (unsigned i = 0; i < 4; i++) {
         signup b = tu_signup("banko", 10 + i, bad[i], 1, 0);
-        assert_int_equal(store_join(s, &b, NOW, &err), VM_ERR_INVALID);
+        join_refusal why = JOIN_REFUSAL_NONE;
+        assert_int_equal(store_join(s, &b, NOW, &why, &err), VM_ERR_INVALID);
+        assert_int_equal(why, JOIN_REFUSAL_NAME);
         assert_true(strlen(err.msg) > 0);
     }
     /* 75 characters are cut to what a name may hold. */
     signup longer = tu_signup("banko", 20, "", 1, 0);
     for (int i = 0; i < 75; i++)
         strcat(longer.name, "å");
-    assert_int_equal(store_join(s, &longer, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &longer, NOW, NULL, &err), VM_OK);
     assert_int_equal(strlen(longer.name), SIGNUP_NAME_MAX * 2);
 
     signup badid = tu_signup("banko", 30, "Ali", 1, 0);
     strcpy(badid.id, "not-a-uuid");
-    assert_int_equal(store_join(s, &badid, NOW, &err), VM_ERR_INVALID);
+    assert_int_equal(store_join(s, &badid, NOW, NULL, &err), VM_ERR_INVALID);
     store_close(s);
 }
 
@@ -226,7 +245,7 @@ static void the_same_signup_twice_is_one_signup(void **state)
     signup first = tu_signup("banko", 1, "Hanne", 1, 0);
     first.kiosk_id[0] = '\0'; /* and no kiosk_id fact either */
     signup again = first;
-    assert_int_equal(store_join(s, &first, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &first, NOW, NULL, &err), VM_OK);
     /* Success leaves the error untouched, though lookups on the way found nothing. */
     assert_int_equal(err.status, VM_OK);
     assert_string_equal(err.msg, "");
@@ -235,7 +254,7 @@ static void the_same_signup_twice_is_one_signup(void **state)
     snprintf(again.name, sizeof again.name, "Someone else");
     again.status = SIGNUP_CANCELLED;
     again.waiting_position = 7;
-    assert_int_equal(store_join(s, &again, NOW + 1, &err), VM_OK);
+    assert_int_equal(store_join(s, &again, NOW + 1, NULL, &err), VM_OK);
     assert_string_equal(again.id, first.id);
     assert_string_equal(again.name, "Hanne");
     assert_int_equal(again.status, SIGNUP_CONFIRMED);
@@ -245,9 +264,9 @@ static void the_same_signup_twice_is_one_signup(void **state)
     /* A waiting sign-up tapped twice stays one place in the queue, and says so. */
     signup waits = tu_signup("banko", 2, "Ali", 1, 0);
     signup waits_again = waits;
-    assert_int_equal(store_join(s, &waits, NOW + 2, &err), VM_OK);
+    assert_int_equal(store_join(s, &waits, NOW + 2, NULL, &err), VM_OK);
     assert_int_equal(waits.status, SIGNUP_WAITING);
-    assert_int_equal(store_join(s, &waits_again, NOW + 3, &err), VM_OK);
+    assert_int_equal(store_join(s, &waits_again, NOW + 3, NULL, &err), VM_OK);
     assert_int_equal(waits_again.status, SIGNUP_WAITING);
     assert_int_equal(waits_again.waiting_position, 1);
 
@@ -272,21 +291,21 @@ static void helper_tasks_have_their_own_queues(void **state)
     store *s = with_activity("store_su_tasks", &a);
     vm_err err = {0};
     signup p = tu_signup("værksted", 1, "Hanne", 1, 0);
-    assert_int_equal(store_join(s, &p, NOW, &err), VM_ERR_REFUSED); /* helpers only */
+    assert_int_equal(store_join(s, &p, NOW, NULL, &err), VM_ERR_REFUSED); /* helpers only */
 
     signup k1 = tu_signup("værksted", 2, "Ali", 1, 0);
     k1.task_id = a.tasks[0].id;
-    assert_int_equal(store_join(s, &k1, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &k1, NOW, NULL, &err), VM_OK);
     signup k2 = tu_signup("værksted", 3, "Birthe", 1, 0);
     k2.task_id = a.tasks[0].id;
     k2.created = NOW + 1;
-    assert_int_equal(store_join(s, &k2, NOW + 1, &err), VM_OK);
+    assert_int_equal(store_join(s, &k2, NOW + 1, NULL, &err), VM_OK);
     assert_int_equal(k1.status, SIGNUP_CONFIRMED);
     assert_int_equal(k2.status, SIGNUP_WAITING);
     assert_int_equal(k2.waiting_position, 1);
     signup r1 = tu_signup("værksted", 4, "Mona", 1, 0);
     r1.task_id = a.tasks[1].id;
-    assert_int_equal(store_join(s, &r1, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &r1, NOW, NULL, &err), VM_OK);
     assert_int_equal(r1.status, SIGNUP_CONFIRMED);
     assert_int_equal(r1.task_id, a.tasks[1].id);
 
@@ -300,7 +319,7 @@ static void helper_tasks_have_their_own_queues(void **state)
 
     signup bad = tu_signup("værksted", 5, "Ole", 1, 0);
     bad.task_id = 9999;
-    assert_int_equal(store_join(s, &bad, NOW, &err), VM_ERR_NOT_FOUND);
+    assert_int_equal(store_join(s, &bad, NOW, NULL, &err), VM_ERR_NOT_FOUND);
 
     int promoted = 0;
     assert_int_equal(store_cancel(s, k1.id, NOW + 5, &promoted, &err), VM_OK);
@@ -322,10 +341,10 @@ static void cancel_with_code(void **state)
     signup coded = tu_signup("banko", 1, "Ærlige Åse", 1, 0);
     code_hash("1234", salt, 10, &KIOSK_KEY, coded.code_hash);
     coded.created = NOW;
-    assert_int_equal(store_join(s, &coded, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &coded, NOW, NULL, &err), VM_OK);
     signup nocode = tu_signup("banko", 2, "Ole", 1, 0);
     nocode.created = NOW + 1;
-    assert_int_equal(store_join(s, &nocode, NOW + 1, &err), VM_OK);
+    assert_int_equal(store_join(s, &nocode, NOW + 1, NULL, &err), VM_OK);
     assert_int_equal(nocode.status, SIGNUP_WAITING);
 
     signup done;
@@ -382,9 +401,9 @@ static void old_code_hashes_are_keyed(void **state)
     uint8_t salt[CODE_SALT_BYTES] = {9};
     signup old = tu_signup("banko", 1, "Karen", 1, 0);
     code_hash("2580", salt, 10, NULL, old.code_hash);
-    assert_int_equal(store_join(s, &old, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &old, NOW, NULL, &err), VM_OK);
     signup none = tu_signup("banko", 2, "Ib", 1, 0);
-    assert_int_equal(store_join(s, &none, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &none, NOW, NULL, &err), VM_OK);
     int n = -1;
     assert_int_equal(store_upgrade_code_hashes(s, &KIOSK_KEY, &n, &err), VM_OK);
     assert_int_equal(n, 1);
@@ -452,7 +471,7 @@ static void kiosk_id_comes_from_the_facts_when_not_given(void **state)
     assert_int_equal(store_fact_set(s, "kiosk_id", "kiosk-7", &err), VM_OK);
     signup su = tu_signup("banko", 1, "Hanne", 1, 0);
     su.kiosk_id[0] = '\0';
-    assert_int_equal(store_join(s, &su, NOW, &err), VM_OK);
+    assert_int_equal(store_join(s, &su, NOW, NULL, &err), VM_OK);
     assert_string_equal(su.kiosk_id, "kiosk-7");
     assert_int_equal(su.created, NOW);
     store_close(s);

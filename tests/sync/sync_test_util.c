@@ -67,7 +67,7 @@ void stu_join(store *s, const char *uid, const char *name, int n, int64_t when)
     su.adults = 1;
     su.created = when;
     vm_err err = {0};
-    if (store_join(s, &su, when, &err) != VM_OK)
+    if (store_join(s, &su, when, NULL, &err) != VM_OK)
         fail_msg("store_join: %s", err.msg);
 }
 

@@ -1,24 +1,24 @@
-#include "sync/sync_buf.h"
+#include "core/buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool grow(sync_buf *b, size_t extra)
+/* Makes room for `extra` more bytes and the NUL; false (and `failed`) when it cannot. */
+static bool grow(vm_buf *b, size_t extra)
 {
     if (b->failed)
         return false;
-    if (b->len + extra + 1 <= b->cap)
+    if (extra < (size_t)-1 - b->len && b->len + extra + 1 <= b->cap)
         return true;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1) {
-        if (cap > ((size_t)-1) / 2) {
-            b->failed = true;
-            return false;
-        }
-        cap *= 2;
+    if (extra >= (size_t)-1 / 2 - b->len) {
+        b->failed = true;
+        return false;
     }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
     char *p = realloc(b->data, cap);
     if (!p) {
         b->failed = true;
@@ -29,7 +29,7 @@ static bool grow(sync_buf *b, size_t extra)
     return true;
 }
 
-void sync_buf_add(sync_buf *b, const void *data, size_t n)
+void buf_add(vm_buf *b, const void *data, size_t n)
 {
     if (!grow(b, n))
         return;
@@ -39,13 +39,15 @@ void sync_buf_add(sync_buf *b, const void *data, size_t n)
     b->data[b->len] = '\0';
 }
 
-void sync_buf_adds(sync_buf *b, const char *s)
+void buf_adds(vm_buf *b, const char *s)
 {
-    sync_buf_add(b, s, strlen(s));
+    buf_add(b, s, strlen(s));
 }
 
-void sync_buf_printf(sync_buf *b, const char *fmt, ...)
+void buf_printf(vm_buf *b, const char *fmt, ...)
 {
+    if (b->failed)
+        return;
     va_list ap;
     va_start(ap, fmt);
     char small[256];
@@ -56,7 +58,7 @@ void sync_buf_printf(sync_buf *b, const char *fmt, ...)
         return;
     }
     if ((size_t)n < sizeof small) {
-        sync_buf_add(b, small, (size_t)n);
+        buf_add(b, small, (size_t)n);
         return;
     }
     if (!grow(b, (size_t)n))
@@ -67,17 +69,31 @@ void sync_buf_printf(sync_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-bool sync_buf_ok(const sync_buf *b)
+bool buf_ok(const vm_buf *b)
 {
     return !b->failed;
 }
 
-void sync_buf_free(sync_buf *b)
+void buf_reset(vm_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+char *buf_detach(vm_buf *b)
+{
+    char *s = b->failed ? NULL : b->data ? b->data : calloc(1, 1);
+    if (b->failed)
+        free(b->data);
+    *b = (vm_buf)VM_BUF_INIT;
+    return s;
+}
+
+void buf_free(vm_buf *b)
 {
     if (!b)
         return;
     free(b->data);
-    b->data = NULL;
-    b->len = b->cap = 0;
-    b->failed = false;
+    *b = (vm_buf)VM_BUF_INIT;
 }
