@@ -225,7 +225,7 @@ static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
         goto out;
     }
     render_options ro = {.title = "bench", .width = w, .height = h, .software = !accel,
-                         .hidden = true};
+                         .hidden = true, .font_dir = getenv("VAERMED_FONT_DIR")};
     if (render_open(&ro, &r, &err) != VM_OK) {
         fprintf(stderr, "bench_frame: %s\n", err.msg);
         goto out;

@@ -481,7 +481,8 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     }
     render_options ro = {.title = "Vær med", .width = o->width, .height = o->height,
                          .fullscreen = o->fullscreen, .software = o->software,
-                         .rotation = o->cfg->rotation, .fonts_optional = true};
+                         .rotation = o->cfg->rotation, .fonts_optional = true,
+                         .font_dir = getenv("VAERMED_FONT_DIR")};
     if (render_open(&ro, &k.render, &err) != VM_OK) {
         logmsg(LOG_ERR, "%s", err.msg);
         goto out;

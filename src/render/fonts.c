@@ -34,8 +34,7 @@ static bool file_readable(const char *dir, const char *name)
 vm_status fonts_init(fonts *f, const char *dir, vm_err *err)
 {
     memset(f, 0, sizeof *f);
-    const char *env = getenv("VAERMED_FONT_DIR");
-    const char *chosen = (dir && *dir) ? dir : (env && *env) ? env : VAERMED_FONT_DIR;
+    const char *chosen = (dir && *dir) ? dir : VAERMED_FONT_DIR;
     snprintf(f->dir, sizeof f->dir, "%s", chosen);
     for (int bold = 0; bold < 2; bold++) {
         const char *name = font_files[SCRIPT_LATIN][bold];

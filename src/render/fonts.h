@@ -32,7 +32,8 @@ typedef struct fonts {
     TTF_Font *font[UI_FONT_COUNT][SCRIPT_COUNT]; /* opened lazily for non-Latin scripts */
 } fonts;
 
-/* Finds the font folder (`dir` if given, else $VAERMED_FONT_DIR, else the build's default)
+/* Finds the font folder (`dir` if given, else the build's default VAERMED_FONT_DIR; the app
+ * passes $VAERMED_FONT_DIR as `dir`: nothing here reads the environment)
  * and checks the Latin fonts are there: VM_ERR_NOT_FOUND names the missing file and the
  * Debian package (fonts-noto-core). Opens nothing yet. */
 vm_status fonts_init(fonts *f, const char *dir, vm_err *err);

@@ -28,7 +28,8 @@ typedef struct render_options {
     bool fullscreen;       /* desktop-fullscreen at the display's resolution */
     bool software;         /* force SDL's software renderer (tests, goldens) */
     bool hidden;           /* no visible window (benchmarks, offscreen tests) */
-    const char *font_dir;  /* where the Noto .ttf files are; NULL = search the usual places */
+    const char *font_dir;  /* where the Noto .ttf files are; NULL or "" = the build's default
+                              (the app passes $VAERMED_FONT_DIR) */
     int rotation;          /* 0, 90, 180 or 270 degrees clockwise: a screen hung on its side */
     bool blend_opaque_fills; /* draw opaque fills blended too, as before they were copied (only
                                 for the test that shows both give the same picture) */

@@ -1,4 +1,6 @@
-/* bundle: SQLite files that come from outside the kiosk, read as hostile (owned by sync).
+/* bundle: SQLite files that come from outside the kiosk, read as hostile. It lives in the
+ * store because all SQL does; its one user is the sync (sync_bundle.c reads a stick's
+ * vaermed.db through it).
  *
  * A Vær med bundle (`vaermed.db` on a staff stick) is a database with the kiosk's schema:
  * its activities and helper tasks are the program to import. The bytes are read into

@@ -737,19 +737,148 @@ static vm_status make_unique(ics_ctx *c, vm_err *err)
     return VM_OK;
 }
 
+/* Step 1: the bytes as text, checked to be a calendar, scanned (sync_ics_scan.h), parsed by
+ * libical, and its events gathered in file order. */
+static vm_status read_file(ics_ctx *c, const char *data, size_t len, char **text,
+                           ics_scan *scan, icalcomponent **root, ics_file *file, vm_err *err)
+{
+    size_t text_len;
+    vm_status st = sync_text_decode(data, len, text, &text_len, NULL, c->cat, err);
+    if (st != VM_OK)
+        return st;
+    if (!strstr(*text, "BEGIN:VCALENDAR") && !strstr(*text, "BEGIN:VEVENT"))
+        return sync_err(err, VM_ERR_INVALID, c->cat,
+                        "program.ics is not a calendar (no BEGIN:VCALENDAR); export it again "
+                        "from the calendar program");
+    st = ics_scan_text(*text, text_len, &c->work, c->cat, scan, err);
+    if (st != VM_OK)
+        return st;
+    icalerror_set_errors_are_fatal(0);
+    *root = icalparser_parse_string(*text);
+    if (!*root)
+        return sync_err(err, VM_ERR_INVALID, c->cat, "program.ics cannot be read as a calendar");
+    st = file_collect(c, *root, scan, file, err);
+    c->n_events = file->n;
+    return st;
+}
+
+/* Step 2: the overrides (a VEVENT with RECURRENCE-ID replaces one occurrence of its master),
+ * sorted for expand(). `*ovr` is the caller's to free, also on failure. */
+static vm_status collect_overrides(ics_ctx *c, const ics_file *file, ics_override **ovr,
+                                   size_t *n_ovr, vm_err *err)
+{
+    *ovr = calloc(file->n ? file->n : 1, sizeof **ovr);
+    if (!*ovr)
+        return sync_err(err, VM_ERR_NOMEM, c->cat, "out of memory");
+    for (size_t i = 0; i < file->n; i++) {
+        const ics_event *ev = &file->events[i];
+        if (!ev->rid)
+            continue;
+        struct icaltimetype t = prop_time(ev->rid, file->marks[i]);
+        const char *tzid = ics_prop_tzid(ev->rid);
+        ics_override o = {ev, file->marks[i], "", 0, 0, t.is_date != 0, false};
+        const char *uid = ev->uid ? icalproperty_get_uid(ev->uid) : NULL;
+        o.uid = uid ? uid : "";
+        if (ics_time_to_utc(c, ev->cal, t, tzid, &o.instant) &&
+            day_of(c, ev->cal, t, tzid, &o.day))
+            (*ovr)[(*n_ovr)++] = o;
+    }
+    if (*n_ovr > 1)
+        qsort(*ovr, *n_ovr, sizeof **ovr, cmp_override);
+    return VM_OK;
+}
+
+/* Step 3: every event but the overrides becomes its occurrences in the window (a repeating
+ * one through expand, with its overrides); `unreadable` counts those without a start. */
+static vm_status add_events(ics_ctx *c, const ics_file *file, ics_override *ovr, size_t n_ovr,
+                            long *unreadable, vm_err *err)
+{
+    for (size_t i = 0; i < file->n; i++) {
+        const ics_event *ev = &file->events[i];
+        c->events_done = i;
+        if (!ics_step(c, 1))
+            return sync_work_refuse(&c->work, "program.ics", err);
+        if (ev->rid)
+            continue;
+        int64_t start, end;
+        bool all_day;
+        if (!event_times(c, ev, file->marks[i], &start, &end, &all_day)) {
+            (*unreadable)++;
+            continue;
+        }
+        vm_status st;
+        if (ev->rrules.n || ev->rdates.n) {
+            st = expand(c, ev, file->marks[i], ovr, n_ovr, err);
+        } else {
+            if (end < c->keep_after) {
+                c->skipped_old++;
+                continue;
+            }
+            char uid[ACT_UID_MAX];
+            event_uid(ev, start, uid, sizeof uid);
+            st = add_occurrence(c, ev, uid, -1, start, end, err);
+        }
+        if (st != VM_OK)
+            return st;
+    }
+    return VM_OK;
+}
+
+/* Step 4: overrides whose master is gone or whose occurrence lies outside the window stand
+ * on their own where they fall inside it. */
+static vm_status add_lone_overrides(ics_ctx *c, const ics_override *ovr, size_t n_ovr,
+                                    vm_err *err)
+{
+    for (size_t k = 0; k < n_ovr; k++) {
+        if (ovr[k].used)
+            continue;
+        int64_t start, end;
+        bool all_day;
+        if (!event_times(c, ovr[k].ev, ovr[k].mark, &start, &end, &all_day) ||
+            start > c->to || end < c->from)
+            continue;
+        char uid[ACT_UID_MAX];
+        event_uid(ovr[k].ev, start, uid, sizeof uid);
+        vm_status st = add_occurrence(c, ovr[k].ev, uid, ovr[k].day, start, end, err);
+        if (st != VM_OK)
+            return st;
+    }
+    return VM_OK;
+}
+
+/* Step 5: what the staff should know about the reading, in the sync's notes. */
+static void note_what_was_left(ics_ctx *c, long unreadable)
+{
+    if (unreadable)
+        ics_note(c, "%ld events had no start time that could be read and were skipped",
+                 unreadable);
+    if (c->skipped_old)
+        ics_note(c, "%ld events that ended more than 30 days ago were skipped",
+                 c->skipped_old);
+    if (c->unknown_zone)
+        ics_note(c, "the time zone \"%s\" is not known here; its times were read as Danish "
+                    "time",
+                 c->unknown_zone_name);
+    if (c->cut)
+        ics_note(c, "%ld long texts were cut to fit the screen", c->cut);
+    if (c->fnotes.cleaned)
+        ics_note(c, "%ld control characters or broken letters were removed",
+                 c->fnotes.cleaned);
+}
+
 vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
                         sync_program *out, vm_err *err)
 {
     const i18n_catalog *cat = opt ? opt->cat : NULL;
     vm_status st = VM_OK;
     char *text = NULL;
-    size_t text_len;
     sync_buf notes = SYNC_BUF_INIT;
     ics_override *ovr = NULL;
     size_t n_ovr = 0;
     ics_scan scan = {0};
     ics_file file = {0};
     icalcomponent *root = NULL;
+    long unreadable = 0;
     ics_ctx c;
     memset(&c, 0, sizeof c);
     c.cat = cat;
@@ -766,113 +895,13 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
     if (len > SYNC_MAX_FILE_BYTES)
         return sync_err(err, VM_ERR_INVALID, cat, "the file is too big (at most %d MB)",
                         (int)(SYNC_MAX_FILE_BYTES >> 20));
-    st = sync_text_decode(data, len, &text, &text_len, NULL, cat, err);
-    if (st != VM_OK)
+    if ((st = read_file(&c, data, len, &text, &scan, &root, &file, err)) != VM_OK ||
+        (st = collect_overrides(&c, &file, &ovr, &n_ovr, err)) != VM_OK ||
+        (st = add_events(&c, &file, ovr, n_ovr, &unreadable, err)) != VM_OK ||
+        (st = add_lone_overrides(&c, ovr, n_ovr, err)) != VM_OK ||
+        (st = make_unique(&c, err)) != VM_OK)
         goto out;
-    if (!strstr(text, "BEGIN:VCALENDAR") && !strstr(text, "BEGIN:VEVENT")) {
-        st = sync_err(err, VM_ERR_INVALID, cat,
-                      "program.ics is not a calendar (no BEGIN:VCALENDAR); export it again "
-                      "from the calendar program");
-        goto out;
-    }
-    st = ics_scan_text(text, text_len, &c.work, cat, &scan, err);
-    if (st != VM_OK)
-        goto out;
-    icalerror_set_errors_are_fatal(0);
-    root = icalparser_parse_string(text);
-    if (!root) {
-        st = sync_err(err, VM_ERR_INVALID, cat, "program.ics cannot be read as a calendar");
-        goto out;
-    }
-    st = file_collect(&c, root, &scan, &file, err);
-    if (st != VM_OK)
-        goto out;
-    c.n_events = file.n;
-
-    /* Overrides first: a VEVENT with RECURRENCE-ID replaces one occurrence of its master. */
-    ovr = calloc(file.n ? file.n : 1, sizeof *ovr);
-    if (!ovr) {
-        st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < file.n; i++) {
-        const ics_event *ev = &file.events[i];
-        if (!ev->rid)
-            continue;
-        struct icaltimetype t = prop_time(ev->rid, file.marks[i]);
-        const char *tzid = ics_prop_tzid(ev->rid);
-        ics_override o = {ev, file.marks[i], "", 0, 0, t.is_date != 0, false};
-        const char *uid = ev->uid ? icalproperty_get_uid(ev->uid) : NULL;
-        o.uid = uid ? uid : "";
-        if (ics_time_to_utc(&c, ev->cal, t, tzid, &o.instant) &&
-            day_of(&c, ev->cal, t, tzid, &o.day))
-            ovr[n_ovr++] = o;
-    }
-    if (n_ovr > 1)
-        qsort(ovr, n_ovr, sizeof *ovr, cmp_override);
-
-    long unreadable = 0;
-    for (size_t i = 0; i < file.n; i++) {
-        const ics_event *ev = &file.events[i];
-        c.events_done = i;
-        if (!ics_step(&c, 1)) {
-            st = sync_work_refuse(&c.work, "program.ics", err);
-            goto out;
-        }
-        if (ev->rid)
-            continue;
-        int64_t start, end;
-        bool all_day;
-        if (!event_times(&c, ev, file.marks[i], &start, &end, &all_day)) {
-            unreadable++;
-            continue;
-        }
-        if (ev->rrules.n || ev->rdates.n) {
-            st = expand(&c, ev, file.marks[i], ovr, n_ovr, err);
-        } else {
-            if (end < c.keep_after) {
-                c.skipped_old++;
-                continue;
-            }
-            char uid[ACT_UID_MAX];
-            event_uid(ev, start, uid, sizeof uid);
-            st = add_occurrence(&c, ev, uid, -1, start, end, err);
-        }
-        if (st != VM_OK)
-            goto out;
-    }
-    /* Overrides whose master is gone or whose occurrence lies outside the window. */
-    for (size_t k = 0; k < n_ovr; k++) {
-        if (ovr[k].used)
-            continue;
-        int64_t start, end;
-        bool all_day;
-        if (!event_times(&c, ovr[k].ev, ovr[k].mark, &start, &end, &all_day) ||
-            start > c.to || end < c.from)
-            continue;
-        char uid[ACT_UID_MAX];
-        event_uid(ovr[k].ev, start, uid, sizeof uid);
-        st = add_occurrence(&c, ovr[k].ev, uid, ovr[k].day, start, end, err);
-        if (st != VM_OK)
-            goto out;
-    }
-    if ((st = make_unique(&c, err)) != VM_OK)
-        goto out;
-    if (unreadable)
-        ics_note(&c, "%ld events had no start time that could be read and were skipped",
-                 unreadable);
-    if (c.skipped_old)
-        ics_note(&c, "%ld events that ended more than 30 days ago were skipped",
-                 c.skipped_old);
-    if (c.unknown_zone)
-        ics_note(&c, "the time zone \"%s\" is not known here; its times were read as Danish "
-                     "time",
-                 c.unknown_zone_name);
-    if (c.cut)
-        ics_note(&c, "%ld long texts were cut to fit the screen", c.cut);
-    if (c.fnotes.cleaned)
-        ics_note(&c, "%ld control characters or broken letters were removed",
-                 c.fnotes.cleaned);
+    note_what_was_left(&c, unreadable);
     if (!sync_buf_ok(&notes)) {
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
         goto out;
