@@ -85,7 +85,7 @@ install_one() { # install_one SIG_PATH
     rm -f "$sig" "$deb"
     new="$work/new/$name"
     if ! checked=$(vaermed --config "$config" update verify "$new" 2>"$work/verify.err"); then
-        result refused "?" "$(installed_version)" "$(tail -n 1 "$work/verify.err")"
+        result refused "?" "$(installed_version)" "$(tail -n 1 "$work/verify.err" | sed 's/^vaermed: //')"
         return 1
     fi
     version=$(printf '%s\n' "$checked" | cut -d ' ' -f 2)
@@ -98,7 +98,7 @@ install_one() { # install_one SIG_PATH
     fi
     old=$(installed_version)
     if [ -n "$old" ] && ! dpkg --compare-versions "$version" gt "$old"; then
-        result refused "$version" "$old" "$old is installed already, and $version is not newer"
+        result refused "$version" "$old" "the installed version is as new or newer"
         return 1
     fi
     # The way back: the installed version packed up again, and the data.

@@ -90,7 +90,7 @@ static int sign(const cli_ctx *ctx, const i18n_catalog *cat, const char *deb, co
     key[strcspn(key, "\r\n")] = '\0';
     char sig[UPDATE_SIG_MAX], path[4096];
     vm_err err = {0};
-    vm_status st = update_sign(deb, key, sig, sizeof sig, &err);
+    vm_status st = update_sign(deb, key, sig, sizeof sig, cat, &err);
     memset(key, 0, len);
     free(key);
     if (st != VM_OK) {
@@ -125,7 +125,8 @@ static int verify(const cli_ctx *ctx, const i18n_catalog *cat, const char *deb, 
     }
     update_manifest m;
     vm_err err = {0};
-    vm_status st = update_verify(deb, sig, len, ctx->cfg ? ctx->cfg->update_key : "", &m, &err);
+    vm_status st =
+        update_verify(deb, sig, len, ctx->cfg ? ctx->cfg->update_key : "", &m, cat, &err);
     free(sig);
     if (st != VM_OK) {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);

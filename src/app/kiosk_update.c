@@ -41,6 +41,26 @@ static const char *staff(const kiosk *k, const char *msgid)
     return i18n_text_ctx(kiosk_staff_catalog(k), "staff", msgid);
 }
 
+/* The installer (deploy/raspberry-pi/vaermed-update.sh) writes its own reasons in English
+ * and a refusal of `vaermed update verify` already in the kiosk's language: its own are
+ * said here in the staff's language. */
+static const char *const INSTALLER_REASONS[] = {
+    N_("the update folder held something else than a package"),
+    N_("the package is not the one the signature names"),
+    N_("the installed version is as new or newer"),
+    N_("the installed version could not be kept for a roll-back"),
+    N_("it did not start"),
+    N_("dpkg could not install it"),
+};
+
+static const char *installer_words(const kiosk *k, const char *reason)
+{
+    for (size_t i = 0; i < sizeof INSTALLER_REASONS / sizeof INSTALLER_REASONS[0]; i++)
+        if (strcmp(reason, INSTALLER_REASONS[i]) == 0)
+            return i18n_text(kiosk_staff_catalog(k), INSTALLER_REASONS[i]);
+    return reason;
+}
+
 /* The installer's last word (written by vaermed-update as root), when it is from the last
  * hour: "state", "version", "previous", "reason" lines. */
 static void last_result(const kiosk *k, char *text, size_t size)
@@ -77,10 +97,10 @@ static void last_result(const kiosk *k, char *text, size_t size)
     else if (strcmp(state, "rolled-back") == 0)
         i18n_format(s, sizeof s,
                     staff(k, "Vær med %s did not start, so %s is back (%s)."), version,
-                    previous, reason);
+                    previous, installer_words(k, reason));
     else if (strcmp(state, "refused") == 0)
         i18n_format(s, sizeof s, staff(k, "The update to %s was not installed: %s"), version,
-                    reason);
+                    installer_words(k, reason));
     else
         return;
     append(text, size, s);
@@ -88,22 +108,24 @@ static void last_result(const kiosk *k, char *text, size_t size)
 
 /* Copies `name` from folder `from` (on the stick) to `to_dir/tmp_name`, refusing links and
  * what is too big; VM_OK when the copy is whole and on disk. */
-static vm_status copy_in(int from, const char *name, int to_dir, const char *tmp_name,
-                         size_t max, vm_err *err)
+static vm_status copy_in(const kiosk *k, int from, const char *name, int to_dir,
+                         const char *tmp_name, size_t max, vm_err *err)
 {
     int in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (in < 0)
-        return err_set(err, VM_ERR_IO, "%s cannot be read: %s.", name, strerror(errno));
+        return err_set(err, VM_ERR_IO, staff(k, "%s cannot be read: %s."), name,
+                       strerror(errno));
     int out = openat(to_dir, tmp_name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
                      0640);
     vm_status st = VM_OK;
     struct stat sb;
     if (out < 0) {
-        st = err_set(err, VM_ERR_IO, "The update folder cannot be written: %s.", strerror(errno));
+        st = err_set(err, VM_ERR_IO, staff(k, "The update folder cannot be written: %s."),
+                     strerror(errno));
         goto out;
     }
     if (fstat(in, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size > max) {
-        st = err_set(err, VM_ERR_REFUSED, "%s is not a file an update can be.", name);
+        st = err_set(err, VM_ERR_REFUSED, staff(k, "%s is not a file an update can be."), name);
         goto out;
     }
     char buf[65536];
@@ -112,14 +134,16 @@ static vm_status copy_in(int from, const char *name, int to_dir, const char *tmp
         ssize_t n = read(in, buf, sizeof buf);
         if (n < 0 || (n > 0 && (total += (size_t)n) > max) ||
             (n > 0 && write(out, buf, (size_t)n) != n)) {
-            st = err_set(err, VM_ERR_IO, "%s could not be copied from the stick.", name);
+            st = err_set(err, VM_ERR_IO, staff(k, "%s could not be copied from the stick."),
+                         name);
             goto out;
         }
         if (n == 0)
             break;
     }
     if (fsync(out) != 0)
-        st = err_set(err, VM_ERR_IO, "The update folder cannot be written: %s.", strerror(errno));
+        st = err_set(err, VM_ERR_IO, staff(k, "The update folder cannot be written: %s."),
+                     strerror(errno));
 out:
     if (out >= 0)
         close(out);
@@ -184,9 +208,10 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
     char sig_name[300];
     snprintf(sig_name, sizeof sig_name, "%s.sig", name);
     if (to < 0) {
-        err_set(&err, VM_ERR_IO, "%s cannot be used: %s.", update_dir(), strerror(errno));
-    } else if (copy_in(from, sig_name, to, tmp_sig, UPDATE_SIG_MAX, &err) == VM_OK &&
-               copy_in(from, name, to, tmp_deb, UPDATE_MAX_BYTES, &err) == VM_OK) {
+        err_set(&err, VM_ERR_IO, staff(k, "%s cannot be used: %s."), update_dir(),
+                strerror(errno));
+    } else if (copy_in(k, from, sig_name, to, tmp_sig, UPDATE_SIG_MAX, &err) == VM_OK &&
+               copy_in(k, from, name, to, tmp_deb, UPDATE_MAX_BYTES, &err) == VM_OK) {
         /* What is checked is the copy, which is what the installer gets. */
         char full_sig[4096];
         snprintf(full_sig, sizeof full_sig, "%s/%s", update_dir(), tmp_sig);
@@ -199,7 +224,8 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
         snprintf(named, sizeof named, "%s/%s", update_dir(), name);
         /* update_verify reads the package's name from the path: check under its own name. */
         if (sig && renameat(to, tmp_deb, to, name) == 0 &&
-            update_verify(named, sig, len, k->opt->cfg->update_key, NULL, &err) == VM_OK &&
+            update_verify(named, sig, len, k->opt->cfg->update_key, NULL,
+                          kiosk_staff_catalog(k), &err) == VM_OK &&
             renameat(to, tmp_sig, to, sig_name) == 0) {
             i18n_format(s, sizeof s,
                         staff(k, "Vær med %s is on its way in: it is installed now, and the "

@@ -1,5 +1,7 @@
 #include "app/update.h"
 
+#include <stdarg.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,10 +11,26 @@
 #include <string.h>
 #include <unistd.h>
 
-static bool sodium_ready(vm_err *err)
+/* err_set with the staff's words for `msgid` (context "staff"): the reason reaches the kiosk's
+ * sync screen and the installer's result, read by staff in the kiosk's language. The
+ * catalogs keep a translation's conversions the same as its msgid's. */
+static vm_status update_err(vm_err *err, vm_status st, const i18n_catalog *cat,
+                            const char *msgid, ...) __attribute__((format(printf, 4, 5)));
+static vm_status update_err(vm_err *err, vm_status st, const i18n_catalog *cat,
+                            const char *msgid, ...)
+{
+    va_list ap;
+    va_start(ap, msgid);
+    err_setv(err, st, i18n_text_ctx(cat, "staff", msgid), ap);
+    va_end(ap);
+    return st;
+}
+
+static bool sodium_ready(const i18n_catalog *cat, vm_err *err)
 {
     if (sodium_init() < 0) {
-        err_set(err, VM_ERR_INTERNAL, "The cryptography library (libsodium) cannot start.");
+        update_err(err, VM_ERR_INTERNAL, cat,
+                   "The cryptography library (libsodium) cannot start.");
         return false;
     }
     return true;
@@ -28,7 +46,7 @@ static bool from_hex(const char *hex, uint8_t *out, size_t n)
 vm_status update_keygen(char public_hex[65], char secret_hex[129], vm_err *err)
 {
     uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
-    if (!sodium_ready(err))
+    if (!sodium_ready(NULL, err))
         return VM_ERR_INTERNAL;
     crypto_sign_keypair(pk, sk);
     sodium_bin2hex(public_hex, 65, pk, sizeof pk);
@@ -70,11 +88,13 @@ bool update_parse_name(const char *name, char *package, size_t psize, char *vers
 }
 
 /* SHA-256 and size of a file, read in blocks. */
-static vm_status hash_file(const char *path, uint8_t out[32], uint64_t *size, vm_err *err)
+static vm_status hash_file(const char *path, uint8_t out[32], uint64_t *size,
+                           const i18n_catalog *cat, vm_err *err)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        return err_set(err, VM_ERR_IO, "%s cannot be read: %s.", path, strerror(errno));
+        return update_err(err, VM_ERR_IO, cat, "%s cannot be read: %s.", path,
+                          strerror(errno));
     crypto_hash_sha256_state st;
     crypto_hash_sha256_init(&st);
     unsigned char buf[65536];
@@ -83,14 +103,16 @@ static vm_status hash_file(const char *path, uint8_t out[32], uint64_t *size, vm
     for (;;) {
         ssize_t n = read(fd, buf, sizeof buf);
         if (n < 0) {
-            status = err_set(err, VM_ERR_IO, "%s cannot be read: %s.", path, strerror(errno));
+            status = update_err(err, VM_ERR_IO, cat, "%s cannot be read: %s.", path,
+                                strerror(errno));
             break;
         }
         if (n == 0)
             break;
         total += (uint64_t)n;
         if (total > UPDATE_MAX_BYTES) {
-            status = err_set(err, VM_ERR_REFUSED, "%s is larger than an update can be.", path);
+            status = update_err(err, VM_ERR_REFUSED, cat, "%s is larger than an update can be.",
+                                path);
             break;
         }
         crypto_hash_sha256_update(&st, buf, (unsigned long long)n);
@@ -108,21 +130,23 @@ static const char *base_name(const char *path)
 }
 
 vm_status update_sign(const char *deb_path, const char *secret_hex, char *out, size_t size,
-                      vm_err *err)
+                      const i18n_catalog *cat, vm_err *err)
 {
     update_manifest m = {0};
     uint8_t sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
     char hash_hex[65], sig_hex[2 * crypto_sign_BYTES + 1];
     vm_status st = VM_OK;
-    if (!sodium_ready(err))
+    if (!sodium_ready(cat, err))
         return VM_ERR_INTERNAL;
     if (!update_parse_name(base_name(deb_path), m.package, sizeof m.package, m.version,
                            sizeof m.version, m.arch, sizeof m.arch))
-        return err_set(err, VM_ERR_INVALID,
-                       "%s is not named as a package: <package>_<version>_<arch>.deb.", deb_path);
+        return update_err(err, VM_ERR_INVALID, cat,
+                          "%s is not named as a package: <package>_<version>_<arch>.deb.",
+                          deb_path);
     if (!from_hex(secret_hex, sk, sizeof sk))
-        return err_set(err, VM_ERR_INVALID, "The secret update key is not 128 hex digits.");
-    if ((st = hash_file(deb_path, m.sha256, &m.size, err)) != VM_OK)
+        return update_err(err, VM_ERR_INVALID, cat,
+                          "The secret update key is not 128 hex digits.");
+    if ((st = hash_file(deb_path, m.sha256, &m.size, cat, err)) != VM_OK)
         goto out;
     sodium_bin2hex(hash_hex, sizeof hash_hex, m.sha256, sizeof m.sha256);
     int n = snprintf(out, size,
@@ -130,13 +154,13 @@ vm_status update_sign(const char *deb_path, const char *secret_hex, char *out, s
                      "sha256 %s\n",
                      m.package, m.version, m.arch, (unsigned long long)m.size, hash_hex);
     if (n < 0 || (size_t)n >= size) {
-        st = err_set(err, VM_ERR_INVALID, "No room for the signature.");
+        st = update_err(err, VM_ERR_INVALID, cat, "No room for the signature.");
         goto out;
     }
     crypto_sign_detached(sig, NULL, (const unsigned char *)out, (unsigned long long)n, sk);
     sodium_bin2hex(sig_hex, sizeof sig_hex, sig, sizeof sig);
     if ((size_t)n + strlen(sig_hex) + 12 >= size) {
-        st = err_set(err, VM_ERR_INVALID, "No room for the signature.");
+        st = update_err(err, VM_ERR_INVALID, cat, "No room for the signature.");
         goto out;
     }
     snprintf(out + n, size - (size_t)n, "signature %s\n", sig_hex);
@@ -165,19 +189,21 @@ static bool take(const char **p, const char *end, const char *key, char *value, 
 }
 
 vm_status update_verify(const char *deb_path, const char *sig, size_t sig_len,
-                        const char *public_hex, update_manifest *out, vm_err *err)
+                        const char *public_hex, update_manifest *out,
+                        const i18n_catalog *cat, vm_err *err)
 {
     update_manifest m = {0};
     uint8_t pk[crypto_sign_PUBLICKEYBYTES], signature[crypto_sign_BYTES], hash[32];
     char magic[32], size_s[32], hash_hex[80], sig_hex[2 * crypto_sign_BYTES + 8];
-    if (!sodium_ready(err))
+    if (!sodium_ready(cat, err))
         return VM_ERR_INTERNAL;
     if (!from_hex(public_hex, pk, sizeof pk))
-        return err_set(err, VM_ERR_REFUSED,
-                       "No update key is set (update_key in the settings), so no update is "
-                       "accepted.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "No update key is set (update_key in the settings), so no update "
+                          "is accepted.");
     if (sig_len == 0 || sig_len > UPDATE_SIG_MAX || memchr(sig, '\0', sig_len))
-        return err_set(err, VM_ERR_REFUSED, "The signature file is not a Vær med signature.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The signature file is not a Vær med signature.");
     const char *p = sig, *end = sig + sig_len;
     if (!take(&p, end, "vaermed-update", magic, sizeof magic) || strcmp(magic, "1") != 0 ||
         !take(&p, end, "package", m.package, sizeof m.package) ||
@@ -185,37 +211,40 @@ vm_status update_verify(const char *deb_path, const char *sig, size_t sig_len,
         !take(&p, end, "architecture", m.arch, sizeof m.arch) ||
         !take(&p, end, "size", size_s, sizeof size_s) ||
         !take(&p, end, "sha256", hash_hex, sizeof hash_hex))
-        return err_set(err, VM_ERR_REFUSED, "The signature file is not a Vær med signature.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The signature file is not a Vær med signature.");
     size_t signed_len = (size_t)(p - sig);
     if (!take(&p, end, "signature", sig_hex, sizeof sig_hex) || p != end ||
         !from_hex(sig_hex, signature, sizeof signature) || !from_hex(hash_hex, m.sha256, 32))
-        return err_set(err, VM_ERR_REFUSED, "The signature file is not a Vær med signature.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The signature file is not a Vær med signature.");
     if (crypto_sign_verify_detached(signature, (const unsigned char *)sig,
                                     (unsigned long long)signed_len, pk) != 0)
-        return err_set(err, VM_ERR_REFUSED,
-                       "The update is not signed with this estate's update key.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The update is not signed with this estate's update key.");
     char *endp = NULL;
     errno = 0;
     unsigned long long size = strtoull(size_s, &endp, 10);
     if (errno || !endp || *endp || size > UPDATE_MAX_BYTES)
-        return err_set(err, VM_ERR_REFUSED, "The signature file is not a Vær med signature.");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The signature file is not a Vær med signature.");
     m.size = size;
     char package[32], version[64], arch[16];
     if (!update_parse_name(base_name(deb_path), package, sizeof package, version,
                            sizeof version, arch, sizeof arch) ||
         strcmp(package, m.package) != 0 || strcmp(version, m.version) != 0 ||
         strcmp(arch, m.arch) != 0)
-        return err_set(err, VM_ERR_REFUSED,
-                       "The package's name does not match its signature (%s %s %s).",
-                       m.package, m.version, m.arch);
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The package's name does not match its signature (%s %s %s).",
+                          m.package, m.version, m.arch);
     uint64_t got = 0;
-    vm_status st = hash_file(deb_path, hash, &got, err);
+    vm_status st = hash_file(deb_path, hash, &got, cat, err);
     if (st != VM_OK)
         return st;
     if (got != m.size || sodium_memcmp(hash, m.sha256, sizeof hash) != 0)
-        return err_set(err, VM_ERR_REFUSED,
-                       "The package is not the one that was signed (it was changed or is "
-                       "incomplete).");
+        return update_err(err, VM_ERR_REFUSED, cat,
+                          "The package is not the one that was signed (it was changed or "
+                          "is incomplete).");
     if (out)
         *out = m;
     return VM_OK;

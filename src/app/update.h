@@ -22,7 +22,9 @@
  * rolls back if the new version does not start. Its last word is in a result file the kiosk
  * shows on the sync screen.
  *
- * Errors are VM_ERR_* with a plain message (English here; the kiosk says it in Danish).
+ * Errors are VM_ERR_* with a plain message in the language of `cat` (context "staff"; NULL
+ * for English): the reason reaches the sync screen and the installer's result, which staff
+ * read in the kiosk's language.
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
@@ -34,6 +36,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 
 #define UPDATE_STICK_FOLDER "opdatering"
 #define UPDATE_MAX_BYTES (64u * 1024 * 1024)
@@ -57,14 +60,15 @@ vm_status update_keygen(char public_hex[65], char secret_hex[129], vm_err *err);
 /* Signs the package file `deb_path` (its name must be <package>_<version>_<arch>.deb) with
  * `secret_hex`: the signature file's text into `out` (NUL-terminated). */
 vm_status update_sign(const char *deb_path, const char *secret_hex, char *out, size_t size,
-                      vm_err *err);
+                      const i18n_catalog *cat, vm_err *err);
 
 /* Checks signature file text `sig` against `public_hex` and then the package file at
  * `deb_path` (size and SHA-256), and that the file's name says the manifest's package,
  * version and architecture. Fills `m` (may be NULL). VM_ERR_REFUSED with the reason when
  * anything does not hold; VM_ERR_IO when the file cannot be read. */
 vm_status update_verify(const char *deb_path, const char *sig, size_t sig_len,
-                        const char *public_hex, update_manifest *m, vm_err *err);
+                        const char *public_hex, update_manifest *m, const i18n_catalog *cat,
+                        vm_err *err);
 
 /* Debian's order of versions (epoch:upstream-revision, '~' before anything): < 0, 0, > 0. */
 int update_version_compare(const char *a, const char *b);

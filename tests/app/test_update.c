@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/update.h"
+#include "core/i18n.h"
 #include "test_support.h"
 
 static const char *dir(void)
@@ -42,62 +43,102 @@ static void signed_package_round_trip(void **state)
     char deb[1100];
     snprintf(deb, sizeof deb, "%s/vaermed_0.2.0_arm64.deb", d);
     write_deb(deb, 300000);
-    assert_int_equal(update_sign(deb, sec, sig, sizeof sig, &err), VM_OK);
+    assert_int_equal(update_sign(deb, sec, sig, sizeof sig, NULL, &err), VM_OK);
     assert_non_null(strstr(sig, "vaermed-update 1\npackage vaermed\nversion 0.2.0\n"
                                 "architecture arm64\nsize 300000\nsha256 "));
 
     update_manifest m;
-    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, &m, &err), VM_OK);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, &m, NULL, &err), VM_OK);
     assert_string_equal(m.package, "vaermed");
     assert_string_equal(m.version, "0.2.0");
     assert_string_equal(m.arch, "arm64");
     assert_int_equal(m.size, 300000);
 
     /* Another key (a staff stick's, a stranger's): refused. */
-    assert_int_equal(update_verify(deb, sig, strlen(sig), other_pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), other_pub, NULL, NULL, &err), VM_ERR_REFUSED);
     assert_non_null(strstr(err.msg, "not signed with this estate's update key"));
     /* No key set: refused, saying so. */
-    assert_int_equal(update_verify(deb, sig, strlen(sig), "", NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), "", NULL, NULL, &err), VM_ERR_REFUSED);
     assert_non_null(strstr(err.msg, "update_key"));
 
     /* The manifest changed after signing (a newer version claimed): refused. */
     char forged[UPDATE_SIG_MAX];
     snprintf(forged, sizeof forged, "%s", sig);
     memcpy(strstr(forged, "version 0.2.0"), "version 9.2.0", 13);
-    assert_int_equal(update_verify(deb, forged, strlen(forged), pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, forged, strlen(forged), pub, NULL, NULL, &err), VM_ERR_REFUSED);
 
     /* The package changed by one byte, or cut short: refused. */
     char *data = ts_read_file(deb, NULL);
     data[150000] ^= 1;
     ts_write_file(deb, data, 300000);
-    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, NULL, &err), VM_ERR_REFUSED);
     assert_non_null(strstr(err.msg, "not the one that was signed"));
     data[150000] ^= 1;
     ts_write_file(deb, data, 299999);
-    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, NULL, &err), VM_ERR_REFUSED);
     ts_write_file(deb, data, 300000);
     free(data);
-    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, &err), VM_OK);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, NULL, &err), VM_OK);
 
     /* The same bytes under another name (another version or architecture): refused. */
     char renamed[1100];
     snprintf(renamed, sizeof renamed, "%s/vaermed_0.3.0_arm64.deb", d);
     assert_int_equal(rename(deb, renamed), 0);
-    assert_int_equal(update_verify(renamed, sig, strlen(sig), pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(renamed, sig, strlen(sig), pub, NULL, NULL, &err), VM_ERR_REFUSED);
     assert_non_null(strstr(err.msg, "does not match"));
 
     /* Not a signature at all, or one with something after it. */
-    assert_int_equal(update_verify(renamed, "hello\n", 6, pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(renamed, "hello\n", 6, pub, NULL, NULL, &err), VM_ERR_REFUSED);
     char longer[UPDATE_SIG_MAX + 16];
     snprintf(longer, sizeof longer, "%sextra 1\n", sig);
-    assert_int_equal(update_verify(deb, longer, strlen(longer), pub, NULL, &err), VM_ERR_REFUSED);
+    assert_int_equal(update_verify(deb, longer, strlen(longer), pub, NULL, NULL, &err), VM_ERR_REFUSED);
 
     /* A badly named file cannot be signed. */
     char odd[1100];
     snprintf(odd, sizeof odd, "%s/vaermed.deb", d);
     write_deb(odd, 10);
-    assert_int_equal(update_sign(odd, sec, sig, sizeof sig, &err), VM_ERR_INVALID);
-    assert_int_equal(update_sign(renamed, "00", sig, sizeof sig, &err), VM_ERR_INVALID);
+    assert_int_equal(update_sign(odd, sec, sig, sizeof sig, NULL, &err), VM_ERR_INVALID);
+    assert_int_equal(update_sign(renamed, "00", sig, sizeof sig, NULL, &err), VM_ERR_INVALID);
+}
+
+/* Staff read the reason on the kiosk's sync screen and in the installer's result, in the
+ * kiosk's language: a Danish catalog gives Danish reasons, every one of them. */
+static void reasons_in_the_staff_language(void **state)
+{
+    (void)state;
+    const char *d = dir();
+    vm_err err = {0};
+    i18n_catalog *da = i18n_catalog_embedded("da", &err);
+    assert_non_null(da);
+    char pub[65], sec[129], other_pub[65], other_sec[129], sig[UPDATE_SIG_MAX];
+    assert_int_equal(update_keygen(pub, sec, &err), VM_OK);
+    assert_int_equal(update_keygen(other_pub, other_sec, &err), VM_OK);
+    char deb[1100];
+    snprintf(deb, sizeof deb, "%s/vaermed_0.2.0_arm64.deb", d);
+    write_deb(deb, 4000);
+    assert_int_equal(update_sign(deb, sec, sig, sizeof sig, da, &err), VM_OK);
+
+    assert_int_equal(update_verify(deb, sig, strlen(sig), other_pub, NULL, da, &err),
+                     VM_ERR_REFUSED);
+    assert_string_equal(err.msg, i18n_text_ctx(da, "staff", "The update is not signed with "
+                                                            "this estate's update key."));
+    assert_null(strstr(err.msg, "not signed"));
+    assert_int_equal(update_verify(deb, sig, strlen(sig), "", NULL, da, &err), VM_ERR_REFUSED);
+    assert_null(strstr(err.msg, "No update key"));
+    assert_int_equal(update_verify(deb, "hello\n", 6, pub, NULL, da, &err), VM_ERR_REFUSED);
+    assert_null(strstr(err.msg, "is not a"));
+    char renamed[1100];
+    snprintf(renamed, sizeof renamed, "%s/vaermed_0.3.0_arm64.deb", d);
+    assert_int_equal(rename(deb, renamed), 0);
+    assert_int_equal(update_verify(renamed, sig, strlen(sig), pub, NULL, da, &err),
+                     VM_ERR_REFUSED);
+    assert_null(strstr(err.msg, "does not match"));
+    assert_non_null(strstr(err.msg, "0.2.0"));
+    assert_int_equal(rename(renamed, deb), 0);
+    write_deb(deb, 4001);
+    assert_int_equal(update_verify(deb, sig, strlen(sig), pub, NULL, da, &err), VM_ERR_REFUSED);
+    assert_null(strstr(err.msg, "not the one"));
+    i18n_catalog_free(da);
 }
 
 static void names(void **state)
@@ -140,6 +181,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(signed_package_round_trip),
+        cmocka_unit_test(reasons_in_the_staff_language),
         cmocka_unit_test(names),
         cmocka_unit_test(debian_version_order),
     };

@@ -130,11 +130,11 @@ offer "$v4"
 printf 'x' >>"$in/vaermed_${v4}_$arch.deb"
 check "a package changed after signing is refused" sh -c '! SYSTEMCTL=/usr/local/sbin/fake-systemctl /usr/lib/vaermed/vaermed-update'
 check "... nothing changed" test "$(installed)" = "$v2"
-check "... the result says refused, and why" sh -c "grep -qx 'state refused' $result && grep -q 'not the one that was signed' $result"
+check "... the result says refused, and why" sh -c "grep -qx 'state refused' $result && grep -q 'ikke den, der blev underskrevet' $result"
 
 offer "$v2"
 check "the same version again is refused" sh -c '! SYSTEMCTL=/usr/local/sbin/fake-systemctl /usr/lib/vaermed/vaermed-update'
-check "... as not newer" grep -q 'is not newer' $result
+check "... as not newer" grep -q 'as new or newer' $result
 
 ln -s /etc/shadow "$in/vaermed_${v4}_$arch.deb"
 cp "/tmp/vaermed_${v4}_$arch.deb" /tmp/real.deb

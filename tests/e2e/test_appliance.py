@@ -343,6 +343,8 @@ def test_update_on_a_staff_stick_is_checked_and_handed_on():
     done = [f for f in frames if f["screen"] == "sync-done"]
     check(done and "99.0.0" in labels(done[-1]) and "ikke installeret" in labels(done[-1]),
           "the sync screen does not say the update was refused: %s" % [labels(f) for f in done])
+    check("ikke underskrevet med boligområdets opdateringsnøgle" in labels(done[-1]),
+          "the sync screen does not say why, in Danish: %s" % labels(done[-1]))
     check(os.listdir(incoming) == [], "a refused update was handed on: %s" % os.listdir(incoming))
 
     # The same package, but with the signature of a changed copy: refused.
@@ -374,7 +376,7 @@ def test_update_on_a_staff_stick_is_checked_and_handed_on():
         os.remove(os.path.join(incoming, n))
     frames, cp = ws.kiosk(["wait 2500"], demo=False, extra_args=["--config", conf], extra_env=env)
     done = [f for f in frames if f["screen"] == "sync-done"]
-    check(done and "99.0.0 startede ikke, så 0.1.0 er sat på igen" in labels(done[-1]),
+    check(done and "99.0.0 startede ikke, så 0.1.0 er sat på igen (den startede ikke)" in labels(done[-1]),
           "the sync screen does not say the update was rolled back: %s" % [labels(f) for f in done])
 
 

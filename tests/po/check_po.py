@@ -22,6 +22,10 @@ CALLS = [
     (re.compile(r'\btr_staff\(\s*c\s*,\s*' + STR + r'\)'), "staff"),
     (re.compile(r'\bsay\(\s*r\s*,\s*cat\s*,\s*' + STR + r'\)'), None),
     (re.compile(r'\bsay_staff\(\s*k\s*,\s*r\s*,\s*' + STR + r'\)'), "staff"),
+    # the kiosk's update words (app/kiosk_update.c) and the update's reasons (app/update.c)
+    (re.compile(r'\bstaff\(\s*k\s*,\s*' + STR + r'\)'), "staff"),
+    (re.compile(r'\bupdate_err\(\s*[^,()]+\s*,\s*[^,()]+\s*,\s*[^,()]+\s*,\s*' + STR
+                + r'[,)]'), "staff"),
     (re.compile(r'\bN_\(\s*' + STR + r'\)'), None),
     # the sync's messages reach the stick's log and the sync screen: sync/sync_tr.h
     (re.compile(r'\bSYNC_T\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*' + STR + r'\)'), None),
