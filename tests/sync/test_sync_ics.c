@@ -295,6 +295,40 @@ static void test_apple_dates(void **state)
     sync_program_free(&p);
 }
 
+/* The shapes that hung the kiosk, as Thunderbird writes them (SUMMARY before RRULE) and
+ * with an Outlook-named zone whose rules repeat every second from 1601
+ * (tests/sync/data/thunderbird-hostile.ics, also a fuzz seed): read in bounded work, the
+ * sub-daily rules as far as sensible or left out by name, the rest as usual. */
+static void test_thunderbird_hostile(void **state)
+{
+    (void)state;
+    sync_program p;
+    read_file("thunderbird-hostile.ics", ts_time("2026-11-30T10:00Z"), 8, &p);
+    const char *kaffe = "5b1e7c2a-0d3f-4e8a-9b6c-1a2b3c4d5e6f@";
+    assert_int_equal(count_prefix(&p, kaffe), 3);
+    const activity *a = find(&p, "5b1e7c2a-0d3f-4e8a-9b6c-1a2b3c4d5e6f@20261201T1600");
+    assert_non_null(a);
+    assert_local(a->start, "2026-12-01 16:00");
+    assert_int_equal(a->end - a->start, 30 * 60);
+    assert_string_equal(a->title, "Kaffe og kage");
+    assert_int_equal(count_prefix(&p, "6c2f8d3b"), 0);
+    assert_int_equal(count_prefix(&p, "7d3a9e4c"), 0);
+    if (!strstr(p.notes, "\"Vandreklub hvert minut\" (line 49)") ||
+        !strstr(p.notes, "\"Alarm hvert sekund\" (line 60)") ||
+        !strstr(p.notes, "line 22:") || !strstr(p.notes, "W. Europe Standard Time"))
+        fail_msg("%s", p.notes);
+    a = find(&p, "8e4b0f5d-3a6c-4b1d-8e9f-4d5e6f708192");
+    assert_non_null(a);
+    assert_local(a->start, "2026-12-04 15:00");
+    assert_int_equal(count_prefix(&p, "9f5c1a6e-4b7d-4c2e-9fa0-5e6f708192a3@"), 3);
+    a = find(&p, "9f5c1a6e-4b7d-4c2e-9fa0-5e6f708192a3@20261215"); /* at exactly UNTIL */
+    assert_non_null(a);
+    assert_local(a->start, "2026-12-15 14:00");
+    assert_int_equal(a->capacity, 12);
+    assert_int_equal(p.n, 3 + 1 + 3);
+    sync_program_free(&p);
+}
+
 /* ---- files that once hung the kiosk or moved nothing right */
 
 static vm_status read_text(const char *ics, int64_t now, sync_program *p, vm_err *err)
@@ -575,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_google),
         cmocka_unit_test(test_thunderbird),
         cmocka_unit_test(test_apple_dates),
+        cmocka_unit_test(test_thunderbird_hostile),
         cmocka_unit_test(test_subdaily_rules),
         cmocka_unit_test(test_rules_that_never_match),
         cmocka_unit_test(test_hostile_zone),
