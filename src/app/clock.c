@@ -17,9 +17,7 @@ int64_t clock_build_time(void)
 
 bool clock_floor_plausible(int64_t floor_seconds)
 {
-    int64_t built = clock_build_time();
-    return built <= 0 ||
-           floor_seconds <= built + (int64_t)SYNC_CLOCK_MAX_YEARS * 36525 * 864;
+    return sync_clock_floor_usable(floor_seconds, clock_build_time());
 }
 
 int64_t clock_monotonic_ms(void)

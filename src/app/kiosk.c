@@ -292,8 +292,28 @@ static vm_status open_read_only(kiosk *k, const vm_err *why, vm_err *err)
     logmsg(LOG_ERR, "sign-up is paused: the kiosk shows the program read-only until its "
                     "database %s can be written again",
            o->db_path);
-    clock_set_floor(k->clock, sync_clock_floor(k->store));
+    if (clock_floor_plausible(sync_clock_floor(k->store)))
+        clock_set_floor(k->clock, sync_clock_floor(k->store));
     return VM_OK;
+}
+
+/* A clock floor past what any stick may set now (clock_floor_plausible) was kept before
+ * sticks were bounded (a typo in time.txt): it is not used, and forgotten, so that nothing
+ * (the staff screen's sticks, a stick made there) counts from it. */
+static void forget_implausible_floor(kiosk *k)
+{
+    int64_t floor = sync_clock_floor(k->store);
+    if (!floor || clock_floor_plausible(floor))
+        return;
+    char when[21];
+    dktime_format_iso_utc(floor, when);
+    vm_err err = {0};
+    if (sync_clock_reset(k->store, NULL, &err) != VM_OK)
+        logmsg(LOG_ERR, "could not forget the clock floor %s: %s", when, err.msg);
+    else
+        logmsg(LOG_WARNING, "forgot the clock floor %s a staff stick set long ago: it is more "
+                            "than %d years after this Vær med was made, too far ahead to be right",
+               when, SYNC_CLOCK_MAX_YEARS);
 }
 
 /* What waits until the first frame is on the screen: the integrity check of the database
@@ -309,6 +329,8 @@ static vm_status finish_opening(kiosk *k, vm_err *err)
         st = secret_load_and_upgrade(k->store, k->opt->db_path, &k->code_key, err);
     if (st == VM_OK)
         st = signing_kiosk_id(k->store, id, err);
+    if (st == VM_OK)
+        forget_implausible_floor(k);
     if (st == VM_OK) {
         kiosk_trust_begin(k);
         kiosk_load_pin_limiter(k);
@@ -429,13 +451,8 @@ static vm_status open_store(kiosk *k, vm_err *err)
     }
     if (st == VM_OK) {
         int64_t floor = sync_clock_floor(k->store);
-        if (clock_floor_plausible(floor))
+        if (clock_floor_plausible(floor)) /* else forgotten in finish_opening */
             clock_set_floor(k->clock, floor);
-        else
-            logmsg(LOG_WARNING, "the clock floor a staff stick set long ago (%lld) is too far "
-                                "ahead to be right; it is not used (vaermed clock reset "
-                                "forgets it)",
-                   (long long)floor);
     }
     return st;
 }

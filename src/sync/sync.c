@@ -866,7 +866,12 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
     /* Nothing but vaermed/vaermed.key is read before the key is accepted. */
     int64_t key_time = 0;
     char key_hash[65] = "";
-    int64_t check_now = sync_effective_now(s, now);
+    /* The floor kept from earlier sticks; one past the bound was kept before there was a
+     * bound and is not used (said in the summary below). */
+    int64_t kept_floor = sync_clock_floor(s);
+    bool floor_usable = sync_clock_floor_usable(kept_floor, opt ? opt->build_time : 0);
+    int64_t floor = floor_usable ? kept_floor : 0;
+    int64_t check_now = now > floor ? now : floor;
     if ((st = sync_stick_open(stick_dir, &r.sfd, &r.vfd, r.cat, &e)) != VM_OK ||
         (st = sync_stick_check_fd(s, r.vfd, opt, check_now, &key_time, key_hash,
                                   &res->stick_state, &e)) != VM_OK) {
@@ -886,9 +891,8 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         told[1].t = key_time, told[1].source = SYNC_KEY_FILE;
     }
     res->stick_time = told[0].t;
-    int64_t floor = sync_clock_floor(s);
     res->clock_floor = floor;
-    r.now = now > floor ? now : floor;
+    r.now = check_now;
     if ((st = kiosk_id(&r, &e)) != VM_OK) {
         res->outcome = SYNC_OUTCOME_FAILED;
         result_reason(&r, err, &e);
@@ -905,13 +909,16 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
     st = chosen >= 0 ? read_source(&r, chosen, &prog, &e) : VM_OK;
     /* The newest plausible time the stick tells raises the floor; one too far ahead is
      * said on the screen and in the log, and not used. */
+    bool told_note = false;
     for (int i = 0; i < 2 && told[i].t > floor; i++) {
         char note[VM_ERR_MSG_MAX];
         if (!clock_plausible(&r, told[i].t, told[i].source, st == VM_OK ? &prog : NULL,
                              note, sizeof note)) {
-            if (!res->clock_note[0]) {
-                snprintf(res->clock_note, sizeof res->clock_note, "%s", note);
+            if (!told_note) {
+                if (!res->clock_note[0])
+                    snprintf(res->clock_note, sizeof res->clock_note, "%s", note);
                 log_line(&r, note);
+                told_note = true;
             }
             continue;
         }
@@ -931,6 +938,20 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
             }
         }
         break;
+    }
+    if (!floor_usable && !res->clock_floor) { /* a stick's plausible time replaces it */
+        char when[17];
+        dktime_format_local(kept_floor, when);
+        char note[VM_ERR_MSG_MAX];
+        snprintf(note, sizeof note,
+                 SYNC_T(r.cat, "The time a USB stick set earlier (%s) was not used: that is "
+                               "more than %d years after this Vær med was made. Forget it on "
+                               "the staff screen or with `vaermed clock reset`."),
+                 when, SYNC_CLOCK_MAX_YEARS);
+        size_t used = strlen(res->clock_note); /* after the stick's own time, if said */
+        snprintf(res->clock_note + used, sizeof res->clock_note - used, "%s%s",
+                 used ? " " : "", note);
+        log_line(&r, note);
     }
     if (chosen < 0 && !marker)
         log_line(&r, SYNC_T(r.cat, "No program on the USB stick: the program is unchanged."));
@@ -1043,7 +1064,7 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         if (key_hash[0])
             store_stick_key_used(s, key_hash, now, NULL);
         store_fact_set(s, "last_sync_summary", summary, NULL);
-        if (res->clock_floor > sync_clock_floor(s)) {
+        if (res->clock_floor > floor) { /* a floor that was not usable is replaced */
             dktime_format_iso_utc(res->clock_floor, iso);
             store_fact_set(s, "clock_floor", iso, NULL);
         }
@@ -1113,9 +1134,15 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
     if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED && res->program_empty) {
         add(out, size, res->reason); /* says itself that nothing changed */
     } else if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED) {
+        /* The reason without its own full stop: the sentence gives one ("gem.." read ill). */
+        char reason[sizeof res->reason];
+        snprintf(reason, sizeof reason, "%s", res->reason);
+        size_t n = strlen(reason);
+        if (n && reason[n - 1] == '.')
+            reason[n - 1] = '\0';
         snprintf(part, sizeof part,
                  SYNC_T(cat, "The program was not read: %s. The kiosk's program is unchanged."),
-                 res->reason);
+                 reason);
         add(out, size, part);
     } else if (!res->source[0]) {
         add(out, size, SYNC_T(cat, "There was no new program on the USB stick."));

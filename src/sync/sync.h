@@ -42,7 +42,9 @@
  * most SYNC_CLOCK_MARGIN_DAYS after the last activity of the program (the stick's, else the
  * kiosk's). A time past either is not used: result.clock_note says why, in the summary and
  * the log, and the sync goes on with the kiosk's own clock (a typo in time.txt, 2062 for
- * 2026, must not empty the program and have every name erased).
+ * 2026, must not empty the program and have every name erased). A floor kept before that
+ * bound existed, past it, is not used either (sync_clock_floor_usable; said the same way),
+ * and a plausible time from the stick replaces it.
  *
  * Empty program: a program file that gives no upcoming activity would cancel every
  * activity on the kiosk, so it is refused ("Programmet på USB-nøglen er tomt"), unless the
@@ -268,6 +270,11 @@ void sync_stick_hash(const char *stick_dir, char out[65]);
 
 /* The kiosk's clock floor (fact clock_floor), 0 when none. */
 int64_t sync_clock_floor(store *s);
+
+/* Whether a clock floor may be used: not more than SYNC_CLOCK_MAX_YEARS after `build_time`
+ * (0: unknown, any floor). A sync never keeps one past that, so such a floor was kept
+ * before sticks were bounded (a typo in time.txt): it is not used, and sync_run says so. */
+bool sync_clock_floor_usable(int64_t floor, int64_t build_time);
 
 /* The time the kiosk should use: `now`, or the clock floor when the clock is behind it. */
 int64_t sync_effective_now(store *s, int64_t now);

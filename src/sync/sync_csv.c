@@ -202,7 +202,8 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
         if (st != VM_OK)
             goto out;
         if (!a->title[0]) {
-            st = sync_err(err, VM_ERR_INVALID, cat, "line %d: the title is empty", line);
+            st = sync_err(err, VM_ERR_INVALID, cat, "line %d, column \"%s\": the title is empty",
+                          line, row.header[SCOL_TITLE]); /* a title column is there (above) */
             goto out;
         }
         if (!a->uid[0])

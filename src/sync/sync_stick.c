@@ -371,6 +371,11 @@ int64_t sync_clock_floor(store *s)
     return t;
 }
 
+bool sync_clock_floor_usable(int64_t floor, int64_t build_time)
+{
+    return build_time <= 0 || floor <= build_time + (int64_t)SYNC_CLOCK_MAX_YEARS * 36525 * 864;
+}
+
 int64_t sync_effective_now(store *s, int64_t now)
 {
     int64_t floor = sync_clock_floor(s);

@@ -307,6 +307,26 @@ def test_clock_reset_forgets_a_wrong_time():
     check("vaermed clock [reset]" in cp.stdout, "--help does not name clock")
 
 
+def test_a_floor_past_any_stick_is_forgotten():
+    """A time a stick set before sticks were bounded (a typo: 2062 for 2026) is more than ten
+    years after this Vær med was made: the kiosk does not count from it but forgets it, so
+    the program is there and nothing (a stick's expiry) counts from 2062."""
+    ws = Workspace("oldfloor")
+    ws.kiosk([])
+    con = sqlite3.connect(ws.db)
+    con.execute("INSERT OR REPLACE INTO facts (key, value) VALUES ('clock_floor', '2062-11-23T09:00:00Z')")
+    con.commit()
+    con.close()
+    frames, cp = ws.kiosk(["wait 200"], demo=False)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("forgot the clock floor 2062-11-23T09:00:00Z" in cp.stderr,
+          "the journal does not say the floor was forgotten: %s" % cp.stderr[-2000:])
+    home = [f for f in frames if f["screen"] == "home"]
+    ids = [w["id"] for w in home[-1]["widgets"]] if home else []
+    check("card:demo-morgenkaffe" in ids, "the program is not shown: %s" % ids[:40])
+    check("Ingen personalenøgle har sat tiden." in ws.cli("clock").stdout, "the floor is kept")
+
+
 def test_signups_csv_is_safe_for_excel():
     """`vaermed signups` escapes what a spreadsheet would run as a formula, as the stick's
     export does: a name typed as =HYPERLINK(...) stays text."""
@@ -335,6 +355,7 @@ if __name__ == "__main__":
         test_clock_behind_the_last_stick,
         test_a_year_ahead_keeps_upcoming_names,
         test_clock_reset_forgets_a_wrong_time,
+        test_a_floor_past_any_stick_is_forgotten,
         test_print_and_calendar_parts_load_when_needed,
         test_signups_csv_is_safe_for_excel,
     ]))

@@ -325,6 +325,7 @@ static void test_weekly_plan(void **state)
          "line 2, column \"Uge\": it says week 48, but 30-11-2026 is in week 49"},
         {";Torsdag;", ";Torsdax;", "line 4, column \"Dag\": \"Torsdax\" is not a day of the week"},
         {"17.30-20.00", "17.30-", "line 3, column \"Tid\": the start \"17.30-\" cannot be read"},
+        {";Banko;", ";;", "line 4, column \"Aktivitet\": the title is empty"},
     };
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
         char *copy = malloc(len + 16);

@@ -205,6 +205,62 @@ static void test_clock_with_new_program(void **state)
     teardown(f);
 }
 
+/* A floor kept before sticks were bounded (2062, from a typo) is not used: the sync counts
+ * from the kiosk's clock (the stick is not "expired", the program not "passed"), and a
+ * plausible time from the stick replaces it; with none, the staff are told how to forget it. */
+static void test_old_floor_past_the_bound(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_old_floor");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_options o = {0};
+    o.build_time = ts_time("2026-11-01T00:00Z");
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    int64_t key_time = f->now;
+    stu_join(f->s, "spis-1", "Karen", 1, f->now);
+
+    /* The key file says 2199 too: the stick tells no usable time. */
+    assert_int_equal(store_fact_set(f->s, "clock_floor", "2062-11-23T09:00:00Z", &err), VM_OK);
+    char *key = stick_file(f, "vaermed.key");
+    char *good_key = strdup(key);
+    char *c = strstr(key, "created = ");
+    assert_non_null(c);
+    memcpy(c + 10, "2199", 4);
+    stu_put(f->stick, "vaermed.key", key, (size_t)-1);
+    free(key);
+    const char more[] = "id;titel;start;slut\r\n"
+                        "spis-1;F\xC3\xA6llesspisning;03-12-2026 18:00;03-12-2026 20:00\r\n"
+                        "kaffe-1;Kaffe;04-12-2026 10:00;04-12-2026 11:00\r\n";
+    stu_put(f->stick, "program.csv", more, sizeof more - 1);
+    if (run(f, &o, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(res.import.added, 1);
+    assert_int_equal(res.clock_floor, 0);
+    assert_int_equal(sync_clock_floor(f->s), ts_time("2062-11-23T09:00Z"));
+    char summary[2048];
+    sync_summary_text(&res, f->da, summary, sizeof summary);
+    if (!strstr(summary, "Tiden, en USB-n\xC3\xB8gle satte tidligere (2062-11-23 10:00), blev "
+                         "ikke brugt") || !strstr(summary, "vaermed clock reset"))
+        fail_msg("%s", summary);
+    char *log = stick_file(f, "fh-1/log.txt");
+    assert_non_null(strstr(log, "satte tidligere (2062-11-23 10:00)"));
+    free(log);
+    activity a;
+    assert_int_equal(store_activity_get(f->s, "spis-1", &a, NULL, &err), VM_OK);
+    assert_false(a.cancelled);
+
+    /* The stick's own, plausible time replaces it. */
+    stu_put(f->stick, "vaermed.key", good_key, (size_t)-1);
+    free(good_key);
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    assert_int_equal(res.clock_floor, key_time);
+    assert_int_equal(sync_clock_floor(f->s), key_time);
+    assert_string_equal(res.clock_note, "");
+    teardown(f);
+}
+
 /* ---- item 5: an empty program does not cancel everything */
 
 static void test_empty_program_refused(void **state)
@@ -267,6 +323,31 @@ static void test_empty_program_refused(void **state)
     teardown(f);
 }
 
+/* ---- item 6: the staff's own sheets get plain Danish, each sentence ended once */
+
+static void test_excel_number_in_danish(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_excel");
+    const char sheet[] = "Nr;Titel;Start\r\n1,23457E+11;Banko;24-12-2026 18:00\r\n";
+    stu_put(f->stick, "program.csv", sheet, sizeof sheet - 1);
+    sync_result res;
+    vm_err err = {0};
+    char *before = stu_dump(f->db);
+    assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+    char *after = stu_dump(f->db);
+    stu_assert_same(before, after);
+    free(before);
+    free(after);
+    char summary[2048];
+    sync_summary_text(&res, f->da, summary, sizeof summary);
+    if (!strstr(summary, "linje 2, kolonne \"Nr\": \"1,23457E+11\" er s\xC3\xA5" "dan, Excel viser "
+                         "et langt tal") ||
+        !strstr(summary, "og gem. Kioskens program er u\xC3\xA6ndret.") || strstr(summary, ".."))
+        fail_msg("%s", summary);
+    teardown(f);
+}
+
 /* ---- item 7: a pulled stick's temporary files go with the next sync */
 
 static void test_stale_temp_files_removed(void **state)
@@ -324,7 +405,9 @@ int main(void)
         cmocka_unit_test(test_hourly_calendar_imports),
         cmocka_unit_test(test_clock_typo_refused),
         cmocka_unit_test(test_clock_with_new_program),
+        cmocka_unit_test(test_old_floor_past_the_bound),
         cmocka_unit_test(test_empty_program_refused),
+        cmocka_unit_test(test_excel_number_in_danish),
         cmocka_unit_test(test_stale_temp_files_removed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
