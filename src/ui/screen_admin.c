@@ -389,13 +389,23 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
          * can undo it here, as with `vaermed clock reset`. */
         const char *label = tr_staff(c, "Forget the USB stick's time");
         int bw = w_button_width(c, label, ICON_CROSS, UI_FONT_BOLD);
-        if (bw > w)
+        int bh = L->btn_h;
+        if (bw > w) {
+            /* Too wide for one line (a 7" screen): tall enough for the lines it needs
+             * (three at most), so the words stay beside the cross, which alone would read
+             * as "close". */
             bw = w;
+            int inner = w - 2 * L->pad - 2 * L->border - L->icon - L->gap;
+            int lines = text_fits(c->ms, UI_FONT_BOLD, label, inner, 2) ? 2 : 3;
+            int need = lines * text_line_h(c->ms, UI_FONT_BOLD) + 2 * L->border + L->pad;
+            if (need > bh)
+                bh = need;
+        }
         if (draw)
             w_button(c, "admin-clock-reset", label, ICON_CROSS,
-                     rect_make(c->rtl ? x + w - bw : x, y, bw, L->btn_h), BTN_SECONDARY,
+                     rect_make(c->rtl ? x + w - bw : x, y, bw, bh), BTN_SECONDARY,
                      UI_FONT_BOLD, false);
-        y += L->btn_h + L->gap;
+        y += bh + L->gap;
     }
     if (ai && ai->last_sync > 0) {
         i18n_when(c->cat, ai->last_sync, c->now, when, sizeof when);

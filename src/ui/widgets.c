@@ -99,9 +99,9 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
     if (outline)
         draw_frame(c->f, r, COL_LINE, L->border, L->radius);
 
-    /* Icon and words centred together. Words that do not fit on one line take two when
-     * the button is tall enough, else the pictogram speaks alone (the label stays the
-     * widget's); only a button with neither room nor pictogram cuts its words. */
+    /* Icon and words centred together. Words that do not fit on one line take two (or
+     * three) when the button is tall enough, else the pictogram speaks alone (the label
+     * stays the widget's); only a button with neither room nor pictogram cuts its words. */
     int icon_w = icon != ICON_NONE ? L->icon : 0;
     int inner = r.w - 2 * L->pad - 2 * L->border;
     int lh = text_line_h(c->ms, font);
@@ -109,8 +109,10 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
     bool words = show_label && label && *label;
     if (words) {
         text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0), 1);
-        if (b.cut && r.h - 2 * L->border >= 2 * lh)
-            text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0), 2);
+        int room = lh > 0 ? (r.h - 2 * L->border) / lh : 1;
+        if (b.cut && room >= 2)
+            text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0),
+                      room >= 3 ? 3 : 2);
         if (b.cut && icon_w) {
             words = false;
         } else if (b.cut) {
