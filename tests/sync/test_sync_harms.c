@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -348,6 +349,43 @@ static void test_excel_number_in_danish(void **state)
     teardown(f);
 }
 
+/* A stick that fills up: said in Danish, the kiosk's data untouched. */
+static ssize_t full_write(void *user, int fd, const void *buf, size_t n)
+{
+    (void)user;
+    (void)fd;
+    (void)buf;
+    (void)n;
+    errno = ENOSPC;
+    return -1;
+}
+
+static void test_full_stick_in_danish(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_full");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Karen", 1, f->now);
+    char *before = stu_dump_no_facts(f->db);
+    sync_io io = {.write = full_write};
+    sync_options o = {0};
+    o.io = &io;
+    assert_int_equal(run(f, &o, &res, &err), VM_ERR_IO);
+    char *after = stu_dump_no_facts(f->db);
+    stu_assert_same(before, after);
+    free(before);
+    free(after);
+    char summary[2048];
+    sync_summary_text(&res, f->da, summary, sizeof summary);
+    if (!strstr(summary, "USB-n\xC3\xB8glen er fuld") || strstr(summary, "full") ||
+        strstr(summary, " the ") || strstr(summary, "could not"))
+        fail_msg("%s", summary);
+    teardown(f);
+}
+
 /* ---- item 7: a pulled stick's temporary files go with the next sync */
 
 static void test_stale_temp_files_removed(void **state)
@@ -408,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_old_floor_past_the_bound),
         cmocka_unit_test(test_empty_program_refused),
         cmocka_unit_test(test_excel_number_in_danish),
+        cmocka_unit_test(test_full_stick_in_danish),
         cmocka_unit_test(test_stale_temp_files_removed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
