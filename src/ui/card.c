@@ -44,6 +44,21 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
     const ui_layout *L = c->L;
     const activity *a = &e->act;
     int band = L->band_w;
+    /* a narrow card (a panel standing up) keeps the title's words whole: the band gives up
+     * its room down to a pictogram's, then the title is set a size smaller (never under the
+     * body text's 22 pt) */
+    ui_font title_font = UI_FONT_TITLE;
+    int longest = w_longest_word(c, UI_FONT_TITLE, a->title);
+    if (longest > w - band - 2 * L->pad) {
+        int least = L->icon + L->pad;
+        band = w - 2 * L->pad - longest;
+        if (band < least) {
+            band = least;
+            title_font = UI_FONT_BOLD;
+        }
+        if (band > L->band_w)
+            band = L->band_w;
+    }
     int cx = c->rtl ? x + L->pad : x + band + L->pad;
     int cw = w - band - 2 * L->pad;
     int cy = y + L->pad;
@@ -92,7 +107,7 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
     };
     yy += w_flow(c, top, 2, cx, yy, cw, draw) + step;
     /* the title */
-    yy += w_text(c, a->title, UI_FONT_TITLE, COL_TEXT, cx, yy, cw, 4, draw) + step;
+    yy += w_text(c, a->title, title_font, COL_TEXT, cx, yy, cw, 4, draw) + step;
     /* place and host */
     w_item facts[2] = {
         {ICON_PLACE, a->place, COL_TEXT_SOFT, bg, false, UI_FONT_SMALL},

@@ -233,17 +233,24 @@ static void bar_field(ui_ctx *c, ui_rect r, const char *question)
     }
     if (*msg) {
         /* the message where the name was, until the next key: as many lines as the field
-         * holds, the warning sign before */
+         * holds, the warning sign before where the words leave it room (the yellow ground
+         * says it too) */
         int mlh = text_line_h(c->ms, UI_FONT_BOLD);
         int icon = mlh;
         int tw = room - icon - L->gap;
         int lines = (r.h - L->pad / 2) / mlh;
+        if (!text_fits(c->ms, UI_FONT_BOLD, msg, tw, lines > 0 ? lines : 1)) {
+            icon = 0;
+            tw = room;
+        }
         text_block b;
         text_wrap(&b, c->ms, UI_FONT_BOLD, msg, tw, lines > 0 ? lines : 1);
         int ty = r.y + (r.h - b.h) / 2;
         int ix = c->rtl ? r.x + r.w - L->pad - icon : r.x + L->pad;
-        int tx = c->rtl ? r.x + L->pad : ix + icon + L->gap;
-        draw_icon(c->f, rect_make(ix, r.y + (r.h - icon) / 2, icon, icon), ICON_WARNING, COL_TEXT);
+        int tx = c->rtl || !icon ? r.x + L->pad : ix + icon + L->gap;
+        if (icon)
+            draw_icon(c->f, rect_make(ix, r.y + (r.h - icon) / 2, icon, icon), ICON_WARNING,
+                      COL_TEXT);
         text_draw(c->f, &b, msg, tx, ty, tw, UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
         w_register(c, "message", UI_ROLE_TEXT, msg, r, 0, COL_TEXT, COL_NOTICE);
         return;

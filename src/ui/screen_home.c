@@ -145,8 +145,8 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         countdown[0] = '\0';
     text_block tb;
     text_wrap(&tb, c->ms, UI_FONT_BODY, a->title, inner, 3);
-    /* "Nu" and "om 20 min." matter: on the time's line, or else a line of their own; a
-     * countdown of hours only where it fits */
+    /* "Nu" and "om 20 min." matter: on the time's line; a countdown of hours only where it
+     * fits */
     int room = inner - lh - L->gap / 2;
     int first_w = text_width(c->ms, UI_FONT_BOLD, a->cancelled ? cancelled : clock);
     if (a->cancelled)
@@ -154,7 +154,11 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
     int chip_w = *countdown ? text_width(c->ms, UI_FONT_BOLD, countdown) + L->pad : 0;
     bool chip_inline = chip_w && first_w + L->gap / 2 + chip_w <= room;
     bool soon = a->start <= c->now || a->start - c->now < 3600;
-    bool chip_below = chip_w && !chip_inline && soon && chip_w <= inner;
+    /* where both do not fit the time's line, "om 52 min." says when in the time's place (a
+     * line more would push tomorrow off a 7" panel); a line of its own only where even it
+     * alone does not fit there */
+    bool chip_instead = chip_w && !chip_inline && soon && chip_w <= room;
+    bool chip_below = chip_w && !chip_inline && !chip_instead && soon && chip_w <= inner;
     int height = p + lh + tb.h + (chip_below ? lh + L->gap / 3 : 0) + p;
     if (height < L->target)
         height = L->target;
@@ -178,8 +182,8 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
     draw_icon(c->f, rect_make(ix + (lh - ic) / 2, y + p + (lh - ic) / 2, ic, ic),
               icon_for_category(a->category), COL_WHITE);
     int cx = 0; /* from the start of the room, in reading order */
-    const char *parts[3] = {a->cancelled ? cancelled : NULL, clock,
-                            chip_inline ? countdown : ""};
+    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
+                            chip_inline || chip_instead ? countdown : ""};
     for (int k = 0; k < 3; k++) {
         const char *t = parts[k];
         if (!t || !*t)

@@ -92,7 +92,7 @@ static void join_without_household(void **state)
 static void join_with_household(void **state)
 {
     (void)state;
-    harness *h = h_new(1280, 800); /* (the 4 taps at 800x480: test_week.c) */
+    harness *h = h_new(1280, 800); /* (the 4 taps at 800x480: test_panels.c) */
     h_open_detail(h, E_SPIS);
     h_tap(h, "join");
     h_type(h, "Birgitte");

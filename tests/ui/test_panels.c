@@ -1,0 +1,303 @@
+/* Issue 11 on the panels estates buy: every screen at 7" 800x480, 10.1" 1280x800, 21.5"
+ * 1920x1080 and a 7" portrait, every frame measured in millimetres (h_check_sizes: 16 mm
+ * targets, 22 pt text) and for lost words (h_check_words), by the harness on each build;
+ * and what the week at a glance, the language chooser, a cancelled activity and the short
+ * household flow must show. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "ui/theme.h"
+
+static const struct {
+    int w, h;
+    double inches;
+} PANELS[] = {{800, 480, 7}, {1280, 800, 10.1}, {1920, 1080, 21.5}, {480, 800, 7}};
+#define N_PANELS (sizeof PANELS / sizeof PANELS[0])
+
+static ui_action take_one(harness *h)
+{
+    ui_action a;
+    assert_true(ui_take_action(h->u, &a));
+    return a;
+}
+
+static void answer(harness *h, vm_status st, const char *msg)
+{
+    ui_action_result r = {.status = st, .signup_status = SIGNUP_CONFIRMED};
+    if (msg)
+        snprintf(r.message, sizeof r.message, "%s", msg);
+    ui_action_done(h->u, &h->m, &r, h->now_ms);
+    h_build(h);
+}
+
+/* Every screen a resident or the staff can reach, on every panel (too-small excluded: it is
+ * what a window under the smallest panel gets). h_build measures each frame. */
+static void every_screen_on_every_panel(void **state)
+{
+    (void)state;
+    for (size_t p = 0; p < N_PANELS; p++) {
+        harness *h = h_new_panel(PANELS[p].w, PANELS[p].h, PANELS[p].inches);
+        size_t before = h->frames;
+        h->m.admin_enabled = true;
+        /* home, the language chooser, the whole program */
+        h_tap(h, "lang");
+        h_tap(h, "back");
+        h_open_program(h);
+        h_tap(h, "back");
+        /* detail of each kind */
+        static const int KINDS[] = {E_KAFFE, E_GAA, E_SPIS, E_LEKTIE, E_BANKO, E_FOREDRAG,
+                                    E_VAERKSTED, E_FEST};
+        for (size_t k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++) {
+            h_open_detail(h, KINDS[k]);
+            while (h_has(h, "scroll-down") &&
+                   !(h_widget(h, "scroll-down")->flags & UI_WIDGET_DISABLED))
+                h_tap(h, "scroll-down");
+            h_tap(h, "back");
+            if (strcmp(h_screen(h), "program") == 0)
+                h_tap(h, "back");
+        }
+        /* every join step, with a message on each */
+        h_open_detail(h, E_SPIS);
+        h_tap(h, "join");
+        h_tap(h, "next"); /* no name: said */
+        h_type(h, "Birgitte");
+        h_tap(h, "next");
+        h_tap(h, "children+");
+        h_tap(h, "more");
+        h_tap(h, "company");
+        h_digits(h, "12");
+        h_tap(h, "confirm"); /* a short code: said */
+        h_digits(h, "34");
+        h_tap(h, "confirm");
+        take_one(h);
+        answer(h, VM_OK, NULL);
+        assert_string_equal(h_screen(h), "join-done");
+        h_tap(h, "done");
+        /* every cancel step, a refusal and a success */
+        h_open_detail(h, E_SPIS);
+        h_tap(h, "cancel-signup");
+        h_type(h, "Birgitte");
+        h_tap(h, "next");
+        h_digits(h, "1234");
+        h_tap(h, "confirm");
+        take_one(h);
+        answer(h, VM_ERR_REFUSED, "Navnet og koden passer ikke sammen.");
+        h_tap(h, "back");
+        h_digits(h, "4321");
+        h_tap(h, "confirm");
+        take_one(h);
+        answer(h, VM_OK, NULL);
+        assert_string_equal(h_screen(h), "cancel-done");
+        h_tap(h, "done");
+        /* idle (both turns), night, the stick */
+        h_advance(h, 61000);
+        assert_string_equal(h_screen(h), "idle");
+        h_advance(h, UI_IDLE_MOVE_MS);
+        h->m.night = true;
+        h_advance(h, 130000);
+        assert_string_equal(h_screen(h), "night");
+        h->m.night = false;
+        h_build(h);
+        h_tap_at(h, 10, 10, 500);
+        h->m.stick = (ui_stick){UI_STICK_SYNCING, "Læser programmet", 0.4, NULL};
+        h_build(h);
+        assert_string_equal(h_screen(h), "sync");
+        h->m.stick = (ui_stick){UI_STICK_DONE, NULL, 1, "12 nye aktiviteter, 3 ændret."};
+        h_build(h);
+        assert_string_equal(h_screen(h), "sync-done");
+        h_tap(h, "ok");
+        h->m.stick = (ui_stick){0};
+        h_build(h);
+        /* the staff's screens */
+        const ui_widget *clock = h_widget(h, "clock");
+        h->now_ms += 500;
+        h_press(h, clock->rect.x + 4, clock->rect.y + 4);
+        h_advance(h, UI_ADMIN_HOLD_MS);
+        h_release(h, clock->rect.x + 4, clock->rect.y + 4);
+        assert_string_equal(h_screen(h), "admin-pin");
+        h_digits(h, "2468");
+        h_tap(h, "confirm");
+        take_one(h);
+        ui_admin_info info = {.version = "0.5.0", .kiosk_id = "kiosk-1", .db_bytes = 1 << 20};
+        h->m.admin = &info;
+        answer(h, VM_OK, NULL);
+        assert_string_equal(h_screen(h), "admin");
+        h_tap(h, "admin-restart");
+        assert_string_equal(h_screen(h), "admin-confirm");
+        h_tap(h, "back");
+        h_tap(h, "admin-test-pattern");
+        assert_string_equal(h_screen(h), "admin-test");
+        h_tap(h, "back");
+        h_tap(h, "admin-signups");
+        assert_string_equal(h_screen(h), "admin-signups");
+        h_tap(h, "back");
+        h_tap(h, "back");
+        h->m.admin = NULL;
+        assert_true(h->frames - before > 60); /* that many frames measured */
+        h_free(h);
+    }
+}
+
+/* The week at a glance: at 800x480 the rest of today and the next day without a swipe,
+ * today's leaf marked; at 1280x800 five tiles and more; a tap on a tile opens it. */
+static void the_week_at_a_glance(void **state)
+{
+    (void)state;
+    harness *h = h_new_panel(800, 480, 7);
+    const ui_widget *list = h_widget(h, "list");
+    static const int REST[] = {E_KAFFE, E_GAA, E_SPIS, E_STRIK};
+    for (size_t i = 0; i < sizeof REST / sizeof REST[0]; i++) {
+        char id[160];
+        snprintf(id, sizeof id, "card:%s", h->entries[REST[i]].act.uid);
+        const ui_widget *w = h_widget(h, id);
+        assert_true(w->rect.y >= list->rect.y &&
+                    w->rect.y + w->rect.h <= list->rect.y + list->rect.h); /* whole, in view */
+        if (w->rect.h / h->ppm < UI_TARGET_MM) /* whole: not cut by the list */
+            fail_msg("%s is %d x %d px", id, w->rect.w, w->rect.h);
+    }
+    assert_true(h_widget(h, "day:2026-11-24")->flags & UI_WIDGET_SELECTED);
+    assert_false(h_widget(h, "day:2026-11-25")->flags & UI_WIDGET_SELECTED);
+    assert_false(h_has(h, "card:gammel-2311")); /* over */
+    h_tap(h, "card:spis-2411");
+    assert_string_equal(h_screen(h), "detail");
+    h_free(h);
+
+    h = h_new_panel(1280, 800, 10.1);
+    int cards = 0;
+    for (size_t i = 0; i < h->f.n_widgets; i++)
+        if (strncmp(h->f.widgets[i].id, "card:", 5) == 0)
+            cards++;
+    assert_true(cards >= 5);
+    h_free(h);
+}
+
+/* Cancelled looks cancelled: "Aflyst" first, greyed, struck through; on the week, the
+ * detail and the idle screen. "Bare kom": no padlocked Tilmeld, no Afmeld. */
+static void cancelled_and_just_come(void **state)
+{
+    (void)state;
+    harness *h = h_new_panel(800, 480, 7);
+    h->entries[E_STRIK].act.cancelled = true; /* tomorrow: on the week */
+    h_build(h);
+    const ui_widget *tile = h_widget(h, "card:strik-2511");
+    assert_true(tile->flags & UI_WIDGET_DISABLED);
+    assert_true(ui_contrast(tile->bg, COL_DISABLED_BG) < 1.01); /* grey ground */
+    /* "Aflyst" is the first text of the tile, and a line goes through the title */
+    const draw_cmd *first = NULL, *title = NULL;
+    bool struck = false;
+    for (size_t i = 0; i < h->f.n_cmds; i++) {
+        const draw_cmd *d = &h->f.cmds[i];
+        if (d->kind == DRAW_TEXT && ui_rect_contains(tile->rect, d->rect.x + 1, d->rect.y + 1)) {
+            if (!first)
+                first = d;
+            if (strcmp(d->text, "Strikkecafé") == 0)
+                title = d;
+        }
+        if (title && d->kind == DRAW_RECT && d->rect.w == title->rect.w &&
+            d->rect.y > title->rect.y && d->rect.y < title->rect.y + title->rect.h)
+            struck = true;
+    }
+    assert_non_null(first);
+    assert_string_equal(first->text, "Aflyst");
+    assert_true(struck);
+    h_tap(h, "card:strik-2511");
+    assert_true(strncmp(h_widget(h, "when")->label, "Aflyst", 6) == 0);
+    assert_false(h_has(h, "join"));
+    h_tap(h, "back");
+    /* Bare kom */
+    h_open_detail(h, E_GAA);
+    assert_false(h_has(h, "join"));
+    assert_false(h_has(h, "cancel-signup"));
+    assert_string_equal(h_widget(h, "join-reason")->label,
+                        "Bare kom \xE2\x80\x93 du behøver ikke melde dig til");
+    h_tap(h, "back");
+    /* the idle screen at a size with room for tomorrow: Aflyst first */
+    h_free(h);
+    h = h_new_panel(1920, 1080, 21.5);
+    h->entries[E_STRIK].act.cancelled = true;
+    h_advance(h, 61000);
+    assert_string_equal(h_screen(h), "idle");
+    assert_true(strncmp(h_widget(h, "idle-item:strik-2511")->label, "Aflyst", 6) == 0);
+    h_free(h);
+}
+
+/* A fællesspisning for 2 adults and a child: four taps after Tilmeld and the name. */
+static void household_in_four_taps(void **state)
+{
+    (void)state;
+    harness *h = h_new_panel(800, 480, 7);
+    h_open_detail(h, E_SPIS);
+    h_tap(h, "join");
+    h_type(h, "Birgitte");
+    size_t taps = 0;
+    const char *const PATH[] = {"next", "adults+", "children+", "confirm"};
+    for (size_t i = 0; i < 4; i++, taps++)
+        h_tap(h, PATH[i]);
+    ui_action a = take_one(h);
+    assert_int_equal(taps, 4);
+    assert_int_equal(a.adults, 2);
+    assert_int_equal(a.children, 1);
+    assert_string_equal(a.name, "Birgitte");
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_screen(h), "join-done");
+    h_free(h);
+}
+
+/* No lost words: the code repeated on join-done, the activity named on cancel-done, the idle
+ * code says what it is for, a disabled arrow looks off. */
+static void no_lost_words(void **state)
+{
+    (void)state;
+    harness *h = h_new_panel(800, 480, 7);
+    /* a disabled arrow: faded, not the colour of one that works */
+    const ui_widget *up = h_widget(h, "scroll-up"), *down = h_widget(h, "scroll-down");
+    assert_true(up->flags & UI_WIDGET_DISABLED);
+    assert_false(down->flags & UI_WIDGET_DISABLED);
+    assert_true(ui_contrast(up->fg, COL_FADED) < 1.01);
+    assert_true(ui_contrast(down->fg, COL_TEXT) < 1.01);
+    h_open_detail(h, E_LEKTIE);
+    h_tap(h, "join");
+    h_type(h, "Ali");
+    h_tap(h, "next");
+    h_digits(h, "4711");
+    h_tap(h, "confirm");
+    take_one(h);
+    answer(h, VM_OK, NULL);
+    assert_true(h_text_contains(h, "4 7 1 1"));
+    h_tap(h, "done");
+    h_open_detail(h, E_LEKTIE);
+    h_tap(h, "cancel-signup");
+    h_type(h, "Ali");
+    h_tap(h, "next");
+    h_digits(h, "4711");
+    h_tap(h, "confirm");
+    take_one(h);
+    answer(h, VM_OK, NULL);
+    assert_string_equal(h_widget(h, "result")->label, "Du er afmeldt Lektiecafé");
+    h_tap(h, "done");
+    h_advance(h, 61000);
+    assert_string_equal(h_screen(h), "idle");
+    assert_true(h_has(h, "qr") && h_has(h, "qr-for"));
+    h_free(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_screen_on_every_panel),
+        cmocka_unit_test(the_week_at_a_glance),
+        cmocka_unit_test(cancelled_and_just_come),
+        cmocka_unit_test(household_in_four_taps),
+        cmocka_unit_test(no_lost_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
