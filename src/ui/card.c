@@ -43,36 +43,44 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
 {
     const ui_layout *L = c->L;
     const activity *a = &e->act;
+    char when[96], countdown[64], host[ACT_HOST_MAX + 32], places_buf[96], helpers[96];
+    char id[UI_ID_MAX], label[ACT_TITLE_MAX + 200];
+    ui_color places_col;
+    const char *places = ui_places_text(c, e, places_buf, sizeof places_buf, &places_col);
+    i18n_when(c->cat, a->start, c->now, when, sizeof when);
+
     int band = L->band_w;
-    /* a narrow card (a panel standing up) keeps the title's words whole: the band gives up
-     * its room down to a pictogram's, then the title is set a size smaller (never under the
-     * body text's 22 pt) */
+    /* a narrow card (a panel standing up) keeps its words whole (the title's, and the places
+     * line's after its pictogram: Somali's "Is-diiwaangelintu"): the band gives up its room
+     * down to a pictogram's, then the title is set a size smaller (never under 22 pt) */
     ui_font title_font = UI_FONT_TITLE;
-    int longest = w_longest_word(c, UI_FONT_TITLE, a->title);
+    int title_word = w_longest_word(c, UI_FONT_TITLE, a->title);
+    int places_word = w_longest_word(c, UI_FONT_BOLD, places) +
+                      text_line_h(c->ms, UI_FONT_BOLD) + L->gap;
+    int when_word = w_longest_word(c, UI_FONT_TITLE, when) + text_line_h(c->ms, UI_FONT_TITLE) +
+                    L->gap; /* "Perşembe," after the clock */
+    int longest = title_word > places_word ? title_word : places_word;
+    if (when_word > longest)
+        longest = when_word;
     if (longest > w - band - 2 * L->pad) {
         int least = L->icon + L->pad;
         band = w - 2 * L->pad - longest;
-        if (band < least) {
+        if (band < least)
             band = least;
-            title_font = UI_FONT_BOLD;
-        }
         if (band > L->band_w)
             band = L->band_w;
+        if (title_word > w - band - 2 * L->pad)
+            title_font = UI_FONT_BOLD;
     }
     int cx = c->rtl ? x + L->pad : x + band + L->pad;
     int cw = w - band - 2 * L->pad;
     int cy = y + L->pad;
     int step = L->gap / 2;
-    char when[96], countdown[64], host[ACT_HOST_MAX + 32], places_buf[96], helpers[96];
-    char id[UI_ID_MAX], label[ACT_TITLE_MAX + 200];
-    ui_color places_col;
 
-    i18n_when(c->cat, a->start, c->now, when, sizeof when);
     i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
     if (a->cancelled)
         countdown[0] = '\0';
     card_host_line(c, a, host, sizeof host);
-    const char *places = ui_places_text(c, e, places_buf, sizeof places_buf, &places_col);
     int free_slots = a->cancelled ? 0 : ui_free_helper_slots(c->m, e, c->now);
     helpers[0] = '\0';
     if (free_slots >= UI_SLOTS_UNLIMITED)
@@ -130,6 +138,8 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
     };
     if (a->cancelled) /* said clearly, in a calm grey, not in red */
         pl[0] = (w_item){ICON_CROSS, places, COL_CLOSED, COL_DISABLED_BG, true, UI_FONT_BOLD};
+    if (places_word > cw) /* the words before their pictogram */
+        pl[0].icon = ICON_NONE;
     yy += w_flow(c, pl, 2, cx, yy, cw, draw);
 
     int h = yy - y + L->pad;

@@ -288,8 +288,9 @@ static void bar_field(ui_ctx *c, ui_rect r, const char *question)
 
 /* The name screen when the keys take the screen: back, the field and next in one bar, the
  * keyboard under it as big as the rest allows. Where the question does not fit in a field
- * between the buttons (a panel standing up) and a row more for the field costs the keys no
- * page, the field has a row of its own under back and next. */
+ * does not fit in a field between the buttons (a panel standing up) and a row more for the
+ * field costs the keys no page, or a message does not fit there, the field has a row of its
+ * own under back and next. */
 static void compact_name_screen(ui_ctx *c, const char *question)
 {
     const ui_layout *L = c->L;
@@ -313,9 +314,14 @@ static void compact_name_screen(ui_ctx *c, const char *question)
         next_w = next_max;
     int field_w = L->w - 2 * L->margin - back_w - next_w - 2 * L->gap;
     int room = field_w - 2 * L->pad - 2 * L->border - 3 * L->border;
-    bool own_row = text_width(c->ms, UI_FONT_BODY, question) > room &&
-                   kb_max - field_row > 0 &&
-                   kb_pages(c, full_w, kb_max - field_row) <= kb_pages(c, full_w, kb_max);
+    char msg_buf[160];
+    const char *msg = short_msg(c, msg_buf, sizeof msg_buf);
+    /* a message is said whole, even where its row costs the keys a page until the next key */
+    bool msg_needs_row = *msg && !text_fits(c->ms, UI_FONT_BOLD, msg, room, 1);
+    bool own_row = kb_max - field_row > 0 &&
+                   (msg_needs_row ||
+                    (text_width(c->ms, UI_FONT_BODY, question) > room &&
+                     kb_pages(c, full_w, kb_max - field_row) <= kb_pages(c, full_w, kb_max)));
 
     int by = L->margin / 2;
     ui_rect rb = rect_make(L->margin, by, back_w, L->btn_h);

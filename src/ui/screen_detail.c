@@ -148,7 +148,17 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     int qr_col = qr_w + L->gap * 2;
     /* beside the words where they keep a column of their own (a 7" panel too: the code in
      * sight without a swipe) */
-    bool qr_beside = has_qr && !L->portrait && w - qr_col >= L->font[UI_FONT_BODY] * 15 / 2;
+    int column = L->font[UI_FONT_BODY] * 15 / 2;
+    /* and where the facts' words stay whole beside it (a place's "hovedindgangen" beside the
+     * Somali words under the code) */
+    int fact_word = w_longest_word(c, UI_FONT_BODY, a->place);
+    int host_word = w_longest_word(c, UI_FONT_BODY, a->host);
+    if (host_word > fact_word)
+        fact_word = host_word;
+    fact_word += text_line_h(c->ms, UI_FONT_BODY) + L->gap + 2 * L->pad;
+    if (fact_word > column)
+        column = fact_word;
+    bool qr_beside = has_qr && !L->portrait && w - qr_col >= column;
 
     int tx = x + L->pad, tw = w - 2 * L->pad;
     if (qr_beside) {
@@ -178,9 +188,15 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     int icon = L->band_w - L->pad / 2;
     int sx = c->rtl ? tx : tx + icon + L->gap;
     int sw = tw - icon - L->gap;
-    /* the time big, or in the body size where a word of it would not fit the strip */
-    ui_font wf = w_longest_word(c, UI_FONT_TITLE, when) <= sw ? UI_FONT_TITLE : UI_FONT_BOLD;
-    int wh = w_text(c, when, wf, COL_WHITE, sx, 0, sw, 4, false);
+    /* the time big, or in the body size where a word of it would not fit the strip or the
+     * whole of it not in four lines (Arabic's "cancelled · Saturday …" standing up); the
+     * body size has the lines it needs */
+    ui_font wf = w_longest_word(c, UI_FONT_TITLE, when) <= sw &&
+                         text_fits(c->ms, UI_FONT_TITLE, when, sw, 4)
+                     ? UI_FONT_TITLE
+                     : UI_FONT_BOLD;
+    const int when_lines = 8;
+    int wh = w_text(c, when, wf, COL_WHITE, sx, 0, sw, when_lines, false);
     int pill_h = 0, pill_w = 0;
     if (*countdown)
         pill_w = w_pill(c, 0, 0, countdown, ICON_NONE, COL_TEXT, COL_CARD, UI_FONT_BOLD, sw,
@@ -196,7 +212,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
                                   icon),
                   icon_for_category(a->category), COL_WHITE);
         int ty = sy + (strip_h - th) / 2;
-        w_text(c, when, wf, COL_WHITE, sx, ty, sw, 4, true);
+        w_text(c, when, wf, COL_WHITE, sx, ty, sw, when_lines, true);
         if (pill_h)
             w_pill(c, c->rtl ? sx + sw - pill_w : sx, ty + wh + L->gap / 2, countdown, ICON_NONE,
                    COL_TEXT, COL_CARD, UI_FONT_BOLD, sw, NULL, true);
