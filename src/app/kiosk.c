@@ -202,6 +202,10 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     }
     if (k->sticks && ev->type == sticks_event_type(k->sticks))
         return kiosk_handle_sticks(k, ev->user.data1);
+    if (k->dbwatch && ev->type == dbwatch_event_type(k->dbwatch)) {
+        dbwatch_handled(k->dbwatch);
+        return kiosk_reload_if_changed(k);
+    }
     if (ev->type == SDL_QUIT) {
         k->quit = true;
         return false;
@@ -549,9 +553,12 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     if (o->input_path && *o->input_path)
         k.automation = automation_start(o->input_path, k.waiter);
     k.sticks = sticks_start(o->cfg, getenv("VAERMED_MOUNTS"), k.waiter);
+    if (!k.read_only)
+        k.dbwatch = dbwatch_start(o->db_path, k.waiter);
     status = loop(&k);
     write_stats(&k);
 out:
+    dbwatch_stop(k.dbwatch);
     sticks_stop(k.sticks);
     kiosk_forget_admin_signups(&k);
     kiosk_forget_admin_interests(&k);

@@ -12,6 +12,7 @@
 
 #include "app/automation.h"
 #include "app/clock.h"
+#include "app/dbwatch.h"
 #include "app/input.h"
 #include "app/kiosk.h"
 #include "app/langs.h"
@@ -66,6 +67,8 @@ typedef struct kiosk {
     unsigned long input_ticks;/* SDL timestamp of the last pointer event handled */
     sticks *sticks;           /* the USB stick watcher; NULL when it could not start */
     waiter *waiter;           /* how the loop sleeps */
+    dbwatch *dbwatch;         /* other processes' changes to the database; NULL = none */
+    int64_t data_version;     /* store_data_version when the model was last loaded */
     kiosk_stick stick;        /* what the sync screen shows */
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
     code_limiter pin_limiter; /* wrong staff PINs */
@@ -105,6 +108,10 @@ void kiosk_present_if_changed(kiosk *k);
 
 /* Reloads the activities around `now` into the model. */
 vm_status kiosk_reload_model(kiosk *k, int64_t now, vm_err *err);
+
+/* Reloads the model when another process changed the database since it was loaded
+ * (store_data_version); true when it did. */
+bool kiosk_reload_if_changed(kiosk *k);
 
 /* Fills the model's fields that are not activities (stick, night, clock, admin) from the
  * kiosk's state; called before every ui call that reads the model. */

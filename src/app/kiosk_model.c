@@ -65,10 +65,32 @@ void kiosk_purge_old_personal_data(kiosk *k, int64_t now)
 
 vm_status kiosk_reload_model(kiosk *k, int64_t now, vm_err *err)
 {
+    /* Read before the model: a change committed in between is seen at the next look. */
+    int64_t version = 0;
+    bool have_version = store_data_version(k->store, &version, NULL) == VM_OK;
     vm_status st = kiosk_model_load(&k->model, k->store, now, k->opt->cfg->url_template, err);
-    if (st == VM_OK)
+    if (st == VM_OK) {
         k->model_loaded_at = now;
+        if (have_version)
+            k->data_version = version;
+    }
     return st;
+}
+
+bool kiosk_reload_if_changed(kiosk *k)
+{
+    int64_t version = 0;
+    vm_err err = {0};
+    if (!k->store || store_data_version(k->store, &version, &err) != VM_OK ||
+        version == k->data_version)
+        return false;
+    int64_t now = clock_now(k->clock);
+    if (kiosk_reload_model(k, now, &err) != VM_OK) {
+        logmsg(LOG_ERR, "%s", err.msg);
+        return false;
+    }
+    logmsg(LOG_DEBUG, "the database was changed by another program: the screen shows it");
+    return true;
 }
 
 

@@ -89,6 +89,12 @@ vm_status store_limit_cache(store *s, int kib, vm_err *err);
 /* The file this store was opened from. */
 const char *store_path(const store *s);
 
+/* SQLite's data_version of this connection: it changes when another connection (another
+ * process: `vaermed join`, a sync) has committed a change to the file, and never for this
+ * connection's own changes. Cheap (no file is read). The kiosk compares it with the value
+ * it last saw to know when to reload what it shows. */
+vm_status store_data_version(store *s, int64_t *out, vm_err *err);
+
 /* ---- kiosk facts: small named values (kiosk_id, last_sync, last_sync_summary, clock_floor) */
 
 /* Copies the value of `key` into `out`; VM_ERR_NOT_FOUND when unset. */

@@ -235,6 +235,62 @@ def test_idle_kiosk_sleeps_and_stops_on_sigterm():
     check(st["frames"] <= 2, "an idle kiosk drew %d frames" % st["frames"])
 
 
+def test_a_phone_in_shows_on_the_running_kiosk():
+    """A sign-up entered with `vaermed join` while the kiosk runs (a phone call to the
+    office) changes what the screen says without a tap and without the hourly reload, and
+    so does a cancellation; the kiosk draws nothing while nothing changes."""
+    ws = Workspace("reload")
+    dump = ws.path("dump.jsonl")
+    script = ws.path("script.txt")
+    with open(script, "w", encoding="utf-8") as f:
+        # The activity's page; the script then waits while the office takes phone calls.
+        f.write("\n".join(open_card(SPISNING) + ["wait 500"] * 120 + ["quit"]) + "\n")
+    env = ws.env(extra={"VAERMED_UI_DUMP": dump, "VAERMED_UI_INPUT": script})
+    app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def join_label(frame):
+        w = widget(frame, "join")
+        return w["label"] if w else None
+
+    done = False
+    try:
+        frames = wait_frames(dump, lambda fs: fs and fs[-1]["screen"] == "detail")
+        time.sleep(0.5)
+        frames = wait_frames(dump, lambda fs: fs[-1]["screen"] == "detail")
+        before = join_label(frames[-1])
+        check(before, "no join button on the activity's page")
+        # The demo's fællesspisning has places left; a household of twenty fills them.
+        free = [r for r in signups(ws, SPISNING) if r["status"] != "cancelled" and not r["task_id"]]
+        left = 40 - sum(int(r["adults"]) + int(r["children"]) for r in free)
+        check(0 < left <= 20, "the demo's fællesspisning has %d places left" % left)
+        n_frames = len(frames)
+        cp = ws.cli("join", SPISNING, "--name", "Telefon", "--adults", str(left))
+        signup_id = cp.stdout.split()[0]
+        frames = wait_frames(dump, lambda fs: len(fs) > n_frames and
+                             join_label(fs[-1]) != before, timeout=20)
+        full = join_label(frames[-1])
+        check(frames[-1]["screen"] == "detail", "the kiosk left the page: %s" % frames[-1]["screen"])
+        check("vente" in full.lower(), "a full activity's button says %r" % full)
+        # The office cancels it again: the places are free on the screen.
+        n_frames = len(frames)
+        ws.cli("cancel", signup_id)
+        frames = wait_frames(dump, lambda fs: len(fs) > n_frames and
+                             join_label(fs[-1]) == before, timeout=20)
+        shown = len(frames)
+        time.sleep(1)
+        done = True
+    finally:
+        app.terminate()
+        out, err = app.communicate(timeout=30)
+        if not done:
+            sys.stderr.write("the kiosk said:\n" + err[-3000:])
+    check(app.returncode == 0, "the kiosk did not end cleanly: %d %s" % (app.returncode, err[-1000:]))
+    with open(dump, encoding="utf-8") as f:
+        total = sum(1 for l in f if l.strip())
+    check(total == shown, "the kiosk drew %d frames after the last change" % (total - shown))
+
+
 def context_switches(pid):
     with open("/proc/%d/task/%d/status" % (pid, pid)) as f:
         for line in f:
@@ -268,4 +324,5 @@ if __name__ == "__main__":
         test_staff_command_line,
         test_real_mouse_clicks_under_xvfb,
         test_idle_kiosk_sleeps_and_stops_on_sigterm,
+        test_a_phone_in_shows_on_the_running_kiosk,
     ]))
