@@ -1,7 +1,8 @@
 /* signups: joining, cancelling, and keeping every queue as core's rules say.
  *
  * A queue is the participants of one activity, or the helpers of one task, in the order
- * (created_utc, seq). After every change to a queue, in the same transaction, the store runs
+ * (created_utc, kiosk_id, seq): the kiosk's id breaks a tie between sign-ups made at the
+ * same second on two kiosks the same way on every kiosk (store_share_merge). After every change to a queue, in the same transaction, the store runs
  * rules_rebalance over its live entries and writes back the statuses that changed. The
  * waiting position is derived when read, so it is always the rules' numbering.
  */
@@ -22,7 +23,8 @@
     "CASE WHEN s.status = 'waiting' THEN (SELECT count(*) FROM signups w "                     \
     "WHERE w.activity_id = s.activity_id AND w.task_id IS s.task_id "                          \
     "AND w.status = 'waiting' AND (w.created_utc < s.created_utc "                             \
-    "OR (w.created_utc = s.created_utc AND w.seq <= s.seq))) ELSE 0 END, s.came "              \
+    "OR (w.created_utc = s.created_utc AND (w.kiosk_id < s.kiosk_id "                        \
+    "OR (w.kiosk_id = s.kiosk_id AND w.seq <= s.seq))))) ELSE 0 END, s.came "                  \
     "FROM signups s JOIN activities a ON a.id = s.activity_id "
 
 static void read_signup_row(sqlite3_stmt *st, signup *su)
@@ -52,8 +54,12 @@ typedef struct queue_row {
     signup_status before;
 } queue_row;
 
-static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, int capacity,
-                                 int64_t now, int *moved, int *promoted, vm_err *err)
+/* With `fresh`, the queue is worked out anew from the order alone, as if every live
+ * sign-up were waiting: what store_share_merge needs so that every kiosk that holds the same
+ * sign-ups gives the same places, whatever each had said before. */
+static vm_status rebalance_queue_as(store *s, const activity *a, int64_t task_id, int capacity,
+                                    bool fresh, int64_t now, int *moved, int *promoted,
+                                    vm_err *err)
 {
     vm_status status = VM_OK;
     queue_row *rows = NULL;
@@ -64,7 +70,7 @@ static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, i
     sqlite3_stmt *st = st_prepare(s,
                                   "SELECT seq, status, adults, children FROM signups "
                                   "WHERE activity_id = ?1 AND task_id IS ?2 "
-                                  "AND status <> 'cancelled' ORDER BY created_utc, seq",
+                                  "AND status <> 'cancelled' ORDER BY created_utc, kiosk_id, seq",
                                   err);
     if (!st)
         return err->status;
@@ -93,7 +99,7 @@ static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, i
             signup_status_from_key(key, &sst);
         rows[n].seq = sqlite3_column_int64(st, 0);
         rows[n].before = sst;
-        q[n].status = sst;
+        q[n].status = fresh ? SIGNUP_WAITING : sst;
         q[n].waiting_position = 0;
         q[n].heads = task_id ? 1
                              : rules_heads(a, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
@@ -135,6 +141,22 @@ static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, i
 out:
     free(rows);
     free(q);
+    return status;
+}
+
+static vm_status rebalance_queue(store *s, const activity *a, int64_t task_id, int capacity,
+                                 int64_t now, int *moved, int *promoted, vm_err *err)
+{
+    return rebalance_queue_as(s, a, task_id, capacity, false, now, moved, promoted, err);
+}
+
+vm_status st_rebalance_activity_fresh(store *s, const activity *a, int64_t now, int *moved,
+                                      int *promoted, vm_err *err)
+{
+    vm_status status = rebalance_queue_as(s, a, 0, a->capacity, true, now, moved, promoted, err);
+    for (int i = 0; status == VM_OK && i < a->n_tasks; i++)
+        status = rebalance_queue_as(s, a, a->tasks[i].id, a->tasks[i].slots, true, now, moved,
+                                    promoted, err);
     return status;
 }
 
@@ -205,10 +227,10 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "
         "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, "
         "CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.activity_id, "
-        "s.task_id, s.status ORDER BY s.created_utc, s.seq) ELSE 0 END, s.came "
+        "s.task_id, s.status ORDER BY s.created_utc, s.kiosk_id, s.seq) ELSE 0 END, s.came "
         "FROM signups s JOIN activities a ON a.id = s.activity_id "
         "WHERE ?1 IS NULL OR a.uid = ?1 "
-        "ORDER BY a.start_utc, a.id, s.created_utc, s.seq",
+        "ORDER BY a.start_utc, a.id, s.created_utc, s.kiosk_id, s.seq",
         err);
     if (!st)
         return err->status;

@@ -365,6 +365,48 @@ vm_status store_wishes_list(store *s, store_wish **out, size_t *n, vm_err *err);
 
 /* ---- maintenance */
 
+/* ---- places shared by the kiosks of one estate (src/sync: pladser.csv)
+ *
+ * What one kiosk tells the others so they count the same places: each sign-up without
+ * name, code or "would like company" (nothing that says who), by its id. */
+typedef struct store_share_row {
+    char id[SIGNUP_ID_MAX];
+    char activity_uid[ACT_UID_MAX];
+    char task[TASK_TITLE_MAX];  /* the helper task's title; "" = participant */
+    int adults, children;
+    bool cancelled;
+    int64_t created, updated;   /* UTC seconds */
+    char kiosk_id[KIOSK_ID_MAX];/* where it was made */
+} store_share_row;
+
+/* Every sign-up (cancelled ones too, this kiosk's and those it learned from others) of the
+ * activities that end after `ended_after`, in queue order. *out is malloc'd. */
+vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out, size_t *n,
+                           vm_err *err);
+
+typedef struct store_share_report {
+    int added;      /* sign-ups made at another kiosk, new here */
+    int cancelled;  /* sign-ups cancelled at another kiosk, cancelled here now */
+    int unknown;    /* rows for an activity or task this kiosk does not have (yet): left */
+    int moved;      /* confirmed here before, on the waiting list now (an overbooking
+                       between syncs: the later sign-ups wait) */
+    int promoted;   /* waiting here before, a place now */
+} store_share_report;
+
+/* Merges other kiosks' rows into this kiosk's sign-ups, in one transaction, by sign-up id:
+ * an id not seen before is stored as it is (with no name and no code: "purged", so it
+ * counts and is never shown as a person), and a cancellation anywhere cancels it here too
+ * (nothing follows a cancellation, so it is always the latest change). The same id twice
+ * (several kiosks passing it on) counts once. Then every queue of the activities named is
+ * worked out anew from its order alone (created, kiosk id, stored order; core's
+ * rules_rebalance from all waiting): kiosks holding the same sign-ups give the same places,
+ * the earliest sign-ups keep them and the latest wait; nobody is dropped. Rows for unknown
+ * activities or tasks are left (counted). VM_ERR_INVALID, and nothing changed, for a row
+ * that breaks the schema's limits. */
+vm_status store_share_merge(store *s, const store_share_row *rows, size_t n, int64_t now,
+                            store_share_report *rep, vm_err *err);
+
+
 /* Erases names and code hashes of sign-ups of activities that ended before `before`; counts
  * and statuses stay. Deletes the interests ("Sig til") left before `before`, in the same
  * transaction, and the short wishes ("Hvad savner du?") written before `before`. `erased`

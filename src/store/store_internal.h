@@ -110,6 +110,9 @@ vm_status st_activity_upsert(store *s, activity *a, int64_t now, int *moved, int
 /* Rebalances every queue of activity `a` (participants and each task) with rules_rebalance,
  * inside the caller's transaction. Adds to *moved (confirmed -> waiting) and *promoted
  * (waiting -> confirmed); both may be NULL. `now` stamps updated_utc (0 = leave it). */
+/* As st_rebalance_activity, but every queue worked out anew from its order alone. */
+vm_status st_rebalance_activity_fresh(store *s, const activity *a, int64_t now, int *moved,
+                                      int *promoted, vm_err *err);
 vm_status st_rebalance_activity(store *s, const activity *a, int64_t now, int *moved,
                                 int *promoted, vm_err *err);
 

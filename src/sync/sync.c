@@ -18,6 +18,7 @@
 #include "sync/sync_buf.h"
 #include "sync/sync_contacts.h"
 #include "sync/sync_export.h"
+#include "sync/sync_share.h"
 #include "sync/sync_program.h"
 #include "sync/sync_stick.h"
 #include "sync/sync_tr.h"
@@ -776,6 +777,15 @@ static vm_status export_all(run *r, vm_err *err)
     }
     if ((st = write_file(r, SYNC_VOTES_CSV, &b, err)) != VM_OK)
         goto out;
+    sync_buf_free(&b);
+    if ((st = sync_share_export(r->s, r->now, &b, NULL, &e)) != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+        goto out;
+    }
+    if ((st = write_file(r, SYNC_SHARE_CSV, &b, err)) != VM_OK)
+        goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.7);
     sync_buf_free(&b);
     sync_export_template(&b, r->now);
@@ -793,12 +803,53 @@ static vm_status export_all(run *r, vm_err *err)
              n_to ? "tilmeldinger.csv.vaermed, sig-til.csv.vaermed, onsker.csv.vaermed, "
                     "vaermed-*.db.vaermed, "
                   : "",
-             "statistik.csv, statistik-maaned.csv, ideer-stemmer.csv, program-skabelon.csv",
+             "statistik.csv, statistik-maaned.csv, ideer-stemmer.csv, pladser.csv, "
+             "program-skabelon.csv",
              r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);
 out:
     sync_buf_free(&b);
     return st;
+}
+
+/* The other kiosks' places (pladser.csv), merged before this kiosk writes its own. A
+ * failure is said in the log and stops nothing: the staff still take the sign-ups home. */
+static void share_places(run *r)
+{
+    char folder[KIOSK_ID_MAX];
+    sync_kiosk_folder(r->res->kiosk_id, folder, sizeof folder);
+    vm_err e;
+    err_clear(&e);
+    vm_status st = sync_share_import(r->s, r->vfd, folder, r->now, &r->res->shared,
+                                     &r->res->share_kiosks, &r->log, r->cat, &e);
+    const store_share_report *sh = &r->res->shared;
+    char line[VM_ERR_MSG_MAX + 200];
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        snprintf(line, sizeof line,
+                 SYNC_T(r->cat, "The other kiosks' places could not be merged: %s"),
+                 sync_store_words(r->cat, st));
+        log_line(r, line);
+        return;
+    }
+    if (!r->res->share_kiosks)
+        return;
+    snprintf(line, sizeof line,
+             SYNC_T(r->cat, "Places of %d other kiosks read: %d new sign-ups, %d cancelled, "
+                            "%d not known here yet"),
+             r->res->share_kiosks, sh->added, sh->cancelled, sh->unknown);
+    log_line(r, line);
+    if (sh->moved) {
+        snprintf(line, sizeof line,
+                 i18n_plural(r->cat,
+                             "%d sign-up moved to the waiting list: other kiosks had given the "
+                             "places to earlier sign-ups",
+                             "%d sign-ups moved to the waiting list: other kiosks had given the "
+                             "places to earlier sign-ups",
+                             sh->moved),
+                 sh->moved);
+        log_line(r, line);
+    }
 }
 
 /* log.txt: the old log's tail (whole lines) and this sync's lines. */
@@ -1016,6 +1067,8 @@ vm_status sync_run(store *s, const char *stick_dir, int64_t now, const sync_opti
         import_contacts(&r);
         import_ideas(&r);
     }
+    if (res->outcome == SYNC_OUTCOME_DONE)
+        share_places(&r);
     progress(&r, SYNC_PHASE_EXPORT, 0.45);
 
     /* The export runs after a refused program too: the staff came for the sign-ups. */
@@ -1176,6 +1229,23 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
             add(out, size, SYNC_T(cat, "The program is unchanged."));
         else
             add(out, size, ".");
+    }
+    if (res->share_kiosks && (res->shared.added || res->shared.cancelled || res->shared.moved)) {
+        add(out, size, " ");
+        snprintf(part, sizeof part,
+                 i18n_plural(cat, "Places counted with %d other kiosk",
+                             "Places counted with %d other kiosks", res->share_kiosks),
+                 res->share_kiosks);
+        add(out, size, part);
+        if (res->shared.moved) {
+            add(out, size, ": ");
+            snprintf(part, sizeof part,
+                     i18n_plural(cat, "%d sign-up moved to the waiting list",
+                                 "%d sign-ups moved to the waiting list", res->shared.moved),
+                     res->shared.moved);
+            add(out, size, part);
+        }
+        add(out, size, ".");
     }
     add(out, size, " ");
     if (res->export_ok && !res->staff_keys) {

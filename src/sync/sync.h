@@ -31,6 +31,11 @@
  *      kiosk's contacts ("Hvem kan jeg spørge?") exactly what it says; a file that cannot
  *      be read leaves them as they were (said in the log and the summary), whatever became
  *      of the program;
+ *      Beside them, plain, pladser.csv: the places this kiosk counts, with no names
+ *      (sync_share.h), which the other kiosks of the estate read at their syncs;
+ *   2c. before the export (when the program was not refused), reads the other kiosks'
+ *      pladser.csv and merges them (store_share_merge), so that the kiosks of one estate
+ *      count the same places, waiting lists and cancellations;
  *   4. on success keeps the facts last_sync, last_sync_summary and clock_floor.
  *
  * Clock: the stick tells the staff's time (the key file's `created` line and an optional
@@ -182,6 +187,8 @@ typedef struct sync_result {
     char clock_note[VM_ERR_MSG_MAX]; /* why the stick's time was not used; "" otherwise */
     bool program_empty;           /* refused because it gives no activity to come */
     char kiosk_id[KIOSK_ID_MAX];
+    int share_kiosks;             /* other kiosks whose places (pladser.csv) were read */
+    store_share_report shared;    /* what their places changed here (sync_share.h) */
     char reason[VM_ERR_MSG_MAX];  /* why it was not done, in plain words; "" when done */
     char detail[VM_ERR_MSG_MAX];  /* for the journal only: the technical reason (English)
                                      when the kiosk's own database or a library failed */

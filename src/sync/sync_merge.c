@@ -338,18 +338,19 @@ static vm_status read_input(merge *m, const char *path, vm_err *err)
     return st;
 }
 
-/* By id; within an id the winner first: latest update, then a cancellation, then the
- * first read. */
+/* By id; within an id the winner first: a cancellation (nothing follows it, so it is the
+ * latest change even when another kiosk later moved its copy in a waiting list), then the
+ * latest update, then the first read. */
 static int cmp_id_winner(const void *a, const void *b)
 {
     const mrow *x = a, *y = b;
     int c = strcmp(x->cell[C_ID], y->cell[C_ID]);
     if (c)
         return c;
-    if (x->updated != y->updated)
-        return x->updated > y->updated ? -1 : 1;
     if (x->cancelled != y->cancelled)
         return x->cancelled ? -1 : 1;
+    if (x->updated != y->updated)
+        return x->updated > y->updated ? -1 : 1;
     return (x->order > y->order) - (x->order < y->order);
 }
 
@@ -390,6 +391,16 @@ vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
     size_t w = 0;
     for (size_t i = 0; i < m.n; i++) {
         if (w && strcmp(m.rows[w - 1].cell[C_ID], m.rows[i].cell[C_ID]) == 0) {
+            /* Another kiosk's copy counts the sign-up without the name: the name comes from
+             * the copy of the kiosk it was made at. */
+            mrow *win = &m.rows[w - 1];
+            if (!win->cell[C_NAME][0] && m.rows[i].cell[C_NAME][0]) {
+                for (int k = C_NAME; k <= C_COMPANY; k += C_COMPANY - C_NAME) {
+                    char *t = win->cell[k];
+                    win->cell[k] = m.rows[i].cell[k];
+                    m.rows[i].cell[k] = t;
+                }
+            }
             free_row(&m.rows[i]);
             m.rep.duplicates++;
             continue;

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""End-to-end: three kiosks of one estate and one staff stick. Each kiosk counts the places
+alone between syncs; at each sync it reads the others' places (pladser.csv, no names) from
+the stick, so that after the stick has been round, every kiosk holds the same sign-ups with
+the same places and waiting lists, whatever the order of the visits."""
+import csv
+import io
+import itertools
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kiosk  # noqa: E402
+from kiosk import Failure, Workspace, check  # noqa: E402
+
+UID = "spis-1"
+CAPACITY = 5
+PROGRAM = ("id;titel;kategori;start;pladser;husstand;opgaver\r\n"
+           "spis-1;Fællesspisning;fællesspisning;03-12-2026 18:00;%d;ja;Dække bord 30 min 1\r\n"
+           % CAPACITY)
+# (kiosk, name, adults, children, time, task): made at three kiosks that have not met.
+SIGNUPS = [
+    ("a", "Aazo", 2, 0, "2026-11-23T10:00Z", None),
+    ("c", "Cezo", 0, 0, "2026-11-23T10:01Z", "Dække bord"),
+    ("a", "Alzo", 0, 0, "2026-11-23T10:05Z", "Dække bord"),
+    ("b", "Bezo", 1, 1, "2026-11-23T10:10Z", None),
+    ("c", "Cizo", 1, 0, "2026-11-23T10:20Z", None),
+    ("a", "Anzo", 1, 0, "2026-11-23T10:30Z", None),
+    ("b", "Bizo", 2, 0, "2026-11-23T10:40Z", None),
+    ("c", "Cazo", 1, 0, "2026-11-23T10:50Z", None),
+    ("b", "Bozo", 1, 0, "2026-11-23T10:55Z", None),
+]
+CANCELLED = {"Bozo"}  # cancelled at kiosk b before any sync
+SYNC_NOW = "2026-11-23T12:00Z"
+
+
+def rows(ws):
+    cp = ws.cli("signups", UID, now=SYNC_NOW)
+    return {r["id"]: r for r in csv.DictReader(io.StringIO(cp.stdout))}
+
+
+def expected(made):
+    """The places by the documented rule, worked out here on its own: in the order the
+    sign-ups were made, each live one takes a place if it fits in what is left; the rest
+    wait. Cancelled ones hold nothing."""
+    out = {}
+    for queue, cap in ((False, CAPACITY), (True, 1)):
+        left = cap
+        for m in sorted((m for m in made if (m["task"] is not None) == queue), key=lambda m: m["time"]):
+            if m["name"] in CANCELLED:
+                out[m["id"]] = "cancelled"
+                continue
+            heads = 1 if queue else m["adults"] + m["children"]
+            if heads <= left:
+                out[m["id"]] = "confirmed"
+                left -= heads
+            else:
+                out[m["id"]] = "waiting"
+    return out
+
+
+def prepare(base):
+    """Three kiosks with their own sign-ups, one stick; kept as the start of every order."""
+    stick = os.path.join(base.dir, "stick")
+    os.makedirs(os.path.join(stick, "vaermed"))
+    with open(os.path.join(stick, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
+        f.write(PROGRAM)
+    kiosks = {}
+    for k in "abc":
+        ws = Workspace("estate-" + k)
+        ws.cli("stick", "init", stick, now="2026-11-23T08:00Z")
+        kiosks[k] = ws
+    # The program reaches every kiosk first; the sign-ups are made after, between visits.
+    for k in "abc":
+        ws = kiosks[k]
+        ws.cli("sync", stick, now="2026-11-23T08:00Z")
+    made = []
+    for k, name, adults, children, when, task in SIGNUPS:
+        args = ["join", UID, "--name", name]
+        if task:
+            args += ["--task", task]
+        else:
+            args += ["--adults", str(adults), "--children", str(children)]
+        cp = kiosks[k].cli(*args, now=when)
+        sid = cp.stdout.split()[0]
+        made.append({"id": sid, "kiosk": k, "name": name, "adults": adults,
+                     "children": children, "time": when, "task": task})
+        if name in CANCELLED:
+            kiosks[k].cli("cancel", sid, now=when)
+    # Each kiosk alone has given places the estate does not have.
+    alone = sum(int(r["adults"]) + int(r["children"]) for k in "abc"
+                for r in rows(kiosks[k]).values() if r["status"] == "confirmed" and not r["task_id"])
+    check(alone > CAPACITY, "the kiosks alone gave %d places of %d" % (alone, CAPACITY))
+    return stick, kiosks, made
+
+
+def copy_state(stick, kiosks, dest):
+    shutil.rmtree(dest, ignore_errors=True)
+    os.makedirs(dest)
+    shutil.copytree(stick, os.path.join(dest, "stick"))
+    dbs = {}
+    for k, ws in kiosks.items():
+        kd = os.path.join(dest, k)
+        shutil.copytree(ws.dir, kd)
+        dbs[k] = kd
+    return os.path.join(dest, "stick"), dbs
+
+
+class Kiosk(Workspace):
+    def __init__(self, folder):  # a copied workspace
+        self.dir = folder
+        self.db = os.path.join(folder, "vaermed.db")
+
+
+def test_three_kiosks_one_stick_every_order():
+    base = Workspace("estate")
+    stick0, kiosks0, made = prepare(base)
+    want = expected(made)
+    check(list(want.values()).count("waiting") >= 2, "the case has no overbooking: %s" % want)
+    for order in itertools.permutations("abc"):
+        stick, dirs = copy_state(stick0, kiosks0, base.path("order-" + "".join(order)))
+        ks = {k: Kiosk(d) for k, d in dirs.items()}
+        # One round: the first kiosk has seen nobody, the last everybody; a second round
+        # brings the places of the later ones to the earlier ones.
+        for k in order + order:
+            cp = ks[k].cli("sync", stick, now=SYNC_NOW, check_ok=False)
+            check(cp.returncode == 0, "sync of %s in %s: %s" % (k, order, cp.stderr))
+        seen = {k: rows(ks[k]) for k in "abc"}
+        for k in "abc":
+            got = {i: r["status"] for i, r in seen[k].items()}
+            check(set(got) == set(want),
+                  "order %s: kiosk %s holds %d sign-ups, not the estate's %d" %
+                  ("".join(order), k, len(got), len(want)))
+            check(got == want, "order %s: kiosk %s counts %s, the rule says %s" %
+                  ("".join(order), k, got, want))
+            # Its own residents keep their names; the others' sign-ups count, nameless.
+            for m in made:
+                r = seen[k][m["id"]]
+                check((r["name"] == m["name"]) == (m["kiosk"] == k),
+                      "kiosk %s shows %r for %s's sign-up" % (k, r["name"], m["kiosk"]))
+        # The heads taken never exceed the places, on any kiosk.
+        for k in "abc":
+            taken = sum(int(r["adults"]) + int(r["children"]) for r in seen[k].values()
+                        if r["status"] == "confirmed" and not r["task_id"])
+            check(taken <= CAPACITY, "kiosk %s gives %d places of %d" % (k, taken, CAPACITY))
+        # Another visit of everybody changes nothing: it has converged.
+        for k in order:
+            ks[k].cli("sync", stick, now="2026-11-23T12:30Z")
+        again = {k: rows(ks[k]) for k in "abc"}
+        check(again == seen, "order %s: a repeat visit changed the sign-ups" % "".join(order))
+        # The kiosk whose residents lost a place says so in its log on the stick.
+        losers = {m["kiosk"] for m in made if want[m["id"]] == "waiting"}
+        for k in losers:
+            folder = [d for d in os.listdir(os.path.join(stick, "vaermed"))
+                      if os.path.isdir(os.path.join(stick, "vaermed", d))]
+            logs = ""
+            for d in folder:
+                p = os.path.join(stick, "vaermed", d, "log.txt")
+                if os.path.exists(p):
+                    logs += open(p, encoding="utf-8-sig").read()
+            check("ventelisten" in logs or "waiting list" in logs,
+                  "no log on the stick says that sign-ups moved to the waiting list")
+        # Nothing on the stick holds a name in the clear.
+        for root, _, files in os.walk(stick):
+            for fn in files:
+                data = open(os.path.join(root, fn), "rb").read()
+                for m in made:
+                    check(m["name"].encode() not in data,
+                          "the name %s is in %s on the stick" % (m["name"], fn))
+
+
+def test_a_damaged_places_file_is_not_used():
+    """Another kiosk's pladser.csv that is not one (edited, cut short) is left out, said in
+    the log; nothing of it is counted and the sync is still done."""
+    base = Workspace("estate-bad")
+    stick, kiosks, made = prepare(base)
+    kiosks["a"].cli("sync", stick, now=SYNC_NOW)
+    # Kiosk a's folder is the one whose places hold sign-ups (the others synced before any).
+    def lines(d):
+        p = os.path.join(stick, "vaermed", d, "pladser.csv")
+        return open(p, encoding="utf-8-sig").read().splitlines() if os.path.exists(p) else []
+    folders = [d for d in os.listdir(os.path.join(stick, "vaermed")) if len(lines(d)) > 1]
+    check(len(folders) == 1, "places with sign-ups in %s" % folders)
+    path = os.path.join(stick, "vaermed", folders[0], "pladser.csv")
+    data = open(path, encoding="utf-8-sig").read().splitlines()
+    check(len(data) > 3, "kiosk a shares %d lines" % len(data))
+    with open(path, "w", encoding="utf-8") as f:
+        cells = data[1].split(";")
+        cells[3] = "99"  # adults over what one sign-up may hold
+        f.write("\n".join(data[:1] + [";".join(cells)] + data[2:]) + "\n")
+    before = rows(kiosks["b"])
+    cp = kiosks["b"].cli("sync", stick, now=SYNC_NOW)
+    check(rows(kiosks["b"]) == before, "a damaged places file changed kiosk b's sign-ups")
+    logs = [open(os.path.join(stick, "vaermed", d, "log.txt"), encoding="utf-8-sig").read()
+            for d in os.listdir(os.path.join(stick, "vaermed"))
+            if d != folders[0] and os.path.exists(os.path.join(stick, "vaermed", d, "log.txt"))]
+    check(any(folders[0] in log and ("linje 2" in log or "line 2" in log) for log in logs),
+          "no log names the bad file and its line: %s" % [l[-400:] for l in logs])
+
+
+if __name__ == "__main__":
+    sys.exit(kiosk.run([
+        test_three_kiosks_one_stick_every_order,
+        test_a_damaged_places_file_is_not_used,
+    ]))
