@@ -150,7 +150,7 @@ static int cmd_export(const char *db, int64_t now, const char *dir, int reps)
         char path[4096];
         int64_t t0 = bench_now_ns();
         sync_buf b = SYNC_BUF_INIT;
-        if (sync_export_signups(s, &b, &rows, NULL, &err) != VM_OK || !sync_buf_ok(&b))
+        if (sync_export_signups(s, &b, &rows, NULL, NULL, NULL, &err) != VM_OK || !sync_buf_ok(&b))
             goto fail;
         snprintf(path, sizeof path, "%s/tilmeldinger.csv", dir);
         if (!spill(path, b.data, b.len))

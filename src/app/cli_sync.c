@@ -58,6 +58,24 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     return st == VM_OK ? 0 : 1;
 }
 
+/* The association's figures: visits and people, per kiosk and for the estate. */
+static void print_totals(const cli_ctx *ctx, const i18n_catalog *cat,
+                         const sync_merge_report *rep)
+{
+    fprintf(ctx->out, "\n%s\n", i18n_text(cat, "Kiosk\tSign-ups\tPersons\tDifferent names"));
+    for (int k = 0; k < rep->n_kiosks; k++) {
+        const sync_merge_totals *t = &rep->kiosk[k];
+        char who[160];
+        if (t->kiosk_name[0])
+            snprintf(who, sizeof who, "%s (%s)", t->kiosk_name, t->kiosk_id);
+        else
+            snprintf(who, sizeof who, "%s", t->kiosk_id[0] ? t->kiosk_id : "?");
+        fprintf(ctx->out, "%s\t%d\t%d\t%d\n", who, t->signups, t->heads, t->people);
+    }
+    fprintf(ctx->out, "%s\t%d\t%d\t%d\n", i18n_text(cat, "The whole estate"),
+            rep->estate.signups, rep->estate.heads, rep->estate.people);
+}
+
 int cli_merge(const cli_ctx *ctx, int argc, char **argv)
 {
     const char *out = NULL, *key_path = NULL;
@@ -104,6 +122,7 @@ int cli_merge(const cli_ctx *ctx, int argc, char **argv)
                              rep.signups),
                  rep.signups, out);
         fprintf(ctx->out, "%s\n", line);
+        print_totals(ctx, cat, &rep);
     } else {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
     }

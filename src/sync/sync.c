@@ -436,7 +436,8 @@ static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err 
 {
     sync_buf b = SYNC_BUF_INIT;
     vm_err e;
-    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->cat, &e);
+    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->res->kiosk_id,
+                                       r->opt ? r->opt->kiosk_name : NULL, r->cat, &e);
     if (st != VM_OK) {
         keep_detail(r, &e);
         st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",

@@ -136,8 +136,8 @@ vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_c
     return VM_OK;
 }
 
-vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                              vm_err *err)
+vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *kiosk_id,
+                              const char *kiosk_name, const i18n_catalog *cat, vm_err *err)
 {
     activity *acts = NULL;
     activity **by_uid = NULL;
@@ -204,7 +204,9 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_cat
             put(out, "", false);
         put(out, created, false);
         put(out, updated, false);
-        put(out, su->kiosk_id, true);
+        put(out, su->kiosk_id, false);
+        bool ours = kiosk_id && kiosk_name && strcmp(su->kiosk_id, kiosk_id) == 0;
+        put(out, ours ? kiosk_name : "", true);
         (*rows)++;
     }
     if (!sync_buf_ok(out))

@@ -22,17 +22,19 @@
 /* The header row of tilmeldinger.csv (also what merge writes). */
 #define SYNC_SIGNUPS_HEADER                                                                 \
     "Tilmelding-id;Aktivitet-id;Aktivitet;Dato;Tid;Opgave;Navn;Voksne;Børn;Følgeskab;"      \
-    "Status;Venteplads;Tilmeldt;Opdateret;Kiosk"
-#define SYNC_SIGNUPS_COLUMNS 15
+    "Status;Venteplads;Tilmeldt;Opdateret;Kiosk;Kiosknavn"
+#define SYNC_SIGNUPS_COLUMNS 16
 
 /* The Danish word of a sign-up status in the export ("tilmeldt", "venteliste", "afmeldt")
  * and back. */
 const char *sync_status_word(signup_status st);
 bool sync_status_from_word(const char *w, signup_status *out);
 
-/* All sign-ups, cancelled ones included, oldest activity first. `rows` gets the count. */
-vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                              vm_err *err);
+/* All sign-ups, cancelled ones included, oldest activity first. `rows` gets the count.
+ * `kiosk_id` and `kiosk_name` (either may be NULL) name this kiosk: its own sign-ups carry
+ * the name in "Kiosknavn"; those it counts for another kiosk carry that kiosk's id only. */
+vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *kiosk_id,
+                              const char *kiosk_name, const i18n_catalog *cat, vm_err *err);
 
 /* The header row of sig-til.csv ("Sig til, når der sker noget": who wants to hear when). */
 #define SYNC_INTERESTS_HEADER                                                               \

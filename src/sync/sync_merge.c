@@ -25,12 +25,13 @@
 #define MERGE_MAX_ROWS 1000000
 
 enum { C_ID = 0, C_UID, C_TITLE, C_DATE, C_TIME, C_TASK, C_NAME, C_ADULTS, C_CHILDREN,
-       C_COMPANY, C_STATUS, C_WAITPOS, C_CREATED, C_UPDATED, C_KIOSK };
+       C_COMPANY, C_STATUS, C_WAITPOS, C_CREATED, C_UPDATED, C_KIOSK, C_KIOSK_NAME };
 
 static const char *const header_names[SYNC_SIGNUPS_COLUMNS] = {
     "Tilmelding-id", "Aktivitet-id", "Aktivitet", "Dato",   "Tid",
     "Opgave",        "Navn",         "Voksne",    "Børn",   "Følgeskab",
-    "Status",        "Venteplads",   "Tilmeldt",  "Opdateret", "Kiosk"};
+    "Status",        "Venteplads",   "Tilmeldt",  "Opdateret", "Kiosk",
+    "Kiosknavn"};
 
 typedef struct mrow {
     char *cell[SYNC_SIGNUPS_COLUMNS]; /* malloc'd each */
@@ -364,6 +365,119 @@ static int cmp_output(const void *a, const void *b)
     return strcmp(x->cell[C_ID], y->cell[C_ID]);
 }
 
+/* A kiosk's name is in its own list only: every copy of a row made there gets it (before
+ * the copies are reduced to one, which may be another kiosk's). */
+static void name_kiosks(merge *m)
+{
+    struct {
+        const char *id, *name;
+    } known[SYNC_MERGE_MAX_KIOSKS];
+    int n_known = 0;
+    for (size_t i = 0; i < m->n && n_known < SYNC_MERGE_MAX_KIOSKS; i++) {
+        const mrow *r = &m->rows[i];
+        if (!r->cell[C_KIOSK_NAME][0])
+            continue;
+        int k = 0;
+        while (k < n_known && strcmp(known[k].id, r->cell[C_KIOSK]) != 0)
+            k++;
+        if (k == n_known) {
+            known[n_known].id = r->cell[C_KIOSK];
+            known[n_known++].name = r->cell[C_KIOSK_NAME];
+        }
+    }
+    for (size_t i = 0; i < m->n; i++) {
+        mrow *r = &m->rows[i];
+        if (r->cell[C_KIOSK_NAME][0])
+            continue;
+        for (int k = 0; k < n_known; k++)
+            if (strcmp(known[k].id, r->cell[C_KIOSK]) == 0) {
+                char *name = strdup(known[k].name);
+                if (name) {
+                    free(r->cell[C_KIOSK_NAME]);
+                    r->cell[C_KIOSK_NAME] = name;
+                }
+                break;
+            }
+    }
+}
+
+typedef struct kiosk_person {
+    int kiosk;          /* index in rep.kiosk, -1 when beyond them */
+    char name[192];     /* folded */
+} kiosk_person;
+
+static int cmp_person(const void *a, const void *b)
+{
+    const kiosk_person *x = a, *y = b;
+    if (x->kiosk != y->kiosk)
+        return x->kiosk < y->kiosk ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int cmp_person_name(const void *a, const void *b)
+{
+    return strcmp(((const kiosk_person *)a)->name, ((const kiosk_person *)b)->name);
+}
+
+static int find_kiosk(sync_merge_report *rep, const mrow *r)
+{
+    for (int k = 0; k < rep->n_kiosks; k++)
+        if (strcmp(rep->kiosk[k].kiosk_id, r->cell[C_KIOSK]) == 0)
+            return k;
+    if (rep->n_kiosks == SYNC_MERGE_MAX_KIOSKS)
+        return -1;
+    sync_merge_totals *t = &rep->kiosk[rep->n_kiosks];
+    memset(t, 0, sizeof *t);
+    snprintf(t->kiosk_id, sizeof t->kiosk_id, "%s", r->cell[C_KIOSK]);
+    snprintf(t->kiosk_name, sizeof t->kiosk_name, "%s", r->cell[C_KIOSK_NAME]);
+    return rep->n_kiosks++;
+}
+
+/* Visits and people per kiosk and for the estate, of the sign-ups not cancelled. */
+static void count_totals(merge *m)
+{
+    sync_merge_report *rep = &m->rep;
+    rep->n_kiosks = 0;
+    memset(&rep->estate, 0, sizeof rep->estate);
+    kiosk_person *people = malloc((m->n ? m->n : 1) * sizeof *people);
+    size_t n_people = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        const mrow *r = &m->rows[i];
+        if (r->cancelled)
+            continue;
+        int k = find_kiosk(rep, r);
+        int heads = 1;
+        if (!r->cell[C_TASK][0]) {
+            heads = atoi(r->cell[C_ADULTS]) + atoi(r->cell[C_CHILDREN]);
+            if (heads < 1)
+                heads = 1;
+        }
+        rep->estate.signups++;
+        rep->estate.heads += heads;
+        if (k >= 0) {
+            rep->kiosk[k].signups++;
+            rep->kiosk[k].heads += heads;
+        }
+        if (people && r->cell[C_NAME][0]) {
+            people[n_people].kiosk = k;
+            utf8_fold_case(r->cell[C_NAME], people[n_people].name, sizeof people[0].name);
+            n_people++;
+        }
+    }
+    if (!people)
+        return;
+    qsort(people, n_people, sizeof *people, cmp_person);
+    for (size_t i = 0; i < n_people; i++)
+        if (people[i].kiosk >= 0 &&
+            (i == 0 || cmp_person(&people[i - 1], &people[i]) != 0))
+            rep->kiosk[people[i].kiosk].people++;
+    qsort(people, n_people, sizeof *people, cmp_person_name);
+    for (size_t i = 0; i < n_people; i++)
+        if (i == 0 || strcmp(people[i - 1].name, people[i].name) != 0)
+            rep->estate.people++;
+    free(people);
+}
+
 static void free_row(mrow *r)
 {
     for (int k = 0; k < SYNC_SIGNUPS_COLUMNS; k++)
@@ -386,6 +500,7 @@ vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
         st = read_input(&m, inputs[i], err);
     if (st != VM_OK)
         goto out;
+    name_kiosks(&m);
     if (m.n)
         qsort(m.rows, m.n, sizeof *m.rows, cmp_id_winner);
     size_t w = 0;
@@ -408,6 +523,7 @@ vm_status sync_merge(const char *const *inputs, size_t n, const char *out_path,
         m.rows[w++] = m.rows[i];
     }
     m.n = w;
+    count_totals(&m);
     if (m.n)
         qsort(m.rows, m.n, sizeof *m.rows, cmp_output);
     sync_export_bom(&b);

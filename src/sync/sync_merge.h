@@ -7,7 +7,8 @@
  * differ, the one with the latest "Opdateret" wins, and on a tie a cancellation wins (it
  * can only come after the sign-up). Files re-saved by Excel (Windows-1252, ';' or ',')
  * are read too. The result has the same columns as tilmeldinger.csv, sorted by activity
- * time and sign-up time, written atomically.
+ * time and sign-up time, written atomically. Beside it, the report counts visits and people
+ * per kiosk and for the estate (sync_merge_totals); `vaermed merge` prints them.
  *
  * Threads: the main loop (the kiosk runs the whole sync there, between frames; sync_work keeps
  * the screen and the watchdog alive meanwhile), or the command line. Never two syncs at once
@@ -22,11 +23,29 @@
 #include "core/i18n.h"
 #include "seal/seal.h"
 
+#define SYNC_MERGE_MAX_KIOSKS 32
+
+/* Totals for the association's reports, of the sign-ups that were not cancelled: visits
+ * (sign-ups, and the heads they bring) and people (different names; the same first name
+ * twice counts once, so this is a floor, and old sign-ups whose names were erased count
+ * as visits only). */
+typedef struct sync_merge_totals {
+    char kiosk_id[64];   /* "" for the whole estate */
+    char kiosk_name[64]; /* from the kiosk's own list ("Kiosknavn"); "" when not known */
+    int signups;         /* visits: sign-ups (participants and helpers) */
+    int heads;           /* adults + children of the participants, and the helpers */
+    int people;          /* different names */
+} sync_merge_totals;
+
 typedef struct sync_merge_report {
     int files;      /* tilmeldinger.csv files read */
     int rows;       /* sign-up rows read in all */
     int signups;    /* rows written: distinct sign-ups */
     int duplicates; /* rows that were a copy of a sign-up already counted */
+    int n_kiosks;   /* per kiosk where the sign-up was made, by id (at most
+                       SYNC_MERGE_MAX_KIOSKS; more are counted in the estate only) */
+    sync_merge_totals kiosk[SYNC_MERGE_MAX_KIOSKS];
+    sync_merge_totals estate;
 } sync_merge_report;
 
 /* `inputs` may each be a sign-up list (plain or sealed), a kiosk folder holding one, a

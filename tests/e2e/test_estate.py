@@ -60,21 +60,33 @@ def expected(made):
     return out
 
 
-def prepare(base):
-    """Three kiosks with their own sign-ups, one stick; kept as the start of every order."""
+PASS = "fire ord kun personalet kender\n"
+
+
+def prepare(base, staff=False):
+    """Three kiosks with their own sign-ups, one stick; kept as the start of every order.
+    With `staff`, the office's staff key is on the stick (its secret in base's config) and
+    every kiosk has a name in its settings."""
     stick = os.path.join(base.dir, "stick")
     os.makedirs(os.path.join(stick, "vaermed"))
+    if staff:
+        base.cli("staff-key", "new", "--stick", stick, db=False, input=PASS * 2)
     with open(os.path.join(stick, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
         f.write(PROGRAM)
     kiosks = {}
     for k in "abc":
         ws = Workspace("estate-" + k)
+        if staff:
+            conf = ws.path("vaermed.conf")
+            with open(conf, "w", encoding="utf-8") as f:
+                f.write("kiosk_name = Kiosk %s\n" % k.upper())
+            ws.conf = conf
         ws.cli("stick", "init", stick, now="2026-11-23T08:00Z")
         kiosks[k] = ws
     # The program reaches every kiosk first; the sign-ups are made after, between visits.
     for k in "abc":
         ws = kiosks[k]
-        ws.cli("sync", stick, now="2026-11-23T08:00Z")
+        ws.cli("sync", stick, *(["--config", ws.conf] if staff else []), now="2026-11-23T08:00Z")
     made = []
     for k, name, adults, children, when, task in SIGNUPS:
         args = ["join", UID, "--name", name]
@@ -199,8 +211,44 @@ def test_a_damaged_places_file_is_not_used():
           "no log names the bad file and its line: %s" % [l[-400:] for l in logs])
 
 
+def test_merge_counts_per_kiosk_and_estate():
+    """The office merges the stick's lists: one row per sign-up with its name and the name
+    of the kiosk it was made at, and the figures for the association: per kiosk and for
+    the estate, visits (sign-ups and heads) and people (different names)."""
+    base = Workspace("estate-merge")
+    stick, kiosks, made = prepare(base, staff=True)
+    for k in "abcabc":
+        kiosks[k].cli("sync", stick, "--config", kiosks[k].conf, now=SYNC_NOW)
+    out = base.path("alle.csv")
+    cp = base.cli("merge", stick, "-o", out, db=False, input=PASS)
+    merged = list(csv.DictReader(io.StringIO(open(out, encoding="utf-8-sig").read()),
+                                 delimiter=";"))
+    check(len(merged) == len(made), "merged %d rows for %d sign-ups" % (len(merged), len(made)))
+    by_id = {r["Tilmelding-id"]: r for r in merged}
+    for m in made:
+        r = by_id[m["id"]]
+        check(r["Navn"] == m["name"], "the merged list has %r for %s" % (r["Navn"], m["name"]))
+        check(r["Kiosknavn"] == "Kiosk " + m["kiosk"].upper(),
+              "%s's sign-up names the kiosk %r" % (m["name"], r["Kiosknavn"]))
+    table = [l.split("\t") for l in cp.stdout.splitlines() if "\t" in l]
+    rows = {r[0]: [int(x) for x in r[1:]] for r in table[1:]}
+    live = [m for m in made if m["name"] not in CANCELLED]
+    def heads(ms):
+        return sum(1 if m["task"] else m["adults"] + m["children"] for m in ms)
+    for k in "abc":
+        label = [l for l in rows if l.startswith("Kiosk %s (" % k.upper())]
+        check(len(label) == 1, "no line for kiosk %s in %s" % (k, cp.stdout))
+        mine = [m for m in live if m["kiosk"] == k]
+        check(rows[label[0]] == [len(mine), heads(mine), len({m["name"] for m in mine})],
+              "kiosk %s: %s, not %s" % (k, rows[label[0]], [len(mine), heads(mine), len(mine)]))
+    estate = [v for l, v in rows.items() if not l.startswith("Kiosk ")]
+    check(estate == [[len(live), heads(live), len({m["name"] for m in live})]],
+          "the estate's line: %s" % cp.stdout)
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_three_kiosks_one_stick_every_order,
         test_a_damaged_places_file_is_not_used,
+        test_merge_counts_per_kiosk_and_estate,
     ]))

@@ -77,7 +77,11 @@ static void test_latest_status_wins(void **state)
     size_t len;
     char *csv = ts_read_file(out, &len);
     assert_non_null(csv);
-    assert_memory_equal(csv, HDR, sizeof HDR - 1);
+    /* The output names the kiosks too (Kiosknavn, empty for these older lists). */
+    static const char hdr_out[] = "\xEF\xBB\xBFTilmelding-id;Aktivitet-id;Aktivitet;Dato;Tid;"
+                                  "Opgave;Navn;Voksne;B\xC3\xB8rn;F\xC3\xB8lgeskab;Status;"
+                                  "Venteplads;Tilmeldt;Opdateret;Kiosk;Kiosknavn\r\n";
+    assert_memory_equal(csv, hdr_out, sizeof hdr_out - 1);
     assert_int_equal(count(csv, S1), 1);
     assert_int_equal(count(csv, S2), 1);
     assert_int_equal(count(csv, S3), 1);
@@ -128,14 +132,18 @@ static void test_two_kiosks_one_stick(void **state)
     stu_put(stick, "program.csv", prog, sizeof prog - 1);
     sync_result res;
     vm_err err = {0};
-    sync_options o = {0};
-    assert_int_equal(sync_run(k1, stick, now, &o, &res, &err), VM_OK);
-    assert_int_equal(sync_run(k2, stick, now, &o, &res, &err), VM_OK);
+    sync_options o1 = {0}, o2 = {0};
+    o1.kiosk_name = "F\xC3\xA6lleshuset";
+    o2.kiosk_name = "Vaskeriet";
+    assert_int_equal(sync_run(k1, stick, now, &o1, &res, &err), VM_OK);
+    assert_int_equal(sync_run(k2, stick, now, &o2, &res, &err), VM_OK);
     stu_join(k1, "spis-1", "Ann", 1, now);
     stu_join(k1, "spis-1", "Bo", 2, now);
-    stu_join(k2, "spis-1", "Cai", 3, now);
-    assert_int_equal(sync_run(k1, stick, now + 60, &o, &res, &err), VM_OK);
-    assert_int_equal(sync_run(k2, stick, now + 60, &o, &res, &err), VM_OK);
+    stu_join(k1, "spis-1", "ann", 3, now); /* the same first name: one person, two visits */
+    stu_join(k2, "spis-1", "Cai", 4, now);
+    stu_join(k2, "spis-1", "Bo", 5, now);
+    assert_int_equal(sync_run(k1, stick, now + 60, &o1, &res, &err), VM_OK);
+    assert_int_equal(sync_run(k2, stick, now + 60, &o2, &res, &err), VM_OK);
     /* And the stick's kiosk folders a second time, as if copied to a laptop twice. */
     char vdir[1100];
     snprintf(vdir, sizeof vdir, "%s/vaermed", stick);
@@ -150,10 +158,24 @@ static void test_two_kiosks_one_stick(void **state)
                      VM_OK);
     seal_secret_wipe(&staff);
     assert_int_equal(rep.files, 4);
-    assert_int_equal(rep.signups, 3);
+    assert_int_equal(rep.signups, 5);
     /* k2 synced after k1, so its list holds k1's sign-ups too (counted with it, without
-     * names): 2 + 3 rows, read twice, are 3 sign-ups and 7 copies. */
-    assert_int_equal(rep.duplicates, 7);
+     * names): 3 + 5 rows, read twice, are 5 sign-ups and 11 copies. */
+    assert_int_equal(rep.duplicates, 11);
+    /* Per kiosk, by the name it was given: visits and different people. */
+    assert_int_equal(rep.n_kiosks, 2);
+    int at1 = strcmp(rep.kiosk[0].kiosk_id, "fh-1") == 0 ? 0 : 1;
+    assert_string_equal(rep.kiosk[at1].kiosk_id, "fh-1");
+    assert_string_equal(rep.kiosk[at1].kiosk_name, "F\xC3\xA6lleshuset");
+    assert_int_equal(rep.kiosk[at1].signups, 3);
+    assert_int_equal(rep.kiosk[at1].people, 2);
+    assert_string_equal(rep.kiosk[1 - at1].kiosk_name, "Vaskeriet");
+    assert_int_equal(rep.kiosk[1 - at1].signups, 2);
+    assert_int_equal(rep.kiosk[1 - at1].people, 2);
+    /* The estate: five visits, three people (Ann, Bo, Cai; Bo came at both kiosks). */
+    assert_int_equal(rep.estate.signups, 5);
+    assert_int_equal(rep.estate.heads, 5);
+    assert_int_equal(rep.estate.people, 3);
     {
         size_t len;
         char *csv = ts_read_file(ts_path(dir, "alle.csv"), &len);
@@ -162,6 +184,10 @@ static void test_two_kiosks_one_stick(void **state)
         assert_non_null(strstr(csv, ";Ann;"));
         assert_non_null(strstr(csv, ";Bo;"));
         assert_non_null(strstr(csv, ";Cai;"));
+        /* Every row names the kiosk it was made at, also where k2's copy won. */
+        assert_null(strstr(csv, ";fh-1;\r\n"));
+        assert_non_null(strstr(csv, ";fh-1;F\xC3\xA6lleshuset\r\n"));
+        assert_non_null(strstr(csv, ";fh-2;Vaskeriet\r\n"));
         free(csv);
     }
     store_close(k1);
