@@ -21,11 +21,12 @@ case $what in deb | test | bench) pkgs="$pkgs lintian" ;; esac
 # codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
 # for the end-to-end runs, python3 for the test drivers; devscripts (hardening-check) and
 # debootstrap for the package's tests (tests/deb); systemd-journal-remote makes journal files
-# for the health tests.
+# for the health tests; syncthing for the synced-folder test (two real instances on
+# loopback, tests/e2e/test_syncthing.py).
 if [ "$what" = test ] || [ "$what" = bench ]; then
     pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
 python3 sqlite3 clang shellcheck systemd mtools fdisk e2fsprogs
-devscripts debootstrap util-linux systemd-journal-remote"
+devscripts debootstrap util-linux systemd-journal-remote syncthing"
 fi
 if [ "$what" = bench ]; then
     pkgs="$pkgs chromium"

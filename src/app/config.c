@@ -26,6 +26,7 @@ void config_defaults(config *c)
     snprintf(c->stick_roots[1], sizeof c->stick_roots[1], "/run/media");
     c->n_stick_roots = 2;
     c->idle_seconds = 60;
+    c->sync_folder_minutes = 15;
     c->screen_diagonal_inch = 0; /* the usual panel of the resolution (ui_panel_inches) */
 }
 
@@ -222,6 +223,21 @@ static void apply(config *c, int line, const char *key, const char *v)
             problem(c, line, "stick_root: at most 8 folders");
         else
             snprintf(c->stick_roots[c->n_stick_roots++], CONFIG_STR_MAX, "%s", v);
+    } else if (strcmp(key, "sync_folder") == 0) {
+        if (v[0] != '/' || strlen(v) >= CONFIG_STR_MAX)
+            problem(c, line, "sync_folder: '%s' must be an absolute folder", v);
+        else
+            snprintf(c->sync_folder, sizeof c->sync_folder, "%s", v);
+    } else if (strcmp(key, "sync_folder_minutes") == 0) {
+        if (!parse_int(v, 1, 1440, &n))
+            problem(c, line, "sync_folder_minutes: '%s' must be 1 to 1440", v);
+        else
+            c->sync_folder_minutes = n;
+    } else if (strcmp(key, "syncthing_home") == 0) {
+        if (v[0] != '/' || strlen(v) >= CONFIG_STR_MAX)
+            problem(c, line, "syncthing_home: '%s' must be an absolute folder", v);
+        else
+            snprintf(c->syncthing_home, sizeof c->syncthing_home, "%s", v);
     } else if (strcmp(key, "idle_seconds") == 0) {
         if (!parse_int(v, 10, 3600, &n))
             problem(c, line, "idle_seconds: '%s' must be 10 to 3600", v);

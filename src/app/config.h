@@ -43,6 +43,13 @@ typedef struct config {
     int retention_days;                 /* retention_days = 30 */
     char stick_roots[CONFIG_LIST_MAX][CONFIG_STR_MAX]; /* stick_root = /media (may repeat) */
     size_t n_stick_roots;
+    char sync_folder[CONFIG_STR_MAX];   /* sync_folder = /var/lib/vaermed/sync: a folder that
+                                           holds vaermed/ as a stick does and stays (Syncthing
+                                           keeps it in step with the office); "" = none */
+    int sync_folder_minutes;            /* sync_folder_minutes = 15: the folder is synced at
+                                           least this often, besides on every change */
+    char syncthing_home[CONFIG_STR_MAX];/* syncthing_home = the Syncthing folder whose device
+                                           id the staff screen shows; "" = the usual places */
     int idle_seconds;                   /* idle_seconds = 60 */
     double screen_diagonal_inch;        /* screen_inches = 7 (for 16 mm targets, 22 pt text);
                                            0 = the usual panel of the resolution */

@@ -12,6 +12,8 @@
  * Ownership: dbwatch_start returns a watcher dbwatch_stop ends and frees (NULL-safe). NULL
  * (with the reason in the journal) when inotify cannot watch the folder: the kiosk then
  * notices changes at its hourly reload, as before.
+ * Threads: dbwatch_start, dbwatch_handled and dbwatch_stop on the main loop; the watcher
+ * thread it starts only reads inotify and pushes SDL events (SDL_PushEvent is thread-safe).
  */
 #ifndef VM_APP_DBWATCH_H
 #define VM_APP_DBWATCH_H

@@ -202,6 +202,11 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     }
     if (k->sticks && ev->type == sticks_event_type(k->sticks))
         return kiosk_handle_sticks(k, ev->user.data1);
+    if (k->syncfolder && ev->type == syncfolder_event_type(k->syncfolder)) {
+        kiosk_sync_folder(k);
+        syncfolder_handled(k->syncfolder);
+        return true;
+    }
     if (k->dbwatch && ev->type == dbwatch_event_type(k->dbwatch)) {
         dbwatch_handled(k->dbwatch);
         return kiosk_reload_if_changed(k);
@@ -365,6 +370,17 @@ static int loop(kiosk *k)
         kiosk_refresh_model(k, clock_now(k->clock));
         kiosk_present_if_changed(k);
     }
+    const config *cfg = k->opt->cfg;
+    if (cfg->sync_folder[0] && !k->read_only) {
+        char id[KIOSK_ID_MAX] = "", own[KIOSK_ID_MAX];
+        if (store_fact_get(k->store, "kiosk_id", id, sizeof id, NULL) != VM_OK)
+            id[0] = '\0';
+        sync_kiosk_folder(id, own, sizeof own);
+        k->syncfolder = syncfolder_start(cfg->sync_folder, id[0] ? own : NULL,
+                                         cfg->sync_folder_minutes, k->waiter);
+    }
+    if (cfg->sync_folder[0] || cfg->syncthing_home[0])
+        syncfolder_device_id(cfg->syncthing_home, k->sync_device, sizeof k->sync_device);
     service_ready();
     k->watchdog_ms = service_watchdog_interval_ms();
     k->last_ping_ms = clock_monotonic_ms();
@@ -558,6 +574,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     status = loop(&k);
     write_stats(&k);
 out:
+    syncfolder_stop(k.syncfolder);
     dbwatch_stop(k.dbwatch);
     sticks_stop(k.sticks);
     kiosk_forget_admin_signups(&k);

@@ -13,6 +13,7 @@
 #include "app/automation.h"
 #include "app/clock.h"
 #include "app/dbwatch.h"
+#include "app/syncfolder.h"
 #include "app/input.h"
 #include "app/kiosk.h"
 #include "app/langs.h"
@@ -69,6 +70,8 @@ typedef struct kiosk {
     waiter *waiter;           /* how the loop sleeps */
     dbwatch *dbwatch;         /* other processes' changes to the database; NULL = none */
     int64_t data_version;     /* store_data_version when the model was last loaded */
+    syncfolder *syncfolder;   /* the synced folder (sync_folder); NULL = none */
+    char sync_device[80];     /* this machine's Syncthing device id; "" = none found */
     kiosk_stick stick;        /* what the sync screen shows */
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */
     code_limiter pin_limiter; /* wrong staff PINs */
@@ -134,6 +137,9 @@ bool kiosk_run_actions(kiosk *k);
 
 /* A stick was put in or taken out. Frees `ev`. */
 bool kiosk_handle_sticks(kiosk *k, sticks_event *ev);
+/* Syncs the synced folder (sync_folder) as a stick, quietly: residents go on using the
+ * screen; the summary goes to the journal and the staff screen. */
+void kiosk_sync_folder(kiosk *k);
 /* Runs a whole sync with the stick at `path`, showing its progress. */
 void kiosk_sync_stick(kiosk *k, const char *path);
 

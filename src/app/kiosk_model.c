@@ -195,6 +195,7 @@ static void fill_admin(kiosk *k)
     if (signing_kiosk_id(k->store, k->admin_kiosk_id, NULL) != VM_OK)
         snprintf(k->admin_kiosk_id, sizeof k->admin_kiosk_id, "?");
     a->kiosk_id = k->admin_kiosk_id;
+    a->sync_device = k->sync_device;
     snprintf(path, sizeof path, "%s-wal", k->opt->db_path);
     a->db_bytes = file_size(k->opt->db_path) + file_size(path);
     if (store_fact_get(k->store, "last_sync", iso, sizeof iso, NULL) == VM_OK)

@@ -49,6 +49,42 @@ static void read_only_stick(kiosk *k, const char *path, const sync_options *opt,
     logmsg(LOG_ERR, "USB stick %s: %s", path, k->stick.text);
 }
 
+static void folder_progress(void *user, sync_phase phase, double fraction)
+{
+    (void)phase;
+    (void)fraction;
+    kiosk_ping_watchdog_if_due(user);
+}
+
+void kiosk_sync_folder(kiosk *k)
+{
+    const char *path = k->opt->cfg->sync_folder;
+    if (k->read_only || !path[0])
+        return;
+    const i18n_catalog *cat = kiosk_staff_catalog(k);
+    uint8_t rnd[16];
+    bool have_rnd = random_bytes(rnd, sizeof rnd);
+    sync_options opt;
+    sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
+    opt.progress = folder_progress;
+    opt.progress_user = k;
+    sync_result res;
+    vm_err err = {0};
+    char summary[2048];
+    vm_status st = sync_run(k->store, path, clock_now(k->clock), &opt, &res, &err);
+    sync_summary_text(&res, cat, summary, sizeof summary);
+    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK)
+        kiosk_health_to_stick(k, path, &opt, res.kiosk_id, NULL, 0);
+    logmsg(st == VM_OK ? LOG_NOTICE : LOG_WARNING, "synced folder %s: %s", path, summary);
+    if (res.detail[0])
+        logmsg(LOG_ERR, "synced folder %s: %s", path, res.detail);
+    if (res.clock_floor > 0)
+        clock_set_floor(k->clock, res.clock_floor);
+    vm_err lerr = {0};
+    if (kiosk_reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
+        logmsg(LOG_ERR, "%s", lerr.msg);
+}
+
 /* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
  * sync is for the staff. */
 void kiosk_sync_stick(kiosk *k, const char *path)

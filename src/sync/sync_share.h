@@ -11,6 +11,7 @@
  *
  * A file that is not such a list (a bad row, too big, a link) is not used at all, said in
  * the log by its kiosk folder; the others are.
+ * Threads: the main loop, inside a sync (as sync.h).
  */
 #ifndef VM_SYNC_SHARE_H
 #define VM_SYNC_SHARE_H

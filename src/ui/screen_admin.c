@@ -445,6 +445,9 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
               false, x, y, w, draw);
     y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots,
               false, x, y, w, draw);
+    if (ai && ai->sync_device && *ai->sync_device)
+        y += fact(c, "info:syncthing", tr_staff(c, "Syncthing device id"), ai->sync_device, false,
+                  x, y, w, draw);
     size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
     y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
     return y - y0 + L->pad - L->gap;

@@ -175,6 +175,8 @@ typedef struct ui_admin_stick {
 typedef struct ui_admin_info {
     const char *version;       /* "0.4.0" */
     const char *kiosk_id;      /* the kiosk's id in exports */
+    const char *sync_device;   /* this machine's Syncthing device id, for the office to add
+                                  it (deploy/syncthing/); NULL or "" = none */
     int64_t db_bytes;          /* size of the database files; < 0 = unknown */
     int64_t last_sync;         /* UTC seconds of the last sync with a stick; 0 = never */
     const char *last_sync_summary; /* its summary, translated, or NULL */
