@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 6. The schema of record.
+-- Vær med: the kiosk's database, schema version 7. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -127,7 +127,7 @@ CREATE TABLE facts (
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '6');
+INSERT INTO facts (key, value) VALUES ('schema_version', '7');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take
@@ -211,4 +211,14 @@ CREATE TABLE wishes (
     id          INTEGER PRIMARY KEY,
     text        TEXT    NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 160),
     created_utc INTEGER NOT NULL
+) STRICT;
+
+-- The contacts' photos, where the staff put one on the stick (kontakter.csv, column
+-- billede): read, checked and made small at the sync (at most 160 x 160, RGB), replaced with
+-- the contacts.
+CREATE TABLE contact_photos (
+    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 23),
+    width    INTEGER NOT NULL CHECK (width BETWEEN 1 AND 160),
+    height   INTEGER NOT NULL CHECK (height BETWEEN 1 AND 160),
+    rgb      BLOB    NOT NULL CHECK (length(rgb) = width * height * 3)
 ) STRICT;

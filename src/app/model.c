@@ -122,8 +122,10 @@ bool kiosk_model_tel_payload(const char *phone, char *out, size_t size)
 
 static void contacts_free(kiosk_model *m)
 {
-    for (size_t i = 0; m->contacts && i < m->n_contacts; i++)
+    for (size_t i = 0; m->contacts && i < m->n_contacts; i++) {
         free((void *)m->contacts[i].qr);
+        free((void *)m->contacts[i].photo);
+    }
     free(m->contacts);
     m->contacts = NULL;
     m->n_contacts = 0;
@@ -144,8 +146,17 @@ static vm_status load_contacts(kiosk_model *m, store *s, vm_err *err)
         free(list);
         return err_set(err, VM_ERR_NOMEM, "Out of memory loading the contacts.");
     }
+    store_photo photos[CONTACTS_MAX];
+    if (store_contact_photos(s, photos, NULL) != VM_OK)
+        memset(photos, 0, sizeof photos); /* the contacts without their photos, then */
     for (size_t i = 0; i < n; i++) {
         out[i].c = list[i];
+        if (i < CONTACTS_MAX && photos[i].rgb) {
+            out[i].photo = photos[i].rgb; /* the model owns it now */
+            out[i].photo_w = photos[i].w;
+            out[i].photo_h = photos[i].h;
+            photos[i].rgb = NULL;
+        }
         char payload[CONTACT_PHONE_MAX + 8];
         qr_code *code = NULL;
         if (!kiosk_model_tel_payload(list[i].phone, payload, sizeof payload) ||
@@ -161,6 +172,7 @@ static vm_status load_contacts(kiosk_model *m, store *s, vm_err *err)
         qr_free(code);
     }
     free(list);
+    store_photos_free(photos);
     contacts_free(m);
     m->contacts = out;
     m->n_contacts = n;

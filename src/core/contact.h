@@ -16,6 +16,7 @@
 #define CONTACT_PHONE_MAX 32  /* as written: "+45 12 34 56 78", "112" */
 #define CONTACT_HOURS_MAX 160 /* free text: "Man.-tors. 9-15, fre. 9-12" */
 #define CONTACTS_MAX 24       /* on one screen, a list a person can read */
+#define CONTACT_PHOTO_MAX 160 /* px, either side: what a card shows, kept small */
 
 typedef struct contact {
     char name[CONTACT_NAME_MAX];

@@ -403,9 +403,42 @@ static bool seen(const render *r, ui_rect rc)
            rc.y + rc.h > r->visible.y;
 }
 
+/* A contact's photo: a texture per picture (kept by its pixels, as the codes are). */
+static void draw_image_cmd(render *r, const draw_cmd *c)
+{
+    int w = c->qr_size, h = c->image_h;
+    if (!c->qr || w <= 0 || h <= 0 || c->rect.w <= 0 || c->rect.h <= 0)
+        return;
+    size_t n = (size_t)w * (size_t)h * 3;
+    tex_entry *t = cache_get(r->qrs, c->qr, n);
+    if (!t) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom((void *)c->qr, w, h, 24, w * 3,
+                                                            SDL_PIXELFORMAT_RGB24);
+        if (!s)
+            return;
+        tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), w, h};
+        SDL_FreeSurface(s);
+        if (!fresh.tex)
+            return;
+        SDL_SetTextureScaleMode(fresh.tex, SDL_ScaleModeLinear);
+        t = cache_put(r->qrs, c->qr, n, &fresh);
+        if (!t)
+            return;
+    }
+    /* as big as the rect holds, its shape kept, in the middle */
+    int dw = c->rect.w, dh = c->rect.w * h / w;
+    if (dh > c->rect.h) {
+        dh = c->rect.h;
+        dw = c->rect.h * w / h;
+    }
+    SDL_Rect dst = {c->rect.x + (c->rect.w - dw) / 2, c->rect.y + (c->rect.h - dh) / 2, dw, dh};
+    SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
+}
+
 static void execute(render *r, const draw_cmd *c)
 {
-    if ((c->kind == DRAW_TEXT || c->kind == DRAW_ICON || c->kind == DRAW_QR) && !seen(r, c->rect))
+    if ((c->kind == DRAW_TEXT || c->kind == DRAW_ICON || c->kind == DRAW_QR ||
+         c->kind == DRAW_IMAGE) && !seen(r, c->rect))
         return;
     switch (c->kind) {
     case DRAW_RECT:
@@ -438,6 +471,9 @@ static void execute(render *r, const draw_cmd *c)
     }
     case DRAW_QR:
         draw_qr_cmd(r, c);
+        break;
+    case DRAW_IMAGE:
+        draw_image_cmd(r, c);
         break;
     case DRAW_CLIP:
         if (c->rect.w > 0 && c->rect.h > 0) {

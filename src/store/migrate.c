@@ -84,6 +84,15 @@ static const store_migration MIGRATIONS[] = {
      "    created_utc INTEGER NOT NULL"
      ") STRICT;",
      ""},
+    /* 6 -> 7: the contacts' photos (issue 17). */
+    {6,
+     "CREATE TABLE contact_photos ("
+     "    position INTEGER NOT NULL PRIMARY KEY CHECK (position BETWEEN 0 AND 23),"
+     "    width    INTEGER NOT NULL CHECK (width BETWEEN 1 AND 160),"
+     "    height   INTEGER NOT NULL CHECK (height BETWEEN 1 AND 160),"
+     "    rgb      BLOB    NOT NULL CHECK (length(rgb) = width * height * 3)"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

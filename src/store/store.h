@@ -36,7 +36,7 @@
 #include "core/rules.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 typedef struct store store;
 
@@ -277,6 +277,22 @@ vm_status store_contacts_replace(store *s, const contact *c, size_t n, bool *cha
 
 /* The stored contacts in their order (a malloc'd array, NULL when there are none). */
 vm_status store_contacts_list(store *s, contact **out, size_t *n, vm_err *err);
+
+/* A contact's photo: `w` x `h` pixels (1..CONTACT_PHOTO_MAX), RGB, row by row; rgb NULL =
+ * none. */
+typedef struct store_photo {
+    int w, h;
+    uint8_t *rgb;
+} store_photo;
+
+/* As store_contacts_replace, with `photos` parallel to `c` (may be NULL: none); a photo of
+ * the wrong size is VM_ERR_INVALID and nothing changes. Photos are compared too. */
+vm_status store_contacts_replace_photos(store *s, const contact *c, const store_photo *photos,
+                                        size_t n, bool *changed, vm_err *err);
+/* The photos by the contacts' positions: out[i] for contact i (CONTACTS_MAX slots, rgb NULL
+ * where none); free with store_photos_free. */
+vm_status store_contact_photos(store *s, store_photo out[CONTACTS_MAX], vm_err *err);
+void store_photos_free(store_photo photos[CONTACTS_MAX]);
 
 /* ---- "Sig til, når der sker noget" (core/interest.h): personal data, like sign-ups */
 

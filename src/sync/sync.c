@@ -17,6 +17,7 @@
 #include "seal/seal.h"
 #include "sync/sync_buf.h"
 #include "sync/sync_contacts.h"
+#include "sync/sync_photo.h"
 #include "sync/sync_export.h"
 #include "sync/sync_share.h"
 #include "sync/sync_program.h"
@@ -235,13 +236,39 @@ static void import_contacts(run *r)
     bool changed = false;
     vm_err e;
     err_clear(&e);
+    sync_photo_ref refs[CONTACTS_MAX];
+    store_photo photos[CONTACTS_MAX];
+    memset(photos, 0, sizeof photos);
     vm_status st = sync_fs_read(r->vfd, SYNC_CONTACTS_FILE, SYNC_CONTACTS_MAX_BYTES, &data, &len,
                                 NULL, r->cat, &e);
     if (st == VM_OK)
-        st = sync_read_contacts(data, len, r->cat, &list, &n, &notes, &e);
+        st = sync_read_contacts_photos(data, len, r->cat, &list, &n, refs, &notes, &e);
+    /* the photos it names, beside it; one that cannot be used refuses the file, as a bad
+     * cell does */
+    for (size_t i = 0; st == VM_OK && i < n; i++) {
+        if (!refs[i].file[0])
+            continue;
+        char *raw = NULL;
+        size_t raw_len = 0;
+        vm_err pe;
+        vm_status ps = sync_fs_name_ok(refs[i].file)
+                           ? sync_fs_read(r->vfd, refs[i].file, SYNC_PHOTO_MAX_BYTES, &raw,
+                                          &raw_len, NULL, r->cat, &pe)
+                           : sync_err(&pe, VM_ERR_INVALID, r->cat,
+                                      "write only the file's name, not a folder");
+        if (ps == VM_ERR_NOT_FOUND)
+            sync_err(&pe, ps, r->cat, "there is no file of that name in the vaermed folder");
+        if (ps == VM_OK)
+            ps = sync_photo_decode(raw, raw_len, &photos[i], r->cat, &pe);
+        free(raw);
+        if (ps != VM_OK) {
+            st = sync_err(&e, VM_ERR_INVALID, r->cat, "%s: \"%s\": %s", refs[i].where,
+                          refs[i].file, pe.msg);
+        }
+    }
     if (st == VM_OK) {
         log_lines(r, notes);
-        st = store_contacts_replace(r->s, list, n, &changed, &e);
+        st = store_contacts_replace_photos(r->s, list, photos, n, &changed, &e);
         if (st != VM_OK) {
             keep_detail(r, &e);
             vm_err t;
@@ -270,6 +297,7 @@ static void import_contacts(run *r)
     free(data);
     free(notes);
     free(list);
+    store_photos_free(photos);
 }
 
 /* "Hvad savner du?": vaermed/ideer.csv, the same way as the contacts. */

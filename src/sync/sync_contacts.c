@@ -11,9 +11,10 @@
 #include "sync/sync_fields.h"
 #include "sync/sync_tr.h"
 
-enum { CCOL_NONE = -1, CCOL_NAME = 0, CCOL_ROLE, CCOL_PHONE, CCOL_HOURS, CCOL_COUNT };
+enum { CCOL_NONE = -1, CCOL_NAME = 0, CCOL_ROLE, CCOL_PHONE, CCOL_HOURS, CCOL_PHOTO, CCOL_COUNT };
 
-static const char *const CCOL_NAMES[CCOL_COUNT] = {"navn", "rolle", "telefon", "tider"};
+static const char *const CCOL_NAMES[CCOL_COUNT] = {"navn", "rolle", "telefon", "tider",
+                                                    "billede"};
 
 /* Header words, as sync_fields normalises them: folded, only letters and digits. */
 static const struct {
@@ -29,7 +30,8 @@ static const struct {
     {"nummer", CCOL_PHONE},     {"tider", CCOL_HOURS},        {"tid", CCOL_HOURS},
     {"hours", CCOL_HOURS},      {"åbningstider", CCOL_HOURS}, {"åbningstid", CCOL_HOURS},
     {"træffetid", CCOL_HOURS},  {"træffetider", CCOL_HOURS},  {"hvornår", CCOL_HOURS},
-    {"openinghours", CCOL_HOURS},
+    {"openinghours", CCOL_HOURS}, {"billede", CCOL_PHOTO},   {"foto", CCOL_PHOTO},
+    {"photo", CCOL_PHOTO},      {"picture", CCOL_PHOTO},      {"billedfil", CCOL_PHOTO},
 };
 
 static void normalise(const char *in, char *out, size_t size)
@@ -77,6 +79,14 @@ static bool phone_ok(const char *s)
 
 vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
                              contact **out, size_t *n_out, char **notes_out, vm_err *err)
+{
+    return sync_read_contacts_photos(data, len, cat, out, n_out, NULL, notes_out, err);
+}
+
+vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_catalog *cat,
+                                    contact **out, size_t *n_out,
+                                    sync_photo_ref photos[CONTACTS_MAX], char **notes_out,
+                                    vm_err *err)
 {
     vm_status st = VM_OK;
     char *text = NULL;
@@ -131,7 +141,9 @@ vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *c
         st = sync_err(err, VM_ERR_INVALID, cat, "the file is empty");
         goto out;
     }
-    int seen[CCOL_COUNT] = {-1, -1, -1, -1};
+    int seen[CCOL_COUNT] = {-1, -1, -1, -1, -1};
+    if (photos)
+        memset(photos, 0, CONTACTS_MAX * sizeof *photos);
     ncols = nc;
     for (size_t i = 0; i < nc; i++) {
         utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
@@ -195,6 +207,16 @@ vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *c
             snprintf(at, sizeof at, SYNC_T(cat, "line %d"), line);
             snprintf(where, sizeof where, SYNC_T(cat, "%s, column \"%s\""), at,
                      header_names[i]);
+            if (col == CCOL_PHOTO) {
+                /* the file's name: read by the sync, beside this file on the stick */
+                if (photos && !blank(cells[i])) {
+                    if ((st = sync_text_cell(cells[i], where, false, photos[n].file,
+                                             sizeof photos[n].file, &notes, err)) != VM_OK)
+                        goto out;
+                    snprintf(photos[n].where, sizeof photos[n].where, "%s", where);
+                }
+                continue;
+            }
             if ((st = sync_text_cell(cells[i], where, col == CCOL_PHONE, dst[col], size[col],
                                      &notes, err)) != VM_OK)
                 goto out;

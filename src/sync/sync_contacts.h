@@ -3,7 +3,7 @@
  * encodings, sync_csvtok.h). Format in docs/stick-format.md, section 2.5.
  *
  * Columns (the first non-empty line names them; Danish or English, any case): `navn`
- * (required), `rolle`, `telefon`, `tider`. One contact a row, in the order shown, at most
+ * (required), `rolle`, `telefon`, `tider`, `billede` (a PNG file's name). One contact a row, in the order shown, at most
  * CONTACTS_MAX. A row that cannot be read refuses the whole file with the line, the column
  * as the staff named it and the reason in plain words; the kiosk's contacts then stay as
  * they were. A file with only its header row empties the list (the staff's file is the
@@ -33,6 +33,19 @@
  * failure nothing is returned and `err` says why. */
 vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
                              contact **out, size_t *n, char **notes, vm_err *err);
+
+/* A contact's photo as the file names it (column `billede`: a PNG file beside kontakter.csv
+ * in vaermed/); the sync reads it (sync_photo.h). */
+typedef struct sync_photo_ref {
+    char file[129];  /* "" = none */
+    char where[256]; /* "linje 2, kolonne "Billede"", for messages */
+} sync_photo_ref;
+
+/* As sync_read_contacts, with each contact's photo file in `photos` (CONTACTS_MAX slots;
+ * may be NULL: the column is then ignored). */
+vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_catalog *cat,
+                                    contact **out, size_t *n, sync_photo_ref photos[CONTACTS_MAX],
+                                    char **notes, vm_err *err);
 
 /* vaermed/ideer.csv ("Hvad savner du?"), read the same way: columns `idé` (required: the
  * idea, at most 95 bytes, each once) and `pictogram` (a category word as in program.csv:

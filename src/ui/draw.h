@@ -80,6 +80,8 @@ typedef enum draw_kind {
     DRAW_ICON,     /* pictogram `icon` scaled into rect, in `color` */
     DRAW_QR,       /* QR modules, dark on white, quiet zone included in rect */
     DRAW_CLIP,     /* from here on draw only inside rect (w or h 0: clip off) */
+    DRAW_IMAGE,    /* a small RGB picture (a contact's photo) scaled into rect, its shape kept:
+                      pixels in `qr` (qr_size wide, image_h high, 3 bytes a pixel) */
 } draw_kind;
 
 typedef struct draw_cmd {
@@ -95,6 +97,7 @@ typedef struct draw_cmd {
     const uint8_t *qr;     /* DRAW_QR: qr_size*qr_size modules, row-major, nonzero = dark;
                               copied into the frame's arena (the model may change freely) */
     int qr_size;
+    int image_h;           /* DRAW_IMAGE: its height (qr_size is its width) */
 } draw_cmd;
 
 typedef enum ui_role {
@@ -161,6 +164,8 @@ void draw_text(ui_frame *f, int x, int y, int w, int h, ui_font font, ui_color c
                const char *utf8);
 void draw_icon(ui_frame *f, ui_rect r, icon_id icon, ui_color c);
 void draw_qr(ui_frame *f, ui_rect r, const uint8_t *modules, int size);
+/* A `w` x `h` RGB picture (copied into the frame's arena), fitted into `r`. */
+void draw_image(ui_frame *f, ui_rect r, const uint8_t *rgb, int w, int h);
 void draw_clip(ui_frame *f, ui_rect r);
 
 /* Adds a widget; `id` and `label` are copied. Returns the widget (NULL on OOM). */

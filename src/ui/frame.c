@@ -224,6 +224,24 @@ void draw_qr(ui_frame *f, ui_rect r, const uint8_t *modules, int size)
     d->qr_size = size;
 }
 
+void draw_image(ui_frame *f, ui_rect r, const uint8_t *rgb, int w, int h)
+{
+    if (!rgb || w <= 0 || h <= 0)
+        return;
+    size_t n = (size_t)w * (size_t)h * 3;
+    char *copy = arena_alloc(f, n);
+    if (!copy)
+        return;
+    memcpy(copy, rgb, n);
+    draw_cmd *d = push_cmd(f, DRAW_IMAGE);
+    if (!d)
+        return;
+    d->rect = r;
+    d->qr = (const uint8_t *)copy;
+    d->qr_size = w;
+    d->image_h = h;
+}
+
 void draw_clip(ui_frame *f, ui_rect r)
 {
     draw_cmd *d = push_cmd(f, DRAW_CLIP);
@@ -314,6 +332,9 @@ static bool same_cmd(const draw_cmd *a, const draw_cmd *b)
     case DRAW_QR:
         return a->qr_size == b->qr_size &&
                memcmp(a->qr, b->qr, (size_t)a->qr_size * (size_t)a->qr_size) == 0;
+    case DRAW_IMAGE:
+        return a->qr_size == b->qr_size && a->image_h == b->image_h &&
+               memcmp(a->qr, b->qr, (size_t)a->qr_size * (size_t)a->image_h * 3) == 0;
     case DRAW_CLIP:
         return true;
     }

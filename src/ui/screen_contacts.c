@@ -71,9 +71,29 @@ static int contact_card(ui_ctx *c, size_t i, int x, int y, int w, bool draw)
         text_width(c->ms, UI_FONT_TITLE, k->c.phone) + icon_room <= tw ? UI_FONT_TITLE
                                                                          : UI_FONT_BOLD;
     int tx = c->rtl && beside ? x + p + qr_w + L->gap : x + p;
+    /* the photo (about 25 mm) at the start of the words, where the words keep their room */
+    int ph = 0;
+    bool photo_above = false;
+    if (k->photo && k->photo_w > 0 && k->photo_h > 0) {
+        ph = (int)(L->ppm * 25);
+        if (ph > tw)
+            ph = tw;
+        /* beside the words where they keep their room, else over them */
+        photo_above = tw - ph - L->gap < L->font[UI_FONT_BODY] * 6 || tw - ph - L->gap < phone_need;
+    }
+    int photo_x = c->rtl ? tx + tw - ph : tx;
+    int top_y = y + p + (photo_above ? ph + L->gap / 2 : 0);
+    if (ph && !photo_above) {
+        tw -= ph + L->gap;
+        if (!c->rtl)
+            tx += ph + L->gap;
+        phone_font = text_width(c->ms, UI_FONT_TITLE, k->c.phone) + icon_room <= tw
+                         ? UI_FONT_TITLE
+                         : UI_FONT_BOLD;
+    }
 
     ui_font name_font = heading_font(c, k->c.name, tw);
-    int yy = y + p;
+    int yy = top_y;
     yy += w_text(c, k->c.name, name_font, COL_TEXT, tx, yy, tw, 0, false);
     int role_h = w_text(c, k->c.role, UI_FONT_BODY, COL_TEXT, tx, yy, tw, 0, false);
     yy += role_h;
@@ -83,7 +103,7 @@ static int contact_card(ui_ctx *c, size_t i, int x, int y, int w, bool draw)
     int hours_y = yy + (k->c.hours[0] ? L->gap / 2 : 0);
     int hours_h = line_with_icon(c, ICON_CLOCK, k->c.hours, UI_FONT_BODY, tx, hours_y, tw, false);
     yy = hours_y + hours_h;
-    int text_bottom = yy;
+    int text_bottom = yy > y + p + ph ? yy : y + p + ph;
     int qr_top = beside ? y + p : yy + L->gap;
     int scan_h = has_qr ? w_text(c, scan, UI_FONT_BOLD, COL_TEXT, 0, 0, qr_w, 0, false) : 0;
     int qr_bottom = has_qr ? qr_top + side + L->gap / 2 + scan_h : 0;
@@ -95,7 +115,9 @@ static int contact_card(ui_ctx *c, size_t i, int x, int y, int w, bool draw)
     ui_rect r = rect_make(x, y, w, h);
     draw_rect(c->f, r, COL_CARD, L->radius / 2);
     draw_frame(c->f, r, COL_LINE, L->border, L->radius / 2);
-    yy = y + p;
+    if (ph)
+        draw_image(c->f, rect_make(photo_x, y + p, ph, ph), k->photo, k->photo_w, k->photo_h);
+    yy = top_y;
     yy += w_text(c, k->c.name, name_font, COL_TEXT, tx, yy, tw, 0, true);
     w_text(c, k->c.role, UI_FONT_BODY, COL_TEXT, tx, yy, tw, 0, true);
     line_with_icon(c, ICON_PHONE, k->c.phone, phone_font, tx, phone_y, tw, true);

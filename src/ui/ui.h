@@ -126,6 +126,8 @@ typedef struct ui_contact {
     contact c;
     const uint8_t *qr; /* qr_size*qr_size modules (1 = dark) of "tel:<number>", or NULL */
     int qr_size;
+    const uint8_t *photo; /* photo_w x photo_h RGB pixels (the staff's photo), or NULL */
+    int photo_w, photo_h;
 } ui_contact;
 
 /* The USB stick as the app (sync module) sees it. The ui reacts to changes of `state`. */

@@ -283,6 +283,7 @@ def test_contacts_from_the_stick_on_screen():
     ws.cli("--config", conf, "stick", "init", stick)
     shutil.copy(os.path.join(DATA, "kontakter-cp1252.csv"),
                 os.path.join(stick, "vaermed", "kontakter.csv"))
+    shutil.copy(os.path.join(DATA, "hanne.png"), os.path.join(stick, "vaermed", "hanne.png"))
     frames, cp = ws.kiosk(["wait 2500", "tap-id ok", PAUSE, "tap-id contacts", PAUSE],
                           demo=False, extra_args=["--config", conf], extra_env=stick_env(ws))
     check(cp.returncode == 0, cp.stderr[-2000:])

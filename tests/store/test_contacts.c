@@ -144,12 +144,53 @@ static void the_schema_refuses_what_the_kiosk_cannot_read_back(void **state)
     store_close(s);
 }
 
+/* Photos go with their contacts, are compared like them, and must be of a right size. */
+static void photos_with_their_contacts(void **state)
+{
+    (void)state;
+    const char *path = tu_db_path("store_contact_photos");
+    store *s = tu_open(path);
+    vm_err err = {0};
+    contact list[2] = {make("Hanne", "", "21436587", ""), make("Søren", "", "", "")};
+    uint8_t px[2 * 3 * 3];
+    for (size_t i = 0; i < sizeof px; i++)
+        px[i] = (uint8_t)(i * 13);
+    store_photo photos[2] = {{2, 3, px}, {0, 0, NULL}};
+    bool changed = false;
+    assert_int_equal(store_contacts_replace_photos(s, list, photos, 2, &changed, &err), VM_OK);
+    assert_true(changed);
+    store_photo got[CONTACTS_MAX];
+    assert_int_equal(store_contact_photos(s, got, &err), VM_OK);
+    assert_int_equal(got[0].w, 2);
+    assert_int_equal(got[0].h, 3);
+    assert_memory_equal(got[0].rgb, px, sizeof px);
+    assert_null(got[1].rgb);
+    store_photos_free(got);
+    /* the same again: nothing written; another picture: written */
+    assert_int_equal(store_contacts_replace_photos(s, list, photos, 2, &changed, &err), VM_OK);
+    assert_false(changed);
+    px[0] ^= 0xFF;
+    assert_int_equal(store_contacts_replace_photos(s, list, photos, 2, &changed, &err), VM_OK);
+    assert_true(changed);
+    /* too big: refused, nothing changes */
+    store_photo big[2] = {{CONTACT_PHOTO_MAX + 1, 1, px}, {0, 0, NULL}};
+    assert_int_equal(store_contacts_replace_photos(s, list, big, 2, NULL, &err), VM_ERR_INVALID);
+    /* the contacts without photos take them away */
+    assert_int_equal(store_contacts_replace(s, list, 2, &changed, &err), VM_OK);
+    assert_true(changed);
+    assert_int_equal(store_contact_photos(s, got, &err), VM_OK);
+    assert_null(got[0].rgb);
+    store_photos_free(got);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(replaced_in_order_and_read_back),
         cmocka_unit_test(a_bad_contact_changes_nothing),
         cmocka_unit_test(the_schema_refuses_what_the_kiosk_cannot_read_back),
+        cmocka_unit_test(photos_with_their_contacts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include "core/catalogs.h"
 #include "sync/sync.h"
 #include "sync/sync_contacts.h"
+#include "sync/sync_photo.h"
 #include "sync_test_util.h"
 #include "test_support.h"
 
@@ -56,7 +57,7 @@ static void excel_file_as_saved(void **state)
     /* the log says how it was read and what was not used, in Danish */
     assert_non_null(notes);
     assert_non_null(strstr(notes, "Windows-1252"));
-    assert_non_null(strstr(notes, "\"Billede\""));
+    assert_null(strstr(notes, "\"Billede\"")); /* the photo's column is known */
     free(notes);
     free(c);
     free(data);
@@ -126,6 +127,31 @@ static void bad_files_say_where_and_why(void **state)
     free(big);
 }
 
+/* A photo that cannot be used is said plainly, and refuses the contacts as a bad cell does. */
+static void photos_refused_plainly(void **state)
+{
+    (void)state;
+    i18n_catalog *da = danish();
+    store_photo out;
+    vm_err err = {0};
+    static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+    assert_int_equal(sync_photo_decode(jpeg, sizeof jpeg, &out, da, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "JPEG"));
+    assert_non_null(strstr(err.msg, "PNG"));
+    assert_null(out.rgb);
+    size_t len;
+    char *png = ts_read_file(ts_source_path("tests/sync/data/hanne.png"), &len);
+    /* cut short, as a pulled stick leaves it */
+    assert_int_equal(sync_photo_decode(png, len / 2, &out, da, &err), VM_ERR_INVALID);
+    assert_non_null(strstr(err.msg, "ikke et PNG-billede"));
+    assert_int_equal(sync_photo_decode("hello", 5, &out, da, &err), VM_ERR_INVALID);
+    assert_int_equal(sync_photo_decode(png, len, &out, da, &err), VM_OK);
+    assert_int_equal(out.w, 133);
+    free(out.rgb);
+    free(png);
+    i18n_catalog_free(da);
+}
+
 /* ---- a whole sync */
 
 #define NOW_ISO "2026-11-23T10:00Z"
@@ -162,6 +188,14 @@ static void a_sync_brings_the_contacts_and_a_bad_file_changes_nothing(void **sta
     char *data = ts_read_file(ts_source_path("tests/sync/data/kontakter-cp1252.csv"), &len);
     stu_put(stick, "kontakter.csv", data, len);
     free(data);
+    /* Hanne's photo, named in the sheet: first missing, then there */
+    assert_int_equal(sync_run(s, stick, now, &opt, &res, &err), VM_OK);
+    assert_int_equal(res.contacts, -1);
+    assert_non_null(strstr(res.contacts_note, "linje 2, kolonne \"Billede\": \"hanne.png\": "
+                                              "der er ingen fil med det navn i vaermed-mappen"));
+    data = ts_read_file(ts_source_path("tests/sync/data/hanne.png"), &len);
+    stu_put(stick, "hanne.png", data, len);
+    free(data);
     if (sync_run(s, stick, now, &opt, &res, &err) != VM_OK)
         fail_msg("%s", err.msg);
     assert_int_equal(res.contacts, 3);
@@ -175,6 +209,16 @@ static void a_sync_brings_the_contacts_and_a_bad_file_changes_nothing(void **sta
     assert_int_equal(n, 3);
     assert_string_equal(c[1].role, "Varmemester");
     free(c);
+    store_photo photos[CONTACTS_MAX];
+    assert_int_equal(store_contact_photos(s, photos, &err), VM_OK);
+    /* 200 x 240 made to fit 160, its shape kept; the face's colour in the middle */
+    assert_int_equal(photos[0].w, 133);
+    assert_int_equal(photos[0].h, 160);
+    const uint8_t *mid = photos[0].rgb + ((size_t)60 * 133 + 66) * 3;
+    assert_int_equal(mid[0], 233);
+    assert_int_equal(mid[1], 190);
+    assert_null(photos[1].rgb);
+    store_photos_free(photos);
     char logp[2048];
     snprintf(logp, sizeof logp, "%s/vaermed/fh-1/log.txt", stick);
     char *log = ts_read_file(logp, &len);
@@ -409,6 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(excel_file_as_saved),
         cmocka_unit_test(bad_files_say_where_and_why),
+        cmocka_unit_test(photos_refused_plainly),
         cmocka_unit_test(a_sync_brings_the_contacts_and_a_bad_file_changes_nothing),
         cmocka_unit_test(wishes_leave_only_sealed),
         cmocka_unit_test(who_came_in_the_statistics),

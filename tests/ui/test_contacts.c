@@ -97,6 +97,40 @@ static void from_home_in_one_tap_at_every_size(void **state)
     }
 }
 
+/* A photo the staff put on the stick: drawn in its contact's card, at every size. */
+static void a_photo_in_its_card(void **state)
+{
+    (void)state;
+    static uint8_t px[20 * 24 * 3];
+    for (size_t i = 0; i < sizeof px; i++)
+        px[i] = (uint8_t)(i * 7);
+    for (size_t s = 0; s < sizeof SIZES / sizeof SIZES[0]; s++) {
+        harness *h = h_new(SIZES[s][0], SIZES[s][1]);
+        give_contacts(h, 5);
+        CONTACTS[0].photo = px;
+        CONTACTS[0].photo_w = 20;
+        CONTACTS[0].photo_h = 24;
+        h_build(h);
+        h_tap(h, "contacts");
+        const ui_widget *card = h_scroll_to(h, "contact:0");
+        const draw_cmd *img = NULL;
+        for (size_t i = 0; i < h->f.n_cmds; i++)
+            if (h->f.cmds[i].kind == DRAW_IMAGE)
+                img = &h->f.cmds[i];
+        assert_non_null(img);
+        assert_int_equal(img->qr_size, 20);
+        assert_int_equal(img->image_h, 24);
+        assert_memory_equal(img->qr, px, sizeof px);
+        /* inside its card (as far as the list shows it), at least 16 mm */
+        assert_true(img->rect.x >= card->rect.x &&
+                    img->rect.x + img->rect.w <= card->rect.x + card->rect.w);
+        assert_true(img->rect.w >= (int)(h->ppm * 16));
+        /* the words beside it whole (the harness checks every frame) */
+        CONTACTS[0].photo = NULL;
+        h_free(h);
+    }
+}
+
 static void no_contacts_no_button(void **state)
 {
     (void)state;
@@ -178,6 +212,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(from_home_in_one_tap_at_every_size),
+        cmocka_unit_test(a_photo_in_its_card),
         cmocka_unit_test(no_contacts_no_button),
         cmocka_unit_test(left_alone_it_goes_home),
         cmocka_unit_test(in_every_language),
