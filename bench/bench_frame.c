@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/model.h"
+#include "kiosk/model.h"
 #include "bench_gen.h"
 #include "core/catalogs.h"
 #include "core/dktime.h"
@@ -56,7 +56,7 @@ static int by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The program of `n` stored activities, and of it what the kiosk holds (app/model.h): the
+/* The program of `n` stored activities, and of it what the kiosk holds (kiosk/model.h): the
  * first MODEL_MAX_ENTRIES of the MODEL_WEEKS_AHEAD weeks from now, by start. */
 static bool model_make(model *m, size_t n, int64_t now)
 {

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/model.h"
+#include "kiosk/model.h"
 #include "bench_gen.h"
 #include "core/dktime.h"
 #include "print/print.h"
@@ -341,7 +341,7 @@ static int cmd_model(const char *db, int64_t now, int reps)
         activity_counts *counts = NULL;
         int64_t t0 = bench_now_ns();
         bool more = false;
-        /* The kiosk's query: the first MODEL_MAX_ENTRIES of the weeks ahead (app/model.c). */
+        /* The kiosk's query: the first MODEL_MAX_ENTRIES of the weeks ahead (kiosk/model.c). */
         vm_status st = store_activities_first(s, now - 12 * 3600,
                                               now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
                                               MODEL_MAX_ENTRIES, &acts, &counts, &n, &more, &err);

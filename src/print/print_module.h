@@ -1,6 +1,6 @@
 /* print_module: the print module's door. print (cairo, Pango), the pictograms and QR codes
  * drawn with cairo are built into a shared module of their own, vaermed-print.so, that the
- * kiosk and the command line load when they first make a PDF or a PNG (src/app/modules.h),
+ * kiosk and the command line load when they first make a PDF or a PNG (src/platform/modules.h),
  * so the kiosk starts without cairo, Pango and what they bring (fontconfig, GLib, HarfBuzz's
  * friends). The module exports one function, PRINT_MODULE_SYMBOL, that gives this table.
  *

@@ -1,7 +1,7 @@
 /* sync_ics_module: the calendar reader's door. sync_read_ics (libical, which brings ICU and
  * the C++ runtime) is built into a shared module of its own, vaermed-calendar.so, that the
  * kiosk and the command line load only when a stick carries a program.ics
- * (src/app/modules.h, sync_options.read_ics). The module exports one function,
+ * (src/platform/modules.h, sync_options.read_ics). The module exports one function,
  * ICS_MODULE_SYMBOL, that gives this table; a module from another build is refused (abi,
  * version, layout).
  *

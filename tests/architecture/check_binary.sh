@@ -2,7 +2,7 @@
 # The kiosk starts without the big libraries it needs only to print and to read calendar
 # files: the binary does not link cairo, Pango or libical (nor ICU through them); they are
 # linked by the modules vaermed-print.so and vaermed-calendar.so, which it loads when needed
-# (src/app/modules.h).
+# (src/platform/modules.h).
 set -u
 bin=${1:?usage: check_binary.sh VAERMED_BINARY MODULE_DIR}
 dir=${2:?usage: check_binary.sh VAERMED_BINARY MODULE_DIR}

@@ -1,11 +1,11 @@
 #!/bin/sh
-# deploy_man_conf: every setting the kiosk's parser knows (src/app/config.c) is described in
+# deploy_man_conf: every setting the kiosk's parser knows (src/config/config.c) is described in
 # vaermed.conf(5) and appears in the shipped template, and neither describes one it does not
 # know, so a caretaker reading either finds every line the kiosk reads.
 # usage: tests/deploy/man_conf.sh SOURCE_DIR
 set -eu
 src=${1:?usage: man_conf.sh SOURCE_DIR}
-parser="$src/src/app/config.c"
+parser="$src/src/config/config.c"
 man="$src/docs/man/vaermed.conf.5"
 template="$src/deploy/raspberry-pi/vaermed.conf"
 keys=$(sed -n 's/.*strcmp(key, "\([a-z_]*\)").*/\1/p' "$parser" | sort -u)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/config.h"
+#include "config/config.h"
 #include "seal/seal.h"
 #include "test_support.h"
 

@@ -22,7 +22,7 @@ CALLS = [
     (re.compile(r'\btr_staff\(\s*c\s*,\s*' + STR + r'\)'), "staff"),
     (re.compile(r'\bsay\(\s*r\s*,\s*cat\s*,\s*' + STR + r'\)'), None),
     (re.compile(r'\bsay_staff\(\s*k\s*,\s*r\s*,\s*' + STR + r'\)'), "staff"),
-    # the kiosk's update words (app/kiosk_update.c) and the update's reasons (app/update.c)
+    # the kiosk's update words (kiosk/kiosk_update.c) and the update's reasons (services/update.c)
     (re.compile(r'\bstaff\(\s*k\s*,\s*' + STR + r'\)'), "staff"),
     (re.compile(r'\bupdate_err\(\s*[^,()]+\s*,\s*[^,()]+\s*,\s*[^,()]+\s*,\s*' + STR
                 + r'[,)]'), "staff"),
@@ -89,7 +89,7 @@ def read_po(path):
 
 def used_msgids():
     found = {}
-    for sub in ["src/ui", "src/app", "src/sync", "src/core"]:
+    for sub in ["src/ui", "src/kiosk", "src/cli", "src/services", "src/config", "src/platform", "src/sync", "src/core"]:
         d = os.path.join(ROOT, sub)
         for name in sorted(os.listdir(d)):
             if not name.endswith(".c"):

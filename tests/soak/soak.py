@@ -212,7 +212,7 @@ class Soak:
         self.k.mark()
         shutil.copytree(self.stick_src, stick, ignore=shutil.ignore_patterns("kiosk-*"))
         harness.put_program(stick, program)
-        # The kiosk looks at folders that are no mount points every 3 s (src/app/sticks.c).
+        # The kiosk looks at folders that are no mount points every 3 s (src/kiosk/sticks.c).
         f = self.k.wait_screen("sync-done", timeout=120)
         msg = label(f, "message") or ""
         shutil.move(stick, os.path.join(self.out, name))

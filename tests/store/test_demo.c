@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "core/dktime.h"
 #include "core/rules.h"
 #include "store/store.h"

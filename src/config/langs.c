@@ -1,0 +1,64 @@
+#include "config/langs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/catalogs.h"
+
+static const catalog_source *source_for(const char *code)
+{
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, code) == 0)
+            return &src[i];
+    return NULL;
+}
+
+static void add(langs *l, const char *code, void (*warn)(const char *msg))
+{
+    if (langs_find(l, code) || l->n >= sizeof l->cat / sizeof l->cat[0])
+        return;
+    const catalog_source *src = source_for(code);
+    char msg[VM_ERR_MSG_MAX + 64];
+    if (!src) {
+        snprintf(msg, sizeof msg, "There are no words for the language '%s'; it is left out.",
+                 code);
+        if (warn)
+            warn(msg);
+        return;
+    }
+    vm_err err = {0};
+    i18n_catalog *cat = i18n_catalog_parse(code, src->text, src->len, &err);
+    if (!cat) {
+        snprintf(msg, sizeof msg, "The words for '%s' cannot be read: %s", code, err.msg);
+        if (warn)
+            warn(msg);
+        return;
+    }
+    l->cat[l->n++] = cat;
+}
+
+void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg))
+{
+    memset(l, 0, sizeof *l);
+    for (size_t i = 0; i < cfg->n_languages; i++)
+        add(l, cfg->languages[i], warn);
+    add(l, "da", warn);
+    add(l, "en", warn);
+}
+
+const i18n_catalog *langs_find(const langs *l, const char *code)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(i18n_lang(l->cat[i]), code) == 0)
+            return l->cat[i];
+    return NULL;
+}
+
+void langs_free(langs *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        i18n_catalog_free(l->cat[i]);
+    l->n = 0;
+}
