@@ -233,7 +233,7 @@ static void perform_export(kiosk *k, ui_action_result *r)
         return;
     }
     kiosk_sync_stick(k, path);
-    r->status = k->stick.state == STICK_DONE ? VM_OK : VM_ERR_IO;
+    r->status = k->stick.state == UI_STICK_DONE ? VM_OK : VM_ERR_IO;
     utf8_copy(r->message, sizeof r->message, k->stick.text);
 }
 

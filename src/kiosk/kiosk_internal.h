@@ -29,17 +29,9 @@
 /* The staff sticks the staff screen lists (the newest; `vaermed stick list` has them all). */
 #define ADMIN_STICKS_MAX 32
 
-/* The USB stick as the screens see it. */
-typedef enum stick_state {
-    STICK_NONE = 0,
-    STICK_SYNCING,
-    STICK_DONE,
-    STICK_REFUSED,
-    STICK_FAILED
-} stick_state;
-
+/* The USB stick as the sync screen shows it (its state is the ui's own). */
 typedef struct kiosk_stick {
-    stick_state state;
+    ui_stick_state state;
     double fraction;
     char text[2048];             /* the phase while syncing, then the summary */
     char path[SYNC_WATCH_PATH_MAX]; /* the stick shown */

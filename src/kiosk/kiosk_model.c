@@ -94,18 +94,6 @@ bool kiosk_reload_if_changed(kiosk *k)
 }
 
 
-static ui_stick_state ui_stick_of(stick_state s)
-{
-    switch (s) {
-    case STICK_SYNCING: return UI_STICK_SYNCING;
-    case STICK_DONE: return UI_STICK_DONE;
-    case STICK_REFUSED: return UI_STICK_REFUSED;
-    case STICK_FAILED: return UI_STICK_FAILED;
-    case STICK_NONE: break;
-    }
-    return UI_STICK_NONE;
-}
-
 static int64_t file_size(const char *path)
 {
     struct stat st;
@@ -242,10 +230,11 @@ void kiosk_refresh_model(kiosk *k, int64_t now)
     const config *cfg = k->opt->cfg;
     m->night = night_is_on(cfg, now);
     m->signups_paused = k->read_only;
-    m->stick.state = ui_stick_of(k->stick.state);
+    m->stick.state = k->stick.state;
     m->stick.fraction = k->stick.fraction;
-    m->stick.phase = k->stick.state == STICK_SYNCING ? k->stick.text : NULL;
-    m->stick.message = k->stick.state != STICK_SYNCING && k->stick.text[0] ? k->stick.text : NULL;
+    m->stick.phase = k->stick.state == UI_STICK_SYNCING ? k->stick.text : NULL;
+    m->stick.message =
+        k->stick.state != UI_STICK_SYNCING && k->stick.text[0] ? k->stick.text : NULL;
     m->admin_enabled = config_has_pin(cfg);
     m->clock_suspect = clock_suspect(k->clock, clock_build_time());
     m->retention_days = cfg->retention_days;

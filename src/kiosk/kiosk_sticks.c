@@ -31,7 +31,7 @@ static void read_only_stick(kiosk *k, const char *path, const sync_options *opt,
     k->stick.fraction = 1;
     if (sync_stick_check(k->store, path, opt, sync_effective_now(k->store, clock_now(k->clock)),
                          NULL, &err) != VM_OK) {
-        k->stick.state = STICK_REFUSED;
+        k->stick.state = UI_STICK_REFUSED;
         snprintf(k->stick.text, sizeof k->stick.text, "%s", err.msg);
         logmsg(LOG_WARNING, "USB stick %s: %s", path, k->stick.text);
         return;
@@ -40,7 +40,7 @@ static void read_only_stick(kiosk *k, const char *path, const sync_options *opt,
     if (store_fact_get(k->store, "kiosk_id", id, sizeof id, NULL) != VM_OK)
         snprintf(id, sizeof id, "kiosk");
     kiosk_health_to_stick(k, path, opt, id, png, png_len);
-    k->stick.state = STICK_FAILED;
+    k->stick.state = UI_STICK_FAILED;
     snprintf(k->stick.text, sizeof k->stick.text, "%s",
              i18n_text_ctx(cat, "staff",
                            "Sign-up is paused: the kiosk cannot save, so nothing was read from "
@@ -103,7 +103,7 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     unsigned char *png = kiosk_snapshot(k, &png_len);
 
     memset(&k->stick, 0, sizeof k->stick);
-    k->stick.state = STICK_SYNCING;
+    k->stick.state = UI_STICK_SYNCING;
     snprintf(k->stick.path, sizeof k->stick.path, "%s", path);
     sync_progress(k, SYNC_PHASE_CHECK, 0);
 
@@ -124,12 +124,12 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     }
     free(png);
     k->stick.fraction = 1;
-    k->stick.state = st == VM_OK ? STICK_DONE
+    k->stick.state = st == VM_OK ? UI_STICK_DONE
                    : (res.outcome == SYNC_OUTCOME_NOT_STAFF_STICK ||
-                      res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? STICK_REFUSED
-                   : STICK_FAILED;
-    logmsg(k->stick.state == STICK_DONE ? LOG_NOTICE
-           : k->stick.state == STICK_REFUSED ? LOG_WARNING : LOG_ERR,
+                      res.outcome == SYNC_OUTCOME_PROGRAM_REFUSED) ? UI_STICK_REFUSED
+                   : UI_STICK_FAILED;
+    logmsg(k->stick.state == UI_STICK_DONE ? LOG_NOTICE
+           : k->stick.state == UI_STICK_REFUSED ? LOG_WARNING : LOG_ERR,
            "USB stick %s: %s", path, k->stick.text);
     if (res.detail[0]) /* the technical words, for whoever helps the staff */
         logmsg(LOG_ERR, "USB stick %s: %s", path, res.detail);
@@ -144,7 +144,7 @@ bool kiosk_handle_sticks(kiosk *k, sticks_event *ev)
 {
     bool changed = false;
     k->present = ev->all;
-    if (k->stick.state != STICK_NONE && k->stick.state != STICK_SYNCING) {
+    if (k->stick.state != UI_STICK_NONE && k->stick.state != UI_STICK_SYNCING) {
         bool still_in = false;
         for (size_t i = 0; i < ev->all.n; i++)
             still_in |= strcmp(ev->all.path[i], k->stick.path) == 0;
