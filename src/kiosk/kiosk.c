@@ -1,4 +1,13 @@
-#include "kiosk/kiosk_internal.h"
+/* The kiosk's loop: opening the screen and the database, the events, and closing. The top of
+ * the kiosk's files: it uses the others (kiosk_hooks, kiosk_actions, kiosk_sticks,
+ * kiosk_model, kiosk_clock, kiosk_screen); none of them uses it. */
+#include "kiosk/kiosk_actions.h"
+#include "kiosk/kiosk_admin.h"
+#include "kiosk/kiosk_clock.h"
+#include "kiosk/kiosk_hooks.h"
+#include "kiosk/kiosk_model.h"
+#include "kiosk/kiosk_screen.h"
+#include "kiosk/kiosk_sticks.h"
 #include "platform/secret.h"
 
 #include <math.h>
@@ -9,8 +18,6 @@
 
 #include "platform/cursor.h"
 #include "demo/demo.h"
-#include "platform/display_power.h"
-#include "kiosk/dump.h"
 #include "kiosk/fatal.h"
 #include "platform/logmsg.h"
 #include "kiosk/night.h"
@@ -47,156 +54,13 @@ static vm_status apply_size(kiosk *k, vm_err *err)
     return render_set_font_sizes(k->render, sizes, err);
 }
 
-const i18n_catalog *kiosk_current_catalog(const kiosk *k)
-{
-    size_t i = ui_lang(k->ui);
-    return i < k->langs.n ? k->langs.cat[i] : NULL;
-}
-
-const i18n_catalog *kiosk_staff_catalog(const kiosk *k)
-{
-    return k->langs.n ? k->langs.cat[0] : NULL;
-}
-
-void kiosk_ping_watchdog_if_due(kiosk *k)
-{
-    if (k->watchdog_ms && clock_monotonic_ms() - k->last_ping_ms >= k->watchdog_ms) {
-        service_ping();
-        k->last_ping_ms = clock_monotonic_ms();
-    }
-}
-
-/* The night: the panel's backlight, and an HDMI screen's power (DPMS on SDL's own DRM
- * device, on the console). Says in the journal what it could switch. */
-static void screen_power(kiosk *k, bool on)
-{
-    int lights = night_backlight(NULL, on);
-    int fd = render_drm_fd(k->render);
-    int screens = 0, refused = 0;
-    if (fd >= 0) {
-        display_power_ops ops;
-        display_power_drm_ops(&ops, &fd);
-        screens = display_power_set(&ops, on, &refused);
-    }
-    k->screen_off = !on;
-    if (refused > 0 || screens < 0)
-        logmsg(LOG_WARNING, "night: the screen would not switch %s (DPMS refused)",
-               on ? "on" : "off");
-    logmsg(LOG_INFO, "night: screen %s (%d backlight%s, %d screen%s through DPMS)",
-           on ? "on" : "off", lights, lights == 1 ? "" : "s", screens > 0 ? screens : 0,
-           screens == 1 ? "" : "s");
-}
-
-static void set_cursor(kiosk *k, bool shown)
-{
-    if (shown == k->cursor_shown)
-        return;
-    SDL_ShowCursor(shown ? SDL_ENABLE : SDL_DISABLE);
-    k->cursor_shown = shown;
-}
-
-static void tap_at(kiosk *k, int x, int y, int64_t now_ms)
-{
-    ui_input in = {.kind = UI_IN_DOWN, .x = x, .y = y};
-    ui_handle(k->ui, &k->model.ui, &in, now_ms);
-    in.kind = UI_IN_UP;
-    ui_handle(k->ui, &k->model.ui, &in, now_ms);
-}
-
-/* Taps the widget with this id as last presented. A widget further down the list is brought
- * into view the way a resident would: by the scroll-down button, a page at a time; an
- * activity that is not in the week on home, by the whole program at the end of it. */
-static bool tap_widget(kiosk *k, const char *id, int64_t now_ms)
-{
-    bool via_program = false;
-    for (int page = 0; page < 100; page++) {
-        const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
-        if (w) {
-            tap_at(k, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2, now_ms);
-            return true;
-        }
-        const ui_widget *down = k->have_shown ? ui_frame_find(&k->shown, "scroll-down") : NULL;
-        const ui_widget *program = k->have_shown ? ui_frame_find(&k->shown, "program") : NULL;
-        if ((!down || (down->flags & UI_WIDGET_DISABLED)) && program && !via_program &&
-            strncmp(id, "card:", 5) == 0 && strcmp(k->shown.screen, "home") == 0) {
-            via_program = true;
-            tap_at(k, program->rect.x + program->rect.w / 2, program->rect.y + program->rect.h / 2,
-                   now_ms);
-            now_ms += 500; /* the new screen's press guard */
-            ui_tick(k->ui, &k->model.ui, now_ms);
-            kiosk_present_if_changed(k);
-            continue;
-        }
-        if (!down || (down->flags & UI_WIDGET_DISABLED))
-            break;
-        tap_at(k, down->rect.x + down->rect.w / 2, down->rect.y + down->rect.h / 2, now_ms);
-        ui_tick(k->ui, &k->model.ui, now_ms);
-        kiosk_present_if_changed(k);
-    }
-    logmsg(LOG_WARNING, "automation: no widget '%s' on the screen '%s'", id,
-            k->have_shown ? k->shown.screen : "");
-    return false;
-}
-
-/* Presses a widget, lets time pass on the kiosk's clock (the screen updating as it would),
- * and releases: the hidden gesture on the clock. */
-static bool hold_widget(kiosk *k, const char *id, long seconds)
-{
-    const ui_widget *w = k->have_shown ? ui_frame_find(&k->shown, id) : NULL;
-    if (!w) {
-        logmsg(LOG_WARNING, "automation: no widget '%s' to hold", id);
-        return false;
-    }
-    ui_input in = {.kind = UI_IN_DOWN, .x = w->rect.x + w->rect.w / 2,
-                   .y = w->rect.y + w->rect.h / 2};
-    ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
-    kiosk_present_if_changed(k);
-    for (long s = 0; s < seconds; s++) {
-        clock_advance(k->clock, 1000);
-        ui_tick(k->ui, &k->model.ui, clock_now_ms(k->clock));
-        kiosk_present_if_changed(k);
-    }
-    in.kind = UI_IN_UP;
-    ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
-    return true;
-}
-
-static bool handle_automation(kiosk *k, auto_cmd *c)
-{
-    int64_t now_ms = clock_now_ms(k->clock);
-    ui_input in = {.x = c->x, .y = c->y};
-    switch (c->kind) {
-    case AUTO_DOWN: in.kind = UI_IN_DOWN; break;
-    case AUTO_MOVE: in.kind = UI_IN_MOVE; break;
-    case AUTO_UP: in.kind = UI_IN_UP; break;
-    case AUTO_TAP:
-        tap_at(k, c->x, c->y, now_ms);
-        return true;
-    case AUTO_TAP_ID:
-        return tap_widget(k, c->arg, now_ms);
-    case AUTO_HOLD_ID:
-        return hold_widget(k, c->arg, c->seconds);
-    case AUTO_TEXT:
-        in.kind = UI_IN_TEXT;
-        snprintf(in.text, sizeof in.text, "%.31s", c->arg);
-        break;
-    case AUTO_ADVANCE:
-        clock_advance(k->clock, (int64_t)c->seconds * 1000);
-        return ui_tick(k->ui, &k->model.ui, clock_now_ms(k->clock));
-    case AUTO_QUIT:
-        k->quit = true;
-        return false;
-    }
-    return ui_handle(k->ui, &k->model.ui, &in, now_ms);
-}
-
 /* Returns true when the picture may have changed. Automation commands are collected in
  * `pending` and acknowledged after the next present. */
 static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size_t *n_pending)
 {
     if (k->automation && ev->type == automation_event_type(k->automation)) {
         auto_cmd *c = ev->user.data1;
-        bool changed = handle_automation(k, c);
+        bool changed = kiosk_hooks_automation(k, c);
         pending[(*n_pending)++] = c;
         return changed;
     }
@@ -228,7 +92,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
             return true;
         }
     }
-    set_cursor(k, cursor_shown_after_event(k->cursor_shown, k->cursor_console, ev));
+    kiosk_set_cursor(k, cursor_shown_after_event(k->cursor_shown, k->cursor_console, ev));
     ui_input in;
     int pw, ph;
     render_physical_size(k->render, &pw, &ph);
@@ -237,35 +101,6 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     render_map_point(k->render, in.x, in.y, &in.x, &in.y);
     k->input_ticks = ev->common.timestamp;
     return ui_handle(k->ui, &k->model.ui, &in, clock_now_ms(k->clock));
-}
-
-void kiosk_present_if_changed(kiosk *k)
-{
-    ui_measure m = render_measure(k->render);
-    int64_t now_ms = clock_now_ms(k->clock);
-    ui_build(k->ui, &k->model.ui, &m, now_ms, &k->next);
-    if (k->have_shown && !k->force_present && ui_frame_same_picture(&k->shown, &k->next))
-        return;
-    /* The screen comes on before a picture residents should see, and goes off after the
-     * night's black one. */
-    night_power power = night_power_step(k->screen_off, k->next.screen);
-    if (power == NIGHT_POWER_ON_BEFORE)
-        screen_power(k, true);
-    render_present(k->render, &k->next);
-    ui_frame tmp = k->shown;
-    k->shown = k->next;
-    k->next = tmp;
-    /* The frame before holds what was on screen (a typed name, the staff's list): wipe it
-     * now rather than when it is reused. */
-    ui_frame_reset(&k->next, "", 0, 0);
-    k->have_shown = true;
-    k->force_present = false;
-    k->seq++;
-    if (k->dump)
-        dump_frame(k->dump, k->seq, SDL_GetTicks(), k->input_ticks, &k->shown);
-    if (power == NIGHT_POWER_OFF_AFTER)
-        screen_power(k, false);
-    set_cursor(k, cursor_shown_after_screen(k->cursor_shown, k->cursor_console, k->shown.screen));
 }
 
 /* The database cannot be written (a read-only card, folder or file) or is damaged: the kiosk
@@ -430,22 +265,6 @@ static int loop(kiosk *k)
     return 0;
 }
 
-/* VAERMED_STATS=FILE: a JSON line of what the loop did, for the benchmark. */
-static void write_stats(const kiosk *k)
-{
-    const char *path = getenv("VAERMED_STATS");
-    if (!path || !*path)
-        return;
-    FILE *f = fopen(path, "a");
-    if (!f)
-        return;
-    unsigned long made = 0, hits = 0;
-    render_stats(k->render, &made, &hits);
-    fprintf(f, "{\"frames\":%lu,\"wakeups\":%lu,\"rasterised\":%lu,\"cache_hits\":%lu}\n",
-            k->seq, k->wakeups, made, hits);
-    fclose(f);
-}
-
 /* Opens (or creates) the database; the reason for a refusal goes to `err`. Its integrity
  * check and the first writes wait for the first frame (finish_opening), except for the demo
  * program, which is written before it is shown. */
@@ -572,13 +391,13 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     if (!k.read_only)
         k.dbwatch = dbwatch_start(o->db_path, k.waiter);
     status = loop(&k);
-    write_stats(&k);
+    kiosk_hooks_write_stats(&k);
 out:
     syncfolder_stop(k.syncfolder);
     dbwatch_stop(k.dbwatch);
     sticks_stop(k.sticks);
-    kiosk_forget_admin_signups(&k);
-    kiosk_forget_admin_interests(&k);
+    kiosk_admin_forget_signups(&k);
+    kiosk_admin_forget_interests(&k);
     automation_stop(k.automation);
     if (k.dump)
         fclose(k.dump);

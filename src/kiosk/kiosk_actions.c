@@ -3,7 +3,12 @@
 
 #include <stdlib.h>
 
-#include "kiosk/kiosk_internal.h"
+#include "kiosk/kiosk_actions.h"
+
+#include "kiosk/kiosk_admin.h"
+#include "kiosk/kiosk_model.h"
+#include "kiosk/kiosk_screen.h"
+#include "kiosk/kiosk_sticks.h"
 #include "platform/logmsg.h"
 #include "platform/random.h"
 #include "core/dktime.h"
@@ -130,27 +135,27 @@ static bool pin_equal(const char *typed, const char *pin)
 void kiosk_load_pin_limiter(kiosk *k)
 {
     char v[32];
-    memset(&k->pin_limiter, 0, sizeof k->pin_limiter);
+    memset(&k->admin.pin_limiter, 0, sizeof k->admin.pin_limiter);
     if (store_fact_get(k->store, "pin_wrong", v, sizeof v, NULL) == VM_OK)
-        k->pin_limiter.wrong = atoi(v);
+        k->admin.pin_limiter.wrong = atoi(v);
     if (store_fact_get(k->store, "pin_locked_until", v, sizeof v, NULL) == VM_OK)
-        k->pin_limiter.locked_until = strtoll(v, NULL, 10);
+        k->admin.pin_limiter.locked_until = strtoll(v, NULL, 10);
 }
 
 static void save_pin_limiter(kiosk *k)
 {
     char v[32];
-    snprintf(v, sizeof v, "%d", k->pin_limiter.wrong);
+    snprintf(v, sizeof v, "%d", k->admin.pin_limiter.wrong);
     vm_err err = {0};
     if (store_fact_set(k->store, "pin_wrong", v, &err) != VM_OK)
         logmsg(LOG_WARNING, "the PIN's lockout could not be saved: %s", err.msg);
-    snprintf(v, sizeof v, "%lld", (long long)k->pin_limiter.locked_until);
+    snprintf(v, sizeof v, "%lld", (long long)k->admin.pin_limiter.locked_until);
     store_fact_set(k->store, "pin_locked_until", v, NULL);
 }
 
 static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
 {
-    int64_t wait = code_limiter_wait(&k->pin_limiter, now);
+    int64_t wait = code_limiter_wait(&k->admin.pin_limiter, now);
     if (wait > 0) {
         long minutes = (long)((wait + 59) / 60);
         r->status = VM_ERR_REFUSED;
@@ -164,7 +169,7 @@ static void perform_pin(kiosk *k, const ui_action *a, int64_t now, ui_action_res
     const config *cfg = k->opt->cfg;
     bool right = cfg->staff_pin_hash[0] ? seal_pin_verify(a->pin, cfg->staff_pin_hash)
                                         : pin_equal(a->pin, cfg->staff_pin);
-    code_limiter_result(&k->pin_limiter, right, now);
+    code_limiter_result(&k->admin.pin_limiter, right, now);
     save_pin_limiter(k);
     if (!right) {
         r->status = VM_ERR_REFUSED;
@@ -235,26 +240,6 @@ static void perform_export(kiosk *k, ui_action_result *r)
     kiosk_sync_stick(k, path);
     r->status = k->stick.state == UI_STICK_DONE ? VM_OK : VM_ERR_IO;
     utf8_copy(r->message, sizeof r->message, k->stick.text);
-}
-
-/* Drops the staff's list of names from memory. */
-void kiosk_forget_admin_signups(kiosk *k)
-{
-    if (k->admin_signups)
-        memset(k->admin_signups, 0, k->n_admin_signups * sizeof *k->admin_signups);
-    free(k->admin_signups);
-    k->admin_signups = NULL;
-    k->n_admin_signups = 0;
-    k->admin_signups_uid[0] = '\0';
-}
-
-void kiosk_forget_admin_interests(kiosk *k)
-{
-    if (k->admin_interests)
-        memset(k->admin_interests, 0, k->n_admin_interests * sizeof *k->admin_interests);
-    free(k->admin_interests);
-    k->admin_interests = NULL;
-    k->n_admin_interests = 0;
 }
 
 /* "Sig til, når der sker noget": what the resident left, for the staff. */
@@ -344,24 +329,6 @@ static void perform_delete_interest(kiosk *k, const ui_action *a, ui_action_resu
     }
 }
 
-static void load_admin_signups(kiosk *k, const char *uid, ui_action_result *r)
-{
-    vm_err err = {0};
-    signup *list = NULL;
-    size_t n = 0;
-    kiosk_forget_admin_signups(k);
-    if (store_signups_list(k->store, uid, &list, &n, &err) != VM_OK) {
-        r->status = err.status;
-        utf8_copy(r->message, sizeof r->message, err.msg);
-        return;
-    }
-    k->admin_signups = list;
-    k->n_admin_signups = n;
-    snprintf(k->admin_signups_uid, sizeof k->admin_signups_uid, "%s", uid);
-    memset(&k->admin_walkins, 0, sizeof k->admin_walkins);
-    store_walkins_get(k->store, uid, &k->admin_walkins, NULL);
-}
-
 /* "Hvem kom?": a tick, or the counts of who came without signing up; the list is read again
  * so the screen shows what is stored. */
 static void perform_checkin(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
@@ -377,10 +344,10 @@ static void perform_checkin(kiosk *k, const ui_action *a, int64_t now, ui_action
         logmsg(LOG_NOTICE, "who came was not saved: %s", err.msg);
         say_staff(k, r, "That did not work");
         ui_action_result ignored = {0};
-        load_admin_signups(k, a->uid, &ignored);
+        kiosk_admin_load_signups(k, a->uid, &ignored);
         return;
     }
-    load_admin_signups(k, a->uid, r);
+    kiosk_admin_load_signups(k, a->uid, r);
 }
 
 static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_action_result *r)
@@ -394,7 +361,7 @@ static void perform_staff_cancel(kiosk *k, const ui_action *a, int64_t now, ui_a
     }
     logmsg(LOG_NOTICE, "staff cancelled sign-up %s on the screen (%d moved up)",
             a->signup_id, promoted);
-    load_admin_signups(k, a->uid, r);
+    kiosk_admin_load_signups(k, a->uid, r);
 }
 
 /* The clock floor from a staff stick was wrong: the kiosk counts from its own clock. */
@@ -445,7 +412,7 @@ static void perform(kiosk *k, const ui_action *a, int64_t now, ui_action_result 
         perform_export(k, r);
         break;
     case UI_ACTION_ADMIN_LOAD_SIGNUPS:
-        load_admin_signups(k, a->uid, r);
+        kiosk_admin_load_signups(k, a->uid, r);
         break;
     case UI_ACTION_ADMIN_CANCEL_SIGNUP:
         perform_staff_cancel(k, a, now, r);

@@ -4,7 +4,10 @@
 #include <sys/statvfs.h>
 
 #include "services/health.h"
-#include "kiosk/kiosk_internal.h"
+#include "kiosk/kiosk_health.h"
+
+#include "kiosk/kiosk_clock.h"
+#include "kiosk/kiosk_screen.h"
 #include "platform/logmsg.h"
 #include "platform/paths.h"
 

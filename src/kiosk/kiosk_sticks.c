@@ -2,7 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kiosk/kiosk_internal.h"
+#include "kiosk/kiosk_sticks.h"
+
+#include "kiosk/kiosk_health.h"
+#include "kiosk/kiosk_model.h"
+#include "kiosk/kiosk_screen.h"
+#include "kiosk/kiosk_update.h"
 #include "platform/logmsg.h"
 #include "platform/random.h"
 #include "platform/service.h"

@@ -10,7 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "kiosk/kiosk_internal.h"
+#include "kiosk/kiosk_update.h"
+
+#include "kiosk/kiosk_screen.h"
 #include "platform/logmsg.h"
 #include "services/update.h"
 

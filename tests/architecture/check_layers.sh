@@ -34,5 +34,36 @@ if grep -rnE '#include *"kiosk/' "$src/services" "$src/config"; then
     echo "services and config serve the kiosk and the command line alike: they include no kiosk/"
     bad=1
 fi
+# The kiosk's files call one another one way, top to bottom (src/kiosk/kiosk_internal.h):
+# each includes only the headers of the files below it.
+order="kiosk kiosk_hooks kiosk_actions kiosk_sticks kiosk_health kiosk_update kiosk_model
+       kiosk_admin kiosk_clock kiosk_screen"
+rank() {
+    i=0
+    for n in $order; do
+        [ "$n" = "$1" ] && { echo "$i"; return; }
+        i=$((i + 1))
+    done
+    echo -1
+}
+for f in "$src"/kiosk/kiosk*.c; do
+    me=$(basename "$f" .c)
+    mine=$(rank "$me")
+    if [ "$mine" -lt 0 ]; then
+        echo "$f: not in the kiosk's order (tests/architecture/check_layers.sh, kiosk_internal.h)"
+        bad=1
+        continue
+    fi
+    while read -r h; do
+        case "$h" in "" | kiosk_internal | kiosk) continue ;; esac
+        theirs=$(rank "$h")
+        if [ "$theirs" -lt "$mine" ]; then
+            echo "$f includes kiosk/$h.h: $me is below $h and must not call it"
+            bad=1
+        fi
+    done <<EOF
+$(sed -n 's/^#include *"kiosk\/\(kiosk[a-z_]*\)\.h".*/\1/p' "$f")
+EOF
+done
 [ "$bad" -eq 0 ] && echo "layers: ok"
 exit "$bad"
