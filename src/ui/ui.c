@@ -386,10 +386,16 @@ static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t 
             leave_sync(u, now_ms);
         break;
     case SCR_ADMIN_PIN:
+        screen_admin_pin_tap(u, m, id, now_ms);
+        break;
     case SCR_ADMIN:
-    case SCR_ADMIN_CONFIRM:
-    case SCR_ADMIN_TEST:
         screen_admin_tap(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_CONFIRM:
+        screen_admin_confirm_tap(u, m, id, now_ms);
+        break;
+    case SCR_ADMIN_TEST:
+        screen_admin_test_tap(u, m, id, now_ms);
         break;
     case SCR_ADMIN_SIGNUPS:
         screen_admin_signups_tap(u, m, id, now_ms);
@@ -569,7 +575,7 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
                 if (*p < '0' || *p > '9')
                     continue;
                 snprintf(id, sizeof id, "digit:%c", *p);
-                screen_admin_tap(u, m, id, now_ms);
+                screen_admin_pin_tap(u, m, id, now_ms);
             }
         } else {
             size_t code_before = strlen(u->flow.code);
@@ -739,10 +745,16 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         screen_sync_build(&c);
         break;
     case SCR_ADMIN_PIN:
+        screen_admin_pin_build(&c);
+        break;
     case SCR_ADMIN:
-    case SCR_ADMIN_CONFIRM:
-    case SCR_ADMIN_TEST:
         screen_admin_build(&c);
+        break;
+    case SCR_ADMIN_CONFIRM:
+        screen_admin_confirm_build(&c);
+        break;
+    case SCR_ADMIN_TEST:
+        screen_admin_test_build(&c);
         break;
     case SCR_ADMIN_SIGNUPS:
         screen_admin_signups_build(&c);

@@ -253,13 +253,13 @@ void ui_idle_offset(int64_t now_ms, int slack_x, int slack_y, int *dx, int *dy);
  * the laid-out `w` x `h` to the frame's edge, so backgrounds and bars still fill it. */
 void ui_frame_shift(ui_frame *f, int w, int h, int dx, int dy);
 
-/* ---- admin (screen_admin.c) */
+/* ---- admin (admin.c) */
 bool ui_is_admin_screen(ui_screen_id s);
 /* Wipes the admin state (PIN, names in the last frame). */
 void ui_admin_wipe(ui *u);
 /* The app's answer to a pending admin action. */
 void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms);
-/* A press on admin-test (down or move): lights the cell under it. */
+/* A press on admin-test (down or move): lights the cell under it (screen_admin_test.c). */
 void ui_admin_test_touch(ui *u, int x, int y);
 
 /* ---- screens: build and tap */
@@ -292,8 +292,14 @@ void screen_too_small_build(ui_ctx *c, int min_w, int min_h);
 void screen_error_build(ui_ctx *c, const char *detail);
 void screen_sync_build(ui_ctx *c);  /* sync, sync-done */
 void screen_sync_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_build(ui_ctx *c); /* admin-pin, admin, admin-confirm, admin-test */
+void screen_admin_pin_build(ui_ctx *c);
+void screen_admin_pin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_build(ui_ctx *c);
 void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_confirm_build(ui_ctx *c);
+void screen_admin_confirm_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
+void screen_admin_test_build(ui_ctx *c);
+void screen_admin_test_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_signups_build(ui_ctx *c);
 void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 void screen_admin_checkin_build(ui_ctx *c);
@@ -303,7 +309,8 @@ void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t n
 /* The catalog the admin screens speak: the current language when it is Danish or English,
  * else Danish, else English (the staff's words are not translated further). */
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
-/* Why the stick that is in cannot be authorised ("Put a USB stick in first"), or NULL. */
+/* Why the stick that is in cannot be authorised ("Put a USB stick in first"), or NULL
+ * (screen_admin.c). */
 const char *ui_admin_authorise_reason(const ui_ctx *c);
 
 /* Typing from a physical keyboard, on the screens that take text. */
