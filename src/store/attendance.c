@@ -46,16 +46,12 @@ static vm_status recount_first_visits(store *s, int64_t t, vm_err *err)
     st_bind_i64(st, 2, to);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            visit *nv = realloc(v, ncap * sizeof *nv);
-            if (!nv) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory counting visits.");
-                goto out;
-            }
-            v = nv;
-            cap = ncap;
+        visit *nv = st_list_room(v, n, &cap, sizeof *nv, 32);
+        if (!nv) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory counting visits.");
+            goto out;
         }
+        v = nv;
         visit *x = &v[n++];
         x->seq = sqlite3_column_int64(st, 0);
         char name[SIGNUP_NAME_BYTES];
@@ -258,14 +254,25 @@ vm_status store_walkins_set(store *s, const char *uid, const store_walkins *w, i
 #define HEADS_SQL                                                                               \
     "CASE WHEN a.count_household = 1 THEN s.adults + s.children ELSE 1 END"
 
+static void attendance_row(sqlite3_stmt *st, void *elem)
+{
+    store_attendance *a = elem;
+    st_column_text(st, 0, a->uid, sizeof a->uid);
+    a->start = sqlite3_column_int64(st, 1);
+    a->cancelled = sqlite3_column_int(st, 2) != 0;
+    a->signed_up_heads = sqlite3_column_int(st, 3);
+    a->came_heads = sqlite3_column_int(st, 4);
+    a->first_heads = sqlite3_column_int(st, 5);
+    a->walkins.children = sqlite3_column_int(st, 6);
+    a->walkins.adults = sqlite3_column_int(st, 7);
+    a->walkins.seniors = sqlite3_column_int(st, 8);
+}
+
 vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    store_attendance *list = NULL;
-    size_t count = 0, cap = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st = st_prepare(
         s,
         "SELECT a.uid, a.start_utc, a.cancelled, "
@@ -282,39 +289,9 @@ vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_
         err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            store_attendance *nl = realloc(list, ncap * sizeof *nl);
-            if (!nl) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading who came.");
-                goto out;
-            }
-            list = nl;
-            cap = ncap;
-        }
-        store_attendance *a = &list[count++];
-        memset(a, 0, sizeof *a);
-        st_column_text(st, 0, a->uid, sizeof a->uid);
-        a->start = sqlite3_column_int64(st, 1);
-        a->cancelled = sqlite3_column_int(st, 2) != 0;
-        a->signed_up_heads = sqlite3_column_int(st, 3);
-        a->came_heads = sqlite3_column_int(st, 4);
-        a->first_heads = sqlite3_column_int(st, 5);
-        a->walkins.children = sqlite3_column_int(st, 6);
-        a->walkins.adults = sqlite3_column_int(st, 7);
-        a->walkins.seniors = sqlite3_column_int(st, 8);
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading who came");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 64, attendance_row, &list, n,
+                                    "reading who came", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    free(list);
     return status;
 }

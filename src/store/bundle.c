@@ -667,16 +667,12 @@ vm_status store_signup_times(store *s, store_signup_time **out, size_t *n_out, v
         return err->status;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            store_signup_time *nv = realloc(v, ncap * sizeof *nv);
-            if (!nv) {
-                status = err_set(err, VM_ERR_NOMEM, "out of memory reading the sign-ups");
-                goto out;
-            }
-            v = nv;
-            cap = ncap;
+        store_signup_time *nv = st_list_room(v, n, &cap, sizeof *nv, 256);
+        if (!nv) {
+            status = err_set(err, VM_ERR_NOMEM, "out of memory reading the sign-ups");
+            goto out;
         }
+        v = nv;
         st_column_text(st, 0, v[n].id, sizeof v[n].id);
         v[n].updated = sqlite3_column_int64(st, 1);
         n++;

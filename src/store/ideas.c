@@ -143,14 +143,23 @@ vm_status store_idea_vote(store *s, const char *title, int64_t now, bool *counte
     return VM_OK;
 }
 
+static void idea_count_row(sqlite3_stmt *st, void *elem)
+{
+    store_idea_count *c = elem;
+    char cat[64];
+    st_column_text(st, 0, c->title, sizeof c->title);
+    st_column_text(st, 1, cat, sizeof cat);
+    c->cat = category_from_word(cat);
+    c->listed = sqlite3_column_int(st, 2) != 0;
+    c->votes = sqlite3_column_int(st, 3);
+    st_column_text(st, 4, c->last_day, sizeof c->last_day);
+}
+
 vm_status store_idea_counts(store *s, store_idea_count **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    store_idea_count *list = NULL;
-    size_t count = 0, cap = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st = st_prepare(
         s,
         "SELECT t.title, i.category, i.position IS NOT NULL, "
@@ -162,38 +171,10 @@ vm_status store_idea_counts(store *s, store_idea_count **out, size_t *n, vm_err 
         err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            store_idea_count *nl = realloc(list, ncap * sizeof *nl);
-            if (!nl) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the votes.");
-                goto out;
-            }
-            list = nl;
-            cap = ncap;
-        }
-        store_idea_count *c = &list[count++];
-        memset(c, 0, sizeof *c);
-        char cat[64];
-        st_column_text(st, 0, c->title, sizeof c->title);
-        st_column_text(st, 1, cat, sizeof cat);
-        c->cat = category_from_word(cat);
-        c->listed = sqlite3_column_int(st, 2) != 0;
-        c->votes = sqlite3_column_int(st, 3);
-        st_column_text(st, 4, c->last_day, sizeof c->last_day);
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the votes");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 16, idea_count_row, &list, n,
+                                    "reading the votes", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    free(list);
     return status;
 }
 
@@ -224,43 +205,25 @@ vm_status store_wish_add(store *s, const char *text, int64_t now, vm_err *err)
     return VM_OK;
 }
 
+static void wish_row(sqlite3_stmt *st, void *elem)
+{
+    store_wish *w = elem;
+    st_column_text(st, 0, w->text, sizeof w->text);
+    w->created = sqlite3_column_int64(st, 1);
+}
+
 vm_status store_wishes_list(store *s, store_wish **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    store_wish *list = NULL;
-    size_t count = 0, cap = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st =
         st_prepare(s, "SELECT text, created_utc FROM wishes ORDER BY created_utc, id", err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            store_wish *nl = realloc(list, ncap * sizeof *nl);
-            if (!nl) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the wishes.");
-                goto out;
-            }
-            list = nl;
-            cap = ncap;
-        }
-        st_column_text(st, 0, list[count].text, sizeof list[count].text);
-        list[count].created = sqlite3_column_int64(st, 1);
-        count++;
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the wishes");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 16, wish_row, &list, n,
+                                    "reading the wishes", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    free(list);
     return status;
 }

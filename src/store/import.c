@@ -34,16 +34,12 @@ static vm_status cancel_missing(store *s, const char **sorted_uids, size_t n, in
         const char *uid = (const char *)sqlite3_column_text(st, 1);
         if (uid && bsearch(&uid, sorted_uids, n, sizeof *sorted_uids, cmp_str))
             continue;
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            int64_t *bigger = realloc(ids, ncap * sizeof *ids);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory while importing.");
-                break;
-            }
-            ids = bigger;
-            cap = ncap;
+        int64_t *bigger = st_list_room(ids, len, &cap, sizeof *bigger, 16);
+        if (!bigger) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while importing.");
+            break;
         }
+        ids = bigger;
         ids[len++] = sqlite3_column_int64(st, 0);
     }
     if (status == VM_OK && rc != SQLITE_DONE)

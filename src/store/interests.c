@@ -136,46 +136,26 @@ fail:
     return status;
 }
 
+static void interest_list_row(sqlite3_stmt *st, void *elem)
+{
+    interest_row(st, elem);
+}
+
 vm_status store_interests_list(store *s, interest **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    interest *list = NULL;
-    size_t count = 0, cap = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st = st_prepare(s,
                                   "SELECT " INTEREST_COLUMNS " FROM interests "
                                   "ORDER BY created_utc DESC, id",
                                   err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            interest *nl = realloc(list, ncap * sizeof *nl);
-            if (!nl) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the wishes.");
-                goto out;
-            }
-            list = nl;
-            cap = ncap;
-        }
-        interest_row(st, &list[count++]);
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the wishes to hear when");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 16, interest_list_row, &list, n,
+                                    "reading the wishes to hear when", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    if (list)
-        memset(list, 0, count * sizeof *list); /* names and numbers */
-    free(list);
     return status;
 }
 

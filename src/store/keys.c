@@ -132,6 +132,11 @@ vm_status store_stick_key_used(store *s, const char *key_sha256, int64_t now, vm
     return status;
 }
 
+static void stick_list_row(sqlite3_stmt *st, void *elem)
+{
+    stick_row(st, elem);
+}
+
 vm_status store_stick_keys_list(store *s, store_stick_key **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
@@ -141,30 +146,10 @@ vm_status store_stick_keys_list(store *s, store_stick_key **out, size_t *n, vm_e
                                      "ORDER BY created_utc DESC, key_sha256", err);
     if (!st)
         return err->status;
-    vm_status status = VM_OK;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            store_stick_key *bigger = realloc(*out, ncap * sizeof **out);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the stick keys.");
-                break;
-            }
-            *out = bigger;
-            cap = ncap;
-        }
-        stick_row(st, &(*out)[(*n)++]);
-    }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the stick keys");
-    st_reset(st);
-    if (status != VM_OK) {
-        free(*out);
-        *out = NULL;
-        *n = 0;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 8, stick_list_row, &list, n,
+                                    "reading the stick keys", err);
+    *out = list;
     return status;
 }
 
@@ -258,6 +243,14 @@ vm_status store_staff_key_add(store *s, const char *public_key, const char *labe
     return status;
 }
 
+static void staff_key_row(sqlite3_stmt *st, void *elem)
+{
+    store_staff_key *k = elem;
+    st_column_text(st, 0, k->public_key, sizeof k->public_key);
+    st_column_text(st, 1, k->label, sizeof k->label);
+    k->created = sqlite3_column_int64(st, 2);
+}
+
 vm_status store_staff_keys_list(store *s, store_staff_key **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
@@ -267,34 +260,10 @@ vm_status store_staff_keys_list(store *s, store_staff_key **out, size_t *n, vm_e
                                      "ORDER BY created_utc, public_key", err);
     if (!st)
         return err->status;
-    vm_status status = VM_OK;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 4;
-            store_staff_key *bigger = realloc(*out, ncap * sizeof **out);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the staff keys.");
-                break;
-            }
-            *out = bigger;
-            cap = ncap;
-        }
-        store_staff_key *k = &(*out)[(*n)++];
-        memset(k, 0, sizeof *k);
-        st_column_text(st, 0, k->public_key, sizeof k->public_key);
-        st_column_text(st, 1, k->label, sizeof k->label);
-        k->created = sqlite3_column_int64(st, 2);
-    }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the staff keys");
-    st_reset(st);
-    if (status != VM_OK) {
-        free(*out);
-        *out = NULL;
-        *n = 0;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 4, staff_key_row, &list, n,
+                                    "reading the staff keys", err);
+    *out = list;
     return status;
 }
 

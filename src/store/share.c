@@ -6,6 +6,20 @@
 #include "core/rules.h"
 #include "store/store_internal.h"
 
+static void share_row(sqlite3_stmt *st, void *elem)
+{
+    store_share_row *r = elem;
+    st_column_text(st, 0, r->id, sizeof r->id);
+    st_column_text(st, 1, r->activity_uid, sizeof r->activity_uid);
+    st_column_text(st, 2, r->task, sizeof r->task);
+    r->adults = sqlite3_column_int(st, 3);
+    r->children = sqlite3_column_int(st, 4);
+    r->cancelled = sqlite3_column_int(st, 5) != 0;
+    r->created = sqlite3_column_int64(st, 6);
+    r->updated = sqlite3_column_int64(st, 7);
+    st_column_text(st, 8, r->kiosk_id, sizeof r->kiosk_id);
+}
+
 vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out, size_t *n,
                            vm_err *err)
 {
@@ -14,9 +28,6 @@ vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out,
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the sign-ups.");
     *out = NULL;
     *n = 0;
-    vm_status status = VM_OK;
-    store_share_row *list = NULL;
-    size_t len = 0, cap = 0;
     sqlite3_stmt *st = st_prepare(
         s,
         "SELECT s.id, a.uid, coalesce(t.title, ''), s.adults, s.children, "
@@ -28,40 +39,11 @@ vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out,
     if (!st)
         return err->status;
     st_bind_i64(st, 1, ended_after);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            store_share_row *bigger = realloc(list, ncap * sizeof *list);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
-                break;
-            }
-            list = bigger;
-            cap = ncap;
-        }
-        store_share_row *r = &list[len++];
-        memset(r, 0, sizeof *r);
-        st_column_text(st, 0, r->id, sizeof r->id);
-        st_column_text(st, 1, r->activity_uid, sizeof r->activity_uid);
-        st_column_text(st, 2, r->task, sizeof r->task);
-        r->adults = sqlite3_column_int(st, 3);
-        r->children = sqlite3_column_int(st, 4);
-        r->cancelled = sqlite3_column_int(st, 5) != 0;
-        r->created = sqlite3_column_int64(st, 6);
-        r->updated = sqlite3_column_int64(st, 7);
-        st_column_text(st, 8, r->kiosk_id, sizeof r->kiosk_id);
-    }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-    st_reset(st);
-    if (status != VM_OK) {
-        free(list);
-        return status;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 64, share_row, &list, n,
+                                    "reading the sign-ups", err);
     *out = list;
-    *n = len;
-    return VM_OK;
+    return status;
 }
 
 static bool row_valid(const store_share_row *r)

@@ -198,6 +198,11 @@ vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err 
     return signup_load(s, signup_id, out, err);
 }
 
+static void signup_list_row(sqlite3_stmt *st, void *elem)
+{
+    read_signup_row(st, elem);
+}
+
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err)
 {
@@ -206,9 +211,6 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the sign-ups.");
     *out = NULL;
     *n = 0;
-    vm_status status = VM_OK;
-    signup *list = NULL;
-    size_t len = 0, cap = 0;
     if (activity_uid) {
         /* An unknown activity is an error, not an empty list: a typo should be said. */
         sqlite3_stmt *chk = st_prepare(s, "SELECT 1 FROM activities WHERE uid = ?1", err);
@@ -238,30 +240,11 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         st_bind_text(st, 1, activity_uid);
     else
         sqlite3_bind_null(st, 1);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (len == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            signup *bigger = realloc(list, ncap * sizeof *list);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading sign-ups.");
-                break;
-            }
-            list = bigger;
-            cap = ncap;
-        }
-        read_signup_row(st, &list[len++]);
-    }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-    st_reset(st);
-    if (status != VM_OK) {
-        free(list);
-        return status;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, 32, signup_list_row, &list, n,
+                                    "reading the sign-ups", err);
     *out = list;
-    *n = len;
-    return VM_OK;
+    return status;
 }
 
 /* ---- joining */
@@ -575,16 +558,12 @@ vm_status store_cancel_with_code(store *s, const char *activity_uid, const char 
         utf8_fold_case(stored ? stored : "", folded, sizeof folded);
         if (strcmp(folded, want) != 0)
             continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 4;
-            candidate *bigger = realloc(cands, ncap * sizeof *cands);
-            if (!bigger) {
-                status = err_set(err, VM_ERR_NOMEM, "Out of memory while finding the sign-up.");
-                break;
-            }
-            cands = bigger;
-            cap = ncap;
+        candidate *bigger = st_list_room(cands, n, &cap, sizeof *bigger, 4);
+        if (!bigger) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while finding the sign-up.");
+            break;
         }
+        cands = bigger;
         st_column_text(st, 0, cands[n].id, sizeof cands[n].id);
         st_column_text(st, 2, cands[n].code_hash, sizeof cands[n].code_hash);
         n++;

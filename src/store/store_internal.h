@@ -74,6 +74,23 @@ int st_bind_i64(sqlite3_stmt *st, int i, int64_t v);
 /* Copies column `col` into `out` (size `size`), cut at a character boundary. */
 void st_column_text(sqlite3_stmt *st, int col, char *out, size_t size);
 
+/* ---- lists read row by row */
+
+/* Room for element `count` of a list of `size`-byte elements: `list` itself while it has
+ * room (`*cap`), else grown (doubling, from `first`). NULL when out of memory; `list` is then
+ * unchanged and still the caller's. */
+void *st_list_room(void *list, size_t count, size_t *cap, size_t size, size_t first);
+
+/* Fills one zeroed element from the current row of a statement. */
+typedef void (*st_row_fn)(sqlite3_stmt *st, void *elem);
+
+/* Reads every row of `st` (prepared and bound) into a new array of `size`-byte elements, each
+ * filled by `row`; resets `st`. On VM_OK *out (malloc'd; NULL for no rows) and *n are the
+ * caller's; else both are NULL and 0 and `err` says why, with `what` ("reading the wishes")
+ * as context. */
+vm_status st_read_list(store *s, sqlite3_stmt *st, size_t size, size_t first, st_row_fn row,
+                       void **out, size_t *n, const char *what, vm_err *err);
+
 /* Runs a statement that returns no rows (or ignores them). */
 vm_status st_exec(store *s, const char *sql, vm_err *err, const char *what);
 

@@ -94,6 +94,49 @@ int st_bind_i64(sqlite3_stmt *st, int i, int64_t v)
     return sqlite3_bind_int64(st, i, (sqlite3_int64)v);
 }
 
+void *st_list_room(void *list, size_t count, size_t *cap, size_t size, size_t first)
+{
+    if (count < *cap)
+        return list;
+    size_t ncap = *cap ? *cap * 2 : first;
+    void *bigger = realloc(list, ncap * size);
+    if (bigger)
+        *cap = ncap;
+    return bigger;
+}
+
+vm_status st_read_list(store *s, sqlite3_stmt *st, size_t size, size_t first, st_row_fn row,
+                       void **out, size_t *n, const char *what, vm_err *err)
+{
+    unsigned char *list = NULL;
+    size_t count = 0, cap = 0;
+    vm_status status = VM_OK;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        unsigned char *room = st_list_room(list, count, &cap, size, first);
+        if (!room) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory %s.", what);
+            break;
+        }
+        list = room;
+        unsigned char *elem = list + count++ * size;
+        memset(elem, 0, size);
+        row(st, elem);
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, what);
+    st_reset(st);
+    if (status != VM_OK) {
+        free(list);
+        return status;
+    }
+    *out = list;
+    *n = count;
+    return VM_OK;
+}
+
 void st_column_text(sqlite3_stmt *st, int col, char *out, size_t size)
 {
     if (size == 0)
