@@ -221,6 +221,33 @@ static void log_program(run *r, const sync_program *prog)
 
 /* ---- who residents can ask (kontakter.csv) */
 
+/* The store refused a list read from the stick: its own words are kept for the log's detail;
+ * the staff read plain ones in `e`. */
+static void store_refused(run *r, vm_status st, vm_err *e)
+{
+    keep_detail(r, e);
+    vm_err t;
+    sync_err(&t, st, r->cat, "%s", sync_store_words(r->cat, st));
+    *e = t;
+}
+
+/* Says in the log how a list from the stick (contacts, ideas) went: `refused` ("%s was not
+ * read: %s. ...", the file and the reason), kept in `note` for the summary, or `done`
+ * ("%s: %d ...", the file and how many). */
+static void log_list_outcome(run *r, vm_status st, const vm_err *e, const char *file, int n,
+                             char *note, size_t note_size, const char *refused,
+                             const char *done)
+{
+    if (st != VM_OK) {
+        snprintf(note, note_size, refused, file, e->msg);
+        log_line(r, note);
+        return;
+    }
+    char line[VM_ERR_MSG_MAX + 200];
+    snprintf(line, sizeof line, done, file, n);
+    log_line(r, line);
+}
+
 /* Reads vaermed/kontakter.csv when the stick has one and makes the kiosk's contacts exactly
  * what it says; a file that cannot be read leaves them as they were, said in the log and
  * the summary. Independent of the program: either may be refused without the other. */
@@ -269,31 +296,20 @@ static void import_contacts(run *r)
     if (st == VM_OK) {
         log_lines(r, notes);
         st = store_contacts_replace_photos(r->s, list, photos, n, &changed, &e);
-        if (st != VM_OK) {
-            keep_detail(r, &e);
-            vm_err t;
-            sync_err(&t, st, r->cat, "%s", sync_store_words(r->cat, st));
-            e = t;
-        }
+        if (st != VM_OK)
+            store_refused(r, st, &e);
     }
-    char line[VM_ERR_MSG_MAX + 200];
-    if (st != VM_OK) {
-        snprintf(res->contacts_note, sizeof res->contacts_note,
-                 SYNC_T(r->cat, "%s was not read: %s. The contacts on the kiosk are unchanged."),
-                 SYNC_CONTACTS_FILE, e.msg);
-        log_line(r, res->contacts_note);
-    } else {
+    if (st == VM_OK) {
         res->contacts = (int)n;
         res->contacts_changed = changed;
-        snprintf(line, sizeof line,
-                 changed ? i18n_plural(r->cat, "%s: %d contact, now shown on \"Who can I ask?\"",
-                                       "%s: %d contacts, now shown on \"Who can I ask?\"",
-                                       (int)n)
-                         : i18n_plural(r->cat, "%s: %d contact, unchanged",
-                                       "%s: %d contacts, unchanged", (int)n),
-                 SYNC_CONTACTS_FILE, (int)n);
-        log_line(r, line);
     }
+    log_list_outcome(
+        r, st, &e, SYNC_CONTACTS_FILE, (int)n, res->contacts_note, sizeof res->contacts_note,
+        SYNC_T(r->cat, "%s was not read: %s. The contacts on the kiosk are unchanged."),
+        changed ? i18n_plural(r->cat, "%s: %d contact, now shown on \"Who can I ask?\"",
+                              "%s: %d contacts, now shown on \"Who can I ask?\"", (int)n)
+                : i18n_plural(r->cat, "%s: %d contact, unchanged", "%s: %d contacts, unchanged",
+                              (int)n));
     free(data);
     free(notes);
     free(list);
@@ -320,31 +336,20 @@ static void import_ideas(run *r)
     if (st == VM_OK) {
         log_lines(r, notes);
         st = store_ideas_replace(r->s, list, n, &changed, &e);
-        if (st != VM_OK) {
-            keep_detail(r, &e);
-            vm_err t;
-            sync_err(&t, st, r->cat, "%s", sync_store_words(r->cat, st));
-            e = t;
-        }
+        if (st != VM_OK)
+            store_refused(r, st, &e);
     }
-    char line[VM_ERR_MSG_MAX + 200];
-    if (st != VM_OK) {
-        snprintf(res->ideas_note, sizeof res->ideas_note,
-                 SYNC_T(r->cat, "%s was not read: %s. The ideas on the kiosk are unchanged."),
-                 SYNC_IDEAS_FILE, e.msg);
-        log_line(r, res->ideas_note);
-    } else {
+    if (st == VM_OK) {
         res->ideas = (int)n;
         res->ideas_changed = changed;
-        snprintf(line, sizeof line,
-                 changed ? i18n_plural(r->cat, "%s: %d idea, now shown on \"What do you miss?\"",
-                                       "%s: %d ideas, now shown on \"What do you miss?\"",
-                                       (int)n)
-                         : i18n_plural(r->cat, "%s: %d idea, unchanged", "%s: %d ideas, unchanged",
-                                       (int)n),
-                 SYNC_IDEAS_FILE, (int)n);
-        log_line(r, line);
     }
+    log_list_outcome(
+        r, st, &e, SYNC_IDEAS_FILE, (int)n, res->ideas_note, sizeof res->ideas_note,
+        SYNC_T(r->cat, "%s was not read: %s. The ideas on the kiosk are unchanged."),
+        changed ? i18n_plural(r->cat, "%s: %d idea, now shown on \"What do you miss?\"",
+                              "%s: %d ideas, now shown on \"What do you miss?\"", (int)n)
+                : i18n_plural(r->cat, "%s: %d idea, unchanged", "%s: %d ideas, unchanged",
+                              (int)n));
     free(data);
     free(notes);
     free(list);
@@ -459,6 +464,22 @@ static void wipe_buf(sync_buf *b)
     sync_buf_free(b);
 }
 
+/* Seals and writes an export the store made into `b` (`st`, `e`: how making it went; the
+ * store's own words are kept for the log's detail). */
+static vm_status write_sealed_export(run *r, vm_status st, const vm_err *e, const sync_buf *b,
+                                     const char *name, const seal_public *to, size_t n,
+                                     vm_err *err)
+{
+    if (st != VM_OK) {
+        keep_detail(r, e);
+        return sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                        sync_store_words(r->cat, st));
+    }
+    if (!sync_buf_ok(b))
+        return sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
+    return write_sealed(r, name, to, n, b->data ? b->data : "", b->len, err);
+}
+
 /* The sign-ups, sealed: tilmeldinger.csv.vaermed. */
 static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err *err)
 {
@@ -466,16 +487,7 @@ static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err 
     vm_err e;
     vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->res->kiosk_id,
                                        r->opt ? r->opt->kiosk_name : NULL, r->cat, &e);
-    if (st != VM_OK) {
-        keep_detail(r, &e);
-        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
-                      sync_store_words(r->cat, st));
-    }
-    if (st == VM_OK && !sync_buf_ok(&b))
-        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
-    if (st == VM_OK)
-        st = write_sealed(r, SYNC_SIGNUPS_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
-                          err);
+    st = write_sealed_export(r, st, &e, &b, SYNC_SIGNUPS_CSV SEAL_SUFFIX, to, n, err);
     wipe_buf(&b);
     return st;
 }
@@ -486,16 +498,7 @@ static vm_status export_interests(run *r, const seal_public *to, size_t n, vm_er
     sync_buf b = SYNC_BUF_INIT;
     vm_err e;
     vm_status st = sync_export_interests(r->s, &b, &r->res->interests_exported, r->cat, &e);
-    if (st != VM_OK) {
-        keep_detail(r, &e);
-        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
-                      sync_store_words(r->cat, st));
-    }
-    if (st == VM_OK && !sync_buf_ok(&b))
-        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
-    if (st == VM_OK)
-        st = write_sealed(r, SYNC_INTERESTS_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
-                          err);
+    st = write_sealed_export(r, st, &e, &b, SYNC_INTERESTS_CSV SEAL_SUFFIX, to, n, err);
     wipe_buf(&b);
     return st;
 }
@@ -506,16 +509,7 @@ static vm_status export_wishes(run *r, const seal_public *to, size_t n, vm_err *
     sync_buf b = SYNC_BUF_INIT;
     vm_err e;
     vm_status st = sync_export_wishes(r->s, &b, r->cat, &e);
-    if (st != VM_OK) {
-        keep_detail(r, &e);
-        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
-                      sync_store_words(r->cat, st));
-    }
-    if (st == VM_OK && !sync_buf_ok(&b))
-        st = sync_err(err, VM_ERR_NOMEM, r->cat, "out of memory");
-    if (st == VM_OK)
-        st = write_sealed(r, SYNC_WISHES_CSV SEAL_SUFFIX, to, n, b.data ? b.data : "", b.len,
-                          err);
+    st = write_sealed_export(r, st, &e, &b, SYNC_WISHES_CSV SEAL_SUFFIX, to, n, err);
     wipe_buf(&b);
     return st;
 }
