@@ -590,16 +590,10 @@ vm_status store_activity_count(store *s, size_t *n, vm_err *err)
     ST_ERR_LOCAL(err);
     if (!s || !n)
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the number.");
-    vm_status status = VM_OK;
-    sqlite3_stmt *st = st_prepare(s, "SELECT count(*) FROM activities", err);
-    if (!st)
-        return err->status;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *n = (size_t)sqlite3_column_int64(st, 0);
-    else
-        status = st_error(s->db, rc, err, "counting the activities");
-    st_reset(st);
+    int64_t count = 0;
+    vm_status status = st_one_i64(s, "SELECT count(*) FROM activities", &count, "counting the activities", err);
+    if (status == VM_OK)
+        *n = (size_t)count;
     return status;
 }
 
@@ -608,15 +602,5 @@ vm_status store_activity_last_end(store *s, int64_t *out, vm_err *err)
     ST_ERR_LOCAL(err);
     if (!s || !out)
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the time.");
-    vm_status status = VM_OK;
-    sqlite3_stmt *st = st_prepare(s, "SELECT coalesce(max(end_utc), 0) FROM activities", err);
-    if (!st)
-        return err->status;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        status = st_error(s->db, rc, err, "reading the program");
-    st_reset(st);
-    return status;
+    return st_one_i64(s, "SELECT coalesce(max(end_utc), 0) FROM activities", out, "reading the program", err);
 }

@@ -19,50 +19,18 @@ vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *er
     vm_status status = st_begin(s, err);
     if (status != VM_OK)
         return status;
-    sqlite3_stmt *st = st_prepare(s,
-                                  "UPDATE signups SET name = '', code_hash = '', purged = 1 "
-                                  "WHERE purged = 0 AND activity_id IN "
-                                  "(SELECT id FROM activities WHERE end_utc < ?1)",
-                                  err);
-    if (!st) {
-        status = err->status;
+    int n = 0;
+    if ((status = st_change_i64(s,
+                                "UPDATE signups SET name = '', code_hash = '', purged = 1 "
+                                "WHERE purged = 0 AND activity_id IN "
+                                "(SELECT id FROM activities WHERE end_utc < ?1)",
+                                before, &n, "erasing old names", err)) != VM_OK ||
+        (status = st_change_i64(s, "DELETE FROM interests WHERE created_utc < ?1", before, &n,
+                                "erasing old wishes to hear when something is on", err)) != VM_OK ||
+        /* a wish is free text: it may hold a name or a number, so it goes the same way */
+        (status = st_change_i64(s, "DELETE FROM wishes WHERE created_utc < ?1", before, &n,
+                                "erasing old wishes", err)) != VM_OK)
         goto fail;
-    }
-    st_bind_i64(st, 1, before);
-    int rc = sqlite3_step(st);
-    st_reset(st);
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "erasing old names");
-        goto fail;
-    }
-    int n = sqlite3_changes(s->db);
-    st = st_prepare(s, "DELETE FROM interests WHERE created_utc < ?1", err);
-    if (!st) {
-        status = err->status;
-        goto fail;
-    }
-    st_bind_i64(st, 1, before);
-    rc = sqlite3_step(st);
-    st_reset(st);
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "erasing old wishes to hear when something is on");
-        goto fail;
-    }
-    n += sqlite3_changes(s->db);
-    /* a wish is free text: it may hold a name or a number, so it goes the same way */
-    st = st_prepare(s, "DELETE FROM wishes WHERE created_utc < ?1", err);
-    if (!st) {
-        status = err->status;
-        goto fail;
-    }
-    st_bind_i64(st, 1, before);
-    rc = sqlite3_step(st);
-    st_reset(st);
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "erasing old wishes");
-        goto fail;
-    }
-    n += sqlite3_changes(s->db);
     if ((status = st_commit(s, err)) != VM_OK)
         return status;
     if (erased)

@@ -534,17 +534,8 @@ vm_status store_data_version(store *s, int64_t *out, vm_err *err)
     ST_ERR_LOCAL(err);
     if (!s || !out)
         return err_set(err, VM_ERR_INVALID, "No database to look at.");
-    sqlite3_stmt *st = st_prepare(s, "PRAGMA data_version", err);
-    if (!st)
-        return err->status;
-    vm_status status = VM_OK;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        status = st_error(s->db, rc, err, "asking whether the database changed");
-    st_reset(st);
-    return status;
+    return st_one_i64(s, "PRAGMA data_version", out, "asking whether the database changed",
+                      err);
 }
 
 vm_status store_check(store *s, vm_err *err)

@@ -618,15 +618,5 @@ vm_status store_signups_last_change(store *s, int64_t *out, vm_err *err)
     ST_ERR_LOCAL(err);
     if (!s || !out)
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the time.");
-    vm_status status = VM_OK;
-    sqlite3_stmt *st = st_prepare(s, "SELECT coalesce(max(updated_utc), 0) FROM signups", err);
-    if (!st)
-        return err->status;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(st, 0);
-    else
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-    st_reset(st);
-    return status;
+    return st_one_i64(s, "SELECT coalesce(max(updated_utc), 0) FROM signups", out, "reading the sign-ups", err);
 }

@@ -74,6 +74,15 @@ int st_bind_i64(sqlite3_stmt *st, int i, int64_t v);
 /* Copies column `col` into `out` (size `size`), cut at a character boundary. */
 void st_column_text(sqlite3_stmt *st, int col, char *out, size_t size);
 
+/* Runs `sql` (no bindings), which gives one row of one number (a count, a max, a PRAGMA);
+ * the number in *out. `what` names it in a message ("counting the activities"). */
+vm_status st_one_i64(store *s, const char *sql, int64_t *out, const char *what, vm_err *err);
+
+/* Runs `sql`, which changes rows, with ?1 bound to `v`; adds the number of rows it changed to
+ * *changed (may be NULL). */
+vm_status st_change_i64(store *s, const char *sql, int64_t v, int *changed, const char *what,
+                        vm_err *err);
+
 /* ---- lists read row by row */
 
 /* Room for element `count` of a list of `size`-byte elements: `list` itself while it has

@@ -94,6 +94,37 @@ int st_bind_i64(sqlite3_stmt *st, int i, int64_t v)
     return sqlite3_bind_int64(st, i, (sqlite3_int64)v);
 }
 
+vm_status st_one_i64(store *s, const char *sql, int64_t *out, const char *what, vm_err *err)
+{
+    sqlite3_stmt *st = st_prepare(s, sql, err);
+    if (!st)
+        return err->status;
+    vm_status status = VM_OK;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    else
+        status = st_error(s->db, rc, err, what);
+    st_reset(st);
+    return status;
+}
+
+vm_status st_change_i64(store *s, const char *sql, int64_t v, int *changed, const char *what,
+                        vm_err *err)
+{
+    sqlite3_stmt *st = st_prepare(s, sql, err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, v);
+    int rc = sqlite3_step(st);
+    st_reset(st);
+    if (rc != SQLITE_DONE)
+        return st_error(s->db, rc, err, what);
+    if (changed)
+        *changed += sqlite3_changes(s->db);
+    return VM_OK;
+}
+
 void *st_list_room(void *list, size_t count, size_t *cap, size_t size, size_t first)
 {
     if (count < *cap)
