@@ -19,12 +19,7 @@
 
 #include "core/utf8.h"
 #include "ui/admin.h"
-
-bool ui_is_admin_screen(ui_screen_id s)
-{
-    return s == SCR_ADMIN_PIN || s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS ||
-           s == SCR_ADMIN_CONFIRM || s == SCR_ADMIN_TEST || s == SCR_ADMIN_CHECKIN;
-}
+#include "ui/screens.h"
 
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m)
 {
@@ -43,18 +38,6 @@ const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m)
                 return m->langs[i];
     size_t d = u->opt.default_lang < m->n_langs ? u->opt.default_lang : 0;
     return m->langs[d];
-}
-
-void ui_admin_wipe(ui *u)
-{
-    bool had = u->admin.unlocked || u->admin.pin[0] || u->admin.uid[0];
-    ui_wipe(&u->admin, sizeof u->admin);
-    u->admin.test_x = u->admin.test_y = -1;
-    if (had) {
-        /* the last frame may list names: gone with it (taps wait for the next build) */
-        ui_frame_reset(&u->last, "", u->L.w, u->L.h);
-        u->have_last = false;
-    }
 }
 
 void ui_admin_say(ui *u, const char *msg, bool ok)
@@ -176,4 +159,13 @@ void ui_admin_floor_text(const ui_ctx *c, int64_t t, char *out, size_t size)
     if (n && utf8_encode(utf8_lower_cp(cp), low) == n)
         memcpy(day, low, n);
     snprintf(out, size, "%s %s", day, at);
+}
+
+bool ui_admin_may_tap(ui *u, const ui_model *m, int64_t now_ms)
+{
+    (void)m;
+    if (u->admin.unlocked)
+        return true;
+    ui_go_home(u, now_ms); /* never behind the PIN without it */
+    return false;
 }

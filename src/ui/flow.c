@@ -7,6 +7,7 @@
 #include "core/utf8.h"
 #include "ui/flow.h"
 #include "ui/keyboard.h"
+#include "ui/nav.h"
 
 /* The keyboard writes a capital at the start of the name and of each part ("Anne-Marie",
  * "K.J."), unless shift was tapped to say otherwise. */
@@ -466,27 +467,16 @@ int flow_code_boxes(ui_ctx *c, int x, int y, int w, bool draw)
     return h;
 }
 
-void screen_flow_text(ui *u, const char *text)
+void flow_text_name(ui *u, const ui_model *m, const char *text, int64_t now_ms)
 {
-    switch (u->screen) {
-    case SCR_JOIN_NAME:
-    case SCR_CANCEL_NAME:
-    case SCR_INTEREST_NAME:
-    case SCR_WISH:
-        flow_text_input(u, text, true);
-        break;
-    case SCR_INTEREST_REACH:
-        for (const char *p = text; *p; p++)
-            if (*p >= '0' && *p <= '9')
-                ui_interest_digit(u, *p);
-        break;
-    case SCR_JOIN_EXTRA:
-    case SCR_CANCEL_CODE:
-        flow_text_input(u, text, false);
-        break;
-    default:
-        break;
-    }
+    (void)m, (void)now_ms;
+    flow_text_input(u, text, true);
+}
+
+void flow_text_code(ui *u, const ui_model *m, const char *text, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    flow_text_input(u, text, false);
 }
 
 void flow_numpad(ui_ctx *c, int top, int content_end, int side_w)
@@ -507,20 +497,53 @@ void flow_numpad(ui_ctx *c, int top, int content_end, int side_w)
     }
 }
 
-void flow_name_tap(ui *u, const ui_model *m, const char *id, ui_screen_id next, int64_t now_ms)
+void flow_tap_leave(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    ui_flow *fl = &u->flow;
-    if (strcmp(id, "back") == 0) {
-        ui_flow_wipe(u);
-        ui_goto(u, SCR_DETAIL, now_ms);
-    } else if (strcmp(id, "next") == 0) {
-        if (!flow_name_ok(u)) {
-            fl->msg = MSG_NAME_EMPTY;
-            return;
-        }
-        fl->msg = MSG_NONE;
-        ui_goto(u, next, now_ms);
-    } else {
-        flow_key_tap(u, id, kb_current(u, m));
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_DETAIL, now_ms);
+}
+
+void flow_tap_name_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)now_ms;
+    char id[UI_ID_MAX];
+    snprintf(id, sizeof id, "key:%s", arg);
+    flow_key_tap(u, id, kb_current(u, m));
+}
+
+void flow_tap_code_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    char id[UI_ID_MAX];
+    snprintf(id, sizeof id, "key:%s", arg);
+    flow_key_tap(u, id, NULL);
+}
+
+void flow_tap_code_digit(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    char id[UI_ID_MAX];
+    snprintf(id, sizeof id, "digit:%s", arg);
+    flow_key_tap(u, id, NULL);
+}
+
+void flow_name_next(ui *u, ui_screen_id next, int64_t now_ms)
+{
+    if (!flow_name_ok(u)) {
+        u->flow.msg = MSG_NAME_EMPTY;
+        return;
     }
+    u->flow.msg = MSG_NONE;
+    ui_goto(u, next, now_ms);
+}
+
+bool flow_may_tap(ui *u, const ui_model *m, int64_t now_ms)
+{
+    if (!ui_entry_find(m, u->flow.uid)) {
+        ui_flow_wipe(u);
+        ui_goto(u, SCR_HOME, now_ms);
+        return false;
+    }
+    return !u->flow.pending; /* the app is working: one tap is one action */
 }

@@ -5,6 +5,7 @@
 #ifndef VM_UI_FLOW_H
 #define VM_UI_FLOW_H
 
+#include "ui/screen.h"
 #include "ui/widgets.h"
 
 /* Whether the next letter is a capital (automatic at the start of a name part, inverted by
@@ -12,11 +13,24 @@
 bool flow_upper(const ui *u);
 /* True when the typed name has something besides spaces. */
 bool flow_name_ok(const ui *u);
-/* A tap on the name screen of either flow: `back` leaves the flow for the detail screen,
- * `next` goes on to `next` when a name was typed (else says so), keys type. */
-void flow_name_tap(ui *u, const ui_model *m, const char *id, ui_screen_id next, int64_t now_ms);
+/* The flows' shared widgets, for their tables (screen.h):
+ *   back on a name screen   flow_tap_leave: the flow is left for the detail screen
+ *   key:<k> on a keyboard   flow_tap_name_key: types into the name (shift, page, space, ...)
+ *   key:backspace, digit:<d> on a number pad   flow_tap_code_key, flow_tap_code_digit */
+void flow_tap_leave(ui *u, const ui_model *m, const char *arg, int64_t now_ms);
+void flow_tap_name_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms);
+void flow_tap_code_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms);
+void flow_tap_code_digit(ui *u, const ui_model *m, const char *arg, int64_t now_ms);
+/* `next` on a name screen: on to `next` when a name was typed, else says so. */
+void flow_name_next(ui *u, ui_screen_id next, int64_t now_ms);
+/* The may_tap of a flow for an activity: home when the activity has gone; nothing while
+ * the app answers. */
+bool flow_may_tap(ui *u, const ui_model *m, int64_t now_ms);
 /* Characters from a physical keyboard: name characters, or digits for the code. */
 void flow_text_input(ui *u, const char *text, bool letters);
+/* The same as the `text` of a name screen and of a code screen (screen.h). */
+void flow_text_name(ui *u, const ui_model *m, const char *text, int64_t now_ms);
+void flow_text_code(ui *u, const ui_model *m, const char *text, int64_t now_ms);
 /* The words of the flow's current message ("" for none). */
 const char *flow_msg_text(const ui_ctx *c, char *buf, size_t size);
 

@@ -6,6 +6,21 @@
 
 #include "ui/admin.h"
 
+/* what a tap on the admin screen reaches (WIDGETS, at the end) */
+enum {
+    W_BACK,
+    W_SIGNUPS,
+    W_STICKS,
+    W_EXPORT,
+    W_TEST_PATTERN,
+    W_RESTART,
+    W_CLOCK_RESET,
+    W_SCROLL_UP,
+    W_SCROLL_DOWN,
+    W_COUNT
+};
+static const ui_widget_def WIDGETS[W_COUNT];
+
 static void size_text(const ui_ctx *c, int64_t bytes, char *out, size_t size)
 {
     if (bytes < 0) {
@@ -123,7 +138,7 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     if (ai && ai->clock_status == UI_CLOCK_BEHIND_IMPORT) {
         /* The time came from a staff stick; when it is wrong (a typo in time.txt), the staff
          * can undo it here, as with `vaermed clock reset`. */
-        const char *label = tr_staff(c, "Forget the USB stick's time");
+        const char *label = tr_staff(c, WIDGETS[W_CLOCK_RESET].label);
         int bw = w_button_width(c, label, ICON_CROSS, UI_FONT_BOLD);
         int bh = L->btn_h;
         if (bw > w) {
@@ -138,7 +153,7 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
                 bh = need;
         }
         if (draw)
-            w_button(c, "admin-clock-reset", label, ICON_CROSS,
+            w_button(c, WIDGETS[W_CLOCK_RESET].id, label, ICON_CROSS,
                      rect_make(c->rtl ? x + w - bw : x, y, bw, bh), BTN_SECONDARY,
                      UI_FONT_BOLD, false);
         y += bh + L->gap;
@@ -207,19 +222,19 @@ static const char *export_reason(const ui_ctx *c)
     return NULL;
 }
 
-void screen_admin_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
     /* the staff's most common errand, the sign-ups, is the way forward in the bar */
-    int top = w_top_bar(c, tr_staff(c, "Staff"), "admin-signups", tr_staff(c, "Sign-ups"),
-                        ICON_PEOPLE, false);
+    int top = w_top_bar(c, tr_staff(c, "Staff"), WIDGETS[W_SIGNUPS].id,
+                        tr_staff(c, WIDGETS[W_SIGNUPS].label), ICON_PEOPLE, false);
     enum { NB = 4 };
-    static const char *const IDS[NB] = {"admin-sticks", "admin-export", "admin-test-pattern",
-                                        "admin-restart"};
-    const char *labels[NB] = {tr_staff(c, "USB sticks"), tr_staff(c, "Save to the stick"),
-                              tr_staff(c, "Touch test"), tr_staff(c, "Restart")};
+    static const int BUTTONS[NB] = {W_STICKS, W_EXPORT, W_TEST_PATTERN, W_RESTART};
+    const char *labels[NB];
+    for (int i = 0; i < NB; i++)
+        labels[i] = tr_staff(c, WIDGETS[BUTTONS[i]].label);
     static const icon_id ICONS[NB] = {ICON_USB, ICON_USB, ICON_CHECK, ICON_NONE};
     const char *why = export_reason(c);
     bool disabled[NB] = {false, why != NULL, false, false};
@@ -262,7 +277,7 @@ void screen_admin_build(ui_ctx *c)
         int x = bx + k * (col_w + L->gap);
         if (c->rtl && cols == 2)
             x = bx + (1 - k) * (col_w + L->gap);
-        w_button(c, IDS[i], labels[i], ICONS[i], rect_make(x, by + r * bstep, col_w, L->btn_h),
+        w_button(c, WIDGETS[BUTTONS[i]].id, labels[i], ICONS[i], rect_make(x, by + r * bstep, col_w, L->btn_h),
                  BTN_SECONDARY, UI_FONT_BOLD, disabled[i]);
     }
 
@@ -320,58 +335,116 @@ void screen_admin_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }
 
-void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    if (!u->admin.unlocked) {
-        ui_go_home(u, now_ms); /* never behind the PIN without it */
+    (void)m, (void)arg;
+    ui_go_home(u, now_ms);
+}
+
+static void tap_sticks(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    if (u->admin.pending)
+        return;
+    u->admin.msg[0] = '\0';
+    u->scroll[SCR_ADMIN_STICKS] = 0;
+    ui_goto(u, SCR_ADMIN_STICKS, now_ms);
+}
+
+static void tap_export(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg, (void)now_ms;
+    if (u->admin.pending)
+        return;
+    ui_ctx c = {.u = u, .m = m, .cat = ui_admin_catalog(u, m)}; /* for the reason's words */
+    const char *why = export_reason(&c);
+    if (why) {
+        ui_admin_say(u, why, false);
         return;
     }
-    ui_admin_state *ad = &u->admin;
-    const i18n_catalog *cat = ui_admin_catalog(u, m);
-    ui_ctx c = {.u = u, .m = m, .cat = cat}; /* for the reasons' words */
-    if (strcmp(id, "back") == 0) {
-        ui_go_home(u, now_ms);
-        return;
-    }
-    if (ad->pending)
-        return;
     ui_action a;
     memset(&a, 0, sizeof a);
-    if (strcmp(id, "admin-sticks") == 0) {
-        ad->msg[0] = '\0';
-        u->scroll[SCR_ADMIN_STICKS] = 0;
-        ui_goto(u, SCR_ADMIN_STICKS, now_ms);
-    } else if (strcmp(id, "admin-export") == 0) {
-        const char *why = export_reason(&c);
-        if (why) {
-            ui_admin_say(u, why, false);
-            return;
-        }
-        a.kind = UI_ACTION_ADMIN_EXPORT;
-        ui_admin_queue(u, &a);
-    } else if (strcmp(id, "admin-signups") == 0) {
-        ad->msg[0] = '\0';
-        ad->uid[0] = '\0';
-        ad->loaded = false;
-        u->scroll[SCR_ADMIN_SIGNUPS] = 0;
-        ui_goto(u, SCR_ADMIN_SIGNUPS, now_ms);
-    } else if (strcmp(id, "admin-test-pattern") == 0) {
-        memset(ad->lit, 0, sizeof ad->lit);
-        ad->test_x = ad->test_y = -1;
-        ui_goto(u, SCR_ADMIN_TEST, now_ms);
-    } else if (strcmp(id, "admin-restart") == 0) {
-        ad->msg[0] = '\0';
-        ad->confirm.kind = UI_ACTION_ADMIN_RESTART;
-        ad->confirm_from = SCR_ADMIN;
-        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
-    } else if (strcmp(id, "admin-clock-reset") == 0) {
-        ad->msg[0] = '\0';
-        ad->confirm.kind = UI_ACTION_ADMIN_CLOCK_RESET;
-        ad->confirm_from = SCR_ADMIN;
-        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
-    } else if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_ADMIN] -= u->scroll_page[SCR_ADMIN];
-    } else if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_ADMIN] += u->scroll_page[SCR_ADMIN];
-    }
+    a.kind = UI_ACTION_ADMIN_EXPORT;
+    ui_admin_queue(u, &a);
 }
+
+static void tap_signups(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    ad->msg[0] = '\0';
+    ad->uid[0] = '\0';
+    ad->loaded = false;
+    u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+    ui_goto(u, SCR_ADMIN_SIGNUPS, now_ms);
+}
+
+static void tap_test_pattern(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    memset(ad->lit, 0, sizeof ad->lit);
+    ad->test_x = ad->test_y = -1;
+    ui_goto(u, SCR_ADMIN_TEST, now_ms);
+}
+
+static void ask(ui *u, ui_action_kind kind, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    ad->msg[0] = '\0';
+    ad->confirm.kind = kind;
+    ad->confirm_from = SCR_ADMIN;
+    ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+}
+
+static void tap_restart(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ask(u, UI_ACTION_ADMIN_RESTART, now_ms);
+}
+
+static void tap_clock_reset(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ask(u, UI_ACTION_ADMIN_CLOCK_RESET, now_ms);
+}
+
+/* the facts scroll only while nothing is with the app (its answer comes at the top) */
+static void tap_scroll_up(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    if (!u->admin.pending)
+        ui_tap_scroll_up(u, m, arg, now_ms);
+}
+
+static void tap_scroll_down(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    if (!u->admin.pending)
+        ui_tap_scroll_down(u, m, arg, now_ms);
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_SIGNUPS] = {"admin-signups", tap_signups, STAFF_("Sign-ups")},
+    [W_STICKS] = {"admin-sticks", tap_sticks, STAFF_("USB sticks")},
+    [W_EXPORT] = {"admin-export", tap_export, STAFF_("Save to the stick")},
+    [W_TEST_PATTERN] = {"admin-test-pattern", tap_test_pattern, STAFF_("Touch test")},
+    [W_RESTART] = {"admin-restart", tap_restart, STAFF_("Restart")},
+    [W_CLOCK_RESET] = {"admin-clock-reset", tap_clock_reset,
+                       STAFF_("Forget the USB stick's time")},
+    [W_SCROLL_UP] = {"scroll-up", tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", tap_scroll_down, NULL},
+};
+
+const ui_screen_def screen_admin = {
+    .name = "admin",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+    .flags = UI_SCREEN_SCROLLS,
+};

@@ -6,7 +6,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/widgets.h"
+#include "ui/admin.h"
+
+/* what a tap on admin-checkin reaches (WIDGETS, at the end); each counter of walk-ins is a
+ * pair, fewer and more, in the order of WALKIN_* */
+enum { WALKIN_CHILDREN, WALKIN_ADULTS, WALKIN_SENIORS, WALKIN_KINDS };
+enum {
+    W_BACK,
+    W_SCROLL_UP,
+    W_SCROLL_DOWN,
+    W_CAME,
+    W_CHILDREN_FEWER,
+    W_CHILDREN_MORE,
+    W_ADULTS_FEWER,
+    W_ADULTS_MORE,
+    W_SENIORS_FEWER,
+    W_SENIORS_MORE,
+    W_COUNT
+};
+static const ui_widget_def WIDGETS[W_COUNT];
 
 #define COUNT_MAX 9999
 
@@ -45,9 +63,11 @@ static void person_line(const ui_ctx *c, const activity *a, const signup *s, cha
 
 /* A big counter: the words, then [-] n [+], the number as wide as four digits. Returns its
  * height. */
-static int counter(ui_ctx *c, const char *base, const char *label, int value, int x, int y,
-                   int w, bool draw)
+static int counter(ui_ctx *c, int which, int value, int x, int y, int w, bool draw)
 {
+    const ui_widget_def *fewer = &WIDGETS[W_CHILDREN_FEWER + 2 * which];
+    const ui_widget_def *more = &WIDGETS[W_CHILDREN_MORE + 2 * which];
+    const char *label = tr_staff(c, fewer->label);
     const ui_layout *L = c->L;
     int b = L->btn_h;
     int num_w = text_width(c->ms, UI_FONT_HUGE, "8888") + L->pad;
@@ -64,22 +84,22 @@ static int counter(ui_ctx *c, const char *base, const char *label, int value, in
     int lx = c->rtl && !under ? x + ctl_w + L->gap : x;
     w_text(c, label, UI_FONT_TITLE, COL_TEXT, lx, ly, label_w, 0, true);
     char id[64];
-    snprintf(id, sizeof id, "%s-label", base);
+    /* the words are the counter's name: walkin-children-label */
+    snprintf(id, sizeof id, "%.*s-label", (int)strlen(fewer->id) - 1, fewer->id);
     w_register(c, id, UI_ROLE_TEXT, label, rect_make(lx, ly, label_w, lh), 0, COL_TEXT, COL_BG);
     int cy = under ? y + lh + L->gap / 2 : y + (h - b) / 2;
     int cx = c->rtl ? x : x + w - ctl_w;
-    snprintf(id, sizeof id, "%s-", base);
-    w_icon_button(c, id, tr(c, "Fewer"), ICON_MINUS, rect_make(c->rtl ? cx + b + num_w : cx, cy, b, b),
+    w_icon_button(c, fewer->id, tr(c, "Fewer"), ICON_MINUS, rect_make(c->rtl ? cx + b + num_w : cx, cy, b, b),
                   BTN_SECONDARY, value <= 0);
-    snprintf(id, sizeof id, "%s+", base);
-    w_icon_button(c, id, tr(c, "More"), ICON_PLUS, rect_make(c->rtl ? cx : cx + b + num_w, cy, b, b),
+    w_icon_button(c, more->id, tr(c, "More"), ICON_PLUS, rect_make(c->rtl ? cx : cx + b + num_w, cy, b, b),
                   BTN_SECONDARY, value >= COUNT_MAX);
     char num[16];
     snprintf(num, sizeof num, "%d", value);
     int nw = text_width(c->ms, UI_FONT_HUGE, num), nh = text_line_h(c->ms, UI_FONT_HUGE);
     draw_text(c->f, cx + b + (num_w - nw) / 2, cy + (b - nh) / 2, nw, nh, UI_FONT_HUGE, COL_TEXT,
               num);
-    w_register(c, base, UI_ROLE_TEXT, num, rect_make(cx + b, cy, num_w, b), 0, COL_TEXT, COL_BG);
+    snprintf(id, sizeof id, "%.*s", (int)strlen(fewer->id) - 1, fewer->id); /* the count */
+    w_register(c, id, UI_ROLE_TEXT, num, rect_make(cx + b, cy, num_w, b), 0, COL_TEXT, COL_BG);
     return h;
 }
 
@@ -101,11 +121,8 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, bool draw)
          L->gap / 2;
     int counts[3] = {ai ? ai->walkin_children : 0, ai ? ai->walkin_adults : 0,
                      ai ? ai->walkin_seniors : 0};
-    static const char *const IDS[3] = {"walkin-children", "walkin-adults", "walkin-seniors"};
-    const char *labels[3] = {tr_staff(c, "Children"), tr_staff(c, "Adults"),
-                             tr_staff(c, "65 and over")};
-    for (int i = 0; i < 3; i++)
-        y += counter(c, IDS[i], labels[i], counts[i], x, y, w, draw) + L->gap;
+    for (int i = 0; i < WALKIN_KINDS; i++)
+        y += counter(c, i, counts[i], x, y, w, draw) + L->gap;
 
     const signup *list;
     size_t n = 0;
@@ -133,7 +150,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, bool draw)
         person_line(c, &e->act, s, label, sizeof label);
         int h = w_toggle_height(c, label, w);
         if (draw) {
-            snprintf(id, sizeof id, "came:%s", s->id);
+            ui_widget_id(&WIDGETS[W_CAME], s->id, id, sizeof id);
             w_toggle(c, id, label, s->came, rect_make(x, y, w, h));
         }
         y += h + L->gap / 2;
@@ -141,7 +158,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, bool draw)
     return y - y0 + L->margin;
 }
 
-void screen_admin_checkin_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     ui_admin_state *ad = &c->u->admin;
@@ -188,68 +205,98 @@ void screen_admin_checkin_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }
 
-void screen_admin_checkin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
+    (void)m, (void)arg;
+    u->admin.msg[0] = '\0';
+    ui_goto(u, SCR_ADMIN_SIGNUPS, now_ms);
+}
+
+static void send(ui *u, ui_action *a)
+{
+    u->admin.pending = true;
+    u->admin.pending_kind = a->kind;
+    ui_queue_action(u, a);
+}
+
+static bool ready(const ui *u, const ui_model *m)
+{
+    return !u->admin.pending && m->admin && u->admin.uid[0];
+}
+
+static void tap_came(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)now_ms;
     ui_admin_state *ad = &u->admin;
-    if (!ad->unlocked) {
-        ui_go_home(u, now_ms);
-        return;
-    }
-    if (strcmp(id, "back") == 0) {
-        ad->msg[0] = '\0';
-        ui_goto(u, SCR_ADMIN_SIGNUPS, now_ms);
-        return;
-    }
-    if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_ADMIN_CHECKIN] -= u->scroll_page[SCR_ADMIN_CHECKIN];
-        return;
-    }
-    if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_ADMIN_CHECKIN] += u->scroll_page[SCR_ADMIN_CHECKIN];
-        return;
-    }
-    const ui_admin_info *ai = m->admin;
-    if (ad->pending || !ai || !ad->uid[0])
+    const signup *list;
+    size_t n;
+    if (!ready(u, m) || !signups_of(m, ad->uid, &list, &n))
         return;
     ui_action a;
     memset(&a, 0, sizeof a);
     snprintf(a.uid, sizeof a.uid, "%s", ad->uid);
-    if (strncmp(id, "came:", 5) == 0) {
-        const signup *list;
-        size_t n;
-        if (!signups_of(m, ad->uid, &list, &n))
-            return;
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(list[i].id, id + 5) == 0 && list[i].status != SIGNUP_CANCELLED) {
-                a.kind = UI_ACTION_ADMIN_SET_CAME;
-                snprintf(a.signup_id, sizeof a.signup_id, "%s", list[i].id);
-                a.came = !list[i].came;
-            }
-        if (!a.kind)
-            return;
-    } else if (strncmp(id, "walkin-", 7) == 0) {
-        int v[3] = {ai->walkin_children, ai->walkin_adults, ai->walkin_seniors};
-        static const char *const IDS[3] = {"walkin-children", "walkin-adults", "walkin-seniors"};
-        bool hit = false;
-        for (int i = 0; i < 3; i++) {
-            size_t k = strlen(IDS[i]);
-            if (strncmp(id, IDS[i], k) != 0 || !id[k] || id[k + 1])
-                continue;
-            if (id[k] == '+' && v[i] < COUNT_MAX)
-                v[i]++, hit = true;
-            else if (id[k] == '-' && v[i] > 0)
-                v[i]--, hit = true;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].id, arg) == 0 && list[i].status != SIGNUP_CANCELLED) {
+            a.kind = UI_ACTION_ADMIN_SET_CAME;
+            snprintf(a.signup_id, sizeof a.signup_id, "%s", list[i].id);
+            a.came = !list[i].came;
         }
-        if (!hit)
-            return;
-        a.kind = UI_ACTION_ADMIN_SET_WALKINS;
-        a.children = v[0];
-        a.adults = v[1];
-        a.seniors = v[2];
-    } else {
-        return;
-    }
-    ad->pending = true;
-    ad->pending_kind = a.kind;
-    ui_queue_action(u, &a);
+    if (a.kind)
+        send(u, &a);
 }
+
+/* One more or one fewer of the walk-ins `which` (WALKIN_*). */
+static void count(ui *u, const ui_model *m, int which, int step)
+{
+    if (!ready(u, m))
+        return;
+    const ui_admin_info *ai = m->admin;
+    int v[WALKIN_KINDS] = {ai->walkin_children, ai->walkin_adults, ai->walkin_seniors};
+    if ((step > 0 && v[which] >= COUNT_MAX) || (step < 0 && v[which] <= 0))
+        return;
+    v[which] += step;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.uid, sizeof a.uid, "%s", u->admin.uid);
+    a.kind = UI_ACTION_ADMIN_SET_WALKINS;
+    a.children = v[WALKIN_CHILDREN];
+    a.adults = v[WALKIN_ADULTS];
+    a.seniors = v[WALKIN_SENIORS];
+    send(u, &a);
+}
+
+#define COUNTER_TAPS(name, which)                                                              \
+    static void tap_##name##_fewer(ui *u, const ui_model *m, const char *arg, int64_t now_ms) \
+    {                                                                                          \
+        (void)arg, (void)now_ms;                                                               \
+        count(u, m, which, -1);                                                                \
+    }                                                                                          \
+    static void tap_##name##_more(ui *u, const ui_model *m, const char *arg, int64_t now_ms)  \
+    {                                                                                          \
+        (void)arg, (void)now_ms;                                                               \
+        count(u, m, which, +1);                                                                \
+    }
+COUNTER_TAPS(children, WALKIN_CHILDREN)
+COUNTER_TAPS(adults, WALKIN_ADULTS)
+COUNTER_TAPS(seniors, WALKIN_SENIORS)
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+    [W_CAME] = {"came:", tap_came, NULL},
+    [W_CHILDREN_FEWER] = {"walkin-children-", tap_children_fewer, STAFF_("Children")},
+    [W_CHILDREN_MORE] = {"walkin-children+", tap_children_more, STAFF_("Children")},
+    [W_ADULTS_FEWER] = {"walkin-adults-", tap_adults_fewer, STAFF_("Adults")},
+    [W_ADULTS_MORE] = {"walkin-adults+", tap_adults_more, STAFF_("Adults")},
+    [W_SENIORS_FEWER] = {"walkin-seniors-", tap_seniors_fewer, STAFF_("65 and over")},
+    [W_SENIORS_MORE] = {"walkin-seniors+", tap_seniors_more, STAFF_("65 and over")},
+};
+
+const ui_screen_def screen_admin_checkin = {
+    .name = "admin-checkin",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+    .flags = UI_SCREEN_SCROLLS,
+};

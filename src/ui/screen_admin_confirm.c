@@ -6,6 +6,10 @@
 
 #include "ui/admin.h"
 
+/* what a tap on admin-confirm reaches (WIDGETS, at the end) */
+enum { W_BACK, W_CONFIRM, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
+
 static const signup *find_signup(const ui_model *m, const char *uid, const char *id)
 {
     const ui_admin_info *ai = m->admin;
@@ -17,7 +21,7 @@ static const signup *find_signup(const ui_model *m, const char *uid, const char 
     return NULL;
 }
 
-void screen_admin_confirm_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_layout *L = c->L;
@@ -93,27 +97,40 @@ void screen_admin_confirm_build(ui_ctx *c)
         bw = w;
     if (y + bh > L->h - L->margin)
         y = L->h - L->margin - bh;
-    w_button(c, "confirm", yes, ICON_CHECK,
+    w_button(c, WIDGETS[W_CONFIRM].id, yes, ICON_CHECK,
              rect_make(c->rtl ? L->w - L->margin - bw : L->margin, y, bw, bh), BTN_PRIMARY,
              UI_FONT_TITLE, ad->pending);
 }
 
-void screen_admin_confirm_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    (void)m;
-    if (!u->admin.unlocked) {
-        ui_go_home(u, now_ms); /* never behind the PIN without it */
-        return;
-    }
+    (void)m, (void)arg;
     ui_admin_state *ad = &u->admin;
     if (ad->pending)
         return;
-    if (strcmp(id, "back") == 0) {
-        ui_wipe(&ad->confirm, sizeof ad->confirm);
-        ui_goto(u, ad->confirm_from, now_ms);
-    } else if (strcmp(id, "confirm") == 0) {
-        ui_action a = ad->confirm;
-        ui_admin_queue(u, &a);
-        ui_wipe(&a, sizeof a);
-    }
+    ui_wipe(&ad->confirm, sizeof ad->confirm);
+    ui_goto(u, ad->confirm_from, now_ms);
 }
+
+static void tap_confirm(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    ui_action a = ad->confirm;
+    ui_admin_queue(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_CONFIRM] = {"confirm", tap_confirm, NULL}, /* its words say what it does */
+};
+
+const ui_screen_def screen_admin_confirm = {
+    .name = "admin-confirm",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+};

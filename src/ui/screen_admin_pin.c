@@ -9,16 +9,21 @@
 #define PIN_MIN 4
 #define PIN_MAX 8
 
-void screen_admin_pin_build(ui_ctx *c)
+/* what a tap on admin-pin reaches (WIDGETS, at the end); the pad's digit:0..9 and
+ * key:backspace are drawn by flow_numpad */
+enum { W_BACK, W_DIGIT, W_KEY, W_CONFIRM, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
+
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
-    const char *label = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : tr_staff(c, "Open");
+    const char *label = ad->pending ? tr_staff(c, "One moment\xE2\x80\xA6") : tr_staff(c, WIDGETS[W_CONFIRM].label);
     const char *title = tr_staff(c, "Staff PIN");
     if (!w_top_bar_fits(c, title, label, ad->pending ? ICON_CLOCK : ICON_LOCK))
         title = ""; /* the number pad needs the height */
-    int top = w_top_bar(c, title, "confirm", label, ad->pending ? ICON_CLOCK : ICON_LOCK,
+    int top = w_top_bar(c, title, WIDGETS[W_CONFIRM].id, label, ad->pending ? ICON_CLOCK : ICON_LOCK,
                         ad->pending);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
@@ -65,38 +70,86 @@ void screen_admin_pin_build(ui_ctx *c)
     flow_numpad(c, top, y, pad_w);
 }
 
-void screen_admin_pin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_go_home(u, now_ms);
+}
+
+static void tap_digit(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    size_t n = strlen(ad->pin);
+    if (arg[0] < '0' || arg[0] > '9' || arg[1])
+        return;
+    if (n < PIN_MAX) {
+        ad->pin[n] = arg[0];
+        ad->pin[n + 1] = '\0';
+    }
+    ad->msg[0] = '\0';
+}
+
+static void tap_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    size_t n = strlen(ad->pin);
+    if (strcmp(arg, "backspace") != 0)
+        return;
+    if (n)
+        ad->pin[n - 1] = '\0';
+    ad->msg[0] = '\0';
+}
+
+static void tap_confirm(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg, (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    if (strlen(ad->pin) < PIN_MIN) {
+        ui_admin_say(u, i18n_text_ctx(ui_admin_catalog(u, m), "staff", "The PIN has 4 to 8 digits"),
+                     false);
+        return;
+    }
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_ADMIN_PIN;
+    snprintf(a.pin, sizeof a.pin, "%s", ad->pin);
+    ui_wipe(ad->pin, sizeof ad->pin);
+    ui_admin_queue(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
+/* digits from a physical keyboard are taps on the pad's */
+static void text_digits(ui *u, const ui_model *m, const char *text, int64_t now_ms)
 {
     if (u->admin.pending)
         return;
-    ui_admin_state *ad = &u->admin;
-    const i18n_catalog *cat = ui_admin_catalog(u, m);
-    if (strcmp(id, "back") == 0) {
-        ui_go_home(u, now_ms);
-        return;
-    }
-    size_t n = strlen(ad->pin);
-    if (strncmp(id, "digit:", 6) == 0 && id[6] >= '0' && id[6] <= '9' && !id[7]) {
-        if (n < PIN_MAX) {
-            ad->pin[n] = id[6];
-            ad->pin[n + 1] = '\0';
-        }
-        ad->msg[0] = '\0';
-    } else if (strcmp(id, "key:backspace") == 0) {
-        if (n)
-            ad->pin[n - 1] = '\0';
-        ad->msg[0] = '\0';
-    } else if (strcmp(id, "confirm") == 0) {
-        if (n < PIN_MIN) {
-            ui_admin_say(u, i18n_text_ctx(cat, "staff", "The PIN has 4 to 8 digits"), false);
-            return;
-        }
-        ui_action a;
-        memset(&a, 0, sizeof a);
-        a.kind = UI_ACTION_ADMIN_PIN;
-        snprintf(a.pin, sizeof a.pin, "%s", ad->pin);
-        ui_wipe(ad->pin, sizeof ad->pin);
-        ui_admin_queue(u, &a);
-        ui_wipe(&a, sizeof a);
+    for (const char *p = text; *p; p++) {
+        char d[2] = {*p, '\0'};
+        if (*p >= '0' && *p <= '9')
+            tap_digit(u, m, d, now_ms);
     }
 }
+
+/* while the app checks the PIN, nothing else is typed */
+static bool may_tap(ui *u, const ui_model *m, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    return !u->admin.pending;
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_DIGIT] = {"digit:", tap_digit, NULL},
+    [W_KEY] = {"key:", tap_key, NULL},
+    [W_CONFIRM] = {"confirm", tap_confirm, STAFF_("Open")},
+};
+
+const ui_screen_def screen_admin_pin = {
+    .name = "admin-pin",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .text = text_digits,
+    .may_tap = may_tap,
+};

@@ -7,7 +7,23 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/widgets.h"
+#include "ui/admin.h"
+
+/* what a tap on admin-signups reaches (WIDGETS, at the end) */
+enum {
+    W_BACK,
+    W_SCROLL_UP,
+    W_SCROLL_DOWN,
+    W_CHECKIN,
+    W_INTERESTS,
+    W_DELETE_INTEREST,
+    W_ACTIVITY,
+    W_CANCEL,
+    W_INTEREST,
+    W_SIGNUP,
+    W_COUNT
+};
+static const ui_widget_def WIDGETS[W_COUNT];
 
 /* The model's list, when it is the list of `uid`. */
 static bool signups_of(const ui_model *m, const char *uid, const signup **out, size_t *n)
@@ -132,10 +148,10 @@ static int interest_rows(ui_ctx *c, int x, int y, int w, bool draw)
             text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
             int ty = under ? y + L->pad : y + (h - b.h) / 2;
             text_draw(c->f, &b, label, tx, ty, tw, UI_FONT_BOLD, COL_TEXT, ALIGN_START, c->rtl);
-            snprintf(id, sizeof id, "interest:%s", in->id);
+            ui_widget_id(&WIDGETS[W_INTEREST], in->id, id, sizeof id);
             w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, ty, tw, b.h), 0, COL_TEXT,
                        COL_CARD);
-            snprintf(id, sizeof id, "admin-delete-interest:%s", in->id);
+            ui_widget_id(&WIDGETS[W_DELETE_INTEREST], in->id, id, sizeof id);
             int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
             int cy = under ? y + L->pad + th + L->pad / 2 : y + (h - L->btn_h) / 2;
             w_button(c, id, del, ICON_CROSS, rect_make(cx, cy, bw, L->btn_h), BTN_SECONDARY,
@@ -163,7 +179,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
                     i18n_plural_ctx(c->cat, "staff", "\"Tell me when\": %d wish",
                                     "\"Tell me when\": %d wishes", (int)ni),
                     (int)ni);
-        y += open_row(c, "admin-interests", wishes, ICON_PHONE, x, y, w, draw) + L->gap;
+        y += open_row(c, WIDGETS[W_INTERESTS].id, wishes, ICON_PHONE, x, y, w, draw) + L->gap;
         for (size_t i = 0; i < c->m->n_entries; i++) {
             const ui_entry *e = &c->m->entries[i];
             if (!takes_signups(e))
@@ -183,7 +199,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
                 size_t k = strlen(label);
                 snprintf(label + k, sizeof label - k, " \xC2\xB7 %s", wl);
             }
-            snprintf(id, sizeof id, "admin-activity:%s", e->act.uid);
+            ui_widget_id(&WIDGETS[W_ACTIVITY], e->act.uid, id, sizeof id);
             int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, w - 2 * L->pad, 0, false);
             int h = th + 2 * L->pad > L->btn_h ? th + 2 * L->pad : L->btn_h;
             if (draw) {
@@ -229,10 +245,10 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
             text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
             text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
                       can ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
-            snprintf(id, sizeof id, "signup:%s", s->id);
+            ui_widget_id(&WIDGETS[W_SIGNUP], s->id, id, sizeof id);
             w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, y, tw, h), 0, COL_TEXT, bg);
             if (can) {
-                snprintf(id, sizeof id, "admin-cancel:%s", s->id);
+                ui_widget_id(&WIDGETS[W_CANCEL], s->id, id, sizeof id);
                 int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
                 w_button(c, id, cancel, ICON_CROSS,
                          rect_make(cx, y + (h - L->btn_h) / 2, bw, L->btn_h), BTN_SECONDARY,
@@ -244,7 +260,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
     return y - y0;
 }
 
-void screen_admin_signups_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     ui_admin_state *ad = &c->u->admin;
@@ -256,10 +272,10 @@ void screen_admin_signups_build(ui_ctx *c)
     const char *title = e               ? e->act.title
                         : ad->interests ? tr_staff(c, "Tell me when something is on")
                                         : tr_staff(c, "Sign-ups");
-    const char *who = tr_staff(c, "Who came?");
+    const char *who = tr_staff(c, WIDGETS[W_CHECKIN].label);
     if (e && !w_top_bar_fits(c, title, who, ICON_CHECK))
         title = "";
-    int top = w_top_bar(c, title, e ? "admin-checkin" : NULL, e ? who : NULL, ICON_CHECK, false);
+    int top = w_top_bar(c, title, e ? WIDGETS[W_CHECKIN].id : NULL, e ? who : NULL, ICON_CHECK, false);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     if (e && !*title) /* the activity's name under the bar, where the bar had no room */
         y += w_text_widget(c, "heading", UI_ROLE_HEADING, e->act.title, UI_FONT_BOLD, COL_TEXT,
@@ -336,72 +352,111 @@ void screen_admin_signups_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }
 
-void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
+    (void)m, (void)arg;
     ui_admin_state *ad = &u->admin;
-    if (!ad->unlocked) {
-        ui_go_home(u, now_ms);
-        return;
-    }
-    if (strcmp(id, "back") == 0) {
-        ad->msg[0] = '\0';
-        if (ad->interests) {
-            ad->interests = false;
-            u->scroll[SCR_ADMIN_SIGNUPS] = 0;
-        } else if (ad->uid[0]) {
-            ad->uid[0] = '\0';
-            ad->loaded = false;
-            u->scroll[SCR_ADMIN_SIGNUPS] = 0;
-        } else {
-            ui_goto(u, SCR_ADMIN, now_ms);
-        }
-        return;
-    }
-    if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_ADMIN_SIGNUPS] -= u->scroll_page[SCR_ADMIN_SIGNUPS];
-        return;
-    }
-    if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_ADMIN_SIGNUPS] += u->scroll_page[SCR_ADMIN_SIGNUPS];
-        return;
-    }
-    if (ad->pending)
-        return;
-    ui_action a;
-    memset(&a, 0, sizeof a);
-    if (strcmp(id, "admin-checkin") == 0 && ad->uid[0]) {
-        ad->msg[0] = '\0';
-        u->scroll[SCR_ADMIN_CHECKIN] = 0;
-        ui_goto(u, SCR_ADMIN_CHECKIN, now_ms);
-    } else if (strcmp(id, "admin-interests") == 0) {
-        ad->interests = true;
-        ad->msg[0] = '\0';
+    ad->msg[0] = '\0';
+    if (ad->interests) {
+        ad->interests = false;
         u->scroll[SCR_ADMIN_SIGNUPS] = 0;
-    } else if (strncmp(id, "admin-delete-interest:", 22) == 0 && ad->interests) {
-        ad->msg[0] = '\0';
-        ad->confirm.kind = UI_ACTION_ADMIN_DELETE_INTEREST;
-        snprintf(ad->confirm.interest_id, sizeof ad->confirm.interest_id, "%s", id + 22);
-        ad->confirm_from = SCR_ADMIN_SIGNUPS;
-        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
-    } else if (strncmp(id, "admin-activity:", 15) == 0) {
-        const ui_entry *e = ui_entry_find(m, id + 15);
-        if (!e)
-            return;
-        snprintf(ad->uid, sizeof ad->uid, "%s", e->act.uid);
+    } else if (ad->uid[0]) {
+        ad->uid[0] = '\0';
         ad->loaded = false;
-        ad->msg[0] = '\0';
         u->scroll[SCR_ADMIN_SIGNUPS] = 0;
-        a.kind = UI_ACTION_ADMIN_LOAD_SIGNUPS;
-        snprintf(a.uid, sizeof a.uid, "%s", e->act.uid);
-        u->admin.pending = true;
-        u->admin.pending_kind = a.kind;
-        ui_queue_action(u, &a);
-    } else if (strncmp(id, "admin-cancel:", 13) == 0 && ad->uid[0]) {
-        ad->msg[0] = '\0';
-        ad->confirm.kind = UI_ACTION_ADMIN_CANCEL_SIGNUP;
-        snprintf(ad->confirm.uid, sizeof ad->confirm.uid, "%s", ad->uid);
-        snprintf(ad->confirm.signup_id, sizeof ad->confirm.signup_id, "%s", id + 13);
-        ad->confirm_from = SCR_ADMIN_SIGNUPS;
-        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    } else {
+        ui_goto(u, SCR_ADMIN, now_ms);
     }
 }
+
+static void tap_checkin(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending || !ad->uid[0])
+        return;
+    ad->msg[0] = '\0';
+    u->scroll[SCR_ADMIN_CHECKIN] = 0;
+    ui_goto(u, SCR_ADMIN_CHECKIN, now_ms);
+}
+
+static void tap_interests(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    ad->interests = true;
+    ad->msg[0] = '\0';
+    u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+}
+
+static void tap_delete_interest(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending || !ad->interests)
+        return;
+    ad->msg[0] = '\0';
+    ad->confirm.kind = UI_ACTION_ADMIN_DELETE_INTEREST;
+    snprintf(ad->confirm.interest_id, sizeof ad->confirm.interest_id, "%s", arg);
+    ad->confirm_from = SCR_ADMIN_SIGNUPS;
+    ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+}
+
+static void tap_activity(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)now_ms;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    const ui_entry *e = ui_entry_find(m, arg);
+    if (!e)
+        return;
+    snprintf(ad->uid, sizeof ad->uid, "%s", e->act.uid);
+    ad->loaded = false;
+    ad->msg[0] = '\0';
+    u->scroll[SCR_ADMIN_SIGNUPS] = 0;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_ADMIN_LOAD_SIGNUPS;
+    snprintf(a.uid, sizeof a.uid, "%s", e->act.uid);
+    ad->pending = true;
+    ad->pending_kind = a.kind;
+    ui_queue_action(u, &a);
+}
+
+static void tap_cancel(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m;
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending || !ad->uid[0])
+        return;
+    ad->msg[0] = '\0';
+    ad->confirm.kind = UI_ACTION_ADMIN_CANCEL_SIGNUP;
+    snprintf(ad->confirm.uid, sizeof ad->confirm.uid, "%s", ad->uid);
+    snprintf(ad->confirm.signup_id, sizeof ad->confirm.signup_id, "%s", arg);
+    ad->confirm_from = SCR_ADMIN_SIGNUPS;
+    ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+    [W_CHECKIN] = {"admin-checkin", tap_checkin, STAFF_("Who came?")},
+    [W_INTERESTS] = {"admin-interests", tap_interests, NULL},
+    [W_DELETE_INTEREST] = {"admin-delete-interest:", tap_delete_interest, NULL},
+    [W_ACTIVITY] = {"admin-activity:", tap_activity, NULL},
+    [W_CANCEL] = {"admin-cancel:", tap_cancel, NULL},
+    [W_INTEREST] = {"interest:", NULL, NULL},
+    [W_SIGNUP] = {"signup:", NULL, NULL},
+};
+
+const ui_screen_def screen_admin_signups = {
+    .name = "admin-signups",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+    .flags = UI_SCREEN_SCROLLS,
+};

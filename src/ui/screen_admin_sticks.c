@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "core/dktime.h"
-#include "ui/widgets.h"
+#include "ui/admin.h"
+
+/* what a tap on admin-sticks reaches (WIDGETS, at the end) */
+enum { W_BACK, W_SCROLL_UP, W_SCROLL_DOWN, W_AUTHORISE, W_REVOKE, W_STICK, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
 
 /* "Hannes nøgle · 3fa9c2d1 · godkendt 12-03-2026 · til 12-03-2027 · sidst brugt i går" */
 static void stick_line(const ui_ctx *c, const ui_admin_stick *s, char *out, size_t size)
@@ -128,10 +132,10 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
             text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw, 0);
             text_draw(c->f, &b, label, tx, y + (h - b.h) / 2, tw, UI_FONT_BOLD,
                       live ? COL_TEXT : COL_DISABLED_TEXT, ALIGN_START, c->rtl);
-            snprintf(id, sizeof id, "stick:%s", s->id);
+            ui_widget_id(&WIDGETS[W_STICK], s->id, id, sizeof id);
             w_register(c, id, UI_ROLE_TEXT, label, rect_make(tx, y, tw, h), 0, COL_TEXT, bg);
             if (can) {
-                snprintf(id, sizeof id, "admin-revoke:%s", s->id);
+                ui_widget_id(&WIDGETS[W_REVOKE], s->id, id, sizeof id);
                 int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
                 w_button(c, id, revoke, ICON_CROSS,
                          rect_make(cx, y + (h - L->btn_h) / 2, bw, L->btn_h), BTN_SECONDARY,
@@ -143,14 +147,14 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
     return y - y0;
 }
 
-void screen_admin_sticks_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_admin_state *ad = &c->u->admin;
     w_background(c);
     const char *why = ui_admin_authorise_reason(c);
-    int top = w_top_bar(c, tr_staff(c, "USB sticks"), "admin-authorise-stick",
-                        tr_staff(c, "Authorise the stick"), ICON_USB, why != NULL || ad->pending);
+    int top = w_top_bar(c, tr_staff(c, "USB sticks"), WIDGETS[W_AUTHORISE].id,
+                        tr_staff(c, WIDGETS[W_AUTHORISE].label), ICON_USB, why != NULL || ad->pending);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     /* the words over the list scroll with it, so a long answer never hides it */
     (void)why;
@@ -204,55 +208,63 @@ void screen_admin_sticks_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }
 
-void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
+    (void)m, (void)arg;
+    u->admin.msg[0] = '\0';
+    ui_goto(u, SCR_ADMIN, now_ms);
+}
+
+static void tap_authorise(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg, (void)now_ms;
     ui_admin_state *ad = &u->admin;
-    if (!ad->unlocked) {
-        ui_go_home(u, now_ms);
-        return;
-    }
-    if (strcmp(id, "back") == 0) {
-        ad->msg[0] = '\0';
-        ui_goto(u, SCR_ADMIN, now_ms);
-        return;
-    }
-    if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_ADMIN_STICKS] -= u->scroll_page[SCR_ADMIN_STICKS];
-        return;
-    }
-    if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_ADMIN_STICKS] += u->scroll_page[SCR_ADMIN_STICKS];
-        return;
-    }
     if (ad->pending)
         return;
-    ui_ctx c = {.u = u, .m = m, .cat = ui_admin_catalog(u, m)};
-    if (strcmp(id, "admin-authorise-stick") == 0) {
-        const char *why = ui_admin_authorise_reason(&c);
-        if (why) {
-            snprintf(ad->msg, sizeof ad->msg, "%s", why);
-            ad->msg_ok = false;
-            return;
-        }
-        ui_action a;
-        memset(&a, 0, sizeof a);
-        a.kind = UI_ACTION_ADMIN_AUTHORISE_STICK;
-        ad->pending = true;
-        ad->pending_kind = a.kind;
-        ad->msg[0] = '\0';
-        ui_queue_action(u, &a);
-    } else if (strncmp(id, "admin-revoke:", 13) == 0) {
-        const ui_admin_info *ai = m->admin;
-        bool known = false;
-        for (size_t i = 0; ai && i < ai->n_sticks && !known; i++)
-            known = strcmp(ai->sticks[i].id, id + 13) == 0 && !ai->sticks[i].revoked;
-        if (!known)
-            return;
-        ad->msg[0] = '\0';
-        memset(&ad->confirm, 0, sizeof ad->confirm);
-        ad->confirm.kind = UI_ACTION_ADMIN_REVOKE_STICK;
-        snprintf(ad->confirm.stick_id, sizeof ad->confirm.stick_id, "%s", id + 13);
-        ad->confirm_from = SCR_ADMIN_STICKS;
-        ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+    ui_ctx c = {.u = u, .m = m, .cat = ui_admin_catalog(u, m)}; /* for the reason's words */
+    const char *why = ui_admin_authorise_reason(&c);
+    if (why) {
+        ui_admin_say(u, why, false);
+        return;
     }
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_ADMIN_AUTHORISE_STICK;
+    ui_admin_queue(u, &a);
 }
+
+static void tap_revoke(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    ui_admin_state *ad = &u->admin;
+    if (ad->pending)
+        return;
+    const ui_admin_info *ai = m->admin;
+    bool known = false;
+    for (size_t i = 0; ai && i < ai->n_sticks && !known; i++)
+        known = strcmp(ai->sticks[i].id, arg) == 0 && !ai->sticks[i].revoked;
+    if (!known)
+        return;
+    ad->msg[0] = '\0';
+    memset(&ad->confirm, 0, sizeof ad->confirm);
+    ad->confirm.kind = UI_ACTION_ADMIN_REVOKE_STICK;
+    snprintf(ad->confirm.stick_id, sizeof ad->confirm.stick_id, "%s", arg);
+    ad->confirm_from = SCR_ADMIN_STICKS;
+    ui_goto(u, SCR_ADMIN_CONFIRM, now_ms);
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+    [W_AUTHORISE] = {"admin-authorise-stick", tap_authorise, STAFF_("Authorise the stick")},
+    [W_REVOKE] = {"admin-revoke:", tap_revoke, NULL},
+    [W_STICK] = {"stick:", NULL, NULL},
+};
+
+const ui_screen_def screen_admin_sticks = {
+    .name = "admin-sticks",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+    .flags = UI_SCREEN_SCROLLS,
+};

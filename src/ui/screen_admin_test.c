@@ -19,7 +19,7 @@ void ui_admin_test_touch(ui *u, int x, int y)
         ad->lit[r][col] = true;
 }
 
-void screen_admin_test_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_layout *L = c->L;
@@ -67,13 +67,23 @@ void screen_admin_test_build(ui_ctx *c)
     }
 }
 
-void screen_admin_test_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    (void)m;
-    if (!u->admin.unlocked) {
-        ui_go_home(u, now_ms); /* never behind the PIN without it */
-        return;
-    }
-    if (strcmp(id, "back") == 0)
-        ui_goto(u, SCR_ADMIN, now_ms);
+    (void)m, (void)arg;
+    ui_goto(u, SCR_ADMIN, now_ms);
 }
+
+/* the squares (test:<row>:<column>) light on the touch itself (ui_admin_test_touch), not on
+ * a tap, so they answer no tap here */
+static const ui_widget_def WIDGETS[] = {
+    {"back", tap_back, NULL},
+    {"test:", NULL, NULL},
+};
+
+const ui_screen_def screen_admin_test = {
+    .name = "admin-test",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .may_tap = ui_admin_may_tap,
+    .touch = ui_admin_test_touch,
+};

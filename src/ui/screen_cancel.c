@@ -10,6 +10,14 @@
 #include "core/code.h"
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/nav.h"
+#include "ui/screens.h"
+
+/* what a tap reaches on cancel-code and cancel-done (the tables at the end) */
+enum { CW_BACK, CW_CONFIRM, CW_KEY, CW_DIGIT, CW_COUNT };
+enum { DW_BACK, DW_DONE, DW_COUNT };
+static const ui_widget_def CODE_WIDGETS[CW_COUNT];
+static const ui_widget_def DONE_WIDGETS[DW_COUNT];
 
 static void build_name(ui_ctx *c)
 {
@@ -31,7 +39,7 @@ static void build_code(ui_ctx *c)
     const char *title = tr(c, "Your code");
     if (!w_top_bar_fits(c, title, label, fl->pending ? ICON_CLOCK : ICON_CHECK))
         title = "";
-    int top = w_top_bar(c, title, "confirm", label, fl->pending ? ICON_CLOCK : ICON_CHECK,
+    int top = w_top_bar(c, title, CODE_WIDGETS[CW_CONFIRM].id, label, fl->pending ? ICON_CLOCK : ICON_CHECK,
                         fl->pending);
     char msg_buf[160];
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
@@ -72,7 +80,8 @@ static void build_done(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
-    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    int top = w_top_bar(c, "", DONE_WIDGETS[DW_DONE].id, tr(c, DONE_WIDGETS[DW_DONE].label), ICON_CHECK,
+                        false);
     int x = L->margin, w = L->w - 2 * L->margin;
     int y = top + L->margin;
     int icon = text_line_h(c->ms, UI_FONT_HUGE);
@@ -106,7 +115,7 @@ static void build_done(ui_ctx *c)
     }
 }
 
-void screen_cancel_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     if (!ui_entry_find(c->m, c->u->flow.uid))
@@ -126,60 +135,115 @@ void screen_cancel_build(ui_ctx *c)
     }
 }
 
-void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* ---- what a tap does */
+
+static void tap_name_next(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
+    (void)m, (void)arg;
+    flow_name_next(u, SCR_CANCEL_CODE, now_ms);
+}
+
+static void tap_code_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    u->flow.msg = MSG_NONE;
+    ui_goto(u, SCR_CANCEL_NAME, now_ms);
+}
+
+static void tap_confirm(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
     ui_flow *fl = &u->flow;
-    if (!ui_entry_find(m, fl->uid)) {
-        ui_flow_wipe(u);
-        ui_goto(u, SCR_HOME, now_ms);
+    if (!code_valid(fl->code)) {
+        fl->msg = MSG_CODE_SHORT;
         return;
     }
-    if (fl->pending)
-        return;
-    switch (u->screen) {
-    case SCR_CANCEL_NAME:
-        flow_name_tap(u, m, id, SCR_CANCEL_CODE, now_ms);
-        break;
-    case SCR_CANCEL_CODE:
-        if (strcmp(id, "back") == 0) {
-            fl->msg = MSG_NONE;
-            ui_goto(u, SCR_CANCEL_NAME, now_ms);
-        } else if (strcmp(id, "confirm") == 0) {
-            if (!code_valid(fl->code)) {
-                fl->msg = MSG_CODE_SHORT;
-                return;
-            }
-            ui_action a;
-            memset(&a, 0, sizeof a);
-            a.kind = UI_ACTION_CANCEL_WITH_CODE;
-            snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
-            utf8_clean_line(fl->name, a.name, sizeof a.name);
-            snprintf(a.code, sizeof a.code, "%s", fl->code);
-            fl->msg = MSG_NONE;
-            fl->pending = true;
-            ui_queue_action(u, &a);
-            ui_wipe(&a, sizeof a);
-        } else {
-            flow_key_tap(u, id, NULL);
-        }
-        break;
-    case SCR_CANCEL_DONE:
-        if (strcmp(id, "back") == 0) {
-            if (fl->ok) {
-                ui_flow_wipe(u);
-                ui_goto(u, SCR_DETAIL, now_ms);
-            } else {
-                /* try again: the name stays, the code is typed anew */
-                ui_wipe(fl->code, sizeof fl->code);
-                fl->msg = MSG_NONE;
-                ui_goto(u, SCR_CANCEL_CODE, now_ms);
-            }
-        } else if (strcmp(id, "done") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_HOME, now_ms);
-        }
-        break;
-    default:
-        break;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_CANCEL_WITH_CODE;
+    snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
+    utf8_clean_line(fl->name, a.name, sizeof a.name);
+    snprintf(a.code, sizeof a.code, "%s", fl->code);
+    fl->msg = MSG_NONE;
+    ui_flow_queue(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
+static void tap_done_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow *fl = &u->flow;
+    if (fl->ok) {
+        ui_flow_wipe(u);
+        ui_goto(u, SCR_DETAIL, now_ms);
+    } else {
+        /* try again: the name stays, the code is typed anew */
+        ui_wipe(fl->code, sizeof fl->code);
+        fl->msg = MSG_NONE;
+        ui_goto(u, SCR_CANCEL_CODE, now_ms);
     }
 }
+
+static void tap_done(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+/* The app's answer: cancel-done says how it went; the code is typed anew either way. */
+void ui_cancel_answer(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
+{
+    (void)m;
+    ui_flow *fl = &u->flow;
+    fl->ok = r->status == VM_OK;
+    snprintf(fl->app_msg, sizeof fl->app_msg, "%s", fl->ok ? "" : r->message);
+    ui_wipe(fl->code, sizeof fl->code);
+    if (fl->ok)
+        ui_wipe(fl->name, sizeof fl->name);
+    ui_goto(u, SCR_CANCEL_DONE, now_ms);
+}
+
+static const ui_widget_def NAME_WIDGETS[] = {
+    {"back", flow_tap_leave, NULL},
+    {"next", tap_name_next, NULL},
+    {"key:", flow_tap_name_key, NULL},
+};
+
+static const ui_widget_def CODE_WIDGETS[CW_COUNT] = {
+    [CW_BACK] = {"back", tap_code_back, NULL},
+    [CW_CONFIRM] = {"confirm", tap_confirm, NULL},
+    [CW_KEY] = {"key:", flow_tap_code_key, NULL},
+    [CW_DIGIT] = {"digit:", flow_tap_code_digit, NULL},
+};
+
+static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {
+    [DW_BACK] = {"back", tap_done_back, NULL},
+    [DW_DONE] = {"done", tap_done, N_("Done")},
+};
+
+const ui_screen_def screen_cancel_name = {
+    .name = "cancel-name",
+    .build = build,
+    .widgets = UI_WIDGETS(NAME_WIDGETS),
+    .text = flow_text_name,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_cancel_code = {
+    .name = "cancel-code",
+    .build = build,
+    .widgets = UI_WIDGETS(CODE_WIDGETS),
+    .text = flow_text_code,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_cancel_done = {
+    .name = "cancel-done",
+    .build = build,
+    .widgets = UI_WIDGETS(DONE_WIDGETS),
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};

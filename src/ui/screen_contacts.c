@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ui/widgets.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
 
 /* The QR code's side: about 30 mm, 4 px a module at least, never wider than `max_w`. */
 static int qr_side(const ui_ctx *c, const ui_contact *k, int max_w)
@@ -176,7 +178,7 @@ static int emergency(ui_ctx *c, int x, int y, int w, bool draw)
     return h;
 }
 
-void screen_contacts_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
@@ -268,15 +270,22 @@ void screen_contacts_build(ui_ctx *c)
     }
 }
 
-void screen_contacts_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    (void)m;
-    if (strcmp(id, "back") == 0) {
-        u->scroll[SCR_CONTACTS] = 0;
-        ui_goto(u, SCR_HOME, now_ms);
-    } else if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_CONTACTS] -= u->scroll_page[SCR_CONTACTS];
-    } else if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_CONTACTS] += u->scroll_page[SCR_CONTACTS];
-    }
+    (void)m, (void)arg;
+    u->scroll[SCR_CONTACTS] = 0;
+    ui_goto(u, SCR_HOME, now_ms);
 }
+
+static const ui_widget_def WIDGETS[] = {
+    {"back", tap_back, NULL},
+    {"scroll-up", ui_tap_scroll_up, NULL},
+    {"scroll-down", ui_tap_scroll_down, NULL},
+};
+
+const ui_screen_def screen_contacts = {
+    .name = "contacts",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .flags = UI_SCREEN_SCROLLS,
+};

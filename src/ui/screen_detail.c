@@ -7,6 +7,12 @@
 #include "core/dktime.h"
 #include "core/utf8.h"
 #include "ui/card.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
+
+/* what a tap on detail reaches (WIDGETS, at the end) */
+enum { W_BACK, W_JOIN, W_CANCEL, W_TASK, W_INTEREST, W_SCROLL_UP, W_SCROLL_DOWN, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
 
 static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
 {
@@ -279,7 +285,9 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
         for (int i = 0; i < a->n_tasks && i < ACT_TASKS_MAX; i++) {
             bool open;
             task_label(c, e, i, label, sizeof label, &open);
-            snprintf(id, sizeof id, "task:%lld", (long long)a->tasks[i].id);
+            char tid[24];
+            snprintf(tid, sizeof tid, "%lld", (long long)a->tasks[i].id);
+            ui_widget_id(&WIDGETS[W_TASK], tid, id, sizeof id);
             text_block b;
             text_wrap(&b, c->ms, UI_FONT_BOLD, label, tw - 2 * L->pad - L->icon - L->gap, 0);
             int bh2 = b.h + L->pad * 2;
@@ -311,7 +319,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     /* "Sig til, når der sker noget": a name and a number for the staff, for next time (not
      * while the kiosk cannot save) */
     if (!c->m->signups_paused) {
-        const char *tell = tr(c, "Tell me when something like this is on");
+        const char *tell = tr(c, WIDGETS[W_INTEREST].label);
         int lw = tw - 2 * L->pad - L->icon - L->gap;
         text_block b;
         text_wrap(&b, c->ms, UI_FONT_BOLD, tell, lw, 0);
@@ -319,7 +327,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
         yy += L->gap;
         if (draw) {
             ui_rect r = rect_make(tx, yy, tw, bh2);
-            bool pressed = w_pressed(c, "interest");
+            bool pressed = w_pressed(c, WIDGETS[W_INTEREST].id);
             ui_color bg = pressed ? COL_PRESSED_LIGHT : COL_CARD;
             draw_rect(c->f, r, bg, L->radius);
             draw_frame(c->f, r, COL_LINE, L->border, L->radius);
@@ -329,7 +337,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
             int lx = c->rtl ? r.x + L->pad : ix + L->icon + L->gap;
             text_draw(c->f, &b, tell, lx, r.y + (r.h - b.h) / 2, lw, UI_FONT_BOLD, COL_TEXT,
                       ALIGN_START, c->rtl);
-            w_register(c, "interest", UI_ROLE_BUTTON, tell, r,
+            w_register(c, WIDGETS[W_INTEREST].id, UI_ROLE_BUTTON, tell, r,
                        UI_WIDGET_TAPPABLE | (pressed ? UI_WIDGET_PRESSED : 0), COL_TEXT, bg);
         }
         yy += bh2 + L->gap;
@@ -344,7 +352,7 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     return yy - y + L->pad;
 }
 
-void screen_detail_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     ui *u = c->u;
@@ -371,7 +379,7 @@ void screen_detail_build(ui_ctx *c)
     const char *reason = ui_join_reason(c, e, js, reason_buf, sizeof reason_buf);
     bool show_cancel = a->mode != SIGNUP_MODE_NONE && !a->cancelled && c->now < a->start &&
                        e->counts.signups + e->counts.waiting + e->counts.helpers > 0;
-    const char *cancel_label = tr(c, "Cancel my sign-up");
+    const char *cancel_label = tr(c, WIDGETS[W_CANCEL].label);
 
     int join_w = w_button_width(c, join_label, can_join ? ICON_CHECK : ICON_LOCK, UI_FONT_BOLD);
     int cancel_w = show_cancel ? w_button_width(c, cancel_label, ICON_CROSS, UI_FONT_BOLD) : 0;
@@ -501,13 +509,13 @@ void screen_detail_build(ui_ctx *c)
     if (show_join) {
         ui_rect rj =
             rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
-        w_button(c, "join", can_join ? join_label : tr(c, "Sign up"),
+        w_button(c, WIDGETS[W_JOIN].id, can_join ? join_label : tr(c, "Sign up"),
                  can_join ? ICON_CHECK : ICON_LOCK, rj, BTN_PRIMARY, UI_FONT_BOLD, !can_join);
     }
     if (show_cancel) {
         ui_rect rc = rect_make(c->rtl ? L->margin : L->w - L->margin - cancel_w, row_y, cancel_w,
                                L->btn_h);
-        w_button(c, "cancel-signup", cancel_label, ICON_CROSS, rc, BTN_SECONDARY, UI_FONT_BOLD,
+        w_button(c, WIDGETS[W_CANCEL].id, cancel_label, ICON_CROSS, rc, BTN_SECONDARY, UI_FONT_BOLD,
                  false);
     }
     if (*reason) {
@@ -536,42 +544,93 @@ void screen_detail_build(ui_ctx *c)
     }
 }
 
-void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* The activity shown; NULL (and back where detail was opened from) when it has gone. */
+static const ui_entry *shown(ui *u, const ui_model *m, int64_t now_ms)
 {
     const ui_entry *e = ui_entry_find(m, u->detail_uid);
-    int64_t now = now_ms / 1000;
-    if (strcmp(id, "back") == 0 || !e) {
+    if (!e) {
         u->detail_msg = MSG_NONE;
         ui_goto(u, u->detail_from == SCR_PROGRAM ? SCR_PROGRAM : SCR_HOME, now_ms);
+    }
+    return e;
+}
+
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    u->detail_msg = MSG_NONE;
+    ui_goto(u, u->detail_from == SCR_PROGRAM ? SCR_PROGRAM : SCR_HOME, now_ms);
+}
+
+static void tap_join(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    const ui_entry *e = shown(u, m, now_ms);
+    if (!e)
+        return;
+    join_state js = ui_join_state(m, e, now_ms / 1000);
+    if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
+        u->detail_msg = MSG_WHY_CLOSED;
         return;
     }
-    if (strcmp(id, "join") == 0) {
-        join_state js = ui_join_state(m, e, now);
-        if (js != JOIN_OPEN && js != JOIN_WAITLIST) {
-            u->detail_msg = MSG_WHY_CLOSED;
-            return;
-        }
-        ui_flow_start(u, e, 0, now_ms);
-    } else if (strcmp(id, "cancel-signup") == 0) {
-        ui_flow_wipe(u);
-        snprintf(u->flow.uid, sizeof u->flow.uid, "%s", e->act.uid);
-        ui_goto(u, SCR_CANCEL_NAME, now_ms);
-    } else if (strncmp(id, "task:", 5) == 0) {
-        long long tid = 0;
-        int index = -1;
-        if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index))
-            return;
-        if (ui_task_join_state(m, e, index, now) != JOIN_OPEN) {
-            u->detail_msg = MSG_TASK_FULL;
-            return;
-        }
-        ui_flow_start(u, e, tid, now_ms);
-    } else if (strcmp(id, "interest") == 0) {
-        if (!m->signups_paused)
-            ui_interest_start(u, e, now_ms);
-    } else if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_DETAIL] -= u->scroll_page[SCR_DETAIL];
-    } else if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_DETAIL] += u->scroll_page[SCR_DETAIL];
-    }
+    ui_flow_start(u, e, 0, now_ms);
 }
+
+static void tap_cancel(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    const ui_entry *e = shown(u, m, now_ms);
+    if (e)
+        ui_flow_start_cancel(u, e, now_ms);
+}
+
+static void tap_task(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    const ui_entry *e = shown(u, m, now_ms);
+    long long tid = 0;
+    int index = -1;
+    if (!e || sscanf(arg, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index))
+        return;
+    if (ui_task_join_state(m, e, index, now_ms / 1000) != JOIN_OPEN) {
+        u->detail_msg = MSG_TASK_FULL;
+        return;
+    }
+    ui_flow_start(u, e, tid, now_ms);
+}
+
+static void tap_interest(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    const ui_entry *e = shown(u, m, now_ms);
+    if (e && !m->signups_paused)
+        ui_flow_start_interest(u, e, now_ms);
+}
+
+static void tap_scroll_up(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    if (shown(u, m, now_ms))
+        ui_tap_scroll_up(u, m, arg, now_ms);
+}
+
+static void tap_scroll_down(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    if (shown(u, m, now_ms))
+        ui_tap_scroll_down(u, m, arg, now_ms);
+}
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_JOIN] = {"join", tap_join, NULL}, /* its words say how (sign up, the waiting list) */
+    [W_CANCEL] = {"cancel-signup", tap_cancel, N_("Cancel my sign-up")},
+    [W_TASK] = {"task:", tap_task, NULL},
+    [W_INTEREST] = {"interest", tap_interest, N_("Tell me when something like this is on")},
+    [W_SCROLL_UP] = {"scroll-up", tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", tap_scroll_down, NULL},
+};
+
+const ui_screen_def screen_detail = {
+    .name = "detail",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .flags = UI_SCREEN_SCROLLS,
+};

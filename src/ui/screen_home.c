@@ -23,6 +23,12 @@
 
 #include "core/dktime.h"
 #include "ui/card.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
+
+/* what a tap on home reaches (WIDGETS, at the end) */
+enum { W_CARD, W_DAY, W_PROGRAM, W_IDEAS, W_CONTACTS, W_LANG, W_SCROLL_UP, W_SCROLL_DOWN, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
 
 #define WEEK_DAYS 7
 #define WEEK_MAX_TILES 64 /* tiles measured per frame at most (a week of a busy house) */
@@ -166,7 +172,7 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         return height;
 
     char id[UI_ID_MAX];
-    snprintf(id, sizeof id, "card:%s", a->uid);
+    ui_widget_id(&WIDGETS[W_CARD], a->uid, id, sizeof id);
     bool pressed = w_pressed(c, id);
     ui_color bg = a->cancelled ? COL_DISABLED_BG : pressed ? COL_CHIP : COL_CARD;
     ui_color fg = a->cancelled ? COL_DISABLED_TEXT : COL_TEXT;
@@ -266,7 +272,9 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
     char top[64], bottom[16], id[32], label[96];
     leaf_words(c, d, narrow, top, sizeof top, bottom, sizeof bottom);
     dk_tm tm = dktime_local(d->day);
-    snprintf(id, sizeof id, "day:%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    char day[16];
+    snprintf(day, sizeof day, "%04d-%02d-%02d", tm.year, tm.month, tm.day);
+    ui_widget_id(&WIDGETS[W_DAY], day, id, sizeof id);
     bool today = is_today(c, d);
     bool pressed = w_pressed(c, id);
     ui_color bg = today ? (pressed ? COL_PRIMARY_PRESSED : COL_PRIMARY)
@@ -347,7 +355,7 @@ static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
         if (lw < L->btn_h * 2)
             lw = L->btn_h * 2;
         ui_rect r = rect_make(c->rtl ? L->w - start - lw : start, by, lw, L->btn_h);
-        w_button(c, "lang", name, ICON_LANGUAGE, r, BTN_SECONDARY, UI_FONT_BOLD, false);
+        w_button(c, WIDGETS[W_LANG].id, name, ICON_LANGUAGE, r, BTN_SECONDARY, UI_FONT_BOLD, false);
         start += lw + L->gap;
     }
     /* the clock at the end (a 5 s press on it opens the staff's PIN) */
@@ -383,9 +391,9 @@ static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
         if (aw <= end - start) {
             ui_rect r = rect_make(c->rtl ? L->w - start - aw : start, by, aw, L->btn_h);
             if (words)
-                w_button(c, "contacts", ask, ICON_ASK, r, BTN_SECONDARY, UI_FONT_BOLD, false);
+                w_button(c, WIDGETS[W_CONTACTS].id, ask, ICON_ASK, r, BTN_SECONDARY, UI_FONT_BOLD, false);
             else
-                w_icon_button(c, "contacts", ask, ICON_ASK, r, BTN_SECONDARY, false);
+                w_icon_button(c, WIDGETS[W_CONTACTS].id, ask, ICON_ASK, r, BTN_SECONDARY, false);
             start += aw + L->gap;
         }
     }
@@ -534,7 +542,7 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, week_la
     }
 }
 
-void screen_home_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
@@ -579,7 +587,7 @@ void screen_home_build(ui_ctx *c)
     top = header(c, scroll && !L->portrait, &up, &down);
     int y = top + L->gap;
     if (ask_row) {
-        w_button(c, "contacts", tr(c, "Who can I ask?"), ICON_ASK,
+        w_button(c, WIDGETS[W_CONTACTS].id, tr(c, "Who can I ask?"), ICON_ASK,
                  rect_make(L->margin, y, full_w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
         y += L->btn_h + L->gap;
     }
@@ -665,55 +673,89 @@ void screen_home_build(ui_ctx *c)
     yy += L->gap;
     if (nd && yy + end_btn_h > view.y && yy < view.y + view.h) {
         const char *label = tr(c, "The whole program with all details");
-        w_button(c, "program", label, ICON_CALENDAR, rect_make(view.x, yy, view.w, end_btn_h),
+        w_button(c, WIDGETS[W_PROGRAM].id, label, ICON_CALENDAR, rect_make(view.x, yy, view.w, end_btn_h),
                  BTN_SECONDARY, UI_FONT_BOLD, false);
     }
     yy += end_btn_h + L->gap;
     if (ideas_h && yy + L->btn_h > view.y && yy < view.y + view.h)
-        w_button(c, "ideas", tr(c, "What do you miss?"), ICON_PLUS,
+        w_button(c, WIDGETS[W_IDEAS].id, tr(c, "What do you miss?"), ICON_PLUS,
                  rect_make(view.x, yy, view.w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
     w_scroll_end(c);
     if (scroll)
         w_scroll_buttons(c, up, down, s, scroll_max);
 }
 
-void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_card(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    if (strncmp(id, "card:", 5) == 0) {
-        const ui_entry *e = ui_entry_find(m, id + 5);
-        if (e)
-            ui_open_detail(u, e, SCR_HOME, now_ms);
-    } else if (strncmp(id, "day:", 4) == 0) {
-        int y, mo, d;
-        if (sscanf(id + 4, "%d-%d-%d", &y, &mo, &d) != 3)
-            return;
-        int64_t noon;
-        if (!dktime_from_local(y, mo, d, 12, 0, &noon))
-            return;
-        u->program_day = noon;
-        u->scroll[SCR_PROGRAM] = 0;
-        ui_goto(u, SCR_PROGRAM, now_ms);
-    } else if (strcmp(id, "program") == 0) {
-        u->program_day = 0;
-        u->scroll[SCR_PROGRAM] = 0;
-        ui_goto(u, SCR_PROGRAM, now_ms);
-    } else if (strcmp(id, "ideas") == 0) {
-        if (m->n_ideas) {
-            ui_flow_wipe(u);
-            u->scroll[SCR_IDEAS] = 0;
-            ui_goto(u, SCR_IDEAS, now_ms);
-        }
-    } else if (strcmp(id, "contacts") == 0) {
-        if (m->n_contacts) {
-            u->scroll[SCR_CONTACTS] = 0;
-            ui_goto(u, SCR_CONTACTS, now_ms);
-        }
-    } else if (strcmp(id, "lang") == 0) {
-        if (m->n_langs > 1)
-            ui_goto(u, SCR_LANGUAGE, now_ms);
-    } else if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_HOME] -= u->scroll_page[SCR_HOME];
-    } else if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_HOME] += u->scroll_page[SCR_HOME];
-    }
+    const ui_entry *e = ui_entry_find(m, arg);
+    if (e)
+        ui_open_detail(u, e, SCR_HOME, now_ms);
 }
+
+/* a day of the week: the program from that day's first card */
+static void tap_day(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m;
+    int y, mo, d;
+    if (sscanf(arg, "%d-%d-%d", &y, &mo, &d) != 3)
+        return;
+    int64_t noon;
+    if (!dktime_from_local(y, mo, d, 12, 0, &noon))
+        return;
+    u->program_day = noon;
+    u->scroll[SCR_PROGRAM] = 0;
+    ui_goto(u, SCR_PROGRAM, now_ms);
+}
+
+static void tap_program(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    u->program_day = 0;
+    u->scroll[SCR_PROGRAM] = 0;
+    ui_goto(u, SCR_PROGRAM, now_ms);
+}
+
+static void tap_ideas(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    if (!m->n_ideas)
+        return;
+    ui_flow_wipe(u);
+    u->scroll[SCR_IDEAS] = 0;
+    ui_goto(u, SCR_IDEAS, now_ms);
+}
+
+static void tap_contacts(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    if (!m->n_contacts)
+        return;
+    u->scroll[SCR_CONTACTS] = 0;
+    ui_goto(u, SCR_CONTACTS, now_ms);
+}
+
+static void tap_lang(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    if (m->n_langs > 1)
+        ui_goto(u, SCR_LANGUAGE, now_ms);
+}
+
+/* The words of the buttons are chosen as they are drawn (short or long, by the room). */
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_CARD] = {"card:", tap_card, NULL},
+    [W_DAY] = {"day:", tap_day, NULL}, /* day:YYYY-MM-DD, the week's leaves */
+    [W_PROGRAM] = {"program", tap_program, NULL},
+    [W_IDEAS] = {"ideas", tap_ideas, NULL},
+    [W_CONTACTS] = {"contacts", tap_contacts, NULL},
+    [W_LANG] = {"lang", tap_lang, NULL},
+    [W_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [W_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+};
+
+const ui_screen_def screen_home = {
+    .name = "home",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .flags = UI_SCREEN_SCROLLS,
+};

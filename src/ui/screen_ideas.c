@@ -11,6 +11,16 @@
 
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/nav.h"
+#include "ui/screens.h"
+
+/* what a tap reaches on ideas, wish and ideas-done (the tables at the end) */
+enum { IW_BACK, IW_SCROLL_UP, IW_SCROLL_DOWN, IW_WISH, IW_IDEA, IW_COUNT };
+enum { WW_BACK, WW_SEND, WW_KEY, WW_COUNT };
+enum { DW_BACK, DW_DONE, DW_COUNT };
+static const ui_widget_def IDEAS_WIDGETS[IW_COUNT];
+static const ui_widget_def WISH_WIDGETS[WW_COUNT];
+static const ui_widget_def DONE_WIDGETS[DW_COUNT];
 
 /* One tile: the pictogram on its colour, the words under or beside it. Returns its height. */
 static int tile(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_color color,
@@ -102,11 +112,13 @@ static void build_ideas(ui_ctx *c)
             continue;
         char id[32];
         if (i < m->n_ideas) {
-            snprintf(id, sizeof id, "idea:%zu", i);
+            char index[24];
+            snprintf(index, sizeof index, "%zu", i);
+            ui_widget_id(&IDEAS_WIDGETS[IW_IDEA], index, id, sizeof id);
             tile(c, id, m->ideas[i].title, icon_for_category(m->ideas[i].cat),
                  ui_category_color(m->ideas[i].cat), tx, ty, col_w, row_h, true);
         } else {
-            tile(c, "wish", wish, ICON_PLUS, COL_PRIMARY, tx, ty, col_w, row_h, true);
+            tile(c, IDEAS_WIDGETS[IW_WISH].id, wish, ICON_PLUS, COL_PRIMARY, tx, ty, col_w, row_h, true);
         }
     }
     w_scroll_end(c);
@@ -135,9 +147,9 @@ static void build_wish(ui_ctx *c)
     char msg_buf[160];
     const ui_flow *fl = &c->u->flow;
     const char *question = tr(c, "Your wish, in a few words");
-    const char *send = tr(c, "Send"); /* (greyed while the app answers: a short label) */
+    const char *send = tr(c, WISH_WIDGETS[WW_SEND].label); /* (greyed while the app answers: a short label) */
     bool in_bar = w_top_bar_fits(c, question, send, ICON_NONE);
-    int top = w_top_bar(c, in_bar ? question : "", "next", send, ICON_NONE, fl->pending);
+    int top = w_top_bar(c, in_bar ? question : "", WISH_WIDGETS[WW_SEND].id, send, ICON_NONE, fl->pending);
     const char *msg = flow_msg_text(c, msg_buf, sizeof msg_buf);
     if (*msg)
         flow_name_body(c, top, msg, true);
@@ -150,7 +162,8 @@ static void build_done(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
-    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    int top = w_top_bar(c, "", DONE_WIDGETS[DW_DONE].id, tr(c, DONE_WIDGETS[DW_DONE].label), ICON_CHECK,
+                        false);
     int x = L->margin, w = L->w - 2 * L->margin;
     int y = top + L->margin;
     int icon = text_line_h(c->ms, UI_FONT_HUGE);
@@ -165,7 +178,7 @@ static void build_done(ui_ctx *c)
     w_text_widget(c, "result", UI_ROLE_HEADING, said, font, COL_TEXT, COL_BG, tx, y, tw, 0, true);
 }
 
-void screen_ideas_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     switch (c->u->screen) {
@@ -183,67 +196,124 @@ void screen_ideas_build(ui_ctx *c)
     }
 }
 
-void screen_ideas_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* ---- what a tap does */
+
+static void tap_home(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+static void tap_to_ideas(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_IDEAS, now_ms);
+}
+
+static void tap_wish(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_WISH, now_ms);
+}
+
+/* idea:<index>: one tap is a vote */
+static void tap_idea(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)now_ms;
     ui_flow *fl = &u->flow;
-    if (fl->pending)
+    size_t i = 0;
+    if (sscanf(arg, "%zu", &i) != 1 || i >= m->n_ideas)
         return;
     ui_action a;
     memset(&a, 0, sizeof a);
-    switch (u->screen) {
-    case SCR_IDEAS:
-        if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_HOME, now_ms);
-        } else if (strcmp(id, "scroll-up") == 0) {
-            u->scroll[SCR_IDEAS] -= u->scroll_page[SCR_IDEAS];
-        } else if (strcmp(id, "scroll-down") == 0) {
-            u->scroll[SCR_IDEAS] += u->scroll_page[SCR_IDEAS];
-        } else if (strcmp(id, "wish") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_WISH, now_ms);
-        } else if (strncmp(id, "idea:", 5) == 0) {
-            size_t i = 0;
-            if (sscanf(id + 5, "%zu", &i) != 1 || i >= m->n_ideas)
-                return;
-            a.kind = UI_ACTION_VOTE;
-            snprintf(a.idea_title, sizeof a.idea_title, "%s", m->ideas[i].title);
-            fl->msg = MSG_NONE;
-            fl->app_msg[0] = '\0';
-            fl->pending = true;
-            ui_queue_action(u, &a);
-        }
-        break;
-    case SCR_WISH:
-        if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_IDEAS, now_ms);
-        } else if (strcmp(id, "next") == 0) {
-            if (!flow_name_ok(u)) {
-                fl->msg = MSG_WISH_EMPTY;
-                return;
-            }
-            a.kind = UI_ACTION_WISH;
-            utf8_clean_line(fl->name, a.name, sizeof a.name);
-            fl->msg = MSG_NONE;
-            fl->app_msg[0] = '\0';
-            fl->pending = true;
-            ui_queue_action(u, &a);
-            ui_wipe(&a, sizeof a);
-        } else {
-            flow_name_tap(u, m, id, SCR_WISH, now_ms); /* a key (back and next are above) */
-        }
-        break;
-    case SCR_IDEAS_DONE:
-        if (strcmp(id, "done") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_HOME, now_ms);
-        } else if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_IDEAS, now_ms);
-        }
-        break;
-    default:
-        break;
+    a.kind = UI_ACTION_VOTE;
+    snprintf(a.idea_title, sizeof a.idea_title, "%s", m->ideas[i].title);
+    fl->msg = MSG_NONE;
+    fl->app_msg[0] = '\0';
+    ui_flow_queue(u, &a);
+}
+
+static void tap_send(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    ui_flow *fl = &u->flow;
+    if (!flow_name_ok(u)) {
+        fl->msg = MSG_WISH_EMPTY;
+        return;
+    }
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_WISH;
+    utf8_clean_line(fl->name, a.name, sizeof a.name);
+    fl->msg = MSG_NONE;
+    fl->app_msg[0] = '\0';
+    ui_flow_queue(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
+/* The app's answer to a vote or a wish: ideas-done with its words, or why not. */
+void ui_ideas_answer(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
+{
+    (void)m;
+    ui_flow *fl = &u->flow;
+    fl->ok = r->status == VM_OK;
+    snprintf(fl->app_msg, sizeof fl->app_msg, "%s", r->message);
+    if (fl->ok) {
+        ui_wipe(fl->name, sizeof fl->name);
+        fl->msg = MSG_NONE;
+        ui_goto(u, SCR_IDEAS_DONE, now_ms);
+    } else {
+        fl->msg = MSG_APP;
     }
 }
+
+static bool may_tap(ui *u, const ui_model *m, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    return !u->flow.pending; /* the app is working: one tap is one action */
+}
+
+static const ui_widget_def IDEAS_WIDGETS[IW_COUNT] = {
+    [IW_BACK] = {"back", tap_home, NULL},
+    [IW_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [IW_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+    [IW_WISH] = {"wish", tap_wish, NULL},
+    [IW_IDEA] = {"idea:", tap_idea, NULL},
+};
+
+static const ui_widget_def WISH_WIDGETS[WW_COUNT] = {
+    [WW_BACK] = {"back", tap_to_ideas, NULL},
+    [WW_SEND] = {"next", tap_send, N_("Send")},
+    [WW_KEY] = {"key:", flow_tap_name_key, NULL},
+};
+
+static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {
+    [DW_BACK] = {"back", tap_to_ideas, NULL},
+    [DW_DONE] = {"done", tap_home, N_("Done")},
+};
+
+const ui_screen_def screen_ideas = {
+    .name = "ideas",
+    .build = build,
+    .widgets = UI_WIDGETS(IDEAS_WIDGETS),
+    .may_tap = may_tap,
+    .flags = UI_SCREEN_SCROLLS,
+};
+
+const ui_screen_def screen_wish = {
+    .name = "wish",
+    .build = build,
+    .widgets = UI_WIDGETS(WISH_WIDGETS),
+    .text = flow_text_name,
+    .may_tap = may_tap,
+};
+
+const ui_screen_def screen_ideas_done = {
+    .name = "ideas-done",
+    .build = build,
+    .widgets = UI_WIDGETS(DONE_WIDGETS),
+    .may_tap = may_tap,
+};

@@ -10,6 +10,7 @@
 
 #include "core/dktime.h"
 #include "ui/card.h"
+#include "ui/screens.h"
 
 #define IDLE_MAX_ITEMS 12
 
@@ -305,7 +306,7 @@ static bool anything_on(const ui_model *m, int64_t now)
     return false;
 }
 
-void screen_idle_build(ui_ctx *c)
+static void build_idle(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     draw_rect(c->f, rect_make(0, 0, L->w, L->h), COL_DARK_BG, 0);
@@ -465,13 +466,26 @@ void screen_idle_build(ui_ctx *c)
     }
 }
 
-void screen_night_build(ui_ctx *c)
+static void build_night(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     draw_rect(c->f, rect_make(0, 0, L->w, L->h), COL_BLACK, 0);
     w_register(c, "wake", UI_ROLE_BUTTON, tr(c, "Touch to wake the screen"),
                rect_make(0, 0, L->w, L->h), UI_WIDGET_TAPPABLE, COL_WHITE, COL_BLACK);
 }
+
+/* the first touch only wakes them (ui.c): nothing on them answers a tap */
+const ui_screen_def screen_idle = {
+    .name = "idle",
+    .build = build_idle,
+    .flags = UI_SCREEN_RESTING,
+};
+
+const ui_screen_def screen_night = {
+    .name = "night",
+    .build = build_night,
+    .flags = UI_SCREEN_RESTING,
+};
 
 void screen_too_small_build(ui_ctx *c, int min_w, int min_h)
 {

@@ -14,6 +14,16 @@
 
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/nav.h"
+#include "ui/screens.h"
+
+/* what a tap reaches on interest-reach, -consent and -done (the tables at the end) */
+enum { RW_BACK, RW_NEXT, RW_BY_PHONE, RW_BY_FLAT, RW_KEY, RW_DIGIT, RW_COUNT };
+enum { CW_BACK, CW_SCROLL_UP, CW_SCROLL_DOWN, CW_CONFIRM, CW_COUNT };
+enum { DW_BACK, DW_DONE, DW_COUNT };
+static const ui_widget_def REACH_WIDGETS[RW_COUNT];
+static const ui_widget_def CONSENT_WIDGETS[CW_COUNT];
+static const ui_widget_def DONE_WIDGETS[DW_COUNT];
 
 static size_t reach_max(const ui_flow *fl)
 {
@@ -26,7 +36,7 @@ static bool reach_ok(const ui_flow *fl)
     return fl->by_flat ? n >= 1 : n >= INTEREST_PHONE_MIN;
 }
 
-void ui_interest_digit(ui *u, char d)
+static void interest_digit(ui *u, char d)
 {
     ui_flow *fl = &u->flow;
     if (u->screen != SCR_INTEREST_REACH || d < '0' || d > '9')
@@ -39,13 +49,6 @@ void ui_interest_digit(ui *u, char d)
     fl->reach[n] = d;
     fl->reach[n + 1] = '\0';
     fl->msg = MSG_NONE;
-}
-
-void ui_interest_start(ui *u, const ui_entry *e, int64_t now_ms)
-{
-    ui_flow_wipe(u);
-    snprintf(u->flow.uid, sizeof u->flow.uid, "%s", e->act.uid);
-    ui_goto(u, SCR_INTEREST_NAME, now_ms);
 }
 
 static void build_name(ui_ctx *c)
@@ -107,7 +110,8 @@ static void build_reach(ui_ctx *c)
     const char *title = fl->by_flat ? tr(c, "Your flat number") : tr(c, "Your phone number");
     if (!w_top_bar_fits(c, title, tr(c, "Next"), ICON_NONE))
         title = "";
-    int top = w_top_bar(c, title, "next", tr(c, "Next"), ICON_NONE, false);
+    int top = w_top_bar(c, title, REACH_WIDGETS[RW_NEXT].id, tr(c, REACH_WIDGETS[RW_NEXT].label), ICON_NONE,
+                        false);
     int full_w = L->w - 2 * L->margin;
     int y = top + L->gap;
     int pad_w;
@@ -137,12 +141,12 @@ static void build_reach(ui_ctx *c)
             rp = rf;
             rf = t;
         }
-        w_button(c, "by-phone", phone, fl->by_flat ? ICON_NONE : ICON_CHECK, rp,
+        w_button(c, REACH_WIDGETS[RW_BY_PHONE].id, phone, fl->by_flat ? ICON_NONE : ICON_CHECK, rp,
                  fl->by_flat ? BTN_SECONDARY : BTN_CHOSEN, UI_FONT_BOLD, false);
-        w_button(c, "by-flat", flat, fl->by_flat ? ICON_CHECK : ICON_NONE, rf,
+        w_button(c, REACH_WIDGETS[RW_BY_FLAT].id, flat, fl->by_flat ? ICON_CHECK : ICON_NONE, rf,
                  fl->by_flat ? BTN_CHOSEN : BTN_SECONDARY, UI_FONT_BOLD, false);
     } else {
-        w_button(c, fl->by_flat ? "by-phone" : "by-flat",
+        w_button(c, REACH_WIDGETS[fl->by_flat ? RW_BY_PHONE : RW_BY_FLAT].id,
                  fl->by_flat ? tr(c, "Phone instead") : tr(c, "Flat instead"), ICON_NONE,
                  rect_make(x, y, col_w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
     }
@@ -183,7 +187,7 @@ static void build_consent(ui_ctx *c, const ui_entry *e)
     if (!w_top_bar_fits(c, title, yes, yes_icon))
         title = "";
     /* the way forward in the bar, always in sight; the words under it scroll if they must */
-    int top = w_top_bar(c, title, "confirm", yes, yes_icon, fl->pending);
+    int top = w_top_bar(c, title, CONSENT_WIDGETS[CW_CONFIRM].id, yes, yes_icon, fl->pending);
     int w = L->w - 2 * L->margin;
     int y = top + L->gap;
     char msg_buf[160];
@@ -233,7 +237,8 @@ static void build_consent(ui_ctx *c, const ui_entry *e)
 static void build_done(ui_ctx *c, const ui_entry *e)
 {
     const ui_layout *L = c->L;
-    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    int top = w_top_bar(c, "", DONE_WIDGETS[DW_DONE].id, tr(c, DONE_WIDGETS[DW_DONE].label), ICON_CHECK,
+                        false);
     int x = L->margin, w = L->w - 2 * L->margin;
     int y = top + L->margin;
     int icon = text_line_h(c->ms, UI_FONT_HUGE);
@@ -251,7 +256,7 @@ static void build_done(ui_ctx *c, const ui_entry *e)
     w_text_widget(c, "result", UI_ROLE_HEADING, said, font, COL_TEXT, COL_BG, tx, y, tw, 0, true);
 }
 
-void screen_interest_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_entry *e = ui_entry_find(c->m, c->u->flow.uid);
@@ -275,78 +280,195 @@ void screen_interest_build(ui_ctx *c)
     }
 }
 
-void screen_interest_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* ---- what a tap does */
+
+static void tap_name_next(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    flow_name_next(u, SCR_INTEREST_REACH, now_ms);
+}
+
+static void tap_reach_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    u->flow.msg = MSG_NONE;
+    ui_goto(u, SCR_INTEREST_NAME, now_ms);
+}
+
+static void by(ui *u, bool flat)
 {
     ui_flow *fl = &u->flow;
-    if (!ui_entry_find(m, fl->uid)) {
-        ui_flow_wipe(u);
-        ui_goto(u, SCR_HOME, now_ms);
+    if (flat != fl->by_flat) {
+        fl->by_flat = flat;
+        ui_wipe(fl->reach, sizeof fl->reach); /* another kind of number */
+    }
+    fl->msg = MSG_NONE;
+}
+
+static void tap_by_phone(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    by(u, false);
+}
+
+static void tap_by_flat(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    by(u, true);
+}
+
+static void tap_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    ui_flow *fl = &u->flow;
+    if (strcmp(arg, "backspace") != 0)
+        return;
+    size_t n = strlen(fl->reach);
+    if (n)
+        fl->reach[n - 1] = '\0';
+    fl->msg = MSG_NONE;
+}
+
+static void tap_digit(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    if (arg[0] && !arg[1])
+        interest_digit(u, arg[0]);
+}
+
+static void tap_reach_next(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow *fl = &u->flow;
+    if (!reach_ok(fl)) {
+        fl->msg = MSG_NUMBER_SHORT;
         return;
     }
-    if (fl->pending)
-        return;
-    switch (u->screen) {
-    case SCR_INTEREST_NAME:
-        flow_name_tap(u, m, id, SCR_INTEREST_REACH, now_ms);
-        break;
-    case SCR_INTEREST_REACH:
-        if (strcmp(id, "back") == 0) {
-            fl->msg = MSG_NONE;
-            ui_goto(u, SCR_INTEREST_NAME, now_ms);
-        } else if (strcmp(id, "by-phone") == 0 || strcmp(id, "by-flat") == 0) {
-            bool flat = strcmp(id, "by-flat") == 0;
-            if (flat != fl->by_flat) {
-                fl->by_flat = flat;
-                ui_wipe(fl->reach, sizeof fl->reach); /* another kind of number */
-            }
-            fl->msg = MSG_NONE;
-        } else if (strcmp(id, "key:backspace") == 0) {
-            size_t n = strlen(fl->reach);
-            if (n)
-                fl->reach[n - 1] = '\0';
-            fl->msg = MSG_NONE;
-        } else if (strncmp(id, "digit:", 6) == 0 && id[6] && !id[7]) {
-            ui_interest_digit(u, id[6]);
-        } else if (strcmp(id, "next") == 0) {
-            if (!reach_ok(fl)) {
-                fl->msg = MSG_NUMBER_SHORT;
-                return;
-            }
-            fl->msg = MSG_NONE;
-            u->scroll[SCR_INTEREST_CONSENT] = 0;
-            ui_goto(u, SCR_INTEREST_CONSENT, now_ms);
-        }
-        break;
-    case SCR_INTEREST_CONSENT:
-        if (strcmp(id, "back") == 0) {
-            fl->msg = MSG_NONE;
-            ui_goto(u, SCR_INTEREST_REACH, now_ms);
-        } else if (strcmp(id, "scroll-up") == 0) {
-            u->scroll[SCR_INTEREST_CONSENT] -= u->scroll_page[SCR_INTEREST_CONSENT];
-        } else if (strcmp(id, "scroll-down") == 0) {
-            u->scroll[SCR_INTEREST_CONSENT] += u->scroll_page[SCR_INTEREST_CONSENT];
-        } else if (strcmp(id, "confirm") == 0) {
-            ui_action a;
-            memset(&a, 0, sizeof a);
-            a.kind = UI_ACTION_INTEREST;
-            snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
-            utf8_clean_line(fl->name, a.name, sizeof a.name);
-            snprintf(a.reach, sizeof a.reach, "%s", fl->reach);
-            a.by_flat = fl->by_flat;
-            fl->msg = MSG_NONE;
-            fl->pending = true;
-            ui_queue_action(u, &a);
-            ui_wipe(&a, sizeof a);
-        }
-        break;
-    case SCR_INTEREST_DONE:
-        if (strcmp(id, "done") == 0 || strcmp(id, "back") == 0) {
-            bool home = strcmp(id, "done") == 0;
-            ui_flow_wipe(u);
-            ui_goto(u, home ? SCR_HOME : SCR_DETAIL, now_ms);
-        }
-        break;
-    default:
-        break;
+    fl->msg = MSG_NONE;
+    u->scroll[SCR_INTEREST_CONSENT] = 0;
+    ui_goto(u, SCR_INTEREST_CONSENT, now_ms);
+}
+
+static void tap_consent_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    u->flow.msg = MSG_NONE;
+    ui_goto(u, SCR_INTEREST_REACH, now_ms);
+}
+
+static void tap_confirm(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    ui_flow *fl = &u->flow;
+    ui_action a;
+    memset(&a, 0, sizeof a);
+    a.kind = UI_ACTION_INTEREST;
+    snprintf(a.uid, sizeof a.uid, "%s", fl->uid);
+    utf8_clean_line(fl->name, a.name, sizeof a.name);
+    snprintf(a.reach, sizeof a.reach, "%s", fl->reach);
+    a.by_flat = fl->by_flat;
+    fl->msg = MSG_NONE;
+    ui_flow_queue(u, &a);
+    ui_wipe(&a, sizeof a);
+}
+
+static void tap_done(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+static void tap_done_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_DETAIL, now_ms);
+}
+
+/* digits from a physical keyboard */
+static void text_digits(ui *u, const ui_model *m, const char *text, int64_t now_ms)
+{
+    (void)m, (void)now_ms;
+    for (const char *p = text; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            interest_digit(u, *p);
+}
+
+/* The app's answer: interest-done, or why not on interest-consent. */
+void ui_interest_answer(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
+{
+    (void)m;
+    ui_flow *fl = &u->flow;
+    if (r->status == VM_OK) {
+        fl->ok = true;
+        fl->msg = MSG_NONE;
+        ui_wipe(fl->name, sizeof fl->name);
+        ui_wipe(fl->reach, sizeof fl->reach);
+        ui_goto(u, SCR_INTEREST_DONE, now_ms);
+    } else {
+        fl->msg = MSG_APP;
+        snprintf(fl->app_msg, sizeof fl->app_msg, "%s", r->message);
     }
 }
+
+static const ui_widget_def NAME_WIDGETS[] = {
+    {"back", flow_tap_leave, NULL},
+    {"next", tap_name_next, NULL},
+    {"key:", flow_tap_name_key, NULL},
+};
+
+static const ui_widget_def REACH_WIDGETS[RW_COUNT] = {
+    [RW_BACK] = {"back", tap_reach_back, NULL},
+    [RW_NEXT] = {"next", tap_reach_next, N_("Next")},
+    [RW_BY_PHONE] = {"by-phone", tap_by_phone, NULL},
+    [RW_BY_FLAT] = {"by-flat", tap_by_flat, NULL},
+    [RW_KEY] = {"key:", tap_key, NULL},
+    [RW_DIGIT] = {"digit:", tap_digit, NULL},
+};
+
+static const ui_widget_def CONSENT_WIDGETS[CW_COUNT] = {
+    [CW_BACK] = {"back", tap_consent_back, NULL},
+    [CW_SCROLL_UP] = {"scroll-up", ui_tap_scroll_up, NULL},
+    [CW_SCROLL_DOWN] = {"scroll-down", ui_tap_scroll_down, NULL},
+    [CW_CONFIRM] = {"confirm", tap_confirm, NULL},
+};
+
+static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {
+    [DW_BACK] = {"back", tap_done_back, NULL},
+    [DW_DONE] = {"done", tap_done, N_("Done")},
+};
+
+const ui_screen_def screen_interest_name = {
+    .name = "interest-name",
+    .build = build,
+    .widgets = UI_WIDGETS(NAME_WIDGETS),
+    .text = flow_text_name,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_interest_reach = {
+    .name = "interest-reach",
+    .build = build,
+    .widgets = UI_WIDGETS(REACH_WIDGETS),
+    .text = text_digits,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_interest_consent = {
+    .name = "interest-consent",
+    .build = build,
+    .widgets = UI_WIDGETS(CONSENT_WIDGETS),
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW | UI_SCREEN_SCROLLS,
+};
+
+const ui_screen_def screen_interest_done = {
+    .name = "interest-done",
+    .build = build,
+    .widgets = UI_WIDGETS(DONE_WIDGETS),
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};

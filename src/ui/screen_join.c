@@ -17,6 +17,26 @@
 #include "core/utf8.h"
 #include "ui/card.h"
 #include "ui/flow.h"
+#include "ui/nav.h"
+#include "ui/screens.h"
+
+/* what a tap reaches on join-household, join-extra and join-done (the tables at the end);
+ * the steppers' adults-/adults+ and children-/children+ are w_stepper's */
+enum {
+    HW_BACK,
+    HW_CONFIRM,
+    HW_MORE,
+    HW_ADULTS_FEWER,
+    HW_ADULTS_MORE,
+    HW_CHILDREN_FEWER,
+    HW_CHILDREN_MORE,
+    HW_COUNT
+};
+enum { EW_BACK, EW_CONFIRM, EW_COMPANY, EW_KEY, EW_DIGIT, EW_COUNT };
+enum { DW_BACK, DW_DONE, DW_TASK, DW_CARD, DW_COUNT };
+static const ui_widget_def HOUSEHOLD_WIDGETS[HW_COUNT];
+static const ui_widget_def EXTRA_WIDGETS[EW_COUNT];
+static const ui_widget_def DONE_WIDGETS[DW_COUNT];
 
 static const ui_entry *flow_entry(const ui_ctx *c)
 {
@@ -121,7 +141,7 @@ static void build_household(ui_ctx *c, const ui_entry *e)
     join_state js = flow_join_state(c->m, e, fl->task_id, c->now);
     bool can = joinable(js, fl->task_id);
     const char *label = fl->pending ? tr(c, "One moment\xE2\x80\xA6") : tr(c, "Confirm");
-    int top = w_top_bar(c, tr(c, "How many of you are coming?"), "confirm", label,
+    int top = w_top_bar(c, tr(c, "How many of you are coming?"), HOUSEHOLD_WIDGETS[HW_CONFIRM].id, label,
                         fl->pending ? ICON_CLOCK : ICON_CHECK, fl->pending || !can);
     int w = L->w - 2 * L->margin;
     int max_w = (int)(640 * L->fs);
@@ -207,7 +227,7 @@ static void build_household(ui_ctx *c, const ui_entry *e)
                           need_lines, true);
     }
     if (with_more)
-        w_button(c, "more", more, ICON_LOCK, rect_make(x, bottom + step, w, more_h),
+        w_button(c, HOUSEHOLD_WIDGETS[HW_MORE].id, more, ICON_LOCK, rect_make(x, bottom + step, w, more_h),
                  BTN_SECONDARY, UI_FONT_BOLD, fl->pending);
 }
 
@@ -243,7 +263,7 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
     const char *title = tr(c, "Almost done");
     if (!w_top_bar_fits(c, title, label, fl->pending ? ICON_CLOCK : ICON_CHECK))
         title = "";
-    int top = w_top_bar(c, title, "confirm", label, fl->pending ? ICON_CLOCK : ICON_CHECK,
+    int top = w_top_bar(c, title, EXTRA_WIDGETS[EW_CONFIRM].id, label, fl->pending ? ICON_CLOCK : ICON_CHECK,
                         fl->pending || !can);
 
     /* What to say above everything: a problem first, then the waiting list. */
@@ -322,7 +342,7 @@ static void build_extra(ui_ctx *c, const ui_entry *e)
                            y, col_w, 1, true) +
              L->gap;
     if (show_toggle) {
-        w_toggle(c, "company", company, fl->company, rect_make(x, y, col_w, tog_h));
+        w_toggle(c, EXTRA_WIDGETS[EW_COMPANY].id, company, fl->company, rect_make(x, y, col_w, tog_h));
         y += tog_h + L->gap;
     }
     if (show_explain)
@@ -352,7 +372,8 @@ static void build_done(ui_ctx *c, const ui_entry *e)
 {
     const ui_layout *L = c->L;
     const ui_flow *fl = &c->u->flow;
-    int top = w_top_bar(c, "", "done", tr(c, "Done"), ICON_CHECK, false);
+    int top = w_top_bar(c, "", DONE_WIDGETS[DW_DONE].id, tr(c, DONE_WIDGETS[DW_DONE].label), ICON_CHECK,
+                        false);
     char day[96], clock[32], see[192], big[192];
     ui_day_in_sentence(c, e->act.start, day, sizeof day);
     i18n_clock(c->cat, e->act.start, clock, sizeof clock);
@@ -437,7 +458,9 @@ static void build_done(ui_ctx *c, const ui_entry *e)
                     continue;
                 if (y + L->btn_h > L->h - L->margin)
                     break;
-                snprintf(id, sizeof id, "task:%lld", (long long)e->act.tasks[i].id);
+                char tid[24];
+                snprintf(tid, sizeof tid, "%lld", (long long)e->act.tasks[i].id);
+                ui_widget_id(&DONE_WIDGETS[DW_TASK], tid, id, sizeof id);
                 if (e->act.tasks[i].minutes > 0) {
                     char minutes[48];
                     i18n_format(minutes, sizeof minutes, tr(c, "about %d min."),
@@ -471,7 +494,7 @@ static void build_done(ui_ctx *c, const ui_entry *e)
     }
 }
 
-void screen_join_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     const ui_entry *e = flow_entry(c);
@@ -535,90 +558,216 @@ static void join_confirm(ui *u, const ui_model *m, const ui_entry *e, int64_t no
     a.wants_company = fl->company;
     snprintf(a.code, sizeof a.code, "%s", fl->code);
     fl->msg = MSG_NONE;
-    fl->pending = true;
-    ui_queue_action(u, &a);
+    ui_flow_queue(u, &a);
     ui_wipe(&a, sizeof a);
 }
 
-void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* ---- what a tap does */
+
+static void tap_name_next(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    const ui_entry *e = ui_entry_find(m, u->flow.uid);
+    flow_name_next(u, counts_household(&u->flow, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA,
+                   now_ms);
+}
+
+static void tap_confirm(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    join_confirm(u, m, ui_entry_find(m, u->flow.uid), now_ms);
+}
+
+static void tap_household_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_goto(u, SCR_JOIN_NAME, now_ms);
+}
+
+static void tap_more(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_goto(u, SCR_JOIN_EXTRA, now_ms);
+}
+
+static void step(int *v, int by, int lo)
+{
+    *v += by;
+    clamp(v, lo, HOUSEHOLD_MAX);
+}
+
+static void tap_adults_fewer(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    step(&u->flow.adults, -1, 1);
+}
+
+static void tap_adults_more(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    step(&u->flow.adults, +1, 1);
+}
+
+static void tap_children_fewer(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    step(&u->flow.children, -1, 0);
+}
+
+static void tap_children_more(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    step(&u->flow.children, +1, 0);
+}
+
+static void tap_extra_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)arg;
+    ui_flow *fl = &u->flow;
+    fl->msg = MSG_NONE;
+    ui_goto(u, counts_household(fl, ui_entry_find(m, fl->uid)) ? SCR_JOIN_HOUSEHOLD
+                                                                : SCR_JOIN_NAME,
+            now_ms);
+}
+
+static void tap_company(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg, (void)now_ms;
+    u->flow.company = !u->flow.company;
+}
+
+static void tap_done_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    u->scroll[SCR_DETAIL] = 0;
+    ui_goto(u, SCR_DETAIL, now_ms);
+}
+
+static void tap_done(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_flow_wipe(u);
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+/* a helper task offered after the join: the same person helps; the name stays, the rest is
+ * asked again */
+static void tap_task(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     ui_flow *fl = &u->flow;
     const ui_entry *e = ui_entry_find(m, fl->uid);
-    int64_t now = now_ms / 1000;
-    if (!e) {
-        ui_flow_wipe(u);
+    long long tid = 0;
+    int index = -1;
+    if (sscanf(arg, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index) ||
+        ui_task_join_state(m, e, index, now_ms / 1000) != JOIN_OPEN)
+        return;
+    char name[SIGNUP_NAME_BYTES];
+    memcpy(name, fl->name, sizeof name);
+    ui_flow_start(u, e, tid, now_ms);
+    memcpy(fl->name, name, sizeof name);
+    ui_wipe(name, sizeof name);
+}
+
+/* the next activity, as a card */
+static void tap_card(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    const ui_entry *o = ui_entry_find(m, arg);
+    ui_flow_wipe(u);
+    if (!o) {
         ui_goto(u, SCR_HOME, now_ms);
         return;
     }
-    if (fl->pending)
-        return; /* the app is working: one tap is one action */
+    ui_open_detail(u, o, SCR_HOME, now_ms);
+}
 
-    switch (u->screen) {
-    case SCR_JOIN_NAME:
-        flow_name_tap(u, m, id, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_EXTRA,
-                      now_ms);
-        break;
-    case SCR_JOIN_HOUSEHOLD:
-        if (strcmp(id, "back") == 0)
-            ui_goto(u, SCR_JOIN_NAME, now_ms);
-        else if (strcmp(id, "more") == 0)
-            ui_goto(u, SCR_JOIN_EXTRA, now_ms);
-        else if (strcmp(id, "confirm") == 0)
-            join_confirm(u, m, e, now_ms);
-        else if (strcmp(id, "adults-") == 0)
-            fl->adults--;
-        else if (strcmp(id, "adults+") == 0)
-            fl->adults++;
-        else if (strcmp(id, "children-") == 0)
-            fl->children--;
-        else if (strcmp(id, "children+") == 0)
-            fl->children++;
-        clamp(&fl->adults, 1, HOUSEHOLD_MAX);
-        clamp(&fl->children, 0, HOUSEHOLD_MAX);
-        break;
-    case SCR_JOIN_EXTRA:
-        if (strcmp(id, "back") == 0) {
-            fl->msg = MSG_NONE;
-            ui_goto(u, counts_household(fl, e) ? SCR_JOIN_HOUSEHOLD : SCR_JOIN_NAME, now_ms);
-        } else if (strcmp(id, "company") == 0) {
-            fl->company = !fl->company;
-        } else if (strcmp(id, "confirm") == 0) {
-            join_confirm(u, m, e, now_ms);
-        } else {
-            flow_key_tap(u, id, NULL);
-        }
-        break;
-    case SCR_JOIN_DONE:
-        if (strcmp(id, "back") == 0) {
-            ui_flow_wipe(u);
-            u->scroll[SCR_DETAIL] = 0;
-            ui_goto(u, SCR_DETAIL, now_ms);
-        } else if (strcmp(id, "done") == 0) {
-            ui_flow_wipe(u);
-            ui_goto(u, SCR_HOME, now_ms);
-        } else if (strncmp(id, "task:", 5) == 0) {
-            long long tid = 0;
-            int index = -1;
-            if (sscanf(id + 5, "%lld", &tid) != 1 || !ui_task_find(&e->act, tid, &index) ||
-                ui_task_join_state(m, e, index, now) != JOIN_OPEN)
-                return;
-            /* the same person helps: the name stays, the rest is asked again */
-            char name[SIGNUP_NAME_BYTES];
-            memcpy(name, fl->name, sizeof name);
-            ui_flow_start(u, e, tid, now_ms);
-            memcpy(fl->name, name, sizeof name);
-            ui_wipe(name, sizeof name);
-        } else if (strncmp(id, "card:", 5) == 0) {
-            const ui_entry *o = ui_entry_find(m, id + 5);
-            ui_flow_wipe(u);
-            if (!o) {
-                ui_goto(u, SCR_HOME, now_ms);
-                return;
-            }
-            ui_open_detail(u, o, SCR_HOME, now_ms);
-        }
-        break;
-    default:
-        break;
+/* The app's answer to the join: join-done, or why not (what was typed is kept). */
+void ui_join_answer(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
+{
+    ui_flow *fl = &u->flow;
+    if (r->status == VM_OK) {
+        const ui_entry *e = ui_entry_find(m, fl->uid);
+        fl->ok = true;
+        fl->status = r->signup_status;
+        fl->waiting_position = r->waiting_position;
+        fl->msg = MSG_NONE;
+        fl->offer_tasks = fl->task_id == 0 && e && !e->act.cancelled &&
+                          ui_free_helper_slots(m, e, now_ms / 1000) > 0;
+        /* done: the code stays for join-done to say it once more (it is wiped with the
+         * flow when the screen is left); the name only for the helper tasks offered */
+        if (!fl->offer_tasks)
+            ui_wipe(fl->name, sizeof fl->name);
+        ui_goto(u, SCR_JOIN_DONE, now_ms);
+    } else {
+        /* refused (filled or cancelled meanwhile, ...): say why, keep what was typed */
+        fl->msg = MSG_APP;
+        snprintf(fl->app_msg, sizeof fl->app_msg, "%s", r->message);
+        if (!fl->app_msg[0])
+            fl->msg = MSG_WHY_CLOSED;
     }
 }
+
+static const ui_widget_def NAME_WIDGETS[] = {
+    {"back", flow_tap_leave, NULL},
+    {"next", tap_name_next, NULL},
+    {"key:", flow_tap_name_key, NULL},
+};
+
+static const ui_widget_def HOUSEHOLD_WIDGETS[HW_COUNT] = {
+    [HW_BACK] = {"back", tap_household_back, NULL},
+    [HW_CONFIRM] = {"confirm", tap_confirm, NULL},
+    [HW_MORE] = {"more", tap_more, NULL},
+    [HW_ADULTS_FEWER] = {"adults-", tap_adults_fewer, NULL},
+    [HW_ADULTS_MORE] = {"adults+", tap_adults_more, NULL},
+    [HW_CHILDREN_FEWER] = {"children-", tap_children_fewer, NULL},
+    [HW_CHILDREN_MORE] = {"children+", tap_children_more, NULL},
+};
+
+static const ui_widget_def EXTRA_WIDGETS[EW_COUNT] = {
+    [EW_BACK] = {"back", tap_extra_back, NULL},
+    [EW_CONFIRM] = {"confirm", tap_confirm, NULL},
+    [EW_COMPANY] = {"company", tap_company, NULL},
+    [EW_KEY] = {"key:", flow_tap_code_key, NULL},
+    [EW_DIGIT] = {"digit:", flow_tap_code_digit, NULL},
+};
+
+static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {
+    [DW_BACK] = {"back", tap_done_back, NULL},
+    [DW_DONE] = {"done", tap_done, N_("Done")},
+    [DW_TASK] = {"task:", tap_task, NULL},
+    [DW_CARD] = {"card:", tap_card, NULL}, /* card.c draws it */
+};
+
+const ui_screen_def screen_join_name = {
+    .name = "join-name",
+    .build = build,
+    .widgets = UI_WIDGETS(NAME_WIDGETS),
+    .text = flow_text_name,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_join_household = {
+    .name = "join-household",
+    .build = build,
+    .widgets = UI_WIDGETS(HOUSEHOLD_WIDGETS),
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_join_extra = {
+    .name = "join-extra",
+    .build = build,
+    .widgets = UI_WIDGETS(EXTRA_WIDGETS),
+    .text = flow_text_code,
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};
+
+const ui_screen_def screen_join_done = {
+    .name = "join-done",
+    .build = build,
+    .widgets = UI_WIDGETS(DONE_WIDGETS),
+    .may_tap = flow_may_tap,
+    .flags = UI_SCREEN_FLOW,
+};

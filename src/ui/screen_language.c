@@ -5,8 +5,14 @@
 #include <string.h>
 
 #include "ui/widgets.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
 
-void screen_language_build(ui_ctx *c)
+/* what a tap on language reaches (WIDGETS, at the end) */
+enum { W_BACK, W_LANG, W_COUNT };
+static const ui_widget_def WIDGETS[W_COUNT];
+
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
@@ -44,7 +50,7 @@ void screen_language_build(ui_ctx *c)
         if (r.y + r.h <= view.y || r.y >= view.y + view.h)
             continue;
         bool current = i == c->u->lang;
-        snprintf(id, sizeof id, "lang:%s", i18n_lang(m->langs[i]));
+        ui_widget_id(&WIDGETS[W_LANG], i18n_lang(m->langs[i]), id, sizeof id);
         w_button(c, id, i18n_lang_name(m->langs[i]), current ? ICON_CHECK : ICON_NONE, r,
                  current ? BTN_CHOSEN : BTN_SECONDARY, UI_FONT_TITLE, false);
     }
@@ -52,16 +58,16 @@ void screen_language_build(ui_ctx *c)
     /* (six languages fit every supported window; a longer list scrolls by swipe) */
 }
 
-void screen_language_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    if (strcmp(id, "back") == 0) {
-        ui_goto(u, SCR_HOME, now_ms);
-        return;
-    }
-    if (strncmp(id, "lang:", 5) != 0)
-        return;
+    (void)m, (void)arg;
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+static void tap_lang(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
     for (size_t i = 0; i < m->n_langs; i++) {
-        if (strcmp(i18n_lang(m->langs[i]), id + 5) == 0) {
+        if (strcmp(i18n_lang(m->langs[i]), arg) == 0) {
             u->lang = i;
             u->scroll[SCR_HOME] = 0;
             ui_goto(u, SCR_HOME, now_ms);
@@ -69,3 +75,15 @@ void screen_language_tap(ui *u, const ui_model *m, const char *id, int64_t now_m
         }
     }
 }
+
+static const ui_widget_def WIDGETS[W_COUNT] = {
+    [W_BACK] = {"back", tap_back, NULL},
+    [W_LANG] = {"lang:", tap_lang, NULL}, /* lang:<code>, each language in its own name */
+};
+
+const ui_screen_def screen_language = {
+    .name = "language",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .flags = UI_SCREEN_SCROLLS,
+};

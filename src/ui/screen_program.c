@@ -8,6 +8,8 @@
 
 #include "core/dktime.h"
 #include "ui/card.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
 
 enum { SEC_TODAY = 0, SEC_WEEK, SEC_LATER, SEC_COUNT };
 
@@ -67,7 +69,7 @@ static bool home_measure(ui_ctx *c, int col_w, int **heights, int **sec)
     return true;
 }
 
-void screen_program_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
@@ -213,17 +215,30 @@ void screen_program_build(ui_ctx *c)
         w_scroll_buttons(c, up, down, scroll, scroll_max);
 }
 
-void screen_program_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+static void tap_card(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    if (strncmp(id, "card:", 5) == 0) {
-        const ui_entry *e = ui_entry_find(m, id + 5);
-        if (e)
-            ui_open_detail(u, e, SCR_PROGRAM, now_ms);
-    } else if (strcmp(id, "back") == 0) {
-        ui_goto(u, SCR_HOME, now_ms);
-    } else if (strcmp(id, "scroll-up") == 0) {
-        u->scroll[SCR_PROGRAM] -= u->scroll_page[SCR_PROGRAM];
-    } else if (strcmp(id, "scroll-down") == 0) {
-        u->scroll[SCR_PROGRAM] += u->scroll_page[SCR_PROGRAM];
-    }
+    const ui_entry *e = ui_entry_find(m, arg);
+    if (e)
+        ui_open_detail(u, e, SCR_PROGRAM, now_ms);
 }
+
+static void tap_back(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
+{
+    (void)m, (void)arg;
+    ui_goto(u, SCR_HOME, now_ms);
+}
+
+/* the cards (card:<uid>) are card.c's, drawn the same on join-done */
+static const ui_widget_def WIDGETS[] = {
+    {"card:", tap_card, NULL},
+    {"back", tap_back, NULL},
+    {"scroll-up", ui_tap_scroll_up, NULL},
+    {"scroll-down", ui_tap_scroll_down, NULL},
+};
+
+const ui_screen_def screen_program = {
+    .name = "program",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS),
+    .flags = UI_SCREEN_SCROLLS,
+};

@@ -9,6 +9,12 @@
 #include <string.h>
 
 #include "ui/widgets.h"
+#include "ui/nav.h"
+#include "ui/screen.h"
+
+/* what a tap on sync-done reaches (WIDGETS_DONE, at the end) */
+enum { W_OK, W_COUNT };
+static const ui_widget_def WIDGETS_DONE[W_COUNT];
 
 static int centre_block_x(const ui_layout *L, int *w)
 {
@@ -110,7 +116,7 @@ static void build_done(ui_ctx *c)
     }
 
     int w, x = centre_block_x(L, &w);
-    const char *ok = tr(c, "OK");
+    const char *ok = tr(c, WIDGETS_DONE[W_OK].label);
     int ok_w = w_button_width(c, ok, ICON_CHECK, UI_FONT_TITLE);
     if (ok_w < L->btn_h * 3)
         ok_w = L->btn_h * 3;
@@ -154,11 +160,11 @@ static void build_done(ui_ctx *c)
     y += L->margin * 2;
     if (y + ok_h > L->h - L->margin)
         y = L->h - L->margin - ok_h;
-    w_button(c, "ok", ok, ICON_CHECK, rect_make((L->w - ok_w) / 2, y, ok_w, ok_h), BTN_PRIMARY,
+    w_button(c, WIDGETS_DONE[W_OK].id, ok, ICON_CHECK, rect_make((L->w - ok_w) / 2, y, ok_w, ok_h), BTN_PRIMARY,
              UI_FONT_TITLE, false);
 }
 
-void screen_sync_build(ui_ctx *c)
+static void build(ui_ctx *c)
 {
     w_background(c);
     if (c->u->screen == SCR_SYNC)
@@ -167,11 +173,26 @@ void screen_sync_build(ui_ctx *c)
         build_done(c);
 }
 
-void screen_sync_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms)
+/* `ok` goes back to where the stick found the kiosk (an admin screen it interrupted, else
+ * home), as the screen does by itself after a while (ui.c) */
+static void tap_ok(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
-    /* `ok` is handled by the state machine (back to where the stick found the kiosk) */
-    (void)u;
-    (void)m;
-    (void)id;
-    (void)now_ms;
+    (void)m, (void)arg;
+    ui_leave_sync(u, now_ms);
 }
+
+static const ui_widget_def WIDGETS_DONE[W_COUNT] = {
+    [W_OK] = {"ok", tap_ok, N_("OK")},
+};
+
+/* nothing to tap while the stick is read and written */
+const ui_screen_def screen_sync = {
+    .name = "sync",
+    .build = build,
+};
+
+const ui_screen_def screen_sync_done = {
+    .name = "sync-done",
+    .build = build,
+    .widgets = UI_WIDGETS(WIDGETS_DONE),
+};

@@ -6,50 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
-
-static const char *const SCREEN_NAMES[SCR_COUNT] = {
-    [SCR_HOME] = "home",
-    [SCR_DETAIL] = "detail",
-    [SCR_JOIN_NAME] = "join-name",
-    [SCR_JOIN_HOUSEHOLD] = "join-household",
-    [SCR_JOIN_EXTRA] = "join-extra",
-    [SCR_JOIN_DONE] = "join-done",
-    [SCR_CANCEL_NAME] = "cancel-name",
-    [SCR_CANCEL_CODE] = "cancel-code",
-    [SCR_CANCEL_DONE] = "cancel-done",
-    [SCR_INTEREST_NAME] = "interest-name",
-    [SCR_INTEREST_REACH] = "interest-reach",
-    [SCR_INTEREST_CONSENT] = "interest-consent",
-    [SCR_INTEREST_DONE] = "interest-done",
-    [SCR_WISH] = "wish",
-    [SCR_IDEAS_DONE] = "ideas-done",
-    [SCR_IDLE] = "idle",
-    [SCR_NIGHT] = "night",
-    [SCR_SYNC] = "sync",
-    [SCR_SYNC_DONE] = "sync-done",
-    [SCR_ADMIN_PIN] = "admin-pin",
-    [SCR_ADMIN] = "admin",
-    [SCR_ADMIN_SIGNUPS] = "admin-signups",
-    [SCR_ADMIN_STICKS] = "admin-sticks",
-    [SCR_ADMIN_CONFIRM] = "admin-confirm",
-    [SCR_ADMIN_TEST] = "admin-test",
-    [SCR_TOO_SMALL] = "too-small",
-    [SCR_PROGRAM] = "program",
-    [SCR_LANGUAGE] = "language",
-    [SCR_CONTACTS] = "contacts",
-    [SCR_ADMIN_CHECKIN] = "admin-checkin",
-    [SCR_IDEAS] = "ideas",
-};
+#include "ui/nav.h"
+#include "ui/screen.h"
 
 #define WHEEL_STEP_LINES 3
-
-void ui_wipe(void *p, size_t n)
-{
-    volatile unsigned char *b = p;
-    while (n--)
-        *b++ = 0;
-}
 
 /* The layout is made for the window less the burn-in margin: the screens are shifted inside
  * that margin, so nothing they draw ever leaves the window. */
@@ -126,7 +86,7 @@ void ui_font_sizes(const ui *u, int sizes[UI_FONT_COUNT])
 
 const char *ui_screen_name(const ui *u)
 {
-    return too_small(u) ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen];
+    return ui_screen_def_of(too_small(u) ? SCR_TOO_SMALL : u->screen)->name;
 }
 
 bool ui_admin_open(const ui *u)
@@ -139,92 +99,6 @@ size_t ui_lang(const ui *u)
     return u->lang;
 }
 
-bool ui_entry_has_qr(const ui_model *m, const ui_entry *e)
-{
-    if (e->qr_kind == UI_QR_NONE || e->act.cancelled)
-        return false;
-    if (!e->qr && m->need_qr)
-        m->need_qr(m->need_qr_ctx, e);
-    return e->qr && e->qr_size > 0;
-}
-
-const ui_entry *ui_entry_find(const ui_model *m, const char *uid)
-{
-    if (!m || !uid || !*uid)
-        return NULL;
-    for (size_t i = 0; i < m->n_entries; i++)
-        if (strcmp(m->entries[i].act.uid, uid) == 0)
-            return &m->entries[i];
-    return NULL;
-}
-
-static void drop_gesture(ui *u)
-{
-    /* a finger still down belongs to the old screen: its release does nothing here */
-    u->ignored = u->down;
-    u->dragging = false;
-    u->holding = false;
-    u->press_id[0] = '\0';
-}
-
-void ui_open_detail(ui *u, const ui_entry *e, ui_screen_id from, int64_t now_ms)
-{
-    snprintf(u->detail_uid, sizeof u->detail_uid, "%s", e->act.uid);
-    u->detail_from = from == SCR_PROGRAM ? SCR_PROGRAM : SCR_HOME;
-    u->scroll[SCR_DETAIL] = 0;
-    u->detail_msg = MSG_NONE;
-    ui_goto(u, SCR_DETAIL, now_ms);
-}
-
-void ui_goto(ui *u, ui_screen_id s, int64_t now_ms)
-{
-    u->screen = s;
-    u->screen_since = now_ms;
-    u->detail_msg = MSG_NONE;
-    drop_gesture(u);
-}
-
-void ui_flow_wipe(ui *u)
-{
-    ui_wipe(&u->flow, sizeof u->flow);
-    ui_wipe(&u->action, sizeof u->action);
-    u->action_ready = false;
-    /* the last frame may show the name too: gone with it (taps wait for the next build) */
-    ui_frame_reset(&u->last, "", u->L.w, u->L.h);
-    u->have_last = false;
-}
-
-void ui_flow_start(ui *u, const ui_entry *e, int64_t task_id, int64_t now_ms)
-{
-    ui_flow_wipe(u);
-    snprintf(u->flow.uid, sizeof u->flow.uid, "%s", e->act.uid);
-    snprintf(u->detail_uid, sizeof u->detail_uid, "%s", e->act.uid);
-    u->flow.task_id = task_id;
-    u->flow.adults = 1;
-    u->flow.children = 0;
-    ui_goto(u, SCR_JOIN_NAME, now_ms);
-}
-
-void ui_queue_action(ui *u, const ui_action *a)
-{
-    u->action = *a;
-    u->action_ready = true;
-}
-
-void ui_go_home(ui *u, int64_t now_ms)
-{
-    ui_flow_wipe(u);
-    ui_admin_wipe(u);
-    u->admin_resume = false;
-    u->detail_uid[0] = '\0';
-    u->detail_from = SCR_HOME;
-    u->scroll[SCR_DETAIL] = 0;
-    u->scroll[SCR_PROGRAM] = 0;
-    u->scroll[SCR_CONTACTS] = 0;
-    u->program_day = 0;
-    ui_goto(u, SCR_HOME, now_ms);
-}
-
 /* Nothing to undo when nobody is there: home, the default language, the top of the list. */
 static bool at_rest(const ui *u)
 {
@@ -235,7 +109,7 @@ static bool at_rest(const ui *u)
 /* Screens that are not a resident's or a staff member's business: time does not reset them. */
 static bool resting_screen(ui_screen_id s)
 {
-    return s == SCR_IDLE || s == SCR_NIGHT;
+    return ui_screen_def_of(s)->flags & UI_SCREEN_RESTING;
 }
 
 static bool sync_screen(ui_screen_id s)
@@ -257,10 +131,7 @@ static bool may_darken(const ui *u)
 
 static bool scrolls(ui_screen_id s)
 {
-    return s == SCR_HOME || s == SCR_DETAIL || s == SCR_PROGRAM || s == SCR_LANGUAGE ||
-           s == SCR_CONTACTS || s == SCR_INTEREST_CONSENT || s == SCR_ADMIN_CHECKIN ||
-           s == SCR_IDEAS ||
-           s == SCR_ADMIN || s == SCR_ADMIN_SIGNUPS || s == SCR_ADMIN_STICKS;
+    return ui_screen_def_of(s)->flags & UI_SCREEN_SCROLLS;
 }
 
 static int64_t max64(int64_t a, int64_t b)
@@ -269,33 +140,6 @@ static int64_t max64(int64_t a, int64_t b)
 }
 
 /* ---- what the model says: the stick and the night */
-
-/* A stick interrupts whatever is on: a resident's flow is wiped; an admin screen is kept to
- * come back to. */
-static void enter_sync(ui *u, ui_screen_id s, int64_t now_ms)
-{
-    if (!sync_screen(u->screen)) {
-        bool admin = u->admin.unlocked && ui_is_admin_screen(u->screen);
-        if (admin) {
-            ui_flow_wipe(u);
-            u->admin_resume = true;
-        } else {
-            ui_go_home(u, now_ms);
-            u->lang = u->opt.default_lang;
-        }
-    }
-    ui_goto(u, s, now_ms);
-}
-
-static void leave_sync(ui *u, int64_t now_ms)
-{
-    if (u->admin_resume && u->admin.unlocked) {
-        u->admin_resume = false;
-        ui_goto(u, SCR_ADMIN, now_ms);
-        return;
-    }
-    ui_go_home(u, now_ms);
-}
 
 static bool observe(ui *u, const ui_model *m, int64_t now_ms)
 {
@@ -312,7 +156,7 @@ static bool observe(ui *u, const ui_model *m, int64_t now_ms)
         changed = true;
         switch (st) {
         case UI_STICK_SYNCING:
-            enter_sync(u, SCR_SYNC, now_ms);
+            ui_enter_sync(u, SCR_SYNC, now_ms);
             break;
         case UI_STICK_REFUSED:
             /* staff on an admin screen put it in to authorise it: no interruption */
@@ -321,13 +165,13 @@ static bool observe(ui *u, const ui_model *m, int64_t now_ms)
             /* fall through */
         case UI_STICK_DONE:
         case UI_STICK_FAILED:
-            enter_sync(u, SCR_SYNC_DONE, now_ms);
+            ui_enter_sync(u, SCR_SYNC_DONE, now_ms);
             u->sync_done_since = now_ms;
             u->sync_done_state = st;
             break;
         case UI_STICK_NONE:
             if (sync_screen(u->screen))
-                leave_sync(u, now_ms);
+                ui_leave_sync(u, now_ms);
             break;
         }
     }
@@ -352,7 +196,16 @@ static void clamp_scroll(ui *u)
     }
 }
 
-static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t now_ms);
+/* A tap on the widget `id_in` of the current screen: its table says what it does. */
+static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
+{
+    char id[UI_ID_MAX]; /* the handler may go elsewhere, and drop the gesture it came from */
+    snprintf(id, sizeof id, "%s", id_in);
+    const ui_screen_def *s = ui_screen_def_of(u->screen);
+    if (!s->may_tap || s->may_tap(u, m, now_ms))
+        ui_widget_tap(s->widgets, s->n_widgets, u, m, id, now_ms);
+    clamp_scroll(u);
+}
 
 /* A digit of a code was just typed: it shows a moment, then becomes a dot. */
 static void note_code_typed(ui *u, size_t before, int64_t now_ms)
@@ -368,85 +221,6 @@ static void fire(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
     size_t code_before = strlen(u->flow.code);
     fire_on_screen(u, m, id_in, now_ms);
     note_code_typed(u, code_before, now_ms);
-}
-
-static void fire_on_screen(ui *u, const ui_model *m, const char *id_in, int64_t now_ms)
-{
-    char id[UI_ID_MAX];
-    snprintf(id, sizeof id, "%s", id_in);
-    switch (u->screen) {
-    case SCR_IDLE:
-    case SCR_NIGHT:
-    case SCR_SYNC:
-    case SCR_TOO_SMALL:
-        break; /* woken on press, or nothing to tap */
-    case SCR_SYNC_DONE:
-        screen_sync_tap(u, m, id, now_ms);
-        if (u->screen == SCR_SYNC_DONE && strcmp(id, "ok") == 0)
-            leave_sync(u, now_ms);
-        break;
-    case SCR_ADMIN_PIN:
-        screen_admin_pin_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN:
-        screen_admin_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_CONFIRM:
-        screen_admin_confirm_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_TEST:
-        screen_admin_test_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_SIGNUPS:
-        screen_admin_signups_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_STICKS:
-        screen_admin_sticks_tap(u, m, id, now_ms);
-        break;
-    case SCR_HOME:
-        screen_home_tap(u, m, id, now_ms);
-        break;
-    case SCR_PROGRAM:
-        screen_program_tap(u, m, id, now_ms);
-        break;
-    case SCR_LANGUAGE:
-        screen_language_tap(u, m, id, now_ms);
-        break;
-    case SCR_CONTACTS:
-        screen_contacts_tap(u, m, id, now_ms);
-        break;
-    case SCR_ADMIN_CHECKIN:
-        screen_admin_checkin_tap(u, m, id, now_ms);
-        break;
-    case SCR_DETAIL:
-        screen_detail_tap(u, m, id, now_ms);
-        break;
-    case SCR_JOIN_NAME:
-    case SCR_JOIN_HOUSEHOLD:
-    case SCR_JOIN_EXTRA:
-    case SCR_JOIN_DONE:
-        screen_join_tap(u, m, id, now_ms);
-        break;
-    case SCR_CANCEL_NAME:
-    case SCR_CANCEL_CODE:
-    case SCR_CANCEL_DONE:
-        screen_cancel_tap(u, m, id, now_ms);
-        break;
-    case SCR_INTEREST_NAME:
-    case SCR_INTEREST_REACH:
-    case SCR_INTEREST_CONSENT:
-    case SCR_INTEREST_DONE:
-        screen_interest_tap(u, m, id, now_ms);
-        break;
-    case SCR_IDEAS:
-    case SCR_WISH:
-    case SCR_IDEAS_DONE:
-        screen_ideas_tap(u, m, id, now_ms);
-        break;
-    case SCR_COUNT:
-        break;
-    }
-    clamp_scroll(u);
 }
 
 static int absi(int v)
@@ -490,26 +264,28 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
         }
         /* a new screen ignores presses for a moment: a double tap cannot act on it */
         u->ignored = now_ms - u->screen_since < UI_GUARD_MS;
-        if (u->screen == SCR_ADMIN_TEST)
-            ui_admin_test_touch(u, in->x, in->y);
+        void (*touch)(ui *, int, int) = ui_screen_def_of(u->screen)->touch;
+        if (touch)
+            touch(u, in->x, in->y);
         maybe_hold(u, in->x, in->y, now_ms);
         if (u->ignored || !u->have_last)
-            return seen || u->screen == SCR_ADMIN_TEST;
+            return seen || touch != NULL;
         const ui_widget *w = ui_frame_hit(&u->last, in->x, in->y);
         if (!w)
-            return seen || u->screen == SCR_ADMIN_TEST;
+            return seen || touch != NULL;
         snprintf(u->press_id, sizeof u->press_id, "%s", w->id);
         return true;
     }
     case UI_IN_MOVE: {
-        if (u->down && u->screen == SCR_ADMIN_TEST)
-            ui_admin_test_touch(u, in->x, in->y);
+        void (*touch)(ui *, int, int) = ui_screen_def_of(u->screen)->touch;
+        if (u->down && touch)
+            touch(u, in->x, in->y);
         if (u->holding &&
             (absi(in->y - u->down_y) > u->L.drag || absi(in->x - u->down_x) > u->L.drag))
             u->holding = false;
         if (!u->down || u->ignored)
-            return seen || u->screen == SCR_ADMIN_TEST;
-        bool changed = u->screen == SCR_ADMIN_TEST;
+            return seen || touch != NULL;
+        bool changed = touch != NULL;
         if (!u->dragging && scrolls(u->screen) &&
             (absi(in->y - u->down_y) > u->L.drag || absi(in->x - u->down_x) > u->L.drag)) {
             u->dragging = true;
@@ -569,17 +345,10 @@ bool ui_handle(ui *u, const ui_model *m, const ui_input *in, int64_t now_ms)
         text[sizeof in->text] = '\0';
         if (busy(u))
             return seen;
-        if (u->screen == SCR_ADMIN_PIN) {
-            for (const char *p = text; *p; p++) {
-                char id[16];
-                if (*p < '0' || *p > '9')
-                    continue;
-                snprintf(id, sizeof id, "digit:%c", *p);
-                screen_admin_pin_tap(u, m, id, now_ms);
-            }
-        } else {
+        const ui_screen_def *def = ui_screen_def_of(u->screen);
+        if (def->text) {
             size_t code_before = strlen(u->flow.code);
-            screen_flow_text(u, text);
+            def->text(u, m, text, now_ms);
             note_code_typed(u, code_before, now_ms);
         }
         ui_wipe(text, sizeof text);
@@ -627,7 +396,7 @@ bool ui_tick(ui *u, const ui_model *m, int64_t now_ms)
         }
     }
     if (u->screen == SCR_SYNC_DONE && now_ms - u->sync_done_since >= sync_done_ms(u)) {
-        leave_sync(u, now_ms);
+        ui_leave_sync(u, now_ms);
         changed = true;
     }
     bool free_to_reset = !busy(u) && !sync_screen(u->screen) && !resting_screen(u->screen);
@@ -684,7 +453,7 @@ int64_t ui_next_deadline(const ui *u, int64_t now_ms)
 
 static bool flow_screen(ui_screen_id s)
 {
-    return s >= SCR_JOIN_NAME && s <= SCR_INTEREST_DONE;
+    return ui_screen_def_of(s)->flags & UI_SCREEN_FLOW;
 }
 
 void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_ms,
@@ -702,8 +471,7 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         ui_go_home(u, now_ms);
 
     bool small = too_small(u);
-    ui_frame_reset(out, small ? SCREEN_NAMES[SCR_TOO_SMALL] : SCREEN_NAMES[u->screen], u->win_w,
-                   u->win_h);
+    ui_frame_reset(out, ui_screen_name(u), u->win_w, u->win_h);
     /* the app's measure, for the face the language's Arabic script is read in */
     ui_measure ms = *measure;
     out->measure = &ms;
@@ -733,80 +501,9 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         u->built = true;
         return;
     }
-    switch (u->screen) {
-    case SCR_IDLE:
-        screen_idle_build(&c);
-        break;
-    case SCR_NIGHT:
-        screen_night_build(&c);
-        break;
-    case SCR_SYNC:
-    case SCR_SYNC_DONE:
-        screen_sync_build(&c);
-        break;
-    case SCR_ADMIN_PIN:
-        screen_admin_pin_build(&c);
-        break;
-    case SCR_ADMIN:
-        screen_admin_build(&c);
-        break;
-    case SCR_ADMIN_CONFIRM:
-        screen_admin_confirm_build(&c);
-        break;
-    case SCR_ADMIN_TEST:
-        screen_admin_test_build(&c);
-        break;
-    case SCR_ADMIN_SIGNUPS:
-        screen_admin_signups_build(&c);
-        break;
-    case SCR_ADMIN_STICKS:
-        screen_admin_sticks_build(&c);
-        break;
-    case SCR_TOO_SMALL:
-        break;
-    case SCR_HOME:
-        screen_home_build(&c);
-        break;
-    case SCR_PROGRAM:
-        screen_program_build(&c);
-        break;
-    case SCR_LANGUAGE:
-        screen_language_build(&c);
-        break;
-    case SCR_CONTACTS:
-        screen_contacts_build(&c);
-        break;
-    case SCR_ADMIN_CHECKIN:
-        screen_admin_checkin_build(&c);
-        break;
-    case SCR_DETAIL:
-        screen_detail_build(&c);
-        break;
-    case SCR_JOIN_NAME:
-    case SCR_JOIN_HOUSEHOLD:
-    case SCR_JOIN_EXTRA:
-    case SCR_JOIN_DONE:
-        screen_join_build(&c);
-        break;
-    case SCR_CANCEL_NAME:
-    case SCR_CANCEL_CODE:
-    case SCR_CANCEL_DONE:
-        screen_cancel_build(&c);
-        break;
-    case SCR_INTEREST_NAME:
-    case SCR_INTEREST_REACH:
-    case SCR_INTEREST_CONSENT:
-    case SCR_INTEREST_DONE:
-        screen_interest_build(&c);
-        break;
-    case SCR_IDEAS:
-    case SCR_WISH:
-    case SCR_IDEAS_DONE:
-        screen_ideas_build(&c);
-        break;
-    case SCR_COUNT:
-        break;
-    }
+    const ui_screen_def *def = ui_screen_def_of(u->screen);
+    if (def->build)
+        def->build(&c);
     u->scroll_max[u->screen] = c.scroll_max;
     u->scroll_page[u->screen] = c.scroll_page > 0 ? c.scroll_page : u->L.h / 2;
     clamp_scroll(u);
@@ -834,65 +531,19 @@ bool ui_take_action(ui *u, ui_action *out)
 
 void ui_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms)
 {
+    /* the answer goes to whoever asked, by what was asked */
+    ui_action_kind kind;
     if (u->admin.pending) {
-        ui_admin_action_done(u, m, r, now_ms);
-        return;
-    }
-    ui_flow *fl = &u->flow;
-    if (!fl->pending)
+        kind = u->admin.pending_kind;
+    } else if (u->flow.pending) {
+        kind = u->flow.pending_kind;
+        u->flow.pending = false;
+    } else {
         return; /* the flow was left meanwhile (idle, stick): nothing to show */
-    fl->pending = false;
-    const char *msg = r->message[0] ? r->message : "";
-    if (u->screen == SCR_JOIN_EXTRA || u->screen == SCR_JOIN_HOUSEHOLD) {
-        if (r->status == VM_OK) {
-            const ui_entry *e = ui_entry_find(m, fl->uid);
-            fl->ok = true;
-            fl->status = r->signup_status;
-            fl->waiting_position = r->waiting_position;
-            fl->msg = MSG_NONE;
-            fl->offer_tasks = fl->task_id == 0 && e && !e->act.cancelled &&
-                              ui_free_helper_slots(m, e, now_ms / 1000) > 0;
-            /* done: the code stays for join-done to say it once more (it is wiped with the
-             * flow when the screen is left); the name only for the helper tasks offered */
-            if (!fl->offer_tasks)
-                ui_wipe(fl->name, sizeof fl->name);
-            ui_goto(u, SCR_JOIN_DONE, now_ms);
-        } else {
-            /* refused (filled or cancelled meanwhile, ...): say why, keep what was typed */
-            fl->msg = MSG_APP;
-            snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
-            if (!fl->app_msg[0])
-                fl->msg = MSG_WHY_CLOSED;
-        }
-    } else if (u->screen == SCR_IDEAS || u->screen == SCR_WISH) {
-        fl->ok = r->status == VM_OK;
-        snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
-        if (fl->ok) {
-            ui_wipe(fl->name, sizeof fl->name);
-            fl->msg = MSG_NONE;
-            ui_goto(u, SCR_IDEAS_DONE, now_ms);
-        } else {
-            fl->msg = MSG_APP;
-        }
-    } else if (u->screen == SCR_INTEREST_CONSENT) {
-        if (r->status == VM_OK) {
-            fl->ok = true;
-            fl->msg = MSG_NONE;
-            ui_wipe(fl->name, sizeof fl->name);
-            ui_wipe(fl->reach, sizeof fl->reach);
-            ui_goto(u, SCR_INTEREST_DONE, now_ms);
-        } else {
-            fl->msg = MSG_APP;
-            snprintf(fl->app_msg, sizeof fl->app_msg, "%s", msg);
-        }
-    } else if (u->screen == SCR_CANCEL_CODE) {
-        fl->ok = r->status == VM_OK;
-        snprintf(fl->app_msg, sizeof fl->app_msg, "%s", fl->ok ? "" : msg);
-        ui_wipe(fl->code, sizeof fl->code);
-        if (fl->ok)
-            ui_wipe(fl->name, sizeof fl->name);
-        ui_goto(u, SCR_CANCEL_DONE, now_ms);
     }
+    ui_answer_fn answer = ui_answer_of(kind);
+    if (answer)
+        answer(u, m, r, now_ms);
 }
 
 void ui_build_error(ui *u, const i18n_catalog *cat, const ui_measure *measure,

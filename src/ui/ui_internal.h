@@ -1,8 +1,8 @@
 /* ui_internal: the state of the ui, shared by the state machine (ui.c) and the screens.
  *
- * A screen is a pure function of the state, the model and the time that fills a frame
- * (screen_*_build); its taps go to screen_*_tap, which changes the state only through the
- * helpers below. Nothing here is part of the contract with the app (that is ui.h).
+ * A screen is a pure function of the state, the model and the time that fills a frame; its
+ * taps go through its table of widgets (screen.h), and it moves only through nav.h. Nothing
+ * here is part of the contract with the app (that is ui.h).
  *
  * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
@@ -87,6 +87,7 @@ typedef struct ui_flow {
     char code[8];
     int64_t code_peek_until;       /* ms: the last digit typed shows until then, then a dot */
     bool pending;                  /* the action is with the app */
+    ui_action_kind pending_kind;   /* ...and which: its answer goes there (ui_answer_of) */
     ui_msg msg;
     char app_msg[256];
     /* result (join-done, cancel-done) */
@@ -197,23 +198,11 @@ typedef struct ui_ctx {
     int scroll_page;               /* out: one scroll-button step */
 } ui_ctx;
 
-/* ---- state helpers (ui.c) */
+/* ---- the model, as the screens read it (model.c) */
 const ui_entry *ui_entry_find(const ui_model *m, const char *uid);
 /* True when the entry has a code to show, asking the app to make it first when it is lazy
  * (model.need_qr). */
 bool ui_entry_has_qr(const ui_model *m, const ui_entry *e);
-/* Opens the detail of `e`, coming from `from` (home, program, join-done): back returns
- * there. */
-void ui_open_detail(ui *u, const ui_entry *e, ui_screen_id from, int64_t now_ms);
-/* Goes to `s`: the press guard starts, the gesture in progress is dropped. */
-void ui_goto(ui *u, ui_screen_id s, int64_t now_ms);
-/* Leaves any flow and wipes what was typed. */
-void ui_flow_wipe(ui *u);
-/* Starts a join (task_id 0: as participant) of `e`: a fresh flow, the name screen. */
-void ui_flow_start(ui *u, const ui_entry *e, int64_t task_id, int64_t now_ms);
-void ui_queue_action(ui *u, const ui_action *a);
-/* Zeroes memory that held what a resident typed, in a way the compiler keeps. */
-void ui_wipe(void *p, size_t n);
 
 /* ---- words (words.c) */
 const char *tr(const ui_ctx *c, const char *msgid);
@@ -253,59 +242,14 @@ void ui_idle_offset(int64_t now_ms, int slack_x, int slack_y, int *dx, int *dy);
  * the laid-out `w` x `h` to the frame's edge, so backgrounds and bars still fill it. */
 void ui_frame_shift(ui_frame *f, int w, int h, int dx, int dy);
 
-/* ---- admin (admin.c) */
+/* ---- admin */
+/* The staff's screens, behind the PIN (nav.c). */
 bool ui_is_admin_screen(ui_screen_id s);
-/* Wipes the admin state (PIN, names in the last frame). */
-void ui_admin_wipe(ui *u);
-/* The app's answer to a pending admin action. */
-void ui_admin_action_done(ui *u, const ui_model *m, const ui_action_result *r, int64_t now_ms);
-/* A press on admin-test (down or move): lights the cell under it (screen_admin_test.c). */
-void ui_admin_test_touch(ui *u, int x, int y);
 
-/* ---- screens: build and tap */
-void screen_home_build(ui_ctx *c);  /* home: the week at a glance */
-void screen_home_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_program_build(ui_ctx *c); /* program: the detailed cards */
-void screen_program_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_language_build(ui_ctx *c); /* language: the chooser */
-void screen_language_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_contacts_build(ui_ctx *c); /* contacts: who residents can ask */
-void screen_contacts_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_detail_build(ui_ctx *c);
-void screen_detail_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_join_build(ui_ctx *c);   /* join-name, join-household, join-extra, join-done */
-void screen_join_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_cancel_build(ui_ctx *c); /* cancel-name, cancel-code, cancel-done */
-void screen_cancel_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_ideas_build(ui_ctx *c); /* ideas, wish, ideas-done */
-void screen_ideas_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_interest_build(ui_ctx *c); /* interest-name, -reach, -consent, -done */
-void screen_interest_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-/* A digit typed on interest-reach (the number pad or a physical keyboard). */
-void ui_interest_digit(ui *u, char d);
-/* Starts "Sig til, når der sker noget" for `e`: a fresh flow, the name screen. */
-void ui_interest_start(ui *u, const ui_entry *e, int64_t now_ms);
-
-void screen_idle_build(ui_ctx *c);  /* idle */
-void screen_night_build(ui_ctx *c); /* night */
+/* ---- frames that are no screen (screen_idle.c): the window is too small; the kiosk
+ * cannot start */
 void screen_too_small_build(ui_ctx *c, int min_w, int min_h);
 void screen_error_build(ui_ctx *c, const char *detail);
-void screen_sync_build(ui_ctx *c);  /* sync, sync-done */
-void screen_sync_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_pin_build(ui_ctx *c);
-void screen_admin_pin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_build(ui_ctx *c);
-void screen_admin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_confirm_build(ui_ctx *c);
-void screen_admin_confirm_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_test_build(ui_ctx *c);
-void screen_admin_test_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_signups_build(ui_ctx *c);
-void screen_admin_signups_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_checkin_build(ui_ctx *c);
-void screen_admin_checkin_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
-void screen_admin_sticks_build(ui_ctx *c);
-void screen_admin_sticks_tap(ui *u, const ui_model *m, const char *id, int64_t now_ms);
 /* The catalog the admin screens speak: the current language when it is Danish or English,
  * else Danish, else English (the staff's words are not translated further). */
 const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
@@ -313,8 +257,6 @@ const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
  * (screen_admin.c). */
 const char *ui_admin_authorise_reason(const ui_ctx *c);
 
-/* Typing from a physical keyboard, on the screens that take text. */
-void screen_flow_text(ui *u, const char *text);
 /* Shared by both flows: a key of the on-screen keyboard (`kb`: its layout, for capitals) or
  * of the number pad (`kb` NULL). Returns true when `id` was a key. */
 struct kb_layout;

@@ -2,8 +2,8 @@
 """Every word the program shows is in the catalogs.
 
 Collects the msgids the C sources hand to the translation layer (i18n_text, i18n_text_ctx,
-i18n_plural, and the ui's tr / tr_staff, the app's say / say_staff, and N_ for words chosen
-before they are translated) and checks that each is in po/da.po and po/en.po, with its
+i18n_plural, and the ui's tr / tr_staff, the app's say / say_staff, and N_ and STAFF_ for words
+chosen before they are translated) and checks that each is in po/da.po and po/en.po, with its
 context, so no resident meets an English sentence on a Danish screen. Also checks that the
 catalogs name no msgid twice and that every language file parses with msgfmt."""
 import os
@@ -27,6 +27,8 @@ CALLS = [
     (re.compile(r'\bupdate_err\(\s*[^,()]+\s*,\s*[^,()]+\s*,\s*[^,()]+\s*,\s*' + STR
                 + r'[,)]'), "staff"),
     (re.compile(r'\bN_\(\s*' + STR + r'\)'), None),
+    # the staff's words in the ui's widget tables (ui/screen.h)
+    (re.compile(r'\bSTAFF_\(\s*' + STR + r'\)'), "staff"),
     # the sync's messages reach the stick's log and the sync screen: sync/sync_tr.h
     (re.compile(r'\bSYNC_T\(\s*[^,()]+(?:\([^()]*\))?\s*,\s*' + STR + r'\)'), None),
     (re.compile(r'\bsync_err\(\s*[^,()]+\s*,\s*[^,()]+\s*,\s*[^,()]+(?:\([^()]*\))?\s*,\s*'
