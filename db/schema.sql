@@ -1,4 +1,4 @@
--- Vær med: the kiosk's database, schema version 7. The schema of record.
+-- Vær med: the kiosk's database, schema version 8. The schema of record.
 --
 -- src/store embeds this file at build time (src/store/embed_schema.cmake) and runs it, in
 -- one transaction, to create a new database. It is always the *current* schema: an older
@@ -18,7 +18,7 @@
 -- opens any file with either as foreign.
 
 PRAGMA application_id = 0x56724D64; -- "VrMd"
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 -- What is on. One row per activity, by the stable uid of the staff source. Activities are
 -- never deleted (an import marks vanished ones cancelled), so sign-ups always have theirs.
@@ -121,13 +121,25 @@ CREATE TABLE signups (
 CREATE INDEX signups_by_queue ON signups (activity_id, task_id, created_utc, seq);
 CREATE INDEX signups_by_task ON signups (task_id, activity_id);
 
+-- Cancel codes across the kiosks of one estate (docs/security.md, core/code.h). For a
+-- sign-up made here with a code: its peer verifier, masked with this kiosk's secret
+-- ('s1$...'), sealed to the other kiosks at each sync. For a sign-up made at another kiosk:
+-- the verifier it sent, keyed with this kiosk's secret ('k1$...'), so that a name and a
+-- code typed here can cancel it. Never a name, never a code; erased with the names.
+CREATE TABLE peer_codes (
+    signup_id TEXT NOT NULL PRIMARY KEY REFERENCES signups (id),
+    verifier  TEXT NOT NULL
+              CHECK (length(verifier) BETWEEN 1 AND 127 AND
+                     (verifier GLOB 's1$*' OR verifier GLOB 'k1$*'))
+) STRICT;
+
 -- Small named values of this kiosk: kiosk_id, schema_version, last_sync, ...
 CREATE TABLE facts (
     key   TEXT NOT NULL PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 64),
     value TEXT NOT NULL CHECK (length(CAST(value AS BLOB)) <= 4096)
 ) STRICT;
 
-INSERT INTO facts (key, value) VALUES ('schema_version', '7');
+INSERT INTO facts (key, value) VALUES ('schema_version', '8');
 
 -- Staff sticks this kiosk accepts: the SHA-256 (lower-case hex) of each stick's key file.
 -- The key itself is never stored here. A stick's key lets it bring a program in and take

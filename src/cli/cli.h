@@ -32,7 +32,9 @@ typedef struct cli_ctx {
 int cli_list(const cli_ctx *ctx, int argc, char **argv);     /* vaermed list */
 int cli_join(const cli_ctx *ctx, int argc, char **argv);     /* vaermed join UID --name ... */
 int cli_signups(const cli_ctx *ctx, int argc, char **argv);  /* vaermed signups [UID] */
-int cli_cancel(const cli_ctx *ctx, int argc, char **argv);   /* vaermed cancel SIGNUP_ID */
+int cli_cancel(const cli_ctx *ctx, int argc, char **argv);   /* vaermed cancel SIGNUP_ID, or
+                                                                UID --name N --code C */
+int cli_kiosk(const cli_ctx *ctx, int argc, char **argv);    /* vaermed kiosk key */
 int cli_qr(const cli_ctx *ctx, int argc, char **argv);       /* vaermed qr UID -o FILE.png */
 int cli_poster(const cli_ctx *ctx, int argc, char **argv);   /* vaermed poster ... -o FILE.pdf */
 int cli_sync(const cli_ctx *ctx, int argc, char **argv);     /* vaermed sync DIR */

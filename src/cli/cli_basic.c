@@ -11,6 +11,7 @@
 #include "platform/paths.h"
 #include "platform/secret.h"
 #include "services/signing.h"
+#include "config/langs.h"
 #include "core/dktime.h"
 #include "core/rules.h"
 #include "qr/qr.h"
@@ -276,10 +277,60 @@ out:
     return status;
 }
 
+/* vaermed cancel UID --name NAME --code CODE: as a resident on the cancel screen (the same
+ * rule and the same one answer for no such name, no code and a wrong code), also for a
+ * sign-up made at another kiosk of the estate. */
+static int cancel_with_code(const cli_ctx *ctx, const char *uid, const char *name,
+                            const char *code)
+{
+    langs l = {0};
+    const i18n_catalog *cat = cli_first_language(ctx, &l);
+    store *s = cli_open_store(ctx, CLI_WRITE);
+    if (!s) {
+        langs_free(&l);
+        return 1;
+    }
+    vm_err err = {0};
+    int promoted = 0, status = 1;
+    code_key key;
+    signup done;
+    vm_status st = secret_load(ctx->db_path, true, &key, &err);
+    if (st == VM_OK)
+        st = store_cancel_with_code(s, uid, name, code, &key, cli_now(ctx, s), &done,
+                                    &promoted, &err);
+    memset(&key, 0, sizeof key);
+    if (st == VM_ERR_NOT_FOUND) {
+        fprintf(ctx->err, "vaermed: %s\n",
+                i18n_text(cat, "The name and the code do not match. Please try again, or ask "
+                               "the staff."));
+    } else if (st != VM_OK) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+    } else {
+        fprintf(ctx->out, "%s\tcancelled", done.id);
+        if (promoted)
+            fprintf(ctx->out, "; %d moved up from the waiting list", promoted);
+        fputc('\n', ctx->out);
+        status = 0;
+    }
+    store_close(s);
+    langs_free(&l);
+    return status;
+}
+
 int cli_cancel(const cli_ctx *ctx, int argc, char **argv)
 {
+    const char *name = NULL, *code = NULL;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--name") == 0)
+            name = argv[i + 1];
+        else if (strcmp(argv[i], "--code") == 0)
+            code = argv[i + 1];
+    }
+    if (argc == 6 && argv[1][0] != '-' && name && code)
+        return cancel_with_code(ctx, argv[1], name, code);
     if (argc != 2 || argv[1][0] == '-') {
-        fprintf(ctx->err, "usage: vaermed cancel SIGNUP_ID [--db PATH]\n");
+        fprintf(ctx->err, "usage: vaermed cancel SIGNUP_ID [--db PATH]\n"
+                          "       vaermed cancel UID --name NAME --code CODE [--db PATH]\n");
         return 2;
     }
     store *s = cli_open_store(ctx, CLI_WRITE);

@@ -16,6 +16,9 @@
 #include "config/langs.h"
 #include "cli/prompt.h"
 #include "platform/random.h"
+#include "platform/secret.h"
+#include "core/code.h"
+#include "seal/seal.h"
 #include "core/dktime.h"
 #include "store/store.h"
 #include "sync/sync.h"
@@ -749,4 +752,40 @@ out:
     seal_secret_wipe(&key);
     langs_free(&l);
     return status;
+}
+
+/* vaermed kiosk key: this kiosk's public key, as the line the estate's other kiosks put in
+ * their config (estate_kiosk_key =), with its fingerprint to compare. The key pair comes
+ * from the kiosk's secret (core/code.h, code_kiosk_seed); its secret half is never shown. */
+int cli_kiosk(const cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 2 || strcmp(argv[1], "key") != 0) {
+        fprintf(ctx->err, "usage: vaermed kiosk key [--db PATH]\n");
+        return 2;
+    }
+    vm_err err = {0};
+    code_key key;
+    uint8_t seed[SEAL_KEY_BYTES];
+    seal_secret self;
+    if (secret_load(ctx->db_path, true, &key, &err) != VM_OK) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+        return 1;
+    }
+    code_kiosk_seed(&key, seed);
+    memset(&key, 0, sizeof key);
+    vm_status st = seal_secret_from_seed(seed, &self, &err);
+    memset(seed, 0, sizeof seed);
+    if (st != VM_OK) {
+        fprintf(ctx->err, "vaermed: %s\n", err.msg);
+        return 1;
+    }
+    char text[SEAL_PUBLIC_TEXT_MAX], fp[SEAL_FINGERPRINT_MAX];
+    seal_public_to_text(&self.pub, text);
+    seal_fingerprint(&self.pub, fp);
+    seal_secret_wipe(&self);
+    fprintf(ctx->out, "# this kiosk's key (fingerprint %s): put this line in the settings of\n"
+                      "# the estate's other kiosks, so that cancel codes work on all of them\n"
+                      "estate_kiosk_key = %s\n",
+            fp, text);
+    return 0;
 }

@@ -9,6 +9,7 @@
 #include "config/langs.h"
 #include "platform/random.h"
 #include "kiosk/sticks.h"
+#include "platform/secret.h"
 #include "core/dktime.h"
 #include "store/store.h"
 #include "sync/sync.h"
@@ -44,7 +45,12 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     sticks_sync_options(ctx->cfg, cat, have_rnd ? rnd : NULL, &opt);
     sync_result res;
     vm_err err = {0};
+    code_key key;
+    vm_err kerr = {0};
+    if (secret_load(ctx->db_path, true, &key, &kerr) == VM_OK)
+        opt.code_key = &key; /* else the codes stay here; the sync goes on */
     vm_status st = sync_run(s, argv[1], ctx->now, &opt, &res, &err);
+    memset(&key, 0, sizeof key);
     char summary[2048];
     sync_summary_text(&res, cat, summary, sizeof summary);
     if (st == VM_OK)

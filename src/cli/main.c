@@ -59,7 +59,7 @@ static const struct {
     {"sync", cli_sync},     {"stick", cli_stick}, {"merge", cli_merge},
     {"clock", cli_clock},
     {"pin", cli_pin},       {"staff-key", cli_staff_key}, {"open-export", cli_open_export},
-    {"update", cli_update},
+    {"update", cli_update}, {"kiosk", cli_kiosk},
 };
 
 static bool parse_size(const char *s, int *w, int *h)

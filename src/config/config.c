@@ -194,6 +194,15 @@ static void apply(config *c, int line, const char *key, const char *v)
             problem(c, line, "staff_key: at most 8 keys");
         else
             seal_public_to_text(&pk, c->staff_keys[c->n_staff_keys++]);
+    } else if (strcmp(key, "estate_kiosk_key") == 0) {
+        seal_public pk;
+        if (!seal_public_from_text(v, &pk))
+            problem(c, line, "estate_kiosk_key: '%s' is not a kiosk's public key (44 characters)",
+                    v);
+        else if (c->n_peer_keys == sizeof c->peer_keys / sizeof c->peer_keys[0])
+            problem(c, line, "estate_kiosk_key: at most 16 kiosks");
+        else
+            seal_public_to_text(&pk, c->peer_keys[c->n_peer_keys++]);
     } else if (strcmp(key, "stick_key") == 0) {
         if (!is_hex64(v))
             problem(c, line, "stick_key: '%s' is not a key hash (64 hex digits)", v);

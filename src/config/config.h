@@ -37,6 +37,11 @@ typedef struct config {
     char staff_keys[CONFIG_LIST_MAX][45]; /* staff_key = <base64 public key> (may repeat):
                                              sign-ups are sealed to these too */
     size_t n_staff_keys;
+    char peer_keys[16][45];             /* estate_kiosk_key = <base64 public key> (may repeat):
+                                           the estate's other kiosks (`vaermed kiosk key`
+                                           prints a kiosk's line); cancel codes are shared
+                                           with these only */
+    size_t n_peer_keys;
     char update_key[65];                /* update_key = <ed25519 public key hex>: the estate's
                                            key that signs updates; "" = no updates */
     char url_template[CONFIG_STR_MAX];  /* signup_url_template = https://.../{uid} */

@@ -117,6 +117,9 @@ typedef struct signup {
     int children;
     bool wants_company;                /* "Jeg vil gerne følges med nogen" */
     char code_hash[SIGNUP_CODE_HASH_MAX]; /* empty = no code */
+    char peer_code[SIGNUP_CODE_HASH_MAX]; /* in only (store_join): the masked verifier for
+                                             the estate's other kiosks (core/code.h); "" =
+                                             none. Never read back into this field. */
     signup_status status;
     int waiting_position;              /* 1-based while waiting, else 0 */
     int64_t created;                   /* UTC */

@@ -145,6 +145,77 @@ bool code_upgrade(const char *stored, const code_key *key, char out[SIGNUP_CODE_
     return true;
 }
 
+void code_peer_secret(const char *folded_name, const char *code, char *out, size_t size)
+{
+    snprintf(out, size, "%s\n%s", folded_name ? folded_name : "", code ? code : "");
+}
+
+/* What masks a peer verifier in the database of the kiosk that made it: a keystream of the
+ * kiosk's key over the verifier's own (random) salt, used once. */
+static void peer_mask(const code_key *key, const uint8_t salt[CODE_SALT_BYTES],
+                      uint8_t out[HASH_BYTES])
+{
+    static const char LABEL[] = "vaermed peer code mask";
+    struct hmac_sha256_ctx ctx;
+    hmac_sha256_set_key(&ctx, CODE_KEY_BYTES, key->bytes);
+    hmac_sha256_update(&ctx, sizeof LABEL, (const uint8_t *)LABEL);
+    hmac_sha256_update(&ctx, CODE_SALT_BYTES, salt);
+    hmac_sha256_digest(&ctx, HASH_BYTES, out);
+}
+
+void code_peer_make(const char *secret, const uint8_t salt[CODE_SALT_BYTES],
+                    const code_key *key, char out[SIGNUP_CODE_HASH_MAX])
+{
+    uint8_t hash[HASH_BYTES], mask[HASH_BYTES];
+    derive(secret, salt, CODE_DEFAULT_ITERATIONS, hash);
+    peer_mask(key, salt, mask);
+    for (size_t i = 0; i < HASH_BYTES; i++)
+        hash[i] ^= mask[i];
+    format('s', CODE_DEFAULT_ITERATIONS, salt, hash, out);
+    memset(mask, 0, sizeof mask);
+}
+
+bool code_peer_open(const char *stored, const code_key *key, char out[SIGNUP_CODE_HASH_MAX])
+{
+    char tag;
+    unsigned iterations;
+    uint8_t salt[CODE_SALT_BYTES], hash[HASH_BYTES], mask[HASH_BYTES];
+    if (!key || !stored || stored[0] != 's')
+        return false;
+    char as_p[SIGNUP_CODE_HASH_MAX];
+    snprintf(as_p, sizeof as_p, "p%s", stored + 1);
+    if (!parse(as_p, &tag, &iterations, salt, hash))
+        return false;
+    peer_mask(key, salt, mask);
+    for (size_t i = 0; i < HASH_BYTES; i++)
+        hash[i] ^= mask[i];
+    format('p', iterations, salt, hash, out);
+    memset(mask, 0, sizeof mask);
+    return true;
+}
+
+bool code_peer_accept(const char *p1, const code_key *key, char out[SIGNUP_CODE_HASH_MAX])
+{
+    char tag;
+    unsigned iterations;
+    uint8_t salt[CODE_SALT_BYTES], hash[HASH_BYTES];
+    if (!key || !parse(p1, &tag, &iterations, salt, hash) || tag != 'p' ||
+        iterations > CODE_DEFAULT_ITERATIONS)
+        return false;
+    keyed(key, hash, hash);
+    format('k', iterations, salt, hash, out);
+    return true;
+}
+
+void code_kiosk_seed(const code_key *key, uint8_t seed[32])
+{
+    static const char LABEL[] = "vaermed kiosk key pair";
+    struct hmac_sha256_ctx ctx;
+    hmac_sha256_set_key(&ctx, CODE_KEY_BYTES, key->bytes);
+    hmac_sha256_update(&ctx, sizeof LABEL, (const uint8_t *)LABEL);
+    hmac_sha256_digest(&ctx, 32, seed);
+}
+
 void code_sha256_hex(const void *data, size_t len, char out[65])
 {
     struct sha256_ctx ctx;

@@ -66,6 +66,34 @@ bool code_matches(const char *secret, const char *stored, const code_key *key);
  * for a well-formed p1 hash; false (out untouched) for anything else, "k1$" included. */
 bool code_upgrade(const char *stored, const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
 
+/* ---- cancel codes across the kiosks of one estate (docs/security.md)
+ *
+ * A sign-up made with a code at kiosk A can be cancelled at kiosk B. B never learns the
+ * name: A keeps, beside its own keyed hash, a *peer verifier* of "<name as compared>\n<code>"
+ * (code_peer_secret), a PBKDF2 of it with its own salt, masked with A's key so that A's
+ * database alone says nothing ("s1$<iterations>$<salt hex>$<masked hex>"). At a sync A
+ * unmasks it (code_peer_open gives the unkeyed "p1$" form), seals it to the other kiosks'
+ * public keys, and B keys it with its own key (code_peer_accept: the "k1$" form), so that
+ * B's database alone says nothing either. B checks a name and a code typed there with
+ * code_matches(code_peer_secret(...), stored, B's key). */
+
+/* "<folded name>\n<code>" into `out` (size >= SIGNUP_NAME_BYTES + CODE_DIGITS + 2). The name
+ * must already be cleaned and case-folded the way the store compares names. */
+void code_peer_secret(const char *folded_name, const char *code, char *out, size_t size);
+/* The masked peer verifier of `secret` with `salt` (the default iterations). */
+void code_peer_make(const char *secret, const uint8_t salt[CODE_SALT_BYTES],
+                    const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
+/* Unmasks a verifier made by code_peer_make with `key` into the unkeyed "p1$" form that
+ * travels sealed. False (out untouched) for anything else. */
+bool code_peer_open(const char *stored, const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
+/* Takes a "p1$" verifier that came from another kiosk and keys it with this kiosk's `key`.
+ * False for anything malformed, keyed already, or asking for more than the default
+ * iterations (a forged file must not make every cancel slow). */
+bool code_peer_accept(const char *p1, const code_key *key, char out[SIGNUP_CODE_HASH_MAX]);
+/* 32 bytes derived from `key` for the kiosk's own key pair (seal_secret_from_seed): the
+ * pair lives and dies with the key file and never needs a file of its own. */
+void code_kiosk_seed(const code_key *key, uint8_t seed[32]);
+
 /* Lower-case hex SHA-256 of `len` bytes (65 bytes out incl. NUL). For stick key files. */
 void code_sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -71,6 +71,7 @@ void kiosk_sync_folder(kiosk *k)
     bool have_rnd = random_bytes(rnd, sizeof rnd);
     sync_options opt;
     sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
+    opt.code_key = &k->code_key;
     opt.progress = folder_progress;
     opt.progress_user = k;
     sync_result res;
@@ -100,6 +101,7 @@ void kiosk_sync_stick(kiosk *k, const char *path)
     bool have_rnd = random_bytes(rnd, sizeof rnd);
     sync_options opt;
     sticks_sync_options(k->opt->cfg, cat, have_rnd ? rnd : NULL, &opt);
+    opt.code_key = &k->code_key;
     opt.progress = sync_progress;
     opt.progress_user = k;
 

@@ -155,6 +155,8 @@ void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8
     out->n_config_keys = cfg->n_stick_keys;
     out->config_staff_keys = cfg->staff_keys;
     out->n_config_staff_keys = cfg->n_staff_keys;
+    out->config_peer_keys = cfg->peer_keys;
+    out->n_config_peer_keys = cfg->n_peer_keys;
     out->kiosk_name = cfg->kiosk_name[0] ? cfg->kiosk_name : NULL;
     out->estate_name = cfg->estate_name[0] ? cfg->estate_name : NULL;
     out->url_template = cfg->url_template[0] ? cfg->url_template : NULL;

@@ -295,6 +295,16 @@ vm_status seal_secret_file_open(const char *file_text, const char *passphrase,
     return VM_OK;
 }
 
+vm_status seal_secret_from_seed(const uint8_t seed[SEAL_KEY_BYTES], seal_secret *out,
+                                vm_err *err)
+{
+    vm_status st = seal_init(err);
+    if (st != VM_OK)
+        return st;
+    crypto_box_seed_keypair(out->pub.bytes, out->bytes, seed);
+    return VM_OK;
+}
+
 void seal_secret_wipe(seal_secret *sk)
 {
     if (sk)

@@ -102,6 +102,11 @@ vm_status seal_secret_file_open(const char *file_text, const char *passphrase,
 /* Reads only the public key of a locked key file (no passphrase needed). */
 vm_status seal_secret_file_public(const char *file_text, seal_public *out, vm_err *err);
 void seal_secret_wipe(seal_secret *sk);
+/* A kiosk's own key pair, made again the same from a 32-byte `seed` (code_kiosk_seed: the
+ * kiosk's secret file); the other kiosks of the estate seal cancel-code verifiers to its
+ * public half (docs/security.md). VM_ERR_INTERNAL when libsodium cannot start. */
+vm_status seal_secret_from_seed(const uint8_t seed[SEAL_KEY_BYTES], seal_secret *out,
+                                vm_err *err);
 
 /* ---- sealed data */
 

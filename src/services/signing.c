@@ -52,8 +52,21 @@ vm_status signing_join(store *s, const signing_request *req, const code_key *key
     out->adults = req->adults;
     out->children = req->children;
     out->wants_company = req->wants_company;
-    if (req->code && *req->code)
+    if (req->code && *req->code) {
         code_hash(req->code, salt, 0, key, out->code_hash);
+        /* The verifier for the estate's other kiosks: the name as the store compares it,
+         * with the code, under a salt of its own (core/code.h). */
+        unsigned char peer_salt[CODE_SALT_BYTES];
+        char clean[SIGNUP_NAME_BYTES * 2], folded[SIGNUP_NAME_BYTES];
+        char secret[SIGNUP_NAME_BYTES + CODE_DIGITS + 2];
+        if (key && random_bytes(peer_salt, sizeof peer_salt)) {
+            utf8_clean_line(req->name, clean, sizeof clean);
+            utf8_fold_case(clean, folded, sizeof folded);
+            code_peer_secret(folded, req->code, secret, sizeof secret);
+            code_peer_make(secret, peer_salt, key, out->peer_code);
+            memset(secret, 0, sizeof secret);
+        }
+    }
     out->created = now;
     vm_status st = signing_kiosk_id(s, out->kiosk_id, err);
     if (st != VM_OK)

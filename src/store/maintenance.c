@@ -25,6 +25,11 @@ vm_status store_purge_personal(store *s, int64_t before, int *erased, vm_err *er
                                 "WHERE purged = 0 AND activity_id IN "
                                 "(SELECT id FROM activities WHERE end_utc < ?1)",
                                 before, &n, "erasing old names", err)) != VM_OK ||
+        (status = st_change_i64(s,
+                                "DELETE FROM peer_codes WHERE signup_id IN (SELECT s.id FROM "
+                                "signups s JOIN activities a ON a.id = s.activity_id "
+                                "WHERE a.end_utc < ?1)",
+                                before, NULL, "erasing old names", err)) != VM_OK ||
         (status = st_change_i64(s, "DELETE FROM interests WHERE created_utc < ?1", before, &n,
                                 "erasing old wishes to hear when something is on", err)) != VM_OK ||
         /* a wish is free text: it may hold a name or a number, so it goes the same way */

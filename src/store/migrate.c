@@ -93,6 +93,15 @@ static const store_migration MIGRATIONS[] = {
      "    rgb      BLOB    NOT NULL CHECK (length(rgb) = width * height * 3)"
      ") STRICT;",
      ""},
+    /* 7 -> 8: cancel codes across the kiosks of one estate (issue 14). */
+    {7,
+     "CREATE TABLE peer_codes ("
+     "    signup_id TEXT NOT NULL PRIMARY KEY REFERENCES signups (id),"
+     "    verifier  TEXT NOT NULL"
+     "              CHECK (length(verifier) BETWEEN 1 AND 127 AND"
+     "                     (verifier GLOB 's1$*' OR verifier GLOB 'k1$*'))"
+     ") STRICT;",
+     ""},
     {0, NULL, NULL}, /* sentinel, not a step */
 };
 

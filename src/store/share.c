@@ -212,3 +212,97 @@ vm_status store_share_merge(store *s, const store_share_row *rows, size_t n, int
     }
     return st_commit(s, err);
 }
+
+vm_status store_peer_codes_own(store *s, int64_t ended_after, store_peer_code **out, size_t *n,
+                               vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (!s || !out || !n)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the codes.");
+    *out = NULL;
+    *n = 0;
+    vm_status status = VM_OK;
+    store_peer_code *list = NULL;
+    size_t len = 0, cap = 0;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT s.id, p.verifier FROM signups s "
+                                  "JOIN activities a ON a.id = s.activity_id "
+                                  "JOIN peer_codes p ON p.signup_id = s.id "
+                                  "WHERE a.end_utc > ?1 AND s.purged = 0 "
+                                  "AND s.status <> 'cancelled' AND p.verifier GLOB 's1$*' "
+                                  "ORDER BY s.created_utc, s.seq",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_i64(st, 1, ended_after);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            store_peer_code *bigger = realloc(list, ncap * sizeof *list);
+            if (!bigger) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the codes.");
+                break;
+            }
+            list = bigger;
+            cap = ncap;
+        }
+        st_column_text(st, 0, list[len].id, sizeof list[len].id);
+        st_column_text(st, 1, list[len].verifier, sizeof list[len].verifier);
+        len++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the codes");
+    st_reset(st);
+    if (status != VM_OK) {
+        free(list);
+        return status;
+    }
+    *out = list;
+    *n = len;
+    return VM_OK;
+}
+
+vm_status store_peer_codes_keep(store *s, const store_peer_code *codes, size_t n, int *kept,
+                                vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (kept)
+        *kept = 0;
+    if (!s || (n && !codes))
+        return err_set(err, VM_ERR_INVALID, "No codes to keep.");
+    vm_status status = st_writable(s, err);
+    if (status != VM_OK || n == 0)
+        return status;
+    if ((status = st_begin(s, err)) != VM_OK)
+        return status;
+    int count = 0;
+    sqlite3_stmt *st = st_prepare(
+        s,
+        "INSERT OR IGNORE INTO peer_codes (signup_id, verifier) SELECT ?1, ?2 "
+        "WHERE EXISTS (SELECT 1 FROM signups WHERE id = ?1 AND purged = 1 "
+        "AND status <> 'cancelled')",
+        err);
+    if (!st)
+        status = err->status;
+    for (size_t i = 0; i < n && status == VM_OK; i++) {
+        if (strncmp(codes[i].verifier, "k1$", 3) != 0 ||
+            strnlen(codes[i].verifier, sizeof codes[i].verifier) == sizeof codes[i].verifier)
+            continue;
+        st_bind_text(st, 1, codes[i].id);
+        st_bind_text(st, 2, codes[i].verifier);
+        int rc = sqlite3_step(st);
+        st_reset(st);
+        if (rc != SQLITE_DONE)
+            status = st_error(s->db, rc, err, "keeping another kiosk's codes");
+        else
+            count += sqlite3_changes(s->db);
+    }
+    if (status != VM_OK) {
+        st_rollback(s);
+        return status;
+    }
+    if ((status = st_commit(s, err)) == VM_OK && kept)
+        *kept = count;
+    return status;
+}

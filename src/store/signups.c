@@ -317,6 +317,8 @@ vm_status store_join(store *s, signup *su, int64_t now, join_refusal *why, vm_er
     if (strnlen(su->activity_uid, sizeof su->activity_uid) == sizeof su->activity_uid ||
         strnlen(su->name, sizeof su->name) == sizeof su->name ||
         strnlen(su->code_hash, sizeof su->code_hash) == sizeof su->code_hash ||
+        strnlen(su->peer_code, sizeof su->peer_code) == sizeof su->peer_code ||
+        (su->peer_code[0] && strncmp(su->peer_code, "s1$", 3) != 0) ||
         strnlen(su->kiosk_id, sizeof su->kiosk_id) == sizeof su->kiosk_id)
         return err_set(err, VM_ERR_INVALID, "The sign-up has a field that is too long.");
     if ((status = st_clean_name(su->name, name, err)) != VM_OK) {
@@ -422,6 +424,22 @@ vm_status store_join(store *s, signup *su, int64_t now, join_refusal *why, vm_er
         status = st_error(s->db, rc, err, "saving the sign-up");
         goto fail;
     }
+    if (su->peer_code[0]) {
+        sqlite3_stmt *pc = st_prepare(
+            s, "INSERT INTO peer_codes (signup_id, verifier) VALUES (?1, ?2)", err);
+        if (!pc) {
+            status = err->status;
+            goto fail;
+        }
+        st_bind_text(pc, 1, su->id);
+        st_bind_text(pc, 2, su->peer_code);
+        rc = sqlite3_step(pc);
+        st_reset(pc);
+        if (rc != SQLITE_DONE) {
+            status = st_error(s->db, rc, err, "saving the sign-up");
+            goto fail;
+        }
+    }
     if (task_index >= 0)
         status = rebalance_queue(s, &a, su->task_id, a.tasks[task_index].slots, now, NULL, NULL,
                                  err);
@@ -521,6 +539,47 @@ typedef struct candidate {
     char code_hash[SIGNUP_CODE_HASH_MAX];
 } candidate;
 
+/* Appends the live sign-ups of `activity_uid` made at other kiosks that carry a verifier
+ * from there (peer_codes, keyed here), oldest first and at most STORE_PEER_CANDIDATES_MAX:
+ * a forged list of places must not make one cancel slow. */
+static vm_status peer_candidates(store *s, const char *activity_uid, candidate **cands,
+                                 size_t *n, size_t *cap, vm_err *err)
+{
+    vm_status status = VM_OK;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT s.id, p.verifier FROM signups s "
+                                  "JOIN activities a ON a.id = s.activity_id "
+                                  "JOIN peer_codes p ON p.signup_id = s.id "
+                                  "WHERE a.uid = ?1 AND s.status <> 'cancelled' "
+                                  "AND s.purged = 1 AND p.verifier GLOB 'k1$*' "
+                                  "ORDER BY s.created_utc, s.seq LIMIT ?2",
+                                  err);
+    if (!st)
+        return err->status;
+    st_bind_text(st, 1, activity_uid);
+    st_bind_i64(st, 2, STORE_PEER_CANDIDATES_MAX);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == *cap) {
+            size_t ncap = *cap ? *cap * 2 : 4;
+            candidate *bigger = realloc(*cands, ncap * sizeof **cands);
+            if (!bigger) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while finding the sign-up.");
+                break;
+            }
+            *cands = bigger;
+            *cap = ncap;
+        }
+        st_column_text(st, 0, (*cands)[*n].id, sizeof (*cands)[*n].id);
+        st_column_text(st, 1, (*cands)[*n].code_hash, sizeof (*cands)[*n].code_hash);
+        (*n)++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "finding the sign-up");
+    st_reset(st);
+    return status;
+}
+
 vm_status store_cancel_with_code(store *s, const char *activity_uid, const char *name,
                                  const char *code, const code_key *key, int64_t now,
                                  signup *cancelled, int *promoted, vm_err *err)
@@ -573,17 +632,32 @@ vm_status store_cancel_with_code(store *s, const char *activity_uid, const char 
     st_reset(st);
     if (status != VM_OK)
         goto out;
+    size_t n_here = n;
+    if ((status = peer_candidates(s, activity_uid, &cands, &n, &cap, err)) != VM_OK)
+        goto out;
 
     /* No name, no code on it, a wrong code: one answer, and about the same work, so that
      * neither the words nor the time taken tell a stranger whether a name is signed up. */
     const candidate *match = NULL;
     int tried = 0;
-    for (size_t i = 0; i < n && !match; i++) {
+    for (size_t i = 0; i < n_here && !match; i++) {
         if (!cands[i].code_hash[0])
             continue;
         tried++;
         if (code && code_matches(code, cands[i].code_hash, key))
             match = &cands[i];
+    }
+    /* Sign-ups made at the estate's other kiosks carry no name here: each is tried with the
+     * name and the code together, all of them (their number is no secret, a match is). */
+    if (n > n_here) {
+        char secret[SIGNUP_NAME_BYTES + CODE_DIGITS + 2];
+        code_peer_secret(want, code ? code : "", secret, sizeof secret);
+        for (size_t i = n_here; i < n; i++) {
+            tried++;
+            if (code && code_matches(secret, cands[i].code_hash, key) && !match)
+                match = &cands[i];
+        }
+        memset(secret, 0, sizeof secret);
     }
     if (!match) {
         if (!tried) {

@@ -36,7 +36,7 @@
 #include "core/rules.h"
 
 #define STORE_APPLICATION_ID 0x56724D64
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct store store;
 
@@ -252,7 +252,12 @@ vm_status store_cancel(store *s, const char *signup_id, int64_t now, int *promot
  * `cancelled` (may be NULL) gets it as stored. VM_ERR_NOT_FOUND when none matches, the same
  * for no such name, a sign-up without a code and a wrong code (and with about the same work:
  * a code hash is computed even when there is nothing to compare), so the answer does not
- * tell whether a name is signed up. */
+ * tell whether a name is signed up. Sign-ups made at the estate's other kiosks (nameless
+ * here) are matched by their peer verifier (peer_codes, core/code.h): every one of the
+ * activity's (at most STORE_PEER_CANDIDATES_MAX) is tried with the name and the code
+ * together, and a match is cancelled here by id, which the other kiosks take at their next
+ * sync. */
+#define STORE_PEER_CANDIDATES_MAX 256
 vm_status store_cancel_with_code(store *s, const char *activity_uid, const char *name,
                                  const char *code, const code_key *key, int64_t now,
                                  signup *cancelled, int *promoted, vm_err *err);
@@ -422,9 +427,28 @@ typedef struct store_share_report {
 vm_status store_share_merge(store *s, const store_share_row *rows, size_t n, int64_t now,
                             store_share_report *rep, vm_err *err);
 
+/* ---- cancel codes across the estate's kiosks (docs/security.md; core/code.h) */
 
-/* Erases names and code hashes of sign-ups of activities that ended before `before`; counts
- * and statuses stay. Deletes the interests ("Sig til") left before `before`, in the same
+typedef struct store_peer_code {
+    char id[SIGNUP_ID_MAX];
+    char verifier[SIGNUP_CODE_HASH_MAX];
+} store_peer_code;
+
+/* This kiosk's own live sign-ups of the activities that end after `ended_after` that carry
+ * a masked peer verifier ("s1$", as stored by store_join), in queue order. *out is
+ * malloc'd (NULL when none). */
+vm_status store_peer_codes_own(store *s, int64_t ended_after, store_peer_code **out, size_t *n,
+                               vm_err *err);
+
+/* Keeps verifiers another kiosk sent, already keyed with this kiosk's key ("k1$"), for
+ * sign-ups this kiosk learned from the places (nameless, not cancelled). The first one
+ * kept for an id stays; ids unknown here, this kiosk's own and anything not "k1$" are left.
+ * One transaction. `kept` (may be NULL) gets how many are new. */
+vm_status store_peer_codes_keep(store *s, const store_peer_code *codes, size_t n, int *kept,
+                                vm_err *err);
+
+/* Erases names and code hashes (and the peer verifiers) of sign-ups of activities that ended
+ * before `before`; counts and statuses stay. Deletes the interests ("Sig til") left before `before`, in the same
  * transaction, and the short wishes ("Hvad savner du?") written before `before`. `erased`
  * (may be NULL) gets how many sign-ups were blanked (those blanked earlier are not counted
  * again) plus how many interests and wishes were deleted. */

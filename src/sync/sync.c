@@ -591,6 +591,50 @@ static vm_status export_snapshot(run *r, const seal_public *to, size_t n, vm_err
 }
 
 /* What an older version left on the stick in the clear (names!) goes. */
+/* The estate's other kiosks' public keys, from the config only: a key a stick brings is
+ * never trusted with a verifier (docs/security.md). */
+static size_t peer_keys(const run *r, seal_public *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; r->opt && i < r->opt->n_config_peer_keys && n < SEAL_MAX_RECIPIENTS;
+         i++) {
+        seal_public pk;
+        if (seal_public_from_text(r->opt->config_peer_keys[i], &pk))
+            out[n++] = pk;
+    }
+    return n;
+}
+
+/* koder.vaermed: this kiosk's cancel-code verifiers, sealed to the estate's other kiosks.
+ * Without such kiosks, codes or the kiosk's secret an old file is removed, so that nothing
+ * stale rides on. */
+static vm_status export_codes(run *r, vm_err *err)
+{
+    seal_public to[SEAL_MAX_RECIPIENTS];
+    size_t n_to = r->opt && r->opt->code_key ? peer_keys(r, to) : 0;
+    if (!n_to) {
+        unlinkat(r->kfd, SYNC_SHARE_CODES, 0);
+        return VM_OK;
+    }
+    sync_buf b = SYNC_BUF_INIT;
+    vm_err e;
+    int rows = 0;
+    vm_status st = sync_share_codes_text(r->s, r->opt->code_key, r->now, &b, &rows, &e);
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+    } else if (!rows) {
+        unlinkat(r->kfd, SYNC_SHARE_CODES, 0);
+    } else {
+        st = write_sealed(r, SYNC_SHARE_CODES, to, n_to, b.data ? b.data : "", b.len, err);
+        if (st == VM_OK)
+            r->res->codes_sent = rows;
+    }
+    wipe_buf(&b);
+    return st;
+}
+
 static void remove_unsealed(run *r)
 {
     char folder[KIOSK_ID_MAX], snap[KIOSK_ID_MAX + 16], tmp[KIOSK_ID_MAX + 32];
@@ -809,6 +853,8 @@ static vm_status export_all(run *r, vm_err *err)
     }
     if ((st = write_file(r, SYNC_SHARE_CSV, &b, err)) != VM_OK)
         goto out;
+    if ((st = export_codes(r, err)) != VM_OK)
+        goto out;
     progress(r, SYNC_PHASE_EXPORT, 0.7);
     sync_buf_free(&b);
     sync_export_template(&b, r->now);
@@ -835,6 +881,43 @@ out:
     return st;
 }
 
+/* The other kiosks' cancel-code verifiers sealed to this kiosk (koder.vaermed), kept for
+ * the sign-ups their places brought. */
+static void share_codes(run *r, const char *own)
+{
+    if (!r->opt || !r->opt->code_key)
+        return;
+    uint8_t seed[SEAL_KEY_BYTES];
+    seal_secret self;
+    vm_err e;
+    err_clear(&e);
+    code_kiosk_seed(r->opt->code_key, seed);
+    vm_status st = seal_secret_from_seed(seed, &self, &e);
+    sodium_memzero(seed, sizeof seed);
+    if (st == VM_OK)
+        st = sync_share_codes_import(r->s, r->vfd, own, &self, r->opt->code_key,
+                                     &r->res->codes_kept, &r->log, r->cat, &e);
+    seal_secret_wipe(&self);
+    char line[VM_ERR_MSG_MAX + 200];
+    if (st != VM_OK) {
+        keep_detail(r, &e);
+        snprintf(line, sizeof line,
+                 SYNC_T(r->cat, "The other kiosks' cancel codes could not be kept: %s"),
+                 sync_store_words(r->cat, st));
+        log_line(r, line);
+    } else if (r->res->codes_kept) {
+        snprintf(line, sizeof line,
+                 i18n_plural(r->cat,
+                             "%d sign-up made at another kiosk can now be cancelled here "
+                             "with its code",
+                             "%d sign-ups made at another kiosk can now be cancelled here "
+                             "with their code",
+                             r->res->codes_kept),
+                 r->res->codes_kept);
+        log_line(r, line);
+    }
+}
+
 /* The other kiosks' places (pladser.csv), merged before this kiosk writes its own. A
  * failure is said in the log and stops nothing: the staff still take the sign-ups home. */
 static void share_places(run *r)
@@ -855,6 +938,7 @@ static void share_places(run *r)
         log_line(r, line);
         return;
     }
+    share_codes(r, folder);
     if (!r->res->share_kiosks)
         return;
     snprintf(line, sizeof line,

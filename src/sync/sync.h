@@ -75,6 +75,7 @@
 #include <stdio.h>
 
 #include "core/activity.h"
+#include "core/code.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "store/store.h"
@@ -156,6 +157,13 @@ typedef struct sync_options {
                                        program file may take to read (SYNC_READ_MAX_MS);
                                        NULL = the work bounds only */
     int64_t build_time;             /* when this Vær med was built (UTC); 0 = unknown */
+    const code_key *code_key;       /* the kiosk's secret (app/secret.h): cancel codes
+                                       across the estate's kiosks (koder.vaermed); NULL =
+                                       none are passed on or taken */
+    const char (*config_peer_keys)[45]; /* the estate's other kiosks' public keys
+                                           (estate_kiosk_key =), the only ones codes are
+                                           sealed to */
+    size_t n_config_peer_keys;
 } sync_options;
 
 typedef enum sync_outcome {
@@ -189,6 +197,10 @@ typedef struct sync_result {
     char kiosk_id[KIOSK_ID_MAX];
     int share_kiosks;             /* other kiosks whose places (pladser.csv) were read */
     store_share_report shared;    /* what their places changed here (sync_share.h) */
+    int codes_sent;               /* own sign-ups whose cancel codes were sealed to the
+                                     estate's other kiosks (koder.vaermed) */
+    int codes_kept;               /* other kiosks' sign-ups that can now be cancelled here
+                                     with their code */
     char reason[VM_ERR_MSG_MAX];  /* why it was not done, in plain words; "" when done */
     char detail[VM_ERR_MSG_MAX];  /* for the journal only: the technical reason (English)
                                      when the kiosk's own database or a library failed */

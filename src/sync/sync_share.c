@@ -13,6 +13,8 @@
 #include "sync/sync_fs.h"
 #include "sync/sync_tr.h"
 
+#include <sodium.h>
+
 vm_status sync_share_export(store *s, int64_t now, sync_buf *out, int *rows, vm_err *err)
 {
     store_share_row *list = NULL;
@@ -256,5 +258,138 @@ vm_status sync_share_import(store *s, int vfd, const char *own, int64_t now,
         st = store_share_merge(s, all, n, now, rep, err);
 out:
     free(all);
+    return st;
+}
+
+vm_status sync_share_codes_text(store *s, const code_key *key, int64_t now, sync_buf *out,
+                                int *rows, vm_err *err)
+{
+    store_peer_code *list = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_peer_codes_own(s, now - 86400, &list, &n, err);
+    if (st != VM_OK)
+        return st;
+    for (size_t i = 0; i < n; i++) {
+        char p1[SIGNUP_CODE_HASH_MAX];
+        if (!code_peer_open(list[i].verifier, key, p1))
+            continue;
+        sync_buf_add(out, list[i].id, strlen(list[i].id));
+        sync_buf_add(out, ";", 1);
+        sync_buf_add(out, p1, strlen(p1));
+        sync_buf_add(out, "\n", 1);
+        (*rows)++;
+    }
+    if (list)
+        sodium_memzero(list, n * sizeof *list);
+    free(list);
+    return VM_OK;
+}
+
+/* "<id>;<p1$...>" lines into codes already keyed with `key`; false for anything else. */
+static bool parse_codes(char *text, const code_key *key, store_peer_code **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *semi = strchr(line, ';');
+        if (!semi || semi - line != 36 || strspn(line, "0123456789abcdefABCDEF-") != 36)
+            goto bad;
+        *semi = '\0';
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            store_peer_code *bigger = realloc(*out, ncap * sizeof **out);
+            if (!bigger)
+                goto bad;
+            *out = bigger;
+            cap = ncap;
+        }
+        store_peer_code *c = &(*out)[*n];
+        snprintf(c->id, sizeof c->id, "%s", line);
+        if (!code_peer_accept(semi + 1, key, c->verifier))
+            goto bad;
+        (*n)++;
+    }
+    return true;
+bad:
+    free(*out);
+    *out = NULL;
+    *n = 0;
+    return false;
+}
+
+vm_status sync_share_codes_import(store *s, int vfd, const char *own, const seal_secret *self,
+                                  const code_key *key, int *kept, sync_buf *log,
+                                  const i18n_catalog *cat, vm_err *err)
+{
+    *kept = 0;
+    int dfd = dup(vfd);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    if (!d) {
+        if (dfd >= 0)
+            close(dfd);
+        return VM_OK;
+    }
+    rewinddir(d);
+    char names[SYNC_SHARE_MAX_KIOSKS][256];
+    size_t n_names = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n_names < SYNC_SHARE_MAX_KIOSKS) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, own) == 0 || !sync_fs_name_ok(e->d_name) ||
+            strlen(e->d_name) >= sizeof names[0])
+            continue;
+        snprintf(names[n_names++], sizeof names[0], "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, n_names, sizeof names[0], by_name);
+    vm_status st = VM_OK;
+    for (size_t i = 0; i < n_names && st == VM_OK; i++) {
+        int kfd = -1;
+        char *raw = NULL;
+        size_t raw_len = 0;
+        uint8_t *plain = NULL;
+        size_t plain_len = 0;
+        store_peer_code *codes = NULL;
+        size_t n = 0;
+        vm_err fe = {0};
+        if (sync_fs_open_dir(vfd, names[i], false, &kfd, cat, &fe) != VM_OK ||
+            !sync_fs_exists(kfd, SYNC_SHARE_CODES))
+            goto next;
+        vm_status fs = sync_fs_read(kfd, SYNC_SHARE_CODES, SYNC_SHARE_CODES_MAX_BYTES, &raw,
+                                    &raw_len, NULL, cat, &fe);
+        if (fs == VM_OK) {
+            fs = seal_decrypt(self, raw, raw_len, &plain, &plain_len, &fe);
+            if (fs == VM_ERR_REFUSED)
+                goto next; /* sealed to the estate's other kiosks, not to this one */
+        }
+        if (fs == VM_OK && !parse_codes((char *)plain, key, &codes, &n))
+            fs = sync_err(&fe, VM_ERR_INVALID, cat, "this is not a list of codes");
+        if (fs == VM_OK) {
+            int k = 0;
+            st = store_peer_codes_keep(s, codes, n, &k, err);
+            *kept += k;
+        } else {
+            char line[VM_ERR_MSG_MAX + 300];
+            snprintf(line, sizeof line,
+                     SYNC_T(cat, "The cancel codes of the kiosk %s were not used: %s"),
+                     names[i], fe.msg);
+            sync_buf_add(log, line, strlen(line));
+            sync_buf_add(log, "\r\n", 2);
+        }
+    next:
+        if (codes)
+            sodium_memzero(codes, n * sizeof *codes);
+        free(codes);
+        if (plain)
+            sodium_memzero(plain, plain_len);
+        free(plain);
+        free(raw);
+        if (kfd >= 0)
+            close(kfd);
+    }
     return st;
 }

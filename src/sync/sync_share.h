@@ -18,6 +18,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "seal/seal.h"
 #include "store/store.h"
 #include "sync/sync_buf.h"
 
@@ -41,5 +42,29 @@ vm_status sync_share_parse(const char *text, size_t len, store_share_row **out, 
 vm_status sync_share_import(store *s, int vfd, const char *own, int64_t now,
                             store_share_report *rep, int *kiosks, sync_buf *log,
                             const i18n_catalog *cat, vm_err *err);
+
+/* ---- cancel codes across the estate (docs/security.md, docs/stick-format.md 3.2)
+ *
+ * `vaermed/<kiosk-id>/koder.vaermed`: for each of this kiosk's live sign-ups to come that
+ * has a code, a line "<sign-up id>;<p1$ verifier>" (core/code.h: the name as compared and
+ * the code, PBKDF2, no key), sealed (seal.h) to the public keys of the estate's other
+ * kiosks as configured (estate_kiosk_key), never to a key found on the stick. A kiosk opens
+ * the files sealed to its own key pair (from its secret, code_kiosk_seed) and keys each
+ * verifier with its secret before it is stored (store_peer_codes_keep). */
+#define SYNC_SHARE_CODES "koder.vaermed"
+#define SYNC_SHARE_CODES_MAX_BYTES (4u << 20)
+
+/* The plain text of koder.vaermed (to be sealed by the caller, then wiped): this kiosk's
+ * verifiers unmasked with `key`. `rows` gets how many. */
+vm_status sync_share_codes_text(store *s, const code_key *key, int64_t now, sync_buf *out,
+                                int *rows, vm_err *err);
+
+/* Reads every other kiosk's koder.vaermed in `vfd` (not `own`) sealed to `self`, keys the
+ * verifiers with `key` and keeps them for the sign-ups learned from the places. A file
+ * sealed to other kiosks only is passed over; a damaged one is said in `log`. `kept` gets
+ * how many sign-ups can now be cancelled here with their code. */
+vm_status sync_share_codes_import(store *s, int vfd, const char *own, const seal_secret *self,
+                                  const code_key *key, int *kept, sync_buf *log,
+                                  const i18n_catalog *cat, vm_err *err);
 
 #endif

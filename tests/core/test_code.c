@@ -210,6 +210,50 @@ static void uuid_v4(void **state)
 }
 
 /* Three wrong codes, then a minute's pause, doubling to an hour; a right code forgets. */
+/* A verifier made at kiosk A travels unmasked (p1, no key), is keyed at kiosk B, and then
+ * matches the name and the code at B only: not at A's key, not another code or name; the
+ * masked form at A matches nothing and opens only with A's key. */
+static void peer_verifiers_cross_kiosks(void **state)
+{
+    (void)state;
+    code_key a, b;
+    memset(a.bytes, 0x11, sizeof a.bytes);
+    memset(b.bytes, 0x22, sizeof b.bytes);
+        char secret[64], masked[SIGNUP_CODE_HASH_MAX], p1[SIGNUP_CODE_HASH_MAX],
+        k1[SIGNUP_CODE_HASH_MAX], other[SIGNUP_CODE_HASH_MAX];
+    code_peer_secret("karen", "2580", secret, sizeof secret);
+    assert_string_equal(secret, "karen\n2580");
+    code_peer_make(secret, salt, &a, masked);
+    assert_memory_equal(masked, "s1$3000$", 8);
+    /* the masked form is no verifier of anything */
+    assert_false(code_matches(secret, masked, &a));
+    assert_false(code_peer_open(masked, &b, p1) && code_matches(secret, p1, NULL));
+    assert_true(code_peer_open(masked, &a, p1));
+    assert_memory_equal(p1, "p1$3000$", 8);
+    assert_true(code_matches(secret, p1, NULL));
+    assert_true(code_peer_accept(p1, &b, k1));
+    assert_memory_equal(k1, "k1$3000$", 8);
+    assert_true(code_matches(secret, k1, &b));
+    assert_false(code_matches(secret, k1, &a));
+    code_peer_secret("karen", "2581", other, sizeof other);
+    assert_false(code_matches(other, k1, &b));
+    code_peer_secret("karin", "2580", other, sizeof other);
+    assert_false(code_matches(other, k1, &b));
+    /* keyed already, or too slow to check: refused */
+    assert_false(code_peer_accept(k1, &b, other));
+    char slow[SIGNUP_CODE_HASH_MAX];
+    code_hash(secret, salt, 200000, NULL, slow);
+    assert_false(code_peer_accept(slow, &b, other));
+    assert_false(code_peer_accept("p1$3000$00$00", &b, other));
+    /* the kiosk's key pair seed follows its key */
+    uint8_t sa[32], sa2[32], sb[32];
+    code_kiosk_seed(&a, sa);
+    code_kiosk_seed(&a, sa2);
+    code_kiosk_seed(&b, sb);
+    assert_memory_equal(sa, sa2, 32);
+    assert_memory_not_equal(sa, sb, 32);
+}
+
 static void wrong_codes_slow_down_and_a_right_one_forgets(void **state)
 {
     (void)state;
@@ -247,6 +291,7 @@ int main(void)
         cmocka_unit_test(sha256),
         cmocka_unit_test(uuid_v4),
         cmocka_unit_test(wrong_codes_slow_down_and_a_right_one_forgets),
+        cmocka_unit_test(peer_verifiers_cross_kiosks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -246,9 +246,111 @@ def test_merge_counts_per_kiosk_and_estate():
           "the estate's line: %s" % cp.stdout)
 
 
+WRONG = "Navnet og koden passer ikke sammen. Prøv igen, eller spørg personalet."
+
+
+def test_cancel_codes_work_at_every_kiosk():
+    """A resident who signed up with a code at kiosk a cancels at kiosk b: a verifier of
+    the name and the code travels sealed to the kiosks a's settings name (estate_kiosk_key),
+    b keys it with its own secret, and a takes the cancellation at its next sync. A wrong
+    code gets #12's one answer; a kiosk a does not name (c) cannot cancel with the code;
+    the stick holds no name and no code in the clear, and the staff's key does not open
+    the codes."""
+    base = Workspace("estate-codes")
+    stick = os.path.join(base.dir, "stick")
+    os.makedirs(os.path.join(stick, "vaermed"))
+    base.cli("staff-key", "new", "--stick", stick, db=False, input=PASS * 2)
+    with open(os.path.join(stick, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
+        f.write(PROGRAM)
+    ks = {k: Workspace("estate-codes-" + k) for k in "abc"}
+    keys = {}
+    for k, ws in ks.items():
+        ws.cli("stick", "init", stick, now="2026-11-23T08:00Z")
+        cp = ws.cli("kiosk", "key")
+        line = [l for l in cp.stdout.splitlines() if l.startswith("estate_kiosk_key = ")]
+        check(len(line) == 1, "vaermed kiosk key printed %r" % cp.stdout)
+        keys[k] = line[0]
+    # a and b know each other; c knows them, but a does not name c.
+    peers = {"a": "b", "b": "a", "c": "ab"}
+    for k, ws in ks.items():
+        ws.conf = ws.path("vaermed.conf")
+        with open(ws.conf, "w", encoding="utf-8") as f:
+            f.write("kiosk_name = Kiosk %s\n" % k.upper())
+            for p in peers[k]:
+                f.write(keys[p] + "\n")
+    def sync(k, now):
+        cp = ks[k].cli("sync", stick, "--config", ks[k].conf, now=now, check_ok=False)
+        check(cp.returncode == 0, "sync of %s: %s" % (k, cp.stderr))
+        return cp
+    for k in "abc":
+        sync(k, "2026-11-23T08:00Z")
+    cp = ks["a"].cli("join", UID, "--name", "Karen Gulstad", "--adults", "1", "--children",
+                     "0", "--code", "7913", now="2026-11-23T10:00Z")
+    sid = cp.stdout.split()[0]
+    ks["a"].cli("join", UID, "--name", "Ole", "--adults", "1", "--children", "0",
+                now="2026-11-23T10:01Z")
+    # Before any sync, b knows nothing of it: the same one answer.
+    cp = ks["b"].cli("cancel", UID, "--name", "Karen Gulstad", "--code", "7913",
+                     now="2026-11-23T10:05Z", check_ok=False)
+    check(cp.returncode != 0 and WRONG in cp.stderr, "b before the sync: %s" % cp.stderr)
+    sync("a", "2026-11-23T11:00Z")
+    codes = os.path.join(stick, "vaermed")
+    sealed = [os.path.join(codes, d, "koder.vaermed") for d in os.listdir(codes)
+              if os.path.exists(os.path.join(codes, d, "koder.vaermed"))]
+    check(len(sealed) == 1, "koder.vaermed on the stick: %s" % sealed)
+    check(open(sealed[0], "rb").read().startswith(b"VMSEAL1\n"), "koder.vaermed is not sealed")
+    # The staff's key opens the sign-ups, not the codes.
+    cp = base.cli("open-export", sealed[0], db=False, input=PASS, check_ok=False)
+    check(cp.returncode != 0 and "7913" not in cp.stdout, "the staff key opened the codes")
+    sync("b", "2026-11-23T11:10Z")
+    sync("c", "2026-11-23T11:15Z")
+    before_b = rows(ks["b"])[sid]
+    check(before_b["name"] == "" and before_b["status"] == "confirmed",
+          "b holds a's sign-up as %s" % before_b)
+    # A wrong code at b: refused with the one answer, nothing changed.
+    with open(ks["b"].db, "rb") as f:
+        db_before = f.read()
+    cp = ks["b"].cli("cancel", UID, "--name", "Karen Gulstad", "--code", "7914",
+                     now="2026-11-23T11:20Z", check_ok=False)
+    check(cp.returncode != 0 and WRONG in cp.stderr, "a wrong code at b: %s" % cp.stderr)
+    cp = ks["b"].cli("cancel", UID, "--name", "Ole", "--code", "7913",
+                     now="2026-11-23T11:20Z", check_ok=False)
+    check(cp.returncode != 0 and WRONG in cp.stderr, "another name at b: %s" % cp.stderr)
+    with open(ks["b"].db, "rb") as f:
+        check(f.read() == db_before, "a wrong code changed b's database")
+    check(rows(ks["b"])[sid]["status"] == "confirmed", "a wrong code changed b")
+    # c is not named in a's settings: the code does not work there.
+    cp = ks["c"].cli("cancel", UID, "--name", "Karen Gulstad", "--code", "7913",
+                     now="2026-11-23T11:20Z", check_ok=False)
+    check(cp.returncode != 0 and WRONG in cp.stderr, "c, not named by a: %s" % cp.stderr)
+    # The right name (typed as people do) and code at b.
+    cp = ks["b"].cli("cancel", UID, "--name", "  karen   GULSTAD ", "--code", "7913",
+                     now="2026-11-23T11:30Z", check_ok=False)
+    check(cp.returncode == 0 and sid in cp.stdout, "the right code at b: %s %s" %
+          (cp.stdout, cp.stderr))
+    check(rows(ks["b"])[sid]["status"] == "cancelled", "b does not show it cancelled")
+    check(rows(ks["a"])[sid]["status"] == "confirmed", "a learned it before any sync")
+    sync("b", "2026-11-23T11:40Z")
+    sync("a", "2026-11-23T11:50Z")
+    check(rows(ks["a"])[sid]["status"] == "cancelled", "a does not show the cancellation")
+    check(rows(ks["a"])[sid]["name"] == "Karen Gulstad", "a lost the name")
+    # Cancelled, it is no longer offered: the code at a and b now gets the one answer.
+    for k in "ab":
+        cp = ks[k].cli("cancel", UID, "--name", "Karen Gulstad", "--code", "7913",
+                       now="2026-11-23T12:00Z", check_ok=False)
+        check(cp.returncode != 0 and WRONG in cp.stderr, "cancelled twice at %s" % k)
+    # Nothing on the stick holds the name or the code in the clear.
+    for root, _, files in os.walk(stick):
+        for fn in files:
+            data = open(os.path.join(root, fn), "rb").read()
+            for secret in (b"Karen", b"karen", b"Gulstad", b"gulstad", b"7913"):
+                check(secret not in data, "%r is in %s on the stick" % (secret, fn))
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_three_kiosks_one_stick_every_order,
         test_a_damaged_places_file_is_not_used,
         test_merge_counts_per_kiosk_and_estate,
+        test_cancel_codes_work_at_every_kiosk,
     ]))
