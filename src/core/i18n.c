@@ -5,10 +5,27 @@
 
 #include "core/catalogs.h"
 
+i18n_catalog *i18n_catalog_view(const i18n_catalog *base, const char *ctx)
+{
+    if (!base)
+        return NULL;
+    i18n_catalog *view = malloc(sizeof *view);
+    if (!view)
+        return NULL;
+    *view = *base;
+    view->prefer_ctx = ctx;
+    view->borrowed = true;
+    return view;
+}
+
 void i18n_catalog_free(i18n_catalog *cat)
 {
     if (!cat)
         return;
+    if (cat->borrowed) {
+        free(cat);
+        return;
+    }
     for (size_t i = 0; i < cat->n; i++) {
         i18n_msg *m = &cat->msgs[i];
         free(m->ctxt);
@@ -127,7 +144,11 @@ static const i18n_msg *find(const i18n_catalog *cat, const char *ctxt, const cha
 
 const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid)
 {
-    const i18n_msg *m = find(cat, ctxt, msgid);
+    const i18n_msg *m = NULL;
+    if (!ctxt && cat && cat->prefer_ctx)
+        m = find(cat, cat->prefer_ctx, msgid);
+    if (!(m && m->str[0] && m->str[0][0]))
+        m = find(cat, ctxt, msgid);
     if (m && m->str[0] && m->str[0][0])
         return m->str[0];
     return msgid;
@@ -142,7 +163,11 @@ const char *i18n_plural_ctx(const i18n_catalog *cat, const char *ctxt, const cha
                             const char *msgid_plural, long n)
 {
     unsigned long un = n < 0 ? (unsigned long)0 - (unsigned long)n : (unsigned long)n;
-    const i18n_msg *m = find(cat, ctxt, msgid);
+    const i18n_msg *m = NULL;
+    if (!ctxt && cat && cat->prefer_ctx)
+        m = find(cat, cat->prefer_ctx, msgid);
+    if (!(m && m->msgid_plural))
+        m = find(cat, ctxt, msgid);
     if (m && m->msgid_plural) {
         unsigned long idx;
         if (i18n_plural_eval(cat->plural_expr, un, &idx) && idx < I18N_MAX_FORMS &&

@@ -47,6 +47,12 @@ i18n_catalog *i18n_catalog_parse(const char *lang, const char *po_text, size_t l
                                  vm_err *err);
 void i18n_catalog_free(i18n_catalog *cat);
 
+/* A view of `base` in which a message asked for without a context is looked up first under
+ * `ctx` ("folder": the same sentences for a synced folder instead of a USB stick), then as
+ * usual. It shares base's messages: free it (i18n_catalog_free) before base. `ctx` must
+ * outlive it (a literal). NULL when out of memory or `base` is NULL. */
+i18n_catalog *i18n_catalog_view(const i18n_catalog *base, const char *ctx);
+
 /* Parses the catalog of po/<lang>.po embedded at build time (core/catalogs.h). NULL with
  * VM_ERR_NOT_FOUND when there is none for `lang`, or as i18n_catalog_parse. */
 i18n_catalog *i18n_catalog_embedded(const char *lang, vm_err *err);

@@ -31,6 +31,9 @@ struct i18n_catalog {
     size_t n, cap;
     size_t dropped;
     char first_problem[256];
+    const char *prefer_ctx; /* a view (i18n_catalog_view): this context first, for a
+                               message asked for without one */
+    bool borrowed;          /* a view: the messages and names are its base's */
 };
 
 /* The plural rule of a language code ("pl", "ar_EG"), as "nplurals=N; plural=EXPR;" parts,

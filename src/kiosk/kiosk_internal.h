@@ -94,6 +94,8 @@ typedef struct kiosk {
     dbwatch *dbwatch;         /* other processes' changes to the database; NULL = none */
     int64_t data_version;     /* store_data_version when the model was last loaded */
     syncfolder *syncfolder;   /* the synced folder (sync_folder); NULL = none */
+    char folder_update[320];  /* the update in the synced folder last handed on or refused
+                                 ("name size mtime"): not copied and said again each sync */
     char sync_device[80];     /* this machine's Syncthing device id; "" = none found */
     kiosk_stick stick;        /* what the sync screen shows */
     sync_sticks present;      /* stick folders mounted now (from the last watcher event) */

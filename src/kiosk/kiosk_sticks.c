@@ -66,7 +66,10 @@ void kiosk_sync_folder(kiosk *k)
     const char *path = k->opt->cfg->sync_folder;
     if (k->read_only || !path[0])
         return;
-    const i18n_catalog *cat = kiosk_staff_catalog(k);
+    /* The sync's sentences in their folder words ("mappen", not "USB-nøglen") where the
+     * catalog has them (context "folder"). */
+    i18n_catalog *folder_words = i18n_catalog_view(kiosk_staff_catalog(k), "folder");
+    const i18n_catalog *cat = folder_words ? folder_words : kiosk_staff_catalog(k);
     uint8_t rnd[16];
     bool have_rnd = random_bytes(rnd, sizeof rnd);
     sync_options opt;
@@ -79,13 +82,16 @@ void kiosk_sync_folder(kiosk *k)
     char summary[2048];
     vm_status st = sync_run(k->store, path, clock_now(k->clock), &opt, &res, &err);
     sync_summary_text(&res, cat, summary, sizeof summary);
-    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK)
+    if (res.outcome != SYNC_OUTCOME_NOT_STAFF_STICK) {
         kiosk_health_to_stick(k, path, &opt, res.kiosk_id, NULL, 0);
+        kiosk_update_from_folder(k, path, summary, sizeof summary);
+    }
     logmsg(st == VM_OK ? LOG_NOTICE : LOG_WARNING, "synced folder %s: %s", path, summary);
     if (res.detail[0])
         logmsg(LOG_ERR, "synced folder %s: %s", path, res.detail);
     if (res.clock_floor > 0)
         clock_set_floor(k->clock, res.clock_floor);
+    i18n_catalog_free(folder_words);
     vm_err lerr = {0};
     if (kiosk_reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
         logmsg(LOG_ERR, "%s", lerr.msg);

@@ -111,7 +111,7 @@ static void last_result(const kiosk *k, char *text, size_t size)
 /* Copies `name` from folder `from` (on the stick) to `to_dir/tmp_name`, refusing links and
  * what is too big; VM_OK when the copy is whole and on disk. */
 static vm_status copy_in(const kiosk *k, int from, const char *name, int to_dir,
-                         const char *tmp_name, size_t max, vm_err *err)
+                         const char *tmp_name, size_t max, bool folder, vm_err *err)
 {
     int in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (in < 0)
@@ -136,7 +136,9 @@ static vm_status copy_in(const kiosk *k, int from, const char *name, int to_dir,
         ssize_t n = read(in, buf, sizeof buf);
         if (n < 0 || (n > 0 && (total += (size_t)n) > max) ||
             (n > 0 && write(out, buf, (size_t)n) != n)) {
-            st = err_set(err, VM_ERR_IO, staff(k, "%s could not be copied from the stick."),
+            st = err_set(err, VM_ERR_IO,
+                         folder ? staff(k, "%s could not be copied from the synced folder.")
+                                : staff(k, "%s could not be copied from the stick."),
                          name);
             goto out;
         }
@@ -182,7 +184,50 @@ static void newest_offer(int dir, char *name, size_t size, char *version, size_t
     closedir(d);
 }
 
-static void offer(kiosk *k, const char *stick, char *text, size_t size)
+/* The installer's result names `version` as rolled back or refused (at any age). */
+static bool installer_gave_up(const char *version)
+{
+    FILE *f = fopen(result_path(), "r");
+    if (!f)
+        return false;
+    char line[512], state[32] = "", v[64] = "";
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (strncmp(line, "state ", 6) == 0)
+            snprintf(state, sizeof state, "%s", line + 6);
+        else if (strncmp(line, "version ", 8) == 0)
+            snprintf(v, sizeof v, "%s", line + 8);
+    }
+    fclose(f);
+    return strcmp(v, version) == 0 &&
+           (strcmp(state, "rolled-back") == 0 || strcmp(state, "refused") == 0);
+}
+
+/* Whether the offer in the synced folder is one already handled; else remembers it as
+ * handled (handed on or refused) when `remember`. */
+static bool folder_seen(kiosk *k, int from, const char *name, bool remember)
+{
+    struct stat sb;
+    char id[sizeof k->folder_update];
+    if (fstatat(from, name, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+        return false;
+    snprintf(id, sizeof id, "%.255s %lld %lld", name, (long long)sb.st_size,
+             (long long)sb.st_mtime);
+    if (strcmp(id, k->folder_update) == 0)
+        return true;
+    if (remember)
+        snprintf(k->folder_update, sizeof k->folder_update, "%s", id);
+    return false;
+}
+
+static bool nobody_at_screen(const kiosk *k)
+{
+    if (k->screen_off)
+        return true;
+    return k->input_ticks == 0 || SDL_GetTicks() - k->input_ticks >= UPDATE_FOLDER_IDLE_MS;
+}
+
+static void offer(kiosk *k, const char *stick, bool folder, char *text, size_t size)
 {
     char path[SYNC_WATCH_PATH_MAX + 64], name[256], version[64], tmp_deb[300], tmp_sig[300];
     snprintf(path, sizeof path, "%s/%s/%s", stick, SYNC_FOLDER, UPDATE_STICK_FOLDER);
@@ -196,10 +241,34 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
     newest_offer(from, name, sizeof name, version, sizeof version);
     if (!name[0])
         goto out;
+    if (folder) {
+        if (folder_seen(k, from, name, false))
+            goto out;
+        if (installer_gave_up(version)) {
+            folder_seen(k, from, name, true);
+            i18n_format(s, sizeof s,
+                        staff(k, "Vær med %s in the synced folder was not offered again: "
+                                 "the installer already gave it up. Put a newer one there."),
+                        version);
+            append(text, size, s);
+            goto out;
+        }
+        if (!nobody_at_screen(k)) {
+            logmsg(LOG_NOTICE, "update %s in the synced folder waits until nobody uses the "
+                               "screen", version);
+            goto out;
+        }
+    }
     if (!k->opt->cfg->update_key[0]) {
+        if (folder)
+            folder_seen(k, from, name, true);
         i18n_format(s, sizeof s,
-                    staff(k, "The stick carries Vær med %s, but this kiosk has no update key "
-                             "(update_key in its settings), so it was not installed."),
+                    folder ? staff(k, "The synced folder carries Vær med %s, but this kiosk "
+                                      "has no update key (update_key in its settings), so it "
+                                      "was not installed.")
+                           : staff(k, "The stick carries Vær med %s, but this kiosk has no "
+                                      "update key (update_key in its settings), so it was not "
+                                      "installed."),
                     version);
         append(text, size, s);
         goto out;
@@ -212,8 +281,8 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
     if (to < 0) {
         err_set(&err, VM_ERR_IO, staff(k, "%s cannot be used: %s."), update_dir(),
                 strerror(errno));
-    } else if (copy_in(k, from, sig_name, to, tmp_sig, UPDATE_SIG_MAX, &err) == VM_OK &&
-               copy_in(k, from, name, to, tmp_deb, UPDATE_MAX_BYTES, &err) == VM_OK) {
+    } else if (copy_in(k, from, sig_name, to, tmp_sig, UPDATE_SIG_MAX, folder, &err) == VM_OK &&
+               copy_in(k, from, name, to, tmp_deb, UPDATE_MAX_BYTES, folder, &err) == VM_OK) {
         /* What is checked is the copy, which is what the installer gets. */
         char full_sig[4096];
         snprintf(full_sig, sizeof full_sig, "%s/%s", update_dir(), tmp_sig);
@@ -230,13 +299,18 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
                           kiosk_staff_catalog(k), &err) == VM_OK &&
             renameat(to, tmp_sig, to, sig_name) == 0) {
             i18n_format(s, sizeof s,
-                        staff(k, "Vær med %s is on its way in: it is installed now, and the "
-                                 "kiosk starts again in a minute. Leave the stick in to see "
-                                 "how it went."),
+                        folder ? staff(k, "Vær med %s is on its way in from the synced folder: "
+                                          "it is installed now, and the kiosk starts again in "
+                                          "a minute.")
+                               : staff(k, "Vær med %s is on its way in: it is installed now, "
+                                          "and the kiosk starts again in a minute. Leave the "
+                                          "stick in to see how it went."),
                         version);
             append(text, size, s);
-            logmsg(LOG_NOTICE, "update %s from the stick %s is signed and handed to the "
-                               "installer", version, stick);
+            logmsg(LOG_NOTICE, "update %s from %s is signed and handed to the installer",
+                   version, stick);
+            if (folder)
+                folder_seen(k, from, name, true);
             goto out;
         }
         unlinkat(to, name, 0);
@@ -245,10 +319,16 @@ static void offer(kiosk *k, const char *stick, char *text, size_t size)
         unlinkat(to, tmp_deb, 0);
         unlinkat(to, tmp_sig, 0);
     }
-    i18n_format(s, sizeof s, staff(k, "The update to %s on the stick was not installed: %s"),
+    i18n_format(s, sizeof s,
+                folder ? staff(k, "The update to %s in the synced folder was not installed: %s")
+                       : staff(k, "The update to %s on the stick was not installed: %s"),
                 version, err.msg);
     append(text, size, s);
-    logmsg(LOG_WARNING, "update %s on the stick %s refused: %s", version, stick, err.msg);
+    logmsg(LOG_WARNING, "update %s in %s refused: %s", version, stick, err.msg);
+    /* A signature not there yet (Syncthing brings the files one by one) is tried again at
+     * the next change; anything else waits until the package changes. */
+    if (folder && err.status != VM_ERR_IO)
+        folder_seen(k, from, name, true);
 out:
     free(sig);
     if (to >= 0)
@@ -259,5 +339,10 @@ out:
 void kiosk_update_from_stick(kiosk *k, const char *stick, char *text, size_t size)
 {
     last_result(k, text, size);
-    offer(k, stick, text, size);
+    offer(k, stick, false, text, size);
+}
+
+void kiosk_update_from_folder(kiosk *k, const char *folder, char *text, size_t size)
+{
+    offer(k, folder, true, text, size);
 }

@@ -507,6 +507,38 @@ static void damaged_catalogs_never_crash(void **state)
     test_free(copy);
 }
 
+/* A view with a preferred context: a message asked for without a context is taken from
+ * "folder" where the catalog has it there, else as usual; contexts asked for stay; the base
+ * is unchanged, and the view is freed on its own. */
+static void view_prefers_a_context(void **state)
+{
+    (void)state;
+    i18n_catalog *base = parse_ok(
+        "da",
+        HEADER("da", "nplurals=2; plural=(n != 1);")
+        "msgid \"on the stick\"\nmsgstr \"på USB-nøglen\"\n\n"
+        "msgctxt \"folder\"\nmsgid \"on the stick\"\nmsgstr \"i mappen\"\n\n"
+        "msgid \"only here\"\nmsgstr \"kun her\"\n\n"
+        "msgctxt \"staff\"\nmsgid \"on the stick\"\nmsgstr \"på nøglen\"\n\n"
+        "msgid \"%d file\"\nmsgid_plural \"%d files\"\nmsgstr[0] \"%d fil\"\n"
+        "msgstr[1] \"%d filer\"\n\n"
+        "msgctxt \"folder\"\nmsgid \"%d file\"\nmsgid_plural \"%d files\"\n"
+        "msgstr[0] \"%d fil i mappen\"\nmsgstr[1] \"%d filer i mappen\"\n");
+    assert_non_null(base);
+    i18n_catalog *view = i18n_catalog_view(base, "folder");
+    assert_non_null(view);
+    assert_string_equal(i18n_text(view, "on the stick"), "i mappen");
+    assert_string_equal(i18n_text(view, "only here"), "kun her");
+    assert_string_equal(i18n_text_ctx(view, "staff", "on the stick"), "på nøglen");
+    assert_string_equal(i18n_plural(view, "%d file", "%d files", 3), "%d filer i mappen");
+    assert_string_equal(i18n_text(base, "on the stick"), "på USB-nøglen");
+    assert_string_equal(i18n_plural(base, "%d file", "%d files", 3), "%d filer");
+    i18n_catalog_free(view);
+    assert_string_equal(i18n_text(base, "only here"), "kun her");
+    i18n_catalog_free(base);
+    assert_null(i18n_catalog_view(NULL, "folder"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +553,7 @@ int main(void)
         cmocka_unit_test(format_isolates_latin_in_rtl_sentences),
         cmocka_unit_test(embedded_catalogs_complete),
         cmocka_unit_test(damaged_catalogs_never_crash),
+        cmocka_unit_test(view_prefers_a_context),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

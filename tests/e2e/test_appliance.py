@@ -380,6 +380,58 @@ def test_update_on_a_staff_stick_is_checked_and_handed_on():
           "the sync screen does not say the update was rolled back: %s" % [labels(f) for f in done])
 
 
+def test_update_in_the_synced_folder_is_checked_and_handed_on():
+    """A signed update put in the synced folder (sync_folder) is handled as from a stick:
+    the estate's signature or nothing; with nobody at the screen it is handed on, said in
+    the folder's words; a version the installer rolled back is not offered again."""
+    ws = Workspace("update-folder")
+    folder = ws.path("synced")
+    os.makedirs(folder)
+    conf = write_config(ws, stick_root=ws.path("no-sticks"), sync_folder=folder,
+                        sync_folder_minutes=60, kiosk_name="Fælleshuset")
+    ws.cli("--config", conf, "stick", "init", folder)
+    key, key_line = keygen(ws, "estate")
+    other_key, _ = keygen(ws, "stranger")
+    with open(conf, "a", encoding="utf-8") as f:
+        f.write(key_line + "\n")
+    incoming = ws.path("incoming")
+    os.makedirs(incoming)
+    env = dict(stick_env(ws))
+    env["VAERMED_UPDATE_DIR"] = incoming
+    env["VAERMED_UPDATE_RESULT"] = ws.path("no-result")
+
+    deb = offer_update(ws, folder, "99.0.0", other_key)
+    _, cp = ws.kiosk(["wait 3000"], demo=False, extra_args=["--config", conf], extra_env=env)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("Opdateringen til 99.0.0 i den synkroniserede mappe blev ikke installeret" in cp.stderr
+          and "USB-nøgle" not in cp.stderr,
+          "the log does not say, in the folder's words, that the update was refused: %s"
+          % cp.stderr[-3000:])
+    check(os.listdir(incoming) == [], "a refused update was handed on: %s" % os.listdir(incoming))
+
+    os.remove(deb + ".sig")
+    deb = offer_update(ws, folder, "99.0.0", key)
+    _, cp = ws.kiosk(["wait 3000"], demo=False, extra_args=["--config", conf], extra_env=env)
+    check(cp.returncode == 0, cp.stderr[-2000:])
+    check("99.0.0 er på vej ind fra den synkroniserede mappe" in cp.stderr,
+          "the log does not say the update is on its way: %s" % cp.stderr[-3000:])
+    name = os.path.basename(deb)
+    check(sorted(os.listdir(incoming)) == [name, name + ".sig"],
+          "the installer did not get the package and its signature: %s" % os.listdir(incoming))
+    with open(deb, "rb") as a, open(os.path.join(incoming, name), "rb") as b:
+        check(a.read() == b.read(), "the handed-on package is not the folder's")
+
+    # The installer rolled it back: the folder still holds it, but it is not offered again.
+    with open(ws.path("no-result"), "w") as f:
+        f.write("state rolled-back\nversion 99.0.0\nprevious 0.1.0\nreason it did not start\n")
+    for n in os.listdir(incoming):
+        os.remove(os.path.join(incoming, n))
+    _, cp = ws.kiosk(["wait 3000"], demo=False, extra_args=["--config", conf], extra_env=env)
+    check(os.listdir(incoming) == [], "a rolled-back version was handed on again")
+    check("blev ikke tilbudt igen" in cp.stderr,
+          "the log does not say why the update was not offered: %s" % cp.stderr[-3000:])
+
+
 def test_no_update_key_no_update():
     ws = Workspace("update-nokey")
     stick, conf = staff_stick(ws)
@@ -423,4 +475,5 @@ if __name__ == "__main__":
                         test_read_only_kiosk_gives_the_stick_its_health_and_imports_nothing,
                         test_update_on_a_staff_stick_is_checked_and_handed_on,
                         test_no_update_key_no_update,
+                        test_update_in_the_synced_folder_is_checked_and_handed_on,
                         test_no_screen_is_said_and_the_kiosk_stops]))
