@@ -46,40 +46,28 @@ static bool same_list(const contact *a, size_t na, const contact *b, size_t nb)
     return true;
 }
 
+static void contact_row(sqlite3_stmt *st, void *elem)
+{
+    contact *c = elem;
+    st_column_text(st, 0, c->name, sizeof c->name);
+    st_column_text(st, 1, c->role, sizeof c->role);
+    st_column_text(st, 2, c->phone, sizeof c->phone);
+    st_column_text(st, 3, c->hours, sizeof c->hours);
+}
+
 vm_status store_contacts_list(store *s, contact **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    contact *list = NULL;
-    size_t count = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st = st_prepare(
         s, "SELECT name, role, phone, hours FROM contacts ORDER BY position LIMIT 24", err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!list && !(list = calloc(CONTACTS_MAX, sizeof *list))) {
-            status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the contacts.");
-            goto out;
-        }
-        contact *c = &list[count++];
-        st_column_text(st, 0, c->name, sizeof c->name);
-        st_column_text(st, 1, c->role, sizeof c->role);
-        st_column_text(st, 2, c->phone, sizeof c->phone);
-        st_column_text(st, 3, c->hours, sizeof c->hours);
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the contacts");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, CONTACTS_MAX, contact_row, &list, n,
+                                    "reading the contacts", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    free(list);
     return status;
 }
 

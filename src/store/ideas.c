@@ -7,40 +7,28 @@
 #include "core/utf8.h"
 #include "store/store_internal.h"
 
+static void idea_row(sqlite3_stmt *st, void *elem)
+{
+    idea *i = elem;
+    char cat[64];
+    st_column_text(st, 0, i->title, sizeof i->title);
+    st_column_text(st, 1, cat, sizeof cat);
+    i->cat = category_from_word(cat);
+}
+
 vm_status store_ideas_list(store *s, idea **out, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    idea *list = NULL;
-    size_t count = 0;
-    vm_status status = VM_OK;
     sqlite3_stmt *st =
         st_prepare(s, "SELECT title, category FROM ideas ORDER BY position LIMIT 12", err);
     if (!st)
         return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!list && !(list = calloc(IDEAS_MAX, sizeof *list))) {
-            status = err_set(err, VM_ERR_NOMEM, "Out of memory reading the ideas.");
-            goto out;
-        }
-        char cat[64];
-        st_column_text(st, 0, list[count].title, sizeof list[count].title);
-        st_column_text(st, 1, cat, sizeof cat);
-        list[count].cat = category_from_word(cat);
-        count++;
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the ideas");
-        goto out;
-    }
+    void *list;
+    vm_status status = st_read_list(s, st, sizeof **out, IDEAS_MAX, idea_row, &list, n,
+                                    "reading the ideas", err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    st_reset(st);
-    free(list);
     return status;
 }
 
