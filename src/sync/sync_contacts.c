@@ -63,6 +63,76 @@ static bool blank(const char *s)
     return true;
 }
 
+/* The next row that is not blank: 1, 0 at the end, -1 with `err` set. */
+static int next_filled(sync_csv *csv, const char **cells, size_t *nc, int *line, vm_err *err)
+{
+    int r;
+    while ((r = sync_csv_next(csv, cells, nc, line, err)) == 1) {
+        bool all_blank = true;
+        for (size_t i = 0; i < *nc; i++)
+            all_blank = all_blank && blank(cells[i]);
+        if (!all_blank)
+            break;
+    }
+    return r;
+}
+
+/* The header: the first row that is not blank; a file without one is refused. */
+static vm_status read_header_row(sync_csv *csv, const char **cells, size_t *nc, int *line,
+                                 vm_err *err)
+{
+    int r = next_filled(csv, cells, nc, line, err);
+    if (r < 0)
+        return err ? err->status : VM_ERR_INVALID;
+    if (r == 0)
+        return sync_err(err, VM_ERR_INVALID, csv->cat, "the file is empty");
+    return VM_OK;
+}
+
+/* What each header cell means (`col_of`, -1 for a name it does not know, which is noted),
+ * into `colmap` and `names`; two cells for one column (`col_names[c]`) are refused. seen[c]
+ * (n_cols of them) gets the cell of column c, or -1. */
+static vm_status map_header(const sync_csv *csv, const char *const *cells, size_t nc, int line,
+                            int (*col_of)(const char *), const char *const *col_names,
+                            int *seen, int n_cols, int *colmap,
+                            char names[][128], sync_buf *notes, vm_err *err)
+{
+    for (int c = 0; c < n_cols; c++)
+        seen[c] = -1;
+    for (size_t i = 0; i < nc; i++) {
+        utf8_clean_line(cells[i], names[i], sizeof names[i]);
+        colmap[i] = col_of(names[i]);
+        if (colmap[i] < 0) {
+            if (names[i][0]) {
+                sync_buf_printf(notes,
+                                SYNC_T(csv->cat, "the column \"%s\" is not known and was not used"),
+                                names[i]);
+                sync_buf_adds(notes, "\n");
+            }
+            continue;
+        }
+        if (seen[colmap[i]] >= 0)
+            return sync_err(err, VM_ERR_INVALID, csv->cat,
+                            "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
+                            line, names[seen[colmap[i]]], names[i], col_names[colmap[i]]);
+        seen[colmap[i]] = (int)i;
+    }
+    return VM_OK;
+}
+
+/* A row with more cells than the header has columns: a separator too many, refused. */
+static vm_status check_width(const sync_csv *csv, const char *const *cells, size_t nc,
+                             size_t ncols, int line, vm_err *err)
+{
+    for (size_t i = ncols; i < nc; i++)
+        if (!blank(cells[i]))
+            return sync_err(err, VM_ERR_INVALID, csv->cat,
+                            "line %d has more cells than the first line has columns (is "
+                            "there a \"%s\" too many?)",
+                            line, csv->sep == ',' ? "," : csv->sep == '\t' ? "TAB" : ";");
+    return VM_OK;
+}
+
 /* A number a phone can call: 3 to 15 digits (112, 1813, +45 12 34 56 78), with +, spaces,
  * dashes and brackets as people write them. */
 static bool phone_ok(const char *s)
@@ -126,46 +196,15 @@ vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_cat
     const char *cells[SYNC_CSV_MAX_CELLS];
     size_t nc;
     int line, r;
-    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
-        bool all_blank = true;
-        for (size_t i = 0; i < nc; i++)
-            all_blank = all_blank && blank(cells[i]);
-        if (!all_blank)
-            break;
-    }
-    if (r < 0) {
-        st = err ? err->status : VM_ERR_INVALID;
+    if ((st = read_header_row(&csv, cells, &nc, &line, err)) != VM_OK)
         goto out;
-    }
-    if (r == 0) {
-        st = sync_err(err, VM_ERR_INVALID, cat, "the file is empty");
-        goto out;
-    }
-    int seen[CCOL_COUNT] = {-1, -1, -1, -1, -1};
+    int seen[CCOL_COUNT];
     if (photos)
         memset(photos, 0, CONTACTS_MAX * sizeof *photos);
     ncols = nc;
-    for (size_t i = 0; i < nc; i++) {
-        utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
-        colmap[i] = col_from_name(header_names[i]);
-        if (colmap[i] == CCOL_NONE) {
-            if (header_names[i][0]) {
-                sync_buf_printf(&notes_buf,
-                                SYNC_T(cat, "the column \"%s\" is not known and was not used"),
-                                header_names[i]);
-                sync_buf_adds(&notes_buf, "\n");
-            }
-            continue;
-        }
-        if (seen[colmap[i]] >= 0) {
-            st = sync_err(err, VM_ERR_INVALID, cat,
-                          "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
-                          line, header_names[seen[colmap[i]]], header_names[i],
-                          CCOL_NAMES[colmap[i]]);
-            goto out;
-        }
-        seen[colmap[i]] = (int)i;
-    }
+    if ((st = map_header(&csv, cells, nc, line, col_from_name, CCOL_NAMES, seen, CCOL_COUNT,
+                         colmap, header_names, &notes_buf, err)) != VM_OK)
+        goto out;
     if (seen[CCOL_NAME] < 0) {
         st = sync_err(err, VM_ERR_INVALID, cat,
                       "line %d must name the columns, at least \"navn\" (the others: \"rolle\", "
@@ -173,20 +212,9 @@ vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_cat
                       line);
         goto out;
     }
-    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
-        bool all_blank = true;
-        for (size_t i = 0; i < nc; i++)
-            all_blank = all_blank && blank(cells[i]);
-        if (all_blank)
-            continue;
-        for (size_t i = ncols; i < nc; i++)
-            if (!blank(cells[i])) {
-                st = sync_err(err, VM_ERR_INVALID, cat,
-                              "line %d has more cells than the first line has columns (is "
-                              "there a \"%s\" too many?)",
-                              line, csv.sep == ',' ? "," : csv.sep == '\t' ? "TAB" : ";");
-                goto out;
-            }
+    while ((r = next_filled(&csv, cells, &nc, &line, err)) == 1) {
+        if ((st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
+            goto out;
         if (n == CONTACTS_MAX) {
             st = sync_err(err, VM_ERR_INVALID, cat,
                           "line %d: more than %d contacts in one file (a screen a person can "
@@ -329,64 +357,22 @@ vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat,
     const char *cells[SYNC_CSV_MAX_CELLS];
     size_t nc;
     int line, r;
-    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
-        bool all_blank = true;
-        for (size_t i = 0; i < nc; i++)
-            all_blank = all_blank && blank(cells[i]);
-        if (!all_blank)
-            break;
-    }
-    if (r < 0) {
-        st = err ? err->status : VM_ERR_INVALID;
+    if ((st = read_header_row(&csv, cells, &nc, &line, err)) != VM_OK)
         goto out;
-    }
-    if (r == 0) {
-        st = sync_err(err, VM_ERR_INVALID, cat, "the file is empty");
-        goto out;
-    }
-    int seen[ICOL_COUNT] = {-1, -1};
+    int seen[ICOL_COUNT];
     ncols = nc;
-    for (size_t i = 0; i < nc; i++) {
-        utf8_clean_line(cells[i], header_names[i], sizeof header_names[i]);
-        colmap[i] = idea_col(header_names[i]);
-        if (colmap[i] == ICOL_NONE) {
-            if (header_names[i][0]) {
-                sync_buf_printf(&notes_buf,
-                                SYNC_T(cat, "the column \"%s\" is not known and was not used"),
-                                header_names[i]);
-                sync_buf_adds(&notes_buf, "\n");
-            }
-            continue;
-        }
-        if (seen[colmap[i]] >= 0) {
-            st = sync_err(err, VM_ERR_INVALID, cat,
-                          "line %d: the columns \"%s\" and \"%s\" both mean \"%s\"; keep one",
-                          line, header_names[seen[colmap[i]]], header_names[i],
-                          ICOL_NAMES[colmap[i]]);
-            goto out;
-        }
-        seen[colmap[i]] = (int)i;
-    }
+    if ((st = map_header(&csv, cells, nc, line, idea_col, ICOL_NAMES, seen, ICOL_COUNT, colmap,
+                         header_names, &notes_buf, err)) != VM_OK)
+        goto out;
     if (seen[ICOL_TITLE] < 0) {
         st = sync_err(err, VM_ERR_INVALID, cat,
                       "line %d must name the columns, at least \"idé\" (and \"pictogram\")",
                       line);
         goto out;
     }
-    while ((r = sync_csv_next(&csv, cells, &nc, &line, err)) == 1) {
-        bool all_blank = true;
-        for (size_t i = 0; i < nc; i++)
-            all_blank = all_blank && blank(cells[i]);
-        if (all_blank)
-            continue;
-        for (size_t i = ncols; i < nc; i++)
-            if (!blank(cells[i])) {
-                st = sync_err(err, VM_ERR_INVALID, cat,
-                              "line %d has more cells than the first line has columns (is "
-                              "there a \"%s\" too many?)",
-                              line, csv.sep == ',' ? "," : csv.sep == '\t' ? "TAB" : ";");
-                goto out;
-            }
+    while ((r = next_filled(&csv, cells, &nc, &line, err)) == 1) {
+        if ((st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
+            goto out;
         if (n == IDEAS_MAX) {
             st = sync_err(err, VM_ERR_INVALID, cat,
                           "line %d: more than %d ideas in one file (one screen of them)", line,
