@@ -20,7 +20,11 @@ void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
     cairo_rectangle(cr, 0, 0, full, full);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_fill(cr);
-    /* One path of horizontal runs: fewer rectangles, and no seams where two touch. */
+    /* The dark modules as one stroked path: each horizontal run is a line one module thick
+     * with butt caps along the middle of its row, which covers exactly the run's rectangle
+     * but takes half the numbers of one (a move and a line, not four corners). A sync prints
+     * 60 codes in the week's PDF, and cairo writes every number with printf and deflates it:
+     * rectangles made two thirds of a sync's CPU time. One path: no seams where runs touch. */
     cairo_new_path(cr);
     int size = qr_size(q);
     const uint8_t *modules = qr_modules(q);
@@ -34,13 +38,15 @@ void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
             int start = c;
             while (c < size && row[c])
                 c++;
-            cairo_rectangle(cr, QR_QUIET_ZONE + start, QR_QUIET_ZONE + r, c - start, 1);
+            cairo_move_to(cr, QR_QUIET_ZONE + start, QR_QUIET_ZONE + r + 0.5);
+            cairo_line_to(cr, QR_QUIET_ZONE + c, QR_QUIET_ZONE + r + 0.5);
         }
     }
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+    cairo_set_line_width(cr, 1);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_fill(cr);
+    cairo_stroke(cr);
     cairo_restore(cr);
 }
 
