@@ -275,16 +275,20 @@ vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_
     *n = 0;
     sqlite3_stmt *st = st_prepare(
         s,
-        "SELECT a.uid, a.start_utc, a.cancelled, "
-        "coalesce((SELECT sum(" HEADS_SQL ") FROM signups s WHERE s.activity_id = a.id "
-        "  AND s.task_id IS NULL AND s.status = 'confirmed'), 0), "
-        "coalesce((SELECT sum(" HEADS_SQL ") FROM signups s WHERE s.activity_id = a.id "
-        "  AND s.task_id IS NULL AND s.came = 1 AND s.status <> 'cancelled'), 0), "
-        "coalesce((SELECT sum(" HEADS_SQL ") FROM signups s WHERE s.activity_id = a.id "
-        "  AND s.task_id IS NULL AND s.came = 1 AND s.first_visit = 1 "
-        "  AND s.status <> 'cancelled'), 0), "
+        /* One grouped pass over the participants' sign-ups, not three correlated
+         * subqueries per activity (each of which read every sign-up of it again). */
+        "SELECT a.uid, a.start_utc, a.cancelled, coalesce(g.signed_up, 0), "
+        "coalesce(g.came, 0), coalesce(g.first, 0), "
         "coalesce(w.children, 0), coalesce(w.adults, 0), coalesce(w.seniors, 0) "
         "FROM activities a LEFT JOIN walkins w ON w.activity_id = a.id "
+        "LEFT JOIN (SELECT s.activity_id AS activity_id, "
+        "  sum(CASE WHEN s.status = 'confirmed' THEN " HEADS_SQL " ELSE 0 END) AS signed_up, "
+        "  sum(CASE WHEN s.came = 1 AND s.status <> 'cancelled' THEN " HEADS_SQL
+        "      ELSE 0 END) AS came, "
+        "  sum(CASE WHEN s.came = 1 AND s.first_visit = 1 AND s.status <> 'cancelled' THEN "
+        HEADS_SQL " ELSE 0 END) AS first "
+        "  FROM signups s JOIN activities a ON a.id = s.activity_id "
+        "  WHERE s.task_id IS NULL GROUP BY s.activity_id) g ON g.activity_id = a.id "
         "ORDER BY a.start_utc, a.title, a.id",
         err);
     if (!st)

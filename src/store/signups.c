@@ -203,6 +203,46 @@ static void signup_list_row(sqlite3_stmt *st, void *elem)
     read_signup_row(st, elem);
 }
 
+/* The waiting list's places of `list` (ordered by activity, then created, kiosk and seq, as
+ * store_signups_list reads it): 1, 2, ... among the waiting of the same activity and task, in
+ * that order. Done here in one pass rather than by a window function in the query, which made
+ * SQLite sort every sign-up twice (a sync reads them all). */
+static vm_status number_the_waiting(signup *list, size_t n, vm_err *err)
+{
+    typedef struct task_count {
+        int64_t task_id;
+        int waiting;
+    } task_count;
+    task_count *counts = NULL;
+    size_t n_counts = 0, cap = 0;
+    vm_status status = VM_OK;
+    for (size_t i = 0; i < n; i++) {
+        signup *su = &list[i];
+        if (i > 0 && strcmp(su->activity_uid, list[i - 1].activity_uid) != 0)
+            n_counts = 0; /* a new activity: its queues start again */
+        if (su->status != SIGNUP_WAITING) {
+            su->waiting_position = 0;
+            continue;
+        }
+        size_t k = 0;
+        while (k < n_counts && counts[k].task_id != su->task_id)
+            k++;
+        if (k == n_counts) {
+            task_count *room = st_list_room(counts, n_counts, &cap, sizeof *counts, 8);
+            if (!room) {
+                status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading sign-ups.");
+                goto out;
+            }
+            counts = room;
+            counts[n_counts++] = (task_count){su->task_id, 0};
+        }
+        su->waiting_position = ++counts[k].waiting;
+    }
+out:
+    free(counts);
+    return status;
+}
+
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err)
 {
@@ -227,9 +267,7 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
     sqlite3_stmt *st = st_prepare(
         s,
         "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "
-        "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, "
-        "CASE WHEN s.status = 'waiting' THEN row_number() OVER (PARTITION BY s.activity_id, "
-        "s.task_id, s.status ORDER BY s.created_utc, s.kiosk_id, s.seq) ELSE 0 END, s.came "
+        "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came "
         "FROM signups s JOIN activities a ON a.id = s.activity_id "
         "WHERE ?1 IS NULL OR a.uid = ?1 "
         "ORDER BY a.start_utc, a.id, s.created_utc, s.kiosk_id, s.seq",
@@ -243,6 +281,11 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
     void *list;
     vm_status status = st_read_list(s, st, sizeof **out, 32, signup_list_row, &list, n,
                                     "reading the sign-ups", err);
+    if (status == VM_OK && (status = number_the_waiting(list, *n, err)) != VM_OK) {
+        free(list);
+        list = NULL;
+        *n = 0;
+    }
     *out = list;
     return status;
 }
