@@ -909,6 +909,33 @@ def visible_page(b, name, db):
     return b.visible[name]
 
 
+def memory_by_mapping(pid):
+    """Where a process's resident memory is (kB, RSS and PSS from /proc/PID/smaps): LLVM (which
+    Mesa's llvmpipe compiles its shaders with), Mesa's driver, the heap and anonymous memory
+    (the kiosk's and the driver's: llvmpipe keeps textures and its framebuffers there), and the
+    rest (the program and its other libraries)."""
+    groups = {}
+    name = None
+    try:
+        with open("/proc/%d/smaps" % pid) as f:
+            for line in f:
+                fields = line.split()
+                if not fields:
+                    continue
+                if not fields[0].endswith(":"):
+                    path = fields[5] if len(fields) > 5 else ""
+                    name = ("llvm" if "libLLVM" in path else
+                            "mesa_driver" if "/dri/" in path or "libgallium" in path else
+                            "heap_anon" if path in ("", "[heap]") or path.startswith("[anon")
+                            else "rest")
+                elif fields[0] in ("Rss:", "Pss:") and name:
+                    g = groups.setdefault(name, {"rss_kb": 0, "pss_kb": 0})
+                    g[fields[0][:-1].lower() + "_kb"] += int(fields[1])
+    except OSError:
+        return {}
+    return groups
+
+
 def x_kiosk_once(b, display, what, db, page, seconds):
     """One start on the 800x480 X screen: Vær med (`what` a kiosk mode) or Chromium (`page`).
     Returns ms to the finished first screen, the kiosk's own first frame (ms, or None), and
@@ -937,6 +964,8 @@ def x_kiosk_once(b, display, what, db, page, seconds):
     settled, pictures = watch.settled_at()
     tree = sampler.finish()
     if k:
+        tree["by_mapping"] = memory_by_mapping(k.pid)
+        tree["threads"] = len(os.listdir("/proc/%d/task" % k.pid))
         k.stop()
     else:
         stop(p)
@@ -975,6 +1004,8 @@ def x_compare(b):
                     "peak_rss_kb": summary([r[2]["peak_rss_kb"] for r in runs], 0),
                     "peak_pss_kb": summary([r[2]["peak_pss_kb"] for r in runs], 0),
                     "processes": max(r[2]["processes"] for r in runs),
+                    "by_mapping": runs[-1][2].get("by_mapping", {}),
+                    "threads": runs[-1][2].get("threads"),
                     "pictures": [r[3] for r in runs]}
             out[name] = res
             keep = os.path.join(HERE, "out")
@@ -1110,7 +1141,18 @@ def t_x_compare(r, add):
         row("Peak resident memory (RSS, sum over the process tree, sampled every 20 ms)",
             "peak_rss_kb", fmt_mb)
         row("Peak proportional memory (PSS, the same samples)", "peak_pss_kb", fmt_mb)
-    add("| Processes | 1 | 1 | %d | |" % x["2000"]["chromium"]["processes"])
+        parts = [(sw.get("by_mapping") or {}), (es.get("by_mapping") or {})]
+        if all(parts):
+            def where(p):
+                return " / ".join(fmt_mb(p.get(key, {}).get("rss_kb", 0)) for key in
+                                  ("llvm", "mesa_driver", "heap_anon", "rest"))
+            add("| … of it after the first screen (RSS): LLVM (llvmpipe's shader compiler) / "
+                "Mesa's driver / heap and anonymous memory (the kiosk's and the driver's) / the "
+                "program and its other libraries, %s | %s | %s | | |" % (
+                    label, where(parts[0]), where(parts[1])))
+    add("| Processes (threads: Vær med software, ES 2) | 1 (%s) | 1 (%s) | %d | |" % (
+        x["2000"]["xvfb-software"].get("threads", "?"), x["2000"]["xvfb-gles2"].get("threads", "?"),
+        x["2000"]["chromium"]["processes"]))
 
 
 def t_startup(r, add):
