@@ -1144,7 +1144,7 @@ def t_x_compare(r, add):
         parts = [(sw.get("by_mapping") or {}), (es.get("by_mapping") or {})]
         if all(parts):
             def where(p):
-                return " / ".join(fmt_mb(p.get(key, {}).get("rss_kb", 0)) for key in
+                return " / ".join(fmt_mb(p[key]["rss_kb"]) if key in p else "none" for key in
                                   ("llvm", "mesa_driver", "heap_anon", "rest"))
             add("| … of it after the first screen (RSS): LLVM (llvmpipe's shader compiler) / "
                 "Mesa's driver / heap and anonymous memory (the kiosk's and the driver's) / the "
