@@ -7,8 +7,8 @@
  *
  * Threads: the command line's one thread.
  */
-#ifndef VM_APP_CLI_H
-#define VM_APP_CLI_H
+#ifndef VM_CLI_CLI_H
+#define VM_CLI_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>

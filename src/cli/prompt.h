@@ -6,8 +6,8 @@
  *
  * Threads: the command line's one thread.
  */
-#ifndef VM_APP_PROMPT_H
-#define VM_APP_PROMPT_H
+#ifndef VM_CLI_PROMPT_H
+#define VM_CLI_PROMPT_H
 
 #include <stdbool.h>
 #include <stddef.h>

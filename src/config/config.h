@@ -8,8 +8,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_CONFIG_H
-#define VM_APP_CONFIG_H
+#ifndef VM_CONFIG_CONFIG_H
+#define VM_CONFIG_CONFIG_H
 
 #include <stdbool.h>
 #include <stddef.h>

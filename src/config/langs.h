@@ -4,8 +4,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_LANGS_H
-#define VM_APP_LANGS_H
+#ifndef VM_CONFIG_LANGS_H
+#define VM_CONFIG_LANGS_H
 
 #include <stddef.h>
 

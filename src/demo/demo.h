@@ -16,8 +16,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_DEMO_H
-#define VM_APP_DEMO_H
+#ifndef VM_DEMO_DEMO_H
+#define VM_DEMO_DEMO_H
 
 #include <stdint.h>
 

@@ -14,8 +14,8 @@
  * Threads: automation_start and automation_stop on the main loop; the reader thread it starts
  * only reads the script and pushes SDL events, waiting for each to be handled.
  */
-#ifndef VM_APP_AUTOMATION_H
-#define VM_APP_AUTOMATION_H
+#ifndef VM_KIOSK_AUTOMATION_H
+#define VM_KIOSK_AUTOMATION_H
 
 #include <SDL.h>
 #include <stdbool.h>

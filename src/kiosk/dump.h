@@ -10,8 +10,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_DUMP_H
-#define VM_APP_DUMP_H
+#ifndef VM_KIOSK_DUMP_H
+#define VM_KIOSK_DUMP_H
 
 #include <stdio.h>
 

@@ -5,8 +5,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_FATAL_H
-#define VM_APP_FATAL_H
+#ifndef VM_KIOSK_FATAL_H
+#define VM_KIOSK_FATAL_H
 
 #include "core/err.h"
 #include "core/i18n.h"

@@ -7,8 +7,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_INPUT_H
-#define VM_APP_INPUT_H
+#ifndef VM_KIOSK_INPUT_H
+#define VM_KIOSK_INPUT_H
 
 #include <SDL.h>
 #include <stdbool.h>

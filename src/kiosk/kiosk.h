@@ -5,8 +5,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_KIOSK_H
-#define VM_APP_KIOSK_H
+#ifndef VM_KIOSK_KIOSK_H
+#define VM_KIOSK_KIOSK_H
 
 #include <stdbool.h>
 

@@ -15,8 +15,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_KIOSK_INTERNAL_H
-#define VM_APP_KIOSK_INTERNAL_H
+#ifndef VM_KIOSK_KIOSK_INTERNAL_H
+#define VM_KIOSK_KIOSK_INTERNAL_H
 
 #include <SDL.h>
 #include <stdio.h>

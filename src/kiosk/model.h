@@ -12,8 +12,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_MODEL_H
-#define VM_APP_MODEL_H
+#ifndef VM_KIOSK_MODEL_H
+#define VM_KIOSK_MODEL_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -7,8 +7,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_NIGHT_H
-#define VM_APP_NIGHT_H
+#ifndef VM_KIOSK_NIGHT_H
+#define VM_KIOSK_NIGHT_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -12,8 +12,8 @@
  * Threads: sticks_start and sticks_stop on the main loop; the watcher thread it starts only
  * scans and pushes SDL events (SDL_PushEvent is thread-safe), then waiter_wake.
  */
-#ifndef VM_APP_STICKS_H
-#define VM_APP_STICKS_H
+#ifndef VM_KIOSK_STICKS_H
+#define VM_KIOSK_STICKS_H
 
 #include <SDL.h>
 

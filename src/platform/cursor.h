@@ -10,8 +10,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_CURSOR_H
-#define VM_APP_CURSOR_H
+#ifndef VM_PLATFORM_CURSOR_H
+#define VM_PLATFORM_CURSOR_H
 
 #include <SDL.h>
 #include <stdbool.h>

@@ -15,8 +15,8 @@
  * Threads: dbwatch_start, dbwatch_handled and dbwatch_stop on the main loop; the watcher
  * thread it starts only reads inotify and pushes SDL events (SDL_PushEvent is thread-safe).
  */
-#ifndef VM_APP_DBWATCH_H
-#define VM_APP_DBWATCH_H
+#ifndef VM_PLATFORM_DBWATCH_H
+#define VM_PLATFORM_DBWATCH_H
 
 #include <SDL.h>
 

@@ -14,8 +14,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_DISPLAY_POWER_H
-#define VM_APP_DISPLAY_POWER_H
+#ifndef VM_PLATFORM_DISPLAY_POWER_H
+#define VM_PLATFORM_DISPLAY_POWER_H
 
 #include <stdbool.h>
 #include <stdint.h>

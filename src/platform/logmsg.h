@@ -12,8 +12,8 @@
  *
  * Threads: logmsg from any thread (one fprintf a line); logmsg_init once in main, before any
  * thread starts. */
-#ifndef VM_APP_LOGMSG_H
-#define VM_APP_LOGMSG_H
+#ifndef VM_PLATFORM_LOGMSG_H
+#define VM_PLATFORM_LOGMSG_H
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -17,8 +17,8 @@
  * Threads: the main loop or the command line only: the loaded modules are kept in statics
  * without a lock.
  */
-#ifndef VM_APP_MODULES_H
-#define VM_APP_MODULES_H
+#ifndef VM_PLATFORM_MODULES_H
+#define VM_PLATFORM_MODULES_H
 
 #include "core/err.h"
 #include "print/print_module.h"

@@ -2,8 +2,8 @@
  *
  * Threads: any.
  */
-#ifndef VM_APP_RANDOM_H
-#define VM_APP_RANDOM_H
+#ifndef VM_PLATFORM_RANDOM_H
+#define VM_PLATFORM_RANDOM_H
 
 #include <stdbool.h>
 #include <stddef.h>

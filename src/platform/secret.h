@@ -10,8 +10,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_SECRET_H
-#define VM_APP_SECRET_H
+#ifndef VM_PLATFORM_SECRET_H
+#define VM_PLATFORM_SECRET_H
 
 #include <stdbool.h>
 

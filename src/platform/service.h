@@ -5,8 +5,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_SERVICE_H
-#define VM_APP_SERVICE_H
+#ifndef VM_PLATFORM_SERVICE_H
+#define VM_PLATFORM_SERVICE_H
 
 #include <stdint.h>
 

@@ -17,8 +17,8 @@
  * watcher thread only reads inotify and pushes SDL events. syncfolder_device_id runs a
  * child process and waits for it: call it once, not per frame.
  */
-#ifndef VM_APP_SYNCFOLDER_H
-#define VM_APP_SYNCFOLDER_H
+#ifndef VM_PLATFORM_SYNCFOLDER_H
+#define VM_PLATFORM_SYNCFOLDER_H
 
 #include <SDL.h>
 #include <stdbool.h>

@@ -14,8 +14,8 @@
  *
  * Threads: the main loop, but for waiter_wake, which any thread may call.
  */
-#ifndef VM_APP_WAITER_H
-#define VM_APP_WAITER_H
+#ifndef VM_PLATFORM_WAITER_H
+#define VM_PLATFORM_WAITER_H
 
 #include <SDL.h>
 #include <stdbool.h>

@@ -14,8 +14,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_CLOCK_H
-#define VM_APP_CLOCK_H
+#ifndef VM_SERVICES_CLOCK_H
+#define VM_SERVICES_CLOCK_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -9,8 +9,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_HEALTH_H
-#define VM_APP_HEALTH_H
+#ifndef VM_SERVICES_HEALTH_H
+#define VM_SERVICES_HEALTH_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,8 +4,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_SIGNING_H
-#define VM_APP_SIGNING_H
+#ifndef VM_SERVICES_SIGNING_H
+#define VM_SERVICES_SIGNING_H
 
 #include <stdbool.h>
 #include <stdint.h>

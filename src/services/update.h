@@ -28,8 +28,8 @@
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
  */
-#ifndef VM_APP_UPDATE_H
-#define VM_APP_UPDATE_H
+#ifndef VM_SERVICES_UPDATE_H
+#define VM_SERVICES_UPDATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
