@@ -54,50 +54,33 @@ static void append_digit(ui *u, char d)
     fl->msg = MSG_NONE;
 }
 
-bool flow_key_tap(ui *u, const char *id, const kb_layout *kb)
+/* A key of the on-screen keyboard: `key` is its name after KB_KEY (a letter or a control),
+ * `kb` its layout (for capitals). */
+static void letter_key_tap(ui *u, const char *key, const kb_layout *kb)
 {
     ui_flow *fl = &u->flow;
-    bool letters = kb != NULL;
-    if (letters && strncmp(id, "key:", 4) == 0) {
-        const char *k = id + 4;
-        if (strcmp(k, "shift") == 0) {
-            fl->shift = !fl->shift;
-        } else if (strcmp(k, "page") == 0) {
-            fl->kb_page++; /* the keyboard takes it modulo its pages */
-        } else if (strcmp(k, "script") == 0) {
-            fl->kb_latin = !fl->kb_latin;
-            fl->kb_page = 0;
-        } else if (strcmp(k, "backspace") == 0) {
-            text_backspace(fl->name);
-            fl->msg = MSG_NONE;
-        } else if (strcmp(k, "space") == 0) {
-            append_name_cp(u, ' ');
-        } else {
-            uint32_t cp;
-            size_t n = utf8_decode(k, strlen(k), &cp);
-            if (!n || k[n] != '\0' || cp == 0xFFFD)
-                return true;
-            if (flow_upper(u))
-                cp = kb_upper(kb, cp);
-            append_name_cp(u, cp);
-            fl->shift = false;
-        }
-        return true;
-    }
-    if (!letters && strcmp(id, "key:backspace") == 0) {
-        size_t len = strlen(fl->code);
-        if (len)
-            fl->code[len - 1] = '\0';
+    if (strcmp(key, KB_SHIFT) == 0) {
+        fl->shift = !fl->shift;
+    } else if (strcmp(key, KB_PAGE) == 0) {
+        fl->kb_page++; /* the keyboard takes it modulo its pages */
+    } else if (strcmp(key, KB_SCRIPT) == 0) {
+        fl->kb_latin = !fl->kb_latin;
+        fl->kb_page = 0;
+    } else if (strcmp(key, KB_BACKSPACE) == 0) {
+        text_backspace(fl->name);
         fl->msg = MSG_NONE;
-        return true;
+    } else if (strcmp(key, KB_SPACE) == 0) {
+        append_name_cp(u, ' ');
+    } else {
+        uint32_t cp;
+        size_t n = utf8_decode(key, strlen(key), &cp);
+        if (!n || key[n] != '\0' || cp == 0xFFFD)
+            return;
+        if (flow_upper(u))
+            cp = kb_upper(kb, cp);
+        append_name_cp(u, cp);
+        fl->shift = false;
     }
-    if (!letters && strncmp(id, "digit:", 6) == 0) {
-        char d = id[6];
-        if (d >= '0' && d <= '9' && id[7] == '\0')
-            append_digit(u, d);
-        return true;
-    }
-    return false;
 }
 
 void flow_text_input(ui *u, const char *text, bool letters)
@@ -507,25 +490,26 @@ void flow_tap_leave(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 void flow_tap_name_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     (void)now_ms;
-    char id[UI_ID_MAX];
-    snprintf(id, sizeof id, "key:%s", arg);
-    flow_key_tap(u, id, kb_current(u, m));
+    letter_key_tap(u, arg, kb_current(u, m));
 }
 
 void flow_tap_code_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     (void)m, (void)now_ms;
-    char id[UI_ID_MAX];
-    snprintf(id, sizeof id, "key:%s", arg);
-    flow_key_tap(u, id, NULL);
+    /* the number pad has one key besides its digits */
+    if (strcmp(arg, KB_BACKSPACE) == 0) {
+        size_t len = strlen(u->flow.code);
+        if (len)
+            u->flow.code[len - 1] = '\0';
+        u->flow.msg = MSG_NONE;
+    }
 }
 
 void flow_tap_code_digit(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     (void)m, (void)now_ms;
-    char id[UI_ID_MAX];
-    snprintf(id, sizeof id, "digit:%s", arg);
-    flow_key_tap(u, id, NULL);
+    if (arg[0] >= '0' && arg[0] <= '9' && arg[1] == '\0')
+        append_digit(u, arg[0]);
 }
 
 void flow_name_next(ui *u, ui_screen_id next, int64_t now_ms)

@@ -272,7 +272,7 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
         int offset = (p.cols - in_row) / 2;
         for (int j = 0; j < in_row; j++, i++) {
             const char *key = k->letters[first + i];
-            snprintf(id, sizeof id, "key:%s", key);
+            snprintf(id, sizeof id, KB_KEY "%s", key);
             letter_label(k, key, upper, label);
             w_button(c, id, label, ICON_NONE,
                      rect_make(SLOT_X(offset + j, 1), y + r * (p.key_h + p.vgap), p.key_w, p.key_h),
@@ -298,7 +298,7 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
             if (letters_here && kind != CTL_SHIFT) {
                 for (int j = 0; j < letters_here; j++, i++, col++) {
                     const char *key = k->letters[first + i];
-                    snprintf(id, sizeof id, "key:%s", key);
+                    snprintf(id, sizeof id, KB_KEY "%s", key);
                     letter_label(k, key, upper, label);
                     w_button(c, id, label, ICON_NONE,
                              rect_make(SLOT_X(col, 1), ry, p.key_w, p.key_h), BTN_KEY,
@@ -312,26 +312,26 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
             col += span;
             switch (kind) {
             case CTL_SHIFT:
-                w_icon_button(c, "key:shift", tr(c, "Capital letter"), ICON_SHIFT, rr,
+                w_icon_button(c, KB_KEY KB_SHIFT, tr(c, "Capital letter"), ICON_SHIFT, rr,
                               upper ? BTN_KEY_ON : BTN_KEY, false);
                 break;
             case CTL_DASH:
-                w_button(c, "key:-", "-", ICON_NONE, rr, BTN_KEY, UI_FONT_TITLE, false);
+                w_button(c, KB_KEY KB_DASH, "-", ICON_NONE, rr, BTN_KEY, UI_FONT_TITLE, false);
                 break;
             case CTL_DOT:
-                w_button(c, "key:.", ".", ICON_NONE, rr, BTN_KEY, UI_FONT_TITLE, false);
+                w_button(c, KB_KEY KB_DOT, ".", ICON_NONE, rr, BTN_KEY, UI_FONT_TITLE, false);
                 break;
             case CTL_SPACE: {
                 /* the word on the space bar when it fits; else the open box "␣" */
                 const char *space = tr(c, "space");
                 if (w_button_width(c, space, ICON_NONE, UI_FONT_BODY) <= rr.w)
-                    w_button(c, "key:space", space, ICON_NONE, rr, BTN_KEY, UI_FONT_BODY, false);
+                    w_button(c, KB_KEY KB_SPACE, space, ICON_NONE, rr, BTN_KEY, UI_FONT_BODY, false);
                 else
-                    w_icon_button(c, "key:space", space, ICON_SPACE, rr, BTN_KEY, false);
+                    w_icon_button(c, KB_KEY KB_SPACE, space, ICON_SPACE, rr, BTN_KEY, false);
                 break;
             }
             case CTL_BACKSPACE:
-                w_icon_button(c, "key:backspace", tr(c, "Delete"), ICON_BACKSPACE, rr, BTN_KEY,
+                w_icon_button(c, KB_KEY KB_BACKSPACE, tr(c, "Delete"), ICON_BACKSPACE, rr, BTN_KEY,
                               false);
                 break;
             case CTL_PAGE: {
@@ -340,11 +340,11 @@ int w_keyboard(ui_ctx *c, int x, int y, int w, int max_h, bool upper, bool draw)
                 int b = a + p.per_page - 1 < k->n - 1 ? a + p.per_page - 1 : k->n - 1;
                 char range[32];
                 snprintf(range, sizeof range, "%s\xE2\x80\x93%s", k->letters[a], k->letters[b]);
-                w_button(c, "key:page", range, ICON_NONE, rr, BTN_KEY_ON, UI_FONT_BODY, false);
+                w_button(c, KB_KEY KB_PAGE, range, ICON_NONE, rr, BTN_KEY_ON, UI_FONT_BODY, false);
                 break;
             }
             case CTL_SCRIPT:
-                w_button(c, "key:script", k->other->script_label, ICON_NONE, rr, BTN_KEY_ON,
+                w_button(c, KB_KEY KB_SCRIPT, k->other->script_label, ICON_NONE, rr, BTN_KEY_ON,
                          UI_FONT_BODY, false);
                 break;
             case CTL_COUNT:
@@ -383,7 +383,7 @@ int w_numpad(ui_ctx *c, int x, int y, int w, int max_h, int *wout, bool draw)
     if (!draw)
         return h;
     static const char *const PAD[4][3] = {
-        {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {NULL, "0", "backspace"}};
+        {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {NULL, "0", KB_BACKSPACE}};
     char id[UI_ID_MAX];
     for (int r = 0; r < 4; r++) {
         for (int k = 0; k < 3; k++) {
@@ -391,12 +391,12 @@ int w_numpad(ui_ctx *c, int x, int y, int w, int max_h, int *wout, bool draw)
             if (!key)
                 continue;
             ui_rect rr = rect_make(x + k * (kw + gap), y + r * (kh + gap), kw, kh);
-            if (strcmp(key, "backspace") == 0) {
-                w_icon_button(c, "key:backspace", tr(c, "Delete"), ICON_BACKSPACE, rr, BTN_KEY,
+            if (strcmp(key, KB_BACKSPACE) == 0) {
+                w_icon_button(c, KB_KEY KB_BACKSPACE, tr(c, "Delete"), ICON_BACKSPACE, rr, BTN_KEY,
                               false);
                 continue;
             }
-            snprintf(id, sizeof id, "digit:%s", key);
+            snprintf(id, sizeof id, KB_DIGIT "%s", key);
             w_button(c, id, key, ICON_NONE, rr, BTN_KEY, UI_FONT_HUGE, false);
         }
     }

@@ -8,9 +8,9 @@
  * Keys are at least L->target (16 mm) both ways: where the alphabet does not fit the room
  * at that size, it goes on pages with a key to the next one, it never shrinks.
  *
- * Key ids: "key:<letter>" (lower case), "key:shift", "key:-", "key:.", "key:space",
- * "key:backspace", "key:page" (the next page of letters), "key:script" (Latin <-> the
- * language's own script).
+ * Key ids: KB_KEY followed by the letter (lower case) or by one of the control names below;
+ * the number pad's digits are KB_DIGIT followed by the digit. The names are written here once,
+ * for the keyboard that draws the keys and the flows and screens that take their taps.
  *
  * Threads: the main loop only: the ui state and the frame it builds are the loop's.
  */
@@ -21,6 +21,16 @@
 #include <stdint.h>
 
 #include "ui/widgets.h"
+
+#define KB_KEY "key:"        /* the id of a key: KB_KEY "a", KB_KEY KB_SHIFT, ... */
+#define KB_DIGIT "digit:"    /* a digit of the number pad: KB_DIGIT "7" */
+#define KB_SHIFT "shift"     /* the next letter as a capital */
+#define KB_DASH "-"
+#define KB_DOT "."
+#define KB_SPACE "space"
+#define KB_BACKSPACE "backspace"
+#define KB_PAGE "page"       /* the next page of letters */
+#define KB_SCRIPT "script"   /* Latin <-> the language's own script */
 
 typedef struct kb_layout {
     const char *name;              /* "da", "en", "tr", "so", "ar", "ur", "latin" */

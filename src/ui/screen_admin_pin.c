@@ -5,6 +5,7 @@
 
 #include "ui/admin.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 
 #define PIN_MIN 4
 #define PIN_MAX 8
@@ -95,7 +96,7 @@ static void tap_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
     (void)m, (void)now_ms;
     ui_admin_state *ad = &u->admin;
     size_t n = strlen(ad->pin);
-    if (strcmp(arg, "backspace") != 0)
+    if (strcmp(arg, KB_BACKSPACE) != 0)
         return;
     if (n)
         ad->pin[n - 1] = '\0';
@@ -141,8 +142,8 @@ static bool may_tap(ui *u, const ui_model *m, int64_t now_ms)
 
 static const ui_widget_def WIDGETS[W_COUNT] = {
     [W_BACK] = {"back", tap_back, NULL},
-    [W_DIGIT] = {"digit:", tap_digit, NULL},
-    [W_KEY] = {"key:", tap_key, NULL},
+    [W_DIGIT] = {KB_DIGIT, tap_digit, NULL},
+    [W_KEY] = {KB_KEY, tap_key, NULL},
     [W_CONFIRM] = {"confirm", tap_confirm, STAFF_("Open")},
 };
 

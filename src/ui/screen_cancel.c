@@ -10,6 +10,7 @@
 #include "core/code.h"
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 #include "ui/nav.h"
 #include "ui/screens.h"
 
@@ -207,14 +208,14 @@ void ui_cancel_answer(ui *u, const ui_model *m, const ui_action_result *r, int64
 static const ui_widget_def NAME_WIDGETS[] = {
     {"back", flow_tap_leave, NULL},
     {"next", tap_name_next, NULL},
-    {"key:", flow_tap_name_key, NULL},
+    {KB_KEY, flow_tap_name_key, NULL},
 };
 
 static const ui_widget_def CODE_WIDGETS[CW_COUNT] = {
     [CW_BACK] = {"back", tap_code_back, NULL},
     [CW_CONFIRM] = {"confirm", tap_confirm, NULL},
-    [CW_KEY] = {"key:", flow_tap_code_key, NULL},
-    [CW_DIGIT] = {"digit:", flow_tap_code_digit, NULL},
+    [CW_KEY] = {KB_KEY, flow_tap_code_key, NULL},
+    [CW_DIGIT] = {KB_DIGIT, flow_tap_code_digit, NULL},
 };
 
 static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {

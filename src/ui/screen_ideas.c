@@ -11,6 +11,7 @@
 
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 #include "ui/nav.h"
 #include "ui/screens.h"
 
@@ -287,7 +288,7 @@ static const ui_widget_def IDEAS_WIDGETS[IW_COUNT] = {
 static const ui_widget_def WISH_WIDGETS[WW_COUNT] = {
     [WW_BACK] = {"back", tap_to_ideas, NULL},
     [WW_SEND] = {"next", tap_send, N_("Send")},
-    [WW_KEY] = {"key:", flow_tap_name_key, NULL},
+    [WW_KEY] = {KB_KEY, flow_tap_name_key, NULL},
 };
 
 static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {

@@ -14,6 +14,7 @@
 
 #include "core/utf8.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 #include "ui/nav.h"
 #include "ui/screens.h"
 
@@ -321,7 +322,7 @@ static void tap_key(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     (void)m, (void)now_ms;
     ui_flow *fl = &u->flow;
-    if (strcmp(arg, "backspace") != 0)
+    if (strcmp(arg, KB_BACKSPACE) != 0)
         return;
     size_t n = strlen(fl->reach);
     if (n)
@@ -415,7 +416,7 @@ void ui_interest_answer(ui *u, const ui_model *m, const ui_action_result *r, int
 static const ui_widget_def NAME_WIDGETS[] = {
     {"back", flow_tap_leave, NULL},
     {"next", tap_name_next, NULL},
-    {"key:", flow_tap_name_key, NULL},
+    {KB_KEY, flow_tap_name_key, NULL},
 };
 
 static const ui_widget_def REACH_WIDGETS[RW_COUNT] = {
@@ -423,8 +424,8 @@ static const ui_widget_def REACH_WIDGETS[RW_COUNT] = {
     [RW_NEXT] = {"next", tap_reach_next, N_("Next")},
     [RW_BY_PHONE] = {"by-phone", tap_by_phone, NULL},
     [RW_BY_FLAT] = {"by-flat", tap_by_flat, NULL},
-    [RW_KEY] = {"key:", tap_key, NULL},
-    [RW_DIGIT] = {"digit:", tap_digit, NULL},
+    [RW_KEY] = {KB_KEY, tap_key, NULL},
+    [RW_DIGIT] = {KB_DIGIT, tap_digit, NULL},
 };
 
 static const ui_widget_def CONSENT_WIDGETS[CW_COUNT] = {

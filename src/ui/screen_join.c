@@ -17,6 +17,7 @@
 #include "core/utf8.h"
 #include "ui/card.h"
 #include "ui/flow.h"
+#include "ui/keyboard.h"
 #include "ui/nav.h"
 #include "ui/screens.h"
 
@@ -710,7 +711,7 @@ void ui_join_answer(ui *u, const ui_model *m, const ui_action_result *r, int64_t
 static const ui_widget_def NAME_WIDGETS[] = {
     {"back", flow_tap_leave, NULL},
     {"next", tap_name_next, NULL},
-    {"key:", flow_tap_name_key, NULL},
+    {KB_KEY, flow_tap_name_key, NULL},
 };
 
 static const ui_widget_def HOUSEHOLD_WIDGETS[HW_COUNT] = {
@@ -727,8 +728,8 @@ static const ui_widget_def EXTRA_WIDGETS[EW_COUNT] = {
     [EW_BACK] = {"back", tap_extra_back, NULL},
     [EW_CONFIRM] = {"confirm", tap_confirm, NULL},
     [EW_COMPANY] = {"company", tap_company, NULL},
-    [EW_KEY] = {"key:", flow_tap_code_key, NULL},
-    [EW_DIGIT] = {"digit:", flow_tap_code_digit, NULL},
+    [EW_KEY] = {KB_KEY, flow_tap_code_key, NULL},
+    [EW_DIGIT] = {KB_DIGIT, flow_tap_code_digit, NULL},
 };
 
 static const ui_widget_def DONE_WIDGETS[DW_COUNT] = {

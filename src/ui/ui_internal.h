@@ -257,9 +257,5 @@ const i18n_catalog *ui_admin_catalog(const ui *u, const ui_model *m);
  * (screen_admin.c). */
 const char *ui_admin_authorise_reason(const ui_ctx *c);
 
-/* Shared by both flows: a key of the on-screen keyboard (`kb`: its layout, for capitals) or
- * of the number pad (`kb` NULL). Returns true when `id` was a key. */
-struct kb_layout;
-bool flow_key_tap(ui *u, const char *id, const struct kb_layout *kb);
 
 #endif
