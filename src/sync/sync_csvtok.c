@@ -143,6 +143,7 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
             c->p++;
             for (;;) {
                 if (c->p >= c->end) {
+                    c->cut_off = true;
                     sync_err(err, VM_ERR_INVALID, c->cat,
                             "line %d: a quote (\") is opened and never closed", quote_line);
                     return -1;
@@ -181,7 +182,7 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
             c->p++;
             continue;
         }
-        eat_newline(c);
+        c->unbroken = !eat_newline(c);
         break;
     }
     if (!sync_buf_ok(&c->cells)) {
