@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -557,6 +559,72 @@ static void test_cut_off_files(void **state)
     teardown(f);
 }
 
+/* ---- making a staff stick leaves no key behind but its own (vaermed stick init) */
+
+static void test_stick_init_leaves_no_temp(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_init");
+    uint8_t key[32];
+    memset(key, 7, sizeof key);
+    vm_err err = {0};
+    /* A full stick: the key file's first bytes cannot be written (a file size limit is a
+     * full disk to write(2), also for root). */
+    char full[1100];
+    snprintf(full, sizeof full, "%s", ts_path(f->dir, "full"));
+    mkdir(full, 0755);
+    char *before = stu_dump(f->db);
+    struct rlimit was, small;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+    small = (struct rlimit){64, was.rlim_max}; /* the soft limit only: it can be put back */
+    void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    vm_status st = sync_stick_init(f->s, full, key, f->now, NULL, 0, f->da, NULL, &err);
+    setrlimit(RLIMIT_FSIZE, &was);
+    signal(SIGXFSZ, old);
+    assert_int_equal(st, VM_ERR_IO);
+    if (!strstr(err.msg, "USB-n\xC3\xB8glen er fuld"))
+        fail_msg("%s", err.msg);
+    char *list = stu_listing(full);
+    if (strstr(list, "tmp") || strstr(list, "vaermed.key"))
+        fail_msg("left on the stick:\n%s", list);
+    free(list);
+    char *after = stu_dump(f->db);
+    stu_assert_same(before, after); /* the kiosk knows no key that is on no stick */
+    free(after);
+    /* A write-protected stick (only a user other than root meets the folder's mode). */
+    if (geteuid() != 0) {
+        char ro[1100];
+        snprintf(ro, sizeof ro, "%s", ts_path(f->dir, "ro"));
+        mkdir(ro, 0755);
+        mkdir(ts_path(ro, "vaermed"), 0555);
+        assert_int_equal(sync_stick_init(f->s, ro, key, f->now, NULL, 0, f->da, NULL, &err),
+                         VM_ERR_IO);
+        assert_non_null(strstr(err.msg, "skrivebeskyttet"));
+        list = stu_listing(ro);
+        assert_null(strstr(list, "tmp"));
+        free(list);
+        chmod(ts_path(ro, "vaermed"), 0755);
+        after = stu_dump(f->db);
+        stu_assert_same(before, after);
+        free(after);
+    }
+    free(before);
+    /* An init stopped halfway before (the stick pulled, the command killed) left its temp
+     * key file; making the stick again removes it, also when the stick keeps its key. */
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s/vaermed/.vaermed.key.tmp", f->stick);
+    ts_write_file(tmp, "key = 0123", 10);
+    assert_int_equal(sync_stick_init(f->s, f->stick, key, f->now, NULL, 0, f->da, NULL, &err),
+                     VM_OK);
+    list = stu_listing(f->stick);
+    if (strstr(list, "tmp"))
+        fail_msg("left on the stick:\n%s", list);
+    assert_non_null(strstr(list, "vaermed.key"));
+    free(list);
+    teardown(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_full_stick_in_danish),
         cmocka_unit_test(test_stale_temp_files_removed),
         cmocka_unit_test(test_cut_off_files),
+        cmocka_unit_test(test_stick_init_leaves_no_temp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
