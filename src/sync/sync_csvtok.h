@@ -62,7 +62,8 @@ void sync_csv_free(sync_csv *c);
  * the next call), 0 at the end, -1 with a message on an unterminated quote, too many cells
  * or a cell over SYNC_CSV_MAX_CELL_BYTES. `line` gets the record's first physical line.
  * A quote still open at the end of the text sets c->cut_off (a file cut off while it was
- * written, as by a pulled stick, ends like that); a record that ends with the text rather
+ * written, as by a pulled stick, ends like that), unless the open cell holds a line break
+ * followed by a separator (it swallowed rows: a closing quote is missing); a record that ends with the text rather
  * than a line break sets c->unbroken (Excel ends every record with one; Notepad may not). */
 int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err *err);
 

@@ -548,6 +548,13 @@ static void test_cut_off_files(void **state)
     stu_put(f->stick, "program.csv", whole, sizeof whole - 1);
     if (run(f, NULL, &res, &err) != VM_OK)
         fail_msg("%s", err.msg);
+    /* A quote opened by mistake swallows the rows after it: its line is said, not "cut off". */
+    const char stray[] = "titel;start;pladser\r\n\"Banko;06-12-2026 14:00;40\r\n"
+                         "Kaffe;07-12-2026 10:00;12\r\n";
+    stu_put(f->stick, "program.csv", stray, sizeof stray - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+    assert_false(res.program_cut_off);
+    assert_non_null(strstr(err.msg, "linje 2"));
     /* A calendar with a real mistake in its middle still gets its line, not "cut off". */
     rm_stick(f, "program.csv");
     const char wrong[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
