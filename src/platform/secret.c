@@ -1,7 +1,11 @@
 #include "platform/secret.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -130,10 +134,51 @@ static vm_status make_secret(const char *path, vm_err *err)
     return VM_OK;
 }
 
+/* Removes "<secret>.<pid>.tmp" files that make_secret of a process that no longer runs left
+ * (it was killed between writing and removing its temp): each is a copy of a secret. A
+ * process that still runs (or another user's, which kill() may not ask) keeps its own. */
+static void remove_stale_temps(const char *path)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    size_t blen = strlen(base);
+    DIR *d = opendir(slash ? dir : ".");
+    if (!d)
+        return;
+    int dfd = dirfd(d);
+    struct dirent *e;
+    int seen = 0;
+    while ((e = readdir(d)) && seen++ < 10000) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (len < blen + 6 || strncmp(n, base, blen) != 0 || n[blen] != '.' ||
+            strcmp(n + len - 4, ".tmp") != 0)
+            continue;
+        const char *p = n + blen + 1, *end = n + len - 4;
+        if (p == end)
+            continue;
+        long pid = 0;
+        for (; p < end && isdigit((unsigned char)*p) && pid < 100000000; p++)
+            pid = pid * 10 + (*p - '0');
+        if (p != end || pid <= 0 || pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue;
+        unlinkat(dfd, n, 0);
+    }
+    closedir(d);
+}
+
 vm_status secret_load(const char *db_path, bool create, code_key *out, vm_err *err)
 {
     char path[4200];
     secret_path(db_path, path, sizeof path);
+    if (create)
+        remove_stale_temps(path);
     vm_err e = {0};
     vm_status st = read_secret(path, out, &e);
     if (st == VM_ERR_NOT_FOUND && create) {

@@ -24,7 +24,9 @@ void secret_path(const char *db_path, char *out, size_t size);
 /* Reads the secret of the database at `db_path` into `out`, making the file when it is
  * missing and `create` is true. VM_ERR_NOT_FOUND when it is missing and !create; VM_ERR_IO
  * when it cannot be read or written; VM_ERR_CORRUPT when the file is not 64 hex digits (it
- * is then left alone: a damaged secret is for a person to look at, not to overwrite). */
+ * is then left alone: a damaged secret is for a person to look at, not to overwrite). With
+ * `create`, the temporary files "<secret>.<pid>.tmp" of processes that were killed while
+ * they made it (each a copy of the secret) are removed first. */
 vm_status secret_load(const char *db_path, bool create, code_key *out, vm_err *err);
 
 /* Opens nothing else: after store_open of a database that may be written, keys its old

@@ -205,6 +205,18 @@ static vm_status read_source(run *r, int chosen, sync_program *prog, vm_err *err
     else
         st = sync_err(&e, VM_ERR_REFUSED, r->cat, "this kiosk does not read calendar files");
     free(data);
+    if (st != VM_OK && prog->cut_off) {
+        /* Where it stops goes to the log; the staff are told what most likely happened. */
+        char line[VM_ERR_MSG_MAX + 100];
+        snprintf(line, sizeof line, "%s: %s", name, e.msg);
+        if (!r->res->program_cut_off) /* read twice when the stick's time moved "now" */
+            log_line(r, line);
+        r->res->program_cut_off = true;
+        return sync_err(err, st, r->cat,
+                        "The file %s seems to be cut off – was the USB stick pulled out too "
+                        "early? Nothing was changed.",
+                        name);
+    }
     if (st != VM_OK)
         return sync_err(err, st, r->cat, "%s: %s", name, e.msg);
     return VM_OK;
@@ -1291,7 +1303,8 @@ void sync_summary_text(const sync_result *res, const i18n_catalog *cat, char *ou
     default:
         break;
     }
-    if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED && res->program_empty) {
+    if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED &&
+        (res->program_empty || res->program_cut_off)) {
         add(out, size, res->reason); /* says itself that nothing changed */
     } else if (res->outcome == SYNC_OUTCOME_PROGRAM_REFUSED) {
         /* The reason without its own full stop: the sentence gives one ("gem.." read ill). */

@@ -194,6 +194,7 @@ typedef struct sync_result {
     int64_t clock_floor;          /* the kiosk's clock floor after this sync; 0 = none */
     char clock_note[VM_ERR_MSG_MAX]; /* why the stick's time was not used; "" otherwise */
     bool program_empty;           /* refused because it gives no activity to come */
+    bool program_cut_off;         /* refused because the file ends mid-way (a pulled stick) */
     char kiosk_id[KIOSK_ID_MAX];
     int share_kiosks;             /* other kiosks whose places (pladser.csv) were read */
     store_share_report shared;    /* what their places changed here (sync_share.h) */

@@ -140,9 +140,13 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
         size_t start_len = c->cells.len;
         if (c->p < c->end && *c->p == '"') {
             int quote_line = c->line;
+            bool broke = false, rows = false; /* a line break; a separator after one */
             c->p++;
             for (;;) {
                 if (c->p >= c->end) {
+                    /* Cut off in the cell, unless the cell swallowed what looks like rows:
+                     * then a closing quote is missing, and its line is what helps. */
+                    c->cut_off = !rows;
                     sync_err(err, VM_ERR_INVALID, c->cat,
                             "line %d: a quote (\") is opened and never closed", quote_line);
                     return -1;
@@ -160,8 +164,10 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
                 if (ch == '\r' || ch == '\n') {
                     eat_newline(c);
                     sync_buf_add(&c->cells, "\n", 1);
+                    broke = true;
                     continue;
                 }
+                rows = rows || (broke && ch == c->sep);
                 sync_buf_add(&c->cells, &ch, 1);
                 c->p++;
                 if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
@@ -181,7 +187,7 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
             c->p++;
             continue;
         }
-        eat_newline(c);
+        c->unbroken = !eat_newline(c);
         break;
     }
     if (!sync_buf_ok(&c->cells)) {

@@ -43,6 +43,8 @@ typedef struct sync_csv {
     char sep;
     const i18n_catalog *cat; /* language of the messages; may be NULL */
     int line;          /* physical line where the next record starts (1-based) */
+    bool unbroken;     /* the record just read ended at the end of the text, not a break */
+    bool cut_off;      /* the text ended inside a quoted cell (the -1 of sync_csv_next) */
     sync_buf cells;    /* the current row's cells, each NUL-terminated */
     size_t offs[SYNC_CSV_MAX_CELLS];
 } sync_csv;
@@ -58,7 +60,11 @@ void sync_csv_free(sync_csv *c);
 /* Reads the next record into `cells` (room for SYNC_CSV_MAX_CELLS). Returns 1 and fills
  * `cells`/`n` (pointers into `c`, valid until
  * the next call), 0 at the end, -1 with a message on an unterminated quote, too many cells
- * or a cell over SYNC_CSV_MAX_CELL_BYTES. `line` gets the record's first physical line. */
+ * or a cell over SYNC_CSV_MAX_CELL_BYTES. `line` gets the record's first physical line.
+ * A quote still open at the end of the text sets c->cut_off (a file cut off while it was
+ * written, as by a pulled stick, ends like that), unless the open cell holds a line break
+ * followed by a separator (it swallowed rows: a closing quote is missing); a record that ends with the text rather
+ * than a line break sets c->unbroken (Excel ends every record with one; Notepad may not). */
 int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err *err);
 
 /* Appends one cell to `b` quoted as needed for `sep`; with `neutralise`, a cell that starts

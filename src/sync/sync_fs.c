@@ -190,6 +190,15 @@ static void temp_name(const char *name, char *out, size_t size)
     snprintf(out, size, ".%s.tmp", name);
 }
 
+void sync_fs_remove_temp(int dirfd, const char *name)
+{
+    char tmp[160];
+    if (!sync_fs_name_ok(name))
+        return;
+    temp_name(name, tmp, sizeof tmp);
+    unlinkat(dirfd, tmp, 0);
+}
+
 vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, size_t len,
                                const sync_io *io, const i18n_catalog *cat, vm_err *err)
 {

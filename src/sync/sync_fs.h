@@ -62,6 +62,10 @@ bool sync_fs_exists(int dirfd, const char *name);
 vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, size_t len,
                                const sync_io *io, const i18n_catalog *cat, vm_err *err);
 
+/* Removes the temporary file sync_fs_write_atomic would use for `name` in `dirfd`, left
+ * there when an earlier write was stopped (a link itself, never what it points at). */
+void sync_fs_remove_temp(int dirfd, const char *name);
+
 /* Removes the temporary files a sync left in `dirfd` when the stick was pulled before it
  * could rename them: ".NAME.tmp" (sync_fs_write_atomic), "NAME.tmp-PID" (the PDF and QR
  * writers), "NAME.tmp.tmp" and "NAME.tmp-journal" (the database snapshot). Only regular

@@ -912,6 +912,8 @@ vm_status sync_read_ics(const char *data, size_t len, const sync_read_opts *opt,
     c.acts = NULL;
     notes.data = NULL;
 out:
+    if (st != VM_OK)
+        out->cut_off = scan.cut_off;
     file_free(&file);
     if (root)
         icalcomponent_free(root);

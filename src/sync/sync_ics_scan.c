@@ -323,7 +323,7 @@ vm_status ics_scan_text(const char *text, size_t len, sync_work *w, const i18n_c
     long cur_line = 0, phys = 0;
     vm_status st = VM_OK;
     const char *p = text, *end = text + len;
-    bool have = false;
+    bool have = false, unbroken = false; /* the line in `cur` stops without a line break */
     while (st == VM_OK) {
         bool eof = p >= end;
         const char *nl = eof ? end : memchr(p, '\n', (size_t)(end - p));
@@ -338,6 +338,7 @@ vm_status ics_scan_text(const char *text, size_t len, sync_work *w, const i18n_c
             phys++;
         if (!eof && !blank && (p[0] == ' ' || p[0] == '\t') && have) {
             sync_buf_add(&cur, p + 1, n - 1); /* a folded line goes on */
+            unbroken = !nl;
         } else if (eof || !blank) {
             if (have) {
                 if (!sync_buf_ok(&cur)) {
@@ -345,6 +346,11 @@ vm_status ics_scan_text(const char *text, size_t len, sync_work *w, const i18n_c
                     break;
                 }
                 st = content_line(&sc, cur.data, cur_line, err);
+                /* The last line of a file that ends inside a component is most likely cut
+                 * in the middle ("DTSTART:2026120", "END:VEV"): the file is said to be cut
+                 * off below, not that line to be wrong. */
+                if (st == VM_ERR_INVALID && eof && unbroken && sc.depth)
+                    st = VM_OK;
                 if (st != VM_OK)
                     break;
                 have = false;
@@ -360,6 +366,7 @@ vm_status ics_scan_text(const char *text, size_t len, sync_work *w, const i18n_c
             sync_buf_add(&cur, p, n);
             cur_line = phys;
             have = true;
+            unbroken = !nl;
         }
         p = nl ? nl + 1 : end;
         if (!sync_work_step(w, 1, 0.2 * (double)(p - text) / sc.size)) {
@@ -373,6 +380,7 @@ vm_status ics_scan_text(const char *text, size_t len, sync_work *w, const i18n_c
         for (int i = sc.depth - 1; i >= 0; i--)
             if (is(sc.stack[i].name, "VEVENT"))
                 k = i;
+        out->cut_off = true;
         st = sync_err(err, VM_ERR_INVALID, cat,
                       "the file ends inside BEGIN:%s from line %ld; it seems cut off (export "
                       "the calendar again)",

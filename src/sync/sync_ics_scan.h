@@ -8,7 +8,9 @@
  * refused with the line and what is wrong, in plain words:
  *   - every content line (after unfolding) is NAME[;PARAM=...]:VALUE;
  *   - BEGIN and END match and nest (at most 8 deep), VEVENT only at the top or in a
- *     VCALENDAR, nothing outside a component, and the file does not end inside one;
+ *     VCALENDAR, nothing outside a component, and the file does not end inside one (then
+ *     it is cut off: out->cut_off is set, and the message names the component even when
+ *     its last line, cut in the middle, is no longer a line that can be read);
  *   - DTSTART, DTEND, DUE, RECURRENCE-ID, EXDATE and RDATE hold dates or date-times that
  *     exist (20261201, 20261201T180000, ...Z), and an RRULE names a known FREQ and a
  *     readable UNTIL, COUNT and INTERVAL;
@@ -24,6 +26,7 @@
 #ifndef VM_SYNC_ICS_SCAN_H
 #define VM_SYNC_ICS_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/err.h"
@@ -39,6 +42,8 @@ typedef struct ics_scan {
         char tzid[64]; /* its TZID, cut to fit */
     } *zones;          /* in file order (malloc'd) */
     size_t n_zones;
+    bool cut_off;      /* refused because the file ends inside a component (kept by
+                        * ics_scan_free) */
 } ics_scan;
 
 /* Checks `text` (NUL-terminated UTF-8). VM_OK with *out filled (free with ics_scan_free),

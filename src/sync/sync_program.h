@@ -8,7 +8,8 @@
  * environment (`now` is passed in), so they can be fuzzed and tested on plain buffers.
  *
  * A reader either accepts the whole file or refuses it: VM_ERR_INVALID with the line and
- * the reason in plain words in `err` (translated through opt->cat), and nothing in `out`.
+ * the reason in plain words in `err` (translated through opt->cat), and nothing in `out`
+ * but out->cut_off, which says that the file looks cut off (sync.c then says so plainly).
  * Text is cleaned on the way in (utf8_clean_line / utf8_clean_text); what was cleaned or
  * cut, and columns that were not used, are told in out->notes for the log on the stick.
  *
@@ -21,6 +22,7 @@
 #ifndef VM_SYNC_PROGRAM_H
 #define VM_SYNC_PROGRAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -66,6 +68,9 @@ typedef struct sync_program {
     activity *acts; /* malloc'd, n entries, each with a unique uid */
     size_t n;
     char *notes;    /* malloc'd lines ("\n"-ended) for the log; may be NULL */
+    bool cut_off;   /* also set on a refusal: the file ends in the middle of a row, a quoted
+                     * cell or a calendar component, as a file does when the stick was
+                     * pulled while staff's PC wrote it (the message in `err` says where) */
 } sync_program;
 
 vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,

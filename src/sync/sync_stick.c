@@ -12,6 +12,7 @@
 #include "seal/seal.h"
 #include "sync/sync.h"
 #include "sync/sync_fields.h"
+#include "sync/sync_fs.h"
 #include "sync/sync_stick.h"
 #include "sync/sync_tr.h"
 
@@ -309,6 +310,9 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
         st = sync_err(err, st, cat, "the USB stick cannot be made a staff stick: %s", e.msg);
         goto out;
     }
+    /* A key file half written when an earlier init was stopped (the stick pulled, the
+     * command killed) is a copy of a key: it goes, whether or not a key is written now. */
+    sync_fs_remove_temp(vfd, SYNC_KEY_FILE);
     st = sync_fs_read(vfd, SYNC_KEY_FILE, KEY_FILE_MAX, &text, &len, NULL, cat, &e);
     if (st == VM_OK) {
         int64_t created;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "platform/secret.h"
@@ -140,6 +141,28 @@ static void the_secret_is_made_once_and_kept_private(void **state)
     char *text = ts_read_file(path, NULL);
     assert_string_equal(text, "not a secret\n");
     free(text);
+    /* A process killed while it made the secret left its temp, a copy of the secret: the
+     * next one that may write removes it; a running process's temp and other files stay. */
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0)
+        _exit(0);
+    assert_int_equal(waitpid(child, NULL, 0), child);
+    char dead[700], alive[700], other[700];
+    snprintf(dead, sizeof dead, "%s.%ld.tmp", path, (long)child);
+    snprintf(alive, sizeof alive, "%s.%ld.tmp", path, (long)getppid());
+    snprintf(other, sizeof other, "%s.x%ld.tmp", path, (long)child);
+    ts_write_file(dead, "secret copy\n", 12);
+    ts_write_file(alive, "in the making\n", 14);
+    ts_write_file(other, "not ours\n", 9);
+    assert_int_equal(secret_load(db, false, &b, &err), VM_ERR_CORRUPT);
+    assert_int_equal(access(dead, F_OK), 0); /* a reader writes nothing */
+    assert_int_equal(secret_load(db, true, &b, &err), VM_ERR_CORRUPT);
+    assert_int_equal(access(dead, F_OK), -1);
+    assert_int_equal(access(alive, F_OK), 0);
+    assert_int_equal(access(other, F_OK), 0);
+    unlink(alive);
+    unlink(other);
 }
 
 int main(void)

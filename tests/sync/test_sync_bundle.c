@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/catalogs.h"
 #include "store/bundle.h"
+#include "sync/sync.h"
 #include "sync/sync_program.h"
 #include "sync_test_util.h"
 #include "test_support.h"
@@ -236,6 +238,129 @@ static void test_schema_is_the_kiosks(void **state)
     i18n_catalog_free(da);
 }
 
+/* The Danish catalog (the caller frees it). */
+static i18n_catalog *danish(void)
+{
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].lang, "da") == 0)
+            return i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+    fail_msg("no Danish catalog");
+    return NULL;
+}
+
+/* A bundle whose reading needs more heap than STORE_BUNDLE_HEAP_MAX (64 MB): indexes on
+ * expressions, each ~10 kB of schema text that SQLite turns into ~300 kB of parse trees
+ * when it loads the schema (before any check of ours can look at it). Without the hard heap
+ * limit the schema loads and the bundle is refused for something else; with it, the reading
+ * stops at the limit and says "too much memory". The indexes are made plain and their text
+ * written afterwards (writable_schema), so making the file never parses the heavy text. */
+#define HEAVY_INDEXES 400
+static char *heap_hungry(const char *dir, size_t *len)
+{
+    size_t cap = 8u << 20, n = 0;
+    char *sql = malloc(cap);
+    assert_non_null(sql);
+    for (int i = 0; i < HEAVY_INDEXES; i++)
+        n += (size_t)snprintf(sql + n, cap - n, "CREATE INDEX heavy%d ON activities(title);\n",
+                              i);
+    n += (size_t)snprintf(sql + n, cap - n, "PRAGMA writable_schema = ON;\n");
+    for (int i = 0; i < HEAVY_INDEXES; i++) {
+        n += (size_t)snprintf(sql + n, cap - n,
+                              "UPDATE sqlite_schema SET sql = 'CREATE INDEX heavy%d ON "
+                              "activities(",
+                              i);
+        for (int c = 0; c < 50; c++) {
+            n += (size_t)snprintf(sql + n, cap - n, "%s(title", c ? "," : "");
+            for (int k = 0; k < 40; k++)
+                n += (size_t)snprintf(sql + n, cap - n, "||%d", k % 10);
+            n += (size_t)snprintf(sql + n, cap - n, ")");
+        }
+        n += (size_t)snprintf(sql + n, cap - n, ")' WHERE name = 'heavy%d';\n", i);
+        assert_true(n < cap - 65536);
+    }
+    char *data = altered(dir, sql, len);
+    free(sql);
+    assert_true(*len <= STORE_BUNDLE_MAX_BYTES);
+    return data;
+}
+
+static void test_heap_limit(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("sync_bundle_heap");
+    size_t len;
+    char *data = heap_hungry(dir, &len);
+    sqlite3_int64 before = sqlite3_hard_heap_limit64(-1);
+    sync_program p;
+    vm_err err = {0};
+    vm_status st = sync_read_bundle(data, len, NULL, &p, &err);
+    if (st != VM_ERR_REFUSED || !strstr(err.msg, "too much memory"))
+        fail_msg("status %d: %s", st, err.msg);
+    assert_null(p.acts);
+    assert_true(sqlite3_hard_heap_limit64(-1) == before);
+    /* A limit the process set lower stays in force while reading, and after. */
+    sqlite3_hard_heap_limit64(sqlite3_memory_used() + (96ll << 20));
+    sqlite3_int64 own = sqlite3_hard_heap_limit64(-1);
+    st = sync_read_bundle(data, len, NULL, &p, &err);
+    assert_int_equal(st, VM_ERR_REFUSED);
+    assert_true(sqlite3_hard_heap_limit64(-1) == own);
+    sqlite3_hard_heap_limit64(before);
+
+    /* On a stick, in a whole sync: said in Danish, and the kiosk's database is as it was. */
+    const char *kdir = ts_path(dir, "kiosk");
+    mkdir(kdir, 0755);
+    char stick[1024], db[1024];
+    snprintf(stick, sizeof stick, "%s", ts_path(dir, "stick"));
+    snprintf(db, sizeof db, "%s", ts_path(kdir, "kiosk.db"));
+    store *s = stu_kiosk(kdir, "heap-1");
+    int64_t now = ts_time("2026-11-23T10:00Z");
+    stu_authorise(s, stick, 1, now);
+    static const char program[] = "id;titel;start;pladser\r\n"
+                                  "spis-1;F\xC3\xA6llesspisning;03-12-2026 18:00;30\r\n";
+    stu_put(stick, "program.csv", program, sizeof program - 1);
+    sync_options o = {.cat = danish()};
+    sync_result res;
+    if (sync_run(s, stick, now, &o, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    stu_join(s, "spis-1", "Karen", 1, now);
+    char path[2048];
+    snprintf(path, sizeof path, "%s/vaermed/program.csv", stick);
+    unlink(path);
+    stu_put(stick, "vaermed.db", data, len);
+    char *dump = stu_dump(db);
+    size_t raw_len;
+    char *raw = ts_read_file(db, &raw_len);
+    assert_int_equal(sync_run(s, stick, now, &o, &res, &err), VM_ERR_REFUSED);
+    assert_int_equal(res.outcome, SYNC_OUTCOME_PROGRAM_REFUSED);
+    assert_true(sqlite3_hard_heap_limit64(-1) == before);
+    char summary[2048];
+    sync_summary_text(&res, o.cat, summary, sizeof summary);
+    if (!strstr(summary, "vaermed.db afvises: den kr\xC3\xA6ver for meget hukommelse at "
+                         "l\xC3\xA6se. Kioskens program er u\xC3\xA6ndret."))
+        fail_msg("%s", summary);
+    char *dump2 = stu_dump(db);
+    stu_assert_same(dump, dump2);
+    size_t raw_len2;
+    char *raw2 = ts_read_file(db, &raw_len2);
+    assert_true(raw_len == raw_len2 && memcmp(raw, raw2, raw_len) == 0);
+    free(dump);
+    free(dump2);
+    free(raw);
+    free(raw2);
+    store_close(s);
+    i18n_catalog_free((i18n_catalog *)o.cat);
+
+    /* The same reading works again once the file is a good one: nothing was left stuck. */
+    free(data);
+    data = make_bundle(dir, &len);
+    if (sync_read_bundle(data, len, NULL, &p, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    sync_program_free(&p);
+    free(data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_foreign_and_corrupt_refused),
         cmocka_unit_test(test_sample_bundle),
         cmocka_unit_test(test_schema_is_the_kiosks),
+        cmocka_unit_test(test_heap_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -437,6 +439,199 @@ static void test_stale_temp_files_removed(void **state)
     teardown(f);
 }
 
+/* ---- a file cut off while staff's PC wrote it (the stick pulled too early) */
+
+/* `file` from tests/sync/data cut: before its last `tail` bytes, or (tail < 0) before the
+ * line holding `at` (whole lines, the file ending inside a component), or in the middle of
+ * the line holding `at` (mid > 0: that many bytes of it kept). */
+static char *cut_copy(const char *file, const char *at, long tail, size_t mid, size_t *len)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/sync/data/%s", file);
+    char *data = ts_read_file(ts_source_path(rel), len);
+    assert_non_null(data);
+    if (!at) {
+        assert_true(tail > 0 && (size_t)tail < *len);
+        *len -= (size_t)tail;
+        return data;
+    }
+    char *p = strstr(data, at);
+    assert_non_null(p);
+    while (p > data && p[-1] != '\n')
+        p--;
+    *len = (size_t)(p - data) + mid;
+    return data;
+}
+
+static void test_cut_off_files(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_cut");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
+    stu_join(f->s, "spis-1", "Karen", 1, f->now);
+    struct {
+        const char *file, *at;
+        long tail;
+        size_t mid;
+        const char *where; /* what the log says of where it stops */
+    } cases[] = {
+        /* Outlook: the last END:VCALENDAR never written */
+        {"outlook-exchange.ics", "END:VCALENDAR", 0, 0, "BEGIN:VCALENDAR"},
+        /* Outlook: cut between the lines of an event */
+        {"outlook-exchange.ics", "LOCATION", 0, 0, "BEGIN:VEVENT fra linje 44"},
+        /* Google: cut inside a date ("DTSTART;TZID=...:2026100") */
+        {"google.ics", "DTSTART;TZID=Europe/Copenhagen:20261001T100000", 0, 38,
+         "BEGIN:VEVENT"},
+        /* Thunderbird: cut in "END:VEVENT" itself */
+        {"thunderbird.ics", "END:VEVENT", 0, 5, "BEGIN:VEVENT"},
+        /* Excel's ugeplan: the last row cut in its fourth cell ("Fællesspisning" gone) */
+        {"program-ugeplan.csv", NULL, 40, 0, "linje 7 holder op midt i r\xC3\xA6kken"},
+        /* a comma file cut inside a quoted cell */
+        {"program-comma.csv", "\"Yoga, stille\"", 0, 16, "lukkes aldrig"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *data = cut_copy(cases[i].file, cases[i].at, cases[i].tail, cases[i].mid, &len);
+        const char *name = strstr(cases[i].file, ".ics") ? "program.ics" : "program.csv";
+        rm_stick(f, "program.csv");
+        rm_stick(f, "program.ics");
+        rm_stick(f, "fh-1/log.txt");
+        stu_put(f->stick, name, data, len);
+        free(data);
+        char *before = stu_dump(f->db);
+        size_t raw_len;
+        char *raw = ts_read_file(f->db, &raw_len);
+        assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+        assert_int_equal(res.outcome, SYNC_OUTCOME_PROGRAM_REFUSED);
+        if (!res.program_cut_off)
+            fail_msg("case %zu not said to be cut off: %s", i, err.msg);
+        assert_int_equal(res.import.added + res.import.changed + res.import.cancelled, 0);
+        char *after = stu_dump(f->db);
+        stu_assert_same(before, after);
+        size_t raw_len2;
+        char *raw2 = ts_read_file(f->db, &raw_len2);
+        assert_true(raw_len == raw_len2 && memcmp(raw, raw2, raw_len) == 0);
+        free(before);
+        free(after);
+        free(raw);
+        free(raw2);
+        char summary[2048], want[300];
+        sync_summary_text(&res, f->da, summary, sizeof summary);
+        snprintf(want, sizeof want,
+                 "Filen %s ser ud til at v\xC3\xA6re sk\xC3\xA5ret af \xE2\x80\x93 blev "
+                 "USB-n\xC3\xB8glen taget ud for tidligt? Intet er \xC3\xA6ndret.",
+                 name);
+        if (!strstr(summary, want))
+            fail_msg("case %zu: %s", i, summary);
+        assert_non_null(strstr(summary, "1 tilmelding gemt"));
+        /* The log on the stick says it too, and where the file stops. */
+        char *log = stick_file(f, "fh-1/log.txt");
+        assert_non_null(log);
+        if (!strstr(log, want) || !strstr(log, cases[i].where))
+            fail_msg("case %zu: the log says\n%s", i, log);
+        free(log);
+    }
+    /* A file typed in Notepad may end without a line break, or with rows shorter than its
+     * header: whole, it is read. */
+    rm_stick(f, "program.ics");
+    const char typed[] = "titel;start;pladser;noter\r\nBanko;06-12-2026 14:00\r\n"
+                         "Kaffe;07-12-2026 10:00";
+    stu_put(f->stick, "program.csv", typed, sizeof typed - 1);
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_false(res.program_cut_off);
+    const char whole[] = "titel;start;pladser\r\nBanko;06-12-2026 14:00;40\r\n"
+                         "Kaffe;07-12-2026 10:00;12";
+    stu_put(f->stick, "program.csv", whole, sizeof whole - 1);
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    /* A quote opened by mistake swallows the rows after it: its line is said, not "cut off". */
+    const char stray[] = "titel;start;pladser\r\n\"Banko;06-12-2026 14:00;40\r\n"
+                         "Kaffe;07-12-2026 10:00;12\r\n";
+    stu_put(f->stick, "program.csv", stray, sizeof stray - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+    assert_false(res.program_cut_off);
+    assert_non_null(strstr(err.msg, "linje 2"));
+    /* A calendar with a real mistake in its middle still gets its line, not "cut off". */
+    rm_stick(f, "program.csv");
+    const char wrong[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+                         "SUMMARY:A\r\nDTSTART:20261301T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    stu_put(f->stick, "program.ics", wrong, sizeof wrong - 1);
+    assert_int_equal(run(f, NULL, &res, &err), VM_ERR_INVALID);
+    assert_false(res.program_cut_off);
+    assert_non_null(strstr(err.msg, "linje 6"));
+    teardown(f);
+}
+
+/* ---- making a staff stick leaves no key behind but its own (vaermed stick init) */
+
+static void test_stick_init_leaves_no_temp(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_init");
+    uint8_t key[32];
+    memset(key, 7, sizeof key);
+    vm_err err = {0};
+    /* A full stick: the key file's first bytes cannot be written (a file size limit is a
+     * full disk to write(2), also for root). */
+    char full[1100];
+    snprintf(full, sizeof full, "%s", ts_path(f->dir, "full"));
+    mkdir(full, 0755);
+    char *before = stu_dump(f->db);
+    struct rlimit was, small;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+    small = (struct rlimit){64, was.rlim_max}; /* the soft limit only: it can be put back */
+    void (*old)(int) = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    vm_status st = sync_stick_init(f->s, full, key, f->now, NULL, 0, f->da, NULL, &err);
+    setrlimit(RLIMIT_FSIZE, &was);
+    signal(SIGXFSZ, old);
+    assert_int_equal(st, VM_ERR_IO);
+    if (!strstr(err.msg, "USB-n\xC3\xB8glen er fuld"))
+        fail_msg("%s", err.msg);
+    char *list = stu_listing(full);
+    if (strstr(list, "tmp") || strstr(list, "vaermed.key"))
+        fail_msg("left on the stick:\n%s", list);
+    free(list);
+    char *after = stu_dump(f->db);
+    stu_assert_same(before, after); /* the kiosk knows no key that is on no stick */
+    free(after);
+    /* A write-protected stick (only a user other than root meets the folder's mode). */
+    if (geteuid() != 0) {
+        char ro[1100];
+        snprintf(ro, sizeof ro, "%s", ts_path(f->dir, "ro"));
+        mkdir(ro, 0755);
+        mkdir(ts_path(ro, "vaermed"), 0555);
+        assert_int_equal(sync_stick_init(f->s, ro, key, f->now, NULL, 0, f->da, NULL, &err),
+                         VM_ERR_IO);
+        assert_non_null(strstr(err.msg, "skrivebeskyttet"));
+        list = stu_listing(ro);
+        assert_null(strstr(list, "tmp"));
+        free(list);
+        chmod(ts_path(ro, "vaermed"), 0755);
+        after = stu_dump(f->db);
+        stu_assert_same(before, after);
+        free(after);
+    }
+    free(before);
+    /* An init stopped halfway before (the stick pulled, the command killed) left its temp
+     * key file; making the stick again removes it, also when the stick keeps its key. */
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s/vaermed/.vaermed.key.tmp", f->stick);
+    ts_write_file(tmp, "key = 0123", 10);
+    assert_int_equal(sync_stick_init(f->s, f->stick, key, f->now, NULL, 0, f->da, NULL, &err),
+                     VM_OK);
+    list = stu_listing(f->stick);
+    if (strstr(list, "tmp"))
+        fail_msg("left on the stick:\n%s", list);
+    assert_non_null(strstr(list, "vaermed.key"));
+    free(list);
+    teardown(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -448,6 +643,8 @@ int main(void)
         cmocka_unit_test(test_excel_number_in_danish),
         cmocka_unit_test(test_full_stick_in_danish),
         cmocka_unit_test(test_stale_temp_files_removed),
+        cmocka_unit_test(test_cut_off_files),
+        cmocka_unit_test(test_stick_init_leaves_no_temp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
