@@ -194,6 +194,64 @@ static void the_week_at_a_glance(void **state)
     h_free(h);
 }
 
+/* The harness's estate in another language (langs[0]). */
+static void speak(harness *h, const char *lang)
+{
+    if (strcmp(lang, "da") == 0)
+        return;
+    vm_err err = {0};
+    i18n_catalog_free(h->langs[0]);
+    h->langs[0] = i18n_catalog_embedded(lang, &err);
+    assert_non_null(h->langs[0]);
+    h_build(h);
+}
+
+/* At 7" 800x480 the rest of today and all of tomorrow are whole in the week's view without a
+ * swipe, in Danish, and in Arabic and Urdu, whose letters stand taller (the harness measures
+ * them as high as the real fonts do: a line of Nastaliq is 2.5 em): no row of tiles cut by
+ * the edge of the view. Standing up, more than today. */
+static void today_and_tomorrow_whole_in_every_language(void **state)
+{
+    (void)state;
+    static const char *const WEEK_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
+    static const int REST[] = {E_KAFFE, E_GAA, E_SPIS, E_STRIK, E_LEKTIE};
+    for (size_t l = 0; l < sizeof WEEK_LANGS / sizeof WEEK_LANGS[0]; l++) {
+        harness *h = h_new_panel(800, 480, 7);
+        h->ms.size_face = h_measure_size_face; /* Urdu as tall as on the kiosk */
+        speak(h, WEEK_LANGS[l]);
+        assert_string_equal(h_screen(h), "home");
+        const ui_widget *list = h_widget(h, "list");
+        for (size_t i = 0; i < sizeof REST / sizeof REST[0]; i++) {
+            char id[160];
+            snprintf(id, sizeof id, "card:%s", h->entries[REST[i]].act.uid);
+            if (!h_has(h, id))
+                fail_msg("%s 800x480: '%s' is not in view", WEEK_LANGS[l], id);
+            const ui_widget *w = h_widget(h, id);
+            if (w->rect.y < list->rect.y || w->rect.y + w->rect.h > list->rect.y + list->rect.h ||
+                w->rect.h / h->ppm < UI_TARGET_MM)
+                fail_msg("%s 800x480: '%s' (%d,%d %dx%d) is not whole in the view (%d,%d "
+                         "%dx%d)",
+                         WEEK_LANGS[l], id, w->rect.x, w->rect.y, w->rect.w, w->rect.h,
+                         list->rect.x, list->rect.y, list->rect.w, list->rect.h);
+        }
+        h_free(h);
+
+        /* standing up: today and the start of tomorrow */
+        h = h_new_panel(480, 800, 7);
+        h->ms.size_face = h_measure_size_face;
+        speak(h, WEEK_LANGS[l]);
+        list = h_widget(h, "list");
+        char id[160];
+        snprintf(id, sizeof id, "card:%s", h->entries[E_STRIK].act.uid);
+        if (!h_has(h, id))
+            fail_msg("%s 480x800: tomorrow is not in view", WEEK_LANGS[l]);
+        const ui_widget *w = h_widget(h, id);
+        if (w->rect.y + w->rect.h > list->rect.y + list->rect.h)
+            fail_msg("%s 480x800: tomorrow's first tile is cut", WEEK_LANGS[l]);
+        h_free(h);
+    }
+}
+
 /* Cancelled looks cancelled: "Aflyst" first, greyed, struck through; on the week, the
  * detail and the idle screen. "Bare kom": no padlocked Tilmeld, no Afmeld. */
 static void cancelled_and_just_come(void **state)
@@ -309,6 +367,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_screen_on_every_panel),
         cmocka_unit_test(the_week_at_a_glance),
+        cmocka_unit_test(today_and_tomorrow_whole_in_every_language),
         cmocka_unit_test(cancelled_and_just_come),
         cmocka_unit_test(household_in_four_taps),
         cmocka_unit_test(no_lost_words),
