@@ -279,6 +279,20 @@ void h_check_words(const ui_frame *f)
                          g->rect.x, g->rect.y, g->rect.w, g->rect.h);
             break;
         }
+        /* no wider than its box: the smallest widget it is drawn in (a tile, a button, a
+         * text's own box) holds it from side to side */
+        const ui_widget *box = NULL;
+        for (size_t j = 0; j < f->n_widgets; j++) {
+            const ui_widget *w = &f->widgets[j];
+            if (w->role == UI_ROLE_LIST || !ui_rect_contains(w->rect, cx, cy))
+                continue;
+            if (!box || (long)w->rect.w * w->rect.h < (long)box->rect.w * box->rect.h)
+                box = w;
+        }
+        if (box && (r.x < box->rect.x - 1 || r.x + r.w > box->rect.x + box->rect.w + 1))
+            fail_msg("%s %dx%d: '%s' (%d,%d %dx%d) is wider than its box '%s' (%d,%d %dx%d)",
+                     f->screen, f->width, f->height, t->text, r.x, r.y, r.w, r.h, box->id,
+                     box->rect.x, box->rect.y, box->rect.w, box->rect.h);
         /* a word broken over two lines: the end of this line and the start of the next
          * make a word of a label */
         for (size_t j = i + 1; j < f->n_cmds; j++) {

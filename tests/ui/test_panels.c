@@ -40,11 +40,9 @@ static void answer(harness *h, vm_status st, const char *msg)
 }
 
 /* Every screen a resident or the staff can reach, on every panel, in Danish, Arabic, Turkish,
- * Urdu and English (too-small excluded: it is what a window under the smallest panel gets).
+ * Urdu, English and Somali (too-small excluded: it is what a window under the smallest panel gets).
  * h_build measures each frame. */
-/* (Somali is left out until a badge's pill can take two lines: standing up, a card's "…
- * keligaa" pill is cut; its other screens pass) */
-static const char *const LANGS[] = {"da", "ar", "tr", "ur", "en"};
+static const char *const LANGS[] = {"da", "ar", "tr", "ur", "en", "so"};
 
 static void every_screen_on_every_panel(void **state)
 {
