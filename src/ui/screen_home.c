@@ -128,8 +128,9 @@ static bool is_today(const ui_ctx *c, const week_day *d)
 static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
                    bool with_day, bool short_lines);
 
-/* `short_lines`: no countdown whose letters stand taller than the time's (Urdu's "ابھی"),
- * where the week would not show today and tomorrow whole with it. */
+/* `short_lines`: no countdown of hours ("om 8 timer": the time says it) and none whose
+ * letters stand taller than the time's (Urdu's "ابھی"), where the week would not show today
+ * and tomorrow whole with them. */
 static int tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
                 bool short_lines)
 {
@@ -162,8 +163,10 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
     const char *cancelled = tr(c, "Cancelled");
     /* each line as high as its own letters: a time is Latin, a title mostly is */
     int lh = text_line_h_for(c->ms, UI_FONT_BOLD, clock); /* the pictogram's square */
+    bool soon = a->start <= c->now || a->start - c->now < 3600;
     if (a->cancelled ||
-        (short_lines && *countdown && text_line_h_for(c->ms, UI_FONT_BOLD, countdown) > lh))
+        (short_lines && *countdown &&
+         (!soon || text_line_h_for(c->ms, UI_FONT_BOLD, countdown) > lh)))
         countdown[0] = '\0';
     int chip_h = *countdown ? text_line_h_for(c->ms, UI_FONT_BOLD, countdown) : 0;
     text_block tb;
@@ -176,7 +179,6 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         first_w += L->gap / 2 + text_width(c->ms, UI_FONT_BOLD, clock);
     int chip_w = *countdown ? text_width(c->ms, UI_FONT_BOLD, countdown) + L->pad : 0;
     bool chip_inline = chip_w && first_w + L->gap / 2 + chip_w <= room;
-    bool soon = a->start <= c->now || a->start - c->now < 3600;
     /* where both do not fit the time's line, "om 52 min." says when in the time's place (a
      * line more would push tomorrow off a 7" panel); a line of its own only where even it
      * alone does not fit there */
@@ -187,6 +189,57 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         l1 = max_i(l1, text_line_h_for(c->ms, UI_FONT_BOLD, cancelled));
     if (chip_inline || chip_instead)
         l1 = max_i(l1, chip_h);
+    /* line 1's parts, from the start of the room after the pictogram, in reading order */
+    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
+                            chip_inline || chip_instead ? countdown : ""};
+    int part_at[3] = {-1, -1, -1}, part_w[3] = {0, 0, 0};
+    int used = 0;
+    for (int k = 0; k < 3; k++) {
+        const char *t = parts[k];
+        if (!t || !*t)
+            continue;
+        int pw = text_width(c->ms, UI_FONT_BOLD, t) + (k == 2 ? L->pad : 0);
+        if (used + (used ? L->gap / 2 : 0) + pw > room)
+            break; /* "Aflyst" and the time always fit a tile; the countdown may not */
+        used += used ? L->gap / 2 : 0;
+        part_at[k] = used;
+        part_w[k] = pw;
+        used += pw;
+    }
+    /* the title starts on the time's line where its first words fit there and that saves a
+     * line ("10:00 Gåtur" / "rundt om søen"; on a wide tile "10:00 Morgenkaffe" alone): the
+     * rest of today and tomorrow stay on a 7" panel, standing up too */
+    char head[ACT_TITLE_MAX + 1] = "";
+    const char *rest = a->title;
+    if (tb.n >= 1 && !a->cancelled && !chip_below) {
+        int r1 = room - used - L->gap;
+        size_t best = 0;
+        for (size_t i = 1; i < sizeof head && a->title[i - 1]; i++) {
+            if ((a->title[i] != ' ' && a->title[i] != '\0') || a->title[i - 1] == ' ')
+                continue;
+            memcpy(head, a->title, i);
+            head[i] = '\0';
+            if (text_width(c->ms, UI_FONT_BODY, head) > r1)
+                break;
+            best = i;
+        }
+        head[best] = '\0';
+        if (best && text_line_h_for(c->ms, UI_FONT_BODY, head) <= l1) {
+            const char *r = a->title + best;
+            while (*r == ' ')
+                r++;
+            text_block rb;
+            text_wrap(&rb, c->ms, UI_FONT_BODY, r, inner, 3);
+            if (rb.n < tb.n && !rb.cut) {
+                tb = rb;
+                rest = r;
+            } else {
+                head[0] = '\0';
+            }
+        } else {
+            head[0] = '\0';
+        }
+    }
     int height = py + l1 + tb.h + (chip_below ? chip_h + L->gap / 3 : 0) + py;
     if (height < L->target)
         height = L->target;
@@ -210,20 +263,13 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
     int ic = lh * 3 / 4;
     draw_icon(c->f, rect_make(ix + (lh - ic) / 2, iy + (lh - ic) / 2, ic, ic),
               icon_for_category(a->category), COL_WHITE);
-    int cx = 0; /* from the start of the room, in reading order */
-    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
-                            chip_inline || chip_instead ? countdown : ""};
     for (int k = 0; k < 3; k++) {
         const char *t = parts[k];
-        if (!t || !*t)
+        if (part_at[k] < 0)
             continue;
         bool chip = k == 2;
         int tw = text_width(c->ms, UI_FONT_BOLD, t);
-        int pw = chip ? tw + L->pad : tw;
-        int need = (cx ? L->gap / 2 : 0) + pw;
-        if (cx + need > room)
-            break; /* "Aflyst" and the time always fit a tile; the countdown may not */
-        cx += cx ? L->gap / 2 : 0;
+        int pw = part_w[k], cx = part_at[k];
         int tx = c->rtl ? ix - L->gap / 2 - cx - pw : ix + lh + L->gap / 2 + cx;
         if (chip) {
             draw_rect(c->f, rect_make(tx, y + py, pw, l1), COL_SOON, l1 / 2);
@@ -233,10 +279,15 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
             if (a->cancelled && k == 1)
                 draw_rect(c->f, rect_make(tx, iy + lh * 11 / 20, tw, L->border), fg, 0);
         }
-        cx += pw;
     }
-    /* the title, and the countdown under it when it needs a line */
-    text_draw(c->f, &tb, a->title, x + p, y + py + l1, inner, UI_FONT_BODY, fg, ALIGN_START,
+    if (*head) {
+        int hw = text_width(c->ms, UI_FONT_BODY, head);
+        int hx = c->rtl ? ix - L->gap / 2 - used - L->gap - hw
+                        : ix + lh + L->gap / 2 + used + L->gap;
+        draw_text(c->f, hx, y + py, hw, l1, UI_FONT_BODY, fg, head);
+    }
+    /* the title (or the rest of it), and the countdown under it when it needs a line */
+    text_draw(c->f, &tb, rest, x + p, y + py + l1, inner, UI_FONT_BODY, fg, ALIGN_START,
               c->rtl);
     if (chip_below) {
         int tw = text_width(c->ms, UI_FONT_BOLD, countdown);
