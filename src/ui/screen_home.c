@@ -789,6 +789,8 @@ static void build(ui_ctx *c)
                     continue;
                 k++;
                 int rh = row < WEEK_MAX_TILES ? row_h[row] : L->target;
+                if (!wl.above && d->n <= ncols)
+                    rh = dh; /* one row: as tall as its leaf */
                 int slot = c->rtl ? ncols - 1 - col : col;
                 int tx = tx0 + slot * (tile_w + L->gap / 2);
                 if (ry + rh > view.y && ry < view.y + view.h)
