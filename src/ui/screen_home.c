@@ -13,9 +13,13 @@
  * nothing is on in them, the next seven days that have something. Activities that are over
  * are not shown.
  *
- * Fitting the panel: tiles are never narrower than a long Danish word at the body size, so
- * a narrow screen has fewer tiles beside each other, not smaller ones; the scroll arrows sit
- * in the header of a landscape screen (the width is the week's) and under the week on a
+ * Fitting the panel: tiles are never narrower than the longest word of today's and
+ * tomorrow's titles at the body size, so a narrow screen has fewer tiles beside each other,
+ * not smaller ones; each line of a tile is as high as its own letters (a Danish title on an
+ * Urdu screen is not Nastaliq-high) and a short title starts on its time's line, so on a 7"
+ * 800x480 panel the rest of today and tomorrow are whole without a swipe (where they still
+ * are not, a countdown of hours, or one taller than the time, is left off); the scroll arrows
+ * sit in the header of a landscape screen (the width is the week's) and under the week on a
  * portrait one. */
 #include <stdio.h>
 #include <stdlib.h>
