@@ -317,6 +317,16 @@ static void compact_name_screen(ui_ctx *c, const char *question)
         rf.x = L->margin + next_w + L->gap;
     }
     if (own_row) {
+        if (msg_needs_row) {
+            /* a message longer than the row: its lines, whole at word boundaries */
+            text_block b;
+            text_wrap(&b, c->ms, UI_FONT_BOLD, msg,
+                      L->w - 2 * L->margin - 2 * L->pad - 2 * L->border, 4);
+            if (b.h + L->pad > field_h) {
+                field_row += b.h + L->pad - field_h;
+                field_h = b.h + L->pad;
+            }
+        }
         rf = rect_make(L->margin, bar_h + L->gap / 2, L->w - 2 * L->margin, field_h);
         kb_max -= field_row;
     }
@@ -369,11 +379,11 @@ void flow_name_body(ui_ctx *c, int top, const char *line, bool is_msg)
         /* a low screen: the message beside the name, as tall as it needs */
         int field_w = (full_w - L->gap) / 3;
         int msg_w = full_w - L->gap - field_w;
-        int mh = w_notice(c, "message", line, ICON_WARNING, 0, 0, msg_w, 3, false);
+        int mh = w_notice(c, "message", line, ICON_WARNING, 0, 0, msg_w, 5, false);
         int fx = c->rtl ? L->margin + msg_w + L->gap : L->margin;
         int mx = c->rtl ? L->margin : L->margin + field_w + L->gap;
         name_field(c, fx, y, field_w, true);
-        w_notice(c, "message", line, ICON_WARNING, mx, y, msg_w, 3, true);
+        w_notice(c, "message", line, ICON_WARNING, mx, y, msg_w, 5, true);
         y += (mh > field_h ? mh : field_h) + L->gap / 2;
         int kb_max = L->h - L->margin / 2 - y;
         kb_h = w_keyboard(c, L->margin, 0, kb_w, kb_max, flow_upper(c->u), false);

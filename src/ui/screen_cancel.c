@@ -100,6 +100,13 @@ static void build_done(ui_ctx *c)
         i18n_format(said, sizeof said, tr(c, "You are no longer signed up for %s"),
                     e ? e->act.title : "");
         ui_font font = text_fits(c->ms, UI_FONT_HUGE, said, tw, 3) ? UI_FONT_HUGE : UI_FONT_TITLE;
+        if (!text_fits(c->ms, font, said, tw, 0)) {
+            /* a word longer than the room beside the sign (Somali's): under it, the whole
+             * width */
+            tx = x;
+            tw = w;
+            y += icon + L->gap;
+        }
         y += w_text_widget(c, "result", UI_ROLE_HEADING, said, font, COL_TEXT, COL_BG, tx, y, tw,
                            0, true) +
              L->gap;

@@ -13,9 +13,13 @@
  * nothing is on in them, the next seven days that have something. Activities that are over
  * are not shown.
  *
- * Fitting the panel: tiles are never narrower than a long Danish word at the body size, so
- * a narrow screen has fewer tiles beside each other, not smaller ones; the scroll arrows sit
- * in the header of a landscape screen (the width is the week's) and under the week on a
+ * Fitting the panel: tiles are never narrower than the longest word of today's and
+ * tomorrow's titles at the body size, so a narrow screen has fewer tiles beside each other,
+ * not smaller ones; each line of a tile is as high as its own letters (a Danish title on an
+ * Urdu screen is not Nastaliq-high) and a short title starts on its time's line, so on a 7"
+ * 800x480 panel the rest of today and tomorrow are whole without a swipe (where they still
+ * are not, a countdown of hours, or one taller than the time, is left off); the scroll arrows
+ * sit in the header of a landscape screen (the width is the week's) and under the week on a
  * portrait one. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,11 +49,17 @@ static int tile_pad(const ui_layout *L)
     return L->pad / 2 > 2 ? L->pad / 2 : 2;
 }
 
-/* The narrowest a tile may be: a long Danish word ("Stolegymnastik", 7.2 em in Noto Sans)
- * at the body size, with the padding. */
-static int tile_min_w(const ui_layout *L)
+/* A tile's room around its words: across (a little), and above and below (the line boxes
+ * of the text have air of their own; on a 7" panel three rows of tiles, the rest of today
+ * and tomorrow, fit under the header only with little more). */
+static int tile_px(const ui_layout *L)
 {
-    return L->font[UI_FONT_BODY] * 36 / 5 + 2 * (tile_pad(L) + L->border);
+    return (L->pad / 4 > 2 ? L->pad / 4 : 2) + L->border;
+}
+
+static int tile_py(const ui_layout *L)
+{
+    return L->border + 1;
 }
 
 static bool shown(const activity *a, int64_t now)
@@ -120,26 +130,34 @@ static bool is_today(const ui_ctx *c, const week_day *d)
 /* One activity as a tile: pictogram, time (and "om 20 min." where it fits), the title under
  * them. Returns its height; draws it `h` high when draw. */
 static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
-                   bool with_day);
+                   bool with_day, bool short_lines);
 
-static int tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw)
+/* `short_lines`: no countdown of hours ("om 8 timer": the time says it) and none whose
+ * letters stand taller than the time's (Urdu's "ابھی"), where the week would not show today
+ * and tomorrow whole with them. */
+static int tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
+                bool short_lines)
 {
-    return tile_of(c, e, x, y, w, h, draw, false);
+    return tile_of(c, e, x, y, w, h, draw, false, short_lines);
 }
 
 int card_tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw)
 {
-    return tile_of(c, e, x, y, w, h, draw, true);
+    return tile_of(c, e, x, y, w, h, draw, true, false);
+}
+
+static int max_i(int a, int b)
+{
+    return a > b ? a : b;
 }
 
 static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw,
-                   bool with_day)
+                   bool with_day, bool short_lines)
 {
     const ui_layout *L = c->L;
     const activity *a = &e->act;
-    int p = tile_pad(L) + L->border;
+    int p = tile_px(L), py = tile_py(L);
     int inner = w - 2 * p;
-    int lh = text_line_h(c->ms, UI_FONT_BOLD);
     char clock[96], countdown[64];
     if (with_day) /* away from the week: "Torsdag 26. nov. 19:00" */
         i18n_when(c->cat, a->start, c->now, clock, sizeof clock);
@@ -147,8 +165,14 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         i18n_clock(c->cat, a->start, clock, sizeof clock);
     i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
     const char *cancelled = tr(c, "Cancelled");
-    if (a->cancelled)
+    /* each line as high as its own letters: a time is Latin, a title mostly is */
+    int lh = text_line_h_for(c->ms, UI_FONT_BOLD, clock); /* the pictogram's square */
+    bool soon = a->start <= c->now || a->start - c->now < 3600;
+    if (a->cancelled ||
+        (short_lines && *countdown &&
+         (!soon || text_line_h_for(c->ms, UI_FONT_BOLD, countdown) > lh)))
         countdown[0] = '\0';
+    int chip_h = *countdown ? text_line_h_for(c->ms, UI_FONT_BOLD, countdown) : 0;
     text_block tb;
     text_wrap(&tb, c->ms, UI_FONT_BODY, a->title, inner, 3);
     /* "Nu" and "om 20 min." matter: on the time's line; a countdown of hours only where it
@@ -159,13 +183,68 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         first_w += L->gap / 2 + text_width(c->ms, UI_FONT_BOLD, clock);
     int chip_w = *countdown ? text_width(c->ms, UI_FONT_BOLD, countdown) + L->pad : 0;
     bool chip_inline = chip_w && first_w + L->gap / 2 + chip_w <= room;
-    bool soon = a->start <= c->now || a->start - c->now < 3600;
     /* where both do not fit the time's line, "om 52 min." says when in the time's place (a
      * line more would push tomorrow off a 7" panel); a line of its own only where even it
      * alone does not fit there */
     bool chip_instead = chip_w && !chip_inline && soon && chip_w <= room;
     bool chip_below = chip_w && !chip_inline && !chip_instead && soon && chip_w <= inner;
-    int height = p + lh + tb.h + (chip_below ? lh + L->gap / 3 : 0) + p;
+    int l1 = lh; /* the first line: the time, "Aflyst", the countdown */
+    if (a->cancelled)
+        l1 = max_i(l1, text_line_h_for(c->ms, UI_FONT_BOLD, cancelled));
+    if (chip_inline || chip_instead)
+        l1 = max_i(l1, chip_h);
+    /* line 1's parts, from the start of the room after the pictogram, in reading order */
+    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
+                            chip_inline || chip_instead ? countdown : ""};
+    int part_at[3] = {-1, -1, -1}, part_w[3] = {0, 0, 0};
+    int used = 0;
+    for (int k = 0; k < 3; k++) {
+        const char *t = parts[k];
+        if (!t || !*t)
+            continue;
+        int pw = text_width(c->ms, UI_FONT_BOLD, t) + (k == 2 ? L->pad : 0);
+        if (used + (used ? L->gap / 2 : 0) + pw > room)
+            break; /* "Aflyst" and the time always fit a tile; the countdown may not */
+        used += used ? L->gap / 2 : 0;
+        part_at[k] = used;
+        part_w[k] = pw;
+        used += pw;
+    }
+    /* the title starts on the time's line where its first words fit there and that saves a
+     * line ("10:00 Gåtur" / "rundt om søen"; on a wide tile "10:00 Morgenkaffe" alone): the
+     * rest of today and tomorrow stay on a 7" panel, standing up too */
+    char head[ACT_TITLE_MAX + 1] = "";
+    const char *rest = a->title;
+    if (tb.n >= 1 && !a->cancelled && !chip_below) {
+        int r1 = room - used - L->gap;
+        size_t best = 0;
+        for (size_t i = 1; i < sizeof head && a->title[i - 1]; i++) {
+            if ((a->title[i] != ' ' && a->title[i] != '\0') || a->title[i - 1] == ' ')
+                continue;
+            memcpy(head, a->title, i);
+            head[i] = '\0';
+            if (text_width(c->ms, UI_FONT_BODY, head) > r1)
+                break;
+            best = i;
+        }
+        head[best] = '\0';
+        if (best && text_line_h_for(c->ms, UI_FONT_BODY, head) <= l1) {
+            const char *r = a->title + best;
+            while (*r == ' ')
+                r++;
+            text_block rb;
+            text_wrap(&rb, c->ms, UI_FONT_BODY, r, inner, 3);
+            if (rb.n < tb.n && !rb.cut) {
+                tb = rb;
+                rest = r;
+            } else {
+                head[0] = '\0';
+            }
+        } else {
+            head[0] = '\0';
+        }
+    }
+    int height = py + l1 + tb.h + (chip_below ? chip_h + L->gap / 3 : 0) + py;
     if (height < L->target)
         height = L->target;
     if (!draw)
@@ -182,48 +261,47 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
 
     /* line 1: the pictogram on its colour, "Aflyst", the time, the countdown */
     int ix = c->rtl ? x + w - p - lh : x + p;
+    int iy = y + py + (l1 - lh) / 2;
     ui_color cat = a->cancelled ? COL_CLOSED : ui_category_color(a->category);
-    draw_rect(c->f, rect_make(ix, y + p, lh, lh), cat, L->radius / 3);
+    draw_rect(c->f, rect_make(ix, iy, lh, lh), cat, L->radius / 3);
     int ic = lh * 3 / 4;
-    draw_icon(c->f, rect_make(ix + (lh - ic) / 2, y + p + (lh - ic) / 2, ic, ic),
+    draw_icon(c->f, rect_make(ix + (lh - ic) / 2, iy + (lh - ic) / 2, ic, ic),
               icon_for_category(a->category), COL_WHITE);
-    int cx = 0; /* from the start of the room, in reading order */
-    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
-                            chip_inline || chip_instead ? countdown : ""};
     for (int k = 0; k < 3; k++) {
         const char *t = parts[k];
-        if (!t || !*t)
+        if (part_at[k] < 0)
             continue;
         bool chip = k == 2;
         int tw = text_width(c->ms, UI_FONT_BOLD, t);
-        int pw = chip ? tw + L->pad : tw;
-        int need = (cx ? L->gap / 2 : 0) + pw;
-        if (cx + need > room)
-            break; /* "Aflyst" and the time always fit a tile; the countdown may not */
-        cx += cx ? L->gap / 2 : 0;
+        int pw = part_w[k], cx = part_at[k];
         int tx = c->rtl ? ix - L->gap / 2 - cx - pw : ix + lh + L->gap / 2 + cx;
         if (chip) {
-            draw_rect(c->f, rect_make(tx, y + p, pw, lh), COL_SOON, lh / 2);
-            draw_text(c->f, tx + L->pad / 2, y + p, tw, lh, UI_FONT_BOLD, COL_WHITE, t);
+            draw_rect(c->f, rect_make(tx, y + py, pw, l1), COL_SOON, l1 / 2);
+            draw_text(c->f, tx + L->pad / 2, y + py, tw, l1, UI_FONT_BOLD, COL_WHITE, t);
         } else {
-            draw_text(c->f, tx, y + p, tw, lh, UI_FONT_BOLD, fg, t);
+            draw_text(c->f, tx, y + py, tw, l1, UI_FONT_BOLD, fg, t);
             if (a->cancelled && k == 1)
-                draw_rect(c->f, rect_make(tx, y + p + lh * 11 / 20, tw, L->border), fg, 0);
+                draw_rect(c->f, rect_make(tx, iy + lh * 11 / 20, tw, L->border), fg, 0);
         }
-        cx += pw;
     }
-    /* the title, and the countdown under it when it needs a line */
-    text_draw(c->f, &tb, a->title, x + p, y + p + lh, inner, UI_FONT_BODY, fg, ALIGN_START,
+    if (*head) {
+        int hw = text_width(c->ms, UI_FONT_BODY, head);
+        int hx = c->rtl ? ix - L->gap / 2 - used - L->gap - hw
+                        : ix + lh + L->gap / 2 + used + L->gap;
+        draw_text(c->f, hx, y + py, hw, l1, UI_FONT_BODY, fg, head);
+    }
+    /* the title (or the rest of it), and the countdown under it when it needs a line */
+    text_draw(c->f, &tb, rest, x + p, y + py + l1, inner, UI_FONT_BODY, fg, ALIGN_START,
               c->rtl);
     if (chip_below) {
         int tw = text_width(c->ms, UI_FONT_BOLD, countdown);
-        int cy = y + p + lh + tb.h + L->gap / 3;
+        int cy = y + py + l1 + tb.h + L->gap / 3;
         int chx = c->rtl ? x + w - p - chip_w : x + p;
-        draw_rect(c->f, rect_make(chx, cy, chip_w, lh), COL_SOON, lh / 2);
-        draw_text(c->f, chx + L->pad / 2, cy, tw, lh, UI_FONT_BOLD, COL_WHITE, countdown);
+        draw_rect(c->f, rect_make(chx, cy, chip_w, chip_h), COL_SOON, chip_h / 2);
+        draw_text(c->f, chx + L->pad / 2, cy, tw, chip_h, UI_FONT_BOLD, COL_WHITE, countdown);
     }
     if (a->cancelled)
-        w_strike(c, a->title, UI_FONT_BODY, fg, x + p, y + p + lh, inner, 3);
+        w_strike(c, a->title, UI_FONT_BODY, fg, x + p, y + py + l1, inner, 3);
 
     char when[96], places_buf[96], label[ACT_TITLE_MAX + 220];
     ui_color places_col;
@@ -249,12 +327,27 @@ static void leaf_words(const ui_ctx *c, const week_day *d, bool narrow, char *to
     i18n_day_of_month(c->cat, d->day, bottom, bs);
 }
 
+/* A leaf's two lines, each as high as its letters ("بدھ" in Nastaliq is taller than "25"). */
+static int leaf_two_h(const ui_ctx *c, const char *top, const char *bottom)
+{
+    return text_line_h_for(c->ms, UI_FONT_BOLD, top) +
+           text_line_h_for(c->ms, UI_FONT_BOLD, bottom) + 2 * tile_py(c->L);
+}
+
+/* Whether a leaf of a day with one row of tiles says its day on one line: where its two
+ * lines would stand taller than the row (Nastaliq). */
+static bool leaf_one_line(const ui_ctx *c, const char *top, const char *bottom)
+{
+    return leaf_two_h(c, top, bottom) >
+           2 * text_line_h_for(c->ms, UI_FONT_BOLD, "0") + 2 * tile_py(c->L);
+}
+
 static int leaf_width(const ui_ctx *c, const week_day *days, int n, bool narrow)
 {
     const ui_layout *L = c->L;
     int w = L->target;
     for (int i = 0; i < n; i++) {
-        char top[64], bottom[16];
+        char top[64], bottom[16], one[96];
         leaf_words(c, &days[i], narrow, top, sizeof top, bottom, sizeof bottom);
         int t = text_width(c->ms, UI_FONT_BOLD, top) + 2 * tile_pad(L);
         int b = text_width(c->ms, UI_FONT_BOLD, bottom) + 2 * tile_pad(L);
@@ -262,8 +355,29 @@ static int leaf_width(const ui_ctx *c, const week_day *days, int n, bool narrow)
             w = t;
         if (b > w)
             w = b;
+        if (i < 2 && leaf_one_line(c, top, bottom)) { /* (today and tomorrow: whole) */
+            snprintf(one, sizeof one, "%s %s", top, bottom);
+            int o = text_width(c->ms, UI_FONT_BOLD, one) + 2 * tile_pad(L);
+            if (o > w)
+                w = o;
+        }
     }
     return w;
+}
+
+/* The height of a day's leaf `leaf_w` wide beside `tiles_h` of tiles. */
+static int leaf_h(const ui_ctx *c, const week_day *d, bool narrow, int tiles_h, int leaf_w)
+{
+    char top[64], bottom[16];
+    leaf_words(c, d, narrow, top, sizeof top, bottom, sizeof bottom);
+    int two = leaf_two_h(c, top, bottom);
+    if (two <= tiles_h || !leaf_one_line(c, top, bottom))
+        return two;
+    char one[96];
+    snprintf(one, sizeof one, "%s %s", top, bottom);
+    if (text_width(c->ms, UI_FONT_BOLD, one) + 2 * tile_pad(c->L) > leaf_w)
+        return two;
+    return text_line_h_for(c->ms, UI_FONT_BOLD, one) + 2 * tile_py(c->L);
 }
 
 static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
@@ -281,19 +395,23 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
                         : (pressed ? COL_PRESSED_LIGHT : COL_CHIP);
     ui_color fg = today ? COL_WHITE : COL_TEXT;
     draw_rect(c->f, r, bg, L->radius / 2);
-    int lh = text_line_h(c->ms, UI_FONT_BOLD);
+    int th = text_line_h_for(c->ms, UI_FONT_BOLD, top);
+    int bh = text_line_h_for(c->ms, UI_FONT_BOLD, bottom);
     int tw = text_width(c->ms, UI_FONT_BOLD, top), bw = text_width(c->ms, UI_FONT_BOLD, bottom);
-    int ty = r.y + tile_pad(L) + L->border;
-    if (r.h < 2 * lh) {
-        /* a bar over the day: "I dag 24." on one line */
+    int ty = r.y + (r.h - th - bh) / 2;
+    if (r.h < leaf_two_h(c, top, bottom)) {
+        /* a bar over the day, or a leaf beside one row of tiles: "I dag 24." on one line */
         char one[96];
         snprintf(one, sizeof one, "%s %s", top, bottom);
         int ow = text_width(c->ms, UI_FONT_BOLD, one);
-        int ox = c->rtl ? r.x + r.w - L->pad - ow : r.x + L->pad;
-        draw_text(c->f, ox, r.y + (r.h - lh) / 2, ow, lh, UI_FONT_BOLD, fg, one);
+        int oh = text_line_h_for(c->ms, UI_FONT_BOLD, one);
+        int ox = r.w < 2 * (ow + 2 * L->pad) ? r.x + (r.w - ow) / 2
+                 : c->rtl                     ? r.x + r.w - L->pad - ow
+                                              : r.x + L->pad;
+        draw_text(c->f, ox, r.y + (r.h - oh) / 2, ow, oh, UI_FONT_BOLD, fg, one);
     } else {
-        draw_text(c->f, r.x + (r.w - tw) / 2, ty, tw, lh, UI_FONT_BOLD, fg, top);
-        draw_text(c->f, r.x + (r.w - bw) / 2, ty + lh, bw, lh, UI_FONT_BOLD, fg, bottom);
+        draw_text(c->f, r.x + (r.w - tw) / 2, ty, tw, th, UI_FONT_BOLD, fg, top);
+        draw_text(c->f, r.x + (r.w - bw) / 2, ty + th, bw, bh, UI_FONT_BOLD, fg, bottom);
     }
     i18n_day(c->cat, d->day, c->now, label, sizeof label);
     w_register(c, id, UI_ROLE_BUTTON, label, r,
@@ -305,7 +423,8 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
 /* The font of the header's clock: as big as the bar holds. */
 static ui_font clock_font(const ui_ctx *c)
 {
-    return text_line_h(c->ms, UI_FONT_HUGE) > c->L->btn_h ? UI_FONT_TITLE : UI_FONT_HUGE;
+    return text_line_h_for(c->ms, UI_FONT_HUGE, "00:00") > c->L->btn_h ? UI_FONT_TITLE
+                                                                      : UI_FONT_HUGE;
 }
 
 /* The room the header has between the language button and the clock (and the arrows), for
@@ -360,7 +479,7 @@ static int header(ui_ctx *c, bool arrows, ui_rect *up, ui_rect *down)
     }
     /* the clock at the end (a 5 s press on it opens the staff's PIN) */
     ui_font cf = clock_font(c);
-    int clock_h = text_line_h(c->ms, cf);
+    int clock_h = text_line_h_for(c->ms, cf, clock); /* digits: as high as they are */
     int clock_w = text_width(c->ms, cf, clock);
     int cx = c->rtl ? L->w - end : end - clock_w;
     draw_text(c->f, cx, (bar_h - clock_h) / 2, clock_w, clock_h, cf, COL_TEXT, clock);
@@ -426,6 +545,7 @@ typedef struct week_layout {
     bool above;  /* the leaves as a bar over their day's tiles: a narrow screen where a leaf
                     beside the tiles would break a title's word */
     int word;    /* the widest word of the titles, with a tile's padding */
+    bool short_lines; /* tiles without a countdown taller than the time (tile) */
     int leaf_w, ncols, tile_w;
     int room;    /* the width of a band's tiles */
     int h;
@@ -444,7 +564,7 @@ static void band_cols(ui_ctx *c, const week_day *d, bool today, const week_layou
         if (!of_day(c, d, a, today))
             continue;
         k++;
-        int w = w_longest_word(c, UI_FONT_BODY, a->title) + 2 * (tile_pad(L) + L->border);
+        int w = w_longest_word(c, UI_FONT_BODY, a->title) + 2 * tile_px(L);
         if (w > need)
             need = w;
     }
@@ -466,7 +586,7 @@ static int day_height(ui_ctx *c, const week_day *d, bool today, const week_layou
         if (!of_day(c, d, &e->act, today))
             continue;
         k++;
-        int th = tile(c, e, 0, 0, tile_w, 0, false);
+        int th = tile(c, e, 0, 0, tile_w, 0, false, wl->short_lines);
         if (th > rh)
             rh = th;
         if (++col == ncols || k == d->n) {
@@ -480,41 +600,70 @@ static int day_height(ui_ctx *c, const week_day *d, bool today, const week_layou
     }
     if (wl->above)
         return L->target + L->gap / 2 + (d->n ? h : 2 * text_line_h(c->ms, UI_FONT_BODY));
-    int leaf_h = 2 * text_line_h(c->ms, UI_FONT_BOLD) + 2 * (tile_pad(L) + L->border);
-    return h > leaf_h ? h : leaf_h;
+    int lf = leaf_h(c, d, wl->narrow, h, wl->leaf_w);
+    return h > lf ? h : lf;
 }
 
-static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, week_layout *wl)
+/* The gap between a leaf and its day's tiles: as between two tiles. */
+static int leaf_gap(const ui_layout *L)
+{
+    return L->gap / 2;
+}
+
+/* The narrowest a tile may be: the widest word of today's and tomorrow's titles (a day
+ * with a longer one has fewer tiles beside each other: band_cols), and the pictogram with a
+ * time, with the padding. A narrow screen has fewer tiles beside each other, not smaller
+ * ones. */
+static int tile_min_w(ui_ctx *c, const week_day *days, int nd)
+{
+    const ui_layout *L = c->L;
+    int need = 0;
+    for (int i = 0; i < nd && i < 2; i++) {
+        int kk = 0;
+        for (size_t j = days[i].first; j < c->m->n_entries && kk < days[i].n; j++) {
+            const activity *a = &c->m->entries[j].act;
+            if (!of_day(c, &days[i], a, i == 0 && is_today(c, &days[i])))
+                continue;
+            kk++;
+            int ww = w_longest_word(c, UI_FONT_BODY, a->title);
+            if (ww > need)
+                need = ww;
+        }
+    }
+    int lh = text_line_h_for(c->ms, UI_FONT_BOLD, "00:00");
+    int time = lh + L->gap / 2 + text_width(c->ms, UI_FONT_BOLD, "00:00");
+    return (need > time ? need : time) + 2 * tile_px(L);
+}
+
+static int week_height(ui_ctx *c, const week_day *days, int nd, const week_layout *wl, int upto)
+{
+    int h = 0;
+    for (int i = 0; i < nd && i < upto; i++) {
+        if (i)
+            h += c->L->gap;
+        h += day_height(c, &days[i], i == 0 && is_today(c, &days[i]), wl, NULL, 0);
+    }
+    return h;
+}
+
+/* `view_h`: the height the week is seen in; today and the next day are to be whole in it. */
+static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, int view_h,
+                         week_layout *wl)
 {
     const ui_layout *L = c->L;
     int room_wide = 0;
-    wl->word = 0;
+    int min_w = tile_min_w(c, days, nd);
+    wl->word = min_w + L->pad; /* (some air) */
+    wl->short_lines = false;
     for (int k = 0; k < 2; k++) {
         wl->narrow = k == 1;
         wl->leaf_w = leaf_width(c, days, nd, wl->narrow);
-        int room = w - wl->leaf_w - L->gap;
-        int ncols = (room + L->gap / 2) / (tile_min_w(L) + L->gap / 2);
+        int room = w - wl->leaf_w - leaf_gap(L);
+        int ncols = (room + L->gap / 2) / (min_w + L->gap / 2);
         if (ncols < 1)
             ncols = 1;
         if (k == 0)
             room_wide = room;
-        if (k == 0) {
-            /* a word of a title wider than the room beside the wide leaf: the narrow one */
-            int need = 0;
-            for (int i = 0; i < nd; i++) {
-                int kk = 0;
-                for (size_t j = days[i].first; j < c->m->n_entries && kk < days[i].n; j++) {
-                    const activity *a = &c->m->entries[j].act;
-                    if (!of_day(c, &days[i], a, i == 0 && is_today(c, &days[i])))
-                        continue;
-                    kk++;
-                    int ww = w_longest_word(c, UI_FONT_BODY, a->title);
-                    if (ww > need)
-                        need = ww;
-                }
-            }
-            wl->word = need + 2 * (tile_pad(L) + L->border) + L->pad; /* (some air) */
-        }
         if (k == 1 && ncols <= wl->ncols && wl->word <= room_wide) {
             /* "I dag" costs nothing: keep it */
             wl->narrow = false;
@@ -523,23 +672,25 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, week_la
         }
         wl->ncols = ncols;
     }
-    int room = w - wl->leaf_w - L->gap;
+    int room = w - wl->leaf_w - leaf_gap(L);
     wl->above = wl->word > room;
     if (wl->above) {
         wl->leaf_w = w;
-        wl->ncols = (w + L->gap / 2) / (tile_min_w(L) + L->gap / 2);
+        wl->ncols = (w + L->gap / 2) / (min_w + L->gap / 2);
         if (wl->ncols < 1)
             wl->ncols = 1;
         room = w;
     }
     wl->room = room;
     wl->tile_w = (room - (wl->ncols - 1) * (L->gap / 2)) / wl->ncols;
-    wl->h = 0;
-    for (int i = 0; i < nd; i++) {
-        if (i)
-            wl->h += L->gap;
-        wl->h += day_height(c, &days[i], i == 0 && is_today(c, &days[i]), wl, NULL, 0);
+    /* today and the next day whole: without a countdown taller than the time where that
+     * is what it takes */
+    if (week_height(c, days, nd, wl, 2) > view_h) {
+        wl->short_lines = true;
+        if (week_height(c, days, nd, wl, 2) > view_h)
+            wl->short_lines = false; /* no help: keep the words */
     }
+    wl->h = week_height(c, days, nd, wl, nd);
 }
 
 static void build(ui_ctx *c)
@@ -551,8 +702,6 @@ static void build(ui_ctx *c)
     week_day days[WEEK_DAYS];
     int nd = week_days(c, days);
     int full_w = L->w - 2 * L->margin;
-    week_layout wl;
-    week_measure(c, days, nd, full_w, &wl);
     int end_btn_h = nd ? L->btn_h : 0; /* the whole program, when there is one */
 
     /* Whether the week scrolls decides where the arrows go (the header's height is the
@@ -577,6 +726,9 @@ static void build(ui_ctx *c)
                           tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),
                           ICON_WARNING, L->margin, 0, full_w, 4, false) +
                  L->gap;
+    week_layout wl;
+    week_measure(c, days, nd, full_w,
+                 L->h - top - L->gap - notes - (L->portrait ? L->btn_h + L->margin : 0), &wl);
     /* "Hvad savner du?" after the whole program, when the staff gave ideas */
     int ideas_h = m->n_ideas ? L->btn_h + L->gap : 0;
     int content = wl.h + L->gap + end_btn_h + ideas_h;
@@ -625,7 +777,7 @@ static void build(ui_ctx *c)
         if (yy + dh > view.y && yy < view.y + view.h) {
             int lx = c->rtl ? view.x + view.w - wl.leaf_w : view.x;
             int ry = yy;
-            int tx0 = c->rtl ? view.x : view.x + wl.leaf_w + L->gap;
+            int tx0 = c->rtl ? view.x : view.x + wl.leaf_w + leaf_gap(L);
             if (wl.above) {
                 leaf(c, d, wl.narrow, rect_make(view.x, yy, view.w, L->target));
                 ry += L->target + L->gap / 2;
@@ -641,10 +793,12 @@ static void build(ui_ctx *c)
                     continue;
                 k++;
                 int rh = row < WEEK_MAX_TILES ? row_h[row] : L->target;
+                if (!wl.above && d->n <= ncols)
+                    rh = dh; /* one row: as tall as its leaf */
                 int slot = c->rtl ? ncols - 1 - col : col;
                 int tx = tx0 + slot * (tile_w + L->gap / 2);
                 if (ry + rh > view.y && ry < view.y + view.h)
-                    tile(c, e, tx, ry, tile_w, rh, true);
+                    tile(c, e, tx, ry, tile_w, rh, true, wl.short_lines);
                 if (++col == ncols) {
                     col = 0;
                     ry += rh + L->gap / 2;
@@ -653,8 +807,8 @@ static void build(ui_ctx *c)
             }
             if (d->n == 0) {
                 /* today with nothing (more) on */
-                int tx = wl.above || c->rtl ? view.x : view.x + wl.leaf_w + L->gap;
-                int tw = wl.above ? view.w : view.w - wl.leaf_w - L->gap;
+                int tx = wl.above || c->rtl ? view.x : view.x + wl.leaf_w + leaf_gap(L);
+                int tw = wl.above ? view.w : view.w - wl.leaf_w - leaf_gap(L);
                 w_text_widget(c, "today-empty", UI_ROLE_TEXT, tr(c, "Nothing more today"),
                               UI_FONT_BODY, COL_TEXT, COL_BG, tx, ry + tile_pad(L), tw, 2,
                               true);

@@ -1,7 +1,8 @@
 /* ideas: "Hvad savner du?", one tap from the week (after the whole program). The staff's
  * ideas from the stick as big tiles, each its pictogram and its words: one tap is a vote
  * (one per idea per day from this kiosk: the app says so kindly when it had one today); the
- * last tile writes a short wish of one's own on the keyboard (wish). No names are asked.
+ * first tile writes a short wish of one's own on the keyboard (wish): first, so it is seen
+ * without a swipe however many ideas the staff gave. No names are asked.
  *
  *   ideas       idea:<n> -> UI_ACTION_VOTE; wish -> the wish screen
  *   wish        the words on the keyboard [next: send] -> UI_ACTION_WISH
@@ -69,7 +70,7 @@ static void build_ideas(ui_ctx *c)
     ui_rect view = rect_make(L->margin, y, full_w, L->h - y);
     int sb = L->btn_h;
     int ncols = 1, col_w = full_w, content = 0, row_h = 0;
-    size_t n = m->n_ideas + 1; /* the ideas and the wish */
+    size_t n = m->n_ideas + 1; /* the wish, then the ideas */
     for (int pass = 0; pass < 2; pass++) {
         ncols = (view.w + L->gap) / (L->col_min + L->gap);
         if (ncols < 1)
@@ -81,7 +82,7 @@ static void build_ideas(ui_ctx *c)
                          UI_FONT_BODY, COL_TEXT, 0, 0, view.w, 0, false) +
                   L->gap;
         for (size_t i = 0; i < n; i++) {
-            const char *label = i < m->n_ideas ? m->ideas[i].title : wish;
+            const char *label = i ? m->ideas[i - 1].title : wish;
             int h = tile(c, "", label, ICON_NONE, COL_PRIMARY, 0, 0, col_w, 0, false);
             if (h > row_h)
                 row_h = h;
@@ -112,12 +113,13 @@ static void build_ideas(ui_ctx *c)
         if (ty + row_h <= view.y || ty >= view.y + view.h)
             continue;
         char id[32];
-        if (i < m->n_ideas) {
+        if (i) {
+            const idea *d = &m->ideas[i - 1];
             char index[24];
-            snprintf(index, sizeof index, "%zu", i);
+            snprintf(index, sizeof index, "%zu", i - 1);
             ui_widget_id(&IDEAS_WIDGETS[IW_IDEA], index, id, sizeof id);
-            tile(c, id, m->ideas[i].title, icon_for_category(m->ideas[i].cat),
-                 ui_category_color(m->ideas[i].cat), tx, ty, col_w, row_h, true);
+            tile(c, id, d->title, icon_for_category(d->cat), ui_category_color(d->cat), tx, ty,
+                 col_w, row_h, true);
         } else {
             tile(c, IDEAS_WIDGETS[IW_WISH].id, wish, ICON_PLUS, COL_PRIMARY, tx, ty, col_w, row_h, true);
         }

@@ -19,6 +19,18 @@ static const char ELLIPSIS[] = "\xE2\x80\xA6"; /* U+2026 */
 #define NASTALIQ_LINE (1.0 - NASTALIQ_INK_TOP)
 #define NASTALIQ_BASELINE ((ASCENT_NASTALIQ - NASTALIQ_INK_TOP) / NASTALIQ_LINE)
 
+static bool arabic_script(const char *s);
+
+int text_line_h_for(const ui_measure *ms, ui_font font, const char *s)
+{
+    if (ms->face == UI_FACE_NASTALIQ && ms->size_face && s && !arabic_script(s)) {
+        int w = 0, h = 0;
+        ui_measure_size(ms, font, "\xC3\x85g", &w, &h);
+        return h; /* Latin (a title, a time) in an Urdu line: as high as its own letters */
+    }
+    return text_line_h(ms, font);
+}
+
 int text_line_h(const ui_measure *ms, ui_font font)
 {
     int w = 0, h = 0;
@@ -52,8 +64,11 @@ int text_run_y(const ui_measure *ms, const char *run, int line_h, int run_h)
     if (run_h == line_h)
         return 0; /* the line's own font (and every run of a fixed-width test measure) */
     bool nastaliq = ms->face == UI_FACE_NASTALIQ && ms->size_face;
-    double line_base = nastaliq ? NASTALIQ_BASELINE : ASCENT_LATIN;
-    double run_base = !arabic_script(run) ? ASCENT_LATIN
+    /* a line of Latin height on an Urdu screen (text_line_h_for) has Latin's baseline */
+    bool arabic = arabic_script(run);
+    double em = run_h / (!arabic ? 1.362 : nastaliq ? 2.5 : 2.112); /* the run's font size */
+    double line_base = nastaliq && line_h > 1.75 * em ? NASTALIQ_BASELINE : ASCENT_LATIN;
+    double run_base = !arabic ? ASCENT_LATIN
                       : nastaliq          ? ASCENT_NASTALIQ
                                           : ASCENT_NASKH;
     double y = line_base * line_h - run_base * run_h;
@@ -112,7 +127,7 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
                int max_lines)
 {
     memset(b, 0, sizeof *b);
-    b->line_h = text_line_h(ms, font);
+    b->line_h = text_line_h_for(ms, font, s);
     if (!s)
         s = "";
     if (max_lines <= 0 || max_lines > TEXT_MAX_LINES)

@@ -67,6 +67,9 @@ int text_runs_for(const ui_measure *ms, const char *s, bool rtl, text_bidi_run *
 /* Height of one line in `font`: of Noto Sans's "Åg", or in a measure for Nastaliq (Urdu) the
  * height its ink takes, which is taller. */
 int text_line_h(const ui_measure *ms, ui_font font);
+/* Height of a line of `s`: text_line_h, but only as tall as Latin letters where `s` has no
+ * Arabic letters (a Danish title or a time on an Urdu screen). text_wrap's blocks use it. */
+int text_line_h_for(const ui_measure *ms, ui_font font, const char *s);
 /* Where a run `run_h` high (as measured through `ms`) goes down from the top of a line
  * `line_h` high that the layout planned (text_line_h), so that its baseline is the line's:
  * Noto Sans Arabic and Noto Nastaliq Urdu stand taller than Noto Sans and set their

@@ -232,7 +232,7 @@ int w_pill(ui_ctx *c, int x, int y, const char *text, icon_id icon, ui_color fg,
     int room = max_w - 2 * padx - (icon_w ? icon_w + L->gap / 2 : 0);
     /* one line when it fits; else its words on more lines, a taller chip, never cut */
     text_block b;
-    text_wrap(&b, c->ms, font, text, room > 0 ? room : 1, 3);
+    text_wrap(&b, c->ms, font, text, room > 0 ? room : 1, 0); /* (Somali's long badges) */
     int tw = b.w;
     int ph = b.h + L->pad / 2;
     int w = 2 * padx + icon_w + (icon_w && tw ? L->gap / 2 : 0) + tw;
@@ -279,7 +279,7 @@ int w_flow(ui_ctx *c, const w_item *items, int n, int x, int y, int w, bool draw
                 iw = w;
                 text_block b;
                 text_wrap(&b, c->ms, it->font, it->text, w - icon_w - (icon_w ? L->gap / 2 : 0),
-                          4);
+                          0);
                 h = b.h;
             }
         }
@@ -298,7 +298,7 @@ int w_flow(ui_ctx *c, const w_item *items, int n, int x, int y, int w, bool draw
                 int icon_w = it->icon != ICON_NONE ? lh : 0;
                 int room = iw - icon_w - (icon_w ? L->gap / 2 : 0);
                 text_block b;
-                text_wrap(&b, c->ms, it->font, it->text, room, 4);
+                text_wrap(&b, c->ms, it->font, it->text, room, 0);
                 if (c->rtl) {
                     text_draw(c->f, &b, it->text, ix, y + cy, room, it->font, it->fg, ALIGN_START,
                               true);

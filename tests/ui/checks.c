@@ -231,6 +231,14 @@ static ui_rect visible_part(ui_rect r, ui_rect clip)
     return (ui_rect){x0, y0, x1 - x0, y1 - y0};
 }
 
+static bool has_arabic(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0xD8 && *p <= 0xDB) /* the lead bytes of U+0600..U+06FF */
+            return true;
+    return false;
+}
+
 void h_check_words(const ui_frame *f)
 {
     ui_rect clip = {0, 0, 0, 0};
@@ -247,7 +255,11 @@ void h_check_words(const ui_frame *f)
             fail_msg("%s %dx%d: '%s' (%d,%d %dx%d, font %d) is cut off", f->screen, f->width,
                      f->height, t->text, t->rect.x, t->rect.y, t->rect.w, t->rect.h, t->font);
         ui_rect r = t->rect;
-        if (vis.x < 0 || vis.y < 0 || vis.x + vis.w > f->width || vis.y + vis.h > f->height)
+        /* Noto Sans Arabic's and Nastaliq's line boxes are 2.1 and 2.5 em for letters of
+         * about 1.4 and 2.1 em: more air above and below the letters */
+        int air = has_arabic(t->text) ? r.h * 2 / 5 : r.h / 5;
+        if (vis.x < 0 || vis.y + air / 2 < 0 || vis.x + vis.w > f->width ||
+            vis.y + vis.h - air / 2 > f->height)
             fail_msg("%s %dx%d: '%s' (%d,%d %dx%d) sticks out of the window", f->screen,
                      f->width, f->height, t->text, r.x, r.y, r.w, r.h);
         if (vis.w != r.w || vis.h != r.h)
@@ -259,7 +271,6 @@ void h_check_words(const ui_frame *f)
             const draw_cmd *g = &f->cmds[j];
             if (g->kind != DRAW_RECT || !ui_rect_contains(g->rect, cx, cy))
                 continue;
-            int air = r.h / 5;
             if (r.x < g->rect.x - 1 || r.x + r.w > g->rect.x + g->rect.w + 1 ||
                 r.y < g->rect.y - air || r.y + r.h > g->rect.y + g->rect.h + air)
                 fail_msg("%s %dx%d: '%s' (%d,%d %dx%d) sticks out of what it is drawn on "
@@ -268,6 +279,20 @@ void h_check_words(const ui_frame *f)
                          g->rect.x, g->rect.y, g->rect.w, g->rect.h);
             break;
         }
+        /* no wider than its box: the smallest widget it is drawn in (a tile, a button, a
+         * text's own box) holds it from side to side */
+        const ui_widget *box = NULL;
+        for (size_t j = 0; j < f->n_widgets; j++) {
+            const ui_widget *w = &f->widgets[j];
+            if (w->role == UI_ROLE_LIST || !ui_rect_contains(w->rect, cx, cy))
+                continue;
+            if (!box || (long)w->rect.w * w->rect.h < (long)box->rect.w * box->rect.h)
+                box = w;
+        }
+        if (box && (r.x < box->rect.x - 1 || r.x + r.w > box->rect.x + box->rect.w + 1))
+            fail_msg("%s %dx%d: '%s' (%d,%d %dx%d) is wider than its box '%s' (%d,%d %dx%d)",
+                     f->screen, f->width, f->height, t->text, r.x, r.y, r.w, r.h, box->id,
+                     box->rect.x, box->rect.y, box->rect.w, box->rect.h);
         /* a word broken over two lines: the end of this line and the start of the next
          * make a word of a label */
         for (size_t j = i + 1; j < f->n_cmds; j++) {

@@ -30,6 +30,8 @@ static int advance(uint32_t cp)
         return 572;
     if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE))
         return 650;
+    if (cp >= 0x0600 && cp <= 0x06FF)
+        return 460; /* Noto Sans Arabic Bold: "الأربعاء" is 3.7 em */
     return 560;
 }
 
@@ -46,6 +48,29 @@ void h_measure_size(void *ctx, ui_font font, const char *utf8, int *w, int *h)
     }
     *w = (int)(em * size / 1000);
     *h = size * 136 / 100;
+}
+
+static bool arabic_cp(uint32_t cp)
+{
+    return (cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+           (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+void h_measure_size_face(void *ctx, ui_font font, ui_face face, const char *utf8, int *w,
+                         int *h)
+{
+    h_measure_size(ctx, font, utf8, w, h);
+    const int *sizes = ctx;
+    size_t len = strlen(utf8);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(utf8 + i, len - i, &cp);
+        if (arabic_cp(cp) && face == UI_FACE_NASTALIQ) { /* Noto Nastaliq Urdu's line */
+            *h = sizes[font] * 250 / 100;
+            return;
+        }
+    }
 }
 
 static int font_sizes[UI_FONT_COUNT];

@@ -17,8 +17,14 @@
 #include "ui/ui.h"
 
 /* The fake font: characters about as wide as Noto Sans Regular's (narrow i and l, wide m
- * and æ, 0.56 em for most), a line 1.36 em high. */
+ * and æ, 0.56 em for most, Arabic letters 0.46 em), a line 1.36 em high. */
 void h_measure_size(void *ctx, ui_font font, const char *utf8, int *w, int *h);
+/* The same in a face: a text with Arabic letters in Nastaliq is as high as Noto Nastaliq
+ * Urdu's line (2.5 em), so an Urdu layout is as tall as it is on the kiosk; the harness
+ * a test sets it as h->ms.size_face. (Naskh keeps the Latin height: its letters fit a Latin
+ * line.) */
+void h_measure_size_face(void *ctx, ui_font font, ui_face face, const char *utf8, int *w,
+                         int *h);
 
 /* The model's entries, in the order of their start (as the app gives them). */
 enum {

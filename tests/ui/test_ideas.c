@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "ui/theme.h"
 #include "ui/ui_internal.h"
 
 static idea IDEAS[5];
@@ -74,7 +75,7 @@ static void a_vote_and_a_wish(void **state)
         ui_action a = take_one(h);
         assert_int_equal(a.kind, UI_ACTION_VOTE);
         assert_string_equal(a.idea_title, "Yoga for begyndere");
-        h_tap(h, "idea:1"); /* while the app answers: nothing more */
+        h_tap(h, h_has(h, "idea:1") ? "idea:1" : "idea:0"); /* while the app answers: nothing more */
         ui_action none;
         assert_false(ui_take_action(h->u, &none));
         answer(h, VM_OK, "Tak for din stemme!");
@@ -104,6 +105,45 @@ static void a_vote_and_a_wish(void **state)
         assert_string_equal(h_screen(h), "home");
         h_free(h);
     }
+}
+
+/* The wish comes first: on the screen as it opens, at every size and in Urdu (its tall
+ * letters), before any of the staff's ideas, without a swipe. */
+static void the_wish_first_without_a_swipe(void **state)
+{
+    (void)state;
+    static const char *const LANGS[] = {"da", "ur", "ar"};
+    for (size_t l = 0; l < 3; l++)
+        for (size_t s = 0; s < sizeof SIZES / sizeof SIZES[0]; s++) {
+            harness *h = h_new(SIZES[s][0], SIZES[s][1]);
+            if (l) {
+                vm_err err = {0};
+                h->langs[2] = i18n_catalog_embedded(LANGS[l], &err);
+                h->n_langs = 3;
+                h->m.n_langs = 3;
+            }
+            give_ideas(h);
+            if (l)
+                h_choose_lang(h, 2);
+            h_scroll_to(h, "ideas");
+            h_tap(h, "ideas");
+            assert_string_equal(h_screen(h), "ideas");
+            const ui_widget *list = h_widget(h, "list");
+            const ui_widget *wish = h_widget(h, "wish"); /* there, unscrolled */
+            assert_true(wish->rect.y >= list->rect.y &&
+                        wish->rect.y + wish->rect.h <= list->rect.y + list->rect.h);
+            assert_true(wish->rect.h / h->ppm >= UI_TARGET_MM); /* whole */
+            /* before every idea in reading order */
+            for (size_t i = 0; i < h->f.n_widgets; i++) {
+                const ui_widget *w = &h->f.widgets[i];
+                if (strncmp(w->id, "idea:", 5) == 0)
+                    assert_true(w->rect.y > wish->rect.y ||
+                                (w->rect.y == wish->rect.y &&
+                                 (l == 2 || l == 1 ? w->rect.x < wish->rect.x
+                                                   : w->rect.x > wish->rect.x)));
+            }
+            h_free(h);
+        }
 }
 
 /* Left alone on the wish, the words are wiped and the kiosk goes home. */
@@ -161,6 +201,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_vote_and_a_wish),
         cmocka_unit_test(a_wish_left_alone),
+        cmocka_unit_test(the_wish_first_without_a_swipe),
         cmocka_unit_test(in_every_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -370,9 +370,10 @@ static void arabic_screen(void **state)
     (void)state;
     harness *h = h_lang(800, 480, "ar");
     assert_string_equal(h_widget(h, "day:2026-11-24")->label, "اليوم");
-    /* the week: the time of the walk, digits in order; the first tile at the start (right) */
-    assert_true(drawn(h, "10:20"));
-    assert_false(h_text_contains(h, "02:01"));
+    /* the week: the time of the meal, digits in order (the walk's tile, two beside each
+     * other, says "in 20 minutes" in its time's place); the first tile at the start (right) */
+    assert_true(drawn(h, "18:00"));
+    assert_false(h_text_contains(h, "00:81"));
     assert_true(h_widget(h, "card:kaffe-2411")->rect.x >= h_widget(h, "card:gaa-2411")->rect.x);
     assert_true(h_widget(h, "day:2026-11-24")->rect.x > 400); /* the leaf at the start */
     /* the language button at the start (right) of a right-to-left bar, saying the language */
