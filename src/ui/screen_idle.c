@@ -224,15 +224,27 @@ static int choose(ui_ctx *c, idle_item *out, int w, int avail_h)
     return count;
 }
 
+/* Which activity a code is for: "Strikkeklub · I dag 14:00" on one line where it fits in `w`,
+ * else the title and its time on lines of their own, so the time ("I dag 14:00") is never
+ * broken between its words. */
+static void qr_for_text(const ui_ctx *c, const ui_entry *e, ui_font font, int w, char *out,
+                        size_t size)
+{
+    char when[96];
+    i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
+    snprintf(out, size, "%s \xC2\xB7 %s", e->act.title, when);
+    if (text_width(c->ms, font, out) > w)
+        snprintf(out, size, "%s\n%s", e->act.title, when);
+}
+
 /* The QR code with what scanning does and what it is for. `side` is the code's size; returns
  * the block's height. */
 static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int side, bool draw,
                     bool with_what)
 {
     const ui_layout *L = c->L;
-    char when[96], what[ACT_TITLE_MAX + 112];
-    i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
-    snprintf(what, sizeof what, "%s \xC2\xB7 %s", e->act.title, when);
+    char what[ACT_TITLE_MAX + 112];
+    qr_for_text(c, e, UI_FONT_SMALL, w, what, sizeof what);
     const char *line = qr_line(c, e->qr_kind);
     int lh = w_text(c, line, UI_FONT_BOLD, COL_DARK_TEXT, x, 0, w, 0, false);
     int wh = with_what ? w_text(c, what, UI_FONT_SMALL, COL_DARK_SOFT, x, 0, w, 0, false) : 0;
@@ -282,9 +294,8 @@ static void idle_code_turn(ui_ctx *c, const ui_entry *q, int bx, int by, int bw,
     draw_text(c->f, cx, by, clock_w, clock_h, UI_FONT_HUGE, COL_DARK_TEXT, clock);
     w_register(c, "clock", UI_ROLE_TEXT, clock, rect_make(cx, by, clock_w, clock_h), 0,
                COL_DARK_TEXT, COL_DARK_BG);
-    char when[96], what[ACT_TITLE_MAX + 112];
-    i18n_when(c->cat, q->act.start, c->now, when, sizeof when);
-    snprintf(what, sizeof what, "%s \xC2\xB7 %s", q->act.title, when);
+    char what[ACT_TITLE_MAX + 112];
+    qr_for_text(c, q, UI_FONT_TITLE, tw, what, sizeof what);
     const char *line = qr_line(c, q->qr_kind);
     int y = by + clock_h + L->gap;
     y += w_text_widget(c, "qr-for", UI_ROLE_TEXT, what, UI_FONT_TITLE, COL_DARK_TEXT, COL_DARK_BG,

@@ -68,7 +68,8 @@ static void idle_screen_after_a_minute(void **state)
     /* the code of the next activity that has one: the walk at 10:20, large, with its line */
     const ui_widget *qr = h_widget(h, "qr");
     assert_string_equal(qr->label, "Scan og tilføj til din kalender");
-    assert_true(h_label_contains(h, "Gåtur i parken \xC2\xB7 I dag 10:20"));
+    assert_true(h_label_contains(h, "Gåtur i parken"));
+    assert_true(h_text_contains(h, "I dag 10:20")); /* its time whole on a line */
     const draw_cmd *code = first_cmd(h, DRAW_QR);
     assert_non_null(code);
     assert_int_equal(code->qr_size, 21);
@@ -86,7 +87,8 @@ static void idle_screen_after_a_minute(void **state)
     h_build(h);
     assert_string_equal(h_screen(h), "idle");
     assert_string_equal(h_widget(h, "qr")->label, "Scan og tilmeld dig");
-    assert_true(h_label_contains(h, "Fællesspisning \xC2\xB7 I dag 18:00"));
+    assert_true(h_label_contains(h, "Fællesspisning"));
+    assert_true(h_text_contains(h, "I dag 18:00"));
     /* the idle screen keeps its minute tick (the clock) */
     assert_int_equal(ui_next_deadline(h->u, h->now_ms) % 60000, 0);
     h_free(h);
@@ -112,6 +114,56 @@ static void idle_screen_after_a_minute(void **state)
             module = h->f.cmds[i].rect.w / 29;
     assert_true(module >= 16);
     h_free(h);
+}
+
+/* Which activity the code is for: its time ("I dag 14:00") is drawn whole on one line, never
+ * broken between "I" and "dag" where the title and the time do not fit on one line beside the
+ * code. In every language, at every panel, as the afternoon goes on. */
+static void the_codes_time_is_never_broken(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {1024, 600}, {480, 800}, {1280, 800}, {1920, 1080}};
+    static const char *const langs[] = {NULL, "ar", "so", "tr", "ur"};
+    int checked = 0;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+            harness *h = h_new(sizes[z][0], sizes[z][1]);
+            if (langs[l]) {
+                vm_err err = {0};
+                h->langs[2] = i18n_catalog_embedded(langs[l], &err);
+                assert_non_null(h->langs[2]);
+                h->n_langs = 3;
+                h->m.n_langs = 3;
+                h_build(h);
+                h_choose_lang(h, 2);
+            }
+            /* a chosen language goes back home after a minute, idle the next */
+            for (int i = 0; i < 3 && strcmp(h_screen(h), "idle") != 0; i++)
+                h_advance(h, 60000);
+            assert_string_equal(h_screen(h), "idle");
+            for (int step = 0; step < 6; step++, h->now_ms += 90 * 60000, h_build(h)) {
+                if (!h_has(h, "qr-for"))
+                    continue;
+                const char *label = h_widget(h, "qr-for")->label;
+                const char *when = strchr(label, '\n');
+                if (when) {
+                    when++;
+                } else {
+                    when = strstr(label, " \xC2\xB7 ");
+                    assert_non_null(when);
+                    when += 4;
+                }
+                if (!h_text_contains(h, when)) {
+                    fprintf(stderr, "%dx%d %s: \"%s\" is broken in \"%s\"\n", sizes[z][0],
+                            sizes[z][1], langs[l] ? langs[l] : "da", when, label);
+                    fail();
+                }
+                checked++;
+            }
+            h_free(h);
+        }
+    }
+    assert_true(checked >= 25);
 }
 
 /* From a flow: the idle reset goes home after a minute, the idle screen a minute later. */
@@ -502,7 +554,8 @@ static void error_screen(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(idle_screen_after_a_minute),   cmocka_unit_test(idle_after_a_flow),
+        cmocka_unit_test(idle_screen_after_a_minute),
+        cmocka_unit_test(the_codes_time_is_never_broken),   cmocka_unit_test(idle_after_a_flow),
         cmocka_unit_test(touch_wakes_without_acting),   cmocka_unit_test(idle_content_moves),
         cmocka_unit_test(idle_with_little_on),          cmocka_unit_test(burn_in_shift),
         cmocka_unit_test(shifted_screens_stay_whole),   cmocka_unit_test(night),
