@@ -43,8 +43,8 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
     if (st == UI_CLOCK_BEHIND_IMPORT) {
         i18n_format(out, size,
                     tr_staff(c,
-                             "Wrong: the clock is behind the newest program (%s). The kiosk counts "
-                             "from that time. Set the clock, or fit a clock battery (RTC)."),
+                             "Wrong: the clock is behind the time a USB stick brought (%s). The kiosk "
+                             "counts from that time. Set the clock, or fit a clock battery (RTC)."),
                     floor);
     } else if (st == UI_CLOCK_BEFORE_BUILD) {
         i18n_format(out, size,

@@ -149,7 +149,7 @@ typedef struct ui_stick {
 /* How the kiosk's clock looks to the app (admin screen). */
 typedef enum ui_clock_status {
     UI_CLOCK_OK = 0,
-    UI_CLOCK_BEHIND_IMPORT, /* before the newest program import: raised to it */
+    UI_CLOCK_BEHIND_IMPORT, /* before the time a stick brought (the floor): raised to it */
     UI_CLOCK_BEFORE_BUILD   /* before the date this kiosk was built */
 } ui_clock_status;
 

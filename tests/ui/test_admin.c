@@ -280,8 +280,8 @@ static void admin_facts_and_the_stick(void **state)
     h_build(h);
     h_scroll_top(h);
     h_scroll_to(h, "info:clock");
-    assert_true(h_label_contains(h, "Ur: Forkert: uret går bagud i forhold til det nyeste program "
-                                    "(tirsdag 24. november 2026 11:00)"));
+    assert_true(h_label_contains(h, "Ur: Forkert: uret går bagud i forhold til den tid, en "
+                                    "USB-nøgle kom med (tirsdag 24. november 2026 11:00)"));
     s->info.clock_status = UI_CLOCK_BEFORE_BUILD;
     h_build(h);
     assert_true(
