@@ -347,10 +347,54 @@ def test_cancel_codes_work_at_every_kiosk():
                 check(secret not in data, "%r is in %s on the stick" % (secret, fn))
 
 
+def all_logs(stick):
+    """The log.txt of every kiosk folder on the stick, by folder."""
+    v = os.path.join(stick, "vaermed")
+    out = {}
+    for d in os.listdir(v):
+        p = os.path.join(v, d, "log.txt")
+        if os.path.isfile(p):
+            out[d] = open(p, encoding="utf-8-sig").read()
+    return out
+
+
+def test_loose_files_on_the_stick_are_no_kiosks():
+    """What lies loose in the stick's vaermed/ folder (the key file vaermed.key, the
+    program, the staff's own notes, a folder of old papers) is no kiosk: only kiosk folders
+    are read for places and codes, no log says "Pladserne fra kiosken vaermed.key blev ikke
+    brugt", and the places come out as the rule says."""
+    base = Workspace("estate-loose")
+    stick, ks, made = prepare(base)
+    v = os.path.join(stick, "vaermed")
+    check(os.path.isfile(os.path.join(v, "vaermed.key")), "the stick has no vaermed.key: %s"
+          % os.listdir(v))
+    with open(os.path.join(v, "noter.txt"), "w", encoding="utf-8") as f:
+        f.write("Husk kaffe til fællesspisning\n")
+    os.makedirs(os.path.join(v, "gamle papirer"))
+    with open(os.path.join(v, "gamle papirer", "pladser.txt"), "w", encoding="utf-8") as f:
+        f.write("ikke en kiosk\n")
+    for k in "abcabc":
+        cp = ks[k].cli("sync", stick, now=SYNC_NOW, check_ok=False)
+        check(cp.returncode == 0, "sync of %s: %s" % (k, cp.stderr))
+    logs = all_logs(stick)
+    check(len(logs) == 3, "log.txt in %s" % sorted(logs))
+    for d, log in logs.items():
+        for line in log.splitlines():
+            check("ikke brugt" not in line and "not used" not in line,
+                  "kiosk folder %s logs: %s" % (d, line))
+        for loose in ("vaermed.key", "noter.txt", "program.csv", "gamle papirer"):
+            check("kiosken " + loose not in log, "the log of %s reads %s as a kiosk" % (d, loose))
+    want = expected(made)
+    for k in "abc":
+        got = {i: r["status"] for i, r in rows(ks[k]).items()}
+        check(got == want, "kiosk %s counts %s, the rule says %s" % (k, got, want))
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_three_kiosks_one_stick_every_order,
         test_a_damaged_places_file_is_not_used,
         test_merge_counts_per_kiosk_and_estate,
         test_cancel_codes_work_at_every_kiosk,
+        test_loose_files_on_the_stick_are_no_kiosks,
     ]))
