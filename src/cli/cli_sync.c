@@ -3,6 +3,7 @@
  * the same code as the kiosk (src/sync) and speak the kiosk's first language. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "services/clock.h"
@@ -26,6 +27,22 @@ const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
     return cat;
 }
 
+/* True when DIR is a synced folder rather than a stick: the settings' sync_folder, or a
+ * folder Syncthing keeps (its marker .stfolder). Its messages then speak of the folder
+ * ("Mappen er opdateret"), not of a stick to take out, as the kiosk's own folder syncs do. */
+static bool synced_folder(const cli_ctx *ctx, const char *dir)
+{
+    struct stat a, b;
+    if (stat(dir, &a) != 0 || !S_ISDIR(a.st_mode))
+        return false;
+    if (ctx->cfg && ctx->cfg->sync_folder[0] && stat(ctx->cfg->sync_folder, &b) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return true;
+    char marker[4096 + 16];
+    int n = snprintf(marker, sizeof marker, "%s/.stfolder", dir);
+    return n > 0 && (size_t)n < sizeof marker && lstat(marker, &b) == 0;
+}
+
 int cli_sync(const cli_ctx *ctx, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') {
@@ -34,8 +51,13 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     }
     langs l = {0};
     const i18n_catalog *cat = cli_first_language(ctx, &l);
+    i18n_catalog *folder_words = synced_folder(ctx, argv[1]) ? i18n_catalog_view(cat, "folder")
+                                                             : NULL;
+    if (folder_words)
+        cat = folder_words;
     store *s = cli_open_store(ctx, CLI_WRITE);
     if (!s) {
+        i18n_catalog_free(folder_words);
         langs_free(&l);
         return 1;
     }
@@ -60,6 +82,7 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     if (res.detail[0]) /* the technical words, for whoever helps the staff */
         fprintf(ctx->err, "vaermed: (%s)\n", res.detail);
     store_close(s);
+    i18n_catalog_free(folder_words);
     langs_free(&l);
     return st == VM_OK ? 0 : 1;
 }

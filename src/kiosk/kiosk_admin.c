@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/code.h"
 #include "core/dktime.h"
 #include "core/utf8.h"
 #include "kiosk/kiosk_clock.h"
@@ -75,6 +76,28 @@ static void fill_admin_sticks(kiosk *k, ui_admin_info *a)
     a->staff_keys = out;
 }
 
+/* The fingerprint of the kiosk's own key pair (from its secret, as `vaermed kiosk key`
+ * prints it); false when the secret was not read (a kiosk that cannot write). */
+static bool kiosk_key_fingerprint(const kiosk *k, char out[SEAL_FINGERPRINT_MAX])
+{
+    out[0] = '\0';
+    uint8_t any = 0;
+    for (size_t i = 0; i < sizeof k->code_key.bytes; i++)
+        any |= k->code_key.bytes[i];
+    if (!any)
+        return false;
+    uint8_t seed[SEAL_KEY_BYTES];
+    seal_secret self;
+    code_kiosk_seed(&k->code_key, seed);
+    vm_status st = seal_secret_from_seed(seed, &self, NULL);
+    memset(seed, 0, sizeof seed);
+    if (st != VM_OK)
+        return false;
+    seal_fingerprint(&self.pub, out);
+    seal_secret_wipe(&self);
+    return true;
+}
+
 /* What the admin screen shows; only gathered while it is open. */
 void kiosk_admin_fill(kiosk *k)
 {
@@ -87,6 +110,9 @@ void kiosk_admin_fill(kiosk *k)
         snprintf(k->admin.kiosk_id, sizeof k->admin.kiosk_id, "?");
     a->kiosk_id = k->admin.kiosk_id;
     a->sync_device = k->sync_device;
+    a->sync_folder = cfg->sync_folder[0] != '\0';
+    if (kiosk_key_fingerprint(k, k->admin.kiosk_key))
+        a->kiosk_key = k->admin.kiosk_key;
     snprintf(path, sizeof path, "%s-wal", k->opt->db_path);
     a->db_bytes = file_size(k->opt->db_path) + file_size(path);
     if (store_fact_get(k->store, "last_sync", iso, sizeof iso, NULL) == VM_OK)

@@ -59,6 +59,7 @@ typedef struct kiosk_admin {
     store_stick_key stick_rows[ADMIN_STICKS_MAX]; /* admin-sticks, newest first */
     ui_admin_stick sticks[ADMIN_STICKS_MAX];
     char staff_keys[(SEAL_FINGERPRINT_MAX + 2) * SEAL_MAX_RECIPIENTS];
+    char kiosk_key[SEAL_FINGERPRINT_MAX]; /* this kiosk's own key pair, as a fingerprint */
     signup *signups;          /* malloc'd; wiped and freed when the admin screen closes */
     size_t n_signups;
     store_walkins walkins;    /* "Hvem kom?": of signups_uid's activity */

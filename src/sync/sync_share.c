@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/dktime.h"
@@ -204,6 +205,29 @@ static int by_name(const void *a, const void *b)
     return strcmp((const char *)a, (const char *)b);
 }
 
+/* The other kiosks' folders in the `vaermed` folder `vfd` (read through `d`, which is
+ * closed): folders only, not a link, not a dot name, not `own`. What else lies there (the
+ * stick's key file vaermed.key, the program, the staff's own files) is no kiosk and is not
+ * read as one. Sorted: the same stick is read in the same order anywhere. */
+static size_t kiosk_folders(DIR *d, int vfd, const char *own,
+                            char names[SYNC_SHARE_MAX_KIOSKS][256])
+{
+    size_t n = 0;
+    struct dirent *e;
+    rewinddir(d);
+    while ((e = readdir(d)) != NULL && n < SYNC_SHARE_MAX_KIOSKS) {
+        struct stat sb;
+        if (e->d_name[0] == '.' || strcmp(e->d_name, own) == 0 || !sync_fs_name_ok(e->d_name) ||
+            strlen(e->d_name) >= sizeof names[0] ||
+            fstatat(vfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(sb.st_mode))
+            continue;
+        snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof names[0], by_name);
+    return n;
+}
+
 vm_status sync_share_import(store *s, int vfd, const char *own, int64_t now,
                             store_share_report *rep, int *kiosks, sync_buf *log,
                             const i18n_catalog *cat, vm_err *err)
@@ -217,19 +241,8 @@ vm_status sync_share_import(store *s, int vfd, const char *own, int64_t now,
             close(dfd);
         return VM_OK; /* nothing to read: the export says what the stick cannot do */
     }
-    rewinddir(d);
-    /* The folder names first, sorted: the same stick is read in the same order anywhere. */
     char names[SYNC_SHARE_MAX_KIOSKS][256];
-    size_t n_names = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n_names < SYNC_SHARE_MAX_KIOSKS) {
-        if (e->d_name[0] == '.' || strcmp(e->d_name, own) == 0 || !sync_fs_name_ok(e->d_name) ||
-            strlen(e->d_name) >= sizeof names[0])
-            continue;
-        snprintf(names[n_names++], sizeof names[0], "%s", e->d_name);
-    }
-    closedir(d);
-    qsort(names, n_names, sizeof names[0], by_name);
+    size_t n_names = kiosk_folders(d, vfd, own, names);
     store_share_row *all = NULL;
     size_t n = 0;
     vm_status st = VM_OK;
@@ -334,18 +347,8 @@ vm_status sync_share_codes_import(store *s, int vfd, const char *own, const seal
             close(dfd);
         return VM_OK;
     }
-    rewinddir(d);
     char names[SYNC_SHARE_MAX_KIOSKS][256];
-    size_t n_names = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n_names < SYNC_SHARE_MAX_KIOSKS) {
-        if (e->d_name[0] == '.' || strcmp(e->d_name, own) == 0 || !sync_fs_name_ok(e->d_name) ||
-            strlen(e->d_name) >= sizeof names[0])
-            continue;
-        snprintf(names[n_names++], sizeof names[0], "%s", e->d_name);
-    }
-    closedir(d);
-    qsort(names, n_names, sizeof names[0], by_name);
+    size_t n_names = kiosk_folders(d, vfd, own, names);
     vm_status st = VM_OK;
     for (size_t i = 0; i < n_names && st == VM_OK; i++) {
         int kfd = -1;

@@ -9,8 +9,10 @@
  * kiosk reads the other kiosks' files and merges them (store_share_merge): places, waiting
  * lists and cancellations are the estate's, not one kiosk's.
  *
- * A file that is not such a list (a bad row, too big, a link) is not used at all, said in
- * the log by its kiosk folder; the others are.
+ * Only folders are read as kiosks (not a link, not a loose file such as vaermed.key or the
+ * staff's own notes, which are passed over without a word). A file that is not such a list
+ * (a bad row, too big, a link) is not used at all, said in the log by its kiosk folder; the
+ * others are.
  * Threads: the main loop, inside a sync (as sync.h).
  */
 #ifndef VM_SYNC_SHARE_H

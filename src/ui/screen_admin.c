@@ -196,9 +196,21 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
               false, x, y, w, draw);
     y += fact(c, "info:kiosk", tr_staff(c, "Kiosk id"), ai && ai->kiosk_id ? ai->kiosk_id : dots,
               false, x, y, w, draw);
+    /* Who this kiosk is to the estate's other kiosks and to the office: its own key (what
+     * `vaermed kiosk key` prints, for estate_kiosk_key) and its Syncthing device id. */
+    if (ai && ai->kiosk_key && *ai->kiosk_key) {
+        i18n_format(buf, sizeof buf,
+                    tr_staff(c, "%s (the line for the estate's other kiosks: vaermed kiosk key)"),
+                    ai->kiosk_key);
+        y += fact(c, "info:kiosk-key", tr_staff(c, "Kiosk key"), buf, false, x, y, w, draw);
+    }
     if (ai && ai->sync_device && *ai->sync_device)
         y += fact(c, "info:syncthing", tr_staff(c, "Syncthing device id"), ai->sync_device, false,
                   x, y, w, draw);
+    else if (ai && ai->sync_folder)
+        y += fact(c, "info:syncthing", tr_staff(c, "Syncthing device id"),
+                  tr_staff(c, "None found: is Syncthing set up for the kiosk's user?"),
+                  true, x, y, w, draw);
     size_text(c, ai ? ai->db_bytes : -1, buf, sizeof buf);
     y += fact(c, "info:database", tr_staff(c, "Database"), buf, false, x, y, w, draw);
     return y - y0 + L->pad - L->gap;

@@ -172,6 +172,14 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
             }
             if (line_end == q) { /* one word wider than the line: break between characters */
                 line_end = q + fit_chars(ms, font, s, q, para_end, max_w, false);
+                /* after a hyphen that fits, where there is one: an id such as a key's
+                 * fingerprint or a Syncthing device id ("7F3A-91C2-" / "0B4D-EE10") is
+                 * read in its groups */
+                for (int k = line_end; k > q + 1; k--)
+                    if (s[k - 1] == '-' && s[k] != ' ') {
+                        line_end = k;
+                        break;
+                    }
                 b->cut = true;
             }
             add_line(b, q, line_end - q);

@@ -1,7 +1,7 @@
 /* text: lines of text for the draw list, measured through the injected ui_measure.
  *
  * Word wrap on spaces, hard breaks on "\n", a word longer than the line broken between
- * characters, and an ellipsis ("…") on the last allowed line when the text does not fit.
+ * characters (after its last hyphen that fits, where it has one), and an ellipsis ("…") on the last allowed line when the text does not fit.
  * A UTF-8 character is never split. Texts longer than TEXT_MAX_BYTES are cut (on a
  * character boundary) before wrapping; no text of the kiosk is that long.
  *

@@ -179,6 +179,12 @@ typedef struct ui_admin_info {
     const char *kiosk_id;      /* the kiosk's id in exports */
     const char *sync_device;   /* this machine's Syncthing device id, for the office to add
                                   it (deploy/syncthing/); NULL or "" = none */
+    bool sync_folder;          /* a synced folder is set (sync_folder): without a device id
+                                  the screen says none was found */
+    const char *kiosk_key;     /* the fingerprint of this kiosk's own key pair ("7F3A-91C2-
+                                  0B4D-EE10"), to compare with `vaermed kiosk key` when the
+                                  estate's kiosks are told of each other (estate_kiosk_key);
+                                  NULL or "" = none (the kiosk cannot read its secret) */
     int64_t db_bytes;          /* size of the database files; < 0 = unknown */
     int64_t last_sync;         /* UTC seconds of the last sync with a stick; 0 = never */
     const char *last_sync_summary; /* its summary, translated, or NULL */

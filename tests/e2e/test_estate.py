@@ -347,10 +347,143 @@ def test_cancel_codes_work_at_every_kiosk():
                 check(secret not in data, "%r is in %s on the stick" % (secret, fn))
 
 
+def all_logs(stick):
+    """The log.txt of every kiosk folder on the stick, by folder."""
+    v = os.path.join(stick, "vaermed")
+    out = {}
+    for d in os.listdir(v):
+        p = os.path.join(v, d, "log.txt")
+        if os.path.isfile(p):
+            out[d] = open(p, encoding="utf-8-sig").read()
+    return out
+
+
+def test_loose_files_on_the_stick_are_no_kiosks():
+    """What lies loose in the stick's vaermed/ folder (the key file vaermed.key, the
+    program, the staff's own notes, a folder of old papers) is no kiosk: only kiosk folders
+    are read for places and codes, no log says "Pladserne fra kiosken vaermed.key blev ikke
+    brugt", and the places come out as the rule says."""
+    base = Workspace("estate-loose")
+    stick, ks, made = prepare(base)
+    v = os.path.join(stick, "vaermed")
+    check(os.path.isfile(os.path.join(v, "vaermed.key")), "the stick has no vaermed.key: %s"
+          % os.listdir(v))
+    with open(os.path.join(v, "noter.txt"), "w", encoding="utf-8") as f:
+        f.write("Husk kaffe til fællesspisning\n")
+    os.makedirs(os.path.join(v, "gamle papirer"))
+    with open(os.path.join(v, "gamle papirer", "pladser.txt"), "w", encoding="utf-8") as f:
+        f.write("ikke en kiosk\n")
+    for k in "abcabc":
+        cp = ks[k].cli("sync", stick, now=SYNC_NOW, check_ok=False)
+        check(cp.returncode == 0, "sync of %s: %s" % (k, cp.stderr))
+    logs = all_logs(stick)
+    check(len(logs) == 3, "log.txt in %s" % sorted(logs))
+    for d, log in logs.items():
+        for line in log.splitlines():
+            check("ikke brugt" not in line and "not used" not in line,
+                  "kiosk folder %s logs: %s" % (d, line))
+        for loose in ("vaermed.key", "noter.txt", "program.csv", "gamle papirer"):
+            check("kiosken " + loose not in log, "the log of %s reads %s as a kiosk" % (d, loose))
+    want = expected(made)
+    for k in "abc":
+        got = {i: r["status"] for i, r in rows(ks[k]).items()}
+        check(got == want, "kiosk %s counts %s, the rule says %s" % (k, got, want))
+
+
+STAFF_PIN = "2468"
+
+
+def open_admin():
+    return (["hold-id clock 6", "wait 450"] + ["tap-id digit:%s" % d for d in STAFF_PIN] +
+            ["tap-id confirm", "wait 450"])
+
+
+def test_a_synced_folder_is_a_stick_that_stays():
+    """A synced folder (sync_folder) is not taken out: its sync says "Mappen er opdateret"
+    in the journal, in its log.txt and on the staff screen's last sync, and so does
+    `vaermed sync` on it (and on a folder Syncthing keeps, by its .stfolder), while a stick
+    still says to take it out. The staff screen shows the kiosk's key by the fingerprint
+    `vaermed kiosk key` prints, and says when no Syncthing device id was found."""
+    ws = Workspace("estate-folder")
+    folder = ws.path("synced")
+    os.makedirs(os.path.join(folder, "vaermed"))
+    with open(os.path.join(folder, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
+        f.write(PROGRAM)
+    conf = ws.path("vaermed.conf")
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write("kiosk_name = Fælleshuset\nsync_folder = %s\nsync_folder_minutes = 60\n"
+                "stick_root = %s\nstaff_pin = %s\nsyncthing_home = %s\n"
+                % (folder, ws.path("no-sticks"), STAFF_PIN, ws.path("no-syncthing")))
+    ws.cli("--config", conf, "stick", "init", folder)
+    env = {"HOME": ws.dir, "VAERMED_MOUNTS": ws.path("mounts")}
+    open(ws.path("mounts"), "w").close()
+
+    def stick_words(text):
+        return [w for w in ("USB", "tage den ud", "take it out") if w in text]
+
+    # The kiosk syncs the folder by itself, at start (after 2 s of quiet).
+    said = []
+    for _ in range(5):
+        _, cp = ws.kiosk(["wait 4000"], demo=False, extra_args=["--config", conf],
+                         extra_env=env)
+        said = [l for l in cp.stderr.splitlines() if "synced folder" in l]
+        if said:
+            break
+    check(said, "the kiosk did not sync the folder")
+    for line in said:
+        check(not stick_words(line), "the journal tells to take the folder out: %s" % line)
+    check(any("Mappen er opdateret" in l for l in said), "the journal says %s" % said)
+    own = [d for d in os.listdir(os.path.join(folder, "vaermed"))
+           if os.path.isdir(os.path.join(folder, "vaermed", d))]
+    check(len(own) == 1, "kiosk folders: %s" % own)
+    log = open(os.path.join(folder, "vaermed", own[0], "log.txt"), encoding="utf-8-sig").read()
+    check("Mappen er opdateret" in log and not stick_words(log),
+          "the folder's log.txt: %s" % log[-1500:])
+
+    # The staff screen: the last sync in the folder's words, the kiosk's key, no device id.
+    cp = ws.cli("kiosk", "key")
+    fp = cp.stdout.split("fingerprint ", 1)[1].split(")", 1)[0]
+    frames, cp = ws.kiosk(open_admin() + ["tap-id scroll-down", "wait 300"] * 6,
+                          size=(1280, 800), demo=False, extra_args=["--config", conf],
+                          extra_env=env)
+    admin = [f for f in frames if f["screen"] == "admin"]
+    check(admin, "the staff screen did not open: %s" % [f["screen"] for f in frames])
+    labels = {}  # the facts, scrolled through
+    for f in admin:
+        labels.update({w["id"]: w["label"] for w in f["widgets"]})
+    last = labels.get("info:sync", "")
+    check("Mappen er opdateret" in last and not stick_words(last),
+          "the staff screen's last sync: %r" % last)
+    check(fp in labels.get("info:kiosk-key", ""),
+          "the staff screen shows %r, not the kiosk key %s" % (labels.get("info:kiosk-key"), fp))
+    check("Ikke fundet" in labels.get("info:syncthing", ""),
+          "the staff screen's Syncthing line: %r" % labels.get("info:syncthing"))
+
+    # vaermed sync on the folder of the settings speaks of the folder too.
+    cp = ws.cli("sync", folder, "--config", conf)
+    check("Mappen er opdateret" in cp.stdout and not stick_words(cp.stdout + cp.stderr),
+          "vaermed sync on the folder: %s %s" % (cp.stdout, cp.stderr))
+    # ... and on a folder Syncthing keeps, without the settings.
+    st = ws.path("syncthing-folder")
+    shutil.copytree(folder, st)
+    os.makedirs(os.path.join(st, ".stfolder"))
+    cp = ws.cli("sync", st)
+    check("Mappen er opdateret" in cp.stdout and not stick_words(cp.stdout + cp.stderr),
+          "vaermed sync on a Syncthing folder: %s %s" % (cp.stdout, cp.stderr))
+    # A stick is still a stick.
+    stick = ws.path("stick")
+    shutil.copytree(folder, stick)
+    cp = ws.cli("sync", stick)
+    check("tage den ud" in cp.stdout and "Mappen" not in cp.stdout,
+          "vaermed sync on a stick: %s" % cp.stdout)
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_three_kiosks_one_stick_every_order,
         test_a_damaged_places_file_is_not_used,
         test_merge_counts_per_kiosk_and_estate,
         test_cancel_codes_work_at_every_kiosk,
+        test_loose_files_on_the_stick_are_no_kiosks,
+        test_a_synced_folder_is_a_stick_that_stays,
     ]))

@@ -6,6 +6,7 @@ import csv
 import glob
 import io
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -345,6 +346,48 @@ def test_signups_csv_is_safe_for_excel():
           "'@Ali" in names, "names as read back: %s" % names)
 
 
+def man_commands(path):
+    """The commands vaermed(1) describes: the first word of each tag under COMMANDS."""
+    out, in_commands, tag = set(), False, False
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith(".SH"):
+            in_commands = line.strip() == ".SH COMMANDS"
+        elif in_commands and line == ".TP":
+            tag = True
+        elif in_commands and tag:
+            tag = False
+            text = re.sub(r"^\.[A-Z]+ ?", "", line)
+            text = re.sub(r"\\f.", "", text).replace("\\-", "-").replace('"', " ")
+            out.add(text.split()[0])
+    return out
+
+
+def test_help_and_man_page_name_the_same_commands():
+    """--help and vaermed(1) name the same commands, the estate's too: a command the staff
+    read about in one is in the other (vaermed cancel UID --name --code, vaermed kiosk key)."""
+    ws = Workspace("help-man")
+    helptext = subprocess.run([kiosk.BIN, "--help"], env=ws.env(), capture_output=True,
+                              text=True).stdout
+    in_help = set(re.findall(r"^  vaermed ([a-z][a-z-]*)", helptext, re.M))
+    man = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "man",
+                       "vaermed.1")
+    in_man = man_commands(man)
+    check(len(in_help) >= 15, "--help names only %s" % sorted(in_help))
+    check(in_help == in_man, "only in --help: %s; only in vaermed(1): %s" %
+          (sorted(in_help - in_man), sorted(in_man - in_help)))
+    manpage = open(man, encoding="utf-8").read()
+    for form, man_form in (("vaermed cancel UID --name NAME --code", r'.BI cancel " UID " \-\-name'),
+                           ("vaermed kiosk key", ".B kiosk key")):
+        check(form in helptext, "--help does not show %r:\n%s" % (form, helptext))
+        check(man_form in manpage, "vaermed(1) does not describe %r" % form)
+    # Every command it names is one the binary knows (not "unknown command").
+    for cmd in sorted(in_help):
+        cp = subprocess.run([kiosk.BIN, cmd, "--db", ws.db], env=ws.env(), capture_output=True,
+                            text=True, input="", timeout=60)
+        check("there is no command" not in cp.stderr, "%s: %s" % (cmd, cp.stderr))
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_waiting_list_and_cancel_with_code,
@@ -358,4 +401,5 @@ if __name__ == "__main__":
         test_a_floor_past_any_stick_is_forgotten,
         test_print_and_calendar_parts_load_when_needed,
         test_signups_csv_is_safe_for_excel,
+        test_help_and_man_page_name_the_same_commands,
     ]))

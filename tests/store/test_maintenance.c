@@ -67,6 +67,84 @@ static void purge_erases_names_of_old_activities_and_keeps_counts(void **state)
                      0);
 }
 
+/* The cancel-code verifiers (peer_codes) go with the names: this kiosk's own ("s1$", made at
+ * sign-up) and those another kiosk of the estate sent ("k1$", for sign-ups learned from its
+ * places), for the activities that ended before the retention time; those to come stay, so
+ * a code still cancels there. */
+static void purge_erases_peer_codes_with_the_names(void **state)
+{
+    (void)state;
+    const char *path = tu_db_path("store_purge_peer");
+    store *s = tu_open(path);
+    vm_err err = {0};
+    code_key key;
+    memset(&key, 7, sizeof key);
+    activity old = tu_activity("old", "Banko", NOW - 40 * DAY);
+    activity recent = tu_activity("recent", "Gåtur", NOW + DAY);
+    assert_int_equal(store_activity_put(s, &old, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &recent, &err), VM_OK);
+    uint8_t salt[CODE_SALT_BYTES] = {1};
+    char secret[128];
+    /* Sign-ups made here with a code: their masked verifiers are stored beside them. */
+    const char *uids[2] = {"old", "recent"};
+    int64_t when[2] = {NOW - 41 * DAY, NOW};
+    for (int i = 0; i < 2; i++) {
+        signup su = tu_signup(uids[i], 10 + (unsigned)i, "Hanne", 1, 0);
+        code_hash("1234", salt, 10, &key, su.code_hash);
+        code_peer_secret("hanne", "1234", secret, sizeof secret);
+        code_peer_make(secret, salt, &key, su.peer_code);
+        assert_int_equal(store_join(s, &su, when[i], NULL, &err), VM_OK);
+    }
+    /* Sign-ups made at another kiosk, learned from its places, and the codes it sent. */
+    store_share_row rows[2];
+    store_peer_code codes[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&rows[i], 0, sizeof rows[i]);
+        snprintf(rows[i].id, sizeof rows[i].id, "00000000-0000-4000-8000-0000000000%02d", 20 + i);
+        snprintf(rows[i].activity_uid, sizeof rows[i].activity_uid, "%s", uids[i]);
+        rows[i].adults = 1;
+        rows[i].created = rows[i].updated = when[i] + 60;
+        snprintf(rows[i].kiosk_id, sizeof rows[i].kiosk_id, "kiosk-vaskeri");
+        char masked[SIGNUP_CODE_HASH_MAX], p1[SIGNUP_CODE_HASH_MAX];
+        code_peer_secret("ali", "5678", secret, sizeof secret);
+        code_peer_make(secret, salt, &key, masked);
+        assert_true(code_peer_open(masked, &key, p1));
+        snprintf(codes[i].id, sizeof codes[i].id, "%s", rows[i].id);
+        assert_true(code_peer_accept(p1, &key, codes[i].verifier));
+    }
+    store_share_report rep;
+    assert_int_equal(store_share_merge(s, rows, 2, NOW, &rep, &err), VM_OK);
+    assert_int_equal(rep.added, 2);
+    int kept = 0;
+    assert_int_equal(store_peer_codes_keep(s, codes, 2, &kept, &err), VM_OK);
+    assert_int_equal(kept, 2);
+    store_close(s);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM peer_codes"), 4);
+
+    /* Kept 30 days (retention_days = 30): the old activity ended 40 days ago. */
+    s = tu_open(path);
+    int erased = -1;
+    assert_int_equal(store_purge_personal(s, NOW - 30 * DAY, &erased, &err), VM_OK);
+    store_close(s);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM peer_codes p JOIN signups s ON "
+                                        "s.id = p.signup_id JOIN activities a ON a.id = "
+                                        "s.activity_id WHERE a.uid = 'old'"),
+                     0);
+    assert_int_equal(tu_query_int(path, "SELECT count(*) FROM peer_codes p JOIN signups s ON "
+                                        "s.id = p.signup_id JOIN activities a ON a.id = "
+                                        "s.activity_id WHERE a.uid = 'recent'"),
+                     2);
+    /* What is left still works: Ali's code cancels the sign-up to come made elsewhere. */
+    s = tu_open(path);
+    signup done;
+    int promoted = 0;
+    assert_int_equal(store_cancel_with_code(s, "recent", "Ali", "5678", &key, NOW, &done,
+                                            &promoted, &err),
+                     VM_OK);
+    assert_string_equal(done.id, rows[1].id);
+    store_close(s);
+}
+
 static void snapshot_is_a_complete_standalone_copy(void **state)
 {
     (void)state;
@@ -140,6 +218,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(purge_erases_names_of_old_activities_and_keeps_counts),
+        cmocka_unit_test(purge_erases_peer_codes_with_the_names),
         cmocka_unit_test(snapshot_is_a_complete_standalone_copy),
         cmocka_unit_test(integrity_check_passes_on_a_good_file),
     };

@@ -209,6 +209,94 @@ static void test_summary_in_danish(void **state)
     i18n_catalog_free(da);
 }
 
+/* A synced folder (sync_folder) is a stick that stays: its sync, in the folder's words (the
+ * catalog's context "folder", as the kiosk and `vaermed sync` on a folder use it), never
+ * tells anyone to take a USB stick out, on the screen, in the journal or in log.txt. */
+static bool stick_words(const char *text)
+{
+    return strstr(text, "USB") || strstr(text, "tage den ud") || strstr(text, "n\xC3\xB8glen") ||
+           strstr(text, "take it out");
+}
+
+static void test_a_synced_folder_is_not_taken_out(void **state)
+{
+    (void)state;
+    size_t n;
+    const catalog_source *src = catalogs_embedded(&n);
+    i18n_catalog *da = NULL, *en = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(src[i].lang, "da") == 0)
+            da = i18n_catalog_parse("da", src[i].text, src[i].len, NULL);
+        if (strcmp(src[i].lang, "en") == 0)
+            en = i18n_catalog_parse("en", src[i].text, src[i].len, NULL);
+    }
+    assert_non_null(da);
+    assert_non_null(en);
+    i18n_catalog *folder = i18n_catalog_view(da, "folder");
+    i18n_catalog *folder_en = i18n_catalog_view(en, "folder");
+    sync_result res;
+    memset(&res, 0, sizeof res);
+    strcpy(res.source, "program.csv");
+    res.import.added = 2;
+    res.export_ok = true;
+    res.signups_exported = 5;
+    res.staff_keys = 1;
+    char out[1024];
+    sync_summary_text(&res, folder, out, sizeof out);
+    assert_string_equal(out, "2 nye aktiviteter. 5 tilmeldinger gemt i mappen. Mappen er "
+                             "opdateret.");
+    sync_summary_text(&res, folder_en, out, sizeof out);
+    assert_string_equal(out, "2 new activities. 5 sign-ups saved in the folder. The folder is "
+                             "up to date.");
+    res.staff_keys = 0;
+    sync_summary_text(&res, folder, out, sizeof out);
+    if (stick_words(out) || !strstr(out, "Mappen er opdateret."))
+        fail_msg("no staff key, in a folder: %s", out);
+    res.source[0] = '\0';
+    res.staff_keys = 1;
+    sync_summary_text(&res, folder, out, sizeof out);
+    if (stick_words(out) || !strstr(out, "Mappen er opdateret."))
+        fail_msg("no new program, in a folder: %s", out);
+    res.outcome = SYNC_OUTCOME_NOT_STAFF_STICK;
+    sync_summary_text(&res, folder, out, sizeof out);
+    if (stick_words(out))
+        fail_msg("not a staff folder: %s", out);
+
+    /* A whole sync of a folder: its summary, its log.txt and the staff screen's last sync. */
+    fixture *f = setup("sync_run_folder");
+    stu_put(f->stick, "program.csv", program_cp1252, sizeof program_cp1252 - 1);
+    sync_options o = {0};
+    o.cat = folder;
+    vm_err err = {0};
+    if (run(f, &o, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    stu_join(f->s, "spis-1", "Hanne", 1, f->now);
+    if (run(f, &o, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    sync_summary_text(&res, folder, out, sizeof out);
+    if (stick_words(out) || !strstr(out, "Mappen er opdateret."))
+        fail_msg("the folder's summary: %s", out);
+    char *log = ts_read_file(kfile(f, "log.txt"), NULL);
+    assert_non_null(log);
+    if (stick_words(log) || !strstr(log, "Mappen er opdateret."))
+        fail_msg("the folder's log.txt: %s", log);
+    free(log);
+    char fact[2048];
+    assert_int_equal(store_fact_get(f->s, "last_sync_summary", fact, sizeof fact, &err), VM_OK);
+    if (stick_words(fact) || !strstr(fact, "Mappen er opdateret."))
+        fail_msg("the staff screen's last sync: %s", fact);
+    /* The same sync of a stick still says to take it out. */
+    o.cat = da;
+    assert_int_equal(run(f, &o, &res, &err), VM_OK);
+    sync_summary_text(&res, da, out, sizeof out);
+    assert_non_null(strstr(out, "Du kan nu tage den ud."));
+    teardown(f);
+    i18n_catalog_free(folder_en);
+    i18n_catalog_free(folder);
+    i18n_catalog_free(en);
+    i18n_catalog_free(da);
+}
+
 /* A stranger's stick: nothing is read (beyond the key file) and nothing is written. */
 static void test_unauthorised_stick(void **state)
 {
@@ -877,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_full_sync_cp1252),
         cmocka_unit_test(test_every_write_is_fsynced_around_its_rename),
         cmocka_unit_test(test_summary_in_danish),
+        cmocka_unit_test(test_a_synced_folder_is_not_taken_out),
         cmocka_unit_test(test_unauthorised_stick),
         cmocka_unit_test(test_bad_inputs_change_nothing),
         cmocka_unit_test(test_reimport_and_signups),

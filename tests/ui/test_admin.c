@@ -212,6 +212,41 @@ static void the_pin(void **state)
     h_free(h);
 }
 
+/* Who this kiosk is to the estate's other kiosks and the office: its key's fingerprint (as
+ * `vaermed kiosk key` prints it) and, with a synced folder, the Syncthing device id, or
+ * plainly that none was found; without a folder no Syncthing line at all. At 7" too. */
+static void admin_shows_the_kiosks_identity(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {1280, 800}, {480, 800}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        harness *h = h_new(sizes[k][0], sizes[k][1]);
+        staff *s = staff_new(h);
+        s->info.kiosk_key = "7F3A-91C2-0B4D-EE10";
+        open_admin(h, s);
+        assert_string_equal(h_scroll_to(h, "info:kiosk-key")->label,
+                            "Kioskens nøgle: 7F3A-91C2-0B4D-EE10 (linjen til afdelingens andre "
+                            "kiosker: vaermed kiosk key)");
+        assert_false(h_has(h, "info:syncthing"));
+        /* a synced folder, but no Syncthing found for the kiosk's user */
+        s->info.sync_folder = true;
+        h_build(h);
+        const ui_widget *w = h_scroll_to(h, "info:syncthing");
+        assert_non_null(strstr(w->label, "Syncthing-enheds-id: Ikke fundet"));
+        /* found: the id itself */
+        s->info.sync_device =
+            "MFZWI3D-BONSGYC-YLTMRWG-C43ENR5-QXGZDMM-FZWI3DP-BONSGYY-LTMRWAD";
+        h_build(h);
+        w = h_scroll_to(h, "info:syncthing");
+        assert_string_equal(w->label, "Syncthing-enheds-id: MFZWI3D-BONSGYC-YLTMRWG-C43ENR5-"
+                                      "QXGZDMM-FZWI3DP-BONSGYY-LTMRWAD");
+        /* every frame is checked for the people's sizes and whole words (harness.h) */
+        assert_true(h->check_layout && h->check_words);
+        free(s);
+        h_free(h);
+    }
+}
+
 /* The facts, in words; the stick buttons grey with the reason until a stick is in. */
 static void admin_facts_and_the_stick(void **state)
 {
@@ -706,6 +741,7 @@ int main(void)
         cmocka_unit_test(hold_the_clock),
         cmocka_unit_test(the_pin),
         cmocka_unit_test(admin_facts_and_the_stick),
+        cmocka_unit_test(admin_shows_the_kiosks_identity),
         cmocka_unit_test(staff_cancel),
         cmocka_unit_test(forget_the_sticks_time),
         cmocka_unit_test(staff_sticks),

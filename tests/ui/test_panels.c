@@ -139,7 +139,12 @@ static void every_screen_on_every_panel(void **state)
         h_digits(h, "2468");
         h_tap(h, "confirm");
         take_one(h);
-        ui_admin_info info = {.version = "0.5.0", .kiosk_id = "kiosk-1", .db_bytes = 1 << 20};
+        /* with the estate's facts: the kiosk key and a Syncthing device id (63 characters
+         * that must wrap whole on a 7" panel) */
+        ui_admin_info info = {.version = "0.5.0", .kiosk_id = "kiosk-1", .db_bytes = 1 << 20,
+                              .kiosk_key = "7F3A-91C2-0B4D-EE10", .sync_folder = true,
+                              .sync_device = "MFZWI3D-BONSGYC-YLTMRWG-C43ENR5-QXGZDMM-FZWI3DP-"
+                                             "BONSGYY-LTMRWAD"};
         h->m.admin = &info;
         answer(h, VM_OK, NULL);
         assert_string_equal(h_screen(h), "admin");

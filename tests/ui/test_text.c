@@ -155,6 +155,18 @@ static void long_words_break_on_characters(void **state)
     assert_int_equal(b.n, 1);
     const char *l = line_of(&b, s, 0, buf, sizeof buf);
     assert_string_equal(l, "æ\xE2\x80\xA6");
+    /* an id in groups breaks after a hyphen that fits, so it is read in its groups */
+    s = "7F3A-91C2-0B4D-EE10 (kiosk)";
+    text_wrap(&b, &MS, UI_FONT_BODY, s, 120, 0);
+    assert_int_equal(b.n, 3);
+    assert_string_equal(line_of(&b, s, 0, buf, sizeof buf), "7F3A-91C2-");
+    assert_string_equal(line_of(&b, s, 1, buf, sizeof buf), "0B4D-EE10");
+    assert_string_equal(line_of(&b, s, 2, buf, sizeof buf), "(kiosk)");
+    assert_true(b.cut); /* layouts still see that it did not fit whole */
+    /* no hyphen in reach: between characters, as before */
+    s = "ABCDEFGHIJKLMNOP-Q";
+    text_wrap(&b, &MS, UI_FONT_BODY, s, 120, 0);
+    assert_string_equal(line_of(&b, s, 0, buf, sizeof buf), "ABCDEFGHIJKL");
 }
 
 static void fit_cuts_on_characters(void **state)
