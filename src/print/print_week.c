@@ -8,6 +8,10 @@
  * beboere") and its QR code beside it. A cancelled activity keeps its place, struck
  * through, with "Aflyst" where its code would be.
  *
+ * Each block takes the shorter of two forms: its code under the time line, or beside it too
+ * (the time line then narrower). The codes' modules are whole pixels on a 1/150-inch grid
+ * (see QR_GRID), so that they are read at 150 dpi as well as 300.
+ *
  * Everything is measured first (the blocks only depend on the column width), then placed:
  * blocks never split, a day heading never ends a column, a day that goes on in the next
  * column says "(fortsat)", and the last page's columns are balanced. A week that does not
@@ -40,6 +44,7 @@
 #define QR_GAP 3.0 /* and the quiet zone: text stays 7 to 9 pt off the modules */
 #define CANCEL_W 63.0 /* the black "Aflyst" box where the code would be */
 #define SQUARE 20.0
+#define SQUARE_GAP 6.0
 #define BLOCK_PAD 2.0
 #define DAY_H 22.0
 #define LINE 0.84 /* baseline to baseline: under 1.2 em of Noto Sans, tight but clear */
@@ -47,7 +52,7 @@
 #define INK {0.06, 0.06, 0.06}
 #define SOFT {0.2, 0.2, 0.2}
 static const pr_font F_ESTATE = {24, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
-static const pr_font F_WEEK_NO = {24, true, false, 1, PANGO_ALIGN_RIGHT, INK, 0};
+static const pr_font F_WEEK_NO = {26, true, false, 1, PANGO_ALIGN_RIGHT, INK, 0};
 static const pr_font F_DATES = {18, false, false, 1, PANGO_ALIGN_LEFT, INK, 0};
 static const pr_font F_PRINTED = {16, false, false, 1, PANGO_ALIGN_RIGHT, SOFT, 0};
 static const pr_font F_HEAD_SMALL = {16, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
@@ -130,9 +135,14 @@ static double header_first(week_ctx *w, bool draw)
                                                                        : pr_word("program");
     double y = MARGIN_Y;
     double no_w = pr_text_width(d, week_no, &F_WEEK_NO) + 4;
-    double h = pr_text_height(d, estate, &F_ESTATE, CONTENT_W - no_w - 12);
+    /* the week's number is the biggest thing on the page; the estate's name stands on the
+     * same baseline (Noto Sans: ascent 1.069 of a line box of 1.362 em) */
+    double h_estate = pr_text_height(d, estate, &F_ESTATE, CONTENT_W - no_w - 12);
+    double h_week = pr_text_height(d, week_no, &F_WEEK_NO, 0);
+    double h = h_estate > h_week ? h_estate : h_week;
     if (draw) {
-        pr_text(d, estate, &F_ESTATE, MARGIN, y, CONTENT_W - no_w - 12);
+        double drop = h_week > h_estate ? (h_week - h_estate) * (1.069 / 1.362) : 0;
+        pr_text(d, estate, &F_ESTATE, MARGIN, y + drop, CONTENT_W - no_w - 12);
         pr_text(d, week_no, &F_WEEK_NO, PR_A4_W - MARGIN - no_w, y, no_w);
     }
     y += h;
@@ -294,12 +304,13 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
     pr_time_span(a, buf, sizeof buf);
     snprintf(line, sizeof line, "%s · %s", buf, join);
     const char *time_text = f.join_in_time && join[0] ? line : buf;
-    double line_w = COL_W - SQUARE - 6 - (f.code_at_top ? side_w + QR_GAP : 0);
+    double line_w = COL_W - SQUARE - SQUARE_GAP - (f.code_at_top ? side_w + QR_GAP : 0);
     if (draw)
         pr_category_square(d->cr, a, x, top, SQUARE);
     double th = pr_text_height(d, time_text, &F_TIME, 0);
     if (draw)
-        pr_text(d, time_text, &F_TIME, x + SQUARE + 6, top + (SQUARE - th) / 2, line_w);
+        pr_text(d, time_text, &F_TIME, x + SQUARE + SQUARE_GAP, top + (SQUARE - th) / 2,
+                line_w);
     double ty = top + (SQUARE > th ? SQUARE : th) + 1;
     double side_top = f.code_at_top ? top : ty;
 
@@ -344,7 +355,7 @@ static block_form block_form_for(week_ctx *w, const row *r)
     pr_time_span(r->a, time, sizeof time);
     snprintf(line, sizeof line, "%s · %s", time, join);
     double line_w = join[0] ? pr_text_width(d, line, &F_TIME) : 0;
-    double full_w = COL_W - SQUARE - 6;
+    double full_w = COL_W - SQUARE - SQUARE_GAP;
     block_form best = {false, join[0] && line_w <= full_w};
     if (!r->code && !r->a->cancelled)
         return best;
