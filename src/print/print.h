@@ -55,16 +55,19 @@ typedef struct print_report {
 } print_report;
 
 /* The week program, a poster for the stairwell: A4 portrait, every word at least 16 pt. The
- * estate's name, "Uge 48" and the dates, a box that says how to join (on the kiosk's screen,
- * or with the phone on an activity's code; "Bare kom" needs nothing), then the activities
- * sorted by start in two columns grouped by day ("Mandag 23. november"): pictogram, time and
- * what joining takes ("Bare kom", "Tilmeld senest tirsdag kl. 12", "Kun for beboere"),
- * title, place and price, and the QR code (2 cm) beside it. Cancelled activities stay,
- * struck through, with "Aflyst" where the code would be. A normal week (a dozen activities)
- * is one page; a busier one goes on to more, numbered, a day that runs on saying so. The
- * host and the badges are on each activity's own poster (print_poster). `week_start` is any
- * moment of the week (its Monday is found); `acts` (n may be 0: the page then says there is
- * nothing this week) are not modified. `report` may be NULL. */
+ * estate's name, "Uge 48" (the biggest words) and the dates, a box that says how to join (on
+ * the kiosk's screen, or with the phone on an activity's code; "Bare kom" needs nothing), then
+ * the activities sorted by start in two columns grouped by day ("Mandag 23. november"):
+ * pictogram, time and what joining takes ("Bare kom", "Tilmeld senest tirsdag kl. 12", "Kun
+ * for beboere"), title, place and price, and the QR code beside it (modules of 0.5 mm, 0.34 mm
+ * for a dense calendar code, whole pixels at 150 to 600 dpi; read by zbar and ZXing at 150
+ * dpi). The code starts level with the time line when that makes the block shorter. Cancelled
+ * activities stay, struck through, with "Aflyst" where the code would be. A normal week (a
+ * dozen activities, long titles and places among them) is one page; a busier one goes on to
+ * more, numbered, a day that runs on saying so. The host and the badges are on each activity's
+ * own poster (print_poster). `week_start` is any moment of the week (its Monday is found);
+ * `acts` (n may be 0: the page then says there is nothing this week) are not modified.
+ * `report` may be NULL. */
 vm_status print_week(const activity *acts, size_t n, int64_t week_start,
                      const print_options *opt, const char *path, print_report *report,
                      vm_err *err);

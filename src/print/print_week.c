@@ -8,10 +8,15 @@
  * beboere") and its QR code beside it. A cancelled activity keeps its place, struck
  * through, with "Aflyst" where its code would be.
  *
+ * Each block takes the shorter of two forms: its code under the time line, or beside it too
+ * (the time line then narrower). The codes' modules are whole pixels on a 1/150-inch grid
+ * (see QR_GRID), so that they are read at 150 dpi as well as 300.
+ *
  * Everything is measured first (the blocks only depend on the column width), then placed:
  * blocks never split, a day heading never ends a column, a day that goes on in the next
  * column says "(fortsat)", and the last page's columns are balanced. A week that does not
  * fit one page goes on to more, each with the week in its heading. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,22 +26,33 @@
 #include "print/print.h"
 #include "print/print_internal.h"
 
-#define MARGIN 22.0
-#define MARGIN_Y 18.0 /* top and bottom: inside what office printers print */
+#define MARGIN 17.0 /* 6 mm: inside what office printers print, as top and bottom */
+#define MARGIN_Y 15.0 /* 5.3 mm */
 #define CONTENT_W (PR_A4_W - 2 * MARGIN)
 #define GUTTER 12.0
 #define COL_W ((CONTENT_W - GUTTER) / 2)
-#define QR_SIDE 57.0 /* 2 cm: the least a phone reads from a printed page at ease */
-#define QR_GAP 6.0
+/* A code's modules are whole device pixels at 150, 200, 300 and 600 dpi (and its corner is on
+ * that grid too): 1.44 pt (0.5 mm, 3 pixels at 150 dpi) when the code stays within
+ * QR_MAX_SIDE with it, else 0.96 pt (0.34 mm, 2 pixels). Off the grid, a printer's or a
+ * viewer's rounding of each run to whole pixels makes some rows a pixel thinner or leaves a
+ * white seam between them, and at 150 dpi zbar and ZXing then miss codes of 2 to 3 pixels a
+ * module that they read when the modules are whole pixels. */
+#define QR_GRID (72.0 / 150.0)
+#define QR_MODULE_BIG (3 * QR_GRID)
+#define QR_MODULE_SMALL (2 * QR_GRID)
+#define QR_MAX_SIDE 77.0 /* 2.7 cm: a version 7 code (53 modules with its quiet zone) */
+#define QR_GAP 3.0 /* and the quiet zone: text stays 7 to 9 pt off the modules */
+#define CANCEL_W 63.0 /* the black "Aflyst" box where the code would be */
 #define SQUARE 20.0
-#define BLOCK_PAD 3.0
-#define DAY_H 23.0
+#define SQUARE_GAP 6.0
+#define BLOCK_PAD 2.0
+#define DAY_H 22.0
 #define LINE 0.84 /* baseline to baseline: under 1.2 em of Noto Sans, tight but clear */
 
 #define INK {0.06, 0.06, 0.06}
 #define SOFT {0.2, 0.2, 0.2}
 static const pr_font F_ESTATE = {24, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
-static const pr_font F_WEEK_NO = {24, true, false, 1, PANGO_ALIGN_RIGHT, INK, 0};
+static const pr_font F_WEEK_NO = {26, true, false, 1, PANGO_ALIGN_RIGHT, INK, 0};
 static const pr_font F_DATES = {18, false, false, 1, PANGO_ALIGN_LEFT, INK, 0};
 static const pr_font F_PRINTED = {16, false, false, 1, PANGO_ALIGN_RIGHT, SOFT, 0};
 static const pr_font F_HEAD_SMALL = {16, true, false, 1, PANGO_ALIGN_LEFT, INK, 0};
@@ -57,6 +73,8 @@ typedef struct row {
     const activity *a;
     qr_code *code;
     qr_target_kind kind;
+    double module; /* the code's module and its side with the quiet zone (points) */
+    double side;
 } row;
 
 /* What goes into the columns: a day heading or an activity, and where it landed. */
@@ -117,9 +135,14 @@ static double header_first(week_ctx *w, bool draw)
                                                                        : pr_word("program");
     double y = MARGIN_Y;
     double no_w = pr_text_width(d, week_no, &F_WEEK_NO) + 4;
-    double h = pr_text_height(d, estate, &F_ESTATE, CONTENT_W - no_w - 12);
+    /* the week's number is the biggest thing on the page; the estate's name stands on the
+     * same baseline (Noto Sans: ascent 1.069 of a line box of 1.362 em) */
+    double h_estate = pr_text_height(d, estate, &F_ESTATE, CONTENT_W - no_w - 12);
+    double h_week = pr_text_height(d, week_no, &F_WEEK_NO, 0);
+    double h = h_estate > h_week ? h_estate : h_week;
     if (draw) {
-        pr_text(d, estate, &F_ESTATE, MARGIN, y, CONTENT_W - no_w - 12);
+        double drop = h_week > h_estate ? (h_week - h_estate) * (1.069 / 1.362) : 0;
+        pr_text(d, estate, &F_ESTATE, MARGIN, y + drop, CONTENT_W - no_w - 12);
         pr_text(d, week_no, &F_WEEK_NO, PR_A4_W - MARGIN - no_w, y, no_w);
     }
     y += h;
@@ -244,14 +267,22 @@ static void join_line(const week_ctx *w, const row *r, char *out, size_t size)
     }
 }
 
-/* The block of one activity at (x, y); returns its height. Measures only without `draw`.
+/* How one activity's block is set: where its code stands and where what joining takes goes. */
+typedef struct block_form {
+    bool code_at_top;  /* the code beside the time line too, not only under it */
+    bool join_in_time; /* "10:00–11:30 · Bare kom" on one line */
+} block_form;
+
+/* The block of one activity at (x, y) in the form `f`; returns its height. Measures only
+ * without `draw`.
  *
- *   [#] 10:00–11:30 · Bare kom
+ *   [#] 10:00–11:30 · Bare kom     (with the code at the top: [QR] here already)
  *   Gåtur i Præstøparken           [QR]
  *   Vi mødes ved fælleshusets dør  [QR]
  *   (what does not fit beside the code goes on under it, the whole column wide)
  */
-static double activity_block(week_ctx *w, const row *r, double x, double y, bool draw)
+static double block_in_form(week_ctx *w, const row *r, block_form f, double x, double y,
+                            bool draw)
 {
     pr_doc *d = w->d;
     const activity *a = r->a;
@@ -259,28 +290,32 @@ static double activity_block(week_ctx *w, const row *r, double x, double y, bool
     double top = y + BLOCK_PAD;
     char buf[800], join[300], line[1200];
 
-    /* the pictogram and the time, and what joining takes after it when that is short */
+    double side_h = 0, side_w = 0;
+    if (a->cancelled) {
+        side_h = pr_text_height(d, pr_word("cancelled"), &F_CANCEL, 0) + 10;
+        side_w = CANCEL_W;
+    } else if (r->code) {
+        side_h = r->side + QR_GRID; /* its corner goes down to the grid */
+        side_w = r->side + QR_GRID; /* and left */
+    }
+
+    /* the pictogram and the time, and what joining takes after it when the form says so */
     join_line(w, r, join, sizeof join);
     pr_time_span(a, buf, sizeof buf);
-    double line_w = COL_W - SQUARE - 6;
     snprintf(line, sizeof line, "%s · %s", buf, join);
-    bool join_in_time = join[0] && pr_text_width(d, line, &F_TIME) <= line_w;
-    const char *time_text = join_in_time ? line : buf;
+    const char *time_text = f.join_in_time && join[0] ? line : buf;
+    double line_w = COL_W - SQUARE - SQUARE_GAP - (f.code_at_top ? side_w + QR_GAP : 0);
     if (draw)
         pr_category_square(d->cr, a, x, top, SQUARE);
     double th = pr_text_height(d, time_text, &F_TIME, 0);
     if (draw)
-        pr_text(d, time_text, &F_TIME, x + SQUARE + 6, top + (SQUARE - th) / 2, line_w);
-    double side_top = top + (SQUARE > th ? SQUARE : th) + 1;
-    double ty = side_top;
+        pr_text(d, time_text, &F_TIME, x + SQUARE + SQUARE_GAP, top + (SQUARE - th) / 2,
+                line_w);
+    double ty = top + (SQUARE > th ? SQUARE : th) + 1;
+    double side_top = f.code_at_top ? top : ty;
 
     /* beside the code the text is narrower; once under it, the whole column */
-#define TEXT_W (side && ty < side_top + side_h - 6 ? COL_W - QR_SIDE - QR_GAP : COL_W)
-    double side_h = 0;
-    if (a->cancelled)
-        side_h = pr_text_height(d, pr_word("cancelled"), &F_CANCEL, 0) + 10;
-    else if (r->code)
-        side_h = QR_SIDE;
+#define TEXT_W (side && ty < side_top + side_h - 6 ? COL_W - side_w - QR_GAP : COL_W)
     const pr_font *tf = a->cancelled ? &F_TITLE_OFF : &F_TITLE;
     double tw = TEXT_W;
     ty += draw ? pr_text(d, a->title, tf, x, ty, tw) : pr_text_height(d, a->title, tf, tw);
@@ -289,22 +324,54 @@ static double activity_block(week_ctx *w, const row *r, double x, double y, bool
     if (buf[0])
         ty += draw ? pr_text(d, buf, &F_FACT, x, ty, tw) : pr_text_height(d, buf, &F_FACT, tw);
     tw = TEXT_W;
-    if (join[0] && !join_in_time)
+    if (join[0] && !(f.join_in_time))
         ty += draw ? pr_text(d, join, &F_JOIN, x, ty, tw) : pr_text_height(d, join, &F_JOIN, tw);
 #undef TEXT_W
 
-    double qx = x + COL_W - QR_SIDE;
     if (draw && a->cancelled) {
+        double cx = x + COL_W - CANCEL_W;
         cairo_new_path(d->cr);
-        pr_round_rect(d->cr, qx - 6, side_top, QR_SIDE + 6, side_h, 6);
+        pr_round_rect(d->cr, cx, side_top, CANCEL_W, side_h, 6);
         cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
         cairo_fill(d->cr);
-        pr_text(d, pr_word("cancelled"), &F_CANCEL, qx - 6, side_top + 5, QR_SIDE + 6);
+        pr_text(d, pr_word("cancelled"), &F_CANCEL, cx, side_top + 5, CANCEL_W);
     } else if (draw && r->code) {
-        qr_draw(d->cr, r->code, qx, side_top, QR_SIDE / qr_size_with_quiet_zone(r->code));
+        double qx = floor((x + COL_W - r->side) / QR_GRID) * QR_GRID;
+        double qy = ceil(side_top / QR_GRID) * QR_GRID;
+        qr_draw(d->cr, r->code, qx, qy, r->module);
     }
     double bottom = ty > side_top + side_h ? ty : side_top + side_h;
     return bottom - top + 2 * BLOCK_PAD;
+}
+
+/* The form that takes the least height: the code under the time line, or beside it too
+ * (then the time line is narrower, and what joining takes may go on a line of its own).
+ * What joining takes goes on the time line whenever it fits there. */
+static block_form block_form_for(week_ctx *w, const row *r)
+{
+    pr_doc *d = w->d;
+    char time[64], join[300], line[400];
+    join_line(w, r, join, sizeof join);
+    pr_time_span(r->a, time, sizeof time);
+    snprintf(line, sizeof line, "%s · %s", time, join);
+    double line_w = join[0] ? pr_text_width(d, line, &F_TIME) : 0;
+    double full_w = COL_W - SQUARE - SQUARE_GAP;
+    block_form best = {false, join[0] && line_w <= full_w};
+    if (!r->code && !r->a->cancelled)
+        return best;
+    double side_w = r->a->cancelled ? CANCEL_W : r->side + QR_GRID;
+    double narrow_w = full_w - side_w - QR_GAP;
+    if (pr_text_width(d, time, &F_TIME) > narrow_w)
+        return best;
+    block_form top = {true, join[0] && line_w <= narrow_w};
+    return block_in_form(w, r, top, 0, 0, false) < block_in_form(w, r, best, 0, 0, false)
+               ? top
+               : best;
+}
+
+static double activity_block(week_ctx *w, const row *r, double x, double y, bool draw)
+{
+    return block_in_form(w, r, block_form_for(w, r), x, y, draw);
 }
 
 /* The last words when the caller left activities out: how many, and where to see them.
@@ -491,6 +558,12 @@ vm_status print_week(const activity *acts, size_t n, int64_t week_start,
         st = pr_activity_qr(&acts[i], opt, &rows[i].code, &rows[i].kind, &too_long, err);
         if (st != VM_OK)
             goto out;
+        if (rows[i].code) {
+            int modules = qr_size_with_quiet_zone(rows[i].code);
+            rows[i].module = modules * QR_MODULE_BIG <= QR_MAX_SIDE ? QR_MODULE_BIG
+                                                                    : QR_MODULE_SMALL;
+            rows[i].side = modules * rows[i].module;
+        }
         rep.codes += rows[i].code != NULL;
         rep.codes_too_long += too_long;
     }

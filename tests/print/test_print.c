@@ -118,6 +118,68 @@ static size_t the_week(activity *w)
     return n;
 }
 
+/* Another normal week, Solbakken's: a dozen activities, every one but one with a code (the
+ * calendar codes are the densest), long titles and places, three days with three things on. */
+static size_t solbakken_week(activity *w)
+{
+    static const struct {
+        const char *uid, *title, *place, *start, *end, *price, *host, *phone;
+        category cat;
+        signup_mode mode;
+        unsigned badges;
+    } t[] = {
+        {"morgen-m", "Morgengymnastik i gården", "Gården ved opgang 4", "2026-11-23 09:30",
+         "2026-11-23 10:15", "", "Kirsten", "", CAT_SPORT, SIGNUP_MODE_NONE,
+         BADGE_FREE | BADGE_JUST_COME},
+        {"lektier-m", "Lektiehjælp for skolebørn i 4.–9. klasse", "Lokale 2, Fælleshuset",
+         "2026-11-23 15:00", "2026-11-23 17:00", "", "Amira", "", CAT_HOMEWORK,
+         SIGNUP_MODE_NONE, BADGE_FREE | BADGE_JUST_COME},
+        {"spis-m", "Fællesspisning: frikadeller med kartofler og sovs", "Festsalen",
+         "2026-11-23 18:00", "2026-11-23 20:00", "35 kr., børn 15 kr.", "Hanne",
+         "+45 22 33 44 55", CAT_FOOD, SIGNUP_MODE_OPEN, 0},
+        {"cykel-t", "Cykelværksted: vi lapper dæk og skifter lygter", "Kælderen, opgang 7",
+         "2026-11-24 16:00", "2026-11-24 18:30", "", "Bjørn", "", CAT_WORKSHOP,
+         SIGNUP_MODE_HELPERS, BADGE_FREE},
+        {"kaffe-o", "Formiddagskaffe for seniorer", "Cafeen i Fælleshuset", "2026-11-25 10:00",
+         "2026-11-25 11:30", "10 kr.", "Else", "", CAT_CAFE, SIGNUP_MODE_NONE,
+         BADGE_JUST_COME | BADGE_ALONE_OK},
+        {"syning-o", "Syning og strik – tag dit eget projekt med", "Hobbyrummet",
+         "2026-11-25 14:00", "2026-11-25 16:00", "", "Fatma", "", CAT_CRAFTS, SIGNUP_MODE_NONE,
+         BADGE_JUST_COME},
+        {"banko-o", "Banko med præmier fra de lokale butikker", "Festsalen", "2026-11-25 19:00",
+         "2026-11-25 21:30", "Plader 10 kr.", "Jørgen", "", CAT_GAMES, SIGNUP_MODE_OPEN, 0},
+        {"mode-to", "Beboermøde om varmeregnskabet", "Festsalen", "2026-11-26 19:00",
+         "2026-11-26 21:00", "", "Afdelingsbestyrelsen", "", CAT_MEETING, SIGNUP_MODE_NONE,
+         BADGE_RESIDENTS_ONLY},
+        {"film-f", "Fredagsfilm for hele familien", "Festsalen", "2026-11-27 18:30",
+         "2026-11-27 20:30", "", "Omar", "", CAT_KIDS, SIGNUP_MODE_NONE,
+         BADGE_FREE | BADGE_JUST_COME},
+        {"klip-l", "Juleklip og æbleskiver", "Fælleshuset", "2026-11-28 13:00",
+         "2026-11-28 16:00", "20 kr.", "Mette", "", CAT_KIDS, SIGNUP_MODE_OPEN,
+         BADGE_CHILDCARE},
+        {"tur-l", "Tur til julemarkedet i Roskilde med bus", "Vi mødes ved busstoppestedet",
+         "2026-11-28 10:00", "2026-11-28 15:00", "50 kr.", "Søren", "+45 40 50 60 70",
+         CAT_WALK, SIGNUP_MODE_OPEN, 0},
+        {"sang-s", "Fællessang og kaffe", "Cafeen i Fælleshuset", "2026-11-29 14:00",
+         "2026-11-29 15:30", "", "Ejnar", "", CAT_MUSIC, SIGNUP_MODE_NONE,
+         BADGE_FREE | BADGE_JUST_COME},
+    };
+    size_t n = sizeof t / sizeof t[0];
+    for (size_t i = 0; i < n; i++) {
+        activity a = make(t[i].uid, t[i].title, t[i].cat, t[i].start, t[i].end);
+        snprintf(a.place, sizeof a.place, "%s", t[i].place);
+        snprintf(a.price, sizeof a.price, "%s", t[i].price);
+        snprintf(a.host, sizeof a.host, "%s", t[i].host);
+        snprintf(a.host_phone, sizeof a.host_phone, "%s", t[i].phone);
+        a.mode = t[i].mode;
+        a.badges = t[i].badges;
+        if (a.mode == SIGNUP_MODE_OPEN)
+            a.deadline = a.start - 2 * 86400;
+        w[i] = a;
+    }
+    return n;
+}
+
 static print_options options(void)
 {
     print_options o = {.estate_name = "Æblegården, afdeling 7",
@@ -131,10 +193,11 @@ static int run(const char *cmd)
     return rc;
 }
 
-/* A phone held 15 cm from a page sees it at several hundred dpi; 300 dpi is under that, and
- * some 3.5 pixels a module for the week program's 2 cm codes (at 150 dpi, under 2 pixels a
- * module, zbar reads a third of them). */
+/* A phone held 15 cm from a page sees it at several hundred dpi; 300 dpi is under that. The
+ * codes must also be read from a rendering at 150 dpi, a cheap printer's or a poor photo's
+ * (the week program's smallest modules are 2 pixels there, the others 3). */
 #define RENDER_DPI 300
+#define RENDER_DPI_LOW 150
 
 /* The same codes, read by another reader (the text as zbar converts it, or ZXing), as the
  * exact bytes zbar read: each one once. */
@@ -159,9 +222,51 @@ static void assert_same_codes(const qrd_result *bytes, const char *page, qrd_rea
     qrd_free(&r);
 }
 
+static const char *page_file(const char *dir, const char *stem, int p, char *path, size_t size)
+{
+    struct stat st;
+    /* pdftoppm pads the page number to the width of the last one */
+    snprintf(path, size, "%s/%s-%d.pgm", dir, stem, p);
+    if (stat(path, &st) == 0)
+        return path;
+    snprintf(path, size, "%s/%s-%02d.pgm", dir, stem, p);
+    return stat(path, &st) == 0 ? path : NULL;
+}
+
+/* The same PDF at RENDER_DPI_LOW: every page's codes read by zbar and by ZXing, the same
+ * ones as at RENDER_DPI (`want`, zbar's bytes of all pages). */
+static void assert_low_dpi_reads_all(const char *pdf, const char *dir, const qrd_result *want)
+{
+    char cmd[2048], path[1024];
+    snprintf(cmd, sizeof cmd, "pdftoppm -r %d -gray '%s' '%s/low'", RENDER_DPI_LOW, pdf, dir);
+    assert_int_equal(run(cmd), 0);
+    size_t read = 0;
+    for (int p = 1; page_file(dir, "low", p, path, sizeof path); p++) {
+        qrd_result r;
+        size_t n = qrd_decode_pgm(path, &r);
+        assert_true(n != (size_t)-1);
+        for (size_t i = 0; i < r.n; i++) {
+            bool found = false;
+            for (size_t j = 0; j < want->n && !found; j++)
+                found = r.sym[i].len == want->sym[j].len &&
+                        memcmp(r.sym[i].data, want->sym[j].data, r.sym[i].len) == 0;
+            if (!found)
+                fail_msg("%s: zbar reads a code as \"%s\"", path, r.sym[i].data);
+        }
+        read += r.n;
+        /* ZXing reads the same codes as zbar on this page */
+        assert_same_codes(&r, path, QRD_ZXING_TEXT);
+        qrd_free(&r);
+    }
+    if (read != want->n)
+        fail_msg("at %d dpi zbar and ZXing read %zu codes of %zu", RENDER_DPI_LOW, read,
+                 want->n);
+}
+
 /* Renders the PDF to grey PGM pages at RENDER_DPI and decodes every code on every page, with
- * zbar (bytes and text) and ZXing, which must agree. Returns the page count; the symbols of
- * all pages (zbar's bytes) are appended to `all`. */
+ * zbar (bytes and text) and ZXing, which must agree; then the same at RENDER_DPI_LOW. Returns
+ * the page count; the symbols of all pages (zbar's bytes at RENDER_DPI) are appended to
+ * `all`. */
 static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
 {
     char cmd[2048];
@@ -172,14 +277,8 @@ static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
     int pages = 0;
     for (int p = 1; p < 100; p++) {
         char path[1024];
-        /* pdftoppm pads the page number to the width of the last one */
-        snprintf(path, sizeof path, "%s/page-%d.pgm", dir, p);
-        struct stat st;
-        if (stat(path, &st) != 0) {
-            snprintf(path, sizeof path, "%s/page-%02d.pgm", dir, p);
-            if (stat(path, &st) != 0)
-                break;
-        }
+        if (!page_file(dir, "page", p, path, sizeof path))
+            break;
         pages++;
         qrd_result r;
         size_t n = qrd_decode_pgm(path, &r);
@@ -195,6 +294,7 @@ static int render_and_decode(const char *pdf, const char *dir, qrd_result *all)
                  dir);
         assert_int_equal(run(cmd), 0);
     }
+    assert_low_dpi_reads_all(pdf, dir, all);
     return pages;
 }
 
@@ -312,7 +412,8 @@ static void assert_codes_match(qrd_result *got, char (*want)[QR_PAYLOAD_MAX], si
 }
 
 /* Each code stands beside the title of its own activity: the code whose top is level with the
- * title's first word, in its column, reads that activity's payload. */
+ * title's first word (or with the time line above it), in its column, reads that activity's
+ * payload. */
 static void assert_codes_beside_their_titles(const char *pdf, const qrd_result *got,
                                              const activity *acts, size_t n,
                                              const char *template)
@@ -338,7 +439,9 @@ static void assert_codes_beside_their_titles(const char *pdf, const qrd_result *
         double best_d = 1e9;
         for (size_t s = 0; s < got->n; s++) {
             double sx = got->sym[s].x * px_to_pt, sy = got->sym[s].y * px_to_pt;
-            double dy = sy - title->y0 < 0 ? title->y0 - sy : sy - title->y0;
+            /* level with the title, or up to a time line (24 pt) above it */
+            double dy = sy - title->y0;
+            dy = dy < -24 ? -24 - dy : dy < 0 ? 0 : dy;
             /* right of the title, in its half of the page, level with it */
             bool same_col = sx > title->x0 && sx - title->x0 < 595.28 / 2; /* A4 */
             if (same_col && dy < best_d) {
@@ -429,6 +532,70 @@ static void test_week_program(void **state)
     snprintf(cmd, sizeof cmd, "test $(pdfimages -list '%s' | tail -n +3 | wc -l) -eq 0", pdf);
     assert_int_equal(run(cmd), 0);
     print_message("week program pages: %s/look-*.png\n", dir);
+}
+
+/* pdfinfo's page count. */
+static int pdf_pages(const char *pdf)
+{
+    char cmd[1200], out[1100];
+    snprintf(out, sizeof out, "%s.info", pdf);
+    snprintf(cmd, sizeof cmd, "pdfinfo '%s' > '%s'", pdf, out);
+    assert_int_equal(run(cmd), 0);
+    char *info = ts_read_file(out, NULL);
+    assert_non_null(info);
+    const char *p = strstr(info, "Pages:");
+    assert_non_null(p);
+    int pages = atoi(p + strlen("Pages:"));
+    free(info);
+    return pages;
+}
+
+/* Solbakken's normal week, with calendar and SMS codes (no link template) and with the
+ * estate's links: one A4 page each time, every word 16 pt or more, every code read by zbar
+ * and ZXing at 300 and at 150 dpi, and where to sign up said in plain words. */
+static void test_normal_week_is_one_page(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = solbakken_week(w);
+    assert_int_equal(n, 12);
+    for (int links = 0; links < 2; links++) {
+        print_options o = options();
+        o.estate_name = "Solbakken";
+        o.url_template = links ? TEMPLATE : NULL;
+        const char *dir = ts_fresh_dir(links ? "print-normal-links" : "print-normal");
+        const char *pdf = ts_path(dir, "uge48.pdf");
+        print_report rep;
+        vm_err err = {0};
+        if (print_week(w, n, ts_time("2026-11-23 08:00"), &o, pdf, &rep, &err) != VM_OK)
+            fail_msg("print_week: %s", err.msg);
+        assert_int_equal(pdf_pages(pdf), 1);
+        assert_int_equal(rep.pages, 1);
+
+        static char want[16][QR_PAYLOAD_MAX];
+        size_t n_want = expected_payloads(w, n, o.url_template, want);
+        assert_int_equal(n_want, n - 1); /* all but the residents' meeting */
+        assert_int_equal(rep.codes, (int)n_want);
+        qrd_result got;
+        assert_int_equal(render_and_decode(pdf, dir, &got), 1);
+        assert_codes_match(&got, want, n_want);
+        assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
+        qrd_free(&got);
+        assert_words_at_least(pdf, 16);
+
+        char *text = pdf_text(pdf);
+        const char *must[] = {"Solbakken", "Uge 48", "Mandag 23. november",
+                              "Søndag 29. november", "Bare kom", "Kun for beboere",
+                              /* where and how to sign up */
+                              "Tilmeld dig på skærmen i fælleshuset eller med mobilen: scan "
+                              "koden.",
+                              "Tilmeld senest lørdag kl. 18"};
+        for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
+            if (!strstr(text, must[i]))
+                fail_msg("the program does not say \"%s\"", must[i]);
+        free(text);
+        print_message("normal week: %s/look-1.png\n", dir);
+    }
 }
 
 static void test_week_is_reproducible_and_replaces_old_file(void **state)
@@ -675,6 +842,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_week_program),
+        cmocka_unit_test(test_normal_week_is_one_page),
         cmocka_unit_test(test_week_is_reproducible_and_replaces_old_file),
         cmocka_unit_test(test_empty_week),
         cmocka_unit_test(test_week_says_what_was_left_out),
