@@ -245,17 +245,29 @@ static void store_refused(run *r, vm_status st, vm_err *e)
 
 /* Says in the log how a list from the stick (contacts, ideas) went: `refused` ("%s was not
  * read: %s. ...", the file and the reason), kept in `note` for the summary, or `done`
- * ("%s: %d ...", the file and how many). */
-static void log_list_outcome(run *r, vm_status st, const vm_err *e, const char *file, int n,
-                             char *note, size_t note_size, const char *refused,
-                             const char *done)
+ * ("%s: %d ...", the file and how many). A file refused as `cut_off` is said as the program
+ * is (read_program): where it stops goes to the log, and the staff are told what most
+ * likely happened. */
+static void log_list_outcome(run *r, vm_status st, const vm_err *e, bool cut_off,
+                             const char *file, int n, char *note, size_t note_size,
+                             const char *refused, const char *done)
 {
+    char line[VM_ERR_MSG_MAX + 200];
+    if (st != VM_OK && cut_off) {
+        snprintf(line, sizeof line, "%s: %s", file, e->msg);
+        log_line(r, line);
+        snprintf(note, note_size,
+                 SYNC_T(r->cat, "The file %s seems to be cut off – was the USB stick pulled out "
+                                "too early? Nothing was changed."),
+                 file);
+        log_line(r, note);
+        return;
+    }
     if (st != VM_OK) {
         snprintf(note, note_size, refused, file, e->msg);
         log_line(r, note);
         return;
     }
-    char line[VM_ERR_MSG_MAX + 200];
     snprintf(line, sizeof line, done, file, n);
     log_line(r, line);
 }
@@ -272,7 +284,7 @@ static void import_contacts(run *r)
     char *data = NULL, *notes = NULL;
     size_t len = 0, n = 0;
     contact *list = NULL;
-    bool changed = false;
+    bool changed = false, cut_off = false;
     vm_err e;
     err_clear(&e);
     sync_photo_ref refs[CONTACTS_MAX];
@@ -281,7 +293,8 @@ static void import_contacts(run *r)
     vm_status st = sync_fs_read(r->vfd, SYNC_CONTACTS_FILE, SYNC_CONTACTS_MAX_BYTES, &data, &len,
                                 NULL, r->cat, &e);
     if (st == VM_OK)
-        st = sync_read_contacts_photos(data, len, r->cat, &list, &n, refs, &notes, &e);
+        st = sync_read_contacts_photos(data, len, r->cat, &list, &n, refs, &notes, &cut_off,
+                                       &e);
     /* the photos it names, beside it; one that cannot be used refuses the file, as a bad
      * cell does */
     for (size_t i = 0; st == VM_OK && i < n; i++) {
@@ -316,7 +329,7 @@ static void import_contacts(run *r)
         res->contacts_changed = changed;
     }
     log_list_outcome(
-        r, st, &e, SYNC_CONTACTS_FILE, (int)n, res->contacts_note, sizeof res->contacts_note,
+        r, st, &e, cut_off, SYNC_CONTACTS_FILE, (int)n, res->contacts_note, sizeof res->contacts_note,
         SYNC_T(r->cat, "%s was not read: %s. The contacts on the kiosk are unchanged."),
         changed ? i18n_plural(r->cat, "%s: %d contact, now shown on \"Who can I ask?\"",
                               "%s: %d contacts, now shown on \"Who can I ask?\"", (int)n)
@@ -338,13 +351,13 @@ static void import_ideas(run *r)
     char *data = NULL, *notes = NULL;
     size_t len = 0, n = 0;
     idea *list = NULL;
-    bool changed = false;
+    bool changed = false, cut_off = false;
     vm_err e;
     err_clear(&e);
     vm_status st = sync_fs_read(r->vfd, SYNC_IDEAS_FILE, SYNC_CONTACTS_MAX_BYTES, &data, &len,
                                 NULL, r->cat, &e);
     if (st == VM_OK)
-        st = sync_read_ideas(data, len, r->cat, &list, &n, &notes, &e);
+        st = sync_read_ideas(data, len, r->cat, &list, &n, &notes, &cut_off, &e);
     if (st == VM_OK) {
         log_lines(r, notes);
         st = store_ideas_replace(r->s, list, n, &changed, &e);
@@ -356,7 +369,7 @@ static void import_ideas(run *r)
         res->ideas_changed = changed;
     }
     log_list_outcome(
-        r, st, &e, SYNC_IDEAS_FILE, (int)n, res->ideas_note, sizeof res->ideas_note,
+        r, st, &e, cut_off, SYNC_IDEAS_FILE, (int)n, res->ideas_note, sizeof res->ideas_note,
         SYNC_T(r->cat, "%s was not read: %s. The ideas on the kiosk are unchanged."),
         changed ? i18n_plural(r->cat, "%s: %d idea, now shown on \"What do you miss?\"",
                               "%s: %d ideas, now shown on \"What do you miss?\"", (int)n)

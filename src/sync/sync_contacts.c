@@ -133,6 +133,16 @@ static vm_status check_width(const sync_csv *csv, const char *const *cells, size
     return VM_OK;
 }
 
+/* The cells up to the header's last one with a name (what sync_csv_check_cut counts). */
+static size_t named_columns(char names[][128], size_t ncols)
+{
+    size_t named = 0;
+    for (size_t i = 0; i < ncols; i++)
+        if (names[i][0])
+            named = i + 1;
+    return named;
+}
+
 /* A number a phone can call: 3 to 15 digits (112, 1813, +45 12 34 56 78), with +, spaces,
  * dashes and brackets as people write them. */
 static bool phone_ok(const char *s)
@@ -150,13 +160,13 @@ static bool phone_ok(const char *s)
 vm_status sync_read_contacts(const char *data, size_t len, const i18n_catalog *cat,
                              contact **out, size_t *n_out, char **notes_out, vm_err *err)
 {
-    return sync_read_contacts_photos(data, len, cat, out, n_out, NULL, notes_out, err);
+    return sync_read_contacts_photos(data, len, cat, out, n_out, NULL, notes_out, NULL, err);
 }
 
 vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_catalog *cat,
                                     contact **out, size_t *n_out,
                                     sync_photo_ref photos[CONTACTS_MAX], char **notes_out,
-                                    vm_err *err)
+                                    bool *cut_off, vm_err *err)
 {
     vm_status st = VM_OK;
     char *text = NULL;
@@ -176,6 +186,8 @@ vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_cat
     *n_out = 0;
     if (notes_out)
         *notes_out = NULL;
+    if (cut_off)
+        *cut_off = false;
     if (len > SYNC_CONTACTS_MAX_BYTES)
         return sync_err(err, VM_ERR_INVALID, cat, "the file is too big (at most %d KB)",
                         SYNC_CONTACTS_MAX_BYTES / 1024);
@@ -212,8 +224,11 @@ vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_cat
                       line);
         goto out;
     }
+    size_t named = named_columns(header_names, ncols);
     while ((r = next_filled(&csv, cells, &nc, &line, err)) == 1) {
-        if ((st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
+        /* a last row cut short, as by a pulled stick: none of the file is used */
+        if ((st = sync_csv_check_cut(&csv, nc, named, line, err)) != VM_OK ||
+            (st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
             goto out;
         if (n == CONTACTS_MAX) {
             st = sync_err(err, VM_ERR_INVALID, cat,
@@ -286,6 +301,8 @@ vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_cat
         notes_buf.data = NULL;
     }
 out:
+    if (st != VM_OK && cut_off && csv_open)
+        *cut_off = csv.cut_off;
     if (csv_open)
         sync_csv_free(&csv);
     free(list);
@@ -321,7 +338,7 @@ static int idea_col(const char *name)
 }
 
 vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat, idea **out,
-                          size_t *n_out, char **notes_out, vm_err *err)
+                          size_t *n_out, char **notes_out, bool *cut_off, vm_err *err)
 {
     vm_status st = VM_OK;
     char *text = NULL;
@@ -342,6 +359,8 @@ vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat,
     *n_out = 0;
     if (notes_out)
         *notes_out = NULL;
+    if (cut_off)
+        *cut_off = false;
     if (len > SYNC_CONTACTS_MAX_BYTES)
         return sync_err(err, VM_ERR_INVALID, cat, "the file is too big (at most %d KB)",
                         SYNC_CONTACTS_MAX_BYTES / 1024);
@@ -370,8 +389,11 @@ vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat,
                       line);
         goto out;
     }
+    size_t named = named_columns(header_names, ncols);
     while ((r = next_filled(&csv, cells, &nc, &line, err)) == 1) {
-        if ((st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
+        /* a last row cut short, as by a pulled stick: none of the file is used */
+        if ((st = sync_csv_check_cut(&csv, nc, named, line, err)) != VM_OK ||
+            (st = check_width(&csv, cells, nc, ncols, line, err)) != VM_OK)
             goto out;
         if (n == IDEAS_MAX) {
             st = sync_err(err, VM_ERR_INVALID, cat,
@@ -436,6 +458,8 @@ vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat,
         notes_buf.data = NULL;
     }
 out:
+    if (st != VM_OK && cut_off && csv_open)
+        *cut_off = csv.cut_off;
     if (csv_open)
         sync_csv_free(&csv);
     free(list);

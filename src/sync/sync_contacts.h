@@ -15,6 +15,7 @@
 #ifndef VM_SYNC_CONTACTS_H
 #define VM_SYNC_CONTACTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/contact.h"
@@ -42,16 +43,20 @@ typedef struct sync_photo_ref {
 } sync_photo_ref;
 
 /* As sync_read_contacts, with each contact's photo file in `photos` (CONTACTS_MAX slots;
- * may be NULL: the column is then ignored). */
+ * may be NULL: the column is then ignored). `cut_off` (may be NULL) is set on a refusal
+ * because the file looks cut off while it was written (a pulled stick): it ends inside a
+ * quoted cell, or its last row stops short (sync_csv_check_cut); sync.c then says so
+ * plainly, and `err` says where it stops. */
 vm_status sync_read_contacts_photos(const char *data, size_t len, const i18n_catalog *cat,
                                     contact **out, size_t *n, sync_photo_ref photos[CONTACTS_MAX],
-                                    char **notes, vm_err *err);
+                                    char **notes, bool *cut_off, vm_err *err);
 
 /* vaermed/ideer.csv ("Hvad savner du?"), read the same way: columns `idé` (required: the
  * idea, at most 95 bytes, each once) and `pictogram` (a category word as in program.csv:
  * "motion", "musik", "have"; unknown or empty: the plain one, said in the notes); at most
- * IDEAS_MAX rows; only the header row: no ideas. */
+ * IDEAS_MAX rows; only the header row: no ideas. `cut_off` (may be NULL) as for the
+ * contacts. */
 vm_status sync_read_ideas(const char *data, size_t len, const i18n_catalog *cat, idea **out,
-                          size_t *n, char **notes, vm_err *err);
+                          size_t *n, char **notes, bool *cut_off, vm_err *err);
 
 #endif

@@ -61,7 +61,6 @@ typedef struct csv_reader {
     int header_line;
     size_t ncols;           /* cells in the header */
     size_t named;           /* cells up to the header's last one with a name */
-    bool cut_off;           /* the last row stops short with the file (sync_program.h) */
     int colmap[SYNC_CSV_MAX_CELLS];
     char header_names[SYNC_CSV_MAX_CELLS][128];
     activity *acts;
@@ -229,23 +228,13 @@ static vm_status read_rows(csv_reader *r, vm_err *err)
     const char *cells[SYNC_CSV_MAX_CELLS];
     size_t nc;
     int line, got;
-    bool short_rows = false; /* a row before this one has fewer cells than the header */
     while ((got = sync_csv_next(&r->csv, cells, &nc, &line, err)) == 1) {
         if (row_blank(cells, nc))
             continue;
-        /* The last row stops with the file before its columns are all there, in a file
-         * whose other rows have them all (as Excel writes; a file typed with short rows
-         * is not judged by its last one): what is in it may be cut too ("18:00" as "18"),
-         * so none of the file is used. */
-        if (r->csv.unbroken && nc < r->named && !short_rows) {
-            r->cut_off = true;
-            return sync_err(err, VM_ERR_INVALID, r->cat,
-                            "line %d stops in the middle of the row (it has %d of the %d "
-                            "columns): the file seems cut off",
-                            line, (int)nc, (int)r->named);
-        }
-        if (nc < r->named)
-            short_rows = true;
+        /* A last row cut short: none of the file is used (sync_csvtok.h). */
+        vm_status cut = sync_csv_check_cut(&r->csv, nc, r->named, line, err);
+        if (cut != VM_OK)
+            return cut;
         vm_status st = add_row(r, cells, nc, line, err);
         if (st != VM_OK)
             return st;
@@ -320,7 +309,7 @@ vm_status sync_read_csv(const char *data, size_t len, const sync_read_opts *opt,
     r->notes_buf.data = NULL;
 out:
     if (st != VM_OK)
-        out->cut_off = r->cut_off || r->csv.cut_off;
+        out->cut_off = r->csv.cut_off;
     if (csv_open)
         sync_csv_free(&r->csv);
     free(text);

@@ -206,6 +206,20 @@ too_long:
     return -1;
 }
 
+vm_status sync_csv_check_cut(sync_csv *c, size_t n, size_t named, int line, vm_err *err)
+{
+    if (c->unbroken && n < named && !c->short_rows) {
+        c->cut_off = true;
+        return sync_err(err, VM_ERR_INVALID, c->cat,
+                        "line %d stops in the middle of the row (it has %d of the %d "
+                        "columns): the file seems cut off",
+                        line, (int)n, (int)named);
+    }
+    if (n < named)
+        c->short_rows = true;
+    return VM_OK;
+}
+
 void sync_csv_put(sync_buf *b, const char *cell, char sep, bool neutralise)
 {
     bool lead = neutralise && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||

@@ -44,7 +44,9 @@ typedef struct sync_csv {
     const i18n_catalog *cat; /* language of the messages; may be NULL */
     int line;          /* physical line where the next record starts (1-based) */
     bool unbroken;     /* the record just read ended at the end of the text, not a break */
-    bool cut_off;      /* the text ended inside a quoted cell (the -1 of sync_csv_next) */
+    bool cut_off;      /* the text ended inside a quoted cell (the -1 of sync_csv_next), or
+                        * in the middle of a row (sync_csv_check_cut) */
+    bool short_rows;   /* a row checked by sync_csv_check_cut had fewer cells than named */
     sync_buf cells;    /* the current row's cells, each NUL-terminated */
     size_t offs[SYNC_CSV_MAX_CELLS];
 } sync_csv;
@@ -66,6 +68,16 @@ void sync_csv_free(sync_csv *c);
  * followed by a separator (it swallowed rows: a closing quote is missing); a record that ends with the text rather
  * than a line break sets c->unbroken (Excel ends every record with one; Notepad may not). */
 int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err *err);
+
+/* The check each reader of a file with a header row makes of every filled row after it, in
+ * order, with the `n` cells sync_csv_next gave: a row that stops with the text (c->unbroken)
+ * before the columns the header names are all there (`named`: the cells up to the header's
+ * last one with a name), in a file whose rows before it had them all (Excel writes every
+ * row whole; a file typed with short rows is not judged by its last one), is the end of a
+ * file cut off while it was written, as by a pulled stick; what is in it may be cut too
+ * ("18:00" as "18"), so none of the file may be used. Then c->cut_off is set and the row is
+ * refused (VM_ERR_INVALID, with its line); else VM_OK. */
+vm_status sync_csv_check_cut(sync_csv *c, size_t n, size_t named, int line, vm_err *err);
 
 /* Appends one cell to `b` quoted as needed for `sep`; with `neutralise`, a cell that starts
  * with = + - @ TAB or CR gets a leading apostrophe so spreadsheets show it as text and never

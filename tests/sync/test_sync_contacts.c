@@ -376,7 +376,7 @@ static void ideas_in_and_votes_out(void **state)
     vm_err err = {0};
     const char *csv = "Id\xE9;Pictogram;Kommentar\r\nYoga for begyndere;motion;\r\n"
                       "Syv\xE6rksted;strik;\r\nNoget helt nyt;rumfart;\r\n";
-    if (sync_read_ideas(csv, strlen(csv), da, &d, &n, &notes, &err) != VM_OK)
+    if (sync_read_ideas(csv, strlen(csv), da, &d, &n, &notes, NULL, &err) != VM_OK)
         fail_msg("%s", err.msg);
     assert_int_equal(n, 3);
     assert_string_equal(d[1].title, "Syv\xC3\xA6rksted");
@@ -394,7 +394,7 @@ static void ideas_in_and_votes_out(void **state)
         {"Idé;Pictogram\r\n;motion\r\n", "linje 2: idéen er tom"},
     };
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
-        assert_int_equal(sync_read_ideas(BAD[i].csv, strlen(BAD[i].csv), da, &d, &n, NULL, &err),
+        assert_int_equal(sync_read_ideas(BAD[i].csv, strlen(BAD[i].csv), da, &d, &n, NULL, NULL, &err),
                          VM_ERR_INVALID);
         if (!strstr(err.msg, BAD[i].want))
             fail_msg("\"%s\" does not say \"%s\"", err.msg, BAD[i].want);
@@ -402,7 +402,7 @@ static void ideas_in_and_votes_out(void **state)
     char many[2048] = "idé\n";
     for (int i = 0; i <= IDEAS_MAX; i++)
         snprintf(many + strlen(many), sizeof many - strlen(many), "Idé nummer %d\n", i);
-    assert_int_equal(sync_read_ideas(many, strlen(many), da, &d, &n, NULL, &err), VM_ERR_INVALID);
+    assert_int_equal(sync_read_ideas(many, strlen(many), da, &d, &n, NULL, NULL, &err), VM_ERR_INVALID);
     assert_non_null(strstr(err.msg, "mere end 12 idéer"));
 
     /* a whole sync: the ideas come in; votes go home plain, wishes sealed */

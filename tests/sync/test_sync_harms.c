@@ -568,6 +568,104 @@ static void test_cut_off_files(void **state)
 
 /* ---- making a staff stick leaves no key behind but its own (vaermed stick init) */
 
+/* The side files staff put on the stick beside the program, cut the same way: said as
+ * plainly, nothing of them used, the kiosk's contacts and ideas kept. */
+static const char contacts[] =
+    "Navn;Rolle;Telefon;Tider\r\n"
+    "Hanne Jensen;Boligsocial medarbejder;+45 21 43 65 87;Man.-tors. 9-15\r\n"
+    "S\xC3\xB8ren Madsen;Varmemester;70 12 34 56;Hverdage 7-15\r\n"
+    "R\xC3\xA5" "dgivningen;Om penge og breve;;\"Tirsdag 10-12\r\ni F\xC3\xA6lleshuset\"\r\n";
+static const char ideas[] = "Id\xC3\xA9;Pictogram\r\n"
+                            "Yoga;motion\r\n"
+                            "\"Tur til stranden; med kaffe\";natur\r\n"
+                            "Havedag;have\r\n";
+
+static void test_cut_off_side_files(void **state)
+{
+    (void)state;
+    fixture *f = setup("harms_cut_side");
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    stu_put(f->stick, "kontakter.csv", contacts, sizeof contacts - 1);
+    stu_put(f->stick, "ideer.csv", ideas, sizeof ideas - 1);
+    sync_result res;
+    vm_err err = {0};
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    assert_int_equal(res.contacts, 3);
+    assert_int_equal(res.ideas, 3);
+    struct {
+        const char *file, *text, *at; /* cut where `at` starts, plus `mid` bytes of it */
+        size_t mid;
+        const char *where; /* what the log says of where it stops */
+    } cases[] = {
+        /* the last row stops in its phone number: "70 12" */
+        {"kontakter.csv", contacts, "S\xC3\xB8ren", 31, "linje 3 holder op midt i r\xC3\xA6kken"},
+        /* the last row stops after its name */
+        {"kontakter.csv", contacts, "R\xC3\xA5", 13, "linje 4 holder op midt i r\xC3\xA6kken"},
+        /* inside the quoted cell with a line break */
+        {"kontakter.csv", contacts, "i F\xC3\xA6", 3, "lukkes aldrig"},
+        /* the last row without its pictogram */
+        {"ideer.csv", ideas, "Havedag", 7, "linje 4 holder op midt i r\xC3\xA6kken"},
+        /* inside a quoted idea */
+        {"ideer.csv", ideas, "\"Tur", 12, "lukkes aldrig"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *at = strstr(cases[i].text, cases[i].at);
+        assert_non_null(at);
+        size_t len = (size_t)(at - cases[i].text) + cases[i].mid;
+        bool is_contacts = strcmp(cases[i].file, "kontakter.csv") == 0;
+        rm_stick(f, "fh-1/log.txt");
+        stu_put(f->stick, "kontakter.csv", contacts, sizeof contacts - 1);
+        stu_put(f->stick, "ideer.csv", ideas, sizeof ideas - 1);
+        stu_put(f->stick, cases[i].file, cases[i].text, len);
+        char *before = stu_dump_no_facts(f->db);
+        if (run(f, NULL, &res, &err) != VM_OK) /* the program and the rest go on */
+            fail_msg("case %zu: %s", i, err.msg);
+        assert_int_equal(is_contacts ? res.contacts : res.ideas, -1);
+        assert_int_equal(is_contacts ? res.ideas : res.contacts, 3);
+        char *after = stu_dump_no_facts(f->db);
+        stu_assert_same(before, after);
+        free(before);
+        free(after);
+        contact *c = NULL;
+        idea *d = NULL;
+        size_t nc = 0, nd = 0;
+        assert_int_equal(store_contacts_list(f->s, &c, &nc, &err), VM_OK);
+        assert_int_equal(store_ideas_list(f->s, &d, &nd, &err), VM_OK);
+        assert_int_equal(nc, 3);
+        assert_int_equal(nd, 3);
+        assert_string_equal(c[1].phone, "70 12 34 56");
+        assert_string_equal(c[2].role, "Om penge og breve");
+        free(c);
+        free(d);
+        char summary[2048], want[300];
+        sync_summary_text(&res, f->da, summary, sizeof summary);
+        snprintf(want, sizeof want,
+                 "Filen %s ser ud til at v\xC3\xA6re sk\xC3\xA5ret af \xE2\x80\x93 blev "
+                 "USB-n\xC3\xB8glen taget ud for tidligt? Intet er \xC3\xA6ndret.",
+                 cases[i].file);
+        if (!strstr(summary, want) || strstr(summary, "lukkes aldrig"))
+            fail_msg("case %zu: %s", i, summary);
+        /* The log on the stick says it too, and where the file stops. */
+        char *log = stick_file(f, "fh-1/log.txt");
+        assert_non_null(log);
+        if (!strstr(log, want) || !strstr(log, cases[i].where))
+            fail_msg("case %zu: the log says\n%s", i, log);
+        free(log);
+    }
+    /* Typed in Notepad: no line break at the end, or rows shorter than the header (the
+     * later columns left out): whole, they are read. */
+    stu_put(f->stick, "kontakter.csv",
+            "Navn;Rolle;Telefon\r\nHanne Jensen;Pedel\r\nS\xC3\xB8ren Madsen;Varmemester", (size_t)-1);
+    stu_put(f->stick, "ideer.csv", "Id\xC3\xA9;Pictogram\r\nYoga;motion\r\nHavedag;have",
+            (size_t)-1);
+    if (run(f, NULL, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    if (res.contacts != 2 || res.ideas != 2)
+        fail_msg("%s / %s", res.contacts_note, res.ideas_note);
+    teardown(f);
+}
+
 static void test_stick_init_leaves_no_temp(void **state)
 {
     (void)state;
@@ -644,6 +742,7 @@ int main(void)
         cmocka_unit_test(test_full_stick_in_danish),
         cmocka_unit_test(test_stale_temp_files_removed),
         cmocka_unit_test(test_cut_off_files),
+        cmocka_unit_test(test_cut_off_side_files),
         cmocka_unit_test(test_stick_init_leaves_no_temp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
