@@ -275,6 +275,13 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
                           int64_t now, const char *label, int64_t expires,
                           const i18n_catalog *cat, sync_init_result *res, vm_err *err);
 
+/* As sync_stick_init, writing the key file through `io` (sync_fs.h; NULL = the system
+ * calls): tests make the stick full or write-protected with it, also as root. */
+vm_status sync_stick_init_io(store *s, const char *stick_dir, const uint8_t random[32],
+                             int64_t now, const char *label, int64_t expires,
+                             const sync_io *io, const i18n_catalog *cat,
+                             sync_init_result *res, vm_err *err);
+
 /* Whether `stick_dir` carries a key this kiosk accepts at `now` (store or
  * opt->config_keys); reads only `vaermed/vaermed.key`. VM_OK with *key_time (may be NULL) =
  * the key's `created` time (0 if unknown); VM_ERR_REFUSED with the reason otherwise (not a

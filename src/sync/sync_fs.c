@@ -174,6 +174,12 @@ static vm_status write_all(int fd, const char *data, size_t len, const sync_io *
     return VM_OK;
 }
 
+static int io_open(const sync_io *io, int dirfd, const char *name, int flags, mode_t mode)
+{
+    return io && io->open ? io->open(io->user, dirfd, name, flags, mode)
+                          : openat(dirfd, name, flags, mode);
+}
+
 static int io_fsync(const sync_io *io, int fd)
 {
     return io && io->fsync ? io->fsync(io->user, fd) : fsync(fd);
@@ -209,7 +215,7 @@ vm_status sync_fs_write_atomic(int dirfd, const char *name, const void *data, si
     /* A stale temp from a stick pulled earlier is ours to replace; a link there is not
      * followed because unlinkat removes the link itself. */
     unlinkat(dirfd, tmp, 0);
-    int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    int fd = io_open(io, dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
         return sync_err(err, VM_ERR_IO, cat, "could not write %s: %s", name,
                        sync_fs_write_reason(cat, errno));

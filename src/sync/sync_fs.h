@@ -25,9 +25,11 @@
 #include "core/i18n.h"
 
 /* The I/O seam of sync_fs_write_atomic: the system calls unless a test injects its own (a
- * failing write, or a recorder that proves the file and its folder are fsync'd around the
+ * write-protected stick, a failing write, or a recorder that proves the file and its folder are fsync'd around the
  * rename). Each hook may be NULL: then the system call itself. */
 typedef struct sync_io {
+    /* Like openat(2), for the temporary file inside `dirfd`: an fd, or -1 with errno set. */
+    int (*open)(void *user, int dirfd, const char *name, int flags, mode_t mode);
     /* Like write(2): bytes written, or -1 with errno set. */
     ssize_t (*write)(void *user, int fd, const void *buf, size_t n);
     void *user;

@@ -230,7 +230,8 @@ void sync_stick_hash(const char *stick_dir, char out[65])
 
 /* Writes a fresh key file (replacing one this kiosk refuses). */
 static vm_status write_key_file(int vfd, const uint8_t random[32], int64_t now,
-                                const i18n_catalog *cat, char key[65], vm_err *err)
+                                const sync_io *io, const i18n_catalog *cat, char key[65],
+                                vm_err *err)
 {
     static const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < SYNC_KEY_RANDOM_BYTES; i++) {
@@ -248,7 +249,7 @@ static vm_status write_key_file(int vfd, const uint8_t random[32], int64_t now,
              "created = %s\n",
              key, iso);
     vm_err e;
-    vm_status st = sync_fs_write_atomic(vfd, SYNC_KEY_FILE, file, strlen(file), NULL, cat, &e);
+    vm_status st = sync_fs_write_atomic(vfd, SYNC_KEY_FILE, file, strlen(file), io, cat, &e);
     memset(file, 0, sizeof file);
     if (st != VM_OK)
         return sync_err(err, st, cat, "the USB stick cannot be made a staff stick: %s", e.msg);
@@ -289,6 +290,14 @@ static void take_staff_key(store *s, int vfd, int64_t now, const i18n_catalog *c
 vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[32],
                           int64_t now, const char *label, int64_t expires,
                           const i18n_catalog *cat, sync_init_result *res, vm_err *err)
+{
+    return sync_stick_init_io(s, stick_dir, random, now, label, expires, NULL, cat, res, err);
+}
+
+vm_status sync_stick_init_io(store *s, const char *stick_dir, const uint8_t random[32],
+                             int64_t now, const char *label, int64_t expires,
+                             const sync_io *io, const i18n_catalog *cat,
+                             sync_init_result *res, vm_err *err)
 {
     int sfd = -1, vfd = -1;
     char *text = NULL;
@@ -332,12 +341,12 @@ vm_status sync_stick_init(store *s, const char *stick_dir, const uint8_t random[
             goto out;
         }
         if (state == STORE_STICK_REVOKED || state == STORE_STICK_EXPIRED) {
-            if ((st = write_key_file(vfd, random, now, cat, key, err)) != VM_OK)
+            if ((st = write_key_file(vfd, random, now, io, cat, key, err)) != VM_OK)
                 goto out;
             res->new_key = true;
         }
     } else if (st == VM_ERR_NOT_FOUND) {
-        if ((st = write_key_file(vfd, random, now, cat, key, err)) != VM_OK)
+        if ((st = write_key_file(vfd, random, now, io, cat, key, err)) != VM_OK)
             goto out;
         res->new_key = true;
     } else {
