@@ -18,12 +18,7 @@
 const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
 {
     langs_load(l, ctx->cfg, NULL);
-    const i18n_catalog *cat = NULL;
-    if (ctx->cfg && ctx->cfg->n_languages)
-        cat = langs_find(l, ctx->cfg->languages[0]);
-    if (!cat)
-        cat = langs_find(l, "da");
-    return cat;
+    return langs_staff(l);
 }
 
 int cli_sync(const cli_ctx *ctx, int argc, char **argv)
