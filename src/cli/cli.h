@@ -63,7 +63,8 @@ struct store *cli_open_store(const cli_ctx *ctx, cli_open_mode mode);
  * takes a passed deadline for an open one. */
 int64_t cli_now(const cli_ctx *ctx, struct store *s);
 
-/* The kiosk's first language (Danish when it has none) for a command's messages. */
+/* The kiosk's first language, with Danish for what it has no words for (langs_staff), for
+ * a command's messages. */
 const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l);
 
 /* The staff's secret key, unlocked with the passphrase asked on the terminal (or read from

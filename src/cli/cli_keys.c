@@ -18,6 +18,7 @@
 #include "platform/random.h"
 #include "platform/secret.h"
 #include "core/code.h"
+#include "kiosk/sticks.h"
 #include "seal/seal.h"
 #include "core/dktime.h"
 #include "store/store.h"
@@ -250,18 +251,21 @@ static int stick_init(const cli_ctx *ctx, int argc, char **argv)
     }
     langs l = {0};
     const i18n_catalog *cat = cli_first_language(ctx, &l);
+    /* a synced folder made the staff's is told of as a folder, as `vaermed sync` does */
+    i18n_catalog *folder_words = sticks_folder_words(ctx->cfg, dir, false, cat);
+    if (folder_words)
+        cat = folder_words;
     uint8_t key[SYNC_KEY_RANDOM_BYTES];
+    store *s = NULL;
+    int rc = 1;
     if (!random_bytes(key, sizeof key)) {
         fprintf(ctx->err, "vaermed: %s\n",
                 i18n_text(cat, "the kiosk could not get random numbers for the key"));
-        langs_free(&l);
-        return 1;
+        goto done;
     }
-    store *s = cli_open_store(ctx, CLI_CREATE);
-    if (!s) {
-        langs_free(&l);
-        return 1;
-    }
+    s = cli_open_store(ctx, CLI_CREATE);
+    if (!s)
+        goto done;
     int64_t now = cli_now(ctx, s);
     if (expires < 0)
         expires = now + (int64_t)days * 86400;
@@ -287,9 +291,12 @@ static int stick_init(const cli_ctx *ctx, int argc, char **argv)
     } else {
         fprintf(ctx->err, "vaermed: %s\n", err.msg);
     }
+    rc = st == VM_OK ? 0 : 1;
+done:
     store_close(s);
+    i18n_catalog_free(folder_words);
     langs_free(&l);
-    return st == VM_OK ? 0 : 1;
+    return rc;
 }
 
 static int stick_list(const cli_ctx *ctx)

@@ -3,7 +3,6 @@
  * the same code as the kiosk (src/sync) and speak the kiosk's first language. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "services/clock.h"
@@ -19,28 +18,7 @@
 const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
 {
     langs_load(l, ctx->cfg, NULL);
-    const i18n_catalog *cat = NULL;
-    if (ctx->cfg && ctx->cfg->n_languages)
-        cat = langs_find(l, ctx->cfg->languages[0]);
-    if (!cat)
-        cat = langs_find(l, "da");
-    return cat;
-}
-
-/* True when DIR is a synced folder rather than a stick: the settings' sync_folder, or a
- * folder Syncthing keeps (its marker .stfolder). Its messages then speak of the folder
- * ("Mappen er opdateret"), not of a stick to take out, as the kiosk's own folder syncs do. */
-static bool synced_folder(const cli_ctx *ctx, const char *dir)
-{
-    struct stat a, b;
-    if (stat(dir, &a) != 0 || !S_ISDIR(a.st_mode))
-        return false;
-    if (ctx->cfg && ctx->cfg->sync_folder[0] && stat(ctx->cfg->sync_folder, &b) == 0 &&
-        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-        return true;
-    char marker[4096 + 16];
-    int n = snprintf(marker, sizeof marker, "%s/.stfolder", dir);
-    return n > 0 && (size_t)n < sizeof marker && lstat(marker, &b) == 0;
+    return langs_staff(l);
 }
 
 int cli_sync(const cli_ctx *ctx, int argc, char **argv)
@@ -51,8 +29,9 @@ int cli_sync(const cli_ctx *ctx, int argc, char **argv)
     }
     langs l = {0};
     const i18n_catalog *cat = cli_first_language(ctx, &l);
-    i18n_catalog *folder_words = synced_folder(ctx, argv[1]) ? i18n_catalog_view(cat, "folder")
-                                                             : NULL;
+    /* a synced folder is told of in its own words ("Mappen er opdateret"), as the kiosk's
+     * own folder syncs are, not as a stick to take out */
+    i18n_catalog *folder_words = sticks_folder_words(ctx->cfg, argv[1], false, cat);
     if (folder_words)
         cat = folder_words;
     store *s = cli_open_store(ctx, CLI_WRITE);

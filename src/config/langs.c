@@ -46,6 +46,19 @@ void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg))
         add(l, cfg->languages[i], warn);
     add(l, "da", warn);
     add(l, "en", warn);
+    if (l->n) {
+        const char *first = i18n_lang(l->cat[0]);
+        const i18n_catalog *staff = langs_find(l, "da");
+        if (!staff)
+            staff = langs_find(l, "en");
+        if (staff && strcmp(first, "da") != 0 && strcmp(first, "en") != 0)
+            l->staff = i18n_catalog_fallback(l->cat[0], staff); /* NULL: the first alone */
+    }
+}
+
+const i18n_catalog *langs_staff(const langs *l)
+{
+    return l->staff ? l->staff : l->n ? l->cat[0] : NULL;
 }
 
 const i18n_catalog *langs_find(const langs *l, const char *code)
@@ -58,6 +71,8 @@ const i18n_catalog *langs_find(const langs *l, const char *code)
 
 void langs_free(langs *l)
 {
+    i18n_catalog_free(l->staff); /* a view: before the catalogs it borrows from */
+    l->staff = NULL;
     for (size_t i = 0; i < l->n; i++)
         i18n_catalog_free(l->cat[i]);
     l->n = 0;

@@ -15,12 +15,18 @@
 typedef struct langs {
     i18n_catalog *cat[CONFIG_LIST_MAX + 2];
     size_t n;
+    i18n_catalog *staff; /* langs_staff's view, or NULL when the first language is da/en */
 } langs;
 
 /* Parses the embedded catalogs named by the config. Problems go to `warn` (may be NULL). */
 void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg));
 /* The catalog for a language code, or NULL. */
 const i18n_catalog *langs_find(const langs *l, const char *code);
+/* The staff's words, as the kiosk and `vaermed` speak them (the sync's summary, log.txt on
+ * the stick, the journal): the first language, with Danish (else English, the staff
+ * screens' rule) for every message it has no translation of, since the staff's and the
+ * sync's sentences exist in Danish and English only. NULL when there is no language. */
+const i18n_catalog *langs_staff(const langs *l);
 void langs_free(langs *l);
 
 #endif

@@ -18,6 +18,14 @@ i18n_catalog *i18n_catalog_view(const i18n_catalog *base, const char *ctx)
     return view;
 }
 
+i18n_catalog *i18n_catalog_fallback(const i18n_catalog *base, const i18n_catalog *fallback)
+{
+    i18n_catalog *view = i18n_catalog_view(base, base ? base->prefer_ctx : NULL);
+    if (view && fallback != base)
+        view->fallback = fallback;
+    return view;
+}
+
 void i18n_catalog_free(i18n_catalog *cat)
 {
     if (!cat)
@@ -142,15 +150,35 @@ static const i18n_msg *find(const i18n_catalog *cat, const char *ctxt, const cha
     return NULL;
 }
 
+/* The catalogs asked, in order: `cat`, then its fallbacks (a short chain; the depth limit
+ * only guards against a loop). */
+#define CHAIN_MAX 4
+
+/* The context to look a message up under in pass 0 (the view's preferred one, for a message
+ * asked for without a context) and pass 1 (its own); NULL key in pass 0 = skip the pass. */
+static bool pass_key(const i18n_catalog *cat, const char *ctxt, int pass, const char **key)
+{
+    if (pass == 0) {
+        *key = !ctxt && cat ? cat->prefer_ctx : NULL;
+        return *key != NULL;
+    }
+    *key = ctxt;
+    return true;
+}
+
 const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid)
 {
-    const i18n_msg *m = NULL;
-    if (!ctxt && cat && cat->prefer_ctx)
-        m = find(cat, cat->prefer_ctx, msgid);
-    if (!(m && m->str[0] && m->str[0][0]))
-        m = find(cat, ctxt, msgid);
-    if (m && m->str[0] && m->str[0][0])
-        return m->str[0];
+    const char *key;
+    for (int pass = 0; pass < 2; pass++) {
+        if (!pass_key(cat, ctxt, pass, &key))
+            continue;
+        const i18n_catalog *c = cat;
+        for (int depth = 0; c && depth < CHAIN_MAX; c = c->fallback, depth++) {
+            const i18n_msg *m = find(c, key, msgid);
+            if (m && m->str[0] && m->str[0][0])
+                return m->str[0];
+        }
+    }
     return msgid;
 }
 
@@ -163,16 +191,18 @@ const char *i18n_plural_ctx(const i18n_catalog *cat, const char *ctxt, const cha
                             const char *msgid_plural, long n)
 {
     unsigned long un = n < 0 ? (unsigned long)0 - (unsigned long)n : (unsigned long)n;
-    const i18n_msg *m = NULL;
-    if (!ctxt && cat && cat->prefer_ctx)
-        m = find(cat, cat->prefer_ctx, msgid);
-    if (!(m && m->msgid_plural))
-        m = find(cat, ctxt, msgid);
-    if (m && m->msgid_plural) {
-        unsigned long idx;
-        if (i18n_plural_eval(cat->plural_expr, un, &idx) && idx < I18N_MAX_FORMS &&
-            m->str[idx] && m->str[idx][0])
-            return m->str[idx];
+    const char *key;
+    for (int pass = 0; pass < 2; pass++) {
+        if (!pass_key(cat, ctxt, pass, &key))
+            continue;
+        const i18n_catalog *c = cat;
+        for (int depth = 0; c && depth < CHAIN_MAX; c = c->fallback, depth++) {
+            const i18n_msg *m = find(c, key, msgid);
+            unsigned long idx;
+            if (m && m->msgid_plural && i18n_plural_eval(c->plural_expr, un, &idx) &&
+                idx < I18N_MAX_FORMS && m->str[idx] && m->str[idx][0])
+                return m->str[idx];
+        }
     }
     return un == 1 ? msgid : msgid_plural;
 }

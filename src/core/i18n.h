@@ -53,6 +53,16 @@ void i18n_catalog_free(i18n_catalog *cat);
  * outlive it (a literal). NULL when out of memory or `base` is NULL. */
 i18n_catalog *i18n_catalog_view(const i18n_catalog *base, const char *ctx);
 
+/* A view of `base` in which a message `base` has no translation of is taken from `fallback`
+ * (with fallback's plural rule): the staff's sentences (the sync's summary, its log, the
+ * journal) exist in Danish and English only, and a kiosk whose first language is another
+ * must still say them, above all in their folder words. A view of this view (for "folder")
+ * keeps the fallback; its context is then looked up in both catalogs before the message
+ * without it ("Mappen er opdateret" in Danish before "take the stick out" in the language).
+ * It shares both catalogs' messages: free it before either. `fallback` NULL gives a plain
+ * view. NULL when out of memory or `base` is NULL. */
+i18n_catalog *i18n_catalog_fallback(const i18n_catalog *base, const i18n_catalog *fallback);
+
 /* Parses the catalog of po/<lang>.po embedded at build time (core/catalogs.h). NULL with
  * VM_ERR_NOT_FOUND when there is none for `lang`, or as i18n_catalog_parse. */
 i18n_catalog *i18n_catalog_embedded(const char *lang, vm_err *err);

@@ -34,6 +34,8 @@ struct i18n_catalog {
     const char *prefer_ctx; /* a view (i18n_catalog_view): this context first, for a
                                message asked for without one */
     bool borrowed;          /* a view: the messages and names are its base's */
+    const i18n_catalog *fallback; /* a view (i18n_catalog_fallback): asked when this catalog
+                                     has no translation of a message */
 };
 
 /* The plural rule of a language code ("pl", "ar_EG"), as "nplurals=N; plural=EXPR;" parts,

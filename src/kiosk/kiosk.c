@@ -365,7 +365,7 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
     if (open_store(&k, &err) != VM_OK ||
         (!k.read_only && kiosk_reload_model(&k, clock_now(clock), &err) != VM_OK)) {
         logmsg(LOG_ERR, "%s", err.msg);
-        fatal_screen(k.render, k.langs.n ? k.langs.cat[0] : NULL, err.status, err.msg);
+        fatal_screen(k.render, langs_staff(&k.langs), err.status, err.msg);
         goto out;
     }
 

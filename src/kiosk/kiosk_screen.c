@@ -17,7 +17,7 @@ const i18n_catalog *kiosk_current_catalog(const kiosk *k)
 
 const i18n_catalog *kiosk_staff_catalog(const kiosk *k)
 {
-    return k->langs.n ? k->langs.cat[0] : NULL;
+    return langs_staff(&k->langs);
 }
 
 void kiosk_ping_watchdog_if_due(kiosk *k)

@@ -17,7 +17,8 @@ void kiosk_set_cursor(kiosk *k, bool shown);
 
 /* The language the resident is using now. */
 const i18n_catalog *kiosk_current_catalog(const kiosk *k);
-/* The kiosk's first language: the staff's. */
+/* The kiosk's first language, with Danish for what it has no words for (langs_staff): the
+ * staff's and the sync's. */
 const i18n_catalog *kiosk_staff_catalog(const kiosk *k);
 
 /* Tells systemd's watchdog the kiosk is alive when it is due (a long sync calls it too). */

@@ -68,7 +68,8 @@ void kiosk_sync_folder(kiosk *k)
         return;
     /* The sync's sentences in their folder words ("mappen", not "USB-nøglen") where the
      * catalog has them (context "folder"). */
-    i18n_catalog *folder_words = i18n_catalog_view(kiosk_staff_catalog(k), "folder");
+    i18n_catalog *folder_words = sticks_folder_words(k->opt->cfg, path, true,
+                                                     kiosk_staff_catalog(k));
     const i18n_catalog *cat = folder_words ? folder_words : kiosk_staff_catalog(k);
     uint8_t rnd[16];
     bool have_rnd = random_bytes(rnd, sizeof rnd);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* How often folders that are no mount points are looked at. */
@@ -169,4 +170,25 @@ void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8
     out->program_pdf = modules_week_pdf;
     out->pdf_user = out;
     out->read_ics = modules_read_ics;
+}
+
+bool sticks_synced_folder(const config *cfg, const char *dir)
+{
+    struct stat a, b;
+    if (!dir || stat(dir, &a) != 0 || !S_ISDIR(a.st_mode))
+        return false;
+    if (cfg && cfg->sync_folder[0] && stat(cfg->sync_folder, &b) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return true;
+    char marker[4096 + 16];
+    int n = snprintf(marker, sizeof marker, "%s/.stfolder", dir);
+    return n > 0 && (size_t)n < sizeof marker && lstat(marker, &b) == 0;
+}
+
+i18n_catalog *sticks_folder_words(const config *cfg, const char *dir, bool folder,
+                                  const i18n_catalog *cat)
+{
+    if (!folder && !sticks_synced_folder(cfg, dir))
+        return NULL;
+    return i18n_catalog_view(cat, "folder");
 }

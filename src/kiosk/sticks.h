@@ -43,4 +43,17 @@ void sticks_stop(sticks *s);
 void sticks_sync_options(const config *cfg, const i18n_catalog *cat, const uint8_t *random16,
                          sync_options *out);
 
+/* True when `dir` is a synced folder rather than a stick: the config's sync_folder (the same
+ * folder, by device and inode; `cfg` may be NULL), or a folder Syncthing keeps (its marker
+ * .stfolder). Its sentences then speak of the folder ("Mappen er opdateret"), not of a stick
+ * to take out. */
+bool sticks_synced_folder(const config *cfg, const char *dir);
+
+/* The words for a sync or a stick init at `dir`: a view of `cat` in its folder words
+ * (context "folder") when `dir` is a synced folder (sticks_synced_folder) or `folder` is
+ * true (the kiosk's own sync_folder), else NULL (then `cat` itself is meant). The caller
+ * frees it (i18n_catalog_free) before `cat`. */
+i18n_catalog *sticks_folder_words(const config *cfg, const char *dir, bool folder,
+                                  const i18n_catalog *cat);
+
 #endif

@@ -539,6 +539,62 @@ static void view_prefers_a_context(void **state)
     assert_null(i18n_catalog_view(NULL, "folder"));
 }
 
+/* A view with a fallback: what the first language (here Arabic, with a plural rule of its
+ * own) has no translation of comes from Danish, with Danish's plural rule; what it has stays
+ * its own. A "folder" view of it takes the folder's words from either catalog before the
+ * stick's words of the first language: a folder is never told to be taken out. */
+static void view_falls_back(void **state)
+{
+    (void)state;
+    i18n_catalog *da = parse_ok(
+        "da",
+        HEADER("da", "nplurals=2; plural=(n != 1);")
+        "msgid \"You can take it out now.\"\nmsgstr \"Du kan tage den ud nu.\"\n\n"
+        "msgctxt \"folder\"\nmsgid \"You can take it out now.\"\n"
+        "msgstr \"Mappen er opdateret.\"\n\n"
+        "msgid \"Done\"\nmsgstr \"Færdig\"\n\n"
+        "msgctxt \"staff\"\nmsgid \"Done\"\nmsgstr \"Klar\"\n\n"
+        "msgid \"%d sign-up\"\nmsgid_plural \"%d sign-ups\"\nmsgstr[0] \"%d tilmelding\"\n"
+        "msgstr[1] \"%d tilmeldinger\"\n");
+    i18n_catalog *ar = parse_ok(
+        "ar",
+        HEADER("ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && "
+                     "n%100<=10 ? 3 : n%100>=11 ? 4 : 5);")
+        "msgid \"Done\"\nmsgstr \"تم\"\n\n"
+        "msgid \"You can take it out now.\"\nmsgstr \"يمكنك إخراجه الآن.\"\n");
+    assert_non_null(da);
+    assert_non_null(ar);
+    i18n_catalog *staff = i18n_catalog_fallback(ar, da);
+    assert_non_null(staff);
+    assert_string_equal(i18n_lang(staff), "ar");
+    assert_string_equal(i18n_text(staff, "Done"), "تم");
+    assert_string_equal(i18n_text_ctx(staff, "staff", "Done"), "Klar");
+    assert_string_equal(i18n_text(staff, "You can take it out now."), "يمكنك إخراجه الآن.");
+    assert_string_equal(i18n_text(staff, "not anywhere"), "not anywhere");
+    /* Danish's rule for Danish words: 2 is plural (Arabic's form 2 would be out of range) */
+    assert_string_equal(i18n_plural(staff, "%d sign-up", "%d sign-ups", 2), "%d tilmeldinger");
+    assert_string_equal(i18n_plural(staff, "%d sign-up", "%d sign-ups", 1), "%d tilmelding");
+    assert_string_equal(i18n_plural(ar, "%d sign-up", "%d sign-ups", 2), "%d sign-ups");
+
+    i18n_catalog *folder = i18n_catalog_view(staff, "folder");
+    assert_non_null(folder);
+    assert_string_equal(i18n_text(folder, "You can take it out now."), "Mappen er opdateret.");
+    assert_string_equal(i18n_text(folder, "Done"), "تم");
+    i18n_catalog_free(folder);
+
+    /* the catalogs themselves are unchanged */
+    assert_string_equal(i18n_text(ar, "You can take it out now."), "يمكنك إخراجه الآن.");
+    assert_string_equal(i18n_text_ctx(ar, "staff", "Done"), "Done");
+    i18n_catalog_free(staff);
+    /* no fallback: a plain view */
+    staff = i18n_catalog_fallback(ar, NULL);
+    assert_string_equal(i18n_text_ctx(staff, "staff", "Done"), "Done");
+    i18n_catalog_free(staff);
+    assert_null(i18n_catalog_fallback(NULL, da));
+    i18n_catalog_free(ar);
+    i18n_catalog_free(da);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +610,7 @@ int main(void)
         cmocka_unit_test(embedded_catalogs_complete),
         cmocka_unit_test(damaged_catalogs_never_crash),
         cmocka_unit_test(view_prefers_a_context),
+        cmocka_unit_test(view_falls_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -478,6 +478,75 @@ def test_a_synced_folder_is_a_stick_that_stays():
           "vaermed sync on a stick: %s" % cp.stdout)
 
 
+def stick_words(text):
+    """Words that tell the staff to take a stick out, wrong for a folder that stays."""
+    return [w for w in ("USB", "tage den ud", "take it out") if w in text]
+
+
+def test_a_synced_folder_in_every_language():
+    """The sync's sentences are the staff's, in Danish and English only: a kiosk whose first
+    language is Arabic or Urdu still speaks of its synced folder as a folder, in Danish
+    ("Mappen er opdateret", not the English "take it out") in the journal, in log.txt and
+    from `vaermed sync`. `vaermed stick init` on a folder (the settings' sync_folder, or one
+    Syncthing keeps) says the folder is now the staff's; on a stick it still says stick."""
+    ws = Workspace("estate-folder-lang")
+    folder = ws.path("synced")
+    os.makedirs(os.path.join(folder, "vaermed"))
+    with open(os.path.join(folder, "vaermed", "program.csv"), "w", encoding="utf-8") as f:
+        f.write(PROGRAM)
+    confs = {}
+    for lang in ("ar da", "ur da", "en"):
+        conf = ws.path("vaermed-%s.conf" % lang.split()[0])
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write("languages = %s\nsync_folder = %s\nsync_folder_minutes = 60\n"
+                    "stick_root = %s\nsyncthing_home = %s\n"
+                    % (lang, folder, ws.path("no-sticks"), ws.path("no-syncthing")))
+        confs[lang.split()[0]] = conf
+
+    cp = ws.cli("--config", confs["ar"], "stick", "init", folder)
+    check("Mappen er nu personalets mappe" in cp.stdout and not stick_words(cp.stdout),
+          "vaermed stick init on the folder: %s" % cp.stdout)
+    cp = ws.cli("--config", confs["en"], "stick", "init", folder)
+    check("The folder is now a staff folder" in cp.stdout and not stick_words(cp.stdout),
+          "vaermed stick init on the folder, in English: %s" % cp.stdout)
+    st = ws.path("syncthing-folder")
+    os.makedirs(os.path.join(st, ".stfolder"))
+    cp = ws.cli("stick", "init", st)
+    check("Mappen er nu personalets mappe" in cp.stdout and not stick_words(cp.stdout),
+          "vaermed stick init on a Syncthing folder: %s" % cp.stdout)
+    stick = ws.path("stick")
+    os.makedirs(stick)
+    cp = ws.cli("stick", "init", stick)
+    check("USB-nøglen er nu en personalenøgle" in cp.stdout and "Mappen" not in cp.stdout,
+          "vaermed stick init on a stick: %s" % cp.stdout)
+
+    # The kiosk, Arabic first, syncs the folder by itself at start.
+    env = {"HOME": ws.dir, "VAERMED_MOUNTS": ws.path("mounts")}
+    open(ws.path("mounts"), "w").close()
+    said = []
+    for _ in range(5):
+        _, cp = ws.kiosk(["wait 4000"], demo=False, extra_args=["--config", confs["ar"]],
+                         extra_env=env)
+        said = [l for l in cp.stderr.splitlines() if "synced folder" in l]
+        if said:
+            break
+    check(said, "the kiosk did not sync the folder")
+    for line in said:
+        check(not stick_words(line), "the journal tells to take the folder out: %s" % line)
+    check(any("Mappen er opdateret" in l for l in said), "the journal says %s" % said)
+    own = [d for d in os.listdir(os.path.join(folder, "vaermed"))
+           if os.path.isdir(os.path.join(folder, "vaermed", d))]
+    check(len(own) == 1, "kiosk folders: %s" % own)
+    log = open(os.path.join(folder, "vaermed", own[0], "log.txt"), encoding="utf-8-sig").read()
+    check("Mappen er opdateret" in log and not stick_words(log),
+          "the folder's log.txt: %s" % log[-1500:])
+
+    # vaermed sync, Urdu first.
+    cp = ws.cli("sync", folder, "--config", confs["ur"])
+    check("Mappen er opdateret" in cp.stdout and not stick_words(cp.stdout + cp.stderr),
+          "vaermed sync on the folder, Urdu first: %s %s" % (cp.stdout, cp.stderr))
+
+
 if __name__ == "__main__":
     sys.exit(kiosk.run([
         test_three_kiosks_one_stick_every_order,
@@ -486,4 +555,5 @@ if __name__ == "__main__":
         test_cancel_codes_work_at_every_kiosk,
         test_loose_files_on_the_stick_are_no_kiosks,
         test_a_synced_folder_is_a_stick_that_stays,
+        test_a_synced_folder_in_every_language,
     ]))
