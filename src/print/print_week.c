@@ -14,8 +14,11 @@
  *
  * Everything is measured first (the blocks only depend on the column width), then placed:
  * blocks never split, a day heading never ends a column, a day that goes on in the next
- * column says "(fortsat)", and the last page's columns are balanced. A week that does not
- * fit one page goes on to more, each with the week in its heading. */
+ * column says "(fortsat)", and the last page's columns are balanced. A normal week (up to a
+ * dozen activities) that would not fit one page, its titles long, is set again compact: a
+ * title and a place on at most two lines ("…"), the codes' modules 2 pixels at 150 dpi, the
+ * blocks and day headings closer, the words still 16 pt. A week that still does not fit one
+ * page goes on to more, each with the week in its heading. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +49,11 @@
 #define SQUARE 20.0
 #define SQUARE_GAP 6.0
 #define BLOCK_PAD 2.0
+#define BLOCK_PAD_COMPACT 0.5
+#define COMPACT_MAX 12 /* a normal week: the compact form, when it spills to a second page */
+#define COMPACT_LINES 2 /* a title's (and a place's) lines in it, then "…" */
 #define DAY_H 22.0
+#define DAY_H_COMPACT 20.0 /* its 16 pt words stand a little over the grey */
 #define LINE 0.84 /* baseline to baseline: under 1.2 em of Noto Sans, tight but clear */
 
 #define INK {0.06, 0.06, 0.06}
@@ -95,7 +102,29 @@ typedef struct week_ctx {
     double first_top;   /* where the columns start on page 1 (below the how-to box) */
     double next_top;    /* and on the pages after it */
     double foot_h;
+    bool compact;       /* a normal week that would take two pages: titles of at most two
+                           lines, smaller modules, the blocks closer (lay_out) */
 } week_ctx;
+
+/* A font of the blocks as the form of the week has it: in the compact form at most
+ * COMPACT_LINES lines, ellipsised. */
+static pr_font block_font(const week_ctx *w, const pr_font *f)
+{
+    pr_font out = *f;
+    if (w->compact && (out.max_lines == 0 || out.max_lines > COMPACT_LINES))
+        out.max_lines = COMPACT_LINES;
+    return out;
+}
+
+static double block_pad(const week_ctx *w)
+{
+    return w->compact ? BLOCK_PAD_COMPACT : BLOCK_PAD;
+}
+
+static double day_h(const week_ctx *w)
+{
+    return w->compact ? DAY_H_COMPACT : DAY_H;
+}
 
 static int by_start(const void *pa, const void *pb)
 {
@@ -221,11 +250,11 @@ static void day_heading(week_ctx *w, int64_t t, bool continued, double x, double
     }
     cairo_t *cr = w->d->cr;
     cairo_new_path(cr);
-    pr_round_rect(cr, x, y, COL_W, DAY_H - 1, 5);
+    pr_round_rect(cr, x, y, COL_W, day_h(w) - 1, 5);
     cairo_set_source_rgb(cr, 0.82, 0.82, 0.82);
     cairo_fill(cr);
     double th = pr_text_height(w->d, text, &F_DAY, 0);
-    pr_text(w->d, text, &F_DAY, x + 8, y + (DAY_H - 1 - th) / 2, COL_W - 16);
+    pr_text(w->d, text, &F_DAY, x + 8, y + (day_h(w) - 1 - th) / 2, COL_W - 16);
 }
 
 /* "Fælleshuset · 25 kr., børn 10 kr." (or "Gratis"): the place and what it costs. The host
@@ -287,7 +316,7 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
     pr_doc *d = w->d;
     const activity *a = r->a;
     bool side = r->code || a->cancelled; /* something stands at the right */
-    double top = y + BLOCK_PAD;
+    double top = y + block_pad(w);
     char buf[800], join[300], line[1200];
 
     double side_h = 0, side_w = 0;
@@ -311,18 +340,20 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
     if (draw)
         pr_text(d, time_text, &F_TIME, x + SQUARE + SQUARE_GAP, top + (SQUARE - th) / 2,
                 line_w);
-    double ty = top + (SQUARE > th ? SQUARE : th) + 1;
+    double ty = top + (SQUARE > th ? SQUARE : th) + (w->compact ? 0 : 1);
     double side_top = f.code_at_top ? top : ty;
 
     /* beside the code the text is narrower; once under it, the whole column */
 #define TEXT_W (side && ty < side_top + side_h - 6 ? COL_W - side_w - QR_GAP : COL_W)
-    const pr_font *tf = a->cancelled ? &F_TITLE_OFF : &F_TITLE;
+    pr_font title_f = block_font(w, a->cancelled ? &F_TITLE_OFF : &F_TITLE);
+    pr_font fact_f = block_font(w, &F_FACT);
     double tw = TEXT_W;
-    ty += draw ? pr_text(d, a->title, tf, x, ty, tw) : pr_text_height(d, a->title, tf, tw);
+    ty += draw ? pr_text(d, a->title, &title_f, x, ty, tw)
+               : pr_text_height(d, a->title, &title_f, tw);
     facts_line(a, buf, sizeof buf);
     tw = TEXT_W;
     if (buf[0])
-        ty += draw ? pr_text(d, buf, &F_FACT, x, ty, tw) : pr_text_height(d, buf, &F_FACT, tw);
+        ty += draw ? pr_text(d, buf, &fact_f, x, ty, tw) : pr_text_height(d, buf, &fact_f, tw);
     tw = TEXT_W;
     if (join[0] && !(f.join_in_time))
         ty += draw ? pr_text(d, join, &F_JOIN, x, ty, tw) : pr_text_height(d, join, &F_JOIN, tw);
@@ -341,7 +372,7 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
         qr_draw(d->cr, r->code, qx, qy, r->module);
     }
     double bottom = ty > side_top + side_h ? ty : side_top + side_h;
-    return bottom - top + 2 * BLOCK_PAD;
+    return bottom - top + 2 * block_pad(w);
 }
 
 /* The form that takes the least height: the code under the time line, or beside it too
@@ -418,7 +449,7 @@ static size_t place(const week_ctx *w, item *it, size_t n, size_t from, int page
             bottom = bottom_limit(w);
         bool opens_mid_day = t->r && y == top;
         if (opens_mid_day)
-            need += DAY_H;
+            need += day_h(w);
         if (y > top && y + need > bottom) {
             col++;
             if (col == 2) {
@@ -435,7 +466,7 @@ static size_t place(const week_ctx *w, item *it, size_t n, size_t from, int page
         t->page = page;
         t->col = col;
         t->continued = opens_mid_day;
-        t->y = y + (opens_mid_day ? DAY_H : 0);
+        t->y = y + (opens_mid_day ? day_h(w) : 0);
         y = t->y + t->h;
     }
     if (last_page)
@@ -494,7 +525,7 @@ static void draw_page(week_ctx *w, const item *it, size_t n, int page, int pages
             continue;
         }
         if (t->continued)
-            day_heading(w, t->day, true, x, t->y - DAY_H);
+            day_heading(w, t->day, true, x, t->y - day_h(w));
         else if (i > 0 && it[i - 1].r && it[i - 1].page == page && it[i - 1].col == t->col)
             separator(w, x, t->y);
         activity_block(w, t->r, x, t->y, true);
@@ -503,12 +534,11 @@ static void draw_page(week_ctx *w, const item *it, size_t n, int page, int pages
         footer(w, page, pages);
 }
 
-static vm_status lay_out(week_ctx *w, row *rows, size_t n, vm_err *err)
+/* Measures the items of the week in its form (w->compact) into `it` and places them; returns
+ * the number of pages, *k the number of items. */
+static int measure_and_place(week_ctx *w, row *rows, size_t n, item *it, size_t *k_out)
 {
     pr_doc *d = w->d;
-    item *it = calloc(2 * n + 2, sizeof *it);
-    if (!it)
-        return err_set(err, VM_ERR_NOMEM, "Out of memory while laying out the program.");
     w->foot_h = 0; /* one page needs no page numbers; the date is in the heading */
     w->first_top = header_first(w, false);
     w->next_top = header_next(w, false);
@@ -516,7 +546,7 @@ static vm_status lay_out(week_ctx *w, row *rows, size_t n, vm_err *err)
     for (size_t i = 0; i < n; i++) {
         const row *r = &rows[i];
         if (i == 0 || dktime_days_between(rows[i - 1].a->start, r->a->start) != 0)
-            it[k++] = (item){.r = NULL, .day = r->a->start, .h = DAY_H};
+            it[k++] = (item){.r = NULL, .day = r->a->start, .h = day_h(w)};
         it[k++] = (item){.r = r, .day = r->a->start, .h = activity_block(w, r, 0, 0, false)};
     }
     if (w->opt->not_shown > 0)
@@ -525,6 +555,50 @@ static vm_status lay_out(week_ctx *w, row *rows, size_t n, vm_err *err)
     if (pages > 1) {
         w->foot_h = pr_text_height(d, "Åg", &F_FOOT, 0) + 8;
         pages = place_all(w, it, k);
+    }
+    *k_out = k;
+    return pages;
+}
+
+/* The codes' modules: QR_MODULE_BIG where the code stays within QR_MAX_SIDE with it, else
+ * QR_MODULE_SMALL; in the compact form all QR_MODULE_SMALL (2 pixels at 150 dpi, as the
+ * densest codes always have been, and still 1.9 cm for a version 7 code). */
+static void size_codes(row *rows, size_t n, bool compact)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!rows[i].code)
+            continue;
+        int modules = qr_size_with_quiet_zone(rows[i].code);
+        rows[i].module = !compact && modules * QR_MODULE_BIG <= QR_MAX_SIDE ? QR_MODULE_BIG
+                                                                            : QR_MODULE_SMALL;
+        rows[i].side = modules * rows[i].module;
+    }
+}
+
+/* A normal week is one poster: where its long titles would spill it to a second page, it is
+ * set again in the compact form (titles and places of two lines at most, the codes' modules
+ * 2 pixels at 150 dpi, the blocks closer; the words stay 16 pt), and kept so when that takes
+ * fewer pages. */
+static vm_status lay_out(week_ctx *w, row *rows, size_t n, vm_err *err)
+{
+    pr_doc *d = w->d;
+    item *it = calloc(2 * n + 2, sizeof *it);
+    if (!it)
+        return err_set(err, VM_ERR_NOMEM, "Out of memory while laying out the program.");
+    size_t k = 0;
+    w->compact = false;
+    int pages = measure_and_place(w, rows, n, it, &k);
+    if (pages > 1 && n <= COMPACT_MAX) {
+        w->compact = true;
+        size_codes(rows, n, true);
+        int compact_pages = measure_and_place(w, rows, n, it, &k);
+        if (compact_pages < pages) {
+            pages = compact_pages;
+        } else {
+            w->compact = false; /* no help: the full titles, the codes as big as they were */
+            size_codes(rows, n, false);
+            measure_and_place(w, rows, n, it, &k);
+        }
     }
     for (int p = 1; p <= pages; p++) {
         draw_page(w, it, k, p, pages);
@@ -558,15 +632,10 @@ vm_status print_week(const activity *acts, size_t n, int64_t week_start,
         st = pr_activity_qr(&acts[i], opt, &rows[i].code, &rows[i].kind, &too_long, err);
         if (st != VM_OK)
             goto out;
-        if (rows[i].code) {
-            int modules = qr_size_with_quiet_zone(rows[i].code);
-            rows[i].module = modules * QR_MODULE_BIG <= QR_MAX_SIDE ? QR_MODULE_BIG
-                                                                    : QR_MODULE_SMALL;
-            rows[i].side = modules * rows[i].module;
-        }
         rep.codes += rows[i].code != NULL;
         rep.codes_too_long += too_long;
     }
+    size_codes(rows, n, false);
     qsort(rows, n, sizeof *rows, by_start);
 
     char title[200];
@@ -576,7 +645,7 @@ vm_status print_week(const activity *acts, size_t n, int64_t week_start,
         goto out;
     opened = true;
     int week = 0, year = 0;
-    week_ctx w = {&d, opt, dktime_week_start(week_start, &week, &year), 0, 0, 0};
+    week_ctx w = {&d, opt, dktime_week_start(week_start, &week, &year), 0, 0, 0, false};
     st = lay_out(&w, rows, n, err);
     rep.pages = d.pages;
 out:

@@ -20,7 +20,8 @@
  * 800x480 panel the rest of today and tomorrow are whole without a swipe (where they still
  * are not, a countdown of hours, or one taller than the time, is left off); the scroll arrows
  * sit in the header of a landscape screen (the width is the week's) and under the week on a
- * portrait one. */
+ * portrait one. The list shows whole rows only: a row that does not fit whole is left for the
+ * down arrow (not cut by the arrows' bar), which brings it to the top with one tap. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -693,6 +694,115 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, int vie
     wl->h = week_height(c, days, nd, wl, nd);
 }
 
+/* The rows of the week as the list shows them, from the top of its content: each row of
+ * tiles (a day's first with its leaf, or its bar above it), then the whole program and "Hvad
+ * savner du?". */
+#define WEEK_ROWS 128
+typedef struct week_rows {
+    int n;
+    int start[WEEK_ROWS], end[WEEK_ROWS];
+} week_rows;
+
+static void rows_add(week_rows *r, int start, int end)
+{
+    if (r->n < WEEK_ROWS) {
+        r->start[r->n] = start;
+        r->end[r->n] = end;
+        r->n++;
+    } else if (r->n) {
+        r->end[r->n - 1] = end; /* (a week busier than that: the last row takes the rest) */
+    }
+}
+
+static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_layout *wl,
+                         int end_btn_h, int ideas_h, week_rows *out)
+{
+    const ui_layout *L = c->L;
+    out->n = 0;
+    int y = 0;
+    for (int i = 0; i < nd; i++) {
+        const week_day *d = &days[i];
+        bool today = i == 0 && is_today(c, d);
+        int row_h[WEEK_MAX_TILES];
+        if (i)
+            y += L->gap;
+        int dh = day_height(c, d, today, wl, row_h, WEEK_MAX_TILES);
+        int ncols, tile_w;
+        band_cols(c, d, today, wl, &ncols, &tile_w);
+        int nrows = d->n ? (d->n + ncols - 1) / ncols : 1;
+        if (nrows > WEEK_MAX_TILES)
+            nrows = WEEK_MAX_TILES;
+        if (d->n == 0 || (!wl->above && d->n <= ncols)) {
+            rows_add(out, y, y + dh);
+        } else {
+            int ry = y + (wl->above ? L->target + L->gap / 2 : 0);
+            for (int r = 0; r < nrows; r++) {
+                int end = ry + row_h[r];
+                if (r == nrows - 1 && end < y + dh)
+                    end = y + dh; /* the leaf, when it stands taller than the tiles */
+                rows_add(out, r ? ry : y, end);
+                ry += row_h[r] + L->gap / 2;
+            }
+        }
+        y += dh;
+    }
+    y += L->gap;
+    if (nd) {
+        rows_add(out, y, y + end_btn_h);
+        y += end_btn_h + L->gap;
+    }
+    if (ideas_h)
+        rows_add(out, y, y + ideas_h);
+}
+
+/* The furthest the list scrolls: the first row from which the rest fits the view. */
+static int rows_scroll_max(const week_rows *r, int view_h)
+{
+    if (!r->n)
+        return 0;
+    int last = r->end[r->n - 1];
+    for (int k = 0; k < r->n; k++)
+        if (last - r->start[k] <= view_h)
+            return r->start[k];
+    return last - view_h; /* the last row taller than the view */
+}
+
+/* A scroll settled on the row it is in (its top whole), where that row fits the view (a
+ * taller one scrolls through). */
+static int rows_settle(const week_rows *r, int s, int view_h)
+{
+    int k = -1;
+    while (k + 1 < r->n && r->start[k + 1] <= s)
+        k++;
+    if (k < 0 || r->end[k] - r->start[k] > view_h)
+        return s;
+    return r->start[k];
+}
+
+/* The bottom of the last row whole in the view from `s`, or -1 when none is (a row taller
+ * than the view: shown as far as it goes). */
+static int rows_whole_end(const week_rows *r, int s, int view_h)
+{
+    int end = -1;
+    for (int k = 0; k < r->n; k++)
+        if (r->start[k] >= s && r->end[k] <= s + view_h)
+            end = r->end[k];
+    if (end < 0)
+        return -1;
+    if (r->n && end == r->end[r->n - 1])
+        return s + view_h; /* the end of the list: nothing cut below it */
+    return end;
+}
+
+/* The start of the first row below `end`, or -1. */
+static int rows_next(const week_rows *r, int end)
+{
+    for (int k = 0; k < r->n; k++)
+        if (r->start[k] >= end)
+            return r->start[k];
+    return -1;
+}
+
 static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
@@ -764,8 +874,40 @@ static void build(ui_ctx *c)
     }
     ui_rect view = rect_make(L->margin, y, full_w, view_h);
 
-    int scroll_max;
-    int s = w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &scroll_max);
+    /* Only whole rows in the view: the list settles with a row at its top, ends under the
+     * last row that fits whole (the one that does not is left for the arrow, not cut by it),
+     * and a tap on the down arrow brings that row to the top. */
+    week_rows rows;
+    week_rows_of(c, days, nd, &wl, end_btn_h, ideas_h ? L->btn_h : 0, &rows);
+    bool dragging = c->u->dragging;
+    int scroll_max = rows_scroll_max(&rows, view_h);
+    int s = c->u->scroll[SCR_HOME];
+    if (s > scroll_max)
+        s = scroll_max;
+    if (s < 0)
+        s = 0;
+    ui_rect vis = view;
+    int page = view_h * 3 / 4;
+    bool whole_only = false; /* tiles cut by the view's edge left out */
+    if (!dragging) {
+        s = rows_settle(&rows, s, view_h);
+        c->u->scroll[SCR_HOME] = s;
+        int end = rows_whole_end(&rows, s, view_h);
+        if (end >= 0) {
+            whole_only = true;
+            vis.h = end - s;
+            int next = rows_next(&rows, end);
+            if (next > s)
+                page = next - s;
+        }
+    }
+    w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &(int){0});
+    c->scroll_max = scroll_max;
+    c->scroll_page = page;
+    if (vis.h != view.h) {
+        c->view = vis;
+        draw_clip(c->f, vis);
+    }
     int yy = view.y - s;
     for (int i = 0; i < nd; i++) {
         const week_day *d = &days[i];
@@ -774,7 +916,7 @@ static void build(ui_ctx *c)
         int dh = day_height(c, d, today, &wl, row_h, WEEK_MAX_TILES);
         if (i)
             yy += L->gap;
-        if (yy + dh > view.y && yy < view.y + view.h) {
+        if (yy + dh > vis.y && yy < vis.y + vis.h) {
             int lx = c->rtl ? view.x + view.w - wl.leaf_w : view.x;
             int ry = yy;
             int tx0 = c->rtl ? view.x : view.x + wl.leaf_w + leaf_gap(L);
@@ -797,7 +939,8 @@ static void build(ui_ctx *c)
                     rh = dh; /* one row: as tall as its leaf */
                 int slot = c->rtl ? ncols - 1 - col : col;
                 int tx = tx0 + slot * (tile_w + L->gap / 2);
-                if (ry + rh > view.y && ry < view.y + view.h)
+                if (whole_only ? ry >= vis.y && ry + rh <= vis.y + vis.h
+                               : ry + rh > vis.y && ry < vis.y + vis.h)
                     tile(c, e, tx, ry, tile_w, rh, true, wl.short_lines);
                 if (++col == ncols) {
                     col = 0;
@@ -825,13 +968,13 @@ static void build(ui_ctx *c)
     }
     /* the whole program, as detailed cards */
     yy += L->gap;
-    if (nd && yy + end_btn_h > view.y && yy < view.y + view.h) {
+    if (nd && yy + end_btn_h > vis.y && yy < vis.y + vis.h) {
         const char *label = tr(c, "The whole program with all details");
         w_button(c, WIDGETS[W_PROGRAM].id, label, ICON_CALENDAR, rect_make(view.x, yy, view.w, end_btn_h),
                  BTN_SECONDARY, UI_FONT_BOLD, false);
     }
     yy += end_btn_h + L->gap;
-    if (ideas_h && yy + L->btn_h > view.y && yy < view.y + view.h)
+    if (ideas_h && yy + L->btn_h > vis.y && yy < vis.y + vis.h)
         w_button(c, WIDGETS[W_IDEAS].id, tr(c, "What do you miss?"), ICON_PLUS,
                  rect_make(view.x, yy, view.w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
     w_scroll_end(c);

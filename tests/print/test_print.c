@@ -598,6 +598,51 @@ static void test_normal_week_is_one_page(void **state)
     }
 }
 
+/* A normal week whose every title takes three lines (a committee writing more in the title
+ * field): it would spill to a second page; set compact, titles of two lines ("…"), it is one
+ * A4 page, every word 16 pt or more, and every code read by zbar and ZXing at 300 and 150 dpi,
+ * beside its title. */
+static void test_long_titles_still_one_page(void **state)
+{
+    (void)state;
+    activity w[16];
+    size_t n = solbakken_week(w);
+    assert_int_equal(n, 12);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(w[i].title);
+        snprintf(w[i].title + len, sizeof w[i].title - len, "%s",
+                 ": for alle i afdelingen");
+    }
+    print_options o = options();
+    o.estate_name = "Solbakken";
+    const char *dir = ts_fresh_dir("print-long-titles");
+    const char *pdf = ts_path(dir, "uge48.pdf");
+    print_report rep;
+    vm_err err = {0};
+    if (print_week(w, n, ts_time("2026-11-23 08:00"), &o, pdf, &rep, &err) != VM_OK)
+        fail_msg("print_week: %s", err.msg);
+    if (pdf_pages(pdf) != 1)
+        fail_msg("a normal week with long titles takes %d pages", pdf_pages(pdf));
+    assert_int_equal(rep.pages, 1);
+    static char want[16][QR_PAYLOAD_MAX];
+    size_t n_want = expected_payloads(w, n, o.url_template, want);
+    assert_int_equal(rep.codes, (int)n_want);
+    qrd_result got;
+    assert_int_equal(render_and_decode(pdf, dir, &got), 1);
+    assert_codes_match(&got, want, n_want);
+    assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
+    qrd_free(&got);
+    assert_words_at_least(pdf, 16);
+    char *text = pdf_text(pdf);
+    const char *must[] = {"Mandag 23. november", "Søndag 29. november", "Morgengymnastik",
+                          "Fællessang og kaffe", "Kun for beboere"};
+    for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
+        if (!strstr(text, must[i]))
+            fail_msg("the program does not say \"%s\"", must[i]);
+    free(text);
+    print_message("long titles: %s/look-1.png\n", dir);
+}
+
 static void test_week_is_reproducible_and_replaces_old_file(void **state)
 {
     (void)state;
@@ -843,6 +888,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_week_program),
         cmocka_unit_test(test_normal_week_is_one_page),
+        cmocka_unit_test(test_long_titles_still_one_page),
         cmocka_unit_test(test_week_is_reproducible_and_replaces_old_file),
         cmocka_unit_test(test_empty_week),
         cmocka_unit_test(test_week_says_what_was_left_out),
