@@ -67,7 +67,7 @@ static bool handle_event(kiosk *k, const SDL_Event *ev, auto_cmd **pending, size
     if (k->sticks && ev->type == sticks_event_type(k->sticks))
         return kiosk_handle_sticks(k, ev->user.data1);
     if (k->syncfolder && ev->type == syncfolder_event_type(k->syncfolder)) {
-        kiosk_sync_folder(k);
+        kiosk_sync_folder(k, NULL, 0);
         syncfolder_handled(k->syncfolder);
         return true;
     }

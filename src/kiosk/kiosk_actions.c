@@ -229,9 +229,27 @@ static void perform_authorise(kiosk *k, int64_t now, ui_action_result *r)
     kiosk_sync_stick(k, path);
 }
 
+/* True when the stick at `path` carries this kiosk's key (as the staff screen says). */
+static bool staff_stick(kiosk *k, const char *path)
+{
+    sync_options opt;
+    sticks_sync_options(k->opt->cfg, NULL, NULL, &opt);
+    return sync_stick_check(k->store, path, &opt,
+                            sync_effective_now(k->store, clock_now(k->clock)), NULL, NULL) ==
+           VM_OK;
+}
+
 static void perform_export(kiosk *k, ui_action_result *r)
 {
     const char *path = mounted_stick(k);
+    /* With a synced folder and no staff stick in, "Gem i mappen" syncs the folder now, as
+     * the screen says (screen_admin.c); a staff stick in goes first, as it always did. */
+    if (k->opt->cfg->sync_folder[0] && !(path && staff_stick(k, path))) {
+        r->status = kiosk_sync_folder(k, r->message, sizeof r->message);
+        if (r->status == VM_ERR_REFUSED && !r->message[0])
+            say_staff(k, r, "The kiosk cannot save right now, so the folder was not synced.");
+        return;
+    }
     if (!path) {
         r->status = VM_ERR_NOT_FOUND;
         say_staff(k, r, "Put the USB stick in first.");

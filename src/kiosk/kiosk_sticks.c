@@ -4,6 +4,8 @@
 
 #include "kiosk/kiosk_sticks.h"
 
+#include "core/utf8.h"
+
 #include "kiosk/kiosk_health.h"
 #include "kiosk/kiosk_model.h"
 #include "kiosk/kiosk_screen.h"
@@ -61,11 +63,13 @@ static void folder_progress(void *user, sync_phase phase, double fraction)
     kiosk_ping_watchdog_if_due(user);
 }
 
-void kiosk_sync_folder(kiosk *k)
+vm_status kiosk_sync_folder(kiosk *k, char *out, size_t size)
 {
     const char *path = k->opt->cfg->sync_folder;
+    if (out && size)
+        out[0] = '\0';
     if (k->read_only || !path[0])
-        return;
+        return VM_ERR_REFUSED;
     /* The sync's sentences in their folder words ("mappen", not "USB-nøglen") where the
      * catalog has them (context "folder"). */
     i18n_catalog *folder_words = sticks_folder_words(k->opt->cfg, path, true,
@@ -88,6 +92,8 @@ void kiosk_sync_folder(kiosk *k)
         kiosk_update_from_folder(k, path, summary, sizeof summary);
     }
     logmsg(st == VM_OK ? LOG_NOTICE : LOG_WARNING, "synced folder %s: %s", path, summary);
+    if (out && size)
+        utf8_copy(out, size, summary);
     if (res.detail[0])
         logmsg(LOG_ERR, "synced folder %s: %s", path, res.detail);
     if (res.clock_floor > 0)
@@ -96,6 +102,7 @@ void kiosk_sync_folder(kiosk *k)
     vm_err lerr = {0};
     if (kiosk_reload_model(k, clock_now(k->clock), &lerr) != VM_OK)
         logmsg(LOG_ERR, "%s", lerr.msg);
+    return st;
 }
 
 /* Syncs one stick that was just put in. Messages are in the kiosk's first language: the
