@@ -138,7 +138,8 @@ static int facts(ui_ctx *c, int x, int y, int w, bool draw)
     if (ai && ai->clock_status == UI_CLOCK_BEHIND_IMPORT) {
         /* The time came from a staff stick; when it is wrong (a typo in time.txt), the staff
          * can undo it here, as with `vaermed clock reset`. */
-        const char *label = tr_staff(c, WIDGETS[W_CLOCK_RESET].label);
+        const char *label = tr_staff(c, ai->sync_folder ? STAFF_("Forget the stick's or folder's time")
+                                                        : WIDGETS[W_CLOCK_RESET].label);
         int bw = w_button_width(c, label, ICON_CROSS, UI_FONT_BOLD);
         int bh = L->btn_h;
         if (bw > w) {
@@ -226,9 +227,19 @@ const char *ui_admin_authorise_reason(const ui_ctx *c)
     return NULL;
 }
 
+/* True when "export now" goes to the synced folder (sync_folder): one is set and no staff
+ * stick is in (a staff stick in is what the app writes to first, kiosk_actions.c). */
+static bool export_to_folder(const ui_ctx *c)
+{
+    const ui_admin_info *ai = c->m->admin;
+    return ai && ai->sync_folder && !(ai->stick_present && ai->stick_authorised);
+}
+
 static const char *export_reason(const ui_ctx *c)
 {
     const ui_admin_info *ai = c->m->admin;
+    if (export_to_folder(c))
+        return NULL;
     if (!ai || !ai->stick_present || !ai->stick_authorised)
         return tr_staff(c, "Put a staff USB stick in first");
     return NULL;
@@ -247,7 +258,16 @@ static void build(ui_ctx *c)
     const char *labels[NB];
     for (int i = 0; i < NB; i++)
         labels[i] = tr_staff(c, WIDGETS[BUTTONS[i]].label);
-    static const icon_id ICONS[NB] = {ICON_USB, ICON_USB, ICON_CHECK, ICON_NONE};
+    icon_id ICONS[NB] = {ICON_USB, ICON_USB, ICON_CHECK, ICON_NONE};
+    /* With a synced folder the staff are told where each action really goes: the sticks are
+     * the physical staff sticks still, and "export now" goes to the folder (no USB icon)
+     * unless a staff stick is in. */
+    if (c->m->admin && c->m->admin->sync_folder)
+        labels[0] = ui_admin_sticks_title(c);
+    if (export_to_folder(c)) {
+        labels[1] = tr_staff(c, "Save in the folder");
+        ICONS[1] = ICON_NONE;
+    }
     const char *why = export_reason(c);
     bool disabled[NB] = {false, why != NULL, false, false};
 

@@ -153,8 +153,12 @@ static void build(ui_ctx *c)
     const ui_admin_state *ad = &c->u->admin;
     w_background(c);
     const char *why = ui_admin_authorise_reason(c);
-    int top = w_top_bar(c, tr_staff(c, "USB sticks"), WIDGETS[W_AUTHORISE].id,
-                        tr_staff(c, WIDGETS[W_AUTHORISE].label), ICON_USB, why != NULL || ad->pending);
+    /* with a synced folder too, it is plain that these are the physical sticks */
+    bool folder = c->m->admin && c->m->admin->sync_folder;
+    int top = w_top_bar(c, ui_admin_sticks_title(c), WIDGETS[W_AUTHORISE].id,
+                        tr_staff(c, folder ? STAFF_("Authorise the USB stick")
+                                           : WIDGETS[W_AUTHORISE].label),
+                        ICON_USB, why != NULL || ad->pending);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     /* the words over the list scroll with it, so a long answer never hides it */
     (void)why;

@@ -247,6 +247,58 @@ static void admin_shows_the_kiosks_identity(void **state)
     }
 }
 
+/* With a synced folder (sync_folder) the staff are told where each action goes: "Gem i
+ * mappen" goes to the folder and works without a stick; the sticks stay, named as the
+ * physical staff sticks. Without a folder, the stick's words; with a staff stick in, the
+ * export goes to the stick and says so. At 7", 10" and upright. */
+static void admin_speaks_of_the_folder_where_there_is_one(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{800, 480}, {1280, 800}, {480, 800}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        harness *h = h_new(sizes[k][0], sizes[k][1]);
+        staff *s = staff_new(h);
+        open_admin(h, s);
+        /* no folder: the stick's words, export grey until a staff stick is in */
+        assert_string_equal(h_widget(h, "admin-sticks")->label, "USB-nøgler");
+        assert_string_equal(h_widget(h, "admin-export")->label, "Gem på nøglen");
+        assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+        /* a synced folder: the folder's words, and export goes there without a stick */
+        s->info.sync_folder = true;
+        h_build(h);
+        assert_string_equal(h_widget(h, "admin-sticks")->label, "Personalets USB-nøgler");
+        assert_string_equal(h_widget(h, "admin-export")->label, "Gem i mappen");
+        assert_false(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+        assert_false(h_has(h, "stick-reason"));
+        h_tap(h, "admin-export");
+        ui_action a = take_one(h);
+        assert_int_equal(a.kind, UI_ACTION_ADMIN_EXPORT);
+        answer(h, VM_OK, "Mappen er opdateret.");
+        /* authorising is for a physical stick: kept, and said so */
+        h_tap(h, "admin-sticks");
+        assert_string_equal(h_screen(h), "admin-sticks");
+        assert_string_equal(h_widget(h, "title")->label, "Personalets USB-nøgler");
+        assert_string_equal(h_widget(h, "admin-authorise-stick")->label, "Godkend USB-nøglen");
+        assert_true(h_widget(h, "admin-authorise-stick")->flags & UI_WIDGET_DISABLED);
+        h_tap(h, "back");
+        /* a staff stick in: the export goes to the stick, and says so */
+        s->info.stick_present = s->info.stick_authorised = true;
+        h_build(h);
+        assert_string_equal(h_widget(h, "admin-export")->label, "Gem på nøglen");
+        assert_false(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+        /* the time a stick or the folder set can be forgotten: it says both */
+        s->info.stick_present = s->info.stick_authorised = false;
+        s->info.clock_status = UI_CLOCK_BEHIND_IMPORT;
+        s->info.clock_floor = ts_time("2026-11-24 11:00");
+        h_build(h);
+        assert_string_equal(h_scroll_to(h, "admin-clock-reset")->label,
+                            "Glem tiden fra nøglen eller mappen");
+        assert_true(h->check_layout && h->check_words);
+        free(s);
+        h_free(h);
+    }
+}
+
 /* The facts, in words; the stick buttons grey with the reason until a stick is in. */
 static void admin_facts_and_the_stick(void **state)
 {
@@ -741,6 +793,7 @@ int main(void)
         cmocka_unit_test(hold_the_clock),
         cmocka_unit_test(the_pin),
         cmocka_unit_test(admin_facts_and_the_stick),
+        cmocka_unit_test(admin_speaks_of_the_folder_where_there_is_one),
         cmocka_unit_test(admin_shows_the_kiosks_identity),
         cmocka_unit_test(staff_cancel),
         cmocka_unit_test(forget_the_sticks_time),
