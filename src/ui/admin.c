@@ -161,13 +161,6 @@ void ui_admin_floor_text(const ui_ctx *c, int64_t t, char *out, size_t size)
     snprintf(out, size, "%s %s", day, at);
 }
 
-const char *ui_admin_sticks_title(const ui_ctx *c)
-{
-    bool folder = c->m->admin && c->m->admin->sync_folder;
-    return i18n_text_ctx(c->cat, "staff",
-                         folder ? STAFF_("Staff USB sticks") : STAFF_("USB sticks"));
-}
-
 bool ui_admin_may_tap(ui *u, const ui_model *m, int64_t now_ms)
 {
     (void)m;

@@ -20,9 +20,6 @@ void ui_admin_queue(ui *u, const ui_action *a);
 void ui_admin_floor_text(const ui_ctx *c, int64_t t, char *out, size_t size);
 /* A press on admin-test (down or move): lights the cell under it (screen_admin_test.c). */
 void ui_admin_test_touch(ui *u, int x, int y);
-/* "USB sticks", or "Staff USB sticks" where a synced folder is set (sync_folder): the
- * sticks' button and screen speak of the physical stick even beside the folder. */
-const char *ui_admin_sticks_title(const ui_ctx *c);
 /* The admin screens' may_tap: false (and home) when the PIN was not given. */
 bool ui_admin_may_tap(ui *u, const ui_model *m, int64_t now_ms);
 

@@ -263,7 +263,7 @@ static void build(ui_ctx *c)
      * the physical staff sticks still, and "export now" goes to the folder (no USB icon)
      * unless a staff stick is in. */
     if (c->m->admin && c->m->admin->sync_folder)
-        labels[0] = ui_admin_sticks_title(c);
+        labels[0] = tr_staff(c, "Staff sticks"); /* short: it stands beside the others */
     if (export_to_folder(c)) {
         labels[1] = tr_staff(c, "Save in the folder");
         ICONS[1] = ICON_NONE;
@@ -299,6 +299,12 @@ static void build(ui_ctx *c)
         bx = L->margin;
         by = L->h - L->margin - rows * L->btn_h - (rows - 1) * L->gap;
     }
+    /* "Personalenøgler" says the sticks are the staff's physical ones beside the folder;
+     * where it would leave the pictogram alone (a 7" screen), the shorter "USB-nøgler",
+     * which says as much */
+    if (c->m->admin && c->m->admin->sync_folder &&
+        w_button_width(c, labels[0], ICONS[0], UI_FONT_BOLD) > col_w)
+        labels[0] = tr_staff(c, WIDGETS[W_STICKS].label);
     /* tight: closer together, never smaller than 16 mm */
     int bgap = L->gap;
     if (!L->portrait && NB * L->btn_h + (NB - 1) * bgap > L->h - L->margin - by)

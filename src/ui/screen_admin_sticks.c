@@ -155,7 +155,8 @@ static void build(ui_ctx *c)
     const char *why = ui_admin_authorise_reason(c);
     /* with a synced folder too, it is plain that these are the physical sticks */
     bool folder = c->m->admin && c->m->admin->sync_folder;
-    int top = w_top_bar(c, ui_admin_sticks_title(c), WIDGETS[W_AUTHORISE].id,
+    int top = w_top_bar(c, tr_staff(c, folder ? STAFF_("Staff USB sticks") : STAFF_("USB sticks")),
+                        WIDGETS[W_AUTHORISE].id,
                         tr_staff(c, folder ? STAFF_("Authorise the USB stick")
                                            : WIDGETS[W_AUTHORISE].label),
                         ICON_USB, why != NULL || ad->pending);

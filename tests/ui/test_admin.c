@@ -266,7 +266,10 @@ static void admin_speaks_of_the_folder_where_there_is_one(void **state)
         /* a synced folder: the folder's words, and export goes there without a stick */
         s->info.sync_folder = true;
         h_build(h);
-        assert_string_equal(h_widget(h, "admin-sticks")->label, "Personalets USB-nøgler");
+        /* the staff's own sticks, or on a 7" screen, where that leaves the pictogram alone,
+         * the shorter words */
+        assert_string_equal(h_widget(h, "admin-sticks")->label,
+                            sizes[k][0] == 800 ? "USB-nøgler" : "Personalenøgler");
         assert_string_equal(h_widget(h, "admin-export")->label, "Gem i mappen");
         assert_false(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
         assert_false(h_has(h, "stick-reason"));
