@@ -280,8 +280,10 @@ static void build(ui_ctx *c)
         col_w = full_w * 2 / 5;
         for (int i = 0; i < NB; i++) {
             int bw = w_button_width(c, labels[i], ICONS[i], UI_FONT_BOLD);
-            if (bw > col_w && bw < full_w / 2)
-                col_w = bw;
+            /* as wide as the longest label, up to half the window: there a label too long
+             * beside its pictogram shows its words alone rather than lose them */
+            if (bw > col_w)
+                col_w = bw < full_w / 2 ? bw : full_w / 2;
         }
         bx = c->rtl ? L->margin : L->w - L->margin - col_w;
         by = y;

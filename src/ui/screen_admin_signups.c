@@ -228,15 +228,17 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
     int bw = w_button_width(c, cancel, ICON_CROSS, UI_FONT_BOLD);
     if (bw < L->btn_h * 2)
         bw = L->btn_h * 2;
-    if (bw > w / 3)
-        bw = w / 3;
+    if (bw > w * 2 / 5)
+        bw = w * 2 / 5;
+    /* a narrow button takes two lines for its words rather than lose them */
+    int bh = w_button_height(c, cancel, ICON_CROSS, UI_FONT_BOLD, bw);
     for (size_t i = 0; i < n; i++) {
         const signup *s = &list[i];
         signup_line(c, &e->act, s, label, sizeof label);
         bool can = s->status != SIGNUP_CANCELLED;
         int tw = w - 2 * L->pad - (can ? bw + L->gap : 0);
         int th = w_text(c, label, UI_FONT_BOLD, COL_TEXT, 0, 0, tw, 0, false);
-        int h = th + L->pad * 2 > L->btn_h + L->pad ? th + L->pad * 2 : L->btn_h + L->pad;
+        int h = th + L->pad * 2 > bh + L->pad ? th + L->pad * 2 : bh + L->pad;
         if (draw) {
             ui_color bg = can ? COL_CARD : COL_DISABLED_BG;
             draw_rect(c->f, rect_make(x, y, w, h), bg, L->radius);
@@ -251,7 +253,7 @@ static int rows(ui_ctx *c, int x, int y, int w, bool draw)
                 ui_widget_id(&WIDGETS[W_CANCEL], s->id, id, sizeof id);
                 int cx = c->rtl ? x + L->pad / 2 : x + w - L->pad / 2 - bw;
                 w_button(c, id, cancel, ICON_CROSS,
-                         rect_make(cx, y + (h - L->btn_h) / 2, bw, L->btn_h), BTN_SECONDARY,
+                         rect_make(cx, y + (h - bh) / 2, bw, bh), BTN_SECONDARY,
                          UI_FONT_BOLD, false);
             }
         }

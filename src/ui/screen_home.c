@@ -812,7 +812,10 @@ static void build(ui_ctx *c)
     week_day days[WEEK_DAYS];
     int nd = week_days(c, days);
     int full_w = L->w - 2 * L->margin;
-    int end_btn_h = nd ? L->btn_h : 0; /* the whole program, when there is one */
+    /* the whole program, when there is one: two lines tall when its words need them */
+    int end_btn_h = nd ? w_button_height(c, tr(c, "The whole program with all details"),
+                                         ICON_CALENDAR, UI_FONT_BOLD, full_w)
+                       : 0;
 
     /* Whether the week scrolls decides where the arrows go (the header's height is the
      * same either way). */
@@ -820,8 +823,12 @@ static void build(ui_ctx *c)
     int top = L->btn_h + L->margin;
     int notes = 0;
     bool ask_row = ask_below(c);
+    /* a row of its own is tall enough for the words on two lines, if one does not hold them */
+    int ask_h = ask_row ? w_button_height(c, tr(c, "Who can I ask?"), ICON_ASK, UI_FONT_BOLD,
+                                          full_w)
+                        : 0;
     if (ask_row)
-        notes += L->btn_h + L->gap;
+        notes += ask_h + L->gap;
     if (m->notice && *m->notice)
         notes += w_notice(c, "notice", m->notice, ICON_USB, L->margin, 0, full_w, 4, false) +
                  L->gap;
@@ -840,7 +847,10 @@ static void build(ui_ctx *c)
     week_measure(c, days, nd, full_w,
                  L->h - top - L->gap - notes - (L->portrait ? L->btn_h + L->margin : 0), &wl);
     /* "Hvad savner du?" after the whole program, when the staff gave ideas */
-    int ideas_h = m->n_ideas ? L->btn_h + L->gap : 0;
+    int ideas_btn_h = m->n_ideas ? w_button_height(c, tr(c, "What do you miss?"), ICON_PLUS,
+                                                   UI_FONT_BOLD, full_w)
+                                 : 0;
+    int ideas_h = m->n_ideas ? ideas_btn_h + L->gap : 0;
     int content = wl.h + L->gap + end_btn_h + ideas_h;
     int view_h = L->h - top - L->gap - notes;
     bool scroll = content > view_h;
@@ -850,8 +860,8 @@ static void build(ui_ctx *c)
     int y = top + L->gap;
     if (ask_row) {
         w_button(c, WIDGETS[W_CONTACTS].id, tr(c, "Who can I ask?"), ICON_ASK,
-                 rect_make(L->margin, y, full_w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
-        y += L->btn_h + L->gap;
+                 rect_make(L->margin, y, full_w, ask_h), BTN_SECONDARY, UI_FONT_BOLD, false);
+        y += ask_h + L->gap;
     }
     if (m->notice && *m->notice)
         y += w_notice(c, "notice", m->notice, ICON_USB, L->margin, y, full_w, 4, true) + L->gap;
@@ -878,7 +888,7 @@ static void build(ui_ctx *c)
      * last row that fits whole (the one that does not is left for the arrow, not cut by it),
      * and a tap on the down arrow brings that row to the top. */
     week_rows rows;
-    week_rows_of(c, days, nd, &wl, end_btn_h, ideas_h ? L->btn_h : 0, &rows);
+    week_rows_of(c, days, nd, &wl, end_btn_h, ideas_btn_h, &rows);
     bool dragging = c->u->dragging;
     int scroll_max = rows_scroll_max(&rows, view_h);
     int s = c->u->scroll[SCR_HOME];
@@ -974,9 +984,9 @@ static void build(ui_ctx *c)
                  BTN_SECONDARY, UI_FONT_BOLD, false);
     }
     yy += end_btn_h + L->gap;
-    if (ideas_h && yy + L->btn_h > vis.y && yy < vis.y + vis.h)
+    if (ideas_h && yy + ideas_btn_h > vis.y && yy < vis.y + vis.h)
         w_button(c, WIDGETS[W_IDEAS].id, tr(c, "What do you miss?"), ICON_PLUS,
-                 rect_make(view.x, yy, view.w, L->btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
+                 rect_make(view.x, yy, view.w, ideas_btn_h), BTN_SECONDARY, UI_FONT_BOLD, false);
     w_scroll_end(c);
     if (scroll)
         w_scroll_buttons(c, up, down, s, scroll_max);

@@ -77,6 +77,27 @@ int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font fon
     return w;
 }
 
+int w_button_height(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w)
+{
+    const ui_layout *L = c->L;
+    if (!label || !*label)
+        return L->btn_h;
+    int icon_w = icon != ICON_NONE ? L->icon + L->gap : 0;
+    int inner = w - 2 * L->pad - 2 * L->border;
+    int lh = text_line_h(c->ms, font);
+    for (int lines = 1; lines <= 3; lines++) {
+        /* beside the pictogram, or (as button() does) alone on a wide button */
+        text_block b, alone;
+        text_wrap(&b, c->ms, font, label, inner - icon_w, lines);
+        text_wrap(&alone, c->ms, font, label, inner, lines);
+        if (!b.cut || (icon_w && !alone.cut && w >= 2 * L->icon)) {
+            int h = lines * lh + 2 * L->border + L->pad;
+            return h > L->btn_h ? h : L->btn_h;
+        }
+    }
+    return L->btn_h; /* the pictogram speaks alone */
+}
+
 static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
                    btn_style style, ui_font font, bool disabled, bool show_label)
 {
@@ -114,7 +135,13 @@ static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, u
             text_wrap(&b, c->ms, font, label, inner - (icon_w ? icon_w + L->gap : 0),
                       room >= 3 ? 3 : 2);
         if (b.cut && icon_w) {
-            words = false;
+            /* a wide button keeps its words and lets the pictogram go, when the words fit
+             * alone; a narrow one, or words too long even so, show the pictogram alone */
+            text_wrap(&b, c->ms, font, label, inner, room >= 3 ? 3 : room >= 2 ? 2 : 1);
+            if (!b.cut && r.w >= 2 * icon_w)
+                icon_w = 0;
+            else
+                words = false;
         } else if (b.cut) {
             text_wrap(&b, c->ms, font, label, inner, 1);
         }

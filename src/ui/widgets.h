@@ -43,6 +43,11 @@ int w_longest_word(const ui_ctx *c, ui_font font, const char *s);
 /* Natural width of a button with this label (and icon) in `font`. */
 int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font font);
 
+/* The height a button `w` wide needs to show its words (beside its pictogram, or alone when
+ * only that fits) on up to three lines: the standard button's height when one line holds
+ * them, or when even three do not (the pictogram then speaks alone). */
+int w_button_height(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w);
+
 /* A button. A disabled one is greyed but still answers a tap, so the screen can say why. */
 void w_button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
               btn_style style, ui_font font, bool disabled);

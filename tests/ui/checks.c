@@ -316,3 +316,25 @@ void h_check_words(const ui_frame *f)
         }
     }
 }
+
+void h_check_button_words(const ui_frame *f, const int font_px[UI_FONT_COUNT])
+{
+    int icon = (int)(font_px[UI_FONT_BODY] * 1.25 + 0.5);
+    for (size_t i = 0; i < f->n_widgets; i++) {
+        const ui_widget *w = &f->widgets[i];
+        ui_rect r = w->rect;
+        if (w->role != UI_ROLE_BUTTON || !w->label || !*w->label || r.w < 2 * icon || r.w < 2 * r.h)
+            continue;
+        /* the scroll arrows are pictograms by design, however wide */
+        if (strcmp(w->id, "scroll-up") == 0 || strcmp(w->id, "scroll-down") == 0)
+            continue;
+        if (r.h < icon)
+            continue; /* its list shows only a sliver of it */
+        if (r.x < 0 || r.y < 0 || r.x + r.w > f->width || r.y + r.h > f->height)
+            continue; /* scrolled out (or half out) of its list */
+        if (!has_text_inside(f, r))
+            fail_msg("%s %dx%d: the button '%s' (%d,%d %dx%d) has room for its words '%s' but "
+                     "shows only its pictogram",
+                     f->screen, f->width, f->height, w->id, r.x, r.y, r.w, r.h, w->label);
+    }
+}

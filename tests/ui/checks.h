@@ -29,6 +29,11 @@ void h_check_layout(const ui_frame *f, const int font_px[UI_FONT_COUNT], double 
 void h_check_placement(const ui_frame *f);
 void h_check_sizes(const ui_frame *f, const int font_px[UI_FONT_COUNT], double px_per_mm);
 void h_check_words(const ui_frame *f);
+/* No button that has the room shows only its pictogram: a button with a label, at least
+ * twice as wide as tall and as a pictogram (font_px[UI_FONT_BODY] * 1.25), draws some of its
+ * words. The scroll arrows (pictograms by design) and buttons partly scrolled out of their
+ * list are left alone. */
+void h_check_button_words(const ui_frame *f, const int font_px[UI_FONT_COUNT]);
 void h_check_no_secret(const ui_frame *f, const char *secret);
 
 #endif

@@ -419,6 +419,66 @@ static void no_lost_words(void **state)
     h_free(h);
 }
 
+/* Some of the words of the widget `id`'s label are drawn inside it (not only its pictogram). */
+static bool label_drawn(harness *h, const char *id)
+{
+    const ui_widget *w = h_widget(h, id);
+    assert_non_null(w);
+    for (size_t i = 0; i < h->f.n_cmds; i++) {
+        const draw_cmd *t = &h->f.cmds[i];
+        if (t->kind == DRAW_TEXT && *t->text && strstr(w->label, t->text) &&
+            ui_rect_contains(w->rect, t->rect.x + t->rect.w / 2, t->rect.y + t->rect.h / 2))
+            return true;
+    }
+    return false;
+}
+
+/* A button with the room shows its words: "Hvem kan jeg spørge?" on its own row in Somali
+ * standing up (on two lines where one does not hold it), and the staff's grey "Gem på
+ * nøglen" at 800x480. (h_check_button_words checks every button of home and the staff's
+ * screens on every frame.) */
+static void buttons_with_room_keep_their_words(void **state)
+{
+    (void)state;
+    static ui_contact who;
+    snprintf(who.c.name, sizeof who.c.name, "%s", "Hanne Jensen");
+    harness *h = h_new_panel(480, 800, 7);
+    h->check_words = false; /* this test looks itself, so it fails here when reverted */
+    h->m.contacts = &who;
+    h->m.n_contacts = 1;
+    speak(h, "so");
+    const ui_widget *ask = h_widget(h, "contacts");
+    assert_non_null(ask);
+    assert_int_equal(ask->rect.w, 480 - 2 * ask->rect.x); /* a row of its own */
+    assert_true(label_drawn(h, "contacts"));
+    h_free(h);
+
+    static const char *const STAFF_LANGS[] = {"da", "en"}; /* "Save to the stick" is longer */
+    for (size_t l = 0; l < 2; l++) {
+        h = h_new_panel(800, 480, 7);
+        h->check_words = false;
+        speak(h, STAFF_LANGS[l]);
+        h->m.admin_enabled = true;
+        h_build(h);
+        const ui_widget *clock = h_widget(h, "clock");
+        h->now_ms += 500;
+        h_press(h, clock->rect.x + 4, clock->rect.y + 4);
+        h_advance(h, UI_ADMIN_HOLD_MS);
+        h_release(h, clock->rect.x + 4, clock->rect.y + 4);
+        h_digits(h, "2468");
+        h_tap(h, "confirm");
+        take_one(h);
+        ui_admin_info info = {.version = "0.5.0", .kiosk_id = "kiosk-1"};
+        h->m.admin = &info;
+        answer(h, VM_OK, NULL);
+        assert_string_equal(h_screen(h), "admin");
+        assert_true(h_widget(h, "admin-export")->flags & UI_WIDGET_DISABLED);
+        assert_true(label_drawn(h, "admin-export"));
+        h->m.admin = NULL;
+        h_free(h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +488,7 @@ int main(void)
         cmocka_unit_test(cancelled_and_just_come),
         cmocka_unit_test(household_in_four_taps),
         cmocka_unit_test(no_lost_words),
+        cmocka_unit_test(buttons_with_room_keep_their_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
