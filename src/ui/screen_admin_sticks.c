@@ -155,12 +155,12 @@ static void build(ui_ctx *c)
     const ui_admin_state *ad = &c->u->admin;
     w_background(c);
     const char *why = ui_admin_authorise_reason(c);
-    /* with a synced folder too, it is plain that these are the physical sticks */
+    /* with a synced folder too, the title makes it plain that these are the physical sticks (the
+     * button keeps its short words: 'Godkend USB-nøglen' leaves a 7" panel's button a bare
+     * pictogram standing up) */
     bool folder = c->m->admin && c->m->admin->sync_folder;
     int top = w_top_bar(c, tr_staff(c, folder ? STAFF_("Staff USB sticks") : STAFF_("USB sticks")),
-                        WIDGETS[W_AUTHORISE].id,
-                        tr_staff(c, folder ? STAFF_("Authorise the USB stick")
-                                           : WIDGETS[W_AUTHORISE].label),
+                        WIDGETS[W_AUTHORISE].id, tr_staff(c, WIDGETS[W_AUTHORISE].label),
                         ICON_USB, why != NULL || ad->pending);
     int x = L->margin, w = L->w - 2 * L->margin, y = top + L->gap;
     /* the words over the list scroll with it, so a long answer never hides it */
