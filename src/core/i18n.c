@@ -166,7 +166,11 @@ static bool pass_key(const i18n_catalog *cat, const char *ctxt, int pass, const 
     return true;
 }
 
-const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid)
+/* The translation of `msgid` through the passes and the fallback chain: its one form, or with
+ * `plural` the form the catalog that has it chooses for `un` (by its own rule); NULL when no
+ * catalog in the chain has one. */
+static const char *lookup(const i18n_catalog *cat, const char *ctxt, const char *msgid,
+                          bool plural, unsigned long un)
 {
     const char *key;
     for (int pass = 0; pass < 2; pass++) {
@@ -175,11 +179,22 @@ const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char 
         const i18n_catalog *c = cat;
         for (int depth = 0; c && depth < CHAIN_MAX; c = c->fallback, depth++) {
             const i18n_msg *m = find(c, key, msgid);
-            if (m && m->str[0] && m->str[0][0])
-                return m->str[0];
+            unsigned long idx = 0;
+            if (!m || (plural && !(m->msgid_plural &&
+                                   i18n_plural_eval(c->plural_expr, un, &idx) &&
+                                   idx < I18N_MAX_FORMS)))
+                continue;
+            if (m->str[idx] && m->str[idx][0])
+                return m->str[idx];
         }
     }
-    return msgid;
+    return NULL;
+}
+
+const char *i18n_text_ctx(const i18n_catalog *cat, const char *ctxt, const char *msgid)
+{
+    const char *t = lookup(cat, ctxt, msgid, false, 0);
+    return t ? t : msgid;
 }
 
 const char *i18n_text(const i18n_catalog *cat, const char *msgid)
@@ -191,20 +206,8 @@ const char *i18n_plural_ctx(const i18n_catalog *cat, const char *ctxt, const cha
                             const char *msgid_plural, long n)
 {
     unsigned long un = n < 0 ? (unsigned long)0 - (unsigned long)n : (unsigned long)n;
-    const char *key;
-    for (int pass = 0; pass < 2; pass++) {
-        if (!pass_key(cat, ctxt, pass, &key))
-            continue;
-        const i18n_catalog *c = cat;
-        for (int depth = 0; c && depth < CHAIN_MAX; c = c->fallback, depth++) {
-            const i18n_msg *m = find(c, key, msgid);
-            unsigned long idx;
-            if (m && m->msgid_plural && i18n_plural_eval(c->plural_expr, un, &idx) &&
-                idx < I18N_MAX_FORMS && m->str[idx] && m->str[idx][0])
-                return m->str[idx];
-        }
-    }
-    return un == 1 ? msgid : msgid_plural;
+    const char *t = lookup(cat, ctxt, msgid, true, un);
+    return t ? t : un == 1 ? msgid : msgid_plural;
 }
 
 const char *i18n_plural(const i18n_catalog *cat, const char *msgid, const char *msgid_plural,
