@@ -14,6 +14,10 @@
  * It also counts draw commands and cards per frame, which depend on what is visible.
  *
  * usage: bench_frame [-k FRAMES] [-n 20,200,2000] [-s 800x480,1920x1080] [--now ISO] [--accel]
+ *                    [--home-only]
+ * --home-only stops after the warm home frames (cold + home): for counting the instructions
+ * of a home frame with callgrind (`--toggle-collect=ui_build`, `--toggle-collect=render_present`,
+ * two runs with different -k, the difference divided by the frames between them).
  * --accel lets SDL choose its renderer (under Xvfb: OpenGL on Mesa's llvmpipe) instead of
  * forcing the software one; SDL_VIDEODRIVER decides the driver (dummy when unset).
  * Output: one JSON object per line (size, count, variant) on stdout.
@@ -209,6 +213,8 @@ static void report(int w, int h, size_t n, size_t held, const char *variant, ser
     fflush(stdout);
 }
 
+static bool home_only;
+
 static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
 {
     int rc = 1;
@@ -257,6 +263,10 @@ static int run_one(int w, int h, size_t n, size_t k, int64_t now, bool accel)
     render_stats(r, &made1, NULL);
     report(w, h, n, m.n, "home", &s, &f, made1 - made0);
     now_ms += 1 + (int64_t)k;
+    if (home_only) {
+        rc = 0;
+        goto out;
+    }
 
     /* scroll: one wheel step a frame, back to the top at the end */
     render_stats(r, &made0, NULL);
@@ -356,6 +366,8 @@ int main(int argc, char **argv)
             n_sizes = parse_list(argv[++i], ws, hs, 8);
         else if (strcmp(argv[i], "--accel") == 0)
             accel = true;
+        else if (strcmp(argv[i], "--home-only") == 0)
+            home_only = true;
         else if (strcmp(argv[i], "--now") == 0 && i + 1 < argc) {
             if (!dktime_parse_iso(argv[++i], &now)) {
                 fprintf(stderr, "bench_frame: --now must look like 2026-11-23T09:30Z\n");
@@ -363,7 +375,7 @@ int main(int argc, char **argv)
             }
         } else {
             fprintf(stderr, "usage: bench_frame [-k FRAMES] [-n 20,200,2000] "
-                            "[-s 800x480,1920x1080] [--now ISO] [--accel]\n");
+                            "[-s 800x480,1920x1080] [--now ISO] [--accel] [--home-only]\n");
             return 2;
         }
     }
