@@ -168,7 +168,9 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
     const char *cancelled = tr(c, "Cancelled");
     /* each line as high as its own letters: a time is Latin, a title mostly is */
     int lh = text_line_h_for(c->ms, UI_FONT_BOLD, clock); /* the pictogram's square */
-    bool soon = a->start <= c->now || a->start - c->now < 3600;
+    /* begun, or a countdown in minutes ("om 59 min."; "om 1 time" is one of hours): turns
+     * on the minute, as the countdown does */
+    bool soon = a->start <= c->now || (a->start - c->now + 59) / 60 < 60;
     if (a->cancelled ||
         (short_lines && *countdown &&
          (!soon || text_line_h_for(c->ms, UI_FONT_BOLD, countdown) > lh)))
@@ -695,8 +697,8 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, int vie
 }
 
 /* The rows of the week as the list shows them, from the top of its content: each row of
- * tiles (a day's first with its leaf, or its bar above it), then the whole program and "Hvad
- * savner du?". */
+ * tiles (a day's first with its leaf, or its bar above it); then (rows_tail) the whole
+ * program and "Hvad savner du?". */
 #define WEEK_ROWS 128
 typedef struct week_rows {
     int n;
@@ -715,7 +717,7 @@ static void rows_add(week_rows *r, int start, int end)
 }
 
 static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_layout *wl,
-                         int end_btn_h, int ideas_h, week_rows *out)
+                         week_rows *out)
 {
     const ui_layout *L = c->L;
     out->n = 0;
@@ -746,7 +748,13 @@ static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_lay
         }
         y += dh;
     }
-    y += L->gap;
+}
+
+/* The rows after the days (`days_h` high): the whole program, "Hvad savner du?". */
+static void rows_tail(week_rows *out, const ui_layout *L, int days_h, int nd, int end_btn_h,
+                      int ideas_h)
+{
+    int y = days_h + L->gap;
     if (nd) {
         rows_add(out, y, y + end_btn_h);
         y += end_btn_h + L->gap;
@@ -803,19 +811,182 @@ static int rows_next(const week_rows *r, int end)
     return -1;
 }
 
+/* The week laid out, from the top of the list's content and the start of its view: which
+ * days, the leaves, every tile's place and size, the rows the list settles on. It depends on
+ * the model's entries (their generation), the language (words, direction, face), the
+ * measurer, the panel (ui_layout), the minute of `now` (what is over, today, the
+ * countdowns; the second where a start or an end is not on a whole minute), and the room the
+ * notes leave; not on the scroll, a press or the buttons after the days, which each frame
+ * applies. Kept in the ui (`home_week`) while all of that stays, so a frame measures only
+ * the tiles it draws: its cost does not grow with the week. */
+typedef struct week_tile {
+    size_t entry;     /* index in the model */
+    int x, y, w, h;   /* x from the view's start, y from the content's top */
+} week_tile;
+
+typedef struct week_band {
+    week_day d;
+    bool today;
+    int y, h;         /* the day, from the content's top */
+    ui_rect leaf;     /* x from the view's start, y from the content's top */
+    int empty_y;      /* "Nothing more today": its top (before the tile padding) */
+    size_t first, n;  /* its tiles in `tiles` */
+} week_band;
+
+struct home_week {
+    /* the key: what the layout was made from (the widths and heights passed in with it, the
+     * week's width and the buttons' heights, follow from the panel, the language and the
+     * measurer; the face the measurer reads Arabic script in from the language) */
+    unsigned long generation;
+    size_t n_entries; /* (changes with the generation; kept too, so that no tile ever
+                         points past the entries of a model that did not say) */
+    const i18n_catalog *cat;
+    ui_measure ms;
+    ui_layout L;
+    int64_t now;      /* the second it was laid out at; */
+    bool by_minute;   /* ... and the same for the whole minute: every start and end is on
+                         a whole minute (as a day, the countdowns and what is over turn) */
+    int notes;        /* the height of the notes over the week (the rest of the room it is
+                         seen in follows from the panel) */
+    /* the layout */
+    int nd;
+    week_band bands[WEEK_DAYS];
+    week_layout wl;
+    week_rows rows;   /* the days' rows (each frame adds the buttons' after them) */
+    int days_h;       /* the days' height, from the content's top */
+    size_t n_tiles;
+    week_tile tiles[];
+};
+
+static int64_t minute_of(int64_t t)
+{
+    return t >= 0 ? t / 60 : -((-t + 59) / 60);
+}
+
+static bool week_key_same(const struct home_week *w, const ui_ctx *c, int notes)
+{
+    const ui_model *m = c->m;
+    return w && m->generation && w->generation == m->generation &&
+           w->n_entries == m->n_entries && w->cat == c->cat && w->ms.ctx == c->ms->ctx &&
+           w->ms.size == c->ms->size && w->ms.size_face == c->ms->size_face &&
+           memcmp(&w->L, c->L, sizeof w->L) == 0 &&
+           (w->by_minute ? minute_of(w->now) == minute_of(c->now) : w->now == c->now) &&
+           w->notes == notes;
+}
+
+/* Lays the week out afresh; NULL when out of memory. */
+static struct home_week *week_lay_out(ui_ctx *c, int full_w, int view_h, int notes)
+{
+    const ui_layout *L = c->L;
+    const ui_model *m = c->m;
+    week_day days[WEEK_DAYS];
+    int nd = week_days(c, days);
+    size_t n_tiles = 0;
+    for (int i = 0; i < nd; i++)
+        n_tiles += (size_t)days[i].n;
+    struct home_week *w = malloc(sizeof *w + (n_tiles ? n_tiles : 1) * sizeof w->tiles[0]);
+    if (!w)
+        return NULL;
+    memset(w, 0, sizeof *w);
+    w->generation = m->generation;
+    w->n_entries = m->n_entries;
+    w->cat = c->cat;
+    w->ms = *c->ms;
+    memcpy(&w->L, L, sizeof w->L);
+    w->now = c->now;
+    /* What the week shows turns with time only where a start or an end is passed, a
+     * countdown's minute turns ("om 20 min.": whole minutes before a start) and at midnight:
+     * on whole minutes when every start and end is on one (local midnight is, in Denmark). */
+    w->by_minute = true;
+    for (size_t i = 0; i < m->n_entries && w->by_minute; i++)
+        w->by_minute = m->entries[i].act.start % 60 == 0 && m->entries[i].act.end % 60 == 0;
+    w->notes = notes;
+    w->nd = nd;
+    week_layout *wl = &w->wl;
+    week_measure(c, days, nd, full_w, view_h, wl);
+    week_rows_of(c, days, nd, wl, &w->rows);
+    int yy = 0;
+    for (int i = 0; i < nd; i++) {
+        week_band *b = &w->bands[i];
+        const week_day *d = &days[i];
+        b->d = *d;
+        b->today = i == 0 && is_today(c, d);
+        int row_h[WEEK_MAX_TILES];
+        int dh = day_height(c, d, b->today, wl, row_h, WEEK_MAX_TILES);
+        if (i)
+            yy += L->gap;
+        b->y = yy;
+        b->h = dh;
+        int ry = yy;
+        int tx0 = c->rtl ? 0 : wl->leaf_w + leaf_gap(L);
+        if (wl->above) {
+            b->leaf = rect_make(0, yy, full_w, L->target);
+            ry += L->target + L->gap / 2;
+            tx0 = 0;
+        } else {
+            b->leaf = rect_make(c->rtl ? full_w - wl->leaf_w : 0, yy, wl->leaf_w, dh);
+        }
+        int col = 0, row = 0, k = 0, ncols, tile_w;
+        band_cols(c, d, b->today, wl, &ncols, &tile_w);
+        b->first = w->n_tiles;
+        for (size_t j = d->first; j < m->n_entries && k < d->n; j++) {
+            const ui_entry *e = &m->entries[j];
+            if (!of_day(c, d, &e->act, b->today))
+                continue;
+            k++;
+            int rh = row < WEEK_MAX_TILES ? row_h[row] : L->target;
+            if (!wl->above && d->n <= ncols)
+                rh = dh; /* one row: as tall as its leaf */
+            int slot = c->rtl ? ncols - 1 - col : col;
+            if (w->n_tiles < n_tiles)
+                w->tiles[w->n_tiles++] =
+                    (week_tile){j, tx0 + slot * (tile_w + L->gap / 2), ry, tile_w, rh};
+            if (++col == ncols) {
+                col = 0;
+                ry += rh + L->gap / 2;
+                row++;
+            }
+        }
+        b->n = w->n_tiles - b->first;
+        b->empty_y = ry;
+        yy += dh;
+    }
+    w->days_h = yy;
+    return w;
+}
+
+/* The week for this frame, `full_w` wide and seen in `view_h` under `notes` of notes: the
+ * kept one while its key holds, else laid out afresh (and kept, when the model has a
+ * generation). A model without one (0) is laid out every frame, into `*fresh` (the caller
+ * frees it), and leaves the kept one alone. NULL when out of memory. */
+static const struct home_week *week_of(ui_ctx *c, int full_w, int view_h, int notes,
+                                       struct home_week **fresh)
+{
+    ui *u = c->u;
+    *fresh = NULL;
+    if (week_key_same(u->home_week, c, notes))
+        return u->home_week;
+    struct home_week *w = week_lay_out(c, full_w, view_h, notes);
+    if (!c->m->generation) {
+        *fresh = w;
+        return w;
+    }
+    free(u->home_week);
+    u->home_week = w;
+    return w;
+}
+
 static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
     const ui_model *m = c->m;
     w_background(c);
 
-    week_day days[WEEK_DAYS];
-    int nd = week_days(c, days);
     int full_w = L->w - 2 * L->margin;
-    /* the whole program, when there is one: two lines tall when its words need them */
-    int end_btn_h = nd ? w_button_height(c, tr(c, "The whole program with all details"),
-                                         ICON_CALENDAR, UI_FONT_BOLD, full_w)
-                       : 0;
+    /* the whole program, when there is one (below: when a day is shown): two lines tall
+     * when its words need them */
+    int program_btn_h = w_button_height(c, tr(c, "The whole program with all details"),
+                                        ICON_CALENDAR, UI_FONT_BOLD, full_w);
 
     /* Whether the week scrolls decides where the arrows go (the header's height is the
      * same either way). */
@@ -843,15 +1014,22 @@ static void build(ui_ctx *c)
                           tr(c, "The clock may be wrong \xE2\x80\x93 please tell the staff"),
                           ICON_WARNING, L->margin, 0, full_w, 4, false) +
                  L->gap;
-    week_layout wl;
-    week_measure(c, days, nd, full_w,
-                 L->h - top - L->gap - notes - (L->portrait ? L->btn_h + L->margin : 0), &wl);
     /* "Hvad savner du?" after the whole program, when the staff gave ideas */
     int ideas_btn_h = m->n_ideas ? w_button_height(c, tr(c, "What do you miss?"), ICON_PLUS,
                                                    UI_FONT_BOLD, full_w)
                                  : 0;
     int ideas_h = m->n_ideas ? ideas_btn_h + L->gap : 0;
-    int content = wl.h + L->gap + end_btn_h + ideas_h;
+    struct home_week *fresh;
+    const struct home_week *wk =
+        week_of(c, full_w, L->h - top - L->gap - notes - (L->portrait ? L->btn_h + L->margin : 0),
+                notes, &fresh);
+    if (!wk) {
+        c->f->oom = true;
+        return;
+    }
+    int nd = wk->nd;
+    int end_btn_h = nd ? program_btn_h : 0;
+    int content = wk->wl.h + L->gap + end_btn_h + ideas_h;
     int view_h = L->h - top - L->gap - notes;
     bool scroll = content > view_h;
     if (scroll && L->portrait)
@@ -887,10 +1065,11 @@ static void build(ui_ctx *c)
     /* Only whole rows in the view: the list settles with a row at its top, ends under the
      * last row that fits whole (the one that does not is left for the arrow, not cut by it),
      * and a tap on the down arrow brings that row to the top. */
-    week_rows rows;
-    week_rows_of(c, days, nd, &wl, end_btn_h, ideas_btn_h, &rows);
+    week_rows all_rows = wk->rows;
+    rows_tail(&all_rows, L, wk->days_h, nd, end_btn_h, ideas_btn_h);
+    const week_rows *rows = &all_rows;
     bool dragging = c->u->dragging;
-    int scroll_max = rows_scroll_max(&rows, view_h);
+    int scroll_max = rows_scroll_max(rows, view_h);
     int s = c->u->scroll[SCR_HOME];
     if (s > scroll_max)
         s = scroll_max;
@@ -900,13 +1079,13 @@ static void build(ui_ctx *c)
     int page = view_h * 3 / 4;
     bool whole_only = false; /* tiles cut by the view's edge left out */
     if (!dragging) {
-        s = rows_settle(&rows, s, view_h);
+        s = rows_settle(rows, s, view_h);
         c->u->scroll[SCR_HOME] = s;
-        int end = rows_whole_end(&rows, s, view_h);
+        int end = rows_whole_end(rows, s, view_h);
         if (end >= 0) {
             whole_only = true;
             vis.h = end - s;
-            int next = rows_next(&rows, end);
+            int next = rows_next(rows, end);
             if (next > s)
                 page = next - s;
         }
@@ -918,57 +1097,33 @@ static void build(ui_ctx *c)
         c->view = vis;
         draw_clip(c->f, vis);
     }
-    int yy = view.y - s;
+    /* only the days and tiles in view are drawn (and measured again: their words) */
+    const week_layout *wl = &wk->wl;
+    int y0 = view.y - s;
     for (int i = 0; i < nd; i++) {
-        const week_day *d = &days[i];
-        bool today = i == 0 && is_today(c, d);
-        int row_h[WEEK_MAX_TILES];
-        int dh = day_height(c, d, today, &wl, row_h, WEEK_MAX_TILES);
-        if (i)
-            yy += L->gap;
-        if (yy + dh > vis.y && yy < vis.y + vis.h) {
-            int lx = c->rtl ? view.x + view.w - wl.leaf_w : view.x;
-            int ry = yy;
-            int tx0 = c->rtl ? view.x : view.x + wl.leaf_w + leaf_gap(L);
-            if (wl.above) {
-                leaf(c, d, wl.narrow, rect_make(view.x, yy, view.w, L->target));
-                ry += L->target + L->gap / 2;
-                tx0 = view.x;
-            } else {
-                leaf(c, d, wl.narrow, rect_make(lx, yy, wl.leaf_w, dh));
-            }
-            int col = 0, row = 0, k = 0, ncols, tile_w;
-            band_cols(c, d, today, &wl, &ncols, &tile_w);
-            for (size_t j = d->first; j < m->n_entries && k < d->n; j++) {
-                const ui_entry *e = &m->entries[j];
-                if (!of_day(c, d, &e->act, today))
-                    continue;
-                k++;
-                int rh = row < WEEK_MAX_TILES ? row_h[row] : L->target;
-                if (!wl.above && d->n <= ncols)
-                    rh = dh; /* one row: as tall as its leaf */
-                int slot = c->rtl ? ncols - 1 - col : col;
-                int tx = tx0 + slot * (tile_w + L->gap / 2);
-                if (whole_only ? ry >= vis.y && ry + rh <= vis.y + vis.h
-                               : ry + rh > vis.y && ry < vis.y + vis.h)
-                    tile(c, e, tx, ry, tile_w, rh, true, wl.short_lines);
-                if (++col == ncols) {
-                    col = 0;
-                    ry += rh + L->gap / 2;
-                    row++;
-                }
-            }
-            if (d->n == 0) {
-                /* today with nothing (more) on */
-                int tx = wl.above || c->rtl ? view.x : view.x + wl.leaf_w + leaf_gap(L);
-                int tw = wl.above ? view.w : view.w - wl.leaf_w - leaf_gap(L);
-                w_text_widget(c, "today-empty", UI_ROLE_TEXT, tr(c, "Nothing more today"),
-                              UI_FONT_BODY, COL_TEXT, COL_BG, tx, ry + tile_pad(L), tw, 2,
-                              true);
-            }
+        const week_band *b = &wk->bands[i];
+        if (y0 + b->y + b->h <= vis.y || y0 + b->y >= vis.y + vis.h)
+            continue;
+        leaf(c, &b->d, wl->narrow,
+             rect_make(view.x + b->leaf.x, y0 + b->leaf.y, b->leaf.w, b->leaf.h));
+        for (size_t k = b->first; k < b->first + b->n; k++) {
+            const week_tile *t = &wk->tiles[k];
+            int ry = y0 + t->y;
+            if (whole_only ? ry >= vis.y && ry + t->h <= vis.y + vis.h
+                           : ry + t->h > vis.y && ry < vis.y + vis.h)
+                tile(c, &m->entries[t->entry], view.x + t->x, ry, t->w, t->h, true,
+                     wl->short_lines);
         }
-        yy += dh;
+        if (b->d.n == 0) {
+            /* today with nothing (more) on */
+            int tx = wl->above || c->rtl ? view.x : view.x + wl->leaf_w + leaf_gap(L);
+            int tw = wl->above ? view.w : view.w - wl->leaf_w - leaf_gap(L);
+            w_text_widget(c, "today-empty", UI_ROLE_TEXT, tr(c, "Nothing more today"),
+                          UI_FONT_BODY, COL_TEXT, COL_BG, tx, y0 + b->empty_y + tile_pad(L), tw,
+                          2, true);
+        }
     }
+    int yy = y0 + wk->days_h;
     if (nd == 0) {
         int ty = yy + L->gap;
         ty += w_text_widget(c, "empty", UI_ROLE_TEXT, tr(c, "Nothing is planned right now"),
@@ -990,6 +1145,7 @@ static void build(ui_ctx *c)
     w_scroll_end(c);
     if (scroll)
         w_scroll_buttons(c, up, down, s, scroll_max);
+    free(fresh);
 }
 
 static void tap_card(ui *u, const ui_model *m, const char *arg, int64_t now_ms)

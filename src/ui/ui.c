@@ -59,6 +59,7 @@ void ui_free(ui *u)
     ui_frame_free(&u->last);
     free(u->home_cache.heights);
     free(u->home_cache.sec);
+    free(u->home_week);
     ui_wipe(u, sizeof *u);
     free(u);
 }

@@ -242,9 +242,9 @@ typedef struct ui_model {
     void (*need_qr)(void *ctx, const ui_entry *entry);
     void *need_qr_ctx;
     /* Changes whenever `entries` change (the app counts its reloads). The home screen keeps
-     * its cards' measurements while the generation, the minute, the width and the language
-     * stay, so scrolling a long program does not measure every card on every frame.
-     * 0: unknown, nothing is kept. */
+     * its week's layout and the whole program its cards' measurements while the generation,
+     * the minute, the panel and the language stay, so a frame or a scroll does not measure
+     * every activity again. 0: unknown, nothing is kept. */
     unsigned long generation;
     /* The kiosk cannot save sign-ups now (its database is read-only or damaged): it shows
      * the program, says so on the home screen, and every "Sign up" is closed with that

@@ -171,8 +171,8 @@ struct ui {
 
     ui_admin_state admin;
 
-    /* home: the cards' sections and heights, kept while nothing they depend on changed
-     * (model.generation, the minute, the column width, the language) */
+    /* program (the whole program): the cards' sections and heights, kept while nothing they
+     * depend on changed (model.generation, the minute, the column width, the language) */
     struct {
         unsigned long generation;
         int64_t minute;
@@ -180,6 +180,9 @@ struct ui {
         size_t lang, n;
         int *heights, *sec;
     } home_cache;
+    /* home, the week at a glance: its layout (screen_home.c), kept while what it depends on
+     * stays; NULL: none yet. */
+    struct home_week *home_week;
 };
 
 /* What a screen builder needs. */
