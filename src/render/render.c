@@ -38,6 +38,8 @@ typedef struct tex_entry {
 
 typedef struct size_entry {
     int w, h;
+    bool ink_known;  /* `ink` was found (when a text was first drawn where it may be copied) */
+    SDL_Rect ink;    /* the part of the text's box its letters touch (w 0: none) */
 } size_entry;
 
 struct render {
@@ -57,7 +59,11 @@ struct render {
     SDL_Rect whole;   /* while drawing: the picture */
     SDL_Rect visible; /* while drawing: the clip, or the whole picture; what lies outside it
                          is not rasterised */
-    unsigned long rasterised, hits;
+    /* texts on one opaque colour are mixed with it once and copied (render_texts_copied):
+     * SDL's software renderer drawing the window's own pixel format, unturned */
+    bool copy_texts;
+    Uint32 window_format;
+    unsigned long rasterised, hits, copied;
 };
 
 static void destroy_texture(void *value, void *ctx)
@@ -131,6 +137,17 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
     r->shapes.blend_opaque = opt->blend_opaque_fills;
     r->rotation = (opt->rotation == 90 || opt->rotation == 180 || opt->rotation == 270)
                       ? opt->rotation : 0;
+    /* Mixing a text with its background beforehand gives the very pixels blending it gives
+     * only where the mixing is SDL's own blit into the format blending writes into: the
+     * software renderer's window (a GPU blends by its own arithmetic; a turned picture is
+     * drawn into a texture of another format first). */
+    SDL_RendererInfo info;
+    r->window_format = SDL_GetWindowPixelFormat(r->window);
+    r->copy_texts = !opt->blend_texts && !r->rotation &&
+                    SDL_GetRendererInfo(r->renderer, &info) == 0 &&
+                    (info.flags & SDL_RENDERER_SOFTWARE) &&
+                    (r->window_format == SDL_PIXELFORMAT_RGB888 ||
+                     r->window_format == SDL_PIXELFORMAT_ARGB8888);
     *out = r;
     r = NULL;
 out:
@@ -264,7 +281,7 @@ static void measure_text_face(void *ctx, ui_font font, ui_face face, const char 
     size_t klen = text_key(key, sizeof key, font, face, NULL, utf8);
     size_entry *e = cache_get(r->sizes, key, klen);
     if (!e) {
-        size_entry fresh = {0, 0};
+        size_entry fresh = {0, 0, false, {0, 0, 0, 0}};
         TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(utf8, face));
         if (f && *utf8)
             TTF_SizeUTF8(f, utf8, &fresh.w, &fresh.h);
@@ -292,21 +309,31 @@ ui_measure render_measure(render *r)
     return m;
 }
 
+/* The text rasterised in its colour (opaque: an alpha is the texture's), or NULL. */
+static SDL_Surface *text_surface(render *r, ui_font font, ui_face face, ui_color c,
+                                 const char *text)
+{
+    TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(text, face));
+    if (!f || !*text)
+        return NULL;
+    SDL_Color col = {c.r, c.g, c.b, 255};
+    return TTF_RenderUTF8_Blended(f, text, col);
+}
+
+/* The text's texture, blended where it is drawn; made from `ready` (text_surface's, freed
+ * here) when given. */
 static tex_entry *text_texture(render *r, ui_font font, ui_face face, ui_color c,
-                               const char *text)
+                               const char *text, SDL_Surface *ready)
 {
     unsigned char key[1024];
     size_t klen = text_key(key, sizeof key, font, face, &c, text);
     tex_entry *e = cache_get(r->texts, key, klen);
     if (e) {
+        SDL_FreeSurface(ready);
         r->hits++;
         return e;
     }
-    TTF_Font *f = fonts_get(&r->fonts, font, fonts_script_of(text, face));
-    if (!f || !*text)
-        return NULL;
-    SDL_Color col = {c.r, c.g, c.b, 255};
-    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, col);
+    SDL_Surface *s = ready ? ready : text_surface(r, font, face, c, text);
     if (!s)
         return NULL;
     tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), s->w, s->h};
@@ -315,6 +342,95 @@ static tex_entry *text_texture(render *r, ui_font font, ui_face face, ui_color c
         return NULL;
     if (c.a != 255)
         SDL_SetTextureAlphaMod(fresh.tex, c.a);
+    r->rasterised++;
+    return cache_put_cost(r->texts, key, klen, &fresh, (size_t)fresh.w * (size_t)fresh.h * 4);
+}
+
+/* The part of a rasterised text its letters touch (alpha above 0); w 0 when none. */
+static SDL_Rect ink_of(const SDL_Surface *s)
+{
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row =
+            (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if (row[x] & s->format->Amask) {
+                if (x < x0)
+                    x0 = x;
+                if (x > x1)
+                    x1 = x;
+                if (y < y0)
+                    y0 = y;
+                y1 = y;
+            }
+    }
+    return x1 < 0 ? (SDL_Rect){0, 0, 0, 0} : (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
+/* The ink of the text (kept with its size), found when not yet known; `*made` gets the
+ * surface rasterised for it (the caller uses or frees it). False when it cannot be known. */
+static bool text_ink(render *r, ui_font font, ui_face face, ui_color c, const char *text,
+                     SDL_Rect *ink, SDL_Surface **made)
+{
+    unsigned char key[1024];
+    size_t klen = text_key(key, sizeof key, font, face, NULL, text);
+    *made = NULL;
+    size_entry *e = cache_get(r->sizes, key, klen);
+    if (e && e->ink_known) {
+        *ink = e->ink;
+        return true;
+    }
+    *made = text_surface(r, font, face, c, text);
+    if (!*made || SDL_LockSurface(*made) != 0)
+        return false;
+    *ink = ink_of(*made);
+    SDL_UnlockSurface(*made);
+    if (!e) {
+        size_entry fresh = {(*made)->w, (*made)->h, false, {0, 0, 0, 0}};
+        e = cache_put(r->sizes, key, klen, &fresh);
+    }
+    if (e) {
+        e->ink_known = true;
+        e->ink = *ink;
+    }
+    return true;
+}
+
+/* The ink of the text mixed with the opaque colour `bg` beneath it, as an opaque texture to
+ * copy: SDL's blit of the rasterised text onto that colour, into the window's format, is the
+ * very blit that blending it onto the window does (and outside the ink blending changes no
+ * pixel). Made from `ready` when given (not freed here). */
+static tex_entry *text_texture_on(render *r, ui_font font, ui_face face, ui_color c,
+                                  ui_color bg, const char *text, SDL_Rect ink,
+                                  SDL_Surface *ready)
+{
+    unsigned char key[1024];
+    key[0] = 0xFF; /* (no font has this number: not a key of text_texture) */
+    key[1] = bg.r;
+    key[2] = bg.g;
+    key[3] = bg.b;
+    size_t klen = 4 + text_key(key + 4, sizeof key - 4, font, face, &c, text);
+    tex_entry *e = cache_get(r->texts, key, klen);
+    if (e) {
+        r->hits++;
+        return e;
+    }
+    SDL_Surface *s = ready ? ready : text_surface(r, font, face, c, text);
+    if (!s)
+        return NULL;
+    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
+    tex_entry fresh = {NULL, ink.w, ink.h};
+    SDL_Rect src = ink;
+    if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
+        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
+        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
+        fresh.tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
+    SDL_FreeSurface(mixed);
+    if (s != ready)
+        SDL_FreeSurface(s);
+    if (!fresh.tex)
+        return NULL;
+    SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_NONE);
     r->rasterised++;
     return cache_put_cost(r->texts, key, klen, &fresh, (size_t)fresh.w * (size_t)fresh.h * 4);
 }
@@ -435,8 +551,102 @@ static void draw_image_cmd(render *r, const draw_cmd *c)
     SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
 }
 
-static void execute(render *r, const draw_cmd *c)
+static bool overlap(ui_rect a, ui_rect b)
 {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static bool inside(ui_rect outer, ui_rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* Whether `box` misses the four `rad` x `rad` corner squares of `r` (where a rounded shape's
+ * corners are blended). */
+static bool clear_of_corners(ui_rect r, int rad, ui_rect box)
+{
+    if (rad <= 0)
+        return true;
+    const ui_rect corners[4] = {{r.x, r.y, rad, rad},
+                                {r.x + r.w - rad, r.y, rad, rad},
+                                {r.x, r.y + r.h - rad, rad, rad},
+                                {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
+    for (int i = 0; i < 4; i++)
+        if (overlap(corners[i], box))
+            return false;
+    return true;
+}
+
+/* (as shapes.c clamps it) */
+static int clamped_radius(ui_rect r, int radius)
+{
+    if (radius > r.w / 2)
+        radius = r.w / 2;
+    if (radius > r.h / 2)
+        radius = r.h / 2;
+    return radius < 0 ? 0 : radius;
+}
+
+/* The one opaque colour every pixel of `box` has when command `i` of `f` is drawn, if there
+ * is one: the last command before it that touches the box is an opaque fill that covers the
+ * whole box (clear of its rounded corners); an outline whose line misses the box is looked
+ * through; a clip between them, or anything else touching the box, and there is none. */
+static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg)
+{
+    while (i-- > 0) {
+        const draw_cmd *c = &f->cmds[i];
+        if (c->kind == DRAW_CLIP)
+            return false;
+        if (!overlap(c->rect, box))
+            continue;
+        if (c->kind == DRAW_RECT) {
+            if (c->color.a != 255 || !inside(c->rect, box) ||
+                !clear_of_corners(c->rect, clamped_radius(c->rect, c->radius), box))
+                return false;
+            *bg = c->color;
+            return true;
+        }
+        if (c->kind != DRAW_FRAME)
+            return false;
+        int t = c->thickness, rad = clamped_radius(c->rect, c->radius);
+        ui_rect in = {c->rect.x + t, c->rect.y + t, c->rect.w - 2 * t, c->rect.h - 2 * t};
+        if (t > 0 && !(inside(in, box) && clear_of_corners(c->rect, rad < t ? 0 : rad, box)))
+            return false; /* its line touches the box (one of no thickness draws nothing) */
+    }
+    return false;
+}
+
+/* A text drawn as a copy of its ink mixed with the one opaque colour beneath it
+ * (render_texts_copied); false when it is not, and `*ready` may then hold the text
+ * rasterised (for text_texture). */
+static bool copy_text(render *r, const ui_frame *f, size_t i, const char *text,
+                      SDL_Surface **ready)
+{
+    const draw_cmd *c = &f->cmds[i];
+    SDL_Rect ink;
+    ui_color bg;
+    if (!text_ink(r, c->font, c->face, c->color, text, &ink, ready))
+        return false;
+    if (ink.w <= 0 || ink.h <= 0)
+        return true; /* nothing to draw (spaces) */
+    ui_rect box = {c->rect.x + ink.x, c->rect.y + ink.y, ink.w, ink.h};
+    if (!solid_beneath(f, i, box, &bg))
+        return false;
+    tex_entry *t = text_texture_on(r, c->font, c->face, c->color, bg, text, ink, *ready);
+    SDL_FreeSurface(*ready);
+    *ready = NULL;
+    if (!t)
+        return false;
+    SDL_Rect dst = {box.x, box.y, t->w, t->h};
+    SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
+    r->copied++;
+    return true;
+}
+
+static void execute(render *r, const ui_frame *f, size_t i)
+{
+    const draw_cmd *c = &f->cmds[i];
     if ((c->kind == DRAW_TEXT || c->kind == DRAW_ICON || c->kind == DRAW_QR ||
          c->kind == DRAW_IMAGE) && !seen(r, c->rect))
         return;
@@ -448,7 +658,11 @@ static void execute(render *r, const draw_cmd *c)
         shapes_outline(&r->shapes, c->rect, c->color, c->thickness, c->radius);
         break;
     case DRAW_TEXT: {
-        tex_entry *t = text_texture(r, c->font, c->face, c->color, c->text ? c->text : "");
+        const char *text = c->text ? c->text : "";
+        SDL_Surface *ready = NULL;
+        if (r->copy_texts && c->color.a == 255 && *text && copy_text(r, f, i, text, &ready))
+            break;
+        tex_entry *t = text_texture(r, c->font, c->face, c->color, text, ready);
         if (t) {
             SDL_Rect dst = {c->rect.x, c->rect.y, t->w, t->h};
             SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
@@ -509,7 +723,7 @@ void render_draw(render *r, const ui_frame *f)
     SDL_RenderClear(r->renderer);
     r->whole = r->visible = (SDL_Rect){0, 0, w, h};
     for (size_t i = first; i < f->n_cmds; i++)
-        execute(r, &f->cmds[i]);
+        execute(r, f, i);
     SDL_RenderSetClipRect(r->renderer, NULL);
     if (rotated)
         end_rotated(r);
@@ -587,6 +801,11 @@ void render_stats(const render *r, unsigned long *texts_rasterised, unsigned lon
         *texts_rasterised = r->rasterised;
     if (cache_hits)
         *cache_hits = r->hits;
+}
+
+unsigned long render_texts_copied(const render *r)
+{
+    return r->copied;
 }
 
 int render_drm_fd(const render *r)

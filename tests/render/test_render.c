@@ -347,11 +347,13 @@ static bool compare_golden(const char *name, const unsigned char *px, int w, int
 }
 
 /* Draws the golden screen; `px` gets its pixels (the caller frees them). */
-static void draw_golden_screen(int w, int h, bool open_detail, bool blend_opaque_fills,
-                               unsigned char **px, int *pw, int *ph)
+static unsigned long texts_copied; /* by the last draw_golden_screen */
+
+static void draw_golden_screen_texts(int w, int h, bool open_detail, bool blend_opaque_fills,
+                                     bool blend_texts, unsigned char **px, int *pw, int *ph)
 {
     render_options ro = {.title = "test", .width = w, .height = h, .software = true,
-                         .blend_opaque_fills = blend_opaque_fills};
+                         .blend_opaque_fills = blend_opaque_fills, .blend_texts = blend_texts};
     render *r = NULL;
     vm_err err = {0};
     if (render_open(&ro, &r, &err) != VM_OK)
@@ -393,10 +395,17 @@ static void draw_golden_screen(int w, int h, bool open_detail, bool blend_opaque
     }
     render_draw(r, &f);
     assert_int_equal(render_read_pixels(r, px, pw, ph, &err), VM_OK);
+    texts_copied = render_texts_copied(r);
     ui_frame_free(&f);
     ui_free(u);
     i18n_catalog_free(da);
     render_close(r);
+}
+
+static void draw_golden_screen(int w, int h, bool open_detail, bool blend_opaque_fills,
+                               unsigned char **px, int *pw, int *ph)
+{
+    draw_golden_screen_texts(w, h, open_detail, blend_opaque_fills, false, px, pw, ph);
 }
 
 static void golden(const char *name, int w, int h, bool open_detail)
@@ -458,6 +467,70 @@ static void opaque_fills_copied_give_the_blended_picture(void **state)
     free(px[1]);
 }
 
+/* Texts on one opaque colour (a card, the header, the background) are mixed with it once and
+ * copied, not blended on every frame: most of a 1080p home screen's texts, and the picture
+ * the same to the last byte as blending every text gives. */
+static void texts_copied_give_the_blended_picture(void **state)
+{
+    (void)state;
+    const struct {
+        int w, h;
+        bool detail;
+    } screens[] = {{800, 480, false}, {800, 480, true}, {1920, 1080, false}, {1920, 1080, true}};
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+        unsigned char *copied, *blended;
+        int w1, h1, w2, h2;
+        draw_golden_screen_texts(screens[i].w, screens[i].h, screens[i].detail, false, false,
+                                 &copied, &w1, &h1);
+        unsigned long n_copied = texts_copied;
+        draw_golden_screen_texts(screens[i].w, screens[i].h, screens[i].detail, false, true,
+                                 &blended, &w2, &h2);
+        assert_int_equal(texts_copied, 0);
+        assert_true(n_copied >= 5);
+        assert_int_equal(w1, w2);
+        assert_int_equal(h1, h2);
+        assert_memory_equal(copied, blended, (size_t)w1 * (size_t)h1 * 4);
+        free(copied);
+        free(blended);
+    }
+    /* a text across two colours, on a rounded corner, and over a translucent layer is
+     * blended as before; one on a plain fill is copied */
+    unsigned char *px[2];
+    unsigned long copied[2];
+    for (int blend = 0; blend < 2; blend++) {
+        render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
+                             .blend_texts = blend};
+        render *r = NULL;
+        vm_err err = {0};
+        assert_int_equal(render_open(&ro, &r, &err), VM_OK);
+        int sizes[UI_FONT_COUNT];
+        for (int k = 0; k < UI_FONT_COUNT; k++)
+            sizes[k] = 24;
+        assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
+        ui_frame f;
+        ui_frame_init(&f);
+        ui_frame_reset(&f, "t", 300, 120);
+        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
+        draw_rect(&f, (ui_rect){0, 0, 150, 60}, (ui_color){30, 90, 160, 255}, 12);
+        draw_text(&f, 100, 10, 150, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Halvt");
+        draw_text(&f, 2, 2, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Hjørne");
+        draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Papir");
+        draw_rect(&f, (ui_rect){150, 60, 150, 60}, (ui_color){0, 0, 0, 100}, 0);
+        draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Dæmpet");
+        render_draw(r, &f);
+        int w, h;
+        assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
+        copied[blend] = render_texts_copied(r);
+        ui_frame_free(&f);
+        render_close(r);
+    }
+    assert_int_equal(copied[0], 1); /* "Papir" */
+    assert_int_equal(copied[1], 0);
+    assert_memory_equal(px[0], px[1], 300 * 120 * 4);
+    free(px[0]);
+    free(px[1]);
+}
+
 static void golden_home_800x480(void **state)
 {
     (void)state;
@@ -499,6 +572,7 @@ int main(void)
         cmocka_unit_test(rotation_turns_picture_and_touches),
         cmocka_unit_test(missing_fonts_are_a_plain_error),
         cmocka_unit_test(missing_fonts_still_give_a_plain_message),
+        cmocka_unit_test(texts_copied_give_the_blended_picture),
         cmocka_unit_test(golden_home_800x480),
         cmocka_unit_test(golden_detail_800x480),
         cmocka_unit_test(golden_home_1920x1080),
