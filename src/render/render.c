@@ -34,6 +34,7 @@
 typedef struct tex_entry {
     SDL_Texture *tex;
     int w, h;
+    SDL_Rect ink; /* a pictogram's: the part of it its shape touches (w 0: none) */
 } tex_entry;
 
 typedef struct size_entry {
@@ -59,11 +60,12 @@ struct render {
     SDL_Rect whole;   /* while drawing: the picture */
     SDL_Rect visible; /* while drawing: the clip, or the whole picture; what lies outside it
                          is not rasterised */
-    /* texts on one opaque colour are mixed with it once and copied (render_texts_copied):
-     * SDL's software renderer drawing the window's own pixel format, unturned */
+    /* texts and pictograms on one opaque colour are mixed with it once and copied
+     * (render_copied): SDL's software renderer drawing the window's own pixel format,
+     * unturned */
     bool copy_texts;
     Uint32 window_format;
-    unsigned long rasterised, hits, copied;
+    unsigned long rasterised, hits, copied, icons_copied;
 };
 
 static void destroy_texture(void *value, void *ctx)
@@ -336,7 +338,7 @@ static tex_entry *text_texture(render *r, ui_font font, ui_face face, ui_color c
     SDL_Surface *s = ready ? ready : text_surface(r, font, face, c, text);
     if (!s)
         return NULL;
-    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), s->w, s->h};
+    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), s->w, s->h, {0, 0, 0, 0}};
     SDL_FreeSurface(s);
     if (!fresh.tex)
         return NULL;
@@ -419,7 +421,7 @@ static tex_entry *text_texture_on(render *r, ui_font font, ui_face face, ui_colo
     if (!s)
         return NULL;
     SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
-    tex_entry fresh = {NULL, ink.w, ink.h};
+    tex_entry fresh = {NULL, ink.w, ink.h, {0, 0, 0, 0}};
     SDL_Rect src = ink;
     if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
         SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
@@ -435,24 +437,38 @@ static tex_entry *text_texture_on(render *r, ui_font font, ui_face face, ui_colo
     return cache_put_cost(r->texts, key, klen, &fresh, (size_t)fresh.w * (size_t)fresh.h * 4);
 }
 
+/* The pictogram's pixels (ARGB8888, size x size, to free), or NULL. The shape is white, so
+ * un-premultiplying cairo's ARGB32 is just "RGB = white": then SDL's ordinary blend (which
+ * every renderer, the software one included, supports) and the colour modulation tint it
+ * exactly. */
+static unsigned char *icon_pixels(icon_id icon, int size)
+{
+    unsigned char *pixels = icons_rasterise(icon, size);
+    if (!pixels)
+        return NULL;
+    uint32_t *px = (uint32_t *)pixels;
+    for (size_t i = 0; i < (size_t)size * (size_t)size; i++)
+        px[i] = (px[i] & 0xFF000000u) | 0x00FFFFFFu;
+    return pixels;
+}
+
 static tex_entry *icon_texture(render *r, icon_id icon, int size)
 {
     int key[2] = {(int)icon, size};
     tex_entry *e = cache_get(r->icons, key, sizeof key);
     if (e)
         return e;
-    unsigned char *pixels = icons_rasterise(icon, size);
+    unsigned char *pixels = icon_pixels(icon, size);
     if (!pixels)
         return NULL;
-    /* The shape is white, so un-premultiplying cairo's ARGB32 is just "RGB = white": then
-     * SDL's ordinary blend (which every renderer, the software one included, supports) and
-     * the colour modulation tint it exactly. */
-    uint32_t *px = (uint32_t *)pixels;
-    for (size_t i = 0; i < (size_t)size * (size_t)size; i++)
-        px[i] = (px[i] & 0xFF000000u) | 0x00FFFFFFu;
     tex_entry fresh = {SDL_CreateTexture(r->renderer, SDL_PIXELFORMAT_ARGB8888,
                                          SDL_TEXTUREACCESS_STATIC, size, size),
-                       size, size};
+                       size, size, {0, 0, 0, 0}};
+    SDL_Surface *view = SDL_CreateRGBSurfaceWithFormatFrom(pixels, size, size, 32, size * 4,
+                                                           SDL_PIXELFORMAT_ARGB8888);
+    if (view)
+        fresh.ink = ink_of(view);
+    SDL_FreeSurface(view);
     if (fresh.tex) {
         SDL_UpdateTexture(fresh.tex, NULL, pixels, size * 4);
         SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_BLEND);
@@ -460,6 +476,40 @@ static tex_entry *icon_texture(render *r, icon_id icon, int size)
     free(pixels);
     if (!fresh.tex)
         return NULL;
+    r->rasterised++;
+    return cache_put(r->icons, key, sizeof key, &fresh);
+}
+
+/* The ink of the pictogram in colour `c` mixed with the opaque colour `bg` beneath it, as an
+ * opaque texture to copy: the same blit, with the same tint, that drawing it blends. */
+static tex_entry *icon_texture_on(render *r, icon_id icon, int size, ui_color c, ui_color bg,
+                                  SDL_Rect ink)
+{
+    int key[5] = {(int)icon, size, -1, (c.r << 16) | (c.g << 8) | c.b,
+                  (bg.r << 16) | (bg.g << 8) | bg.b};
+    tex_entry *e = cache_get(r->icons, key, sizeof key);
+    if (e)
+        return e;
+    unsigned char *pixels = icon_pixels(icon, size);
+    if (!pixels)
+        return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(pixels, size, size, 32, size * 4,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
+    tex_entry fresh = {NULL, ink.w, ink.h, ink};
+    SDL_Rect src = ink;
+    if (s && mixed &&
+        SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
+        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
+        SDL_SetSurfaceColorMod(s, c.r, c.g, c.b) == 0 && SDL_SetSurfaceAlphaMod(s, 255) == 0 &&
+        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
+        fresh.tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
+    SDL_FreeSurface(mixed);
+    SDL_FreeSurface(s);
+    free(pixels);
+    if (!fresh.tex)
+        return NULL;
+    SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_NONE);
     r->rasterised++;
     return cache_put(r->icons, key, sizeof key, &fresh);
 }
@@ -481,7 +531,7 @@ static tex_entry *qr_texture(render *r, const uint8_t *modules, int size)
                 Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)(y + 4) * (size_t)s->pitch);
                 row[x + 4] = 0xFF000000u;
             }
-    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), full, full};
+    tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), full, full, {0, 0, 0, 0}};
     SDL_FreeSurface(s);
     if (!fresh.tex)
         return NULL;
@@ -532,7 +582,7 @@ static void draw_image_cmd(render *r, const draw_cmd *c)
                                                             SDL_PIXELFORMAT_RGB24);
         if (!s)
             return;
-        tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), w, h};
+        tex_entry fresh = {SDL_CreateTextureFromSurface(r->renderer, s), w, h, {0, 0, 0, 0}};
         SDL_FreeSurface(s);
         if (!fresh.tex)
             return;
@@ -618,7 +668,7 @@ static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg
 }
 
 /* A text drawn as a copy of its ink mixed with the one opaque colour beneath it
- * (render_texts_copied); false when it is not, and `*ready` may then hold the text
+ * (render_copied); false when it is not, and `*ready` may then hold the text
  * rasterised (for text_texture). */
 static bool copy_text(render *r, const ui_frame *f, size_t i, const char *text,
                       SDL_Surface **ready)
@@ -675,10 +725,23 @@ static void execute(render *r, const ui_frame *f, size_t i)
             break;
         tex_entry *t = icon_texture(r, c->icon, size);
         if (t) {
-            SDL_SetTextureColorMod(t->tex, c->color.r, c->color.g, c->color.b);
-            SDL_SetTextureAlphaMod(t->tex, c->color.a);
             SDL_Rect dst = {c->rect.x + (c->rect.w - size) / 2, c->rect.y + (c->rect.h - size) / 2,
                             size, size};
+            /* on one opaque colour: mixed with it once, then copied (as a text is) */
+            ui_rect box = {dst.x + t->ink.x, dst.y + t->ink.y, t->ink.w, t->ink.h};
+            ui_color bg;
+            tex_entry *o = NULL;
+            if (r->copy_texts && c->color.a == 255 && box.w > 0 && box.h > 0 &&
+                solid_beneath(f, i, box, &bg))
+                o = icon_texture_on(r, c->icon, size, c->color, bg, t->ink);
+            if (o) {
+                SDL_Rect at = {box.x, box.y, o->w, o->h};
+                SDL_RenderCopy(r->renderer, o->tex, NULL, &at);
+                r->icons_copied++;
+                break;
+            }
+            SDL_SetTextureColorMod(t->tex, c->color.r, c->color.g, c->color.b);
+            SDL_SetTextureAlphaMod(t->tex, c->color.a);
             SDL_RenderCopy(r->renderer, t->tex, NULL, &dst);
         }
         break;
@@ -803,9 +866,12 @@ void render_stats(const render *r, unsigned long *texts_rasterised, unsigned lon
         *cache_hits = r->hits;
 }
 
-unsigned long render_texts_copied(const render *r)
+void render_copied(const render *r, unsigned long *texts, unsigned long *icons)
 {
-    return r->copied;
+    if (texts)
+        *texts = r->copied;
+    if (icons)
+        *icons = r->icons_copied;
 }
 
 int render_drm_fd(const render *r)
