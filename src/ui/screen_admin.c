@@ -41,11 +41,15 @@ static void clock_text(const ui_ctx *c, const ui_admin_info *ai, char *out, size
         ui_admin_floor_text(c, ai->clock_floor, floor, sizeof floor);
     *warn = st != UI_CLOCK_OK || c->m->clock_suspect;
     if (st == UI_CLOCK_BEHIND_IMPORT) {
-        i18n_format(out, size,
-                    tr_staff(c,
-                             "Wrong: the clock is behind the time a USB stick brought (%s). The kiosk "
-                             "counts from that time. Set the clock, or fit a clock battery (RTC)."),
-                    floor);
+        /* with a synced folder the time may have come from the folder's time.txt as well */
+        const char *why =
+            ai->sync_folder
+                ? STAFF_("Wrong: the clock is behind the time a USB stick or the synced folder "
+                         "brought (%s). The kiosk counts from that time. Set the clock, or fit a "
+                         "clock battery (RTC).")
+                : STAFF_("Wrong: the clock is behind the time a USB stick brought (%s). The kiosk "
+                         "counts from that time. Set the clock, or fit a clock battery (RTC).");
+        i18n_format(out, size, tr_staff(c, why), floor);
     } else if (st == UI_CLOCK_BEFORE_BUILD) {
         i18n_format(out, size,
                     tr_staff(c,

@@ -83,17 +83,26 @@ static int sticks_head(ui_ctx *c, int x, int y, int w, bool draw)
     }
     /* whom the names are sealed for: the first thing to know about sticks */
     char keys[400];
+    /* with a synced folder the sign-ups leave through the folder too: the words say both */
+    bool folder = ai && ai->sync_folder;
     if (ai && ai->staff_keys && *ai->staff_keys) {
         i18n_format(keys, sizeof keys,
-                    tr_staff(c, "Sign-ups leave on the stick sealed for the staff key %s."),
+                    tr_staff(c, folder ? STAFF_("Sign-ups leave on the stick and in the folder "
+                                                "sealed for the staff key %s.")
+                                       : STAFF_("Sign-ups leave on the stick sealed for the "
+                                                "staff key %s.")),
                     ai->staff_keys);
         y += w_text_widget(c, "staff-keys", UI_ROLE_TEXT, keys, UI_FONT_BODY, COL_TEXT, COL_BG, x,
                            y, w, 0, draw) +
              L->gap;
     } else {
         y += w_notice(c, "staff-keys",
-                      tr_staff(c, "No staff key: sign-ups are not saved on sticks. Put "
-                                  "personale.pub on the stick and authorise it."),
+                      tr_staff(c, folder ? STAFF_("No staff key: sign-ups are not saved on "
+                                                  "sticks or in the folder. Put personale.pub on "
+                                                  "a stick and authorise it.")
+                                         : STAFF_("No staff key: sign-ups are not saved on "
+                                                  "sticks. Put personale.pub on the stick and "
+                                                  "authorise it.")),
                       ICON_WARNING, x, y, w, 0, draw) +
              L->gap;
     }

@@ -77,6 +77,19 @@ static vm_status run(fixture *f, sync_options *o, sync_result *res, vm_err *err)
     return sync_run(f->s, f->stick, f->now, o, res, err);
 }
 
+/* The start most tests share: the two-activity program synced from the stick (asserted to go
+ * well) and, when `joiner` is set, them signed up for the meal. */
+static void first_sync(fixture *f, sync_options *o, const char *joiner)
+{
+    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    sync_result res;
+    vm_err err = {0};
+    if (run(f, o, &res, &err) != VM_OK)
+        fail_msg("%s", err.msg);
+    if (joiner)
+        stu_join(f->s, "spis-1", joiner, 1, f->now);
+}
+
 static char *stick_file(fixture *f, const char *name)
 {
     char path[2048];
@@ -128,12 +141,11 @@ static void test_clock_typo_refused(void **state)
 {
     (void)state;
     fixture *f = setup("harms_clock");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
     sync_options o = {0};
     o.build_time = ts_time("2026-11-01T00:00Z");
+    first_sync(f, &o, NULL);
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, &o, &res, &err), VM_OK);
     stu_join(f->s, "spis-1", "Karen", 1, f->now);
     int64_t key_time = f->now; /* the key file's created = */
     assert_int_equal(sync_clock_floor(f->s), key_time);
@@ -215,12 +227,11 @@ static void test_old_floor_past_the_bound(void **state)
 {
     (void)state;
     fixture *f = setup("harms_old_floor");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
     sync_options o = {0};
     o.build_time = ts_time("2026-11-01T00:00Z");
+    first_sync(f, &o, NULL);
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, &o, &res, &err), VM_OK);
     int64_t key_time = f->now;
     stu_join(f->s, "spis-1", "Karen", 1, f->now);
 
@@ -270,11 +281,9 @@ static void test_empty_program_refused(void **state)
 {
     (void)state;
     fixture *f = setup("harms_empty");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    first_sync(f, NULL, "Karen");
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
-    stu_join(f->s, "spis-1", "Karen", 1, f->now);
     struct {
         const char *file;
         const char *data;
@@ -366,11 +375,9 @@ static void test_full_stick_in_danish(void **state)
 {
     (void)state;
     fixture *f = setup("harms_full");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    first_sync(f, NULL, "Karen");
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
-    stu_join(f->s, "spis-1", "Karen", 1, f->now);
     char *before = stu_dump_no_facts(f->db);
     sync_io io = {.write = full_write};
     sync_options o = {0};
@@ -394,10 +401,9 @@ static void test_stale_temp_files_removed(void **state)
 {
     (void)state;
     fixture *f = setup("harms_temps");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    first_sync(f, NULL, NULL);
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
     char kdir[1100];
     snprintf(kdir, sizeof kdir, "%s/vaermed/fh-1", f->stick);
     /* What a stick pulled in the middle of an export leaves: the PDF writer's temp (1.7 MB
@@ -467,11 +473,9 @@ static void test_cut_off_files(void **state)
 {
     (void)state;
     fixture *f = setup("harms_cut");
-    stu_put(f->stick, "program.csv", program, sizeof program - 1);
+    first_sync(f, NULL, "Karen");
     sync_result res;
     vm_err err = {0};
-    assert_int_equal(run(f, NULL, &res, &err), VM_OK);
-    stu_join(f->s, "spis-1", "Karen", 1, f->now);
     struct {
         const char *file, *at;
         long tail;

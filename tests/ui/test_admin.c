@@ -296,6 +296,19 @@ static void admin_speaks_of_the_folder_where_there_is_one(void **state)
         h_build(h);
         assert_string_equal(h_scroll_to(h, "admin-clock-reset")->label,
                             "Glem tiden fra nøglen eller mappen");
+        /* and the clock's fact names where such a time comes from: a stick or the folder */
+        h_scroll_to(h, "info:clock");
+        assert_true(h_label_contains(h, "Ur: Forkert: uret går bagud i forhold til den tid, en "
+                                        "USB-nøgle eller mappen kom med"));
+        /* the sticks screen says the sign-ups leave through the folder as well */
+        h_scroll_top(h);
+        h_tap(h, "admin-sticks");
+        assert_true(h_label_contains(h, "Ingen personalenøgle: tilmeldinger gemmes ikke på "
+                                        "USB-nøgler eller i mappen"));
+        s->info.staff_keys = "7F3A-91C2-0B4D-EE10";
+        h_build(h);
+        assert_true(h_label_contains(h, "Tilmeldinger kommer med på USB-nøglen og i mappen "
+                                        "forseglet til personalets nøgle 7F3A-91C2-0B4D-EE10."));
         assert_true(h->check_layout && h->check_words);
         free(s);
         h_free(h);
