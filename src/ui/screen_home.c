@@ -383,7 +383,9 @@ static int leaf_h(const ui_ctx *c, const week_day *d, bool narrow, int tiles_h, 
     return text_line_h_for(c->ms, UI_FONT_BOLD, one) + 2 * tile_py(c->L);
 }
 
-static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
+/* `shown`: the part of the leaf in view; its words stand in the middle of that part, so a
+ * day taller than the view keeps saying "I dag" while its tiles scroll by. */
+static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r, ui_rect shown)
 {
     const ui_layout *L = c->L;
     char top[64], bottom[16], id[32], label[96];
@@ -401,7 +403,16 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r)
     int th = text_line_h_for(c->ms, UI_FONT_BOLD, top);
     int bh = text_line_h_for(c->ms, UI_FONT_BOLD, bottom);
     int tw = text_width(c->ms, UI_FONT_BOLD, top), bw = text_width(c->ms, UI_FONT_BOLD, bottom);
-    int ty = r.y + (r.h - th - bh) / 2;
+    /* the words' band: the leaf, or where it is cut by the view the part in view (when the
+     * words still fit in it) */
+    ui_rect band = r;
+    int sy0 = shown.y > r.y ? shown.y : r.y;
+    int sy1 = shown.y + shown.h < r.y + r.h ? shown.y + shown.h : r.y + r.h;
+    if (sy1 - sy0 < r.h && sy1 - sy0 >= leaf_two_h(c, top, bottom)) {
+        band.y = sy0;
+        band.h = sy1 - sy0;
+    }
+    int ty = band.y + (band.h - th - bh) / 2;
     if (r.h < leaf_two_h(c, top, bottom)) {
         /* a bar over the day, or a leaf beside one row of tiles: "I dag 24." on one line */
         char one[96];
@@ -1105,7 +1116,7 @@ static void build(ui_ctx *c)
         if (y0 + b->y + b->h <= vis.y || y0 + b->y >= vis.y + vis.h)
             continue;
         leaf(c, &b->d, wl->narrow,
-             rect_make(view.x + b->leaf.x, y0 + b->leaf.y, b->leaf.w, b->leaf.h));
+             rect_make(view.x + b->leaf.x, y0 + b->leaf.y, b->leaf.w, b->leaf.h), vis);
         for (size_t k = b->first; k < b->first + b->n; k++) {
             const week_tile *t = &wk->tiles[k];
             int ry = y0 + t->y;

@@ -433,6 +433,41 @@ static void longest_texts(void **state)
     }
 }
 
+/* A day with more on than the list shows (a busy Tuesday on a 7" panel) keeps its leaf's
+ * words in view while its tiles scroll by: "I dag" stands in the part of the leaf that is
+ * shown, not in the middle of the whole, which can be above the screen. */
+static void a_tall_day_keeps_its_words_in_view(void **state)
+{
+    (void)state;
+    harness *h = h_new(800, 480);
+    static const int moved[] = {E_STRIK, E_LEKTIE, E_BANKO, E_FOREDRAG, E_VAERKSTED};
+    for (size_t i = 0; i < sizeof moved / sizeof moved[0]; i++) {
+        activity *a = &h->entries[moved[i]].act;
+        a->start = ts_time("2026-11-24 12:00") + (int64_t)i * 3600;
+        a->end = a->start + 3600;
+    }
+    h->m.generation++;
+    h_build(h);
+    int steps = 0;
+    for (int i = 0; i < 12 && h_has(h, "day:2026-11-24"); i++) {
+        const ui_widget *leaf = h_widget(h, "day:2026-11-24");
+        const draw_cmd *words = NULL;
+        for (size_t k = 0; k < h->f.n_cmds; k++)
+            if (h->f.cmds[k].kind == DRAW_TEXT && strcmp(h->f.cmds[k].text, "I dag") == 0)
+                words = &h->f.cmds[k];
+        assert_non_null(words);
+        /* the widget's rect is the part of the leaf in view */
+        assert_true(words->rect.y >= leaf->rect.y);
+        assert_true(words->rect.y + words->rect.h <= leaf->rect.y + leaf->rect.h);
+        steps++;
+        if (!h_has(h, "scroll-down") || (h_widget(h, "scroll-down")->flags & UI_WIDGET_DISABLED))
+            break;
+        h_tap(h, "scroll-down");
+    }
+    assert_true(steps >= 2); /* the day was taller than the list: it took a tap to pass */
+    h_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +481,7 @@ int main(void)
         cmocka_unit_test(empty_program),
         cmocka_unit_test(wide_screen_and_minute_tick),
         cmocka_unit_test(longest_texts),
+        cmocka_unit_test(a_tall_day_keeps_its_words_in_view),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
