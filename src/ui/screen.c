@@ -29,7 +29,7 @@ const char *ui_widget_id(const ui_widget_def *d, const char *arg, char *buf, siz
 void ui_tap_scroll_up(ui *u, const ui_model *m, const char *arg, int64_t now_ms)
 {
     (void)m, (void)arg, (void)now_ms;
-    u->scroll[u->screen] -= u->scroll_page[u->screen];
+    u->scroll[u->screen] -= u->scroll_back[u->screen];
 }
 
 void ui_tap_scroll_down(ui *u, const ui_model *m, const char *arg, int64_t now_ms)

@@ -352,6 +352,24 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     return yy - y + L->pad;
 }
 
+/* The narrowest button in [lo, hi] that shows `label`'s words on at most `lines` lines;
+ * hi + 1 when none does. */
+static int narrowest(const ui_ctx *c, const char *label, icon_id icon, int lines, int lo, int hi)
+{
+    int n = w_button_lines(c, label, icon, UI_FONT_BOLD, hi);
+    if (n < 1 || n > lines)
+        return hi + 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        n = w_button_lines(c, label, icon, UI_FONT_BOLD, mid);
+        if (n >= 1 && n <= lines)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return hi;
+}
+
 static void build(ui_ctx *c)
 {
     const ui_layout *L = c->L;
@@ -391,10 +409,48 @@ static void build(ui_ctx *c)
     if (show_cancel && cancel_w < L->btn_h * 2)
         cancel_w = L->btn_h * 2;
     int avail = L->w - 2 * L->margin;
+    const char *join_shown = can_join ? join_label : tr(c, "Sign up");
+    icon_id join_icon = can_join ? ICON_CHECK : ICON_LOCK;
+    /* Side by side when both hold their words on a line; else each its share of the row by
+     * its words' length, on two lines where they need them; else (old hands get words, not a
+     * bare pictogram) one above the other, the whole width each. */
+    bool stacked = false;
+    int row_h = L->btn_h;
     if (join_w + cancel_w + L->gap > avail) {
-        join_w = (avail - L->gap) * 3 / 5;
+        if (show_join && show_cancel) {
+            /* the narrowest each can be with its words on two lines, then on three; the
+             * room left over shared by their words' lengths */
+            int lo = L->btn_h * 2, hi = avail - L->gap - L->btn_h * 2;
+            for (int lines = 2; lines <= 3; lines++) {
+                int jm = narrowest(c, join_shown, join_icon, lines, lo, hi);
+                int cm = narrowest(c, cancel_label, ICON_CROSS, lines, lo, hi);
+                if (jm + cm + L->gap <= avail) {
+                    int spare = avail - L->gap - jm - cm;
+                    join_w = jm + (int)((long)spare * join_w / (join_w + cancel_w));
+                    break;
+                }
+                stacked = lines == 3;
+            }
+        } else {
+            join_w = (avail - L->gap) * 3 / 5;
+        }
         cancel_w = avail - L->gap - join_w;
+        if (stacked) {
+            join_w = cancel_w = avail;
+        } else {
+            if (show_join)
+                row_h = w_button_height(c, join_shown, join_icon, UI_FONT_BOLD, join_w);
+            int ch = show_cancel ? w_button_height(c, cancel_label, ICON_CROSS, UI_FONT_BOLD,
+                                                   cancel_w)
+                                 : 0;
+            if (ch > row_h)
+                row_h = ch;
+        }
     }
+    int join_h = stacked ? w_button_height(c, join_shown, join_icon, UI_FONT_BOLD, avail) : row_h;
+    int cancel_h = stacked ? w_button_height(c, cancel_label, ICON_CROSS, UI_FONT_BOLD, avail)
+                           : row_h;
+    int rows_h = stacked ? join_h + L->gap + cancel_h : row_h;
     int reason_w = avail - join_w - (show_cancel ? cancel_w + L->gap : 0) - L->gap;
     bool reason_inline = reason_w >= (int)(260 * L->fs);
     if (!reason_inline)
@@ -415,8 +471,8 @@ static void build(ui_ctx *c)
         reason_h = *reason ? w_text(c, reason, UI_FONT_BOLD, COL_TEXT, 0, 0, reason_w,
                                     reason_lines, false)
                            : 0;
-        bar_h = L->btn_h + L->margin;
-        if (reason_inline && reason_h > L->btn_h)
+        bar_h = rows_h + L->margin;
+        if (reason_inline && reason_h > rows_h)
             bar_h = reason_h + L->margin;
         if (!reason_inline && reason_h)
             bar_h += reason_h + L->gap;
@@ -503,18 +559,18 @@ static void build(ui_ctx *c)
     int by = L->h - bar_h;
     draw_rect(c->f, rect_make(0, by, L->w, bar_h), COL_CARD, 0);
     draw_rect(c->f, rect_make(0, by, L->w, L->border), COL_LINE, 0);
-    int row_y = L->h - L->margin / 2 - L->btn_h;
-    if (reason_inline && reason_h > L->btn_h)
-        row_y = by + (bar_h - L->btn_h) / 2;
+    int row_y = L->h - L->margin / 2 - rows_h;
+    if (reason_inline && reason_h > rows_h)
+        row_y = by + (bar_h - rows_h) / 2;
     if (show_join) {
         ui_rect rj =
-            rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, L->btn_h);
-        w_button(c, WIDGETS[W_JOIN].id, can_join ? join_label : tr(c, "Sign up"),
-                 can_join ? ICON_CHECK : ICON_LOCK, rj, BTN_PRIMARY, UI_FONT_BOLD, !can_join);
+            rect_make(c->rtl ? L->w - L->margin - join_w : L->margin, row_y, join_w, join_h);
+        w_button(c, WIDGETS[W_JOIN].id, join_shown, join_icon, rj, BTN_PRIMARY, UI_FONT_BOLD,
+                 !can_join);
     }
     if (show_cancel) {
-        ui_rect rc = rect_make(c->rtl ? L->margin : L->w - L->margin - cancel_w, row_y, cancel_w,
-                               L->btn_h);
+        ui_rect rc = rect_make(c->rtl ? L->margin : L->w - L->margin - cancel_w,
+                               stacked ? row_y + join_h + L->gap : row_y, cancel_w, cancel_h);
         w_button(c, WIDGETS[W_CANCEL].id, cancel_label, ICON_CROSS, rc, BTN_SECONDARY, UI_FONT_BOLD,
                  false);
     }

@@ -29,6 +29,7 @@
 #include "core/dktime.h"
 #include "ui/card.h"
 #include "ui/nav.h"
+#include "ui/rows.h"
 #include "ui/screen.h"
 
 /* what a tap on home reaches (WIDGETS, at the end) */
@@ -710,25 +711,8 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, int vie
 /* The rows of the week as the list shows them, from the top of its content: each row of
  * tiles (a day's first with its leaf, or its bar above it); then (rows_tail) the whole
  * program and "Hvad savner du?". */
-#define WEEK_ROWS 128
-typedef struct week_rows {
-    int n;
-    int start[WEEK_ROWS], end[WEEK_ROWS];
-} week_rows;
-
-static void rows_add(week_rows *r, int start, int end)
-{
-    if (r->n < WEEK_ROWS) {
-        r->start[r->n] = start;
-        r->end[r->n] = end;
-        r->n++;
-    } else if (r->n) {
-        r->end[r->n - 1] = end; /* (a week busier than that: the last row takes the rest) */
-    }
-}
-
 static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_layout *wl,
-                         week_rows *out)
+                         ui_rows *out)
 {
     const ui_layout *L = c->L;
     out->n = 0;
@@ -762,7 +746,7 @@ static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_lay
 }
 
 /* The rows after the days (`days_h` high): the whole program, "Hvad savner du?". */
-static void rows_tail(week_rows *out, const ui_layout *L, int days_h, int nd, int end_btn_h,
+static void rows_tail(ui_rows *out, const ui_layout *L, int days_h, int nd, int end_btn_h,
                       int ideas_h)
 {
     int y = days_h + L->gap;
@@ -772,54 +756,6 @@ static void rows_tail(week_rows *out, const ui_layout *L, int days_h, int nd, in
     }
     if (ideas_h)
         rows_add(out, y, y + ideas_h);
-}
-
-/* The furthest the list scrolls: the first row from which the rest fits the view. */
-static int rows_scroll_max(const week_rows *r, int view_h)
-{
-    if (!r->n)
-        return 0;
-    int last = r->end[r->n - 1];
-    for (int k = 0; k < r->n; k++)
-        if (last - r->start[k] <= view_h)
-            return r->start[k];
-    return last - view_h; /* the last row taller than the view */
-}
-
-/* A scroll settled on the row it is in (its top whole), where that row fits the view (a
- * taller one scrolls through). */
-static int rows_settle(const week_rows *r, int s, int view_h)
-{
-    int k = -1;
-    while (k + 1 < r->n && r->start[k + 1] <= s)
-        k++;
-    if (k < 0 || r->end[k] - r->start[k] > view_h)
-        return s;
-    return r->start[k];
-}
-
-/* The bottom of the last row whole in the view from `s`, or -1 when none is (a row taller
- * than the view: shown as far as it goes). */
-static int rows_whole_end(const week_rows *r, int s, int view_h)
-{
-    int end = -1;
-    for (int k = 0; k < r->n; k++)
-        if (r->start[k] >= s && r->end[k] <= s + view_h)
-            end = r->end[k];
-    if (end < 0)
-        return -1;
-    if (r->n && end == r->end[r->n - 1])
-        return s + view_h; /* the end of the list: nothing cut below it */
-    return end;
-}
-
-/* The start of the first row below `end`, or -1. */
-static int rows_next(const week_rows *r, int end)
-{
-    for (int k = 0; k < r->n; k++)
-        if (r->start[k] >= end)
-            return r->start[k];
-    return -1;
 }
 
 /* The week laid out, from the top of the list's content and the start of its view: which
@@ -863,7 +799,7 @@ struct home_week {
     int nd;
     week_band bands[WEEK_DAYS];
     week_layout wl;
-    week_rows rows;   /* the days' rows (each frame adds the buttons' after them) */
+    ui_rows rows;   /* the days' rows (each frame adds the buttons' after them) */
     int days_h;       /* the days' height, from the content's top */
     size_t n_tiles;
     week_tile tiles[];
@@ -1076,38 +1012,13 @@ static void build(ui_ctx *c)
     /* Only whole rows in the view: the list settles with a row at its top, ends under the
      * last row that fits whole (the one that does not is left for the arrow, not cut by it),
      * and a tap on the down arrow brings that row to the top. */
-    week_rows all_rows = wk->rows;
-    rows_tail(&all_rows, L, wk->days_h, nd, end_btn_h, ideas_btn_h);
-    const week_rows *rows = &all_rows;
-    bool dragging = c->u->dragging;
-    int scroll_max = rows_scroll_max(rows, view_h);
-    int s = c->u->scroll[SCR_HOME];
-    if (s > scroll_max)
-        s = scroll_max;
-    if (s < 0)
-        s = 0;
-    ui_rect vis = view;
-    int page = view_h * 3 / 4;
-    bool whole_only = false; /* tiles cut by the view's edge left out */
-    if (!dragging) {
-        s = rows_settle(rows, s, view_h);
-        c->u->scroll[SCR_HOME] = s;
-        int end = rows_whole_end(rows, s, view_h);
-        if (end >= 0) {
-            whole_only = true;
-            vis.h = end - s;
-            int next = rows_next(rows, end);
-            if (next > s)
-                page = next - s;
-        }
-    }
-    w_scroll_begin(c, SCR_HOME, view, content, COL_BG, &(int){0});
-    c->scroll_max = scroll_max;
-    c->scroll_page = page;
-    if (vis.h != view.h) {
-        c->view = vis;
-        draw_clip(c->f, vis);
-    }
+    ui_rows rows = wk->rows;
+    rows_tail(&rows, L, wk->days_h, nd, end_btn_h, ideas_btn_h);
+    ui_rect vis;
+    bool whole_only; /* tiles cut by the view's edge left out */
+    int scroll_max;
+    int s = rows_scroll_begin(c, SCR_HOME, &rows, view, content, COL_BG, &vis, &whole_only,
+                              &scroll_max);
     /* only the days and tiles in view are drawn (and measured again: their words) */
     const week_layout *wl = &wk->wl;
     int y0 = view.y - s;

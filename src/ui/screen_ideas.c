@@ -14,6 +14,7 @@
 #include "ui/flow.h"
 #include "ui/keyboard.h"
 #include "ui/nav.h"
+#include "ui/rows.h"
 #include "ui/screens.h"
 
 /* what a tap reaches on ideas, wish and ideas-done (the tables at the end) */
@@ -69,7 +70,7 @@ static void build_ideas(ui_ctx *c)
     const char *wish = tr(c, "Write your own wish");
     ui_rect view = rect_make(L->margin, y, full_w, L->h - y);
     int sb = L->btn_h;
-    int ncols = 1, col_w = full_w, content = 0, row_h = 0;
+    int ncols = 1, col_w = full_w, content = 0, row_h = 0, hint_h = 0;
     size_t n = m->n_ideas + 1; /* the wish, then the ideas */
     for (int pass = 0; pass < 2; pass++) {
         ncols = (view.w + L->gap) / (L->col_min + L->gap);
@@ -78,9 +79,9 @@ static void build_ideas(ui_ctx *c)
         col_w = (view.w - (ncols - 1) * L->gap) / ncols;
         /* every tile as tall as the tallest: a calm grid */
         row_h = 0;
-        content = w_text(c, tr(c, "Tap what you would like to see here, or write your own wish."),
-                         UI_FONT_BODY, COL_TEXT, 0, 0, view.w, 0, false) +
-                  L->gap;
+        hint_h = w_text(c, tr(c, "Tap what you would like to see here, or write your own wish."),
+                        UI_FONT_BODY, COL_TEXT, 0, 0, view.w, 0, false);
+        content = hint_h + L->gap;
         for (size_t i = 0; i < n; i++) {
             const char *label = i ? m->ideas[i - 1].title : wish;
             int h = tile(c, "", label, ICON_NONE, COL_PRIMARY, 0, 0, col_w, 0, false);
@@ -99,8 +100,20 @@ static void build_ideas(ui_ctx *c)
                 view.x += sb + L->gap;
         }
     }
+    /* whole rows of tiles only: a tile cut by the view's edge could show its pictogram with
+     * its words scrolled away */
+    ui_rows rows = {0};
+    rows_add(&rows, 0, hint_h);
+    int nrows = (int)((n + (size_t)ncols - 1) / (size_t)ncols);
+    for (int r = 0; r < nrows; r++) {
+        int ry = hint_h + L->gap + r * (row_h + L->gap);
+        rows_add(&rows, ry, ry + row_h);
+    }
     int scroll_max;
-    int s = w_scroll_begin(c, SCR_IDEAS, view, content, COL_BG, &scroll_max);
+    ui_rect vis;
+    bool whole_only;
+    int s = rows_scroll_begin(c, SCR_IDEAS, &rows, view, content, COL_BG, &vis, &whole_only,
+                              &scroll_max);
     int yy = view.y - s;
     yy += w_text_widget(c, "ideas-hint", UI_ROLE_TEXT,
                         tr(c, "Tap what you would like to see here, or write your own wish."),
@@ -110,7 +123,8 @@ static void build_ideas(ui_ctx *c)
         int col = (int)(i % (size_t)ncols), row = (int)(i / (size_t)ncols);
         int slot = c->rtl ? ncols - 1 - col : col;
         int tx = view.x + slot * (col_w + L->gap), ty = yy + row * (row_h + L->gap);
-        if (ty + row_h <= view.y || ty >= view.y + view.h)
+        if (whole_only ? ty < vis.y || ty + row_h > vis.y + vis.h
+                       : ty + row_h <= vis.y || ty >= vis.y + vis.h)
             continue;
         char id[32];
         if (i) {

@@ -162,7 +162,8 @@ static void build_household(ui_ctx *c, const ui_entry *e)
     const char *line = heads_line(c, e, buf, sizeof buf, &waiting);
     /* a code to cancel by oneself, or someone to go with: one step further, for who wants */
     const char *more = tr(c, "A code, or someone to go with");
-    int more_h = L->btn_h;
+    /* (on two lines when one does not hold the words: a narrow screen standing up) */
+    int more_h = w_button_height(c, more, ICON_LOCK, UI_FONT_BOLD, w);
     int bottom = L->h - L->margin - more_h - step;
     int lh = text_line_h(c->ms, UI_FONT_BOLD);
     int ctl_w = 2 * L->btn_h + text_width(c->ms, UI_FONT_HUGE, "88") + L->pad * 2;
@@ -171,7 +172,10 @@ static void build_household(ui_ctx *c, const ui_entry *e)
                   text_fits(c->ms, UI_FONT_BOLD, tr(c, "Children"), label_room, 3);
     bool stacked = beside && (y + 2 * (L->btn_h + step) + lh <= bottom || L->portrait);
     if (!beside && L->portrait) {
-        /* a narrow screen and long words: each word over its buttons, one under the other */
+        /* a narrow screen and long words: each word over its buttons, one under the other,
+         * closer together (as side by side below) so the way to a code keeps its room */
+        step = L->gap / 2;
+        bottom = L->h - L->margin - more_h - step;
         const char *words[2] = {tr(c, "Adults"), tr(c, "Children")};
         const char *base[2] = {"adults", "children"};
         int value[2] = {fl->adults, fl->children}, min[2] = {1, 0};
@@ -369,6 +373,18 @@ static const ui_entry *next_activity(const ui_ctx *c, const ui_entry *e)
     return NULL;
 }
 
+/* "Dække bord · ca. 30 min." */
+static void task_label(const ui_ctx *c, const helper_task *t, char *out, size_t size)
+{
+    if (t->minutes > 0) {
+        char minutes[48];
+        i18n_format(minutes, sizeof minutes, tr(c, "about %d min."), t->minutes);
+        snprintf(out, size, "%s \xC2\xB7 %s", t->title, minutes);
+    } else {
+        snprintf(out, size, "%s", t->title);
+    }
+}
+
 static void build_done(ui_ctx *c, const ui_entry *e)
 {
     const ui_layout *L = c->L;
@@ -449,30 +465,35 @@ static void build_done(ui_ctx *c, const ui_entry *e)
         ui_font of = text_fits(c->ms, UI_FONT_TITLE, offer, col_w, 2) ? UI_FONT_TITLE : UI_FONT_BOLD;
         text_block ob;
         text_wrap(&ob, c->ms, of, offer, col_w, 3);
-        if (!ob.cut && y + ob.h + L->gap + L->btn_h <= L->h - L->margin) {
+        /* (the offer only with room for its first task under it) */
+        char label[TASK_TITLE_MAX + 64];
+        int first_h = L->btn_h;
+        for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
+            if (ui_task_join_state(c->m, e, i, c->now) == JOIN_OPEN) {
+                task_label(c, &e->act.tasks[i], label, sizeof label);
+                first_h = w_button_height(c, label, ICON_HELP_HAND, UI_FONT_BOLD, col_w);
+                break;
+            }
+        }
+        if (!ob.cut && y + ob.h + L->gap + first_h <= L->h - L->margin) {
             y += w_text_widget(c, "offer", UI_ROLE_HEADING, offer, of, COL_TEXT, COL_BG, x, y,
                                col_w, 3, true) +
                  L->gap;
-            char id[UI_ID_MAX], label[TASK_TITLE_MAX + 64];
+            char id[UI_ID_MAX];
             for (int i = 0; i < e->act.n_tasks && i < ACT_TASKS_MAX; i++) {
                 if (ui_task_join_state(c->m, e, i, c->now) != JOIN_OPEN)
                     continue;
-                if (y + L->btn_h > L->h - L->margin)
+                /* its words on two lines when one does not hold them (standing up) */
+                task_label(c, &e->act.tasks[i], label, sizeof label);
+                int th = w_button_height(c, label, ICON_HELP_HAND, UI_FONT_BOLD, col_w);
+                if (y + th > L->h - L->margin)
                     break;
                 char tid[24];
                 snprintf(tid, sizeof tid, "%lld", (long long)e->act.tasks[i].id);
                 ui_widget_id(&DONE_WIDGETS[DW_TASK], tid, id, sizeof id);
-                if (e->act.tasks[i].minutes > 0) {
-                    char minutes[48];
-                    i18n_format(minutes, sizeof minutes, tr(c, "about %d min."),
-                                e->act.tasks[i].minutes);
-                    snprintf(label, sizeof label, "%s \xC2\xB7 %s", e->act.tasks[i].title, minutes);
-                } else {
-                    snprintf(label, sizeof label, "%s", e->act.tasks[i].title);
-                }
-                w_button(c, id, label, ICON_HELP_HAND, rect_make(x, y, col_w, L->btn_h),
-                         BTN_SECONDARY, UI_FONT_BOLD, false);
-                y += L->btn_h + L->gap;
+                w_button(c, id, label, ICON_HELP_HAND, rect_make(x, y, col_w, th), BTN_SECONDARY,
+                         UI_FONT_BOLD, false);
+                y += th + L->gap;
             }
             y += L->margin;
         }

@@ -507,6 +507,7 @@ void ui_build(ui *u, const ui_model *m, const ui_measure *measure, int64_t now_m
         def->build(&c);
     u->scroll_max[u->screen] = c.scroll_max;
     u->scroll_page[u->screen] = c.scroll_page > 0 ? c.scroll_page : u->L.h / 2;
+    u->scroll_back[u->screen] = c.scroll_back > 0 ? c.scroll_back : u->scroll_page[u->screen];
     clamp_scroll(u);
     /* burn-in: the day screens sit a few pixels elsewhere every few minutes; idle moves its
      * own content and night is black */

@@ -142,7 +142,8 @@ struct ui {
 
     int scroll[SCR_COUNT];         /* px scrolled, per screen that scrolls */
     int scroll_max[SCR_COUNT];     /* from the last build */
-    int scroll_page[SCR_COUNT];    /* one press of a scroll button */
+    int scroll_page[SCR_COUNT];    /* one press of the down scroll button */
+    int scroll_back[SCR_COUNT];    /* one press of the up scroll button */
 
     /* the gesture in progress */
     bool down, ignored, dragging;
@@ -199,6 +200,7 @@ typedef struct ui_ctx {
     ui_rect view;                  /* where scrolled content may show (w 0: everywhere) */
     int scroll_max;                /* out: how far this screen scrolls */
     int scroll_page;               /* out: one scroll-button step */
+    int scroll_back;               /* out: the up button's step, when not scroll_page */
 } ui_ctx;
 
 /* ---- the model, as the screens read it (model.c) */

@@ -77,25 +77,32 @@ int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font fon
     return w;
 }
 
-int w_button_height(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w)
+int w_button_lines(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w)
 {
     const ui_layout *L = c->L;
     if (!label || !*label)
-        return L->btn_h;
+        return 1;
     int icon_w = icon != ICON_NONE ? L->icon + L->gap : 0;
     int inner = w - 2 * L->pad - 2 * L->border;
-    int lh = text_line_h(c->ms, font);
     for (int lines = 1; lines <= 3; lines++) {
         /* beside the pictogram, or (as button() does) alone on a wide button */
         text_block b, alone;
         text_wrap(&b, c->ms, font, label, inner - icon_w, lines);
         text_wrap(&alone, c->ms, font, label, inner, lines);
-        if (!b.cut || (icon_w && !alone.cut && w >= 2 * L->icon)) {
-            int h = lines * lh + 2 * L->border + L->pad;
-            return h > L->btn_h ? h : L->btn_h;
-        }
+        if (!b.cut || (icon_w && !alone.cut && w >= 2 * L->icon))
+            return lines;
     }
-    return L->btn_h; /* the pictogram speaks alone */
+    return 0;
+}
+
+int w_button_height(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w)
+{
+    const ui_layout *L = c->L;
+    int lines = label && *label ? w_button_lines(c, label, icon, font, w) : 0;
+    if (!lines)
+        return L->btn_h; /* no words, or the pictogram speaks alone */
+    int h = lines * text_line_h(c->ms, font) + 2 * L->border + L->pad;
+    return h > L->btn_h ? h : L->btn_h;
 }
 
 static void button(ui_ctx *c, const char *id, const char *label, icon_id icon, ui_rect r,
@@ -413,11 +420,27 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
         back_w = arrow_w;
     if (back_w + prim_w + between > avail)
         prim_w = avail - back_w - between;
+    /* A way forward whose words three lines beside back cannot hold takes a row of its own
+     * under back, the whole width, rather than stand as a bare pictogram. */
+    bool own_row = primary_id &&
+                   w_button_lines(c, primary_label, primary_icon, UI_FONT_BOLD, prim_w) == 0 &&
+                   w_button_lines(c, primary_label, primary_icon, UI_FONT_BOLD, avail) > 0;
+    int prim_row_w = prim_w; /* what the way forward takes of back's row */
+    if (own_row) {
+        prim_w = avail;
+        prim_row_w = 0;
+        between = 0;
+        back_w = w_button_width(c, back, ICON_BACK, UI_FONT_BOLD);
+        if (back_w < L->btn_h * 2)
+            back_w = L->btn_h * 2;
+        if (back_w > avail)
+            back_w = arrow_w;
+    }
     /* A title that fits beside the buttons only when back is an arrow alone: the arrow,
      * rather than a row less for the screen (a 7" panel has few). */
     if (title && *title && back_w > arrow_w) {
-        int room_full = avail - back_w - prim_w - L->gap - between;
-        int room_arrow = avail - arrow_w - prim_w - L->gap - between;
+        int room_full = avail - back_w - prim_row_w - L->gap - between;
+        int room_arrow = avail - arrow_w - prim_row_w - L->gap - between;
         if (!text_fits(c->ms, UI_FONT_BOLD, title, room_full, 1) &&
             text_fits(c->ms, UI_FONT_BOLD, title, room_arrow, 1))
             back_w = arrow_w;
@@ -426,7 +449,7 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
     /* The title between the buttons on one line when it fits there (big, else bold);
      * otherwise on its own row under them, up to two lines. */
     int left = L->margin + back_w + L->gap;
-    int right = L->w - L->margin - (primary_id ? prim_w + L->gap : 0);
+    int right = L->w - L->margin - (prim_row_w ? prim_w + L->gap : 0);
     int room = right - left;
     ui_font font = UI_FONT_TITLE;
     bool has_title = title && *title;
@@ -437,7 +460,12 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
             below = room < L->icon || !text_fits(c->ms, font, title, room, 1);
         }
     }
-    int row_h = L->btn_h + L->margin;
+    /* a way forward squeezed beside back keeps its words on two (or three) lines, and the
+     * bar's buttons grow to hold them, rather than stand as a bare pictogram */
+    int prim_h = primary_id ? w_button_height(c, primary_label, primary_icon, UI_FONT_BOLD, prim_w)
+                            : L->btn_h;
+    int btn_h = own_row ? L->btn_h : prim_h;
+    int row_h = btn_h + L->margin;
     text_block b;
     int bar_h = row_h;
     if (below) {
@@ -447,11 +475,16 @@ int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *
     } else if (has_title) {
         text_wrap(&b, c->ms, font, title, room, 1);
     }
+    int prim_y = L->margin / 2;
+    if (own_row) {
+        prim_y = bar_h - L->margin / 2 + L->gap;
+        bar_h = prim_y + prim_h + L->margin / 2;
+    }
     draw_rect(c->f, rect_make(0, 0, L->w, bar_h), COL_CARD, 0);
     draw_rect(c->f, rect_make(0, bar_h - L->border, L->w, L->border), COL_LINE, 0);
 
-    ui_rect rb = rect_make(L->margin, L->margin / 2, back_w, L->btn_h);
-    ui_rect rp = rect_make(L->w - L->margin - prim_w, L->margin / 2, prim_w, L->btn_h);
+    ui_rect rb = rect_make(L->margin, L->margin / 2, back_w, btn_h);
+    ui_rect rp = rect_make(L->w - L->margin - prim_w, prim_y, prim_w, prim_h);
     if (c->rtl) {
         rb.x = L->w - L->margin - back_w;
         rp.x = L->margin;

@@ -43,6 +43,11 @@ int w_longest_word(const ui_ctx *c, ui_font font, const char *s);
 /* Natural width of a button with this label (and icon) in `font`. */
 int w_button_width(const ui_ctx *c, const char *label, icon_id icon, ui_font font);
 
+/* The lines a button `w` wide needs to show its words (beside its pictogram, or alone when
+ * only that fits): 1 to 3, or 0 when even three do not hold them (the pictogram then speaks
+ * alone). */
+int w_button_lines(const ui_ctx *c, const char *label, icon_id icon, ui_font font, int w);
+
 /* The height a button `w` wide needs to show its words (beside its pictogram, or alone when
  * only that fits) on up to three lines: the standard button's height when one line holds
  * them, or when even three do not (the pictogram then speaks alone). */
@@ -94,7 +99,8 @@ int w_notice(ui_ctx *c, const char *id, const char *text, icon_id icon, int x, i
              int max_lines, bool draw);
 
 /* The bar at the top of every screen but home: `back` at the start, a title, and the way
- * forward (`primary_id`, may be NULL) at the end. Returns the bar's height. */
+ * forward (`primary_id`, may be NULL) at the end; its buttons grow taller when the way
+ * forward needs two or three lines for its words beside back. Returns the bar's height. */
 int w_top_bar(ui_ctx *c, const char *title, const char *primary_id, const char *primary_label,
               icon_id primary_icon, bool primary_disabled);
 /* True when `title` fits on the bar's own row beside back (an arrow at least) and the way

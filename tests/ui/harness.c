@@ -242,11 +242,7 @@ void h_check_frame(harness *h)
     h_check_sizes(f, font_sizes, h->ppm);
     if (h->check_words) {
         h_check_words(f);
-        /* for now on the home and the staff's screens; the check finds buttons squeezed to
-         * their pictogram on others too (detail's "Skriv mig på ventelisten", join-household's
-         * "more", interest-done's "done" in Somali), left for their screens */
-        if (strcmp(f->screen, "home") == 0 || strncmp(f->screen, "admin", 5) == 0)
-            h_check_button_words(f, font_sizes);
+        h_check_button_words(f, font_sizes);
     }
 }
 
