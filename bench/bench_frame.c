@@ -14,8 +14,10 @@
  * It also counts draw commands and cards per frame, which depend on what is visible.
  *
  * usage: bench_frame [-k FRAMES] [-n 20,200,2000] [-s 800x480,1920x1080] [--now ISO] [--accel]
- * --accel lets SDL choose its renderer (under Xvfb: OpenGL on Mesa's llvmpipe) instead of
- * forcing the software one; SDL_VIDEODRIVER decides the driver (dummy when unset).
+ * --accel lets SDL choose its renderer instead of forcing the software one (with no GPU device
+ * node the renderer module itself picks the software one unless SDL_RENDER_DRIVER names a
+ * driver, as bench.py does for its OpenGL rows); SDL_VIDEODRIVER decides the driver (dummy
+ * when unset).
  * Output: one JSON object per line (size, count, variant) on stdout.
  */
 #include <SDL.h>
