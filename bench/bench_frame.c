@@ -18,8 +18,10 @@
  * --home-only stops after the warm home frames (cold + home): for counting the instructions
  * of a home frame with callgrind (`--toggle-collect=ui_build`, `--toggle-collect=render_present`,
  * two runs with different -k, the difference divided by the frames between them).
- * --accel lets SDL choose its renderer (under Xvfb: OpenGL on Mesa's llvmpipe) instead of
- * forcing the software one; SDL_VIDEODRIVER decides the driver (dummy when unset).
+ * --accel lets SDL choose its renderer instead of forcing the software one (with no GPU device
+ * node the renderer module itself picks the software one unless SDL_RENDER_DRIVER names a
+ * driver, as bench.py does for its OpenGL rows); SDL_VIDEODRIVER decides the driver (dummy
+ * when unset).
  * Output: one JSON object per line (size, count, variant) on stdout.
  */
 #include <SDL.h>

@@ -343,6 +343,9 @@ int kiosk_run(const kiosk_options *o, vm_clock *clock)
         logmsg(LOG_ERR, "%s", err.msg);
         goto out;
     }
+    if (render_software_reason(k.render) == RENDER_SW_NO_GPU)
+        logmsg(LOG_INFO, "no GPU (/dev/dri): drawing with SDL's software renderer "
+                         "(SDL_RENDER_DRIVER=opengles2 draws with OpenGL ES anyway)");
     const char *no_fonts = NULL;
     if (render_fonts_missing(k.render, &no_fonts)) {
         logmsg(LOG_ERR, "%s", no_fonts);

@@ -1,6 +1,7 @@
 #include "render/render.h"
 
 #include <SDL.h>
+#include <dirent.h>
 #include <SDL_syswm.h>
 #include <SDL_ttf.h>
 #include <stdint.h>
@@ -66,7 +67,22 @@ struct render {
     bool copy_texts;
     Uint32 window_format;
     unsigned long rasterised, hits, copied, icons_copied;
+    render_software_why software_why;
 };
+
+/* Whether `dir` holds a GPU's device node (card* or renderD*). */
+static bool gpu_present(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL)
+        found = strncmp(e->d_name, "card", 4) == 0 || strncmp(e->d_name, "renderD", 7) == 0;
+    closedir(d);
+    return found;
+}
 
 static void destroy_texture(void *value, void *ctx)
 {
@@ -99,9 +115,19 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
         st = VM_OK;
     }
 
+    /* No GPU and no render driver asked for: GL would be drawn on the CPU anyway (see
+     * render_software_why in render.h). */
+    const char *asked = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    bool software = opt->software;
+    r->software_why = software ? RENDER_SW_ASKED : RENDER_ON_GPU;
+    const char *gpu_dir = opt->gpu_dir ? opt->gpu_dir : "/dev/dri";
+    if (!software && !(asked && *asked) && !gpu_present(gpu_dir)) {
+        software = true;
+        r->software_why = RENDER_SW_NO_GPU;
+    }
     /* Drawn in software, a window needs no GL context behind it; without this hint SDL
      * loads Mesa (and LLVM) to back the window, some 90 MB for nothing. */
-    if (opt->software)
+    if (software)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (opt->fullscreen)
@@ -117,10 +143,13 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
         st = err_set(err, VM_ERR_IO, "Cannot open a window on the screen: %s", SDL_GetError());
         goto out;
     }
-    if (!opt->software)
+    if (!software)
         r->renderer = SDL_CreateRenderer(r->window, -1, SDL_RENDERER_ACCELERATED);
-    if (!r->renderer) /* no GPU (or asked for): SDL's software renderer always works */
+    if (!r->renderer) { /* no GPU (or asked for): SDL's software renderer always works */
+        if (!software)
+            r->software_why = RENDER_SW_FALLBACK;
         r->renderer = SDL_CreateRenderer(r->window, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!r->renderer) {
         st = err_set(err, VM_ERR_IO, "Cannot draw on the screen: %s", SDL_GetError());
         goto out;
@@ -872,6 +901,11 @@ void render_copied(const render *r, unsigned long *texts, unsigned long *icons)
         *texts = r->copied;
     if (icons)
         *icons = r->icons_copied;
+}
+
+render_software_why render_software_reason(const render *r)
+{
+    return r->software_why;
 }
 
 int render_drm_fd(const render *r)

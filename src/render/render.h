@@ -38,7 +38,24 @@ typedef struct render_options {
                               test that shows both give the same picture) */
     bool fonts_optional;   /* open even when the fonts are missing (render_fonts_missing
                               says so, and only render_present_plain can draw then) */
+    const char *gpu_dir;   /* where the GPU's device nodes are; NULL = "/dev/dri" (tests
+                              give a folder of their own) */
 } render_options;
+
+/* Why a renderer draws in software. With no GPU device node (no card* or renderD* in
+ * gpu_dir) every OpenGL there is a CPU rasteriser (Mesa's llvmpipe), which under X costs
+ * ~85 MB more (libLLVM, Mesa) and a slower first frame than SDL's software renderer for the
+ * same picture; so unless a render driver is asked for (SDL_RENDER_DRIVER, as the Pi's
+ * service and the benchmark's GL rows do), the kiosk then draws in software without loading
+ * GL at all. */
+typedef enum render_software_why {
+    RENDER_ON_GPU,          /* SDL's accelerated renderer */
+    RENDER_SW_ASKED,        /* render_options.software */
+    RENDER_SW_NO_GPU,       /* no GPU device node, and no render driver asked for */
+    RENDER_SW_FALLBACK      /* an accelerated renderer was tried and could not be made */
+} render_software_why;
+
+render_software_why render_software_reason(const render *r);
 
 vm_status render_open(const render_options *opt, render **out, vm_err *err);
 void render_close(render *r);

@@ -33,6 +33,17 @@ if ! grep -q '^ExecStart=/bin/true --fullscreen --config /etc/vaermed/vaermed.co
         "'PREFIX/bin/vaermed --fullscreen --config /etc/vaermed/vaermed.conf'" >&2
     exit 1
 fi
+# The GL driver's shader cache lives under HOME: HOME must be the data folder, which the
+# service may write and which lasts (a cold cache costs the first frame ~2x the
+# instructions); nothing may switch the cache off.
+if ! grep -q '^Environment=HOME=/var/lib/vaermed$' "$copy" ||
+    ! grep -q '^StateDirectory=vaermed$' "$copy" ||
+    ! grep -q '^ReadWritePaths=.*/var/lib/vaermed' "$copy" ||
+    grep -q 'MESA_SHADER_CACHE_DISABLE\|MESA_GLSL_CACHE_DISABLE' "$copy"; then
+    echo "deploy_units: the unit's HOME is not the kept, writable data folder" \
+        "(/var/lib/vaermed), or it switches the GL shader cache off" >&2
+    exit 1
+fi
 status=0
 out=$(systemd-analyze verify "$copy" 2>&1) || status=$?
 # Other units on the machine (pulled in through After=/Conflicts=) may have their own

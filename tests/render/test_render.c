@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/catalogs.h"
 #include "core/dktime.h"
@@ -566,6 +567,53 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Without a GPU device node, GL would be Mesa's llvmpipe on the CPU: the renderer chooses
+ * SDL's software renderer (and no GL behind the window) by itself, unless a render driver is
+ * asked for by name. With a node it tries the accelerated renderer (the dummy video driver
+ * has none, so it falls back: a different reason). */
+static void no_gpu_draws_in_software_unless_a_driver_is_asked_for(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vaermed-dri-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    render_options o = {.title = "test", .width = 64, .height = 48, .gpu_dir = dir};
+    vm_err err = {0};
+    render *r = NULL;
+    const char *before = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    char *saved = before ? strdup(before) : NULL;
+
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    assert_int_equal(render_software_reason(r), RENDER_SW_NO_GPU);
+    render_close(r);
+
+    o.software = true; /* asked for: that is the reason, whatever the machine has */
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    assert_int_equal(render_software_reason(r), RENDER_SW_ASKED);
+    render_close(r);
+    o.software = false;
+
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2"); /* asked by name: tried, not skipped */
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    assert_int_not_equal(render_software_reason(r), RENDER_SW_NO_GPU);
+    render_close(r);
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+
+    char node[sizeof dir + 16];
+    snprintf(node, sizeof node, "%s/renderD128", dir);
+    FILE *f = fopen(node, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(render_open(&o, &r, &err), VM_OK);
+    assert_int_not_equal(render_software_reason(r), RENDER_SW_NO_GPU);
+    render_close(r);
+
+    remove(node);
+    rmdir(dir);
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, saved ? saved : "");
+    free(saved);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -580,6 +628,7 @@ int main(void)
         cmocka_unit_test(golden_detail_800x480),
         cmocka_unit_test(golden_home_1920x1080),
         cmocka_unit_test(opaque_fills_copied_give_the_blended_picture),
+        cmocka_unit_test(no_gpu_draws_in_software_unless_a_driver_is_asked_for),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
