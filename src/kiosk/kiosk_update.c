@@ -194,9 +194,9 @@ static bool installer_gave_up(const char *version)
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (strncmp(line, "state ", 6) == 0)
-            snprintf(state, sizeof state, "%s", line + 6);
+            snprintf(state, sizeof state, "%.*s", (int)sizeof state - 1, line + 6);
         else if (strncmp(line, "version ", 8) == 0)
-            snprintf(v, sizeof v, "%s", line + 8);
+            snprintf(v, sizeof v, "%.*s", (int)sizeof v - 1, line + 8);
     }
     fclose(f);
     return strcmp(v, version) == 0 &&
