@@ -657,16 +657,6 @@ static bool clear_of_corners(ui_rect r, int rad, ui_rect box)
     return true;
 }
 
-/* (as shapes.c clamps it) */
-static int clamped_radius(ui_rect r, int radius)
-{
-    if (radius > r.w / 2)
-        radius = r.w / 2;
-    if (radius > r.h / 2)
-        radius = r.h / 2;
-    return radius < 0 ? 0 : radius;
-}
-
 /* The one opaque colour every pixel of `box` has when command `i` of `f` is drawn, if there
  * is one: the last command before it that touches the box is an opaque fill that covers the
  * whole box (clear of its rounded corners); an outline whose line misses the box is looked
@@ -681,14 +671,14 @@ static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg
             continue;
         if (c->kind == DRAW_RECT) {
             if (c->color.a != 255 || !inside(c->rect, box) ||
-                !clear_of_corners(c->rect, clamped_radius(c->rect, c->radius), box))
+                !clear_of_corners(c->rect, shapes_clamp_radius(c->rect, c->radius), box))
                 return false;
             *bg = c->color;
             return true;
         }
         if (c->kind != DRAW_FRAME)
             return false;
-        int t = c->thickness, rad = clamped_radius(c->rect, c->radius);
+        int t = c->thickness, rad = shapes_clamp_radius(c->rect, c->radius);
         ui_rect in = {c->rect.x + t, c->rect.y + t, c->rect.w - 2 * t, c->rect.h - 2 * t};
         if (t > 0 && !(inside(in, box) && clear_of_corners(c->rect, rad < t ? 0 : rad, box)))
             return false; /* its line touches the box (one of no thickness draws nothing) */

@@ -103,7 +103,7 @@ static void draw_corners(shapes *s, SDL_Texture *tex, ui_rect r, int rad, ui_col
         SDL_RenderCopy(s->renderer, tex, &src[i], &dst[i]);
 }
 
-static int clamp_radius(ui_rect r, int radius)
+int shapes_clamp_radius(ui_rect r, int radius)
 {
     if (radius > r.w / 2)
         radius = r.w / 2;
@@ -117,7 +117,7 @@ void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius)
     if (r.w <= 0 || r.h <= 0)
         return;
     set_colour(s, c);
-    int rad = clamp_radius(r, radius);
+    int rad = shapes_clamp_radius(r, radius);
     SDL_Texture *tex = rad > 0 ? corner_texture(s, rad, 0) : NULL;
     if (!tex) {
         fill_plain(s->renderer, r.x, r.y, r.w, r.h);
@@ -134,7 +134,7 @@ void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius)
     if (r.w <= 0 || r.h <= 0 || thickness <= 0)
         return;
     set_colour(s, c);
-    int rad = clamp_radius(r, radius);
+    int rad = shapes_clamp_radius(r, radius);
     if (rad < thickness)
         rad = 0;
     SDL_Texture *tex = rad > 0 ? corner_texture(s, rad, thickness) : NULL;

@@ -24,6 +24,9 @@ typedef struct shapes {
 void shapes_init(shapes *s, SDL_Renderer *renderer);
 void shapes_close(shapes *s);
 
+/* The corner radius a rectangle `r` is drawn with: `radius`, at most half its width and
+ * height (so two corners meet, never cross), never below 0. */
+int shapes_clamp_radius(ui_rect r, int radius);
 void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius);
 void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius);
 
