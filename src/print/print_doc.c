@@ -82,8 +82,11 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
+static void layouts_free(pr_layouts *c);
+
 static void release(pr_doc *d)
 {
+    layouts_free(d->layouts);
     if (d->cr)
         cairo_destroy(d->cr);
     if (d->surface)
@@ -267,62 +270,196 @@ PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double wid
     return l;
 }
 
-double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width)
+/* ---- the layouts of a document, each made once ---- */
+
+/* One text laid out: what it was made from (the font but its colour, the width, whether the
+ * text is markup), the layout and its size in Pango units. */
+typedef struct pr_laid {
+    uint64_t hash;      /* 0: a free slot */
+    char *text;
+    double size, spacing, width;
+    int max_lines;
+    PangoAlignment align;
+    bool bold, strike, markup;
+    PangoLayout *layout;
+    int w, h;
+} pr_laid;
+
+struct pr_layouts {
+    pr_laid *slot;      /* open addressing, a power of two */
+    size_t cap, used;
+};
+
+static void layouts_clear(pr_layouts *c)
 {
-    PangoLayout *l = pr_layout(d, text, f, width);
-    int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
-    g_object_unref(l);
-    return (double)h / PANGO_SCALE;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->slot[i].hash)
+            continue;
+        g_object_unref(c->slot[i].layout);
+        free(c->slot[i].text);
+    }
+    memset(c->slot, 0, c->cap * sizeof *c->slot);
+    c->used = 0;
 }
 
-double pr_text_width(pr_doc *d, const char *text, const pr_font *f)
+static void layouts_free(pr_layouts *c)
 {
-    PangoLayout *l = pr_layout(d, text, f, 0);
-    int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
-    g_object_unref(l);
-    return (double)w / PANGO_SCALE;
+    if (!c)
+        return;
+    layouts_clear(c);
+    free(c->slot);
+    free(c);
 }
 
-double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width)
+static uint64_t mix(uint64_t h, const void *data, size_t n)
 {
-    PangoLayout *l = pr_layout(d, text, f, width);
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL; /* FNV-1a */
+    return h;
+}
+
+static uint64_t laid_hash(const char *text, const pr_font *f, double width, bool markup)
+{
+    uint64_t h = mix(0xcbf29ce484222325ULL, text, strlen(text));
+    int ints[5] = {f->max_lines, (int)f->align, f->bold, f->strike, markup};
+    double reals[3] = {f->size, f->spacing, width};
+    h = mix(h, ints, sizeof ints);
+    h = mix(h, reals, sizeof reals);
+    return h ? h : 1;
+}
+
+static bool laid_is(const pr_laid *e, uint64_t hash, const char *text, const pr_font *f,
+                    double width, bool markup)
+{
+    return e->hash == hash && e->size == f->size && e->spacing == f->spacing &&
+           e->width == width && e->max_lines == f->max_lines && e->align == f->align &&
+           e->bold == f->bold && e->strike == f->strike && e->markup == markup &&
+           strcmp(e->text, text) == 0;
+}
+
+/* Doubles the table (or makes its first); false when out of memory. */
+static bool layouts_grow(pr_layouts *c)
+{
+    size_t cap = c->cap ? c->cap * 2 : 256;
+    pr_laid *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return false;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->slot[i].hash)
+            continue;
+        size_t k = (size_t)c->slot[i].hash & (cap - 1);
+        while (slot[k].hash)
+            k = (k + 1) & (cap - 1);
+        slot[k] = c->slot[i];
+    }
+    free(c->slot);
+    c->slot = slot;
+    c->cap = cap;
+    return true;
+}
+
+static PangoLayout *make_layout(pr_doc *d, const char *text, const pr_font *f, double width,
+                                bool markup)
+{
+    d->layouts_made++;
+    PangoLayout *l = pr_layout(d, markup ? "" : text, f, width);
+    if (markup)
+        pango_layout_set_markup(l, text, -1);
+    return l;
+}
+
+/* The layout of `text` in this font and width, made the first time it is asked for and kept
+ * by the document (the caller does not unref it). Its size in Pango units in *w, *h. Without
+ * memory for the table it is made anew each time and *own says the caller unrefs it. */
+static PangoLayout *laid_out(pr_doc *d, const char *text, const pr_font *f, double width,
+                             bool markup, int *w, int *h, bool *own)
+{
+    text = text ? text : "";
+    *own = false;
+    pr_layouts *c = d->layouts ? d->layouts : (d->layouts = calloc(1, sizeof *d->layouts));
+    uint64_t hash = laid_hash(text, f, width, markup);
+    if (c && c->cap) {
+        for (size_t k = (size_t)hash & (c->cap - 1); c->slot[k].hash; k = (k + 1) & (c->cap - 1))
+            if (laid_is(&c->slot[k], hash, text, f, width, markup)) {
+                *w = c->slot[k].w;
+                *h = c->slot[k].h;
+                return c->slot[k].layout;
+            }
+    }
+    if (c && c->used >= PR_LAYOUTS_MAX)
+        layouts_clear(c);
+    char *copy = NULL;
+    bool keep = c && ((c->used + 1) * 2 <= c->cap || layouts_grow(c)) &&
+                (copy = strdup(text)) != NULL;
+    PangoLayout *l = make_layout(d, text, f, width, markup);
+    pango_layout_get_size(l, w, h);
+    if (!keep) { /* out of memory for the table: this layout is the caller's */
+        *own = true;
+        return l;
+    }
+    size_t k = (size_t)hash & (c->cap - 1);
+    while (c->slot[k].hash)
+        k = (k + 1) & (c->cap - 1);
+    c->slot[k] = (pr_laid){.hash = hash, .text = copy, .size = f->size, .spacing = f->spacing,
+                           .width = width, .max_lines = f->max_lines, .align = f->align,
+                           .bold = f->bold, .strike = f->strike, .markup = markup,
+                           .layout = l, .w = *w, .h = *h};
+    c->used++;
+    return l;
+}
+
+static double measure(pr_doc *d, const char *text, const pr_font *f, double width, bool markup,
+                      bool want_width)
+{
     int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
+    bool own = false;
+    PangoLayout *l = laid_out(d, text, f, width, markup, &w, &h, &own);
+    if (own)
+        g_object_unref(l);
+    return (double)(want_width ? w : h) / PANGO_SCALE;
+}
+
+static double draw(pr_doc *d, const char *text, const pr_font *f, double x, double y,
+                   double width, bool markup)
+{
+    int w = 0, h = 0;
+    bool own = false;
+    PangoLayout *l = laid_out(d, text, f, width, markup, &w, &h, &own);
     cairo_save(d->cr);
     pr_rgb(d->cr, f->rgb);
     cairo_move_to(d->cr, x, y);
     pango_cairo_show_layout(d->cr, l);
     cairo_restore(d->cr);
-    g_object_unref(l);
+    if (own)
+        g_object_unref(l);
     return (double)h / PANGO_SCALE;
+}
+
+double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width)
+{
+    return measure(d, text, f, width, false, false);
+}
+
+double pr_text_width(pr_doc *d, const char *text, const pr_font *f)
+{
+    return measure(d, text, f, 0, false, true);
+}
+
+double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width)
+{
+    return draw(d, text, f, x, y, width, false);
 }
 
 double pr_markup_height(pr_doc *d, const char *markup, const pr_font *f, double width)
 {
-    PangoLayout *l = pr_layout(d, "", f, width);
-    pango_layout_set_markup(l, markup, -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
-    g_object_unref(l);
-    return (double)h / PANGO_SCALE;
+    return measure(d, markup, f, width, true, false);
 }
 
 double pr_markup(pr_doc *d, const char *markup, const pr_font *f, double x, double y,
                  double width)
 {
-    PangoLayout *l = pr_layout(d, "", f, width);
-    pango_layout_set_markup(l, markup, -1);
-    int w = 0, h = 0;
-    pango_layout_get_size(l, &w, &h);
-    cairo_save(d->cr);
-    pr_rgb(d->cr, f->rgb);
-    cairo_move_to(d->cr, x, y);
-    pango_cairo_show_layout(d->cr, l);
-    cairo_restore(d->cr);
-    g_object_unref(l);
-    return (double)h / PANGO_SCALE;
+    return draw(d, markup, f, x, y, width, true);
 }
 
 /* ---- shapes ---- */

@@ -25,6 +25,10 @@
 #define PR_A4_W 595.28
 #define PR_A4_H 841.89
 
+/* The texts laid out so far (print_doc.c): each (text, font, width) is laid out once, its
+ * size measured and the same layout drawn. */
+typedef struct pr_layouts pr_layouts;
+
 typedef struct pr_doc {
     const char *path;
     char *tmp_path;
@@ -33,6 +37,8 @@ typedef struct pr_doc {
     cairo_t *cr;
     PangoFontMap *font_map;
     PangoContext *pango;
+    pr_layouts *layouts;
+    int layouts_made;  /* texts laid out by Pango (for the tests: once each) */
     int pages;
 } pr_doc;
 
@@ -60,6 +66,12 @@ typedef struct pr_font {
 
 /* Lays out `text` in `width` points. The caller unrefs the layout. */
 PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double width);
+/* The functions below lay out each text once per document: a text measured (its height, its
+ * width) and then drawn, or measured again, with the same font (all but its colour) and
+ * width reuses the layout made the first time (a week's program measures each block in two
+ * forms and draws it in one). The document keeps them until it is closed (at most
+ * PR_LAYOUTS_MAX; then it starts again). */
+#define PR_LAYOUTS_MAX 4096
 /* Height the text takes (points). */
 double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width);
 /* Draws the text with its top at y; returns its height. */

@@ -2,6 +2,7 @@
 #include "qr/qr_cairo.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,25 +46,19 @@ static void add_runs(cairo_t *cr, const uint8_t *modules, int size)
     free(vertical);
 }
 
-void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
+/* The white square with the quiet zone, then the dark modules, in units of one module with
+ * the code's top-left corner at the origin. The dark modules are one stroked path of runs,
+ * each a line one module thick with butt caps along the middle of its modules: it covers
+ * exactly the run's rectangle but takes half the numbers of one (a move and a line, not four
+ * corners). One path: no seams where runs touch or cross. */
+static void draw_in_modules(cairo_t *cr, const qr_code *q)
 {
-    if (!cr || !q || module <= 0)
-        return;
-    cairo_save(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, module, module);
-    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
     double full = qr_size_with_quiet_zone(q);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
     cairo_new_path(cr);
     cairo_rectangle(cr, 0, 0, full, full);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_fill(cr);
-    /* The dark modules as one stroked path of runs, each a line one module thick with butt
-     * caps along the middle of its modules: it covers exactly the run's rectangle but takes
-     * half the numbers of one (a move and a line, not four corners). A sync prints 60 codes
-     * in the week's PDF, and cairo writes every number with printf and deflates it: as
-     * rectangles the codes were two thirds of a sync's CPU time. One path: no seams where
-     * runs touch or cross. */
     cairo_new_path(cr);
     add_runs(cr, qr_modules(q), qr_size(q));
     cairo_set_line_width(cr, 1);
@@ -71,6 +66,54 @@ void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_stroke(cr);
+}
+
+/* On paper (a PDF, or any surface but an image) the code is drawn into a recording surface
+ * in module units and painted from there: cairo writes it as one form (XObject) of its own,
+ * its coordinates whole or half modules ("12 3.5 m 19 3.5 l") under one scale and offset,
+ * where drawn on the page every number was the page's point with three decimals
+ * ("236.641 163.68 m"). A sync's week PDF holds ~60 codes (~31,000 runs): their numbers are
+ * most of what cairo prints with printf and deflates, and the page's form of them took a
+ * third more bytes to deflate. The same shapes: still vector, the modules where they were.
+ * Returns false when the recording surface cannot be made (then the caller draws directly). */
+static bool draw_as_form(cairo_t *cr, const qr_code *q, double x, double y, double module)
+{
+    double full = qr_size_with_quiet_zone(q);
+    cairo_rectangle_t extents = {0, 0, full, full};
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    if (cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(rec);
+        return false;
+    }
+    cairo_t *rc = cairo_create(rec);
+    draw_in_modules(rc, q);
+    cairo_status_t drawn = cairo_status(rc);
+    cairo_destroy(rc);
+    if (drawn == CAIRO_STATUS_SUCCESS) {
+        cairo_save(cr);
+        cairo_translate(cr, x, y);
+        cairo_scale(cr, module, module);
+        cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+        cairo_set_source_surface(cr, rec, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+    }
+    cairo_surface_destroy(rec);
+    return drawn == CAIRO_STATUS_SUCCESS;
+}
+
+void qr_draw(cairo_t *cr, const qr_code *q, double x, double y, double module)
+{
+    if (!cr || !q || module <= 0)
+        return;
+    /* pixels (the PNG) are drawn directly, as they always were: the same bytes */
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_IMAGE &&
+        draw_as_form(cr, q, x, y, module))
+        return;
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, module, module);
+    draw_in_modules(cr, q);
     cairo_restore(cr);
 }
 

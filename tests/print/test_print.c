@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "print/print.h"
+#include "print/print_internal.h"
 #include "qr/qr.h"
 #include "qr_decode.h"
 
@@ -883,6 +884,61 @@ static void test_bad_input(void **state)
     assert_int_equal(count_files(dir), 0);
 }
 
+/* A text is laid out once per document: measured (height, width), measured again and drawn
+ * in another colour, it is the same layout; another width, weight or markup is another. A
+ * week's program measures each block in two forms and draws it in a third pass: Pango laid
+ * out every text five or six times. Past PR_LAYOUTS_MAX texts the document starts again. */
+static void test_each_text_is_laid_out_once(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("print-layouts");
+    pr_doc d;
+    vm_err err = {0};
+    assert_int_equal(pr_doc_open(&d, ts_path(dir, "t.pdf"), NULL, "t", ts_time("2026-11-20 09:00"),
+                                 &err),
+                     VM_OK);
+    const char *text = "Fællesspisning: gule ærter og æblekage i fælleshuset";
+    pr_font f = PR_BODY;
+    double h = pr_text_height(&d, text, &f, 200);
+    assert_true(h > 0);
+    assert_int_equal(d.layouts_made, 1);
+    assert_true(pr_text_height(&d, text, &f, 200) == h);
+    pr_font grey = f;
+    grey.rgb[0] = grey.rgb[1] = grey.rgb[2] = 0.5;
+    assert_true(pr_text(&d, text, &grey, 20, 20, 200) == h);
+    assert_int_equal(d.layouts_made, 1);
+
+    double narrow = pr_text_height(&d, text, &f, 120); /* another width: more lines */
+    assert_true(narrow > h);
+    assert_int_equal(d.layouts_made, 2);
+    pr_font bold = f;
+    bold.bold = true;
+    pr_text_height(&d, text, &bold, 200);
+    assert_int_equal(d.layouts_made, 3);
+    double w = pr_text_width(&d, text, &f); /* one unwrapped line */
+    assert_true(w > 200);
+    assert_true(pr_text_width(&d, text, &f) == w);
+    assert_int_equal(d.layouts_made, 4);
+    double mh = pr_markup_height(&d, "<b>Der er plads til dig!</b> Tilmeld dig", &f, 200);
+    assert_true(pr_markup(&d, "<b>Der er plads til dig!</b> Tilmeld dig", &f, 20, 80, 200) == mh);
+    assert_int_equal(d.layouts_made, 5);
+    /* the same words as plain text are not the markup's layout */
+    pr_text_height(&d, "<b>Der er plads til dig!</b> Tilmeld dig", &f, 200);
+    assert_int_equal(d.layouts_made, 6);
+
+    /* a document of more texts than it keeps starts again, and still measures right */
+    char many[32];
+    for (int i = 0; i < PR_LAYOUTS_MAX; i++) {
+        snprintf(many, sizeof many, "%d", i);
+        pr_text_height(&d, many, &f, 0);
+    }
+    assert_int_equal(d.layouts_made, 6 + PR_LAYOUTS_MAX);
+    assert_true(pr_text_height(&d, text, &f, 200) == h);
+    assert_int_equal(d.layouts_made, 7 + PR_LAYOUTS_MAX);
+    pr_doc_page_done(&d);
+    assert_int_equal(pr_doc_close(&d, true, &err), VM_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -897,6 +953,7 @@ int main(void)
         cmocka_unit_test(test_posters_without_code),
         cmocka_unit_test(test_too_long_payload_prints_without_code),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_each_text_is_laid_out_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+
 #include "core/utf8.h"
 #include "qr/qr_cairo.h"
 #include "qr_decode.h"
@@ -395,6 +397,48 @@ static void test_write_png_errors(void **state)
     qr_free(q);
 }
 
+/* Whether `what` is among the `len` bytes at `data` (which may hold zero bytes). */
+static bool has_bytes(const char *data, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, what, n) == 0)
+            return true;
+    return false;
+}
+
+/* On paper a code is a form of its own in module units (its box the code with its quiet
+ * zone), painted once where it goes: cairo then prints whole and half modules, not the
+ * page's points with three decimals, for each of the ~31,000 runs of a week's program. On
+ * an image it is drawn directly (the PNG above, read back). */
+static void test_code_on_paper_is_a_form_in_modules(void **state)
+{
+    (void)state;
+    qr_code *q = NULL;
+    assert_int_equal(qr_encode("https://beboer.dk/tilmeld/spis-2026-11-26", &q, NULL), VM_OK);
+    const char *dir = ts_fresh_dir("qr-pdf");
+    const char *path = ts_path(dir, "code.pdf");
+    cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 200);
+    cairo_t *cr = cairo_create(s);
+    qr_draw(cr, q, 17.28, 33.6, 0.96);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+    size_t len = 0;
+    char *pdf = ts_read_file(path, &len);
+    assert_non_null(pdf);
+    char box[64];
+    int full = qr_size_with_quiet_zone(q);
+    snprintf(box, sizeof box, "/BBox [ 0 0 %d %d ]", full, full);
+    assert_true(has_bytes(pdf, len, "/Subtype /Form"));
+    if (!has_bytes(pdf, len, box))
+        fail_msg("no form of %d modules (%s) in the PDF", full, box);
+    assert_false(has_bytes(pdf, len, "/Subtype /Image")); /* still vector */
+    free(pdf);
+    qr_free(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_every_kind),
         cmocka_unit_test(test_phones_read_letters_right),
         cmocka_unit_test(test_write_png_errors),
+        cmocka_unit_test(test_code_on_paper_is_a_form_in_modules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
