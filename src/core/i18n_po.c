@@ -181,6 +181,17 @@ static bool push_msg(reader *r, i18n_msg *m)
 }
 
 /* Ends the entry being read: checks it, and adds it to the catalog. */
+/* A field's bytes, handed over at their length: a field's buffer starts at 256 bytes, and the
+ * kiosk keeps every language's ~2,000 messages for its whole life (0.9 MB of buffers for
+ * 0.25 MB of words). */
+static char *detach_exact(vm_buf *b)
+{
+    size_t len = b->len;
+    char *s = buf_detach(b);
+    char *fit = s ? realloc(s, len + 1) : NULL;
+    return fit ? fit : s;
+}
+
 static bool finish_entry(reader *r)
 {
     entry *e = &r->e;
@@ -205,13 +216,13 @@ static bool finish_entry(reader *r)
 
     i18n_msg m;
     memset(&m, 0, sizeof m);
-    m.ctxt = e->has[F_CTXT] ? buf_detach(&e->field[F_CTXT]) : NULL;
-    m.msgid = buf_detach(&e->field[F_ID]);
-    m.msgid_plural = e->has[F_PLURAL] ? buf_detach(&e->field[F_PLURAL]) : NULL;
+    m.ctxt = e->has[F_CTXT] ? detach_exact(&e->field[F_CTXT]) : NULL;
+    m.msgid = detach_exact(&e->field[F_ID]);
+    m.msgid_plural = e->has[F_PLURAL] ? detach_exact(&e->field[F_PLURAL]) : NULL;
     m.nstr = 0;
     for (int i = 0; i < I18N_MAX_FORMS; i++) {
         if (e->has[F_STR0 + i]) {
-            m.str[i] = buf_detach(&e->field[F_STR0 + i]);
+            m.str[i] = detach_exact(&e->field[F_STR0 + i]);
             m.nstr = i + 1;
         }
     }

@@ -47,22 +47,31 @@ vm_status fonts_init(fonts *f, const char *dir, vm_err *err)
     return VM_OK;
 }
 
-static void close_role(fonts *f, int role)
+static void close_faces(fonts *f)
 {
-    for (int s = 0; s < SCRIPT_COUNT; s++) {
-        if (f->font[role][s])
-            TTF_CloseFont(f->font[role][s]);
-        f->font[role][s] = NULL;
-    }
+    for (int w = 0; w < 2; w++)
+        for (int s = 0; s < SCRIPT_COUNT; s++) {
+            if (f->face[w][s])
+                TTF_CloseFont(f->face[w][s]);
+            f->face[w][s] = NULL;
+            f->face_size[w][s] = 0;
+        }
 }
 
-static TTF_Font *open_font(const fonts *f, ui_font role, font_script script)
+static int size_for(const fonts *f, ui_font role, font_script script)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", f->dir, font_files[script][role_is_bold(role)]);
     int size = f->sizes[role];
     if (script == SCRIPT_NASTALIQ)
         size = (int)(size * FONTS_NASTALIQ_SCALE + 0.5);
+    return size;
+}
+
+static TTF_Font *open_face(fonts *f, ui_font role, font_script script)
+{
+    int bold = role_is_bold(role);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", f->dir, font_files[script][bold]);
+    int size = size_for(f, role, script);
     TTF_Font *font = TTF_OpenFont(path, size);
     if (!font)
         return NULL;
@@ -73,18 +82,19 @@ static TTF_Font *open_font(const fonts *f, ui_font role, font_script script)
     } else if (script == SCRIPT_ETHIOPIC) {
         TTF_SetFontScriptName(font, "Ethi");
     }
+    f->face[bold][script] = font;
+    f->face_size[bold][script] = size;
     return font;
 }
 
 vm_status fonts_set_sizes(fonts *f, const int sizes[UI_FONT_COUNT], vm_err *err)
 {
-    for (int role = 0; role < UI_FONT_COUNT; role++) {
-        if (f->font[role][SCRIPT_LATIN] && f->sizes[role] == sizes[role])
-            continue;
-        close_role(f, role);
+    for (int role = 0; role < UI_FONT_COUNT; role++)
         f->sizes[role] = sizes[role] > 4 ? sizes[role] : 4;
-        f->font[role][SCRIPT_LATIN] = open_font(f, (ui_font)role, SCRIPT_LATIN);
-        if (!f->font[role][SCRIPT_LATIN])
+    /* the faces stay open; fonts_get sets a face to its role's size */
+    for (int bold = 0; bold < 2; bold++) {
+        ui_font role = bold ? UI_FONT_BOLD : UI_FONT_BODY;
+        if (!f->face[bold][SCRIPT_LATIN] && !open_face(f, role, SCRIPT_LATIN))
             return err_set(err, VM_ERR_NOT_FOUND, "Cannot open the font in %s: %s", f->dir,
                            TTF_GetError());
     }
@@ -110,13 +120,23 @@ TTF_Font *fonts_get(fonts *f, ui_font role, font_script script)
 {
     if ((int)role < 0 || role >= UI_FONT_COUNT)
         role = UI_FONT_BODY;
-    if (script != SCRIPT_LATIN && !f->font[role][script] && f->font[role][SCRIPT_LATIN])
-        f->font[role][script] = open_font(f, role, script);
-    return f->font[role][script] ? f->font[role][script] : f->font[role][SCRIPT_LATIN];
+    if ((int)script < 0 || script >= SCRIPT_COUNT)
+        script = SCRIPT_LATIN;
+    int bold = role_is_bold(role);
+    if (!f->face[bold][SCRIPT_LATIN])
+        return NULL;
+    if (script != SCRIPT_LATIN && !f->face[bold][script])
+        open_face(f, role, script);
+    if (!f->face[bold][script])
+        script = SCRIPT_LATIN; /* the script's font is missing */
+    TTF_Font *font = f->face[bold][script];
+    int size = size_for(f, role, script);
+    if (f->face_size[bold][script] != size && TTF_SetFontSize(font, size) == 0)
+        f->face_size[bold][script] = size;
+    return font;
 }
 
 void fonts_close(fonts *f)
 {
-    for (int role = 0; role < UI_FONT_COUNT; role++)
-        close_role(f, role);
+    close_faces(f);
 }

@@ -26,10 +26,14 @@ typedef enum font_script {
  * share of the role's size, so Urdu reads as large as the Arabic and Latin beside it. */
 #define FONTS_NASTALIQ_SCALE 0.8
 
+/* One face per weight and script, shared by the roles of that weight and set to a role's
+ * size when fonts_get hands it out: every TTF_Font holds its own FreeType face and HarfBuzz
+ * tables (GSUB/GPOS copied to the heap), so one per role cost the kiosk ~0.4 MB more. */
 typedef struct fonts {
     char dir[512];
     int sizes[UI_FONT_COUNT];
-    TTF_Font *font[UI_FONT_COUNT][SCRIPT_COUNT]; /* opened lazily for non-Latin scripts */
+    TTF_Font *face[2][SCRIPT_COUNT]; /* [bold]; opened lazily for non-Latin scripts */
+    int face_size[2][SCRIPT_COUNT];  /* the size each face is set to now */
 } fonts;
 
 /* Finds the font folder (`dir` if given, else the build's default VAERMED_FONT_DIR; the app
@@ -38,14 +42,17 @@ typedef struct fonts {
  * Debian package (fonts-noto-core). Opens nothing yet. */
 vm_status fonts_init(fonts *f, const char *dir, vm_err *err);
 
-/* Opens every role at these sizes (Latin now, other scripts when first needed). */
+/* Sets the roles' sizes; opens the Latin faces (regular and bold) now, other scripts' when
+ * first needed. */
 vm_status fonts_set_sizes(fonts *f, const int sizes[UI_FONT_COUNT], vm_err *err);
 
 /* The script a line of text needs (the first non-Latin letter decides); Arabic script in
  * `face`. */
 font_script fonts_script_of(const char *utf8, ui_face face);
 
-/* The font for a role and script; falls back to Latin if the script's font is missing. */
+/* The font for a role and script; falls back to Latin if the script's font is missing.
+ * Roles of one weight share a face: the font is set to this role's size and stays valid at
+ * it until the next fonts_get or fonts_set_sizes. */
 TTF_Font *fonts_get(fonts *f, ui_font role, font_script script);
 
 void fonts_close(fonts *f);

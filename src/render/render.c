@@ -278,7 +278,7 @@ vm_status render_set_font_sizes(render *r, const int sizes[UI_FONT_COUNT], vm_er
         (size_t)TEXT_CACHE_SCREENS * (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0) * 4;
     cache_set_budget(r->texts, budget > TEXT_CACHE_MIN_BYTES ? budget : TEXT_CACHE_MIN_BYTES);
     if (memcmp(sizes, r->fonts.sizes, sizeof r->fonts.sizes) == 0 &&
-        r->fonts.font[0][SCRIPT_LATIN])
+        r->fonts.face[0][SCRIPT_LATIN])
         return VM_OK;
     cache_clear(r->texts);
     cache_clear(r->sizes);

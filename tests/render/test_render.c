@@ -21,6 +21,7 @@
 #include "core/catalogs.h"
 #include "core/dktime.h"
 #include "core/i18n.h"
+#include "render/fonts.h"
 #include "render/render.h"
 #include "test_support.h"
 #include "ui/ui.h"
@@ -614,11 +615,68 @@ static void no_gpu_draws_in_software_unless_a_driver_is_asked_for(void **state)
     free(saved);
 }
 
+/* Roles of one weight share one open face, set to the role's size when handed out (each
+ * TTF_Font holds its own FreeType face and HarfBuzz tables); another script's face is opened
+ * only when a text in that script asks for it. */
+static void roles_share_a_face_at_their_own_size(void **state)
+{
+    (void)state;
+    assert_true(TTF_WasInit() || TTF_Init() == 0);
+    fonts f;
+    vm_err err = {0};
+    assert_int_equal(fonts_init(&f, NULL, &err), VM_OK);
+    int sizes[UI_FONT_COUNT] = {22, 26, 26, 31, 41};
+    assert_int_equal(fonts_set_sizes(&f, sizes, &err), VM_OK);
+    /* the same size as a face opened alone at it */
+    int alone[UI_FONT_COUNT];
+    for (int role = 0; role < UI_FONT_COUNT; role++) {
+        bool bold = role == UI_FONT_BOLD || role == UI_FONT_TITLE || role == UI_FONT_HUGE;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", f.dir,
+                 bold ? "NotoSans-Bold.ttf" : "NotoSans-Regular.ttf");
+        TTF_Font *one = TTF_OpenFont(path, sizes[role]);
+        assert_non_null(one);
+        alone[role] = TTF_FontHeight(one);
+        TTF_CloseFont(one);
+    }
+    TTF_Font *small = fonts_get(&f, UI_FONT_SMALL, SCRIPT_LATIN);
+    assert_int_equal(TTF_FontHeight(small), alone[UI_FONT_SMALL]);
+    TTF_Font *body = fonts_get(&f, UI_FONT_BODY, SCRIPT_LATIN);
+    assert_ptr_equal(body, small);
+    assert_int_equal(TTF_FontHeight(body), alone[UI_FONT_BODY]);
+    TTF_Font *bold = fonts_get(&f, UI_FONT_BOLD, SCRIPT_LATIN);
+    assert_ptr_not_equal(bold, body);
+    assert_int_equal(TTF_FontHeight(bold), alone[UI_FONT_BOLD]);
+    assert_ptr_equal(fonts_get(&f, UI_FONT_HUGE, SCRIPT_LATIN), bold);
+    assert_int_equal(TTF_FontHeight(bold), alone[UI_FONT_HUGE]);
+    assert_ptr_equal(fonts_get(&f, UI_FONT_TITLE, SCRIPT_LATIN), bold);
+    assert_int_equal(TTF_FontHeight(bold), alone[UI_FONT_TITLE]);
+    assert_int_equal(TTF_FontHeight(fonts_get(&f, UI_FONT_SMALL, SCRIPT_LATIN)),
+                     alone[UI_FONT_SMALL]);
+    /* two Latin faces open, nothing of the other scripts */
+    for (int bold_w = 0; bold_w < 2; bold_w++)
+        for (int s = SCRIPT_LATIN + 1; s < SCRIPT_COUNT; s++)
+            assert_null(f.face[bold_w][s]);
+    TTF_Font *arabic = fonts_get(&f, UI_FONT_BODY, SCRIPT_ARABIC);
+    assert_non_null(arabic);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/NotoSansArabic-Regular.ttf", f.dir);
+    if (access(path, R_OK) == 0) { /* else the Latin face stands in */
+        assert_ptr_equal(arabic, f.face[0][SCRIPT_ARABIC]);
+        assert_ptr_not_equal(arabic, body);
+    }
+    assert_null(f.face[1][SCRIPT_ARABIC]);
+    assert_null(f.face[0][SCRIPT_ETHIOPIC]);
+    fonts_close(&f);
+    assert_null(f.face[0][SCRIPT_LATIN]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_rasterised_once),
         cmocka_unit_test(unseen_text_is_not_rasterised),
+        cmocka_unit_test(roles_share_a_face_at_their_own_size),
         cmocka_unit_test(shapes_and_qr_land_where_asked),
         cmocka_unit_test(rotation_turns_picture_and_touches),
         cmocka_unit_test(missing_fonts_are_a_plain_error),
