@@ -373,7 +373,7 @@ out:
 
 static vm_status bundle_check(bundle *b, vm_err *err)
 {
-    int64_t v, version;
+    int64_t v = 0, version = 0;
     char text[256];
     vm_status st = one_value(b, "PRAGMA application_id", &v, NULL, 0, err);
     if (st != VM_OK)
