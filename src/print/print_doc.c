@@ -441,6 +441,19 @@ double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double widt
     return measure(d, text, f, width, false, false);
 }
 
+void pr_text_ink(pr_doc *d, const char *text, const pr_font *f, double *top, double *height)
+{
+    int w = 0, h = 0;
+    bool own = false;
+    PangoLayout *l = laid_out(d, text, f, 0, false, &w, &h, &own);
+    PangoRectangle ink;
+    pango_layout_get_extents(l, &ink, NULL);
+    if (own)
+        g_object_unref(l);
+    *top = (double)ink.y / PANGO_SCALE;
+    *height = (double)ink.height / PANGO_SCALE;
+}
+
 double pr_text_width(pr_doc *d, const char *text, const pr_font *f)
 {
     return measure(d, text, f, 0, false, true);

@@ -74,6 +74,10 @@ PangoLayout *pr_layout(pr_doc *d, const char *text, const pr_font *f, double wid
 #define PR_LAYOUTS_MAX 4096
 /* Height the text takes (points). */
 double pr_text_height(pr_doc *d, const char *text, const pr_font *f, double width);
+/* Where the ink of one line of `text` lies below the top of its line (*top) and how tall it
+ * is (*height), in points: to centre the letters themselves, descenders included, in a bar
+ * lower than the line (a line's height holds room for accents and for the line below). */
+void pr_text_ink(pr_doc *d, const char *text, const pr_font *f, double *top, double *height);
 /* Draws the text with its top at y; returns its height. */
 double pr_text(pr_doc *d, const char *text, const pr_font *f, double x, double y, double width);
 /* The same for Pango markup ("<b>Der er plads til dig.</b> Tilmeld dig ..."): only for the

@@ -264,6 +264,60 @@ static void assert_low_dpi_reads_all(const char *pdf, const char *dir, const qrd
                  want->n);
 }
 
+/* A grey PGM (P5, maxval 255) as pdftoppm -gray writes it; caller frees *px. */
+static bool read_pgm(const char *path, unsigned char **px, int *w, int *h)
+{
+    FILE *f = fopen(path, "rb");
+    int maxval = 0;
+    bool ok = f && fscanf(f, "P5 %d %d %d", w, h, &maxval) == 3 && maxval == 255 &&
+              fgetc(f) != EOF;
+    *px = ok ? malloc((size_t)*w * (size_t)*h) : NULL;
+    ok = ok && *px && fread(*px, 1, (size_t)*w * (size_t)*h, f) == (size_t)*w * (size_t)*h;
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+/* The day headings' letters stay on their grey bar (rendered at RENDER_DPI): a bar starts at
+ * a row with a column-wide run of the bar's grey (0.82) and goes on while the grey is there
+ * near its right end (clear of the words and of the rounded corners); the two rows over it
+ * and under it, across its width, hold no ink. Returns the bars found. */
+static int assert_day_words_on_their_bars(const char *page)
+{
+    unsigned char *px;
+    int w, h;
+    assert_true(read_pgm(page, &px, &w, &h));
+#define PX(x, y) px[(size_t)(y) * (size_t)w + (size_t)(x)]
+#define BAR_GREY(v) ((v) >= 205 && (v) <= 213)
+    int bars = 0;
+    for (int y = 0; y < h; y++) {
+        int best = 0, x0 = 0, run = 0;
+        for (int x = 0; x < w; x++) {
+            run = BAR_GREY(PX(x, y)) ? run + 1 : 0;
+            if (run > best) {
+                best = run;
+                x0 = x - run + 1;
+            }
+        }
+        if (best <= w / 6) /* a column's width: a bar, not a word's grey edge */
+            continue;
+        int x1 = x0 + best, probe = x1 - 30, r0 = y;
+        while (y < h && BAR_GREY(PX(probe, y)))
+            y++;
+        bars++;
+        const int edge[4] = {r0 - 2, r0 - 1, y, y + 1};
+        for (int k = 0; k < 4; k++)
+            for (int x = x0; edge[k] >= 0 && edge[k] < h && x < x1; x++)
+                if (PX(x, edge[k]) < 128)
+                    fail_msg("%s: a day heading's letters stand past its bar (rows %d-%d, ink "
+                             "at %d,%d)", page, r0, y - 1, x, edge[k]);
+    }
+#undef BAR_GREY
+#undef PX
+    free(px);
+    return bars;
+}
+
 /* Renders the PDF to grey PGM pages at RENDER_DPI and decodes every code on every page, with
  * zbar (bytes and text) and ZXing, which must agree; then the same at RENDER_DPI_LOW. Returns
  * the page count; the symbols of all pages (zbar's bytes at RENDER_DPI) are appended to
@@ -634,6 +688,10 @@ static void test_long_titles_still_one_page(void **state)
     assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
     qrd_free(&got);
     assert_words_at_least(pdf, 16);
+    /* in the compact form the bars are lower than a 16 pt line: the letters still on them */
+    char page[1024];
+    assert_non_null(page_file(dir, "page", 1, page, sizeof page));
+    assert_true(assert_day_words_on_their_bars(page) >= 5);
     char *text = pdf_text(pdf);
     const char *must[] = {"Mandag 23. november", "Søndag 29. november", "Morgengymnastik",
                           "Fællessang og kaffe", "Kun for beboere"};
