@@ -625,19 +625,16 @@ static int leaf_gap(const ui_layout *L)
     return L->gap / 2;
 }
 
-/* The narrowest a tile may be: the widest word of today's and tomorrow's titles (a day
- * with a longer one has fewer tiles beside each other: band_cols), and the pictogram with a
- * time, with the padding. A narrow screen has fewer tiles beside each other, not smaller
- * ones. */
-static int tile_min_w(ui_ctx *c, const week_day *days, int nd)
+/* The widest word of the titles of the first `upto` days of the week. */
+static int widest_title_word(ui_ctx *c, const week_day *days, int upto)
 {
-    const ui_layout *L = c->L;
     int need = 0;
-    for (int i = 0; i < nd && i < 2; i++) {
+    for (int i = 0; i < upto; i++) {
+        bool today = i == 0 && is_today(c, &days[i]);
         int kk = 0;
         for (size_t j = days[i].first; j < c->m->n_entries && kk < days[i].n; j++) {
             const activity *a = &c->m->entries[j].act;
-            if (!of_day(c, &days[i], a, i == 0 && is_today(c, &days[i])))
+            if (!of_day(c, &days[i], a, today))
                 continue;
             kk++;
             int ww = w_longest_word(c, UI_FONT_BODY, a->title);
@@ -645,6 +642,17 @@ static int tile_min_w(ui_ctx *c, const week_day *days, int nd)
                 need = ww;
         }
     }
+    return need;
+}
+
+/* The narrowest a tile may be: the widest word of today's and tomorrow's titles (a day
+ * with a longer one has fewer tiles beside each other: band_cols), and the pictogram with a
+ * time, with the padding. A narrow screen has fewer tiles beside each other, not smaller
+ * ones. */
+static int tile_min_w(ui_ctx *c, const week_day *days, int nd)
+{
+    const ui_layout *L = c->L;
+    int need = widest_title_word(c, days, nd < 2 ? nd : 2);
     int lh = text_line_h_for(c->ms, UI_FONT_BOLD, "00:00");
     int time = lh + L->gap / 2 + text_width(c->ms, UI_FONT_BOLD, "00:00");
     return (need > time ? need : time) + 2 * tile_px(L);
@@ -688,7 +696,11 @@ static void week_measure(ui_ctx *c, const week_day *days, int nd, int w, int vie
         wl->ncols = ncols;
     }
     int room = w - wl->leaf_w - leaf_gap(L);
-    wl->above = wl->word > room;
+    /* a word of a later day's title wider than the room beside the leaves: the days stand as
+     * bars over their tiles, so that no title's word is broken between letters
+     * ("Reparationsvær / ksted" standing up) */
+    int widest = widest_title_word(c, days, nd) + 2 * tile_px(L);
+    wl->above = wl->word > room || widest > room;
     if (wl->above) {
         wl->leaf_w = w;
         wl->ncols = (w + L->gap / 2) / (min_w + L->gap / 2);

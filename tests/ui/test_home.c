@@ -468,6 +468,35 @@ static void a_tall_day_keeps_its_words_in_view(void **state)
     h_free(h);
 }
 
+/* A long word in a later day's title ("Reparationsværksted" on the Monday after) is never
+ * broken between letters: standing up, where it is wider than the room beside the days'
+ * leaves, the days stand as bars over their tiles (the tiles then have the whole width);
+ * lying down, where it fits beside them, the leaves stay beside. Every frame is checked for
+ * broken words (harness.h) while the list is scrolled to its end. */
+static void a_long_word_later_in_the_week_stays_whole(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{480, 800}, {800, 480}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        harness *h = h_new(sizes[k][0], sizes[k][1]);
+        activity *a = &h->entries[E_VAERKSTED].act;
+        snprintf(a->title, sizeof a->title, "%s", "Reparationsværksted");
+        h->m.generation++;
+        h_build(h);
+        assert_true(h->check_words);
+        seen *s = calloc(1, sizeof *s);
+        scroll_through(h, s);
+        assert_non_null(strstr(s->text, "{Reparationsværksted}"));
+        /* lying down the leaves stay beside the tiles (a bar is as wide as the list) */
+        h_scroll_top(h);
+        const ui_widget *leaf = h_widget(h, "day:2026-11-24");
+        if (sizes[k][0] > sizes[k][1])
+            assert_true(leaf->rect.w < h->width / 3);
+        free(s);
+        h_free(h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +511,7 @@ int main(void)
         cmocka_unit_test(wide_screen_and_minute_tick),
         cmocka_unit_test(longest_texts),
         cmocka_unit_test(a_tall_day_keeps_its_words_in_view),
+        cmocka_unit_test(a_long_word_later_in_the_week_stays_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
