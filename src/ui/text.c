@@ -123,10 +123,47 @@ static void add_line(text_block *b, int start, int len)
     l->w = 0;
 }
 
+/* The next smaller size of the same face: a bold title steps down to the bold body size, body
+ * text to the small size. Every role is at least the theme's least text size (theme.h:
+ * text_min, the people's 22 pt), so no step goes under it. UI_FONT_COUNT: none smaller. */
+static ui_font smaller_font(ui_font font)
+{
+    switch (font) {
+    case UI_FONT_HUGE:
+        return UI_FONT_TITLE;
+    case UI_FONT_TITLE:
+        return UI_FONT_BOLD;
+    case UI_FONT_BODY:
+        return UI_FONT_SMALL;
+    default:
+        return UI_FONT_COUNT;
+    }
+}
+
+static void wrap_in(text_block *b, const ui_measure *ms, ui_font font, const char *s, int max_w,
+                    int max_lines);
+
 void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s, int max_w,
                int max_lines)
 {
+    /* A word wider than the line is set whole in a smaller size of its face, as small as the
+     * people's least text size allows; only when even that is too wide is it broken. Costs
+     * nothing when every word fits (the usual case). */
+    wrap_in(b, ms, font, s, max_w, max_lines);
+    for (ui_font f = smaller_font(font); b->word_broken && f != UI_FONT_COUNT;
+         f = smaller_font(f)) {
+        text_block t;
+        wrap_in(&t, ms, f, s, max_w, max_lines);
+        if (!t.word_broken)
+            *b = t;
+    }
+}
+
+static void wrap_in(text_block *b, const ui_measure *ms, ui_font font, const char *s, int max_w,
+                    int max_lines)
+{
     memset(b, 0, sizeof *b);
+    b->font = font;
     b->line_h = text_line_h_for(ms, font, s);
     if (!s)
         s = "";
@@ -181,6 +218,7 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
                         break;
                     }
                 b->cut = true;
+                b->word_broken = true;
             }
             add_line(b, q, line_end - q);
             q = line_end;
@@ -217,6 +255,7 @@ void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s,
 void text_draw(ui_frame *f, const text_block *b, const char *s, int x, int y, int w,
                ui_font font, ui_color c, text_align align, bool rtl)
 {
+    (void)font; /* the block's own font: text_wrap may have taken a smaller size */
     char buf[TEXT_MAX_BYTES + sizeof ELLIPSIS];
     for (int k = 0; k < b->n; k++) {
         const text_line *l = &b->line[k];
@@ -234,14 +273,14 @@ void text_draw(ui_frame *f, const text_block *b, const char *s, int x, int y, in
             lx = x + (w - l->w) / 2;
         else if ((align == ALIGN_END) != rtl)
             lx = x + w - l->w;
-        draw_text(f, lx, y + k * b->line_h, l->w, b->line_h, font, c, buf);
+        draw_text(f, lx, y + k * b->line_h, l->w, b->line_h, b->font, c, buf);
     }
 }
 
 bool text_fits(const ui_measure *ms, ui_font font, const char *s, int max_w, int max_lines)
 {
     text_block b;
-    text_wrap(&b, ms, font, s, max_w, max_lines);
+    wrap_in(&b, ms, font, s, max_w, max_lines); /* in `font` itself: callers draw in it */
     return !b.cut;
 }
 

@@ -1,6 +1,7 @@
 /* text: lines of text for the draw list, measured through the injected ui_measure.
  *
- * Word wrap on spaces, hard breaks on "\n", a word longer than the line broken between
+ * Word wrap on spaces, hard breaks on "\n", a word longer than the line set in a smaller size
+ * of its face (text_wrap), or where even the smallest is too narrow broken between
  * characters (after its last hyphen that fits, where it has one), and an ellipsis ("…") on the last allowed line when the text does not fit.
  * A UTF-8 character is never split. Texts longer than TEXT_MAX_BYTES are cut (on a
  * character boundary) before wrapping; no text of the kiosk is that long.
@@ -35,6 +36,10 @@ typedef struct text_block {
     bool cut;         /* something was lost: an ellipsis, or a word broken between
                          characters because it is wider than the line (layouts try another
                          arrangement when they see it) */
+    bool word_broken; /* a word was broken between characters (it did not fit even in the
+                         smallest size of its face) */
+    ui_font font;     /* the font the block is set in: the one asked for, or a smaller size
+                         of its face when a word was wider than the line (text_wrap) */
 } text_block;
 
 /* Width of one line of text (no wrapping): the sum of its pieces of one font when it mixes
@@ -77,7 +82,11 @@ int text_line_h_for(const ui_measure *ms, ui_font font, const char *s);
 int text_run_y(const ui_measure *ms, const char *run, int line_h, int run_h);
 
 /* Wraps `s` into at most `max_lines` lines (<= TEXT_MAX_LINES; 0 means as many as allowed)
- * of at most `max_w` pixels. */
+ * of at most `max_w` pixels. Where a single word is wider than `max_w`, the block is set in
+ * the largest smaller size of the same face (HUGE, TITLE, BOLD; BODY, SMALL) in which every
+ * word fits whole, never under the theme's least text size (every role is >= text_min);
+ * only when none fits is the word broken, in `font`. `b->font` says which font was taken;
+ * text_draw draws in it. */
 void text_wrap(text_block *b, const ui_measure *ms, ui_font font, const char *s, int max_w,
                int max_lines);
 

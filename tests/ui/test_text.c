@@ -169,6 +169,66 @@ static void long_words_break_on_characters(void **state)
     assert_string_equal(line_of(&b, s, 0, buf, sizeof buf), "ABCDEFGHIJKL");
 }
 
+/* Sizes per font as the theme's roles are: body and small 10 px a character, bold 10, title
+ * 14, huge 20 (each of them a size the people's check accepts). */
+static void sized(void *ctx, ui_font font, const char *s, int *w, int *h)
+{
+    (void)ctx;
+    static const int px[UI_FONT_COUNT] = {[UI_FONT_SMALL] = 8, [UI_FONT_BODY] = 10,
+                                          [UI_FONT_BOLD] = 10, [UI_FONT_TITLE] = 14,
+                                          [UI_FONT_HUGE] = 20};
+    *w = (int)utf8_length(s) * px[font];
+    *h = px[font] * 2;
+}
+
+static void long_words_set_smaller_whole(void **state)
+{
+    (void)state;
+    const ui_measure ms = {.size = sized};
+    const char *s = "10:00 Reparationsværksted"; /* the word: 19 characters */
+    text_block b;
+    /* a title 200 px wide: 266 px in the title size, 190 in bold body: bold, whole */
+    text_wrap(&b, &ms, UI_FONT_TITLE, s, 200, 3);
+    assert_int_equal(b.font, UI_FONT_BOLD);
+    assert_false(b.cut);
+    assert_false(b.word_broken);
+    assert_int_equal(b.n, 2);
+    char buf[64];
+    assert_string_equal(line_of(&b, s, 1, buf, sizeof buf), "Reparationsværksted");
+    assert_int_equal(b.line_h, 20); /* the smaller size's lines */
+    /* drawn whole, in the smaller font, whatever font the caller passes */
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "home", 800, 480);
+    text_draw(&f, &b, s, 0, 0, 200, UI_FONT_TITLE, (ui_color){0, 0, 0, 255}, ALIGN_START,
+              false);
+    assert_int_equal(f.n_cmds, 2);
+    assert_string_equal(f.cmds[1].text, "Reparationsværksted");
+    assert_int_equal(f.cmds[1].font, UI_FONT_BOLD);
+    assert_true(f.cmds[1].rect.w <= 200);
+    ui_frame_free(&f);
+    /* huge steps down as far as it must: title is enough at 280 px */
+    text_wrap(&b, &ms, UI_FONT_HUGE, s, 280, 3);
+    assert_int_equal(b.font, UI_FONT_TITLE);
+    /* body text steps to the small size */
+    text_wrap(&b, &ms, UI_FONT_BODY, s, 160, 3);
+    assert_int_equal(b.font, UI_FONT_SMALL);
+    assert_false(b.cut);
+    /* words that fit keep their font */
+    text_wrap(&b, &ms, UI_FONT_TITLE, "Banko i salen", 200, 3);
+    assert_int_equal(b.font, UI_FONT_TITLE);
+    /* too wide even in the smallest size of its face: broken, as before, in its own font */
+    text_wrap(&b, &ms, UI_FONT_TITLE, s, 150, 3);
+    assert_int_equal(b.font, UI_FONT_TITLE);
+    assert_true(b.word_broken && b.cut);
+    /* bold has no smaller bold size (body is the least at 7"): broken */
+    text_wrap(&b, &ms, UI_FONT_BOLD, s, 150, 3);
+    assert_int_equal(b.font, UI_FONT_BOLD);
+    assert_true(b.word_broken);
+    /* text_fits answers for the font asked: callers that draw in it are not misled */
+    assert_false(text_fits(&ms, UI_FONT_TITLE, s, 200, 3));
+}
+
 static void fit_cuts_on_characters(void **state)
 {
     (void)state;
@@ -380,6 +440,7 @@ int main(void)
         cmocka_unit_test(hard_breaks_and_blank_lines),
         cmocka_unit_test(ellipsis_on_the_last_line),
         cmocka_unit_test(long_words_break_on_characters),
+        cmocka_unit_test(long_words_set_smaller_whole),
         cmocka_unit_test(fit_cuts_on_characters),
         cmocka_unit_test(name_editing),
         cmocka_unit_test(arena_growth_keeps_strings),
