@@ -133,6 +133,29 @@ static void test_exports_byte_for_byte(void **state)
     ts_remove_tree(dir);
 }
 
+/* The hand-written numbers and times are what printf writes, at the edges too. */
+static void test_fmt_like_printf(void **state)
+{
+    (void)state;
+    const long nums[] = {0, 1, 9, 10, 99, 100, 12345, -1, -10, -9999, LONG_MAX, LONG_MIN};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        char want[32], got[24];
+        snprintf(want, sizeof want, "%ld", nums[i]);
+        assert_int_equal(sync_fmt_long(nums[i], got), strlen(want));
+        assert_string_equal(got, want);
+    }
+    /* Every hour for two years and a bit, the two changes of 2026 and 2027 among them. */
+    for (int64_t t = ts_time("2025-12-31T20:07Z"); t < ts_time("2028-01-02T00:00Z"); t += 3599) {
+        dk_tm tm = dktime_local(t);
+        char wd[16], wc[8], d[16], c[8];
+        snprintf(wd, sizeof wd, "%02d-%02d-%04d", tm.day, tm.month, tm.year);
+        snprintf(wc, sizeof wc, "%02d:%02d", tm.hour, tm.minute);
+        sync_fmt_local(t, d, c);
+        assert_string_equal(d, wd);
+        assert_string_equal(c, wc);
+    }
+}
+
 /* A cell written in one pass is the cell the three-scan writer wrote. */
 static void test_csv_put_cells(void **state)
 {
@@ -163,6 +186,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exports_byte_for_byte),
+        cmocka_unit_test(test_fmt_like_printf),
         cmocka_unit_test(test_csv_put_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
