@@ -300,22 +300,22 @@ static int visits(const store_attendance *a)
     return a->came_heads + a->walkins.children + a->walkins.adults + a->walkins.seniors;
 }
 
-vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                            vm_err *err)
+static int cmp_uid_attendance(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const store_attendance *)elem)->uid);
+}
+
+/* statistik.csv from the attendance `att` (sorted here by uid). */
+static vm_status stats_rows(store *s, store_attendance *att, size_t n_att, sync_buf *out,
+                            int *rows, const i18n_catalog *cat, vm_err *err)
 {
     activity *acts = NULL;
     activity_counts *counts = NULL;
-    store_attendance *att = NULL;
-    size_t n = 0, n_att = 0;
+    size_t n = 0;
     *rows = 0;
     vm_status st = all_activities(s, &acts, &counts, &n, err);
     if (st != VM_OK)
         return st;
-    if ((st = store_attendance_list(s, &att, &n_att, err)) != VM_OK) {
-        free(acts);
-        free(counts);
-        return st;
-    }
     if (n_att)
         qsort(att, n_att, sizeof *att, cmp_attendance_uid);
     sync_export_bom(out);
@@ -327,8 +327,7 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         const activity *a = &acts[i];
         const activity_counts *c = &counts[i];
         char date[16], clock[8];
-        local_date(a->start, date);
-        local_clock(a->start, clock);
+        sync_fmt_local(a->start, date, clock);
         put(out, a->uid, false);
         put(out, a->title, false);
         put(out, category_key(a->category), false);
@@ -348,10 +347,8 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         put_int(out, c->cancelled, false);
         put_int(out, c->helpers, false);
         put_int(out, c->company_wanted, false);
-        store_attendance key;
-        snprintf(key.uid, sizeof key.uid, "%s", a->uid);
         const store_attendance *at =
-            n_att ? bsearch(&key, att, n_att, sizeof *att, cmp_attendance_uid) : NULL;
+            n_att ? bsearch(a->uid, att, n_att, sizeof *att, cmp_uid_attendance) : NULL;
         store_attendance none;
         memset(&none, 0, sizeof none);
         if (!at)
@@ -368,19 +365,15 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
     free(acts);
     free(counts);
-    free(att);
     return st;
 }
 
-vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                                  vm_err *err)
+/* statistik-maaned.csv from the attendance `att` in start order. */
+static vm_status month_rows(const store_attendance *att, size_t n, sync_buf *out, int *rows,
+                            const i18n_catalog *cat, vm_err *err)
 {
-    store_attendance *att = NULL;
-    size_t n = 0;
+    vm_status st = VM_OK;
     *rows = 0;
-    vm_status st = store_attendance_list(s, &att, &n, err);
-    if (st != VM_OK)
-        return st;
     sync_export_bom(out);
     sync_buf_adds(out, SYNC_STATS_MONTH_HEADER);
     sync_export_eol(out);
@@ -423,6 +416,47 @@ vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n
     }
     if (!sync_buf_ok(out))
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    return st;
+}
+
+vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                            vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    if (st == VM_OK)
+        st = stats_rows(s, att, n, out, rows, cat, err);
+    free(att);
+    return st;
+}
+
+vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                  vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    if (st == VM_OK)
+        st = month_rows(att, n, out, rows, cat, err);
+    free(att);
+    return st;
+}
+
+vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
+                                 int *months, const i18n_catalog *cat, vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = *months = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    /* the months first: they need the start order stats_rows sorts away */
+    if (st == VM_OK)
+        st = month_rows(att, n, month, months, cat, err);
+    if (st == VM_OK)
+        st = stats_rows(s, att, n, stats, rows, cat, err);
     free(att);
     return st;
 }

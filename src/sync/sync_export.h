@@ -68,6 +68,11 @@ vm_status sync_export_wishes(store *s, sync_buf *out, const i18n_catalog *cat, v
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err);
 
+/* Both statistics files (sync_export_stats into `stats`, sync_export_stats_month into
+ * `month`) from one reading of the attendance. */
+vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
+                                 int *months, const i18n_catalog *cat, vm_err *err);
+
 /* The program template with three example rows dated in the weeks after `now`. */
 void sync_export_template(sync_buf *out, int64_t now);
 

@@ -129,6 +129,17 @@ static void test_exports_byte_for_byte(void **state)
     assert_int_equal(sync_export_stats_month(s, &b, &rows, NULL, &err), VM_OK);
     check("export-stats-month.csv", &b);
     sync_buf_free(&b);
+    /* both from one reading of the attendance: the same two files */
+    b = (sync_buf)SYNC_BUF_INIT;
+    sync_buf mb = SYNC_BUF_INIT;
+    int months = 0;
+    assert_int_equal(sync_export_stats_both(s, &b, &rows, &mb, &months, NULL, &err), VM_OK);
+    assert_int_equal(rows, 6);
+    assert_int_equal(months, 2);
+    check("export-stats.csv", &b);
+    check("export-stats-month.csv", &mb);
+    sync_buf_free(&b);
+    sync_buf_free(&mb);
     store_close(s);
     ts_remove_tree(dir);
 }
