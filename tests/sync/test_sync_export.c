@@ -18,6 +18,7 @@
 #include "sync/sync_buf.h"
 #include "sync/sync_csvtok.h"
 #include "sync/sync_export.h"
+#include "sync/sync_share.h"
 #include "sync_test_util.h"
 #include "test_support.h"
 
@@ -140,6 +141,11 @@ static void test_exports_byte_for_byte(void **state)
     check("export-stats-month.csv", &mb);
     sync_buf_free(&b);
     sync_buf_free(&mb);
+    /* pladser.csv, what the estate's other kiosks count from this one */
+    b = (sync_buf)SYNC_BUF_INIT;
+    assert_int_equal(sync_share_export(s, ts_time("2026-01-01 00:00"), &b, &rows, &err), VM_OK);
+    check("export-share.csv", &b);
+    sync_buf_free(&b);
     store_close(s);
     ts_remove_tree(dir);
 }
