@@ -71,7 +71,8 @@ static void test_exports_byte_for_byte(void **state)
     vm_err err = {0};
 
     /* Summer time ends 25-10-2026 03:00 -> 02:00; it begins 28-03-2027 02:00 -> 03:00. */
-    activity a1 = stu_activity("spis-1", "Fællesspisning; \"Æblegrød\" og flæsk", "2026-10-25 18:00", 4);
+    activity a1 =
+        stu_activity("spis-1", "Fællesspisning; \"Æblegrød\" og flæsk", "2026-10-25 18:00", 4);
     a1.count_household = true;
     a1.n_tasks = 1;
     snprintf(a1.tasks[0].title, sizeof a1.tasks[0].title, "Dække bord; \"pænt\"");
