@@ -842,23 +842,21 @@ static vm_status export_all(run *r, vm_err *err)
     remove_unsealed(r);
     progress(r, SYNC_PHASE_EXPORT, 0.6);
     sync_buf_free(&b);
-    if ((st = sync_export_stats(r->s, &b, &r->res->activities_exported, r->cat, &e)) != VM_OK) {
-        keep_detail(r, &e);
-        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
-                      sync_store_words(r->cat, st));
-        goto out;
-    }
-    if ((st = write_file(r, SYNC_STATS_CSV, &b, err)) != VM_OK)
-        goto out;
-    sync_buf_free(&b);
     int months = 0;
-    if ((st = sync_export_stats_month(r->s, &b, &months, r->cat, &e)) != VM_OK) {
+    sync_buf mb = SYNC_BUF_INIT;
+    st = sync_export_stats_both(r->s, &b, &r->res->activities_exported, &mb, &months, r->cat,
+                                &e);
+    if (st != VM_OK) {
+        sync_buf_free(&mb);
         keep_detail(r, &e);
         st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
                       sync_store_words(r->cat, st));
         goto out;
     }
-    if ((st = write_file(r, SYNC_STATS_MONTH_CSV, &b, err)) != VM_OK)
+    if ((st = write_file(r, SYNC_STATS_CSV, &b, err)) == VM_OK)
+        st = write_file(r, SYNC_STATS_MONTH_CSV, &mb, err);
+    sync_buf_free(&mb);
+    if (st != VM_OK)
         goto out;
     sync_buf_free(&b);
     if ((st = sync_export_votes(r->s, &b, r->cat, &e)) != VM_OK) {

@@ -65,27 +65,89 @@ static void put(sync_buf *b, const char *cell, bool last)
 
 static void put_int(sync_buf *b, long v, bool last)
 {
-    char n[32];
-    snprintf(n, sizeof n, "%ld", v);
+    char n[24];
+    sync_fmt_long(v, n);
     put(b, n, last);
+}
+
+size_t sync_fmt_long(long v, char out[24])
+{
+    char rev[24];
+    size_t n = 0, k = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        rev[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[k++] = '-';
+    while (n)
+        out[k++] = rev[--n];
+    out[k] = '\0';
+    return k;
+}
+
+/* Two digits of 0..99 (printf "%02d"). */
+static char *two(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+void sync_fmt_local(int64_t t, char date[16], char clock[8])
+{
+    dk_tm tm = dktime_local(t);
+    if (tm.day < 0 || tm.day > 99 || tm.month < 0 || tm.month > 99 || tm.year < 0 ||
+        tm.year > 9999 || tm.hour < 0 || tm.hour > 99 || tm.minute < 0 || tm.minute > 99) {
+        snprintf(date, 16, "%02d-%02d-%04d", tm.day, tm.month, tm.year);
+        snprintf(clock, 8, "%02d:%02d", tm.hour, tm.minute);
+        return;
+    }
+    char *p = two(date, tm.day);
+    *p++ = '-';
+    p = two(p, tm.month);
+    *p++ = '-';
+    p = two(p, tm.year / 100);
+    p = two(p, tm.year % 100);
+    *p = '\0';
+    p = two(clock, tm.hour);
+    *p++ = ':';
+    p = two(p, tm.minute);
+    *p = '\0';
 }
 
 static void local_date(int64_t t, char out[16])
 {
-    dk_tm tm = dktime_local(t);
-    snprintf(out, 16, "%02d-%02d-%04d", tm.day, tm.month, tm.year);
+    char clock[8];
+    sync_fmt_local(t, out, clock);
 }
 
 static void local_clock(int64_t t, char out[8])
 {
-    dk_tm tm = dktime_local(t);
-    snprintf(out, 8, "%02d:%02d", tm.hour, tm.minute);
+    char date[16];
+    sync_fmt_local(t, date, out);
+}
+
+/* "dd-mm-yyyy hh:mm" (the "%s %s" of the two). */
+static void local_stamp(int64_t t, char out[32])
+{
+    char clock[8];
+    sync_fmt_local(t, out, clock);
+    size_t n = strlen(out);
+    out[n] = ' ';
+    memcpy(out + n + 1, clock, strlen(clock) + 1);
 }
 
 static int cmp_act_uid(const void *a, const void *b)
 {
     const activity *const *x = a, *const *y = b;
     return strcmp((*x)->uid, (*y)->uid);
+}
+
+static int cmp_uid_act(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, (*(activity *const *)elem)->uid);
 }
 
 static int cmp_time_id(const void *key, const void *elem)
@@ -143,6 +205,10 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
     activity **by_uid = NULL;
     signup *sus = NULL;
     store_signup_time *times = NULL;
+    struct act_when {
+        char date[16], clock[8];
+        bool done;
+    } *when = NULL;
     size_t n_acts = 0, n_sus = 0, n_times = 0;
     vm_status st;
     *rows = 0;
@@ -151,7 +217,8 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
         (st = store_signup_times(s, &times, &n_times, err)) != VM_OK)
         goto out;
     by_uid = malloc((n_acts ? n_acts : 1) * sizeof *by_uid);
-    if (!by_uid) {
+    when = calloc(n_acts ? n_acts : 1, sizeof *when);
+    if (!by_uid || !when) {
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
         goto out;
     }
@@ -164,9 +231,8 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
     sync_export_eol(out);
     for (size_t i = 0; i < n_sus; i++) {
         const signup *su = &sus[i];
-        activity key, *kp = &key;
-        snprintf(key.uid, sizeof key.uid, "%s", su->activity_uid);
-        activity **found = n_acts ? bsearch(&kp, by_uid, n_acts, sizeof *by_uid, cmp_act_uid)
+        activity **found = n_acts ? bsearch(su->activity_uid, by_uid, n_acts, sizeof *by_uid,
+                                            cmp_uid_act)
                                   : NULL;
         const activity *a = found ? *found : NULL;
         const char *task = "";
@@ -176,15 +242,18 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
                     task = a->tasks[k].title;
         const store_signup_time *t =
             n_times ? bsearch(su->id, times, n_times, sizeof *times, cmp_time_id) : NULL;
-        char date[16] = "", clock[8] = "", created[32], updated[24];
-        if (a) {
-            local_date(a->start, date);
-            local_clock(a->start, clock);
+        const char *date = "", *clock = "";
+        char created[32], updated[24];
+        if (a) { /* each activity's start converted once, not once per sign-up */
+            size_t ai = (size_t)(a - acts);
+            if (!when[ai].done) {
+                sync_fmt_local(a->start, when[ai].date, when[ai].clock);
+                when[ai].done = true;
+            }
+            date = when[ai].date;
+            clock = when[ai].clock;
         }
-        char cd[16], cc[8];
-        local_date(su->created, cd);
-        local_clock(su->created, cc);
-        snprintf(created, sizeof created, "%s %s", cd, cc);
+        local_stamp(su->created, created);
         dktime_format_iso_utc(t && t->updated ? t->updated : su->created, updated);
 
         put(out, su->id, false);
@@ -214,6 +283,7 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
 out:
     free(acts);
     free(by_uid);
+    free(when);
     free(sus);
     free(times);
     return st;
@@ -230,22 +300,22 @@ static int visits(const store_attendance *a)
     return a->came_heads + a->walkins.children + a->walkins.adults + a->walkins.seniors;
 }
 
-vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                            vm_err *err)
+static int cmp_uid_attendance(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const store_attendance *)elem)->uid);
+}
+
+/* statistik.csv from the attendance `att` (sorted here by uid). */
+static vm_status stats_rows(store *s, store_attendance *att, size_t n_att, sync_buf *out,
+                            int *rows, const i18n_catalog *cat, vm_err *err)
 {
     activity *acts = NULL;
     activity_counts *counts = NULL;
-    store_attendance *att = NULL;
-    size_t n = 0, n_att = 0;
+    size_t n = 0;
     *rows = 0;
     vm_status st = all_activities(s, &acts, &counts, &n, err);
     if (st != VM_OK)
         return st;
-    if ((st = store_attendance_list(s, &att, &n_att, err)) != VM_OK) {
-        free(acts);
-        free(counts);
-        return st;
-    }
     if (n_att)
         qsort(att, n_att, sizeof *att, cmp_attendance_uid);
     sync_export_bom(out);
@@ -257,8 +327,7 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         const activity *a = &acts[i];
         const activity_counts *c = &counts[i];
         char date[16], clock[8];
-        local_date(a->start, date);
-        local_clock(a->start, clock);
+        sync_fmt_local(a->start, date, clock);
         put(out, a->uid, false);
         put(out, a->title, false);
         put(out, category_key(a->category), false);
@@ -278,10 +347,8 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         put_int(out, c->cancelled, false);
         put_int(out, c->helpers, false);
         put_int(out, c->company_wanted, false);
-        store_attendance key;
-        snprintf(key.uid, sizeof key.uid, "%s", a->uid);
         const store_attendance *at =
-            n_att ? bsearch(&key, att, n_att, sizeof *att, cmp_attendance_uid) : NULL;
+            n_att ? bsearch(a->uid, att, n_att, sizeof *att, cmp_uid_attendance) : NULL;
         store_attendance none;
         memset(&none, 0, sizeof none);
         if (!at)
@@ -298,19 +365,15 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
     free(acts);
     free(counts);
-    free(att);
     return st;
 }
 
-vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
-                                  vm_err *err)
+/* statistik-maaned.csv from the attendance `att` in start order. */
+static vm_status month_rows(const store_attendance *att, size_t n, sync_buf *out, int *rows,
+                            const i18n_catalog *cat, vm_err *err)
 {
-    store_attendance *att = NULL;
-    size_t n = 0;
+    vm_status st = VM_OK;
     *rows = 0;
-    vm_status st = store_attendance_list(s, &att, &n, err);
-    if (st != VM_OK)
-        return st;
     sync_export_bom(out);
     sync_buf_adds(out, SYNC_STATS_MONTH_HEADER);
     sync_export_eol(out);
@@ -353,6 +416,47 @@ vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n
     }
     if (!sync_buf_ok(out))
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
+    return st;
+}
+
+vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                            vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    if (st == VM_OK)
+        st = stats_rows(s, att, n, out, rows, cat, err);
+    free(att);
+    return st;
+}
+
+vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
+                                  vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    if (st == VM_OK)
+        st = month_rows(att, n, out, rows, cat, err);
+    free(att);
+    return st;
+}
+
+vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
+                                 int *months, const i18n_catalog *cat, vm_err *err)
+{
+    store_attendance *att = NULL;
+    size_t n = 0;
+    *rows = *months = 0;
+    vm_status st = store_attendance_list(s, &att, &n, err);
+    /* the months first: they need the start order stats_rows sorts away */
+    if (st == VM_OK)
+        st = month_rows(att, n, month, months, cat, err);
+    if (st == VM_OK)
+        st = stats_rows(s, att, n, stats, rows, cat, err);
     free(att);
     return st;
 }

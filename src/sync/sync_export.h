@@ -68,8 +68,20 @@ vm_status sync_export_wishes(store *s, sync_buf *out, const i18n_catalog *cat, v
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err);
 
+/* Both statistics files (sync_export_stats into `stats`, sync_export_stats_month into
+ * `month`) from one reading of the attendance. */
+vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
+                                 int *months, const i18n_catalog *cat, vm_err *err);
+
 /* The program template with three example rows dated in the weeks after `now`. */
 void sync_export_template(sync_buf *out, int64_t now);
+
+/* The export's numbers and times, written by hand (sync formats ~70,000 of them for 10,000
+ * sign-ups) and byte for byte what printf writes: `sync_fmt_long` is "%ld" (returns the
+ * length); `sync_fmt_local` is the Copenhagen date "%02d-%02d-%04d" (day-month-year) and
+ * clock "%02d:%02d" of a UTC time, converted once for both. */
+size_t sync_fmt_long(long v, char out[24]);
+void sync_fmt_local(int64_t t, char date[16], char clock[8]);
 
 /* Appends a CSV row end (CRLF) and starts files with the UTF-8 BOM. */
 void sync_export_bom(sync_buf *out);

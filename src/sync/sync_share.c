@@ -28,9 +28,9 @@ vm_status sync_share_export(store *s, int64_t now, sync_buf *out, int *rows, vm_
     sync_export_eol(out);
     for (size_t i = 0; i < n; i++) {
         const store_share_row *r = &list[i];
-        char adults[12], children[12], made[21], changed[21];
-        snprintf(adults, sizeof adults, "%d", r->adults);
-        snprintf(children, sizeof children, "%d", r->children);
+        char adults[24], children[24], made[21], changed[21];
+        sync_fmt_long(r->adults, adults);
+        sync_fmt_long(r->children, children);
         dktime_format_iso_utc(r->created, made);
         dktime_format_iso_utc(r->updated, changed);
         const char *cells[] = {r->id, r->activity_uid, r->task, adults, children,
