@@ -398,6 +398,33 @@ def open_admin():
             ["tap-id confirm", "wait 450"])
 
 
+def stick_words(text):
+    """Words that tell the staff to take a stick out, wrong for a folder that stays."""
+    return [w for w in ("USB", "tage den ud", "take it out") if w in text]
+
+
+def kiosk_syncs_the_folder_itself(ws, folder, conf, env):
+    """The kiosk syncs the synced folder by itself at start (after 2 s of quiet), and its
+    journal and the folder's log.txt say so in the folder's words, never 'take it out'."""
+    said = []
+    for _ in range(5):
+        _, cp = ws.kiosk(["wait 4000"], demo=False, extra_args=["--config", conf],
+                         extra_env=env)
+        said = [l for l in cp.stderr.splitlines() if "synced folder" in l]
+        if said:
+            break
+    check(said, "the kiosk did not sync the folder")
+    for line in said:
+        check(not stick_words(line), "the journal tells to take the folder out: %s" % line)
+    check(any("Mappen er opdateret" in l for l in said), "the journal says %s" % said)
+    own = [d for d in os.listdir(os.path.join(folder, "vaermed"))
+           if os.path.isdir(os.path.join(folder, "vaermed", d))]
+    check(len(own) == 1, "kiosk folders: %s" % own)
+    log = open(os.path.join(folder, "vaermed", own[0], "log.txt"), encoding="utf-8-sig").read()
+    check("Mappen er opdateret" in log and not stick_words(log),
+          "the folder's log.txt: %s" % log[-1500:])
+
+
 def test_a_synced_folder_is_a_stick_that_stays():
     """A synced folder (sync_folder) is not taken out: its sync says "Mappen er opdateret"
     in the journal, in its log.txt and on the staff screen's last sync, and so does
@@ -418,27 +445,8 @@ def test_a_synced_folder_is_a_stick_that_stays():
     env = {"HOME": ws.dir, "VAERMED_MOUNTS": ws.path("mounts")}
     open(ws.path("mounts"), "w").close()
 
-    def stick_words(text):
-        return [w for w in ("USB", "tage den ud", "take it out") if w in text]
-
     # The kiosk syncs the folder by itself, at start (after 2 s of quiet).
-    said = []
-    for _ in range(5):
-        _, cp = ws.kiosk(["wait 4000"], demo=False, extra_args=["--config", conf],
-                         extra_env=env)
-        said = [l for l in cp.stderr.splitlines() if "synced folder" in l]
-        if said:
-            break
-    check(said, "the kiosk did not sync the folder")
-    for line in said:
-        check(not stick_words(line), "the journal tells to take the folder out: %s" % line)
-    check(any("Mappen er opdateret" in l for l in said), "the journal says %s" % said)
-    own = [d for d in os.listdir(os.path.join(folder, "vaermed"))
-           if os.path.isdir(os.path.join(folder, "vaermed", d))]
-    check(len(own) == 1, "kiosk folders: %s" % own)
-    log = open(os.path.join(folder, "vaermed", own[0], "log.txt"), encoding="utf-8-sig").read()
-    check("Mappen er opdateret" in log and not stick_words(log),
-          "the folder's log.txt: %s" % log[-1500:])
+    kiosk_syncs_the_folder_itself(ws, folder, conf, env)
 
     # The staff screen: the last sync in the folder's words, the kiosk's key, no device id.
     cp = ws.cli("kiosk", "key")
@@ -476,11 +484,6 @@ def test_a_synced_folder_is_a_stick_that_stays():
     cp = ws.cli("sync", stick)
     check("tage den ud" in cp.stdout and "Mappen" not in cp.stdout,
           "vaermed sync on a stick: %s" % cp.stdout)
-
-
-def stick_words(text):
-    """Words that tell the staff to take a stick out, wrong for a folder that stays."""
-    return [w for w in ("USB", "tage den ud", "take it out") if w in text]
 
 
 def test_a_synced_folder_in_every_language():
@@ -523,23 +526,7 @@ def test_a_synced_folder_in_every_language():
     # The kiosk, Arabic first, syncs the folder by itself at start.
     env = {"HOME": ws.dir, "VAERMED_MOUNTS": ws.path("mounts")}
     open(ws.path("mounts"), "w").close()
-    said = []
-    for _ in range(5):
-        _, cp = ws.kiosk(["wait 4000"], demo=False, extra_args=["--config", confs["ar"]],
-                         extra_env=env)
-        said = [l for l in cp.stderr.splitlines() if "synced folder" in l]
-        if said:
-            break
-    check(said, "the kiosk did not sync the folder")
-    for line in said:
-        check(not stick_words(line), "the journal tells to take the folder out: %s" % line)
-    check(any("Mappen er opdateret" in l for l in said), "the journal says %s" % said)
-    own = [d for d in os.listdir(os.path.join(folder, "vaermed"))
-           if os.path.isdir(os.path.join(folder, "vaermed", d))]
-    check(len(own) == 1, "kiosk folders: %s" % own)
-    log = open(os.path.join(folder, "vaermed", own[0], "log.txt"), encoding="utf-8-sig").read()
-    check("Mappen er opdateret" in log and not stick_words(log),
-          "the folder's log.txt: %s" % log[-1500:])
+    kiosk_syncs_the_folder_itself(ws, folder, confs["ar"], env)
 
     # vaermed sync, Urdu first.
     cp = ws.cli("sync", folder, "--config", confs["ur"])

@@ -605,6 +605,39 @@ static int pdf_pages(const char *pdf)
     return pages;
 }
 
+/* Prints the week `w` of 23 November with `o` into `dir`/uge48.pdf and asserts it is one A4
+ * page whose every code is read by zbar and ZXing at 300 and 150 dpi beside its title, whose
+ * words are 16 pt or more, and which says each of `must`. Returns the PDF's path. */
+static const char *assert_one_good_page(const activity *w, size_t n, const print_options *o,
+                                        const char *dir, const char *const *must,
+                                        size_t n_must)
+{
+    const char *pdf = ts_path(dir, "uge48.pdf");
+    print_report rep;
+    vm_err err = {0};
+    if (print_week(w, n, ts_time("2026-11-23 08:00"), o, pdf, &rep, &err) != VM_OK)
+        fail_msg("print_week: %s", err.msg);
+    if (pdf_pages(pdf) != 1)
+        fail_msg("the week takes %d pages", pdf_pages(pdf));
+    assert_int_equal(rep.pages, 1);
+    static char want[16][QR_PAYLOAD_MAX];
+    size_t n_want = expected_payloads(w, n, o->url_template, want);
+    assert_int_equal(n_want, n - 1); /* all but the residents' meeting */
+    assert_int_equal(rep.codes, (int)n_want);
+    qrd_result got;
+    assert_int_equal(render_and_decode(pdf, dir, &got), 1);
+    assert_codes_match(&got, want, n_want);
+    assert_codes_beside_their_titles(pdf, &got, w, n, o->url_template);
+    qrd_free(&got);
+    assert_words_at_least(pdf, 16);
+    char *text = pdf_text(pdf);
+    for (size_t i = 0; i < n_must; i++)
+        if (!strstr(text, must[i]))
+            fail_msg("the program does not say \"%s\"", must[i]);
+    free(text);
+    return pdf;
+}
+
 /* Solbakken's normal week, with calendar and SMS codes (no link template) and with the
  * estate's links: one A4 page each time, every word 16 pt or more, every code read by zbar
  * and ZXing at 300 and at 150 dpi, and where to sign up said in plain words. */
@@ -619,36 +652,13 @@ static void test_normal_week_is_one_page(void **state)
         o.estate_name = "Solbakken";
         o.url_template = links ? TEMPLATE : NULL;
         const char *dir = ts_fresh_dir(links ? "print-normal-links" : "print-normal");
-        const char *pdf = ts_path(dir, "uge48.pdf");
-        print_report rep;
-        vm_err err = {0};
-        if (print_week(w, n, ts_time("2026-11-23 08:00"), &o, pdf, &rep, &err) != VM_OK)
-            fail_msg("print_week: %s", err.msg);
-        assert_int_equal(pdf_pages(pdf), 1);
-        assert_int_equal(rep.pages, 1);
-
-        static char want[16][QR_PAYLOAD_MAX];
-        size_t n_want = expected_payloads(w, n, o.url_template, want);
-        assert_int_equal(n_want, n - 1); /* all but the residents' meeting */
-        assert_int_equal(rep.codes, (int)n_want);
-        qrd_result got;
-        assert_int_equal(render_and_decode(pdf, dir, &got), 1);
-        assert_codes_match(&got, want, n_want);
-        assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
-        qrd_free(&got);
-        assert_words_at_least(pdf, 16);
-
-        char *text = pdf_text(pdf);
         const char *must[] = {"Solbakken", "Uge 48", "Mandag 23. november",
                               "Søndag 29. november", "Bare kom", "Kun for beboere",
                               /* where and how to sign up */
                               "Tilmeld dig på skærmen i fælleshuset eller med mobilen: scan "
                               "koden.",
                               "Tilmeld senest lørdag kl. 18"};
-        for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
-            if (!strstr(text, must[i]))
-                fail_msg("the program does not say \"%s\"", must[i]);
-        free(text);
+        assert_one_good_page(w, n, &o, dir, must, sizeof must / sizeof must[0]);
         print_message("normal week: %s/look-1.png\n", dir);
     }
 }
@@ -671,34 +681,13 @@ static void test_long_titles_still_one_page(void **state)
     print_options o = options();
     o.estate_name = "Solbakken";
     const char *dir = ts_fresh_dir("print-long-titles");
-    const char *pdf = ts_path(dir, "uge48.pdf");
-    print_report rep;
-    vm_err err = {0};
-    if (print_week(w, n, ts_time("2026-11-23 08:00"), &o, pdf, &rep, &err) != VM_OK)
-        fail_msg("print_week: %s", err.msg);
-    if (pdf_pages(pdf) != 1)
-        fail_msg("a normal week with long titles takes %d pages", pdf_pages(pdf));
-    assert_int_equal(rep.pages, 1);
-    static char want[16][QR_PAYLOAD_MAX];
-    size_t n_want = expected_payloads(w, n, o.url_template, want);
-    assert_int_equal(rep.codes, (int)n_want);
-    qrd_result got;
-    assert_int_equal(render_and_decode(pdf, dir, &got), 1);
-    assert_codes_match(&got, want, n_want);
-    assert_codes_beside_their_titles(pdf, &got, w, n, o.url_template);
-    qrd_free(&got);
-    assert_words_at_least(pdf, 16);
+    const char *must[] = {"Mandag 23. november", "Søndag 29. november", "Morgengymnastik",
+                          "Fællessang og kaffe", "Kun for beboere"};
+    assert_one_good_page(w, n, &o, dir, must, sizeof must / sizeof must[0]);
     /* in the compact form the bars are lower than a 16 pt line: the letters still on them */
     char page[1024];
     assert_non_null(page_file(dir, "page", 1, page, sizeof page));
     assert_true(assert_day_words_on_their_bars(page) >= 5);
-    char *text = pdf_text(pdf);
-    const char *must[] = {"Mandag 23. november", "Søndag 29. november", "Morgengymnastik",
-                          "Fællessang og kaffe", "Kun for beboere"};
-    for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
-        if (!strstr(text, must[i]))
-            fail_msg("the program does not say \"%s\"", must[i]);
-    free(text);
     print_message("long titles: %s/look-1.png\n", dir);
 }
 
