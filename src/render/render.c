@@ -427,6 +427,28 @@ static bool text_ink(render *r, ui_font font, ui_face face, ui_color c, const ch
     return true;
 }
 
+/* The part `ink` of `s` blended onto the opaque colour `bg` (tinted by `tint` when given),
+ * as an opaque texture in the window's format, or NULL: SDL's blit onto that colour is the
+ * very blit that blending `s` onto the window does, so copying the texture instead changes
+ * no pixel. `s` stays the caller's. */
+static SDL_Texture *mixed_texture(render *r, SDL_Surface *s, SDL_Rect ink, ui_color bg,
+                                  const ui_color *tint)
+{
+    SDL_Texture *tex = NULL;
+    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
+    SDL_Rect src = ink;
+    if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
+        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
+        (!tint || (SDL_SetSurfaceColorMod(s, tint->r, tint->g, tint->b) == 0 &&
+                   SDL_SetSurfaceAlphaMod(s, 255) == 0)) &&
+        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
+        tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
+    SDL_FreeSurface(mixed);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    return tex;
+}
+
 /* The ink of the text mixed with the opaque colour `bg` beneath it, as an opaque texture to
  * copy: SDL's blit of the rasterised text onto that colour, into the window's format, is the
  * very blit that blending it onto the window does (and outside the ink blending changes no
@@ -449,19 +471,11 @@ static tex_entry *text_texture_on(render *r, ui_font font, ui_face face, ui_colo
     SDL_Surface *s = ready ? ready : text_surface(r, font, face, c, text);
     if (!s)
         return NULL;
-    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
-    tex_entry fresh = {NULL, ink.w, ink.h, {0, 0, 0, 0}};
-    SDL_Rect src = ink;
-    if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
-        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
-        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
-        fresh.tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
-    SDL_FreeSurface(mixed);
+    tex_entry fresh = {mixed_texture(r, s, ink, bg, NULL), ink.w, ink.h, {0, 0, 0, 0}};
     if (s != ready)
         SDL_FreeSurface(s);
     if (!fresh.tex)
         return NULL;
-    SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_NONE);
     r->rasterised++;
     return cache_put_cost(r->texts, key, klen, &fresh, (size_t)fresh.w * (size_t)fresh.h * 4);
 }
@@ -524,21 +538,11 @@ static tex_entry *icon_texture_on(render *r, icon_id icon, int size, ui_color c,
         return NULL;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(pixels, size, size, 32, size * 4,
                                                         SDL_PIXELFORMAT_ARGB8888);
-    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
-    tex_entry fresh = {NULL, ink.w, ink.h, ink};
-    SDL_Rect src = ink;
-    if (s && mixed &&
-        SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
-        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
-        SDL_SetSurfaceColorMod(s, c.r, c.g, c.b) == 0 && SDL_SetSurfaceAlphaMod(s, 255) == 0 &&
-        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
-        fresh.tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
-    SDL_FreeSurface(mixed);
+    tex_entry fresh = {s ? mixed_texture(r, s, ink, bg, &c) : NULL, ink.w, ink.h, ink};
     SDL_FreeSurface(s);
     free(pixels);
     if (!fresh.tex)
         return NULL;
-    SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_NONE);
     r->rasterised++;
     return cache_put(r->icons, key, sizeof key, &fresh);
 }
