@@ -422,27 +422,13 @@ static vm_status month_rows(const store_attendance *att, size_t n, sync_buf *out
 vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                             vm_err *err)
 {
-    store_attendance *att = NULL;
-    size_t n = 0;
-    *rows = 0;
-    vm_status st = store_attendance_list(s, &att, &n, err);
-    if (st == VM_OK)
-        st = stats_rows(s, att, n, out, rows, cat, err);
-    free(att);
-    return st;
+    return sync_export_stats_both(s, out, rows, NULL, NULL, cat, err);
 }
 
 vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
                                   vm_err *err)
 {
-    store_attendance *att = NULL;
-    size_t n = 0;
-    *rows = 0;
-    vm_status st = store_attendance_list(s, &att, &n, err);
-    if (st == VM_OK)
-        st = month_rows(att, n, out, rows, cat, err);
-    free(att);
-    return st;
+    return sync_export_stats_both(s, NULL, NULL, out, rows, cat, err);
 }
 
 vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
@@ -450,12 +436,15 @@ vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf 
 {
     store_attendance *att = NULL;
     size_t n = 0;
-    *rows = *months = 0;
+    if (rows)
+        *rows = 0;
+    if (months)
+        *months = 0;
     vm_status st = store_attendance_list(s, &att, &n, err);
     /* the months first: they need the start order stats_rows sorts away */
-    if (st == VM_OK)
+    if (st == VM_OK && month)
         st = month_rows(att, n, month, months, cat, err);
-    if (st == VM_OK)
+    if (st == VM_OK && stats)
         st = stats_rows(s, att, n, stats, rows, cat, err);
     free(att);
     return st;

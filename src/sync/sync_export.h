@@ -69,7 +69,8 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
                             vm_err *err);
 
 /* Both statistics files (sync_export_stats into `stats`, sync_export_stats_month into
- * `month`) from one reading of the attendance. */
+ * `month`) from one reading of the attendance. Either buffer may be NULL (with its count):
+ * that file is not made; the two single-file functions above are this with one NULL. */
 vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
                                  int *months, const i18n_catalog *cat, vm_err *err);
 
