@@ -61,8 +61,8 @@ struct render {
     SDL_Rect whole;   /* while drawing: the picture */
     SDL_Rect visible; /* while drawing: the clip, or the whole picture; what lies outside it
                          is not rasterised */
-    /* texts and pictograms on one opaque colour are mixed with it once and copied
-     * (render_copied): SDL's software renderer drawing the window's own pixel format,
+    /* texts, pictograms and rounded corners on one opaque colour are mixed with it once and
+     * copied (render_copied): SDL's software renderer drawing the window's own pixel format,
      * unturned */
     bool copy_texts;
     Uint32 window_format;
@@ -179,6 +179,7 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
                     (info.flags & SDL_RENDERER_SOFTWARE) &&
                     (r->window_format == SDL_PIXELFORMAT_RGB888 ||
                      r->window_format == SDL_PIXELFORMAT_ARGB8888);
+    r->shapes.mix_format = r->copy_texts ? r->window_format : 0;
     *out = r;
     r = NULL;
 out:
@@ -427,28 +428,6 @@ static bool text_ink(render *r, ui_font font, ui_face face, ui_color c, const ch
     return true;
 }
 
-/* The part `ink` of `s` blended onto the opaque colour `bg` (tinted by `tint` when given),
- * as an opaque texture in the window's format, or NULL: SDL's blit onto that colour is the
- * very blit that blending `s` onto the window does, so copying the texture instead changes
- * no pixel. `s` stays the caller's. */
-static SDL_Texture *mixed_texture(render *r, SDL_Surface *s, SDL_Rect ink, ui_color bg,
-                                  const ui_color *tint)
-{
-    SDL_Texture *tex = NULL;
-    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, ink.w, ink.h, 32, r->window_format);
-    SDL_Rect src = ink;
-    if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
-        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND) == 0 &&
-        (!tint || (SDL_SetSurfaceColorMod(s, tint->r, tint->g, tint->b) == 0 &&
-                   SDL_SetSurfaceAlphaMod(s, 255) == 0)) &&
-        SDL_BlitSurface(s, &src, mixed, NULL) == 0)
-        tex = SDL_CreateTextureFromSurface(r->renderer, mixed);
-    SDL_FreeSurface(mixed);
-    if (tex)
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
-    return tex;
-}
-
 /* The ink of the text mixed with the opaque colour `bg` beneath it, as an opaque texture to
  * copy: SDL's blit of the rasterised text onto that colour, into the window's format, is the
  * very blit that blending it onto the window does (and outside the ink blending changes no
@@ -471,7 +450,7 @@ static tex_entry *text_texture_on(render *r, ui_font font, ui_face face, ui_colo
     SDL_Surface *s = ready ? ready : text_surface(r, font, face, c, text);
     if (!s)
         return NULL;
-    tex_entry fresh = {mixed_texture(r, s, ink, bg, NULL), ink.w, ink.h, {0, 0, 0, 0}};
+    tex_entry fresh = {shapes_mix(&r->shapes, s, ink, bg, NULL), ink.w, ink.h, {0, 0, 0, 0}};
     if (s != ready)
         SDL_FreeSurface(s);
     if (!fresh.tex)
@@ -538,7 +517,7 @@ static tex_entry *icon_texture_on(render *r, icon_id icon, int size, ui_color c,
         return NULL;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(pixels, size, size, 32, size * 4,
                                                         SDL_PIXELFORMAT_ARGB8888);
-    tex_entry fresh = {s ? mixed_texture(r, s, ink, bg, &c) : NULL, ink.w, ink.h, ink};
+    tex_entry fresh = {s ? shapes_mix(&r->shapes, s, ink, bg, &c) : NULL, ink.w, ink.h, ink};
     SDL_FreeSurface(s);
     free(pixels);
     if (!fresh.tex)
@@ -651,10 +630,8 @@ static bool clear_of_corners(ui_rect r, int rad, ui_rect box)
 {
     if (rad <= 0)
         return true;
-    const ui_rect corners[4] = {{r.x, r.y, rad, rad},
-                                {r.x + r.w - rad, r.y, rad, rad},
-                                {r.x, r.y + r.h - rad, rad, rad},
-                                {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
+    ui_rect corners[4];
+    shapes_corner_boxes(r, rad, corners);
     for (int i = 0; i < 4; i++)
         if (overlap(corners[i], box))
             return false;
@@ -682,9 +659,9 @@ static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg
         }
         if (c->kind != DRAW_FRAME)
             return false;
-        int t = c->thickness, rad = shapes_clamp_radius(c->rect, c->radius);
+        int t = c->thickness, rad = shapes_outline_radius(c->rect, t, c->radius);
         ui_rect in = {c->rect.x + t, c->rect.y + t, c->rect.w - 2 * t, c->rect.h - 2 * t};
-        if (t > 0 && !(inside(in, box) && clear_of_corners(c->rect, rad < t ? 0 : rad, box)))
+        if (t > 0 && !(inside(in, box) && clear_of_corners(c->rect, rad, box)))
             return false; /* its line touches the box (one of no thickness draws nothing) */
     }
     return false;
@@ -717,6 +694,28 @@ static bool copy_text(render *r, const ui_frame *f, size_t i, const char *text,
     return true;
 }
 
+/* The opaque colours beneath the rounded corners of rectangle or outline `i` (shapes_fill
+ * mixes an opaque corner with such a colour once and copies it, as a text is); false when
+ * none is known or the shape is not one whose corners are mixed. */
+static bool corners_beneath(const render *r, const ui_frame *f, size_t i, shapes_beneath *out)
+{
+    const draw_cmd *c = &f->cmds[i];
+    if (!r->copy_texts || c->color.a != 255)
+        return false;
+    int rad = c->kind == DRAW_FRAME ? shapes_outline_radius(c->rect, c->thickness, c->radius)
+                                    : shapes_clamp_radius(c->rect, c->radius);
+    if (rad <= 0)
+        return false;
+    ui_rect box[4];
+    shapes_corner_boxes(c->rect, rad, box);
+    bool any = false;
+    for (int k = 0; k < 4; k++) {
+        out->known[k] = solid_beneath(f, i, box[k], &out->color[k]);
+        any = any || out->known[k];
+    }
+    return any;
+}
+
 static void execute(render *r, const ui_frame *f, size_t i)
 {
     const draw_cmd *c = &f->cmds[i];
@@ -725,11 +724,15 @@ static void execute(render *r, const ui_frame *f, size_t i)
         return;
     switch (c->kind) {
     case DRAW_RECT:
-        shapes_fill(&r->shapes, c->rect, c->color, c->radius);
+    case DRAW_FRAME: {
+        shapes_beneath beneath;
+        const shapes_beneath *known = corners_beneath(r, f, i, &beneath) ? &beneath : NULL;
+        if (c->kind == DRAW_RECT)
+            shapes_fill(&r->shapes, c->rect, c->color, c->radius, known);
+        else
+            shapes_outline(&r->shapes, c->rect, c->color, c->thickness, c->radius, known);
         break;
-    case DRAW_FRAME:
-        shapes_outline(&r->shapes, c->rect, c->color, c->thickness, c->radius);
-        break;
+    }
     case DRAW_TEXT: {
         const char *text = c->text ? c->text : "";
         SDL_Surface *ready = NULL;
@@ -889,12 +892,15 @@ void render_stats(const render *r, unsigned long *texts_rasterised, unsigned lon
         *cache_hits = r->hits;
 }
 
-void render_copied(const render *r, unsigned long *texts, unsigned long *icons)
+void render_copied(const render *r, unsigned long *texts, unsigned long *icons,
+                   unsigned long *corners)
 {
     if (texts)
         *texts = r->copied;
     if (icons)
         *icons = r->icons_copied;
+    if (corners)
+        *corners = r->shapes.corners_mixed;
 }
 
 render_software_why render_software_reason(const render *r)

@@ -33,9 +33,10 @@ typedef struct render_options {
     int rotation;          /* 0, 90, 180 or 270 degrees clockwise: a screen hung on its side */
     bool blend_opaque_fills; /* draw opaque fills blended too, as before they were copied (only
                                 for the test that shows both give the same picture) */
-    bool blend_texts;      /* draw every text and pictogram blended onto the picture, as before
-                              those on one opaque colour were copied ready-mixed (only for the
-                              test that shows both give the same picture) */
+    bool blend_texts;      /* draw every text, pictogram and rounded corner blended onto the
+                              picture, as before those on one opaque colour were copied
+                              ready-mixed (only for the test that shows both give the same
+                              picture) */
     bool fonts_optional;   /* open even when the fonts are missing (render_fonts_missing
                               says so, and only render_present_plain can draw then) */
     const char *gpu_dir;   /* where the GPU's device nodes are; NULL = "/dev/dri" (tests
@@ -114,11 +115,12 @@ vm_status render_snapshot_png(render *r, const ui_frame *f, unsigned char **png,
 
 /* Statistics for the benchmark and tests: textures made since open, cache hits. */
 void render_stats(const render *r, unsigned long *texts_rasterised, unsigned long *cache_hits);
-/* Texts and pictograms drawn so far as copies: on SDL's software renderer one whose ink (the
- * pixels its letters or its shape touch) lies on one opaque colour (a card, a bar, the
- * background, a pictogram's square) is mixed with that colour once, when it is rasterised,
- * exactly as blending it would, and then copied, which costs a fraction of blending it on
- * every frame. */
-void render_copied(const render *r, unsigned long *texts, unsigned long *icons);
+/* Texts, pictograms and rounded corners drawn so far as copies (each may be NULL): on SDL's
+ * software renderer one whose ink (the pixels its letters or its shape touch; a corner's
+ * whole square) lies on one opaque colour (a card, a bar, the background, a pictogram's
+ * square) is mixed with that colour once, when it is rasterised, exactly as blending it
+ * would, and then copied, which costs a fraction of blending it on every frame. */
+void render_copied(const render *r, unsigned long *texts, unsigned long *icons,
+                   unsigned long *corners);
 
 #endif

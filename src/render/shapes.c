@@ -18,6 +18,8 @@ void shapes_init(shapes *s, SDL_Renderer *renderer)
 {
     s->renderer = renderer;
     s->blend_opaque = false;
+    s->mix_format = 0;
+    s->corners_mixed = 0;
     s->corners = cache_new(64, sizeof(corner_tex), destroy_corner, NULL);
 }
 
@@ -25,6 +27,25 @@ void shapes_close(shapes *s)
 {
     cache_free(s->corners);
     s->corners = NULL;
+}
+
+SDL_Texture *shapes_mix(shapes *s, SDL_Surface *src, SDL_Rect part, ui_color bg,
+                        const ui_color *tint)
+{
+    if (!s->mix_format)
+        return NULL;
+    SDL_Texture *tex = NULL;
+    SDL_Surface *mixed = SDL_CreateRGBSurfaceWithFormat(0, part.w, part.h, 32, s->mix_format);
+    if (mixed && SDL_FillRect(mixed, NULL, SDL_MapRGB(mixed->format, bg.r, bg.g, bg.b)) == 0 &&
+        SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND) == 0 &&
+        (!tint || (SDL_SetSurfaceColorMod(src, tint->r, tint->g, tint->b) == 0 &&
+                   SDL_SetSurfaceAlphaMod(src, 255) == 0)) &&
+        SDL_BlitSurface(src, &part, mixed, NULL) == 0)
+        tex = SDL_CreateTextureFromSurface(s->renderer, mixed);
+    SDL_FreeSurface(mixed);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    return tex;
 }
 
 /* Coverage of pixel (px, py) by a disc (or ring of `thickness`) of radius r centred at (r, r),
@@ -42,12 +63,9 @@ static double coverage(int px, int py, int r, int thickness)
     return inside / 16.0;
 }
 
-static SDL_Texture *corner_texture(shapes *s, int radius, int thickness)
+/* The whole circle (or ring), white with its coverage as alpha, or NULL. */
+static SDL_Surface *circle_surface(int radius, int thickness)
 {
-    int key[2] = {radius, thickness};
-    corner_tex *c = s->corners ? cache_get(s->corners, key, sizeof key) : NULL;
-    if (c)
-        return c->tex;
     int d = radius * 2;
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!surf)
@@ -59,15 +77,39 @@ static SDL_Texture *corner_texture(shapes *s, int radius, int thickness)
             row[x] = (a << 24) | 0x00FFFFFFu;
         }
     }
-    corner_tex fresh = {SDL_CreateTextureFromSurface(s->renderer, surf)};
+    return surf;
+}
+
+/* The circle texture to tint and blend (`on` NULL), or the circle in colour *c mixed with the
+ * opaque colour *on, to copy; cached. */
+static SDL_Texture *corner_texture(shapes *s, int radius, int thickness, const ui_color *c,
+                                   const ui_color *on)
+{
+    int key[4] = {radius, thickness, 0, 0};
+    size_t klen = 2 * sizeof key[0];
+    if (on) {
+        key[2] = (c->r << 16) | (c->g << 8) | c->b;
+        key[3] = (on->r << 16) | (on->g << 8) | on->b;
+        klen = sizeof key;
+    }
+    corner_tex *hit = s->corners ? cache_get(s->corners, key, klen) : NULL;
+    if (hit)
+        return hit->tex;
+    SDL_Surface *surf = circle_surface(radius, thickness);
+    if (!surf)
+        return NULL;
+    corner_tex fresh = {NULL};
+    if (on)
+        fresh.tex = shapes_mix(s, surf, (SDL_Rect){0, 0, surf->w, surf->h}, *on, c);
+    else if ((fresh.tex = SDL_CreateTextureFromSurface(s->renderer, surf)))
+        SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_BLEND);
     SDL_FreeSurface(surf);
     if (!fresh.tex)
         return NULL;
-    SDL_SetTextureBlendMode(fresh.tex, SDL_BLENDMODE_BLEND);
     if (!s->corners)
         return fresh.tex; /* leaks one texture per draw without a cache: never in practice */
-    c = cache_put(s->corners, key, sizeof key, &fresh);
-    return c ? c->tex : NULL;
+    hit = cache_put(s->corners, key, klen, &fresh);
+    return hit ? hit->tex : NULL;
 }
 
 /* An opaque colour is copied, not blended: the same pixels (blending at alpha 255 gives
@@ -88,19 +130,41 @@ static void fill_plain(SDL_Renderer *rd, int x, int y, int w, int h)
     SDL_RenderFillRect(rd, &r);
 }
 
-/* Copies the four quadrants of the circle texture into the corners of r. */
-static void draw_corners(shapes *s, SDL_Texture *tex, ui_rect r, int rad, ui_color c)
+void shapes_corner_boxes(ui_rect r, int rad, ui_rect out[4])
 {
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, c.a);
-    const SDL_Rect src[4] = {{0, 0, rad, rad}, {rad, 0, rad, rad}, {0, rad, rad, rad},
-                             {rad, rad, rad, rad}};
-    const SDL_Rect dst[4] = {{r.x, r.y, rad, rad},
-                             {r.x + r.w - rad, r.y, rad, rad},
-                             {r.x, r.y + r.h - rad, rad, rad},
-                             {r.x + r.w - rad, r.y + r.h - rad, rad, rad}};
-    for (int i = 0; i < 4; i++)
-        SDL_RenderCopy(s->renderer, tex, &src[i], &dst[i]);
+    out[0] = (ui_rect){r.x, r.y, rad, rad};
+    out[1] = (ui_rect){r.x + r.w - rad, r.y, rad, rad};
+    out[2] = (ui_rect){r.x, r.y + r.h - rad, rad, rad};
+    out[3] = (ui_rect){r.x + r.w - rad, r.y + r.h - rad, rad, rad};
+}
+
+/* Copies the four quadrants of the circle into the corners of r: mixed with what is beneath
+ * where that is known and the colour opaque, else tinted and blended. */
+static void draw_corners(shapes *s, ui_rect r, int rad, int thickness, ui_color c,
+                         const shapes_beneath *beneath)
+{
+    SDL_Texture *blended = NULL;
+    ui_rect box[4];
+    shapes_corner_boxes(r, rad, box);
+    for (int i = 0; i < 4; i++) {
+        const SDL_Rect src = {(i & 1) * rad, (i >> 1) * rad, rad, rad};
+        const SDL_Rect dst = {box[i].x, box[i].y, rad, rad};
+        SDL_Texture *mixed = beneath && beneath->known[i] && c.a == 255
+                                 ? corner_texture(s, rad, thickness, &c, &beneath->color[i])
+                                 : NULL;
+        if (mixed) {
+            SDL_RenderCopy(s->renderer, mixed, &src, &dst);
+            s->corners_mixed++;
+            continue;
+        }
+        if (!blended) {
+            if (!(blended = corner_texture(s, rad, thickness, NULL, NULL)))
+                return;
+            SDL_SetTextureColorMod(blended, c.r, c.g, c.b);
+            SDL_SetTextureAlphaMod(blended, c.a);
+        }
+        SDL_RenderCopy(s->renderer, blended, &src, &dst);
+    }
 }
 
 int shapes_clamp_radius(ui_rect r, int radius)
@@ -112,39 +176,42 @@ int shapes_clamp_radius(ui_rect r, int radius)
     return radius < 0 ? 0 : radius;
 }
 
-void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius)
+int shapes_outline_radius(ui_rect r, int thickness, int radius)
+{
+    int rad = shapes_clamp_radius(r, radius);
+    return rad < thickness ? 0 : rad;
+}
+
+void shapes_fill(shapes *s, ui_rect r, ui_color c, int radius, const shapes_beneath *beneath)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
     set_colour(s, c);
     int rad = shapes_clamp_radius(r, radius);
-    SDL_Texture *tex = rad > 0 ? corner_texture(s, rad, 0) : NULL;
-    if (!tex) {
+    if (rad <= 0 || !corner_texture(s, rad, 0, NULL, NULL)) {
         fill_plain(s->renderer, r.x, r.y, r.w, r.h);
         return;
     }
     fill_plain(s->renderer, r.x + rad, r.y, r.w - 2 * rad, r.h);
     fill_plain(s->renderer, r.x, r.y + rad, rad, r.h - 2 * rad);
     fill_plain(s->renderer, r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad);
-    draw_corners(s, tex, r, rad, c);
+    draw_corners(s, r, rad, 0, c, beneath);
 }
 
-void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius)
+void shapes_outline(shapes *s, ui_rect r, ui_color c, int thickness, int radius,
+                    const shapes_beneath *beneath)
 {
     if (r.w <= 0 || r.h <= 0 || thickness <= 0)
         return;
     set_colour(s, c);
-    int rad = shapes_clamp_radius(r, radius);
-    if (rad < thickness)
+    int rad = shapes_outline_radius(r, thickness, radius);
+    if (rad > 0 && !corner_texture(s, rad, thickness, NULL, NULL))
         rad = 0;
-    SDL_Texture *tex = rad > 0 ? corner_texture(s, rad, thickness) : NULL;
     int t = thickness;
-    if (!tex)
-        rad = 0;
     fill_plain(s->renderer, r.x + rad, r.y, r.w - 2 * rad, t);
     fill_plain(s->renderer, r.x + rad, r.y + r.h - t, r.w - 2 * rad, t);
     fill_plain(s->renderer, r.x, r.y + (rad ? rad : t), t, r.h - 2 * (rad ? rad : t));
     fill_plain(s->renderer, r.x + r.w - t, r.y + (rad ? rad : t), t, r.h - 2 * (rad ? rad : t));
-    if (tex)
-        draw_corners(s, tex, r, rad, c);
+    if (rad)
+        draw_corners(s, r, rad, thickness, c, beneath);
 }

@@ -349,7 +349,7 @@ static bool compare_golden(const char *name, const unsigned char *px, int w, int
 }
 
 /* Draws the golden screen; `px` gets its pixels (the caller frees them). */
-static unsigned long texts_copied, icons_copied; /* by the last draw_golden_screen */
+static unsigned long texts_copied, icons_copied, corners_copied; /* by the last draw_golden_screen */
 
 static void draw_golden_screen_texts(int w, int h, bool open_detail, bool blend_opaque_fills,
                                      bool blend_texts, unsigned char **px, int *pw, int *ph)
@@ -397,7 +397,7 @@ static void draw_golden_screen_texts(int w, int h, bool open_detail, bool blend_
     }
     render_draw(r, &f);
     assert_int_equal(render_read_pixels(r, px, pw, ph, &err), VM_OK);
-    render_copied(r, &texts_copied, &icons_copied);
+    render_copied(r, &texts_copied, &icons_copied, &corners_copied);
     ui_frame_free(&f);
     ui_free(u);
     i18n_catalog_free(da);
@@ -485,11 +485,14 @@ static void texts_copied_give_the_blended_picture(void **state)
         draw_golden_screen_texts(screens[i].w, screens[i].h, screens[i].detail, false, false,
                                  &copied, &w1, &h1);
         unsigned long n_copied = texts_copied, n_icons = icons_copied;
+        unsigned long n_corners = corners_copied;
         draw_golden_screen_texts(screens[i].w, screens[i].h, screens[i].detail, false, true,
                                  &blended, &w2, &h2);
         assert_int_equal(texts_copied, 0);
         assert_int_equal(icons_copied, 0);
+        assert_int_equal(corners_copied, 0);
         assert_true(n_copied >= 5);
+        assert_true(n_corners >= 4); /* a rounded shape on the background, outside the lists' clips */
         if (!screens[i].detail)
             assert_true(n_icons >= 2); /* the cards' pictograms on their squares */
         assert_int_equal(w1, w2);
@@ -499,9 +502,11 @@ static void texts_copied_give_the_blended_picture(void **state)
         free(blended);
     }
     /* a text across two colours, on a rounded corner, and over a translucent layer is
-     * blended as before; one on a plain fill is copied */
+     * blended as before; one on a plain fill is copied. The rounded rectangle's corners lie
+     * on the plain background and are copied; the outline's corners lie on the rectangle's
+     * rounded corners (not one colour) and on the translucent layer: blended */
     unsigned char *px[2];
-    unsigned long copied[2];
+    unsigned long copied[2], corners[2];
     for (int blend = 0; blend < 2; blend++) {
         render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
                              .blend_texts = blend};
@@ -522,15 +527,22 @@ static void texts_copied_give_the_blended_picture(void **state)
         draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Papir");
         draw_rect(&f, (ui_rect){150, 60, 150, 60}, (ui_color){0, 0, 0, 100}, 0);
         draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Dæmpet");
+        draw_frame(&f, (ui_rect){0, 0, 150, 60}, (ui_color){200, 40, 40, 255}, 3, 12);
+        draw_frame(&f, (ui_rect){140, 50, 160, 70}, (ui_color){20, 120, 40, 255}, 2, 10);
         render_draw(r, &f);
         int w, h;
         assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
-        render_copied(r, &copied[blend], NULL);
+        render_copied(r, &copied[blend], NULL, &corners[blend]);
         ui_frame_free(&f);
         render_close(r);
     }
     assert_int_equal(copied[0], 1); /* "Papir" */
     assert_int_equal(copied[1], 0);
+    /* the rectangle's four and the green outline's top-right and bottom-left, on the
+     * background; not its top-left (on the rectangle's rounded corner), its bottom-right
+     * (on the translucent layer), nor the red outline's (on the rectangle's corners) */
+    assert_int_equal(corners[0], 6);
+    assert_int_equal(corners[1], 0);
     assert_memory_equal(px[0], px[1], 300 * 120 * 4);
     free(px[0]);
     free(px[1]);
