@@ -18,13 +18,13 @@ libsystemd-dev nettle-dev libdrm-dev libsodium-dev fonts-noto-core gettext"
 case $what in package | deb | test | bench) pkgs="$pkgs debhelper dpkg-dev" ;; esac
 case $what in deb | test | bench) pkgs="$pkgs lintian" ;; esac
 # What the test suite needs on top: cmocka, zbar and ZXing (zxing-cpp-tools) to decode QR
-# codes back with two independent readers, poppler to render the posters, Xvfb and xdotool
-# for the end-to-end runs, python3 for the test drivers; devscripts (hardening-check) and
-# debootstrap for the package's tests (tests/deb); systemd-journal-remote makes journal files
-# for the health tests; syncthing for the synced-folder test (two real instances on
-# loopback, tests/e2e/test_syncthing.py).
+# codes back with two independent readers (zlib to read a code's PDF form), poppler to
+# render the posters, Xvfb and xdotool for the end-to-end runs, python3 for the test
+# drivers; devscripts (hardening-check) and debootstrap for the package's tests (tests/deb);
+# systemd-journal-remote makes journal files for the health tests; syncthing for the
+# synced-folder test (two real instances on loopback, tests/e2e/test_syncthing.py).
 if [ "$what" = test ] || [ "$what" = bench ]; then
-    pkgs="$pkgs libcmocka-dev libzbar-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
+    pkgs="$pkgs libcmocka-dev libzbar-dev zlib1g-dev zbar-tools zxing-cpp-tools poppler-utils xvfb xdotool imagemagick
 python3 sqlite3 clang shellcheck systemd mtools fdisk e2fsprogs
 devscripts debootstrap util-linux systemd-journal-remote syncthing"
 fi

@@ -17,9 +17,10 @@
 vm_status qr_write_png(const qr_code *q, int px_per_module, const char *path, vm_err *err);
 
 /* Draws the code into `cr` with its top-left corner at (x, y), `module` user units per module:
- * a white square including the quiet zone, then the dark modules in black as one stroked path
- * of row runs, each a line one module thick with butt caps (exactly the run's rectangle, in
- * half the numbers; no hairline seams between modules in a PDF viewer). Stays vector. On any
+ * a white square including the quiet zone, then the dark modules in black, each row one
+ * stroked line one module thick with butt caps whose dash pattern is the row's runs (dashes
+ * the dark runs, gaps the light ones: exactly the modules' squares, on the module grid, with
+ * no hairline seams between modules of a row in a PDF viewer). Stays vector. On any
  * surface but an image (a PDF) the code is one form of its own, drawn in module units and
  * painted scaled to `module` at (x, y); on an image it is drawn directly. Leaves the cairo
  * state as it was. */

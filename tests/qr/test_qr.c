@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <zlib.h>
 
 #include "core/utf8.h"
 #include "qr/qr_cairo.h"
@@ -439,6 +440,287 @@ static void test_code_on_paper_is_a_form_in_modules(void **state)
     qr_free(q);
 }
 
+/* Every stream of the PDF at `pdf` inflated and joined, with a NUL after it (NULL if a
+ * stream does not inflate). cairo deflates each content stream and form. */
+static char *inflate_streams(const char *pdf, size_t len)
+{
+    size_t cap = 1 << 16, used = 0;
+    char *out = malloc(cap);
+    bool ok = out != NULL;
+    for (size_t i = 0; ok && i + 7 < len; i++) {
+        if (memcmp(pdf + i, "stream", 6) != 0 || (i > 0 && pdf[i - 1] == 'd'))
+            continue; /* "endstream" */
+        size_t at = i + 6;
+        if (pdf[at] == '\r')
+            at++;
+        if (pdf[at] != '\n')
+            continue;
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        if (inflateInit(&z) != Z_OK)
+            break;
+        z.next_in = (Bytef *)(pdf + at + 1);
+        z.avail_in = (uInt)(len - at - 1);
+        int zs = Z_OK;
+        while (ok && zs == Z_OK) {
+            if (cap - used < 4096) {
+                char *more = realloc(out, cap * 2);
+                ok = more != NULL;
+                out = ok ? more : out;
+                cap *= 2;
+                if (!ok)
+                    break;
+            }
+            z.next_out = (Bytef *)(out + used);
+            z.avail_out = (uInt)(cap - used - 1);
+            zs = inflate(&z, Z_NO_FLUSH);
+            used = cap - 1 - z.avail_out;
+        }
+        ok = ok && zs == Z_STREAM_END;
+        out[used++] = '\n';
+        inflateEnd(&z);
+        i = at;
+    }
+    if (!ok) {
+        free(out);
+        return NULL;
+    }
+    out[used] = '\0';
+    return out;
+}
+
+/* The PDF drawing operators of a code's form, as far as the test needs them. */
+typedef struct pdf_ops {
+    int strokes, moves, lines, rects, fills, dashes;
+    int rows_checked;
+} pdf_ops;
+
+/* Walks the content streams of a PDF that holds one code `q` drawn by qr_draw, and checks
+ * each stroke against the code's modules: "[ a b c ... ] 0 d x y m x2 y l S" must be the row
+ * at y, its dashes the dark runs and its gaps the light ones from x (a module's left edge, in
+ * module units from the quiet zone's corner) to x2, on the module grid, starting with dark
+ * and covering every dark module of the row. Counts the operators it met. */
+static pdf_ops check_form_rows(const char *content, const qr_code *q)
+{
+    pdf_ops ops = {0};
+    const uint8_t *mod = qr_modules(q);
+    int size = qr_size(q);
+    double num[8], dash[200];
+    int n_num = 0, n_dash = 0, in_array = 0;
+    double mx = 0, my = 0, lx = 0, ly = 0;
+    const char *p = content;
+    while (*p) {
+        while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        if (*p == '[' || *p == ']') {
+            in_array = *p == '[';
+            if (in_array)
+                n_dash = 0;
+            p++;
+            continue;
+        }
+        const char *t = p;
+        while (*p && !strchr(" \n\r\t[]", *p))
+            p++;
+        size_t tl = (size_t)(p - t);
+        char *end = NULL;
+        double v = strtod(t, &end);
+        if (end == p) { /* a number */
+            if (in_array) {
+                assert_true(n_dash < 200);
+                dash[n_dash++] = v;
+            } else if (n_num < 8) {
+                num[n_num++] = v;
+            }
+            continue;
+        }
+        if (tl == 1 && *t == 'd') {
+            ops.dashes++;
+            assert_int_equal(n_num, 1);
+            assert_true(num[0] == 0); /* no phase: the first dash starts where the line does */
+        } else if (tl == 1 && *t == 'm') {
+            ops.moves++;
+            assert_true(n_num >= 2);
+            mx = num[n_num - 2];
+            my = num[n_num - 1];
+        } else if (tl == 1 && *t == 'l') {
+            ops.lines++;
+            assert_true(n_num >= 2);
+            lx = num[n_num - 2];
+            ly = num[n_num - 1];
+        } else if (tl == 2 && memcmp(t, "re", 2) == 0) {
+            ops.rects++;
+        } else if (tl == 1 && *t == 'f') {
+            ops.fills++;
+        } else if (tl == 1 && *t == 'S') {
+            ops.strokes++;
+            if (ops.moves != ops.strokes || ops.lines != ops.strokes)
+                fail_msg("stroke %d draws %d lines: one stroke of one line a row", ops.strokes,
+                         ops.lines - ops.strokes + 1);
+            /* the row: half a module below a whole module, left to right along it */
+            assert_true(my == ly && lx > mx);
+            int r = (int)(my - QR_QUIET_ZONE - 0.5);
+            assert_true(my == QR_QUIET_ZONE + r + 0.5 && r >= 0 && r < size);
+            assert_true(mx == (int)mx && lx == (int)lx); /* on the grid */
+            int c = (int)mx - QR_QUIET_ZONE, last = (int)lx - QR_QUIET_ZONE;
+            assert_true(c >= 0 && last <= size);
+            const uint8_t *row = mod + (size_t)r * size;
+            for (int k = 0; k < c; k++)
+                assert_int_equal(row[k], 0); /* nothing dark before the line */
+            for (int k = last; k < size; k++)
+                assert_int_equal(row[k], 0); /* nor after it */
+            for (int i = 0; c < last; i++) {
+                assert_true(i < n_dash);
+                assert_true(dash[i] >= 1 && dash[i] == (int)dash[i]); /* whole modules */
+                for (int k = 0; k < (int)dash[i] && c < last; k++, c++)
+                    if (row[c] != (i % 2 == 0))
+                        fail_msg("row %d, module %d: %s in the PDF, %s in the code", r, c,
+                                 i % 2 == 0 ? "dark" : "light", row[c] ? "dark" : "light");
+            }
+            ops.rows_checked++;
+        }
+        n_num = 0; /* any operator or name ends its operands */
+    }
+    return ops;
+}
+
+/* The dark modules in the PDF are one stroke per row whose dashes are the row's dark runs,
+ * not a rectangle per module or a line per run: cairo prints and deflates every number of
+ * a week PDF's ~60 codes at each sync, and a row's dash array is about one small number per
+ * run. The dashes must land on the module grid (checked row by row against the code). */
+static void test_code_form_strokes_each_row_once_with_dashes(void **state)
+{
+    (void)state;
+    qr_code *q = NULL;
+    assert_int_equal(qr_encode("https://beboer.dk/tilmeld/spis-2026-11-26", &q, NULL), VM_OK);
+    const char *dir = ts_fresh_dir("qr-rows");
+    const char *path = ts_path(dir, "code.pdf");
+    cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 200);
+    cairo_t *cr = cairo_create(s);
+    qr_draw(cr, q, 17.28, 33.6, 0.96);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+    size_t len = 0;
+    char *pdf = ts_read_file(path, &len);
+    assert_non_null(pdf);
+    char *content = inflate_streams(pdf, len);
+    assert_non_null(content);
+
+    int size = qr_size(q), dark_rows = 0;
+    for (int r = 0; r < size; r++)
+        for (int c = 0; c < size; c++)
+            if (qr_modules(q)[(size_t)r * size + c]) {
+                dark_rows++;
+                break;
+            }
+    pdf_ops ops = check_form_rows(content, q);
+    assert_true(dark_rows > 0);
+    assert_int_equal(ops.strokes, dark_rows);
+    assert_int_equal(ops.rows_checked, dark_rows);
+    assert_int_equal(ops.moves, dark_rows); /* one line a row, */
+    assert_int_equal(ops.lines, dark_rows);
+    assert_int_equal(ops.dashes, dark_rows); /* each with its own dashes */
+    /* the white square with the quiet zone, and no other rectangle or fill */
+    assert_int_equal(ops.rects, 1);
+    assert_int_equal(ops.fills, 1);
+    char square[64];
+    int full = qr_size_with_quiet_zone(q);
+    snprintf(square, sizeof square, "0 0 %d %d re f", full, full);
+    assert_non_null(strstr(content, square));
+    free(content);
+    free(pdf);
+    qr_free(q);
+}
+
+/* Paints `q` with qr_draw at (x0, y0), `module` pixels a module, on a grey RGB24 image:
+ * directly (`as_form` false) or, as on paper, through a recording surface (a form), then
+ * checks the picture against the code: each module, sampled a quarter and three quarters
+ * across and down, is black where the code is dark and white where it is light (a dash half
+ * a module off the grid, or a run too long or short, fails), the 4-module quiet zone white,
+ * and the grey untouched just outside it. */
+static void check_pixels(const qr_code *q, double x0, double y0, double module, bool as_form)
+{
+    int full = qr_size_with_quiet_zone(q);
+    int side = (int)(x0 + y0 + (full + 2) * module) + 2;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, side, side);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+    cairo_paint(cr);
+    if (as_form) {
+        cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cairo_t *rc = cairo_create(rec);
+        qr_draw(rc, q, x0, y0, module);
+        assert_int_equal(cairo_status(rc), CAIRO_STATUS_SUCCESS);
+        cairo_destroy(rc);
+        cairo_set_source_surface(cr, rec, 0, 0);
+        cairo_paint(cr);
+        cairo_surface_destroy(rec);
+    } else {
+        qr_draw(cr, q, x0, y0, module);
+    }
+    assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    const unsigned char *px = cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img);
+    const uint8_t *mod = qr_modules(q);
+    int size = qr_size(q);
+    static const double at[2] = {0.25, 0.75};
+    for (int my = 0; my < full; my++)
+        for (int mx = 0; mx < full; mx++) {
+            int r = my - QR_QUIET_ZONE, c = mx - QR_QUIET_ZONE;
+            bool dark = r >= 0 && r < size && c >= 0 && c < size && mod[(size_t)r * size + c];
+            for (int i = 0; i < 4; i++) {
+                int x = (int)(x0 + (mx + at[i % 2]) * module);
+                int y = (int)(y0 + (my + at[i / 2]) * module);
+                unsigned g = px[(size_t)y * stride + (size_t)x * 4 + 1];
+                if (dark ? g > 16 : g < 239)
+                    fail_msg("%s at %.2f px a module: module (%d, %d) of the %s is %u, not %s",
+                             as_form ? "form" : "image", module, mx, my,
+                             r >= 0 && r < size && c >= 0 && c < size ? "code" : "quiet zone",
+                             g, dark ? "black" : "white");
+            }
+        }
+    /* just outside the quiet zone: the grey, on all four sides */
+    for (int k = 0; k < full; k++) {
+        int in = (int)((k + 0.5) * module);
+        int xs[4] = {(int)x0 - 1, (int)(x0 + full * module) + 1, (int)x0 + in, (int)x0 + in};
+        int ys[4] = {(int)y0 + in, (int)y0 + in, (int)y0 - 1, (int)(y0 + full * module) + 1};
+        for (int i = 0; i < 4; i++) {
+            unsigned g = px[(size_t)ys[i] * stride + (size_t)xs[i] * 4 + 1];
+            if (g < 120 || g > 136)
+                fail_msg("%s: (%d, %d) outside the quiet zone is %u, not grey",
+                         as_form ? "form" : "image", xs[i], ys[i], g);
+        }
+    }
+    cairo_surface_destroy(img);
+}
+
+/* The rows' dashes give the same modules as the code on pixels too, drawn directly (as a
+ * PNG) and as the form a PDF holds, at whole and fractional module sizes and offsets. */
+static void test_code_rows_land_on_the_module_grid(void **state)
+{
+    (void)state;
+    static const char *const payloads[] = {
+        "https://ex.dk",
+        "BEGIN:VEVENT\r\nSUMMARY:Fællesspisning\r\nDTSTART:20261126T180000\r\nDESCRIPTION:"
+        "Vi laver mad sammen; alle er velkomne. Tag gerne børn og naboer med.\r\nEND:VEVENT",
+    };
+    for (size_t i = 0; i < sizeof payloads / sizeof payloads[0]; i++) {
+        qr_code *q = NULL;
+        assert_int_equal(qr_encode(payloads[i], &q, NULL), VM_OK);
+        for (int form = 0; form < 2; form++) {
+            check_pixels(q, 3, 5, 4, form);
+            check_pixels(q, 6.5, 2.25, 6.5, form);
+        }
+        qr_free(q);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +737,8 @@ int main(void)
         cmocka_unit_test(test_phones_read_letters_right),
         cmocka_unit_test(test_write_png_errors),
         cmocka_unit_test(test_code_on_paper_is_a_form_in_modules),
+        cmocka_unit_test(test_code_form_strokes_each_row_once_with_dashes),
+        cmocka_unit_test(test_code_rows_land_on_the_module_grid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
