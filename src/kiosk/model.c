@@ -56,7 +56,6 @@ static void plan_qr(const activity *a, const char *url_template, made_codes *mad
     char payload[QR_PAYLOAD_MAX];
     qr_target_kind kind = QR_TARGET_NONE;
     memset(out, 0, sizeof *out);
-    snprintf(out->uid, sizeof out->uid, "%s", a->uid);
     if (qr_target_for(a, url_template, payload, sizeof payload, &kind, NULL) != VM_OK ||
         kind == QR_TARGET_NONE)
         return;
@@ -189,6 +188,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     size_t n = 0;
     ui_entry *entries = NULL;
     model_qr *qrs = NULL;
+    ui_arena text = {0};
     made_codes made = {0};
     bool more = false;
     vm_status st = store_activities_first(s, now - 12 * 3600,
@@ -196,20 +196,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
                                           MODEL_MAX_ENTRIES, &acts, &counts, &n, &more, err);
     if (st != VM_OK)
         goto out;
-    /* The store's array becomes the entries in place, grown by realloc and each activity
-     * moved to its slot from the last to the first (a slot never lies below the activity it
-     * takes), so a load never holds the program twice. */
-    entries = realloc(acts, (n ? n : 1) * sizeof *entries);
-    if (entries) {
-        acts = NULL;
-        for (size_t i = n; i-- > 0;) {
-            memmove(&entries[i].act, (char *)entries + i * sizeof(activity), sizeof(activity));
-            entries[i].counts = counts[i];
-            entries[i].qr = NULL;
-            entries[i].qr_size = 0;
-            entries[i].qr_kind = UI_QR_NONE;
-        }
-    }
+    entries = calloc(n ? n : 1, sizeof *entries);
     qrs = calloc(n ? n : 1, sizeof *qrs);
     if (!entries || !qrs) {
         st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
@@ -220,12 +207,24 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     for (size_t i = 0; made.index && i < m->n_entries; i++)
         if (m->qrs[i].modules)
             made.index[made.n++] = i;
+    /* Each activity's texts go to the arena at their length; the store's whole structs are
+     * freed right after. */
     for (size_t i = 0; i < n; i++) {
-        plan_qr(&entries[i].act, url_template, &made, &qrs[i]);
+        if (!ui_activity_fill(&entries[i].act, &acts[i], &text)) {
+            st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+            goto out;
+        }
+        entries[i].counts = counts[i];
+        plan_qr(&acts[i], url_template, &made, &qrs[i]);
+        qrs[i].uid = entries[i].act.uid;
         entries[i].qr = qrs[i].modules;
         entries[i].qr_size = qrs[i].size;
         entries[i].qr_kind = qrs[i].kind;
     }
+    free(acts);
+    acts = NULL;
+    free(counts);
+    counts = NULL;
     /* Swap in the new lists; what the previous model still holds is freed. */
     ui_model keep = m->ui;
     unsigned long generation = m->generation;
@@ -246,6 +245,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->entries = entries;
     m->qrs = qrs;
     m->n_entries = n;
+    m->text = text;
     m->ui = keep;
     m->ui.entries = entries;
     m->ui.n_entries = n;
@@ -255,6 +255,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->more = more;
     entries = NULL;
     qrs = NULL;
+    text = (ui_arena){0};
     /* the contacts and ideas travel with the model but keep theirs if they cannot be read
      * now */
     load_contacts(m, s, NULL);
@@ -268,12 +269,30 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
         m->ui.n_ideas = n_ideas;
     }
 out:
+    for (size_t i = 0; qrs && i < n; i++)
+        qr_clear(&qrs[i]);
     free(made.index);
     free(acts);
     free(counts);
     free(entries);
     free(qrs);
+    ui_arena_free(&text);
     return st;
+}
+
+size_t kiosk_model_bytes(const kiosk_model *m)
+{
+    if (!m || !m->entries)
+        return 0;
+    size_t bytes = m->n_entries * (sizeof *m->entries + sizeof *m->qrs) +
+                   ui_arena_bytes(&m->text);
+    for (size_t i = 0; i < m->n_entries; i++) {
+        if (m->qrs[i].payload)
+            bytes += strlen(m->qrs[i].payload) + 1;
+        if (m->qrs[i].modules)
+            bytes += (size_t)m->qrs[i].size * (size_t)m->qrs[i].size;
+    }
+    return bytes;
 }
 
 void kiosk_model_free(kiosk_model *m)
@@ -284,6 +303,7 @@ void kiosk_model_free(kiosk_model *m)
         qr_clear(&m->qrs[i]);
     free(m->qrs);
     free(m->entries);
+    ui_arena_free(&m->text);
     contacts_free(m);
     free(m->ideas);
     m->ideas = NULL;
