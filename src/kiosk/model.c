@@ -180,51 +180,67 @@ static vm_status load_contacts(kiosk_model *m, store *s, vm_err *err)
     return VM_OK;
 }
 
+/* What a load builds, one activity at a time (store_activities_first_each). */
+typedef struct loading {
+    ui_entry *entries;
+    model_qr *qrs;
+    size_t n;
+    ui_arena text;
+    made_codes made;
+    const char *url_template;
+} loading;
+
+static vm_status take_one(void *ctx, size_t i, size_t n, const activity *a,
+                          const activity_counts *counts, vm_err *err)
+{
+    loading *l = ctx;
+    if (i == 0) {
+        l->entries = calloc(n, sizeof *l->entries);
+        l->qrs = calloc(n, sizeof *l->qrs);
+        l->n = n;
+        if (!l->entries || !l->qrs)
+            return err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    }
+    ui_entry *e = &l->entries[i];
+    model_qr *q = &l->qrs[i];
+    if (!ui_activity_fill(&e->act, a, &l->text))
+        return err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    e->counts = *counts;
+    plan_qr(a, l->url_template, &l->made, q);
+    q->uid = e->act.uid;
+    e->qr = q->modules;
+    e->qr_size = q->size;
+    e->qr_kind = q->kind;
+    return VM_OK;
+}
+
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err)
 {
-    activity *acts = NULL;
-    activity_counts *counts = NULL;
-    size_t n = 0;
-    ui_entry *entries = NULL;
-    model_qr *qrs = NULL;
-    ui_arena text = {0};
-    made_codes made = {0};
+    loading l = {.url_template = url_template};
     bool more = false;
-    vm_status st = store_activities_first(s, now - 12 * 3600,
-                                          now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
-                                          MODEL_MAX_ENTRIES, &acts, &counts, &n, &more, err);
+    vm_status st = VM_OK;
+    l.made.prev = m->qrs;
+    l.made.index = malloc((m->n_entries ? m->n_entries : 1) * sizeof *l.made.index);
+    for (size_t i = 0; l.made.index && i < m->n_entries; i++)
+        if (m->qrs[i].modules)
+            l.made.index[l.made.n++] = i;
+    /* The store hands over one activity at a time, and its texts go to the arena at their
+     * length: the window never exists as whole activity structs (3.5 KB each). */
+    st = store_activities_first_each(s, now - 12 * 3600,
+                                     now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
+                                     MODEL_MAX_ENTRIES, take_one, &l, &more, err);
+    if (st == VM_OK && !l.entries) { /* an empty window */
+        l.entries = calloc(1, sizeof *l.entries);
+        l.qrs = calloc(1, sizeof *l.qrs);
+        if (!l.entries || !l.qrs)
+            st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    }
     if (st != VM_OK)
         goto out;
-    entries = calloc(n ? n : 1, sizeof *entries);
-    qrs = calloc(n ? n : 1, sizeof *qrs);
-    if (!entries || !qrs) {
-        st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
-        goto out;
-    }
-    made.prev = m->qrs;
-    made.index = malloc((m->n_entries ? m->n_entries : 1) * sizeof *made.index);
-    for (size_t i = 0; made.index && i < m->n_entries; i++)
-        if (m->qrs[i].modules)
-            made.index[made.n++] = i;
-    /* Each activity's texts go to the arena at their length; the store's whole structs are
-     * freed right after. */
-    for (size_t i = 0; i < n; i++) {
-        if (!ui_activity_fill(&entries[i].act, &acts[i], &text)) {
-            st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
-            goto out;
-        }
-        entries[i].counts = counts[i];
-        plan_qr(&acts[i], url_template, &made, &qrs[i]);
-        qrs[i].uid = entries[i].act.uid;
-        entries[i].qr = qrs[i].modules;
-        entries[i].qr_size = qrs[i].size;
-        entries[i].qr_kind = qrs[i].kind;
-    }
-    free(acts);
-    acts = NULL;
-    free(counts);
-    counts = NULL;
+    ui_entry *entries = l.entries;
+    model_qr *qrs = l.qrs;
+    size_t n = l.n;
     /* Swap in the new lists; what the previous model still holds is freed. */
     ui_model keep = m->ui;
     unsigned long generation = m->generation;
@@ -245,7 +261,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->entries = entries;
     m->qrs = qrs;
     m->n_entries = n;
-    m->text = text;
+    m->text = l.text;
     m->ui = keep;
     m->ui.entries = entries;
     m->ui.n_entries = n;
@@ -253,9 +269,10 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->ui.need_qr_ctx = m;
     m->ui.generation = ++m->generation;
     m->more = more;
-    entries = NULL;
-    qrs = NULL;
-    text = (ui_arena){0};
+    l.entries = NULL;
+    l.qrs = NULL;
+    l.n = 0;
+    l.text = (ui_arena){0};
     /* the contacts and ideas travel with the model but keep theirs if they cannot be read
      * now */
     load_contacts(m, s, NULL);
@@ -269,14 +286,12 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
         m->ui.n_ideas = n_ideas;
     }
 out:
-    for (size_t i = 0; qrs && i < n; i++)
-        qr_clear(&qrs[i]);
-    free(made.index);
-    free(acts);
-    free(counts);
-    free(entries);
-    free(qrs);
-    ui_arena_free(&text);
+    for (size_t i = 0; l.qrs && i < l.n; i++)
+        qr_clear(&l.qrs[i]);
+    free(l.made.index);
+    free(l.entries);
+    free(l.qrs);
+    ui_arena_free(&l.text);
     return st;
 }
 
