@@ -41,6 +41,7 @@
 
 typedef struct model {
     ui_entry *entries;
+    ui_arena text; /* the entries' texts, as the kiosk's model holds them */
     uint8_t **qr;
     size_t n;
     i18n_catalog *cats[2];
@@ -84,7 +85,10 @@ static bool model_make(model *m, size_t n, int64_t now)
     m->n = n;
     for (size_t i = 0; i < n; i++) {
         ui_entry *e = &m->entries[i];
-        e->act = acts[i];
+        if (!ui_activity_fill(&e->act, &acts[i], &m->text)) {
+            free(acts);
+            return false;
+        }
         /* plausible public counts: some full, some with people waiting */
         int cap = acts[i].capacity;
         int taken = cap ? (int)((i * 37) % (size_t)(cap + 1)) : (int)(i % 9);
@@ -134,6 +138,7 @@ static void model_free(model *m)
         free(m->qr[i]);
     free(m->qr);
     free(m->entries);
+    ui_arena_free(&m->text);
     for (int i = 0; i < 2; i++)
         i18n_catalog_free(m->cats[i]);
 }

@@ -4,61 +4,103 @@
 
 #include "core/utf8.h"
 
-int rules_heads(const activity *a, int adults, int children)
+rules_terms rules_terms_of(const activity *a)
 {
-    if (!a || !a->count_household)
+    rules_terms t = {0};
+    if (!a)
+        return t;
+    t.mode = a->mode;
+    t.capacity = a->capacity;
+    t.start = a->start;
+    t.deadline = a->deadline;
+    t.cancelled = a->cancelled;
+    t.count_household = a->count_household;
+    t.n_tasks = a->n_tasks < 0 ? 0 : a->n_tasks > ACT_TASKS_MAX ? ACT_TASKS_MAX : a->n_tasks;
+    for (int i = 0; i < t.n_tasks; i++)
+        t.task_slots[i] = a->tasks[i].slots;
+    return t;
+}
+
+int rules_terms_heads(const rules_terms *t, int adults, int children)
+{
+    if (!t || !t->count_household)
         return 1;
     int heads = (adults > 0 ? adults : 0) + (children > 0 ? children : 0);
     return heads > 0 ? heads : 1;
 }
 
-int rules_places_left(const activity *a, const activity_counts *c)
+int rules_terms_places_left(const rules_terms *t, const activity_counts *c)
 {
-    if (a->capacity <= 0)
+    if (t->capacity <= 0)
         return -1;
-    int left = a->capacity - c->heads_taken;
+    int left = t->capacity - c->heads_taken;
     return left > 0 ? left : 0;
 }
 
 /* What applies to participants and helpers alike, or JOIN_OPEN when nothing stops them. */
-static join_state closed_state(const activity *a, int64_t now)
+static join_state closed_state(const rules_terms *t, int64_t now)
 {
-    if (a->cancelled)
+    if (t->cancelled)
         return JOIN_CANCELLED;
-    if (now >= a->start)
+    if (now >= t->start)
         return JOIN_STARTED;
-    if (a->deadline != 0 && now >= a->deadline)
+    if (t->deadline != 0 && now >= t->deadline)
         return JOIN_DEADLINE_PASSED;
     return JOIN_OPEN;
 }
 
-join_state rules_join_state(const activity *a, const activity_counts *c, int64_t now)
+join_state rules_terms_join_state(const rules_terms *t, const activity_counts *c, int64_t now)
 {
-    if (a->cancelled)
+    if (t->cancelled)
         return JOIN_CANCELLED;
     /* "Bare kom" stays true while it goes on, so it is said before "started". */
-    if (a->mode != SIGNUP_MODE_OPEN)
+    if (t->mode != SIGNUP_MODE_OPEN)
         return JOIN_NO_SIGNUP;
-    join_state s = closed_state(a, now);
+    join_state s = closed_state(t, now);
     if (s != JOIN_OPEN)
         return s;
-    return rules_places_left(a, c) == 0 ? JOIN_WAITLIST : JOIN_OPEN;
+    return rules_terms_places_left(t, c) == 0 ? JOIN_WAITLIST : JOIN_OPEN;
+}
+
+join_state rules_terms_task_join_state(const rules_terms *t, const activity_counts *c,
+                                       int task_index, int64_t now)
+{
+    if (t->cancelled)
+        return JOIN_CANCELLED;
+    if (task_index < 0 || task_index >= t->n_tasks || task_index >= ACT_TASKS_MAX)
+        return JOIN_NO_SIGNUP;
+    join_state s = closed_state(t, now);
+    if (s != JOIN_OPEN)
+        return s;
+    int slots = t->task_slots[task_index];
+    if (slots > 0 && c->task_taken[task_index] >= slots)
+        return JOIN_WAITLIST;
+    return JOIN_OPEN;
+}
+
+int rules_heads(const activity *a, int adults, int children)
+{
+    rules_terms t = rules_terms_of(a);
+    return rules_terms_heads(a ? &t : NULL, adults, children);
+}
+
+int rules_places_left(const activity *a, const activity_counts *c)
+{
+    rules_terms t = rules_terms_of(a);
+    return rules_terms_places_left(&t, c);
+}
+
+join_state rules_join_state(const activity *a, const activity_counts *c, int64_t now)
+{
+    rules_terms t = rules_terms_of(a);
+    return rules_terms_join_state(&t, c, now);
 }
 
 join_state rules_task_join_state(const activity *a, const activity_counts *c, int task_index,
                                  int64_t now)
 {
-    if (a->cancelled)
-        return JOIN_CANCELLED;
-    if (task_index < 0 || task_index >= a->n_tasks || task_index >= ACT_TASKS_MAX)
-        return JOIN_NO_SIGNUP;
-    join_state s = closed_state(a, now);
-    if (s != JOIN_OPEN)
-        return s;
-    int slots = a->tasks[task_index].slots;
-    if (slots > 0 && c->task_taken[task_index] >= slots)
-        return JOIN_WAITLIST;
-    return JOIN_OPEN;
+    rules_terms t = rules_terms_of(a);
+    return rules_terms_task_join_state(&t, c, task_index, now);
 }
 
 int rules_rebalance(rules_entry *queue, size_t n, int capacity)

@@ -9,6 +9,7 @@
 #ifndef VM_CORE_RULES_H
 #define VM_CORE_RULES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,6 +56,29 @@ join_refusal rules_household(int adults, int children);
  * characters and trailing spaces, into `out`. JOIN_REFUSAL_NAME when nothing is left or it
  * holds what a name cannot (emoji, pictographs: utf8_is_name_char), else JOIN_REFUSAL_NONE. */
 join_refusal rules_clean_name(const char *in, char out[SIGNUP_NAME_BYTES]);
+
+/* The terms of an activity the rules read: its scalars, without its texts. The ui keeps
+ * activities in a leaner form than `activity` (its strings are pointers), so it gives the
+ * rules these instead; rules_terms_of takes them from an activity. The functions that take
+ * an `activity` below are these same rules on rules_terms_of(a). */
+typedef struct rules_terms {
+    signup_mode mode;
+    int capacity;                    /* 0 = no limit */
+    int64_t start;                   /* UTC */
+    int64_t deadline;                /* UTC; 0 = none */
+    bool cancelled;
+    bool count_household;
+    int n_tasks;
+    int task_slots[ACT_TASKS_MAX];   /* tasks[i].slots; 0 = no limit */
+} rules_terms;
+
+rules_terms rules_terms_of(const activity *a);
+
+int rules_terms_heads(const rules_terms *t, int adults, int children);
+int rules_terms_places_left(const rules_terms *t, const activity_counts *c);
+join_state rules_terms_join_state(const rules_terms *t, const activity_counts *c, int64_t now);
+join_state rules_terms_task_join_state(const rules_terms *t, const activity_counts *c,
+                                       int task_index, int64_t now);
 
 /* Heads a sign-up takes: adults + children where the activity counts households (negative
  * numbers count as 0, and a sign-up always takes at least 1), else 1. */

@@ -56,7 +56,6 @@ static void plan_qr(const activity *a, const char *url_template, made_codes *mad
     char payload[QR_PAYLOAD_MAX];
     qr_target_kind kind = QR_TARGET_NONE;
     memset(out, 0, sizeof *out);
-    snprintf(out->uid, sizeof out->uid, "%s", a->uid);
     if (qr_target_for(a, url_template, payload, sizeof payload, &kind, NULL) != VM_OK ||
         kind == QR_TARGET_NONE)
         return;
@@ -181,51 +180,67 @@ static vm_status load_contacts(kiosk_model *m, store *s, vm_err *err)
     return VM_OK;
 }
 
+/* What a load builds, one activity at a time (store_activities_first_each). */
+typedef struct loading {
+    ui_entry *entries;
+    model_qr *qrs;
+    size_t n;
+    ui_arena text;
+    made_codes made;
+    const char *url_template;
+} loading;
+
+static vm_status take_one(void *ctx, size_t i, size_t n, const activity *a,
+                          const activity_counts *counts, vm_err *err)
+{
+    loading *l = ctx;
+    if (i == 0) {
+        l->entries = calloc(n, sizeof *l->entries);
+        l->qrs = calloc(n, sizeof *l->qrs);
+        l->n = n;
+        if (!l->entries || !l->qrs)
+            return err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    }
+    ui_entry *e = &l->entries[i];
+    model_qr *q = &l->qrs[i];
+    if (!ui_activity_fill(&e->act, a, &l->text))
+        return err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    e->counts = *counts;
+    plan_qr(a, l->url_template, &l->made, q);
+    q->uid = e->act.uid;
+    e->qr = q->modules;
+    e->qr_size = q->size;
+    e->qr_kind = q->kind;
+    return VM_OK;
+}
+
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err)
 {
-    activity *acts = NULL;
-    activity_counts *counts = NULL;
-    size_t n = 0;
-    ui_entry *entries = NULL;
-    model_qr *qrs = NULL;
-    made_codes made = {0};
+    loading l = {.url_template = url_template};
     bool more = false;
-    vm_status st = store_activities_first(s, now - 12 * 3600,
-                                          now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
-                                          MODEL_MAX_ENTRIES, &acts, &counts, &n, &more, err);
+    vm_status st = VM_OK;
+    l.made.prev = m->qrs;
+    l.made.index = malloc((m->n_entries ? m->n_entries : 1) * sizeof *l.made.index);
+    for (size_t i = 0; l.made.index && i < m->n_entries; i++)
+        if (m->qrs[i].modules)
+            l.made.index[l.made.n++] = i;
+    /* The store hands over one activity at a time, and its texts go to the arena at their
+     * length: the window never exists as whole activity structs (3.5 KB each). */
+    st = store_activities_first_each(s, now - 12 * 3600,
+                                     now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
+                                     MODEL_MAX_ENTRIES, take_one, &l, &more, err);
+    if (st == VM_OK && !l.entries) { /* an empty window */
+        l.entries = calloc(1, sizeof *l.entries);
+        l.qrs = calloc(1, sizeof *l.qrs);
+        if (!l.entries || !l.qrs)
+            st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
+    }
     if (st != VM_OK)
         goto out;
-    /* The store's array becomes the entries in place, grown by realloc and each activity
-     * moved to its slot from the last to the first (a slot never lies below the activity it
-     * takes), so a load never holds the program twice. */
-    entries = realloc(acts, (n ? n : 1) * sizeof *entries);
-    if (entries) {
-        acts = NULL;
-        for (size_t i = n; i-- > 0;) {
-            memmove(&entries[i].act, (char *)entries + i * sizeof(activity), sizeof(activity));
-            entries[i].counts = counts[i];
-            entries[i].qr = NULL;
-            entries[i].qr_size = 0;
-            entries[i].qr_kind = UI_QR_NONE;
-        }
-    }
-    qrs = calloc(n ? n : 1, sizeof *qrs);
-    if (!entries || !qrs) {
-        st = err_set(err, VM_ERR_NOMEM, "Out of memory loading the program.");
-        goto out;
-    }
-    made.prev = m->qrs;
-    made.index = malloc((m->n_entries ? m->n_entries : 1) * sizeof *made.index);
-    for (size_t i = 0; made.index && i < m->n_entries; i++)
-        if (m->qrs[i].modules)
-            made.index[made.n++] = i;
-    for (size_t i = 0; i < n; i++) {
-        plan_qr(&entries[i].act, url_template, &made, &qrs[i]);
-        entries[i].qr = qrs[i].modules;
-        entries[i].qr_size = qrs[i].size;
-        entries[i].qr_kind = qrs[i].kind;
-    }
+    ui_entry *entries = l.entries;
+    model_qr *qrs = l.qrs;
+    size_t n = l.n;
     /* Swap in the new lists; what the previous model still holds is freed. */
     ui_model keep = m->ui;
     unsigned long generation = m->generation;
@@ -246,6 +261,7 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->entries = entries;
     m->qrs = qrs;
     m->n_entries = n;
+    m->text = l.text;
     m->ui = keep;
     m->ui.entries = entries;
     m->ui.n_entries = n;
@@ -253,8 +269,10 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     m->ui.need_qr_ctx = m;
     m->ui.generation = ++m->generation;
     m->more = more;
-    entries = NULL;
-    qrs = NULL;
+    l.entries = NULL;
+    l.qrs = NULL;
+    l.n = 0;
+    l.text = (ui_arena){0};
     /* the contacts and ideas travel with the model but keep theirs if they cannot be read
      * now */
     load_contacts(m, s, NULL);
@@ -268,12 +286,28 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
         m->ui.n_ideas = n_ideas;
     }
 out:
-    free(made.index);
-    free(acts);
-    free(counts);
-    free(entries);
-    free(qrs);
+    for (size_t i = 0; l.qrs && i < l.n; i++)
+        qr_clear(&l.qrs[i]);
+    free(l.made.index);
+    free(l.entries);
+    free(l.qrs);
+    ui_arena_free(&l.text);
     return st;
+}
+
+size_t kiosk_model_bytes(const kiosk_model *m)
+{
+    if (!m || !m->entries)
+        return 0;
+    size_t bytes = m->n_entries * (sizeof *m->entries + sizeof *m->qrs) +
+                   ui_arena_bytes(&m->text);
+    for (size_t i = 0; i < m->n_entries; i++) {
+        if (m->qrs[i].payload)
+            bytes += strlen(m->qrs[i].payload) + 1;
+        if (m->qrs[i].modules)
+            bytes += (size_t)m->qrs[i].size * (size_t)m->qrs[i].size;
+    }
+    return bytes;
 }
 
 void kiosk_model_free(kiosk_model *m)
@@ -284,6 +318,7 @@ void kiosk_model_free(kiosk_model *m)
         qr_clear(&m->qrs[i]);
     free(m->qrs);
     free(m->entries);
+    ui_arena_free(&m->text);
     contacts_free(m);
     free(m->ideas);
     m->ideas = NULL;

@@ -7,7 +7,15 @@
  * 2,000 activities costs no encoding before the first frame; a reload after a sign-up keeps
  * the codes whose payload did not change.
  *
- * Ownership: a kiosk_model owns its entries and QR grids; kiosk_model_load replaces them.
+ * Memory: an entry holds its activity as a ui_activity whose texts live in the model's arena,
+ * so 300 activities cost the length of their words and some 300 bytes each, not 300 whole
+ * `activity` structs (3.5 KB each, most of it empty fields); kiosk_model_bytes counts it.
+ *
+ * The store hands the window over one activity at a time (store_activities_first_each), so
+ * a load never holds it as whole structs either.
+ *
+ * Ownership: a kiosk_model owns its entries, their texts and QR grids; kiosk_model_load
+ * replaces them all (the previous texts are freed once the new ones are in).
  * kiosk_model_free is NULL-safe on a zeroed model.
  *
  * Threads: the kiosk's main loop only (or the command line's one thread).
@@ -31,7 +39,7 @@
 #define MODEL_MAX_ENTRIES 300
 
 typedef struct model_qr {
-    char uid[ACT_UID_MAX];
+    const char *uid;  /* its entry's uid (in the model's arena) */
     char *payload;    /* malloc'd */
     uint8_t *modules; /* malloc'd size*size */
     int size;
@@ -42,6 +50,7 @@ typedef struct model_qr {
 typedef struct kiosk_model {
     ui_entry *entries;
     size_t n_entries;
+    ui_arena text; /* the entries' texts and helper tasks (ui_activity.h) */
     model_qr *qrs; /* parallel to entries */
     ui_model ui;   /* points into the above; langs/estate filled by the caller */
     unsigned long generation; /* counts the loads: ui.generation */
@@ -59,6 +68,10 @@ typedef struct kiosk_model {
 vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *url_template,
                            vm_err *err);
 void kiosk_model_free(kiosk_model *m);
+
+/* The bytes the model holds for its activities: the entries, the code plans, the arena of
+ * texts, the codes' payloads and the codes made so far (not the contacts or the ideas). */
+size_t kiosk_model_bytes(const kiosk_model *m);
 
 /* "tel:<digits>" for a phone number as people write it ("+45 21 43 65 87" -> "tel:+4521436587");
  * false when it has no digit or does not fit. */

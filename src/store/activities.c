@@ -585,6 +585,69 @@ vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
     return load_window(s, from, to, max, out, counts, n, more, err);
 }
 
+vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t max,
+                                      store_activity_fn fn, void *ctx, bool *more,
+                                      vm_err *err)
+{
+    ST_ERR_LOCAL(err);
+    if (more)
+        *more = false;
+    if (!s || !fn || !max)
+        return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
+    int64_t *ids = malloc((max + 1) * sizeof *ids);
+    activity *a = malloc(sizeof *a); /* one at a time */
+    size_t n = 0;
+    bool in_read = false;
+    vm_status status = VM_OK;
+    if (!ids || !a) {
+        status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
+        goto out;
+    }
+    status = st_exec(s, "BEGIN DEFERRED", err, "reading the program");
+    if (status != VM_OK)
+        goto out;
+    in_read = true;
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT id FROM activities "
+                                  "WHERE end_utc > ?1 AND start_utc < ?2 "
+                                  "ORDER BY start_utc, title, id LIMIT ?3",
+                                  err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
+    st_bind_i64(st, 1, from);
+    st_bind_i64(st, 2, to);
+    st_bind_i64(st, 3, (int64_t)max + 1); /* one more, to know whether there is more */
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(st, 0);
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the program");
+    st_reset(st);
+    if (status != VM_OK)
+        goto out;
+    if (n > max) {
+        n = max;
+        if (more)
+            *more = true;
+    }
+    for (size_t i = 0; i < n && status == VM_OK; i++) {
+        activity_counts counts;
+        status = st_activity_load(s, ids[i], NULL, a, err);
+        if (status == VM_OK)
+            status = st_activity_counts(s, a, &counts, err);
+        if (status == VM_OK)
+            status = fn(ctx, i, n, a, &counts, err);
+    }
+out:
+    if (in_read)
+        st_rollback(s); /* it only read */
+    free(ids);
+    free(a);
+    return status;
+}
+
 vm_status store_activity_count(store *s, size_t *n, vm_err *err)
 {
     ST_ERR_LOCAL(err);

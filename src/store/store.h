@@ -192,6 +192,18 @@ vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
                                  activity **out, activity_counts **counts, size_t *n,
                                  bool *more, vm_err *err);
 
+/* The same window handed over one activity at a time: `fn` is called for each, in that order,
+ * with its index and the window's size `n` (known before the first call), and what it is
+ * given is valid only during the call. So the window never exists as an array of whole
+ * activities (3.5 KB each): the kiosk's model copies what it keeps. Read in one read
+ * transaction (a consistent picture). A status other than VM_OK from `fn` stops the walk and
+ * is returned. */
+typedef vm_status (*store_activity_fn)(void *ctx, size_t index, size_t n, const activity *a,
+                                       const activity_counts *counts, vm_err *err);
+vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t max,
+                                      store_activity_fn fn, void *ctx, bool *more,
+                                      vm_err *err);
+
 /* Number of activities stored (all time). */
 vm_status store_activity_count(store *s, size_t *n, vm_err *err);
 

@@ -18,7 +18,7 @@ static const struct {
     {BADGE_STEP_FREE, "No stairs"},
 };
 
-int card_badges(const ui_ctx *c, const activity *a, bool skip_just_come, w_item *out, int max)
+int card_badges(const ui_ctx *c, const ui_activity *a, bool skip_just_come, w_item *out, int max)
 {
     int n = 0;
     for (size_t i = 0; i < sizeof BADGES / sizeof BADGES[0] && n < max; i++) {
@@ -32,7 +32,7 @@ int card_badges(const ui_ctx *c, const activity *a, bool skip_just_come, w_item 
     return n;
 }
 
-void card_host_line(const ui_ctx *c, const activity *a, char *out, size_t size)
+void card_host_line(const ui_ctx *c, const ui_activity *a, char *out, size_t size)
 {
     out[0] = '\0';
     if (a->host[0])
@@ -42,7 +42,7 @@ void card_host_line(const ui_ctx *c, const activity *a, char *out, size_t size)
 int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, bool draw)
 {
     const ui_layout *L = c->L;
-    const activity *a = &e->act;
+    const ui_activity *a = &e->act;
     char when[96], countdown[64], host[ACT_HOST_MAX + 32], places_buf[96], helpers[96];
     char id[UI_ID_MAX], label[ACT_TITLE_MAX + 200];
     ui_color places_col;

@@ -17,9 +17,9 @@ int card_build(ui_ctx *c, const ui_entry *e, int x, int y, int w, int min_h, boo
 int card_tile(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, bool draw);
 
 /* The badge chips of an activity ("Gratis", "Bare kom", ...); returns how many. */
-int card_badges(const ui_ctx *c, const activity *a, bool skip_just_come, w_item *out, int max);
+int card_badges(const ui_ctx *c, const ui_activity *a, bool skip_just_come, w_item *out, int max);
 
 /* "Vært: Hanne", or "" without a host. */
-void card_host_line(const ui_ctx *c, const activity *a, char *out, size_t size);
+void card_host_line(const ui_ctx *c, const ui_activity *a, char *out, size_t size);
 
 #endif

@@ -42,12 +42,12 @@ static bool signups_of(const ui_model *m, const char *uid, const signup **out, s
 }
 
 /* "Birgitte · 2 voksne, 1 barn" (a helper: "Giv en hånd: Dække bord") */
-static void person_line(const ui_ctx *c, const activity *a, const signup *s, char *out,
+static void person_line(const ui_ctx *c, const ui_activity *a, const signup *s, char *out,
                         size_t size)
 {
     char part[160] = "";
     if (s->task_id) {
-        const helper_task *t = ui_task_find(a, s->task_id, NULL);
+        const ui_helper_task *t = ui_task_find(a, s->task_id, NULL);
         i18n_format(part, sizeof part, tr(c, "Give a hand: %s"), t ? t->title : "?");
     } else if (a->count_household) {
         char ad[48], ch[48];

@@ -44,12 +44,12 @@ static bool takes_signups(const ui_entry *e)
 }
 
 /* "Birgitte · 2 voksne, 1 barn · venteliste nr. 2 · vil følges" */
-static void signup_line(const ui_ctx *c, const activity *a, const signup *s, char *out, size_t size)
+static void signup_line(const ui_ctx *c, const ui_activity *a, const signup *s, char *out, size_t size)
 {
     char part[160];
     size_t k = (size_t)snprintf(out, size, "%s", s->name[0] ? s->name : "\xE2\x80\x94");
     if (s->task_id) {
-        const helper_task *t = ui_task_find(a, s->task_id, NULL);
+        const ui_helper_task *t = ui_task_find(a, s->task_id, NULL);
         i18n_format(part, sizeof part, tr(c, "Give a hand: %s"), t ? t->title : "?");
     } else if (a->count_household) {
         char ad[48], ch[48];

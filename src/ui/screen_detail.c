@@ -91,7 +91,7 @@ static int qr_block(ui_ctx *c, const ui_entry *e, int x, int y, int w, int max_s
 static void task_label(const ui_ctx *c, const ui_entry *e, int i, char *out, size_t size,
                        bool *open)
 {
-    const helper_task *t = &e->act.tasks[i];
+    const ui_helper_task *t = &e->act.tasks[i];
     char minutes[64] = "", state[96];
     join_state js = ui_task_join_state(c->m, e, i, c->now);
     *open = js == JOIN_OPEN;
@@ -131,7 +131,7 @@ static bool tasks_shown(const ui_ctx *c, const ui_entry *e)
 static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h, bool draw)
 {
     const ui_layout *L = c->L;
-    const activity *a = &e->act;
+    const ui_activity *a = &e->act;
     char when[160], end[32], countdown[64], host[ACT_HOST_MAX + 32], price[ACT_PRICE_MAX + 32];
     char places_buf[96], taken[96], waiting[96], label[TASK_TITLE_MAX + 160], id[UI_ID_MAX];
     ui_color places_col;
@@ -378,7 +378,7 @@ static void build(ui_ctx *c)
     w_background(c);
     if (!e)
         return;
-    const activity *a = &e->act;
+    const ui_activity *a = &e->act;
     /* the title in the bar where it fits on its line; else the heading under it says it, and
      * the screen keeps its room */
     int bar_room = L->w - 2 * L->margin - L->btn_h * 3 / 2 - L->gap;

@@ -64,7 +64,7 @@ static int tile_py(const ui_layout *L)
     return L->border + 1;
 }
 
-static bool shown(const activity *a, int64_t now)
+static bool shown(const ui_activity *a, int64_t now)
 {
     return !ui_entry_over(a, now);
 }
@@ -78,7 +78,7 @@ static int week_days(const ui_ctx *c, week_day out[WEEK_DAYS])
     out[n++] = (week_day){c->now, 0, 0};
     bool any = false;
     for (size_t i = 0; i < m->n_entries; i++) {
-        const activity *a = &m->entries[i].act;
+        const ui_activity *a = &m->entries[i].act;
         if (!shown(a, c->now))
             continue;
         int d = a->start <= c->now ? 0 : dktime_days_between(c->now, a->start);
@@ -100,7 +100,7 @@ static int week_days(const ui_ctx *c, week_day out[WEEK_DAYS])
     /* nothing this week: the next days that have something */
     n = 0;
     for (size_t i = 0; i < m->n_entries; i++) {
-        const activity *a = &m->entries[i].act;
+        const ui_activity *a = &m->entries[i].act;
         if (!shown(a, c->now))
             continue;
         if (n && dktime_days_between(out[n - 1].day, a->start) == 0) {
@@ -115,7 +115,7 @@ static int week_days(const ui_ctx *c, week_day out[WEEK_DAYS])
 }
 
 /* Whether entry i belongs to the day `d` (in the view: today takes what has begun too). */
-static bool of_day(const ui_ctx *c, const week_day *d, const activity *a, bool today)
+static bool of_day(const ui_ctx *c, const week_day *d, const ui_activity *a, bool today)
 {
     if (!shown(a, c->now))
         return false;
@@ -157,7 +157,7 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
                    bool with_day, bool short_lines)
 {
     const ui_layout *L = c->L;
-    const activity *a = &e->act;
+    const ui_activity *a = &e->act;
     int p = tile_px(L), py = tile_py(L);
     int inner = w - 2 * p;
     char clock[96], countdown[64];
@@ -575,7 +575,7 @@ static void band_cols(ui_ctx *c, const week_day *d, bool today, const week_layou
     const ui_model *m = c->m;
     int need = 0, k = 0;
     for (size_t i = d->first; i < m->n_entries && k < d->n; i++) {
-        const activity *a = &m->entries[i].act;
+        const ui_activity *a = &m->entries[i].act;
         if (!of_day(c, d, a, today))
             continue;
         k++;
@@ -633,7 +633,7 @@ static int widest_title_word(ui_ctx *c, const week_day *days, int upto)
         bool today = i == 0 && is_today(c, &days[i]);
         int kk = 0;
         for (size_t j = days[i].first; j < c->m->n_entries && kk < days[i].n; j++) {
-            const activity *a = &c->m->entries[j].act;
+            const ui_activity *a = &c->m->entries[j].act;
             if (!of_day(c, &days[i], a, today))
                 continue;
             kk++;

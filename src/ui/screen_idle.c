@@ -66,7 +66,7 @@ static const char *qr_line(const ui_ctx *c, ui_qr_kind kind)
 static int item(ui_ctx *c, const idle_item *it, int x, int y, int w, bool draw)
 {
     const ui_layout *L = c->L;
-    const activity *a = &it->e->act;
+    const ui_activity *a = &it->e->act;
     int pad = L->pad * 2 / 3;
     /* the time and title big; on a low screen in the body size, so a title is not broken */
     ui_font big = L->h < 7 * L->target ? UI_FONT_BOLD : UI_FONT_TITLE;

@@ -80,7 +80,7 @@ static void context_line(const ui_ctx *c, const ui_entry *e, char *out, size_t s
 {
     char when[96];
     i18n_when(c->cat, e->act.start, c->now, when, sizeof when);
-    const helper_task *t = ui_task_find(&e->act, c->u->flow.task_id, NULL);
+    const ui_helper_task *t = ui_task_find(&e->act, c->u->flow.task_id, NULL);
     if (c->u->flow.task_id && t) {
         char task[TASK_TITLE_MAX + 64];
         i18n_format(task, sizeof task, tr(c, "Give a hand: %s"), t->title);
@@ -107,8 +107,9 @@ static const char *heads_line(const ui_ctx *c, const ui_entry *e, char *buf, siz
                               bool *waiting)
 {
     const ui_flow *fl = &c->u->flow;
-    int heads = rules_heads(&e->act, fl->adults, fl->children);
-    int left = rules_places_left(&e->act, &e->counts);
+    rules_terms t = ui_activity_terms(&e->act);
+    int heads = rules_terms_heads(&t, fl->adults, fl->children);
+    int left = rules_terms_places_left(&t, &e->counts);
     char people[64], places[96];
     i18n_format(people, sizeof people, i18n_plural(c->cat, "%d person", "%d people", heads),
                 heads);
@@ -374,7 +375,7 @@ static const ui_entry *next_activity(const ui_ctx *c, const ui_entry *e)
 }
 
 /* "Dække bord · ca. 30 min." */
-static void task_label(const ui_ctx *c, const helper_task *t, char *out, size_t size)
+static void task_label(const ui_ctx *c, const ui_helper_task *t, char *out, size_t size)
 {
     if (t->minutes > 0) {
         char minutes[48];

@@ -13,7 +13,7 @@
 
 enum { SEC_TODAY = 0, SEC_WEEK, SEC_LATER, SEC_COUNT };
 
-static int section_of(const activity *a, int64_t now)
+static int section_of(const ui_activity *a, int64_t now)
 {
     if (a->start <= now || dktime_days_between(now, a->start) <= 0)
         return SEC_TODAY;
@@ -51,7 +51,7 @@ static bool home_measure(ui_ctx *c, int col_w, int **heights, int **sec)
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        const activity *a = &m->entries[i].act;
+        const ui_activity *a = &m->entries[i].act;
         s[i] = -1;
         h[i] = 0;
         if (ui_entry_over(a, c->now))

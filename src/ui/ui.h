@@ -102,6 +102,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "ui/draw.h"
+#include "ui/ui_activity.h"
 
 /* How a passer-by's phone reads an activity's QR code (decides the line under it). */
 typedef enum ui_qr_kind {
@@ -111,9 +112,10 @@ typedef enum ui_qr_kind {
     UI_QR_CALENDAR  /* "Scan og tilføj til din kalender" */
 } ui_qr_kind;
 
-/* What the UI knows of one activity: the activity, its public counts, its QR code. */
+/* What the UI knows of one activity: the activity (its texts owned by whoever owns the
+ * entries: ui_activity.h), its public counts, its QR code. */
 typedef struct ui_entry {
-    activity act;
+    ui_activity act;
     activity_counts counts;
     const uint8_t *qr; /* qr_size*qr_size modules (1 = dark), or NULL: no code to show */
     int qr_size;

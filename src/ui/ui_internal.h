@@ -232,9 +232,9 @@ int ui_free_helper_slots(const ui_model *m, const ui_entry *e, int64_t now);
 join_state ui_join_state(const ui_model *m, const ui_entry *e, int64_t now);
 join_state ui_task_join_state(const ui_model *m, const ui_entry *e, int index, int64_t now);
 /* True when the activity is over (not shown any more). */
-bool ui_entry_over(const activity *a, int64_t now);
+bool ui_entry_over(const ui_activity *a, int64_t now);
 /* "Dække bord" of a task id, or NULL. */
-const helper_task *ui_task_find(const activity *a, int64_t task_id, int *index);
+const ui_helper_task *ui_task_find(const ui_activity *a, int64_t task_id, int *index);
 
 /* ---- the dark theme of idle (theme.h has the colours) and the burn-in shift (burnin.c) */
 /* The offset (0..range on each axis) of the day screens at `now_ms`: a small cycle of

@@ -53,7 +53,7 @@ void ui_when_in_sentence(const ui_ctx *c, int64_t t, char *out, size_t size)
         text_lower_first(out);
 }
 
-bool ui_entry_over(const activity *a, int64_t now)
+bool ui_entry_over(const ui_activity *a, int64_t now)
 {
     int64_t end = a->end > a->start ? a->end : a->start + 3600;
     return now >= end;
@@ -67,12 +67,14 @@ static join_state paused_if(const ui_model *m, join_state js)
 
 join_state ui_join_state(const ui_model *m, const ui_entry *e, int64_t now)
 {
-    return paused_if(m, rules_join_state(&e->act, &e->counts, now));
+    rules_terms t = ui_activity_terms(&e->act);
+    return paused_if(m, rules_terms_join_state(&t, &e->counts, now));
 }
 
 join_state ui_task_join_state(const ui_model *m, const ui_entry *e, int index, int64_t now)
 {
-    return paused_if(m, rules_task_join_state(&e->act, &e->counts, index, now));
+    rules_terms t = ui_activity_terms(&e->act);
+    return paused_if(m, rules_terms_task_join_state(&t, &e->counts, index, now));
 }
 
 int ui_free_helper_slots(const ui_model *m, const ui_entry *e, int64_t now)
@@ -90,7 +92,7 @@ int ui_free_helper_slots(const ui_model *m, const ui_entry *e, int64_t now)
     return free_slots;
 }
 
-const helper_task *ui_task_find(const activity *a, int64_t task_id, int *index)
+const ui_helper_task *ui_task_find(const ui_activity *a, int64_t task_id, int *index)
 {
     for (int i = 0; i < a->n_tasks && i < ACT_TASKS_MAX; i++) {
         if (a->tasks[i].id == task_id) {
@@ -105,7 +107,7 @@ const helper_task *ui_task_find(const activity *a, int64_t task_id, int *index)
 const char *ui_places_text(const ui_ctx *c, const ui_entry *e, char *buf, size_t size,
                            ui_color *color)
 {
-    const activity *a = &e->act;
+    const ui_activity *a = &e->act;
     *color = COL_CLOSED;
     if (a->cancelled)
         return tr(c, "Cancelled");
@@ -115,7 +117,8 @@ const char *ui_places_text(const ui_ctx *c, const ui_entry *e, char *buf, size_t
     }
     switch (ui_join_state(c->m, e, c->now)) {
     case JOIN_OPEN: {
-        int left = rules_places_left(a, &e->counts);
+        rules_terms t = ui_activity_terms(a);
+        int left = rules_terms_places_left(&t, &e->counts);
         *color = COL_OPEN;
         if (left < 0)
             return tr(c, "There is room for you");

@@ -267,6 +267,50 @@ static void household_and_name_rules(void **state)
     assert_int_equal(rules_refusal(JOIN_PAUSED), JOIN_REFUSAL_PAUSED);
 }
 
+/* The terms carry what the rules read: the same answers from them as from the activity, and
+ * a later change to the activity's texts changes nothing. */
+static void terms_answer_as_the_activity(void **state)
+{
+    (void)state;
+    activity a = common_meal(10);
+    a.n_tasks = 2;
+    strcpy(a.tasks[0].title, "Dække bord");
+    a.tasks[0].slots = 2;
+    strcpy(a.tasks[1].title, "Opvask");
+    a.tasks[1].slots = 0;
+    rules_terms t = rules_terms_of(&a);
+    assert_int_equal(t.mode, SIGNUP_MODE_OPEN);
+    assert_int_equal(t.capacity, 10);
+    assert_int_equal(t.start, a.start);
+    assert_int_equal(t.deadline, a.deadline);
+    assert_true(t.count_household);
+    assert_false(t.cancelled);
+    assert_int_equal(t.n_tasks, 2);
+    assert_int_equal(t.task_slots[0], 2);
+    assert_int_equal(t.task_slots[1], 0);
+    activity_counts c = {.heads_taken = 10, .task_taken = {2, 5}};
+    int64_t times[] = {ts_time("2026-12-01 12:00"), ts_time("2026-12-09 12:00"),
+                       ts_time("2026-12-10 19:00")};
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        assert_int_equal(rules_terms_join_state(&t, &c, times[i]),
+                         rules_join_state(&a, &c, times[i]));
+        for (int k = -1; k <= 2; k++)
+            assert_int_equal(rules_terms_task_join_state(&t, &c, k, times[i]),
+                             rules_task_join_state(&a, &c, k, times[i]));
+    }
+    assert_int_equal(rules_terms_join_state(&t, &c, times[0]), JOIN_WAITLIST);
+    assert_int_equal(rules_terms_task_join_state(&t, &c, 0, times[0]), JOIN_WAITLIST);
+    assert_int_equal(rules_terms_task_join_state(&t, &c, 1, times[0]), JOIN_OPEN);
+    assert_int_equal(rules_terms_places_left(&t, &c), 0);
+    assert_int_equal(rules_terms_heads(&t, 2, 3), 5);
+    assert_int_equal(rules_terms_heads(NULL, 2, 3), 1);
+    /* a task count out of range is cut to what an activity can hold */
+    a.n_tasks = ACT_TASKS_MAX + 5;
+    assert_int_equal(rules_terms_of(&a).n_tasks, ACT_TASKS_MAX);
+    a.n_tasks = -1;
+    assert_int_equal(rules_terms_of(&a).n_tasks, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +325,7 @@ int main(void)
         cmocka_unit_test(helpers_are_one_head),
         cmocka_unit_test(cancelled_untouched_and_empty),
         cmocka_unit_test(household_and_name_rules),
+        cmocka_unit_test(terms_answer_as_the_activity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

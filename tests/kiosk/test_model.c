@@ -50,6 +50,37 @@ static store *program(const char *name, int n, int64_t now)
     return s;
 }
 
+/* The entry holds what the store holds, field by field, text by text. */
+static void assert_same_activity(const ui_activity *u, const activity *a)
+{
+    assert_int_equal(u->id, a->id);
+    assert_string_equal(u->uid, a->uid);
+    assert_string_equal(u->title, a->title);
+    assert_string_equal(u->description, a->description);
+    assert_int_equal(u->category, a->category);
+    assert_string_equal(u->place, a->place);
+    assert_string_equal(u->host, a->host);
+    assert_string_equal(u->host_phone, a->host_phone);
+    assert_string_equal(u->price, a->price);
+    assert_string_equal(u->audience, a->audience);
+    assert_int_equal(u->start, a->start);
+    assert_int_equal(u->end, a->end);
+    assert_int_equal(u->mode, a->mode);
+    assert_int_equal(u->capacity, a->capacity);
+    assert_int_equal(u->deadline, a->deadline);
+    assert_int_equal(u->count_household, a->count_household);
+    assert_int_equal(u->badges, a->badges);
+    assert_string_equal(u->signup_url, a->signup_url);
+    assert_int_equal(u->cancelled, a->cancelled);
+    assert_int_equal(u->n_tasks, a->n_tasks);
+    for (int i = 0; i < a->n_tasks; i++) {
+        assert_int_equal(u->tasks[i].id, a->tasks[i].id);
+        assert_string_equal(u->tasks[i].title, a->tasks[i].title);
+        assert_int_equal(u->tasks[i].minutes, a->tasks[i].minutes);
+        assert_int_equal(u->tasks[i].slots, a->tasks[i].slots);
+    }
+}
+
 static void check_model(store *s, int n_program, int64_t now)
 {
     kiosk_model m;
@@ -64,7 +95,7 @@ static void check_model(store *s, int n_program, int64_t now)
         activity a;
         activity_counts c;
         assert_int_equal(store_activity_get(s, m.entries[i].act.uid, &a, &c, &err), VM_OK);
-        assert_memory_equal(&m.entries[i].act, &a, sizeof a);
+        assert_same_activity(&m.entries[i].act, &a);
         assert_memory_equal(&m.entries[i].counts, &c, sizeof c);
         if (i > 0)
             assert_true(m.entries[i - 1].act.start <= m.entries[i].act.start);
@@ -93,6 +124,156 @@ static void a_small_program_is_there_whole(void **state)
     int64_t now = ts_time(NOW_ISO);
     store *s = program("app_model_small", 25, now);
     check_model(s, 25, now);
+    store_close(s);
+}
+
+/* The bytes of an activity's texts: each non-empty one with its NUL. */
+static size_t text_bytes(const activity *a)
+{
+    const char *texts[] = {a->uid, a->title, a->description, a->place, a->host, a->host_phone,
+                           a->price, a->audience, a->signup_url};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        n += texts[i][0] ? strlen(texts[i]) + 1 : 0;
+    for (int i = 0; i < a->n_tasks; i++)
+        n += strlen(a->tasks[i].title) + 1 + sizeof(ui_helper_task);
+    return n;
+}
+
+/* What an entry may cost beyond its texts and its code's payload: the entry, its code's plan
+ * and alignment. A whole `activity` (3.5 KB of fixed fields) is far over it. */
+#define ENTRY_BYTES 512
+/* One partly filled chunk of the arena. */
+#define ARENA_SLACK 4200
+
+/* The model holds an activity's texts at their length, not at their fields' largest size. */
+static void the_model_holds_texts_at_their_length(void **state)
+{
+    (void)state;
+    int64_t now = ts_time(NOW_ISO);
+    store *s = program("app_model_bytes", 120, now);
+    kiosk_model m;
+    memset(&m, 0, sizeof m);
+    vm_err err = {0};
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    assert_int_equal(m.n_entries, 120);
+    size_t texts = 0;
+    for (size_t i = 0; i < m.n_entries; i++) {
+        activity a;
+        assert_int_equal(store_activity_get(s, m.entries[i].act.uid, &a, NULL, &err), VM_OK);
+        texts += text_bytes(&a);
+        if (m.qrs[i].payload)
+            texts += strlen(m.qrs[i].payload) + 1;
+    }
+    size_t bytes = kiosk_model_bytes(&m);
+    size_t bound = texts + m.n_entries * ENTRY_BYTES + ARENA_SLACK;
+    if (bytes > bound)
+        fail_msg("the model holds %zu bytes for %zu bytes of text in %zu entries (at most %zu)",
+                 bytes, texts, m.n_entries, bound);
+    assert_true(bytes >= texts); /* it does hold them */
+    kiosk_model_free(&m);
+    assert_int_equal(kiosk_model_bytes(&m), 0);
+    store_close(s);
+}
+
+/* `n` bytes of Danish text (æ ø å are two bytes each), ending with `tag` so texts differ. */
+static void danish(char *out, size_t n, const char *tag)
+{
+    static const char words[] = "Vi spiser sammen i fælleshuset og går en tur ved søen. ";
+    size_t o = 0, tag_len = strlen(tag);
+    while (o + tag_len < n) {
+        size_t i = o % (sizeof words - 1);
+        size_t step = (unsigned char)words[i] >= 0x80 ? 2 : 1;
+        if (o + step + tag_len > n) {
+            out[o++] = '.';
+            continue;
+        }
+        memcpy(out + o, words + i, step);
+        o += step;
+    }
+    memcpy(out + o, tag, tag_len);
+    out[n] = '\0';
+}
+
+/* Every field at its largest, eight tasks: the entry gives back exactly what was stored. */
+static void long_texts_come_through_whole(void **state)
+{
+    (void)state;
+    int64_t now = ts_time(NOW_ISO);
+    store *s = NULL;
+    vm_err err = {0};
+    const char *path = ts_path(ts_fresh_dir("app_model_long"), "kiosk.db");
+    assert_int_equal(store_open(path, STORE_CREATE, &s, &err), VM_OK);
+    activity a;
+    memset(&a, 0, sizeof a);
+    danish(a.uid, sizeof a.uid - 1, "u");
+    danish(a.title, sizeof a.title - 1, "t");
+    danish(a.description, sizeof a.description - 1, "d");
+    danish(a.place, sizeof a.place - 1, "p");
+    danish(a.host, sizeof a.host - 1, "h");
+    snprintf(a.host_phone, sizeof a.host_phone, "+45 21 43 65 87");
+    danish(a.price, sizeof a.price - 1, "k");
+    danish(a.audience, sizeof a.audience - 1, "a");
+    memset(a.signup_url, 'x', sizeof a.signup_url - 1);
+    memcpy(a.signup_url, "https://example.org/", 20);
+    a.category = CAT_FOOD;
+    a.start = now + 3600;
+    a.end = a.start + 7200;
+    a.mode = SIGNUP_MODE_OPEN;
+    a.capacity = 30;
+    a.deadline = now + 1800;
+    a.count_household = true;
+    a.badges = BADGE_FREE | BADGE_ALONE_OK;
+    a.n_tasks = ACT_TASKS_MAX;
+    for (int i = 0; i < ACT_TASKS_MAX; i++) {
+        char tag[4] = {(char)('0' + i), '\0'};
+        danish(a.tasks[i].title, sizeof a.tasks[i].title - 1, tag);
+        a.tasks[i].minutes = 10 * (i + 1);
+        a.tasks[i].slots = i;
+    }
+    assert_int_equal(strlen(a.description), 1199);
+    if (store_activity_put(s, &a, &err) != VM_OK)
+        fail_msg("put: %s", err.msg);
+    activity stored;
+    assert_int_equal(store_activity_get(s, a.uid, &stored, NULL, &err), VM_OK);
+    assert_string_equal(stored.description, a.description);
+    kiosk_model m;
+    memset(&m, 0, sizeof m);
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    assert_int_equal(m.n_entries, 1);
+    assert_same_activity(&m.entries[0].act, &stored);
+    assert_int_equal(strlen(m.entries[0].act.description), 1199);
+    assert_int_equal(m.entries[0].act.n_tasks, ACT_TASKS_MAX);
+    /* the code's plan names its entry by the entry's own uid */
+    assert_ptr_equal(m.qrs[0].uid, m.entries[0].act.uid);
+    kiosk_model_free(&m);
+    store_close(s);
+}
+
+/* A reload replaces the texts (ASan tells if the old arena were kept) and the codes already
+ * made come along, named by the new entries. */
+static void a_reload_replaces_the_texts(void **state)
+{
+    (void)state;
+    int64_t now = ts_time(NOW_ISO);
+    store *s = program("app_model_reload", 40, now);
+    kiosk_model m;
+    memset(&m, 0, sizeof m);
+    vm_err err = {0};
+    assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+    kiosk_model_need_qr(&m, &m.entries[3]);
+    assert_non_null(m.entries[3].qr);
+    const uint8_t *made = m.entries[3].qr;
+    size_t bytes = kiosk_model_bytes(&m);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(kiosk_model_load(&m, s, now, NULL, &err), VM_OK);
+        assert_int_equal(kiosk_model_bytes(&m), bytes); /* replaced, not added to */
+    }
+    assert_ptr_equal(m.entries[3].qr, made); /* the code made once is kept */
+    assert_ptr_equal(m.qrs[3].uid, m.entries[3].act.uid);
+    assert_string_equal(m.entries[3].act.uid, "act-0003");
+    assert_string_equal(m.entries[3].act.title, "Aktivitet 0003");
+    kiosk_model_free(&m);
     store_close(s);
 }
 
@@ -173,6 +354,9 @@ int main(void)
         cmocka_unit_test(a_big_program_is_a_bounded_window),
         cmocka_unit_test(a_small_program_is_there_whole),
         cmocka_unit_test(contacts_with_codes_that_call),
+        cmocka_unit_test(the_model_holds_texts_at_their_length),
+        cmocka_unit_test(long_texts_come_through_whole),
+        cmocka_unit_test(a_reload_replaces_the_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -276,11 +276,13 @@ static i18n_catalog *danish(void)
     return NULL;
 }
 
-static void entry(ui_entry *e, const char *uid, const char *title, category cat,
-                  const char *start_local, int minutes, int capacity, int taken)
+static void entry(ui_entry *e, ui_arena *text, const char *uid, const char *title,
+                  category cat, const char *start_local, int minutes, int capacity, int taken)
 {
     memset(e, 0, sizeof *e);
-    activity *a = &e->act;
+    activity act;
+    memset(&act, 0, sizeof act);
+    activity *a = &act;
     snprintf(a->uid, sizeof a->uid, "%s", uid);
     snprintf(a->title, sizeof a->title, "%s", title);
     snprintf(a->place, sizeof a->place, "Fælleshuset");
@@ -295,6 +297,7 @@ static void entry(ui_entry *e, const char *uid, const char *title, category cat,
     a->badges = capacity < 0 ? BADGE_FREE | BADGE_JUST_COME : BADGE_ALONE_OK;
     e->counts.heads_taken = taken;
     e->counts.signups = taken;
+    assert_true(ui_activity_fill(&e->act, a, text));
 }
 
 static bool compare_golden(const char *name, const unsigned char *px, int w, int h)
@@ -364,11 +367,15 @@ static void draw_golden_screen_texts(int w, int h, bool open_detail, bool blend_
     assert_non_null(da);
     const i18n_catalog *langs[] = {da};
     ui_entry entries[4];
-    entry(&entries[0], "spis-1", "Fællesspisning", CAT_FOOD, "2026-11-23 18:00", 120, 40, 31);
-    entry(&entries[1], "gaa-1", "Gåtur i parken", CAT_WALK, "2026-11-24 10:00", 60, -1, 0);
-    entry(&entries[2], "banko-1", "Banko", CAT_GAMES, "2026-11-26 19:00", 120, 30, 30);
+    ui_arena text = {0};
+    entry(&entries[0], &text, "spis-1", "Fællesspisning", CAT_FOOD, "2026-11-23 18:00", 120,
+          40, 31);
+    entry(&entries[1], &text, "gaa-1", "Gåtur i parken", CAT_WALK, "2026-11-24 10:00", 60, -1,
+          0);
+    entry(&entries[2], &text, "banko-1", "Banko", CAT_GAMES, "2026-11-26 19:00", 120, 30, 30);
     entries[2].counts.waiting = 2;
-    entry(&entries[3], "strik-1", "Strikkecafé", CAT_CRAFTS, "2026-12-02 14:00", 120, 0, 3);
+    entry(&entries[3], &text, "strik-1", "Strikkecafé", CAT_CRAFTS, "2026-12-02 14:00", 120, 0,
+          3);
     ui_model m = {.entries = entries, .n_entries = 4, .langs = langs, .n_langs = 1,
                   .estate_name = "Fælleshuset Solbakken"};
     ui_options o = {.width = w, .height = h, .idle_ms = 60000};
@@ -400,6 +407,7 @@ static void draw_golden_screen_texts(int w, int h, bool open_detail, bool blend_
     render_copied(r, &texts_copied, &icons_copied, &corners_copied);
     ui_frame_free(&f);
     ui_free(u);
+    ui_arena_free(&text);
     i18n_catalog_free(da);
     render_close(r);
 }

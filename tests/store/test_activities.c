@@ -245,6 +245,30 @@ static void between_selects_by_overlap_in_order(void **state)
  * the window holds; one with the same start as the last read but left out is not counted in
  * (nor are its sign-ups given to another). Every way of reading gives the same activities,
  * tasks and counts as reading them all. */
+
+/* store_activities_first_each's callback: each activity is the window's next, whole. */
+typedef struct each_check {
+    const activity *all;
+    const activity_counts *all_counts;
+    size_t want_n;
+    size_t seen;
+    size_t stop_at; /* 0 = never: else returns VM_ERR_NOMEM at this index */
+} each_check;
+
+static vm_status each_one(void *ctx, size_t index, size_t n, const activity *a,
+                          const activity_counts *counts, vm_err *err)
+{
+    each_check *c = ctx;
+    assert_int_equal(index, c->seen);
+    assert_int_equal(n, c->want_n);
+    assert_memory_equal(a, &c->all[index], sizeof *a);
+    assert_memory_equal(counts, &c->all_counts[index], sizeof *counts);
+    c->seen++;
+    if (c->stop_at && index == c->stop_at)
+        return err_set(err, VM_ERR_NOMEM, "stop");
+    return VM_OK;
+}
+
 static void first_reads_a_bounded_window(void **state)
 {
     (void)state;
@@ -295,7 +319,28 @@ static void first_reads_a_bounded_window(void **state)
         }
         free(got);
         free(counts);
+        /* the same window one activity at a time */
+        each_check c = {.all = all, .all_counts = all_counts, .want_n = want};
+        more = !more;
+        assert_int_equal(store_activities_first_each(s, NOW - DAY, NOW + DAY, maxes[m],
+                                                     each_one, &c, &more, &err),
+                         VM_OK);
+        assert_int_equal(c.seen, want);
+        assert_true(more == (maxes[m] < 30));
     }
+    /* a status from the callback stops the walk and comes back */
+    each_check stop = {.all = all, .all_counts = all_counts, .want_n = 30, .stop_at = 3};
+    assert_int_equal(store_activities_first_each(s, NOW - DAY, NOW + DAY, 100, each_one, &stop,
+                                                 NULL, &err),
+                     VM_ERR_NOMEM);
+    assert_int_equal(stop.seen, 4);
+    assert_int_equal(store_activities_first_each(s, NOW - DAY, NOW + DAY, 0, each_one, &stop,
+                                                 NULL, &err),
+                     VM_ERR_INVALID);
+    /* the store is usable after (its read transaction ended) */
+    activity again;
+    assert_int_equal(store_activity_get(s, "a00", &again, NULL, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &again, &err), VM_OK);
     assert_int_equal(store_activities_first(s, NOW - DAY, NOW + DAY, 0, &got, NULL, &n, NULL,
                                             &err),
                      VM_ERR_INVALID);

@@ -91,18 +91,20 @@ static void set(activity *a, const char *uid, const char *title, category cat,
 static void build_model(harness *h)
 {
     ui_entry *e = h->entries;
+    activity *acts = h->acts;
     memset(e, 0, sizeof h->entries);
+    memset(acts, 0, sizeof h->acts);
     activity *a;
 
-    a = &e[E_GAMMEL].act;
+    a = &acts[E_GAMMEL];
     set(a, "gammel-2311", "Brætspil", CAT_GAMES, "2026-11-23 19:00", "2026-11-23 21:00");
 
-    a = &e[E_KAFFE].act;
+    a = &acts[E_KAFFE];
     set(a, "kaffe-2411", "Morgenkaffe", CAT_CAFE, "2026-11-24 09:30", "2026-11-24 11:00");
     snprintf(a->host, sizeof a->host, "Lis");
     a->badges = BADGE_FREE;
 
-    a = &e[E_GAA].act;
+    a = &acts[E_GAA];
     set(a, "gaa-2411", "Gåtur i parken", CAT_WALK, "2026-11-24 10:20", "2026-11-24 11:30");
     snprintf(a->host, sizeof a->host, "Karl");
     snprintf(a->place, sizeof a->place, "Ved hovedindgangen");
@@ -112,7 +114,7 @@ static void build_model(harness *h)
     e[E_GAA].qr_size = 21;
     e[E_GAA].qr_kind = UI_QR_CALENDAR;
 
-    a = &e[E_SPIS].act;
+    a = &acts[E_SPIS];
     set(a, "spis-2411", "Fællesspisning", CAT_FOOD, "2026-11-24 18:00", "2026-11-24 20:00");
     snprintf(a->host, sizeof a->host, "Hanne");
     snprintf(a->price, sizeof a->price, "25 kr., børn 10 kr.");
@@ -134,31 +136,31 @@ static void build_model(harness *h)
     e[E_SPIS].qr_size = 21;
     e[E_SPIS].qr_kind = UI_QR_URL;
 
-    a = &e[E_STRIK].act;
+    a = &acts[E_STRIK];
     set(a, "strik-2511", "Strikkecafé", CAT_CRAFTS, "2026-11-25 14:00", "2026-11-25 16:00");
     a->badges = BADGE_STEP_FREE;
 
-    a = &e[E_LEKTIE].act;
+    a = &acts[E_LEKTIE];
     set(a, "lektie-2511", "Lektiecafé", CAT_HOMEWORK, "2026-11-25 15:00", "2026-11-25 17:00");
     a->capacity = 4;
     a->badges = BADGE_FREE;
     e[E_LEKTIE].counts = (activity_counts){.heads_taken = 3, .signups = 3, .adults = 3};
 
-    a = &e[E_BANKO].act;
+    a = &acts[E_BANKO];
     set(a, "banko-2611", "Banko", CAT_GAMES, "2026-11-26 19:00", "2026-11-26 21:30");
     snprintf(a->price, sizeof a->price, "Plader 10 kr.");
     a->capacity = 20;
     e[E_BANKO].counts = (activity_counts){.heads_taken = 20, .signups = 20, .adults = 20,
                                           .waiting = 2};
 
-    a = &e[E_FOREDRAG].act;
+    a = &acts[E_FOREDRAG];
     set(a, "foredrag-2711", "Foredrag: Bedre søvn", CAT_TALK, "2026-11-27 19:00",
         "2026-11-27 20:30");
     a->capacity = 40;
     a->deadline = ts_time("2026-11-24 08:00");
     e[E_FOREDRAG].counts = (activity_counts){.heads_taken = 10, .signups = 10, .adults = 10};
 
-    a = &e[E_VAERKSTED].act;
+    a = &acts[E_VAERKSTED];
     set(a, "vaerksted-3011", "Cykelværksted", CAT_WORKSHOP, "2026-11-30 16:00",
         "2026-11-30 18:00");
     a->mode = SIGNUP_MODE_HELPERS;
@@ -166,16 +168,26 @@ static void build_model(harness *h)
     a->tasks[0] = (helper_task){21, "Lave kaffe", 30, 1};
     a->tasks[1] = (helper_task){22, "Rydde op", 20, 2};
 
-    a = &e[E_FEST].act;
+    a = &acts[E_FEST];
     set(a, "fest-1212", "Julefest", CAT_PARTY, "2026-12-12 17:00", "2026-12-12 22:00");
     a->capacity = 60;
     a->cancelled = true;
 
+    h_sync(h);
     h->m.entries = h->entries;
     h->m.n_entries = E_COUNT;
     h->m.langs = (const i18n_catalog *const *)h->langs;
     h->m.n_langs = h->n_langs;
     h->m.estate_name = "Fælleshuset, Solbakken";
+}
+
+void h_sync(harness *h)
+{
+    ui_arena old = h->text;
+    h->text = (ui_arena){0};
+    for (int i = 0; i < E_COUNT; i++)
+        assert_true(ui_activity_fill(&h->entries[i].act, &h->acts[i], &h->text));
+    ui_arena_free(&old);
 }
 
 harness *h_new(int width, int height)
@@ -220,6 +232,7 @@ void h_free(harness *h)
         return;
     ui_free(h->u);
     ui_frame_free(&h->f);
+    ui_arena_free(&h->text);
     for (size_t i = 0; i < h->n_langs; i++)
         i18n_catalog_free(h->langs[i]);
     free(h);

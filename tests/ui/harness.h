@@ -46,6 +46,9 @@ typedef struct harness {
     ui *u;
     ui_model m;
     ui_entry entries[E_COUNT];
+    activity acts[E_COUNT]; /* what the entries show, as the store gives it: a test that
+                               changes a text changes it here and calls h_sync */
+    ui_arena text;          /* the entries' texts */
     i18n_catalog *langs[3];
     size_t n_langs;
     ui_measure ms;
@@ -70,6 +73,9 @@ harness *h_new(int width, int height);
 /* The same on a panel of this diagonal. */
 harness *h_new_panel(int width, int height, double inches);
 void h_free(harness *h);
+/* Fills every entry's act from h->acts again, as the app does at a reload (the counts and
+ * codes stay; the generation is the test's to change). */
+void h_sync(harness *h);
 
 /* The checks of every frame (checks.h): placement, the people's sizes on h->ppm, words. */
 void h_check_frame(harness *h);

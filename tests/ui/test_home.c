@@ -401,7 +401,7 @@ static void longest_texts(void **state)
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         harness *h = h_new(sizes[k][0], sizes[k][1]);
         h->check_words = false; /* longer than anything a screen can hold whole */
-        activity *a = &h->entries[E_SPIS].act;
+        activity *a = &h->acts[E_SPIS];
         char word[] = "Spisning\xC3\xA6\xC3\xB8\xC3\xA5 ";
         a->title[0] = a->place[0] = a->host[0] = a->description[0] = '\0';
         while (strlen(a->title) + strlen(word) < sizeof a->title)
@@ -416,6 +416,7 @@ static void longest_texts(void **state)
         while (strlen(a->tasks[0].title) + strlen(word) < sizeof a->tasks[0].title)
             strcat(a->tasks[0].title, word);
         h->m.estate_name = a->title;
+        h_sync(h);
         h_build(h);
         h_open_detail(h, E_SPIS);
         for (int i = 0; i < 40; i++) {
@@ -442,7 +443,7 @@ static void a_tall_day_keeps_its_words_in_view(void **state)
     harness *h = h_new(800, 480);
     static const int moved[] = {E_STRIK, E_LEKTIE, E_BANKO, E_FOREDRAG, E_VAERKSTED};
     for (size_t i = 0; i < sizeof moved / sizeof moved[0]; i++) {
-        activity *a = &h->entries[moved[i]].act;
+        ui_activity *a = &h->entries[moved[i]].act;
         a->start = ts_time("2026-11-24 12:00") + (int64_t)i * 3600;
         a->end = a->start + 3600;
     }
@@ -479,8 +480,9 @@ static void a_long_word_later_in_the_week_stays_whole(void **state)
     static const int sizes[][2] = {{480, 800}, {800, 480}};
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         harness *h = h_new(sizes[k][0], sizes[k][1]);
-        activity *a = &h->entries[E_VAERKSTED].act;
+        activity *a = &h->acts[E_VAERKSTED];
         snprintf(a->title, sizeof a->title, "%s", "Reparationsværksted");
+        h_sync(h);
         h->m.generation++;
         h_build(h);
         assert_true(h->check_words);

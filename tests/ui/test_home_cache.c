@@ -54,8 +54,9 @@ static void a_new_generation_is_measured_afresh(void **state)
     h_build(h);
     int before = h_widget(h, "card:kaffe-2411")->rect.h;
     /* The program is reloaded with a longer title: a new generation. */
-    snprintf(h->entries[E_KAFFE].act.title, sizeof h->entries[E_KAFFE].act.title, "%s",
+    snprintf(h->acts[E_KAFFE].title, sizeof h->acts[E_KAFFE].title, "%s",
              "Morgenkaffe med rundstykker og avisen i caféen");
+    h_sync(h);
     h->m.generation = 1; /* the same generation: the kept height stays (as it must) */
     h_build(h);
     assert_int_equal(h_widget(h, "card:kaffe-2411")->rect.h, before);

@@ -275,8 +275,9 @@ static void today_and_tomorrow_whole_in_every_language(void **state)
         }
         /* a title of two lines ("Gåtur rundt om søen" in the demo) starts on its time's
          * line: tomorrow still whole */
-        snprintf(h->entries[E_STRIK].act.title, sizeof h->entries[E_STRIK].act.title,
+        snprintf(h->acts[E_STRIK].title, sizeof h->acts[E_STRIK].title,
                  "Gåtur rundt om søen");
+        h_sync(h);
         h_build(h);
         ui_rect t = drawn_rect(h, "card:strik-2511");
         list = h_widget(h, "list");

@@ -125,8 +125,9 @@ static void a_new_program(void **state)
     harness *h = home_kept(1920, 1080);
     int before = h_widget(h, "card:lektie-2511")->rect.h;
     /* the program is imported again with a longer title: a new generation */
-    snprintf(h->entries[E_LEKTIE].act.title, sizeof h->entries[E_LEKTIE].act.title, "%s",
+    snprintf(h->acts[E_LEKTIE].title, sizeof h->acts[E_LEKTIE].title, "%s",
              "Lektiecafé med hjælp til matematik");
+    h_sync(h);
     h->m.generation++;
     assert_as_fresh(h);
     assert_true(h_widget(h, "card:lektie-2511")->rect.h > before);
@@ -197,8 +198,9 @@ static void an_hour_before(void **state)
     static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         harness *h = home_kept(sizes[i][0], sizes[i][1]);
-        snprintf(h->entries[E_SPIS].act.title, sizeof h->entries[E_SPIS].act.title, "%s",
+        snprintf(h->acts[E_SPIS].title, sizeof h->acts[E_SPIS].title, "%s",
                  "Fælles mad i salen");
+        h_sync(h);
         h->m.generation++;
         later(h, 7 * 3600000LL); /* 17:00:00 */
         assert_as_fresh(h);
