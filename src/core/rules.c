@@ -4,18 +4,26 @@
 
 #include "core/utf8.h"
 
-rules_terms rules_terms_of(const activity *a)
+rules_terms rules_terms_make(signup_mode mode, int capacity, int64_t start, int64_t deadline,
+                             bool cancelled, bool count_household, int n_tasks)
 {
     rules_terms t = {0};
+    t.mode = mode;
+    t.capacity = capacity;
+    t.start = start;
+    t.deadline = deadline;
+    t.cancelled = cancelled;
+    t.count_household = count_household;
+    t.n_tasks = n_tasks < 0 ? 0 : n_tasks > ACT_TASKS_MAX ? ACT_TASKS_MAX : n_tasks;
+    return t;
+}
+
+rules_terms rules_terms_of(const activity *a)
+{
     if (!a)
-        return t;
-    t.mode = a->mode;
-    t.capacity = a->capacity;
-    t.start = a->start;
-    t.deadline = a->deadline;
-    t.cancelled = a->cancelled;
-    t.count_household = a->count_household;
-    t.n_tasks = a->n_tasks < 0 ? 0 : a->n_tasks > ACT_TASKS_MAX ? ACT_TASKS_MAX : a->n_tasks;
+        return (rules_terms){0};
+    rules_terms t = rules_terms_make(a->mode, a->capacity, a->start, a->deadline, a->cancelled,
+                                     a->count_household, a->n_tasks);
     for (int i = 0; i < t.n_tasks; i++)
         t.task_slots[i] = a->tasks[i].slots;
     return t;

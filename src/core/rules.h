@@ -73,6 +73,11 @@ typedef struct rules_terms {
 } rules_terms;
 
 rules_terms rules_terms_of(const activity *a);
+/* Terms from an activity's scalars, with `n_tasks` cut to 0..ACT_TASKS_MAX and every task's
+ * slots 0 (the caller sets task_slots[0..n_tasks)): for a holder of an activity's fields
+ * other than `activity`. */
+rules_terms rules_terms_make(signup_mode mode, int capacity, int64_t start, int64_t deadline,
+                             bool cancelled, bool count_household, int n_tasks);
 
 int rules_terms_heads(const rules_terms *t, int adults, int children);
 int rules_terms_places_left(const rules_terms *t, const activity_counts *c);

@@ -135,16 +135,10 @@ bool ui_activity_fill(ui_activity *out, const activity *a, ui_arena *arena)
 
 rules_terms ui_activity_terms(const ui_activity *a)
 {
-    rules_terms t = {0};
     if (!a)
-        return t;
-    t.mode = a->mode;
-    t.capacity = a->capacity;
-    t.start = a->start;
-    t.deadline = a->deadline;
-    t.cancelled = a->cancelled;
-    t.count_household = a->count_household;
-    t.n_tasks = a->n_tasks < 0 ? 0 : a->n_tasks > ACT_TASKS_MAX ? ACT_TASKS_MAX : a->n_tasks;
+        return (rules_terms){0};
+    rules_terms t = rules_terms_make(a->mode, a->capacity, a->start, a->deadline, a->cancelled,
+                                     a->count_household, a->n_tasks);
     for (int i = 0; i < t.n_tasks; i++)
         t.task_slots[i] = a->tasks[i].slots;
     return t;

@@ -408,6 +408,24 @@ static bool has_bytes(const char *data, size_t len, const char *what)
     return false;
 }
 
+/* A sign-up link's code drawn on a 200 x 200 pt PDF page in a fresh folder named `name`, at
+ * an odd place and module size; the PDF's bytes (to free) in *len, the code in *q. */
+static char *code_on_paper(const char *name, qr_code **q, size_t *len)
+{
+    assert_int_equal(qr_encode("https://beboer.dk/tilmeld/spis-2026-11-26", q, NULL), VM_OK);
+    const char *path = ts_path(ts_fresh_dir(name), "code.pdf");
+    cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 200);
+    cairo_t *cr = cairo_create(s);
+    qr_draw(cr, *q, 17.28, 33.6, 0.96);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+    char *pdf = ts_read_file(path, len);
+    assert_non_null(pdf);
+    return pdf;
+}
+
 /* On paper a code is a form of its own in module units (its box the code with its quiet
  * zone), painted once where it goes: cairo then prints whole and half modules, not the
  * page's points with three decimals, for each of the ~31,000 runs of a week's program. On
@@ -416,19 +434,8 @@ static void test_code_on_paper_is_a_form_in_modules(void **state)
 {
     (void)state;
     qr_code *q = NULL;
-    assert_int_equal(qr_encode("https://beboer.dk/tilmeld/spis-2026-11-26", &q, NULL), VM_OK);
-    const char *dir = ts_fresh_dir("qr-pdf");
-    const char *path = ts_path(dir, "code.pdf");
-    cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 200);
-    cairo_t *cr = cairo_create(s);
-    qr_draw(cr, q, 17.28, 33.6, 0.96);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
-    cairo_surface_destroy(s);
     size_t len = 0;
-    char *pdf = ts_read_file(path, &len);
-    assert_non_null(pdf);
+    char *pdf = code_on_paper("qr-pdf", &q, &len);
     char box[64];
     int full = qr_size_with_quiet_zone(q);
     snprintf(box, sizeof box, "/BBox [ 0 0 %d %d ]", full, full);
@@ -594,19 +601,8 @@ static void test_code_form_strokes_each_row_once_with_dashes(void **state)
 {
     (void)state;
     qr_code *q = NULL;
-    assert_int_equal(qr_encode("https://beboer.dk/tilmeld/spis-2026-11-26", &q, NULL), VM_OK);
-    const char *dir = ts_fresh_dir("qr-rows");
-    const char *path = ts_path(dir, "code.pdf");
-    cairo_surface_t *s = cairo_pdf_surface_create(path, 200, 200);
-    cairo_t *cr = cairo_create(s);
-    qr_draw(cr, q, 17.28, 33.6, 0.96);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
-    cairo_surface_destroy(s);
     size_t len = 0;
-    char *pdf = ts_read_file(path, &len);
-    assert_non_null(pdf);
+    char *pdf = code_on_paper("qr-rows", &q, &len);
     char *content = inflate_streams(pdf, len);
     assert_non_null(content);
 
