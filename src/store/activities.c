@@ -585,6 +585,28 @@ vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
     return load_window(s, from, to, max, out, counts, n, more, err);
 }
 
+/* How many activities store_activities_first_each reads whole at once: a batch's tasks and
+ * counts come from the same two grouped queries as a whole window's (load_program_details),
+ * and a batch is 32 x 3.5 KB, not the window's 300. */
+#define EACH_BATCH 32
+
+/* Hands the batch's `len` activities (the window's from `first` on; `n` in all) to `fn`,
+ * with their tasks and counts read in two queries. */
+static vm_status hand_over_batch(store *s, int64_t from, int64_t to, activity *batch,
+                                 activity_counts *counts, size_t len, size_t first, size_t n,
+                                 store_activity_fn fn, void *ctx, vm_err *err)
+{
+    memset(counts, 0, len * sizeof *counts);
+    /* earlier batches' rows (starting before) are read again and ignored, as are the next
+     * batch's with the same start as this one's last */
+    int64_t until = batch[len - 1].start + 1;
+    vm_status status =
+        load_program_details(s, from, until < to ? until : to, batch, counts, len, err);
+    for (size_t i = 0; i < len && status == VM_OK; i++)
+        status = fn(ctx, first + i, n, &batch[i], &counts[i], err);
+    return status;
+}
+
 vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t max,
                                       store_activity_fn fn, void *ctx, bool *more,
                                       vm_err *err)
@@ -594,12 +616,13 @@ vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t
         *more = false;
     if (!s || !fn || !max)
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the activities.");
-    int64_t *ids = malloc((max + 1) * sizeof *ids);
-    activity *a = malloc(sizeof *a); /* one at a time */
-    size_t n = 0;
+    activity *batch = malloc(EACH_BATCH * sizeof *batch);
+    activity_counts *counts = malloc(EACH_BATCH * sizeof *counts);
+    int64_t n = 0;
     bool in_read = false;
+    sqlite3_stmt *st = NULL;
     vm_status status = VM_OK;
-    if (!ids || !a) {
+    if (!batch || !counts) {
         status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the program.");
         goto out;
     }
@@ -607,11 +630,11 @@ vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t
     if (status != VM_OK)
         goto out;
     in_read = true;
-    sqlite3_stmt *st = st_prepare(s,
-                                  "SELECT id FROM activities "
-                                  "WHERE end_utc > ?1 AND start_utc < ?2 "
-                                  "ORDER BY start_utc, title, id LIMIT ?3",
-                                  err);
+    /* the window's size first: `fn` is told it with the first activity */
+    st = st_prepare(s,
+                    "SELECT count(*) FROM (SELECT 1 FROM activities "
+                    "WHERE end_utc > ?1 AND start_utc < ?2 LIMIT ?3)",
+                    err);
     if (!st) {
         status = err->status;
         goto out;
@@ -619,32 +642,51 @@ vm_status store_activities_first_each(store *s, int64_t from, int64_t to, size_t
     st_bind_i64(st, 1, from);
     st_bind_i64(st, 2, to);
     st_bind_i64(st, 3, (int64_t)max + 1); /* one more, to know whether there is more */
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        ids[n++] = sqlite3_column_int64(st, 0);
-    if (rc != SQLITE_DONE)
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    else
         status = st_error(s->db, rc, err, "reading the program");
     st_reset(st);
     if (status != VM_OK)
         goto out;
-    if (n > max) {
-        n = max;
+    if ((size_t)n > max) {
+        n = (int64_t)max;
         if (more)
             *more = true;
     }
-    for (size_t i = 0; i < n && status == VM_OK; i++) {
-        activity_counts counts;
-        status = st_activity_load(s, ids[i], NULL, a, err);
-        if (status == VM_OK)
-            status = st_activity_counts(s, a, &counts, err);
-        if (status == VM_OK)
-            status = fn(ctx, i, n, a, &counts, err);
+    st = st_prepare(s,
+                    "SELECT " ACT_COLUMNS " FROM activities "
+                    "WHERE end_utc > ?1 AND start_utc < ?2 "
+                    "ORDER BY start_utc, title, id LIMIT ?3",
+                    err);
+    if (!st) {
+        status = err->status;
+        goto out;
     }
+    st_bind_i64(st, 1, from);
+    st_bind_i64(st, 2, to);
+    st_bind_i64(st, 3, n);
+    size_t len = 0, done = 0;
+    while (status == VM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_activity_row(st, &batch[len++]);
+        if (len == EACH_BATCH) {
+            status = hand_over_batch(s, from, to, batch, counts, len, done, (size_t)n, fn, ctx,
+                                     err);
+            done += len;
+            len = 0;
+        }
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the program");
+    if (status == VM_OK && len > 0)
+        status = hand_over_batch(s, from, to, batch, counts, len, done, (size_t)n, fn, ctx, err);
+    st_reset(st);
 out:
     if (in_read)
         st_rollback(s); /* it only read */
-    free(ids);
-    free(a);
+    free(batch);
+    free(counts);
     return status;
 }
 

@@ -194,8 +194,9 @@ vm_status store_activities_first(store *s, int64_t from, int64_t to, size_t max,
 
 /* The same window handed over one activity at a time: `fn` is called for each, in that order,
  * with its index and the window's size `n` (known before the first call), and what it is
- * given is valid only during the call. So the window never exists as an array of whole
- * activities (3.5 KB each): the kiosk's model copies what it keeps. Read in one read
+ * given is valid only during the call. The window is read in batches of a few dozen whole
+ * activities (3.5 KB each), each batch's tasks and counts in two grouped queries, so it never
+ * exists as one array of 300: the kiosk's model copies what it keeps. Read in one read
  * transaction (a consistent picture). A status other than VM_OK from `fn` stops the walk and
  * is returned. */
 typedef vm_status (*store_activity_fn)(void *ctx, size_t index, size_t n, const activity *a,

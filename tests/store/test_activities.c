@@ -275,11 +275,14 @@ static void first_reads_a_bounded_window(void **state)
     store *s = tu_open(tu_db_path("store_act_first"));
     vm_err err = {0};
     char uid[16], title[32];
-    for (int i = 0; i < 30; i++) {
+    /* more than two of first_each's batches (32), with a pair of equal starts split across
+     * each batch's end (31 and 32, 63 and 64) */
+    enum { N_ACTS = 70 };
+    for (int i = 0; i < N_ACTS; i++) {
         snprintf(uid, sizeof uid, "a%02d", i);
         snprintf(title, sizeof title, "Aktivitet %02d", i);
         /* pairs with the same start: 0 and 1, 2 and 3, ... */
-        activity a = tu_activity(uid, title, NOW + 3600 + (i / 2) * 3600);
+        activity a = tu_activity(uid, title, NOW + 3600 + (i / 2) * 600);
         a.mode = SIGNUP_MODE_OPEN;
         if (i % 3 == 0) {
             a.mode = SIGNUP_MODE_HELPERS;
@@ -304,15 +307,15 @@ static void first_reads_a_bounded_window(void **state)
     assert_int_equal(store_activities_between(s, NOW - DAY, NOW + DAY, &all, &all_counts,
                                               &n_all, &err),
                      VM_OK);
-    assert_int_equal(n_all, 30);
-    const size_t maxes[] = {1, 7, 8, 29, 30, 31, 100};
+    assert_int_equal(n_all, N_ACTS);
+    const size_t maxes[] = {1, 7, 8, 31, 32, 33, 64, 65, 69, 70, 71, 100};
     for (size_t m = 0; m < sizeof maxes / sizeof maxes[0]; m++) {
         assert_int_equal(store_activities_first(s, NOW - DAY, NOW + DAY, maxes[m], &got,
                                                 &counts, &n, &more, &err),
                          VM_OK);
-        size_t want = maxes[m] < 30 ? maxes[m] : 30;
+        size_t want = maxes[m] < N_ACTS ? maxes[m] : N_ACTS;
         assert_int_equal(n, want);
-        assert_true(more == (maxes[m] < 30));
+        assert_true(more == (maxes[m] < N_ACTS));
         for (size_t i = 0; i < n; i++) {
             assert_memory_equal(&got[i], &all[i], sizeof got[i]);
             assert_memory_equal(&counts[i], &all_counts[i], sizeof counts[i]);
@@ -326,14 +329,14 @@ static void first_reads_a_bounded_window(void **state)
                                                      each_one, &c, &more, &err),
                          VM_OK);
         assert_int_equal(c.seen, want);
-        assert_true(more == (maxes[m] < 30));
+        assert_true(more == (maxes[m] < N_ACTS));
     }
     /* a status from the callback stops the walk and comes back */
-    each_check stop = {.all = all, .all_counts = all_counts, .want_n = 30, .stop_at = 3};
+    each_check stop = {.all = all, .all_counts = all_counts, .want_n = N_ACTS, .stop_at = 40};
     assert_int_equal(store_activities_first_each(s, NOW - DAY, NOW + DAY, 100, each_one, &stop,
                                                  NULL, &err),
                      VM_ERR_NOMEM);
-    assert_int_equal(stop.seen, 4);
+    assert_int_equal(stop.seen, 41); /* in the second batch */
     assert_int_equal(store_activities_first_each(s, NOW - DAY, NOW + DAY, 0, each_one, &stop,
                                                  NULL, &err),
                      VM_ERR_INVALID);
