@@ -225,8 +225,9 @@ vm_status kiosk_model_load(kiosk_model *m, store *s, int64_t now, const char *ur
     for (size_t i = 0; l.made.index && i < m->n_entries; i++)
         if (m->qrs[i].modules)
             l.made.index[l.made.n++] = i;
-    /* The store hands over one activity at a time, and its texts go to the arena at their
-     * length: the window never exists as whole activity structs (3.5 KB each). */
+    /* The store hands over one activity at a time (read in batches of 32), and its texts go
+     * to the arena at their length: the window never exists as 300 whole activity structs
+     * (3.5 KB each). */
     st = store_activities_first_each(s, now - 12 * 3600,
                                      now + (int64_t)MODEL_WEEKS_AHEAD * 7 * 86400,
                                      MODEL_MAX_ENTRIES, take_one, &l, &more, err);

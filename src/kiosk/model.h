@@ -11,8 +11,9 @@
  * so 300 activities cost the length of their words and some 300 bytes each, not 300 whole
  * `activity` structs (3.5 KB each, most of it empty fields); kiosk_model_bytes counts it.
  *
- * The store hands the window over one activity at a time (store_activities_first_each), so
- * a load never holds it as whole structs either.
+ * The store hands the window over one activity at a time, reading it in batches of 32 with
+ * grouped queries (store_activities_first_each), so a load never holds it as 300 whole
+ * structs either.
  *
  * Ownership: a kiosk_model owns its entries, their texts and QR grids; kiosk_model_load
  * replaces them all (the previous texts are freed once the new ones are in).

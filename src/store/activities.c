@@ -428,9 +428,11 @@ static activity *find_by_id(const id_pos *index, size_t n, activity *list, int64
 }
 
 /* The tasks and (when clist is given) the counts of every activity in `list`, which holds
- * those with end > from and start < to: two queries for the whole program. */
-static vm_status load_program_details(store *s, int64_t from, int64_t to, activity *list,
-                                      activity_counts *clist, size_t len, vm_err *err)
+ * those with end > from and since <= start < to: two queries for the whole program (or a
+ * batch of it, which `since` keeps from reading the batches before again). */
+static vm_status load_program_details(store *s, int64_t from, int64_t since, int64_t to,
+                                      activity *list, activity_counts *clist, size_t len,
+                                      vm_err *err)
 {
     vm_status status = VM_OK;
     id_pos *index = malloc(len * sizeof *index);
@@ -445,7 +447,8 @@ static vm_status load_program_details(store *s, int64_t from, int64_t to, activi
                                   "SELECT t.activity_id, t.id, t.title, t.minutes, t.slots "
                                   "FROM activities a CROSS JOIN helper_tasks t "
                                   "ON t.activity_id = a.id "
-                                  "WHERE a.end_utc > ?1 AND a.start_utc < ?2 AND t.retired = 0 "
+                                  "WHERE a.end_utc > ?1 AND a.start_utc < ?2 "
+                                  "AND a.start_utc >= ?3 AND t.retired = 0 "
                                   "ORDER BY t.activity_id, t.position, t.id",
                                   err);
     if (!st) {
@@ -454,6 +457,7 @@ static vm_status load_program_details(store *s, int64_t from, int64_t to, activi
     }
     st_bind_i64(st, 1, from);
     st_bind_i64(st, 2, to);
+    st_bind_i64(st, 3, since);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         activity *a = find_by_id(index, len, list, sqlite3_column_int64(st, 0));
         if (a)
@@ -471,7 +475,7 @@ static vm_status load_program_details(store *s, int64_t from, int64_t to, activi
     st = st_prepare(s,
                     "SELECT " COUNT_COLUMNS " FROM activities a "
                     "CROSS JOIN signups s ON s.activity_id = a.id "
-                    "WHERE a.end_utc > ?1 AND a.start_utc < ?2",
+                    "WHERE a.end_utc > ?1 AND a.start_utc < ?2 AND a.start_utc >= ?3",
                     err);
     if (!st) {
         status = err->status;
@@ -479,6 +483,7 @@ static vm_status load_program_details(store *s, int64_t from, int64_t to, activi
     }
     st_bind_i64(st, 1, from);
     st_bind_i64(st, 2, to);
+    st_bind_i64(st, 3, since);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         activity *a = find_by_id(index, len, list, sqlite3_column_int64(st, 0));
         if (a)
@@ -551,7 +556,8 @@ static vm_status load_window(store *s, int64_t from, int64_t to, size_t max, act
      * the same start that were left out are read and ignored). */
     int64_t until = len > 0 && len == max ? list[len - 1].start + 1 : to;
     if (status == VM_OK && len > 0)
-        status = load_program_details(s, from, until < to ? until : to, list, clist, len, err);
+        status = load_program_details(s, from, INT64_MIN, until < to ? until : to, list, clist,
+                                      len, err);
     if (status != VM_OK) {
         free(list);
         free(clist);
@@ -597,11 +603,11 @@ static vm_status hand_over_batch(store *s, int64_t from, int64_t to, activity *b
                                  store_activity_fn fn, void *ctx, vm_err *err)
 {
     memset(counts, 0, len * sizeof *counts);
-    /* earlier batches' rows (starting before) are read again and ignored, as are the next
-     * batch's with the same start as this one's last */
+    /* from this batch's first start to its last: rows of the batches before or after with
+     * the same first or last start are read too, and ignored */
     int64_t until = batch[len - 1].start + 1;
-    vm_status status =
-        load_program_details(s, from, until < to ? until : to, batch, counts, len, err);
+    vm_status status = load_program_details(s, from, batch[0].start, until < to ? until : to,
+                                            batch, counts, len, err);
     for (size_t i = 0; i < len && status == VM_OK; i++)
         status = fn(ctx, first + i, n, &batch[i], &counts[i], err);
     return status;
