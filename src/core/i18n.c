@@ -241,6 +241,29 @@ bool i18n_message_at(const i18n_catalog *cat, size_t i, const char **msgctxt,
     return m->translated;
 }
 
+static size_t text_bytes(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
+size_t i18n_catalog_bytes(const i18n_catalog *cat)
+{
+    if (!cat)
+        return 0;
+    size_t n = sizeof *cat;
+    if (cat->borrowed)
+        return n;
+    n += cat->cap * sizeof cat->msgs[0];
+    n += text_bytes(cat->lang) + text_bytes(cat->lang_name) + text_bytes(cat->plural_expr);
+    for (size_t i = 0; i < cat->n; i++) {
+        const i18n_msg *m = &cat->msgs[i];
+        n += text_bytes(m->ctxt) + text_bytes(m->msgid) + text_bytes(m->msgid_plural);
+        for (int k = 0; k < I18N_MAX_FORMS; k++)
+            n += text_bytes(m->str[k]);
+    }
+    return n;
+}
+
 size_t i18n_dropped(const i18n_catalog *cat, const char **first_problem)
 {
     if (first_problem)

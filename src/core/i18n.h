@@ -107,6 +107,10 @@ size_t i18n_count(const i18n_catalog *cat, size_t *translated);
 bool i18n_message_at(const i18n_catalog *cat, size_t i, const char **msgctxt,
                      const char **msgid, const char **msgid_plural);
 
+/* The heap bytes the catalog holds: its message slots as allocated and its words (a view:
+ * only itself). For the kiosk's memory budget and its tests. */
+size_t i18n_catalog_bytes(const i18n_catalog *cat);
+
 /* Formats `fmt` (already translated, printf-style) into out. A vsnprintf wrapper kept here so
  * translated formats are checked in one place: a translation whose conversions differ from
  * the msgid's is rejected at parse time (see i18n_catalog_parse). In a right-to-left

@@ -7,6 +7,7 @@
 #include "test_support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/catalogs.h"
@@ -595,6 +596,53 @@ static void view_falls_back(void **state)
     i18n_catalog_free(da);
 }
 
+/* A catalog of `n` messages "m0001" -> "o0001" ...: each message's words the same size. */
+static size_t bytes_for_messages(int n)
+{
+    size_t cap = 64 + (size_t)n * 32;
+    char *po = malloc(cap);
+    assert_non_null(po);
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(po + len, cap - len, "msgid \"m%04d\"\nmsgstr \"o%04d\"\n\n",
+                                i, i);
+    vm_err err = {0};
+    i18n_catalog *cat = i18n_catalog_parse("da", po, len, &err);
+    free(po);
+    assert_non_null(cat);
+    assert_int_equal(i18n_count(cat, NULL), (size_t)n);
+    size_t bytes = i18n_catalog_bytes(cat);
+    i18n_catalog_free(cat);
+    return bytes;
+}
+
+/* The kiosk keeps its catalogs for its whole life: one message more than a power of two
+ * costs one message more, not a doubled array of empty slots. */
+static void catalog_holds_its_messages_at_their_count(void **state)
+{
+    (void)state;
+    static const int sizes[] = {64, 1024};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        size_t at = bytes_for_messages(sizes[i]);
+        size_t one_more = bytes_for_messages(sizes[i] + 1);
+        size_t per_message = at / (size_t)sizes[i];
+        assert_true(one_more > at);
+        assert_true(one_more - at <= 2 * per_message);
+    }
+    vm_err err = {0};
+    i18n_catalog *da = i18n_catalog_embedded("da", &err);
+    assert_non_null(da);
+    /* the words are there: every message counts at least its msgid */
+    size_t words = 0;
+    for (size_t i = 0; i < i18n_count(da, NULL); i++) {
+        const char *id = NULL;
+        i18n_message_at(da, i, NULL, &id, NULL);
+        words += strlen(id) + 1;
+    }
+    assert_true(i18n_catalog_bytes(da) > words);
+    i18n_catalog_free(da);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +659,7 @@ int main(void)
         cmocka_unit_test(damaged_catalogs_never_crash),
         cmocka_unit_test(view_prefers_a_context),
         cmocka_unit_test(view_falls_back),
+        cmocka_unit_test(catalog_holds_its_messages_at_their_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
