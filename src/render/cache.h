@@ -21,7 +21,8 @@ typedef void (*cache_evict_fn)(void *value, void *ctx);
 cache *cache_new(size_t capacity, size_t value_size, cache_evict_fn on_evict, void *ctx);
 void cache_free(cache *c);
 
-/* The value stored under the key, marked as most recently used; NULL when absent. */
+/* The value stored under the key, marked as most recently used; NULL when absent. A value
+ * stays at its address until its entry is replaced, evicted or cleared. */
 void *cache_get(cache *c, const void *key, size_t key_len);
 
 /* Stores a copy of `value` under the key (replacing and evicting as needed). Returns the
@@ -44,5 +45,9 @@ size_t cache_cost(const cache *c);
 void cache_clear(cache *c);
 
 size_t cache_count(const cache *c);
+
+/* The heap bytes the cache itself holds: its entries, values, index and keys (not what the
+ * values point to). */
+size_t cache_bytes(const cache *c);
 
 #endif

@@ -139,12 +139,50 @@ static void the_budget_bounds_the_cost(void **state)
     cache_free(c);
 }
 
+/* A value stays at its address while its entry lives, however many entries come and go
+ * around it (and the index is rebuilt without its tombstones many times over). */
+static void values_stay_where_they_are(void **state)
+{
+    (void)state;
+    cache *c = cache_new(8, sizeof(int), NULL, NULL);
+    assert_non_null(c);
+    put(c, -1);
+    int *kept = get(c, -1);
+    assert_non_null(kept);
+    for (int i = 0; i < 5000; i++) {
+        put(c, i);
+        assert_ptr_equal(get(c, -1), kept); /* asked for: stays the most recent */
+        assert_int_equal(*kept, -1);
+    }
+    assert_int_equal(cache_count(c), 8);
+    cache_free(c);
+}
+
+/* The kiosk keeps its caches for its whole life: a slot per entry plus its value, and a
+ * small index, not whole entries and values at twice the capacity. */
+static void the_cache_costs_little_per_entry(void **state)
+{
+    (void)state;
+    enum { CAP = 1024, VALUE = 32 };
+    cache *c = cache_new(CAP, VALUE, NULL, NULL);
+    assert_non_null(c);
+    size_t empty = cache_bytes(c);
+    assert_true(empty >= (size_t)CAP * VALUE);
+    assert_true(empty <= (size_t)CAP * (VALUE + 64));
+    unsigned char value[VALUE] = {0};
+    assert_non_null(cache_put(c, "twelve bytes", 12, value));
+    assert_int_equal(cache_bytes(c), empty + 12); /* its key */
+    cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(least_recently_used_goes_first),
         cmocka_unit_test(a_long_stream_keeps_the_newest),
         cmocka_unit_test(the_budget_bounds_the_cost),
+        cmocka_unit_test(values_stay_where_they_are),
+        cmocka_unit_test(the_cache_costs_little_per_entry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
