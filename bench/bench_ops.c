@@ -336,6 +336,12 @@ static int cmd_model(const char *db, int64_t now, int reps)
         fprintf(stderr, "bench_ops: model: %s\n", err.msg);
         return 1;
     }
+    /* the kiosk's page cache, not SQLite's default */
+    if (store_limit_cache(s, MODEL_PAGE_CACHE_KIB, &err) != VM_OK) {
+        fprintf(stderr, "bench_ops: model: %s\n", err.msg);
+        store_close(s);
+        return 1;
+    }
     for (int r = 0; r < reps; r++) {
         activity *acts = NULL;
         activity_counts *counts = NULL;

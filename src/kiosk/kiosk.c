@@ -27,8 +27,6 @@
 #include "core/dktime.h"
 #include "sync/sync.h"
 
-/* SQLite's page cache of the kiosk's connection, in KiB (SQLite's default is 2 MiB). */
-#define KIOSK_PAGE_CACHE_KIB 256
 
 static void warn_stderr(const char *msg)
 {
@@ -279,7 +277,7 @@ static vm_status open_store(kiosk *k, vm_err *err)
     if (st != VM_OK)
         return open_read_only(k, &why, err);
     /* The kiosk reads a window of the program (MODEL_MAX_ENTRIES): a small page cache does. */
-    st = store_limit_cache(k->store, KIOSK_PAGE_CACHE_KIB, err);
+    st = store_limit_cache(k->store, MODEL_PAGE_CACHE_KIB, err);
     if (st == VM_OK && o->demo) {
         st = store_check(k->store, err);
         /* Cancel codes are keyed with the kiosk's secret (old ones are keyed now). */
