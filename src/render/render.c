@@ -31,6 +31,8 @@
 #define SIZE_CACHE_ENTRIES 1024
 #define ICON_CACHE_ENTRIES 256
 #define QR_CACHE_ENTRIES 64
+/* A screen sets a clip for each scrolled list and lifts it after: a handful per frame. */
+#define CLIP_SPANS 32
 
 typedef struct tex_entry {
     SDL_Texture *tex;
@@ -61,6 +63,15 @@ struct render {
     SDL_Rect whole;   /* while drawing: the picture */
     SDL_Rect visible; /* while drawing: the clip, or the whole picture; what lies outside it
                          is not rasterised */
+    /* while drawing: from which command on each clip held, in order (spans[0] the whole
+     * picture from the first), so a command's pixels beneath a later one are known to be
+     * its rectangle within its own clip; more clips than this, and none is looked past */
+    struct clip_span {
+        size_t from;
+        ui_rect clip;
+    } spans[CLIP_SPANS];
+    size_t n_spans;
+    bool spans_lost;
     /* texts, pictograms and rounded corners on one opaque colour are mixed with it once and
      * copied (render_copied): SDL's software renderer drawing the window's own pixel format,
      * unturned */
@@ -638,21 +649,39 @@ static bool clear_of_corners(ui_rect r, int rad, ui_rect box)
     return true;
 }
 
-/* The one opaque colour every pixel of `box` has when command `i` of `f` is drawn, if there
- * is one: the last command before it that touches the box is an opaque fill that covers the
- * whole box (clear of its rounded corners); an outline whose line misses the box is looked
- * through; a clip between them, or anything else touching the box, and there is none. */
-static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg)
+static ui_rect intersection(ui_rect a, ui_rect b)
 {
+    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (ui_rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+}
+
+/* The one opaque colour every pixel of `box` that command `i` of `f` may draw (those inside
+ * its clip) has when it is drawn, if there is one: the last command before it that painted
+ * there (its rectangle within the clip it was drawn in) is an opaque fill that covers all of
+ * them (clear of its rounded corners); an outline whose line misses them is looked through;
+ * anything else painted there, and there is none. */
+static bool solid_beneath(const render *r, const ui_frame *f, size_t i, ui_rect box,
+                          ui_color *bg)
+{
+    if (r->spans_lost)
+        return false; /* which clip held when is not known */
+    size_t s = r->n_spans - 1; /* the clip command `i` is drawn in */
+    ui_rect want = intersection(box, r->spans[s].clip);
+    if (want.w <= 0 || want.h <= 0)
+        return false;
     while (i-- > 0) {
         const draw_cmd *c = &f->cmds[i];
         if (c->kind == DRAW_CLIP)
-            return false;
-        if (!overlap(c->rect, box))
+            continue;
+        while (s > 0 && r->spans[s].from > i)
+            s--;
+        if (!overlap(intersection(c->rect, r->spans[s].clip), want))
             continue;
         if (c->kind == DRAW_RECT) {
-            if (c->color.a != 255 || !inside(c->rect, box) ||
-                !clear_of_corners(c->rect, shapes_clamp_radius(c->rect, c->radius), box))
+            if (c->color.a != 255 || !inside(intersection(c->rect, r->spans[s].clip), want) ||
+                !clear_of_corners(c->rect, shapes_clamp_radius(c->rect, c->radius), want))
                 return false;
             *bg = c->color;
             return true;
@@ -661,7 +690,7 @@ static bool solid_beneath(const ui_frame *f, size_t i, ui_rect box, ui_color *bg
             return false;
         int t = c->thickness, rad = shapes_outline_radius(c->rect, t, c->radius);
         ui_rect in = {c->rect.x + t, c->rect.y + t, c->rect.w - 2 * t, c->rect.h - 2 * t};
-        if (t > 0 && !(inside(in, box) && clear_of_corners(c->rect, rad, box)))
+        if (t > 0 && !(inside(in, want) && clear_of_corners(c->rect, rad, want)))
             return false; /* its line touches the box (one of no thickness draws nothing) */
     }
     return false;
@@ -681,7 +710,7 @@ static bool copy_text(render *r, const ui_frame *f, size_t i, const char *text,
     if (ink.w <= 0 || ink.h <= 0)
         return true; /* nothing to draw (spaces) */
     ui_rect box = {c->rect.x + ink.x, c->rect.y + ink.y, ink.w, ink.h};
-    if (!solid_beneath(f, i, box, &bg))
+    if (!solid_beneath(r, f, i, box, &bg))
         return false;
     tex_entry *t = text_texture_on(r, c->font, c->face, c->color, bg, text, ink, *ready);
     SDL_FreeSurface(*ready);
@@ -710,7 +739,7 @@ static bool corners_beneath(const render *r, const ui_frame *f, size_t i, shapes
     shapes_corner_boxes(c->rect, rad, box);
     bool any = false;
     for (int k = 0; k < 4; k++) {
-        out->known[k] = solid_beneath(f, i, box[k], &out->color[k]);
+        out->known[k] = solid_beneath(r, f, i, box[k], &out->color[k]);
         any = any || out->known[k];
     }
     return any;
@@ -758,7 +787,7 @@ static void execute(render *r, const ui_frame *f, size_t i)
             ui_color bg;
             tex_entry *o = NULL;
             if (r->copy_texts && c->color.a == 255 && box.w > 0 && box.h > 0 &&
-                solid_beneath(f, i, box, &bg))
+                solid_beneath(r, f, i, box, &bg))
                 o = icon_texture_on(r, c->icon, size, c->color, bg, t->ink);
             if (o) {
                 SDL_Rect at = {box.x, box.y, o->w, o->h};
@@ -787,6 +816,11 @@ static void execute(render *r, const ui_frame *f, size_t i)
             SDL_RenderSetClipRect(r->renderer, NULL);
             r->visible = r->whole;
         }
+        if (r->n_spans < CLIP_SPANS)
+            r->spans[r->n_spans++] = (struct clip_span){
+                i + 1, {r->visible.x, r->visible.y, r->visible.w, r->visible.h}};
+        else
+            r->spans_lost = true;
         break;
     }
 }
@@ -811,6 +845,9 @@ void render_draw(render *r, const ui_frame *f)
     }
     SDL_RenderClear(r->renderer);
     r->whole = r->visible = (SDL_Rect){0, 0, w, h};
+    r->spans[0] = (struct clip_span){0, {0, 0, w, h}};
+    r->n_spans = 1;
+    r->spans_lost = false;
     for (size_t i = first; i < f->n_cmds; i++)
         execute(r, f, i);
     SDL_RenderSetClipRect(r->renderer, NULL);

@@ -500,7 +500,7 @@ static void texts_copied_give_the_blended_picture(void **state)
         assert_int_equal(icons_copied, 0);
         assert_int_equal(corners_copied, 0);
         assert_true(n_copied >= 5);
-        assert_true(n_corners >= 4); /* a rounded shape on the background, outside the lists' clips */
+        assert_true(n_corners >= 4); /* a rounded shape on the background */
         if (!screens[i].detail)
             assert_true(n_icons >= 2); /* the cards' pictograms on their squares */
         assert_int_equal(w1, w2);
@@ -550,6 +550,57 @@ static void texts_copied_give_the_blended_picture(void **state)
      * background; not its top-left (on the rectangle's rounded corner), its bottom-right
      * (on the translucent layer), nor the red outline's (on the rectangle's corners) */
     assert_int_equal(corners[0], 6);
+    assert_int_equal(corners[1], 0);
+    assert_memory_equal(px[0], px[1], 300 * 120 * 4);
+    free(px[0]);
+    free(px[1]);
+}
+
+/* A fill drawn inside a clip covers only its rectangle within that clip: the shapes drawn
+ * after the clip is lifted are mixed with the colour really beneath them, and copied. */
+static void clips_are_looked_past(void **state)
+{
+    (void)state;
+    unsigned char *px[2];
+    unsigned long copied[2], corners[2];
+    for (int blend = 0; blend < 2; blend++) {
+        render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
+                             .blend_texts = blend};
+        render *r = NULL;
+        vm_err err = {0};
+        assert_int_equal(render_open(&ro, &r, &err), VM_OK);
+        int sizes[UI_FONT_COUNT];
+        for (int k = 0; k < UI_FONT_COUNT; k++)
+            sizes[k] = 24;
+        assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
+        ui_frame f;
+        ui_frame_init(&f);
+        ui_frame_reset(&f, "t", 300, 120);
+        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
+        /* blue over the whole picture, but clipped to its left half */
+        draw_clip(&f, (ui_rect){0, 0, 150, 120});
+        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){30, 90, 160, 255}, 0);
+        draw_clip(&f, (ui_rect){0, 0, 300, 120});
+        /* corners on the paper (right half): 4 */
+        draw_rect(&f, (ui_rect){170, 10, 100, 60}, (ui_color){200, 40, 40, 255}, 12);
+        /* corners on the blue (left half): 4 */
+        draw_rect(&f, (ui_rect){20, 10, 100, 60}, (ui_color){20, 120, 40, 255}, 12);
+        /* the left corners across the blue's edge (blended), the right ones on paper: 2 */
+        draw_rect(&f, (ui_rect){145, 90, 30, 20}, (ui_color){120, 60, 20, 255}, 8);
+        /* a text on the red card, cut by a clip: what it may draw is on the red: copied */
+        draw_clip(&f, (ui_rect){0, 0, 300, 45});
+        draw_text(&f, 180, 20, 90, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Klip");
+        draw_clip(&f, (ui_rect){0, 0, 0, 0});
+        render_draw(r, &f);
+        int w, h;
+        assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
+        render_copied(r, &copied[blend], NULL, &corners[blend]);
+        ui_frame_free(&f);
+        render_close(r);
+    }
+    assert_int_equal(copied[0], 1);
+    assert_int_equal(corners[0], 10);
+    assert_int_equal(copied[1], 0);
     assert_int_equal(corners[1], 0);
     assert_memory_equal(px[0], px[1], 300 * 120 * 4);
     free(px[0]);
@@ -702,6 +753,7 @@ int main(void)
         cmocka_unit_test(missing_fonts_are_a_plain_error),
         cmocka_unit_test(missing_fonts_still_give_a_plain_message),
         cmocka_unit_test(texts_copied_give_the_blended_picture),
+        cmocka_unit_test(clips_are_looked_past),
         cmocka_unit_test(golden_home_800x480),
         cmocka_unit_test(golden_detail_800x480),
         cmocka_unit_test(golden_home_1920x1080),
