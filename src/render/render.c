@@ -31,8 +31,6 @@
 #define SIZE_CACHE_ENTRIES 1024
 #define ICON_CACHE_ENTRIES 256
 #define QR_CACHE_ENTRIES 64
-/* A screen sets a clip for each scrolled list and lifts it after: a handful per frame. */
-#define CLIP_SPANS 32
 
 typedef struct tex_entry {
     SDL_Texture *tex;
@@ -63,15 +61,11 @@ struct render {
     SDL_Rect whole;   /* while drawing: the picture */
     SDL_Rect visible; /* while drawing: the clip, or the whole picture; what lies outside it
                          is not rasterised */
-    /* while drawing: from which command on each clip held, in order (spans[0] the whole
-     * picture from the first), so a command's pixels beneath a later one are known to be
-     * its rectangle within its own clip; more clips than this, and none is looked past */
-    struct clip_span {
-        size_t from;
-        ui_rect clip;
-    } spans[CLIP_SPANS];
-    size_t n_spans;
-    bool spans_lost;
+    /* while drawing, when texts may be copied: each command's rectangle within the clip it
+     * is drawn in (empty: {0,0,0,0}), where it may paint beneath the commands after it;
+     * NULL when it could not be made (nothing is then copied) */
+    ui_rect *painted;
+    size_t painted_cap;
     /* texts, pictograms and rounded corners on one opaque colour are mixed with it once and
      * copied (render_copied): SDL's software renderer drawing the window's own pixel format,
      * unturned */
@@ -208,6 +202,7 @@ void render_close(render *r)
     cache_free(r->qrs);
     shapes_close(&r->shapes);
     fonts_close(&r->fonts);
+    free(r->painted);
     if (r->target)
         SDL_DestroyTexture(r->target);
     if (r->renderer)
@@ -649,38 +644,65 @@ static bool clear_of_corners(ui_rect r, int rad, ui_rect box)
     return true;
 }
 
+/* The rectangle both cover, or {0,0,0,0}. */
 static ui_rect intersection(ui_rect a, ui_rect b)
 {
     int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
     int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
     int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    return (ui_rect){x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+    if (x1 <= x0 || y1 <= y0)
+        return (ui_rect){0, 0, 0, 0};
+    return (ui_rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* Where each command of `f` may paint: its rectangle within the clip it is drawn in (a clip
+ * itself paints nothing), for solid_beneath. False when there is no memory for it. */
+static bool note_painted(render *r, const ui_frame *f)
+{
+    if (f->n_cmds > r->painted_cap) {
+        ui_rect *more = realloc(r->painted, f->n_cmds * sizeof *more);
+        if (!more)
+            return false;
+        r->painted = more;
+        r->painted_cap = f->n_cmds;
+    }
+    ui_rect whole = {r->whole.x, r->whole.y, r->whole.w, r->whole.h}, clip = whole;
+    for (size_t i = 0; i < f->n_cmds; i++) {
+        const draw_cmd *c = &f->cmds[i];
+        if (c->kind == DRAW_CLIP) {
+            clip = c->rect.w > 0 && c->rect.h > 0 ? intersection(c->rect, whole) : whole;
+            r->painted[i] = (ui_rect){0, 0, 0, 0};
+        } else {
+            r->painted[i] = intersection(c->rect, clip);
+        }
+    }
+    return true;
 }
 
 /* The one opaque colour every pixel of `box` that command `i` of `f` may draw (those inside
- * its clip) has when it is drawn, if there is one: the last command before it that painted
- * there (its rectangle within the clip it was drawn in) is an opaque fill that covers all of
- * them (clear of its rounded corners); an outline whose line misses them is looked through;
- * anything else painted there, and there is none. */
+ * the clip it is drawn in) has when it is drawn, if there is one: the last command before it
+ * that may have painted there (its rectangle within its own clip) is an opaque fill that
+ * covers all of them (clear of its rounded corners); an outline whose line misses them is
+ * looked through; anything else painted there, and there is none. */
 static bool solid_beneath(const render *r, const ui_frame *f, size_t i, ui_rect box,
                           ui_color *bg)
 {
-    if (r->spans_lost)
-        return false; /* which clip held when is not known */
-    size_t s = r->n_spans - 1; /* the clip command `i` is drawn in */
-    ui_rect want = intersection(box, r->spans[s].clip);
-    if (want.w <= 0 || want.h <= 0)
+    if (!r->painted)
         return false;
+    ui_rect want =
+        intersection(box, (ui_rect){r->visible.x, r->visible.y, r->visible.w, r->visible.h});
+    if (want.w <= 0)
+        return false;
+    const int x0 = want.x, y0 = want.y, x1 = want.x + want.w, y1 = want.y + want.h;
     while (i-- > 0) {
+        /* most commands are elsewhere: a tight test on the rectangles alone (an empty one,
+         * at 0,0, ends left of or above any box in the picture) */
+        const ui_rect *p = &r->painted[i];
+        if (p->x >= x1 || p->y >= y1 || p->x + p->w <= x0 || p->y + p->h <= y0)
+            continue;
         const draw_cmd *c = &f->cmds[i];
-        if (c->kind == DRAW_CLIP)
-            continue;
-        while (s > 0 && r->spans[s].from > i)
-            s--;
-        if (!overlap(intersection(c->rect, r->spans[s].clip), want))
-            continue;
         if (c->kind == DRAW_RECT) {
-            if (c->color.a != 255 || !inside(intersection(c->rect, r->spans[s].clip), want) ||
+            if (c->color.a != 255 || !inside(*p, want) ||
                 !clear_of_corners(c->rect, shapes_clamp_radius(c->rect, c->radius), want))
                 return false;
             *bg = c->color;
@@ -816,11 +838,6 @@ static void execute(render *r, const ui_frame *f, size_t i)
             SDL_RenderSetClipRect(r->renderer, NULL);
             r->visible = r->whole;
         }
-        if (r->n_spans < CLIP_SPANS)
-            r->spans[r->n_spans++] = (struct clip_span){
-                i + 1, {r->visible.x, r->visible.y, r->visible.w, r->visible.h}};
-        else
-            r->spans_lost = true;
         break;
     }
 }
@@ -845,9 +862,11 @@ void render_draw(render *r, const ui_frame *f)
     }
     SDL_RenderClear(r->renderer);
     r->whole = r->visible = (SDL_Rect){0, 0, w, h};
-    r->spans[0] = (struct clip_span){0, {0, 0, w, h}};
-    r->n_spans = 1;
-    r->spans_lost = false;
+    if (r->copy_texts && !note_painted(r, f)) {
+        free(r->painted); /* nothing is copied this frame: each is blended as it comes */
+        r->painted = NULL;
+        r->painted_cap = 0;
+    }
     for (size_t i = first; i < f->n_cmds; i++)
         execute(r, f, i);
     SDL_RenderSetClipRect(r->renderer, NULL);
