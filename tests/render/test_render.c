@@ -477,6 +477,55 @@ static void opaque_fills_copied_give_the_blended_picture(void **state)
     free(px[1]);
 }
 
+/* A hand-made 300x120 frame drawn in software, its texts, pictograms and corners copied
+ * (blend 0) or blended (1): how many texts and corners were copied, and the picture. */
+typedef struct small_drawn {
+    unsigned char *px;
+    unsigned long copied, corners;
+} small_drawn;
+
+static small_drawn draw_small(void (*build)(ui_frame *f), int blend)
+{
+    render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
+                         .blend_texts = blend};
+    render *r = NULL;
+    vm_err err = {0};
+    assert_int_equal(render_open(&ro, &r, &err), VM_OK);
+    int sizes[UI_FONT_COUNT];
+    for (int k = 0; k < UI_FONT_COUNT; k++)
+        sizes[k] = 24;
+    assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
+    ui_frame f;
+    ui_frame_init(&f);
+    ui_frame_reset(&f, "t", 300, 120);
+    build(&f);
+    render_draw(r, &f);
+    small_drawn out = {0};
+    int w, h;
+    assert_int_equal(render_read_pixels(r, &out.px, &w, &h, &err), VM_OK);
+    assert_int_equal(w, 300);
+    assert_int_equal(h, 120);
+    render_copied(r, &out.copied, NULL, &out.corners);
+    ui_frame_free(&f);
+    render_close(r);
+    return out;
+}
+
+/* a text across two colours, on a rounded corner, and over a translucent layer, one on a
+ * plain fill; a rounded rectangle and two outlines */
+static void build_mixed_frame(ui_frame *f)
+{
+    draw_rect(f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
+    draw_rect(f, (ui_rect){0, 0, 150, 60}, (ui_color){30, 90, 160, 255}, 12);
+    draw_text(f, 100, 10, 150, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Halvt");
+    draw_text(f, 2, 2, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Hjørne");
+    draw_text(f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Papir");
+    draw_rect(f, (ui_rect){150, 60, 150, 60}, (ui_color){0, 0, 0, 100}, 0);
+    draw_text(f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Dæmpet");
+    draw_frame(f, (ui_rect){0, 0, 150, 60}, (ui_color){200, 40, 40, 255}, 3, 12);
+    draw_frame(f, (ui_rect){140, 50, 160, 70}, (ui_color){20, 120, 40, 255}, 2, 10);
+}
+
 /* Texts and pictograms on one opaque colour (a card, the header, the background, a
  * pictogram's square) are mixed with it once and copied, not blended on every frame: most of
  * a 1080p home screen's, and the picture the same to the last byte as blending them all. */
@@ -513,98 +562,53 @@ static void texts_copied_give_the_blended_picture(void **state)
      * blended as before; one on a plain fill is copied. The rounded rectangle's corners lie
      * on the plain background and are copied; the outline's corners lie on the rectangle's
      * rounded corners (not one colour) and on the translucent layer: blended */
-    unsigned char *px[2];
-    unsigned long copied[2], corners[2];
-    for (int blend = 0; blend < 2; blend++) {
-        render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
-                             .blend_texts = blend};
-        render *r = NULL;
-        vm_err err = {0};
-        assert_int_equal(render_open(&ro, &r, &err), VM_OK);
-        int sizes[UI_FONT_COUNT];
-        for (int k = 0; k < UI_FONT_COUNT; k++)
-            sizes[k] = 24;
-        assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
-        ui_frame f;
-        ui_frame_init(&f);
-        ui_frame_reset(&f, "t", 300, 120);
-        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
-        draw_rect(&f, (ui_rect){0, 0, 150, 60}, (ui_color){30, 90, 160, 255}, 12);
-        draw_text(&f, 100, 10, 150, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Halvt");
-        draw_text(&f, 2, 2, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Hjørne");
-        draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){20, 20, 20, 255}, "Papir");
-        draw_rect(&f, (ui_rect){150, 60, 150, 60}, (ui_color){0, 0, 0, 100}, 0);
-        draw_text(&f, 160, 70, 100, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Dæmpet");
-        draw_frame(&f, (ui_rect){0, 0, 150, 60}, (ui_color){200, 40, 40, 255}, 3, 12);
-        draw_frame(&f, (ui_rect){140, 50, 160, 70}, (ui_color){20, 120, 40, 255}, 2, 10);
-        render_draw(r, &f);
-        int w, h;
-        assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
-        render_copied(r, &copied[blend], NULL, &corners[blend]);
-        ui_frame_free(&f);
-        render_close(r);
-    }
-    assert_int_equal(copied[0], 1); /* "Papir" */
-    assert_int_equal(copied[1], 0);
+    small_drawn copied = draw_small(build_mixed_frame, 0);
+    small_drawn blended = draw_small(build_mixed_frame, 1);
+    assert_int_equal(copied.copied, 1); /* "Papir" */
+    assert_int_equal(blended.copied, 0);
     /* the rectangle's four and the green outline's top-right and bottom-left, on the
      * background; not its top-left (on the rectangle's rounded corner), its bottom-right
      * (on the translucent layer), nor the red outline's (on the rectangle's corners) */
-    assert_int_equal(corners[0], 6);
-    assert_int_equal(corners[1], 0);
-    assert_memory_equal(px[0], px[1], 300 * 120 * 4);
-    free(px[0]);
-    free(px[1]);
+    assert_int_equal(copied.corners, 6);
+    assert_int_equal(blended.corners, 0);
+    assert_memory_equal(copied.px, blended.px, 300 * 120 * 4);
+    free(copied.px);
+    free(blended.px);
 }
 
 /* A fill drawn inside a clip covers only its rectangle within that clip: the shapes drawn
  * after the clip is lifted are mixed with the colour really beneath them, and copied. */
+static void build_clipped_frame(ui_frame *f)
+{
+    draw_rect(f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
+    /* blue over the whole picture, but clipped to its left half */
+    draw_clip(f, (ui_rect){0, 0, 150, 120});
+    draw_rect(f, (ui_rect){0, 0, 300, 120}, (ui_color){30, 90, 160, 255}, 0);
+    draw_clip(f, (ui_rect){0, 0, 300, 120});
+    /* corners on the paper (right half): 4 */
+    draw_rect(f, (ui_rect){170, 10, 100, 60}, (ui_color){200, 40, 40, 255}, 12);
+    /* corners on the blue (left half): 4 */
+    draw_rect(f, (ui_rect){20, 10, 100, 60}, (ui_color){20, 120, 40, 255}, 12);
+    /* the left corners across the blue's edge (blended), the right ones on paper: 2 */
+    draw_rect(f, (ui_rect){145, 90, 30, 20}, (ui_color){120, 60, 20, 255}, 8);
+    /* a text on the red card, cut by a clip: what it may draw is on the red: copied */
+    draw_clip(f, (ui_rect){0, 0, 300, 45});
+    draw_text(f, 180, 20, 90, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Klip");
+    draw_clip(f, (ui_rect){0, 0, 0, 0});
+}
+
 static void clips_are_looked_past(void **state)
 {
     (void)state;
-    unsigned char *px[2];
-    unsigned long copied[2], corners[2];
-    for (int blend = 0; blend < 2; blend++) {
-        render_options ro = {.title = "test", .width = 300, .height = 120, .software = true,
-                             .blend_texts = blend};
-        render *r = NULL;
-        vm_err err = {0};
-        assert_int_equal(render_open(&ro, &r, &err), VM_OK);
-        int sizes[UI_FONT_COUNT];
-        for (int k = 0; k < UI_FONT_COUNT; k++)
-            sizes[k] = 24;
-        assert_int_equal(render_set_font_sizes(r, sizes, &err), VM_OK);
-        ui_frame f;
-        ui_frame_init(&f);
-        ui_frame_reset(&f, "t", 300, 120);
-        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){250, 240, 220, 255}, 0);
-        /* blue over the whole picture, but clipped to its left half */
-        draw_clip(&f, (ui_rect){0, 0, 150, 120});
-        draw_rect(&f, (ui_rect){0, 0, 300, 120}, (ui_color){30, 90, 160, 255}, 0);
-        draw_clip(&f, (ui_rect){0, 0, 300, 120});
-        /* corners on the paper (right half): 4 */
-        draw_rect(&f, (ui_rect){170, 10, 100, 60}, (ui_color){200, 40, 40, 255}, 12);
-        /* corners on the blue (left half): 4 */
-        draw_rect(&f, (ui_rect){20, 10, 100, 60}, (ui_color){20, 120, 40, 255}, 12);
-        /* the left corners across the blue's edge (blended), the right ones on paper: 2 */
-        draw_rect(&f, (ui_rect){145, 90, 30, 20}, (ui_color){120, 60, 20, 255}, 8);
-        /* a text on the red card, cut by a clip: what it may draw is on the red: copied */
-        draw_clip(&f, (ui_rect){0, 0, 300, 45});
-        draw_text(&f, 180, 20, 90, 40, UI_FONT_BODY, (ui_color){255, 255, 255, 255}, "Klip");
-        draw_clip(&f, (ui_rect){0, 0, 0, 0});
-        render_draw(r, &f);
-        int w, h;
-        assert_int_equal(render_read_pixels(r, &px[blend], &w, &h, &err), VM_OK);
-        render_copied(r, &copied[blend], NULL, &corners[blend]);
-        ui_frame_free(&f);
-        render_close(r);
-    }
-    assert_int_equal(copied[0], 1);
-    assert_int_equal(corners[0], 10);
-    assert_int_equal(copied[1], 0);
-    assert_int_equal(corners[1], 0);
-    assert_memory_equal(px[0], px[1], 300 * 120 * 4);
-    free(px[0]);
-    free(px[1]);
+    small_drawn copied = draw_small(build_clipped_frame, 0);
+    small_drawn blended = draw_small(build_clipped_frame, 1);
+    assert_int_equal(copied.copied, 1);
+    assert_int_equal(copied.corners, 10);
+    assert_int_equal(blended.copied, 0);
+    assert_int_equal(blended.corners, 0);
+    assert_memory_equal(copied.px, blended.px, 300 * 120 * 4);
+    free(copied.px);
+    free(blended.px);
 }
 
 static void golden_home_800x480(void **state)
