@@ -91,10 +91,12 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
 }
 
 static void layouts_free(pr_layouts *c);
+static void forms_free(pr_forms *f);
 
 static void release(pr_doc *d)
 {
     layouts_free(d->layouts);
+    forms_free(d->forms);
     if (d->cr)
         cairo_destroy(d->cr);
     if (d->surface)
@@ -512,21 +514,136 @@ void pr_category_rgb(category c, double rgb[3])
     rgb[2] = (v & 255) / 255.0;
 }
 
-void pr_category_square(cairo_t *cr, const activity *a, double x, double y, double size)
+/* ---- pictograms as forms ---- */
+
+/* What a form shows: a pictogram in ink on paper, or a category square (its deep colour in
+ * `paper`, the pictogram white), at a size. Compared whole: the colours are computed the same
+ * way each time. */
+typedef struct pr_form_key {
+    int square; /* 1: the rounded square in the paper colour under the pictogram */
+    int icon;
+    double size;
+    double ink[3], paper[3];
+} pr_form_key;
+
+typedef struct pr_form {
+    pr_form_key key;
+    cairo_surface_t *rec;
+} pr_form;
+
+struct pr_forms {
+    pr_form slot[PR_FORMS_MAX];
+    int used;
+};
+
+static void forms_free(pr_forms *f)
 {
-    double rgb[3];
-    pr_category_rgb(a->category, rgb);
+    if (!f)
+        return;
+    for (int i = 0; i < f->used; i++)
+        cairo_surface_destroy(f->slot[i].rec);
+    free(f);
+}
+
+/* Draws what `k` shows with its top-left corner at (x, y); in a form (`in_form`) without the
+ * pictogram's clip (icons_draw_on_unclipped: a clip edge inside a form can turn it into an
+ * image). */
+static void draw_form_key(cairo_t *cr, const pr_form_key *k, double x, double y, bool in_form)
+{
+    void (*icon_on)(cairo_t *, icon_id, double, double, double, double, double, double, double,
+                    double, double) = in_form ? icons_draw_on_unclipped : icons_draw_on;
+    double at = 0, side = k->size;
+    if (k->square) {
+        cairo_save(cr);
+        cairo_new_path(cr);
+        pr_round_rect(cr, x, y, k->size, k->size, k->size * 0.16);
+        pr_rgb(cr, k->paper);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        at = k->size * 0.14;
+        side = k->size - 2 * at;
+    }
+    icon_on(cr, (icon_id)k->icon, x + at, y + at, side, k->ink[0], k->ink[1], k->ink[2],
+            k->paper[0], k->paper[1], k->paper[2]);
+}
+
+/* Room around a form's drawing inside its box (points): nothing drawn crosses the box's edge
+ * (which, like a clip's, could turn the form into an image). */
+#define FORM_ROOM 1.0
+
+/* The recording surface of `k`, drawn the first time it is asked for, the drawing's corner at
+ * (FORM_ROOM, FORM_ROOM); NULL when it cannot be (no memory, the table full). */
+static cairo_surface_t *form_for(pr_doc *d, const pr_form_key *k)
+{
+    pr_forms *f = d->forms ? d->forms : (d->forms = calloc(1, sizeof *d->forms));
+    if (!f)
+        return NULL;
+    for (int i = 0; i < f->used; i++)
+        if (memcmp(&f->slot[i].key, k, sizeof *k) == 0)
+            return f->slot[i].rec;
+    if (f->used == PR_FORMS_MAX)
+        return NULL;
+    cairo_rectangle_t box = {0, 0, k->size + 2 * FORM_ROOM, k->size + 2 * FORM_ROOM};
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+    cairo_t *rc = cairo_create(rec);
+    draw_form_key(rc, k, FORM_ROOM, FORM_ROOM, true);
+    cairo_status_t drawn = cairo_status(rc);
+    cairo_destroy(rc);
+    if (drawn != CAIRO_STATUS_SUCCESS || cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(rec);
+        return NULL;
+    }
+    d->forms_made++;
+    f->slot[f->used++] = (pr_form){*k, rec};
+    return rec;
+}
+
+/* Paints the form of `k` with its drawing's corner at (x, y), or draws it directly when there
+ * is no form. */
+static void paint_form(pr_doc *d, const pr_form_key *k, double x, double y)
+{
+    cairo_surface_t *rec = form_for(d, k);
+    if (!rec) {
+        draw_form_key(d->cr, k, x, y, false);
+        return;
+    }
+    cairo_save(d->cr);
+    cairo_translate(d->cr, x - FORM_ROOM, y - FORM_ROOM);
+    cairo_set_operator(d->cr, CAIRO_OPERATOR_OVER);
+    cairo_set_source_surface(d->cr, rec, 0, 0);
+    cairo_new_path(d->cr);
+    cairo_paint(d->cr);
+    cairo_restore(d->cr);
+}
+
+void pr_icon_on(pr_doc *d, icon_id icon, double x, double y, double size, const double ink[3],
+                const double paper[3])
+{
+    if (size <= 0)
+        return;
+    pr_form_key k;
+    memset(&k, 0, sizeof k); /* compared with memcmp: no stray padding */
+    k.icon = (int)icon;
+    k.size = size;
+    memcpy(k.ink, ink, sizeof k.ink);
+    memcpy(k.paper, paper, sizeof k.paper);
+    paint_form(d, &k, x, y);
+}
+
+void pr_category_square(pr_doc *d, const activity *a, double x, double y, double size)
+{
+    if (size <= 0)
+        return;
+    pr_form_key k;
+    memset(&k, 0, sizeof k);
+    k.square = 1;
+    k.icon = (int)icon_for_category(a->category);
+    k.size = size;
+    pr_category_rgb(a->category, k.paper);
     if (a->cancelled)
-        rgb[0] = rgb[1] = rgb[2] = 0.45;
-    cairo_save(cr);
-    cairo_new_path(cr);
-    pr_round_rect(cr, x, y, size, size, size * 0.16);
-    pr_rgb(cr, rgb);
-    cairo_fill(cr);
-    double pad = size * 0.14;
-    icons_draw_on(cr, icon_for_category(a->category), x + pad, y + pad, size - 2 * pad, 1, 1, 1,
-                  rgb[0], rgb[1], rgb[2]);
-    cairo_restore(cr);
+        k.paper[0] = k.paper[1] = k.paper[2] = 0.45;
+    k.ink[0] = k.ink[1] = k.ink[2] = 1;
+    paint_form(d, &k, x, y);
 }
 
 double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,
@@ -546,9 +663,9 @@ double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double i
     pr_round_rect(d->cr, x, y, w, h, h / 2);
     cairo_set_source_rgb(d->cr, tint, tint, tint);
     cairo_fill(d->cr);
-    icons_draw_on(d->cr, icon_for_badge(badge_bit), x + pad, y + (h - icon) / 2, icon, 0.1, 0.1,
-                  0.1, tint, tint, tint);
     cairo_restore(d->cr);
+    static const double ink[3] = {0.1, 0.1, 0.1}, paper[3] = {0.9, 0.9, 0.9}; /* tint */
+    pr_icon_on(d, icon_for_badge(badge_bit), x + pad, y + (h - icon) / 2, icon, ink, paper);
     pr_text(d, word, f, x + pad + icon + gap, y + (h - th) / 2, 0);
     return w;
 }

@@ -199,8 +199,8 @@ static double header_first(week_ctx *w, bool draw)
         pr_round_rect(cr, MARGIN, y, CONTENT_W, box_h, 8);
         cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
         cairo_fill(cr);
-        icons_draw_on(cr, ICON_PHONE, MARGIN + pad, y + (box_h - icon) / 2, icon, 0.06, 0.06,
-                      0.06, 0.9, 0.9, 0.9);
+        static const double ink[3] = INK, paper[3] = {0.9, 0.9, 0.9};
+        pr_icon_on(d, ICON_PHONE, MARGIN + pad, y + (box_h - icon) / 2, icon, ink, paper);
         pr_markup(d, howto, &F_HOWTO, MARGIN + pad + icon + 10, y + (box_h - th) / 2, text_w);
     }
     return y + box_h + 6;
@@ -338,7 +338,7 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
     const char *time_text = f.join_in_time && join[0] ? line : buf;
     double line_w = COL_W - SQUARE - SQUARE_GAP - (f.code_at_top ? side_w + QR_GAP : 0);
     if (draw)
-        pr_category_square(d->cr, a, x, top, SQUARE);
+        pr_category_square(d, a, x, top, SQUARE);
     double th = pr_text_height(d, time_text, &F_TIME, 0);
     if (draw)
         pr_text(d, time_text, &F_TIME, x + SQUARE + SQUARE_GAP, top + (SQUARE - th) / 2,
