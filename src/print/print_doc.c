@@ -514,16 +514,14 @@ void pr_category_rgb(category c, double rgb[3])
     rgb[2] = (v & 255) / 255.0;
 }
 
-/* ---- pictograms as forms ---- */
+/* ---- category squares as forms ---- */
 
-/* What a form shows: a pictogram in ink on paper, or a category square (its deep colour in
- * `paper`, the pictogram white), at a size. Compared whole: the colours are computed the same
- * way each time. */
+/* What a square's form shows: the pictogram, white on the square's colour, at a size.
+ * Compared whole (memcmp): the colour is computed the same way each time. */
 typedef struct pr_form_key {
-    int square; /* 1: the rounded square in the paper colour under the pictogram */
     int icon;
     double size;
-    double ink[3], paper[3];
+    double rgb[3];
 } pr_form_key;
 
 typedef struct pr_form {
@@ -545,33 +543,28 @@ static void forms_free(pr_forms *f)
     free(f);
 }
 
-/* Draws what `k` shows with its top-left corner at (x, y); in a form (`in_form`) without the
- * pictogram's clip (icons_draw_on_unclipped: a clip edge inside a form can turn it into an
- * image). */
-static void draw_form_key(cairo_t *cr, const pr_form_key *k, double x, double y, bool in_form)
+/* Draws the square of `k` with its top-left corner at (x, y); in a form (`in_form`) without
+ * the pictogram's clip (icons_draw_on_unclipped: a clip edge inside a form can turn the form
+ * into an image). */
+static void draw_square(cairo_t *cr, const pr_form_key *k, double x, double y, bool in_form)
 {
-    void (*icon_on)(cairo_t *, icon_id, double, double, double, double, double, double, double,
-                    double, double) = in_form ? icons_draw_on_unclipped : icons_draw_on;
-    double at = 0, side = k->size;
-    if (k->square) {
-        cairo_save(cr);
-        cairo_new_path(cr);
-        pr_round_rect(cr, x, y, k->size, k->size, k->size * 0.16);
-        pr_rgb(cr, k->paper);
-        cairo_fill(cr);
-        cairo_restore(cr);
-        at = k->size * 0.14;
-        side = k->size - 2 * at;
-    }
-    icon_on(cr, (icon_id)k->icon, x + at, y + at, side, k->ink[0], k->ink[1], k->ink[2],
-            k->paper[0], k->paper[1], k->paper[2]);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    pr_round_rect(cr, x, y, k->size, k->size, k->size * 0.16);
+    pr_rgb(cr, k->rgb);
+    cairo_fill(cr);
+    cairo_restore(cr);
+    double pad = k->size * 0.14, side = k->size - 2 * pad;
+    (in_form ? icons_draw_on_unclipped : icons_draw_on)(cr, (icon_id)k->icon, x + pad, y + pad,
+                                                         side, 1, 1, 1, k->rgb[0], k->rgb[1],
+                                                         k->rgb[2]);
 }
 
-/* Room around a form's drawing inside its box (points): nothing drawn crosses the box's edge
+/* Room around a form's square inside its box (points): nothing drawn crosses the box's edge
  * (which, like a clip's, could turn the form into an image). */
 #define FORM_ROOM 1.0
 
-/* The recording surface of `k`, drawn the first time it is asked for, the drawing's corner at
+/* The recording surface of `k`, drawn the first time it is asked for, the square's corner at
  * (FORM_ROOM, FORM_ROOM); NULL when it cannot be (no memory, the table full). */
 static cairo_surface_t *form_for(pr_doc *d, const pr_form_key *k)
 {
@@ -586,7 +579,7 @@ static cairo_surface_t *form_for(pr_doc *d, const pr_form_key *k)
     cairo_rectangle_t box = {0, 0, k->size + 2 * FORM_ROOM, k->size + 2 * FORM_ROOM};
     cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
     cairo_t *rc = cairo_create(rec);
-    draw_form_key(rc, k, FORM_ROOM, FORM_ROOM, true);
+    draw_square(rc, k, FORM_ROOM, FORM_ROOM, true);
     cairo_status_t drawn = cairo_status(rc);
     cairo_destroy(rc);
     if (drawn != CAIRO_STATUS_SUCCESS || cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
@@ -598,13 +591,20 @@ static cairo_surface_t *form_for(pr_doc *d, const pr_form_key *k)
     return rec;
 }
 
-/* Paints the form of `k` with its drawing's corner at (x, y), or draws it directly when there
- * is no form. */
-static void paint_form(pr_doc *d, const pr_form_key *k, double x, double y)
+void pr_category_square(pr_doc *d, const activity *a, double x, double y, double size)
 {
-    cairo_surface_t *rec = form_for(d, k);
+    if (size <= 0)
+        return;
+    pr_form_key k;
+    memset(&k, 0, sizeof k); /* compared with memcmp: no stray padding */
+    k.icon = (int)icon_for_category(a->category);
+    k.size = size;
+    pr_category_rgb(a->category, k.rgb);
+    if (a->cancelled)
+        k.rgb[0] = k.rgb[1] = k.rgb[2] = 0.45;
+    cairo_surface_t *rec = form_for(d, &k);
     if (!rec) {
-        draw_form_key(d->cr, k, x, y, false);
+        draw_square(d->cr, &k, x, y, false);
         return;
     }
     cairo_save(d->cr);
@@ -614,36 +614,6 @@ static void paint_form(pr_doc *d, const pr_form_key *k, double x, double y)
     cairo_new_path(d->cr);
     cairo_paint(d->cr);
     cairo_restore(d->cr);
-}
-
-void pr_icon_on(pr_doc *d, icon_id icon, double x, double y, double size, const double ink[3],
-                const double paper[3])
-{
-    if (size <= 0)
-        return;
-    pr_form_key k;
-    memset(&k, 0, sizeof k); /* compared with memcmp: no stray padding */
-    k.icon = (int)icon;
-    k.size = size;
-    memcpy(k.ink, ink, sizeof k.ink);
-    memcpy(k.paper, paper, sizeof k.paper);
-    paint_form(d, &k, x, y);
-}
-
-void pr_category_square(pr_doc *d, const activity *a, double x, double y, double size)
-{
-    if (size <= 0)
-        return;
-    pr_form_key k;
-    memset(&k, 0, sizeof k);
-    k.square = 1;
-    k.icon = (int)icon_for_category(a->category);
-    k.size = size;
-    pr_category_rgb(a->category, k.paper);
-    if (a->cancelled)
-        k.paper[0] = k.paper[1] = k.paper[2] = 0.45;
-    k.ink[0] = k.ink[1] = k.ink[2] = 1;
-    paint_form(d, &k, x, y);
 }
 
 double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,
@@ -663,9 +633,9 @@ double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double i
     pr_round_rect(d->cr, x, y, w, h, h / 2);
     cairo_set_source_rgb(d->cr, tint, tint, tint);
     cairo_fill(d->cr);
+    icons_draw_on(d->cr, icon_for_badge(badge_bit), x + pad, y + (h - icon) / 2, icon, 0.1, 0.1,
+                  0.1, tint, tint, tint);
     cairo_restore(d->cr);
-    static const double ink[3] = {0.1, 0.1, 0.1}, paper[3] = {0.9, 0.9, 0.9}; /* tint */
-    pr_icon_on(d, icon_for_badge(badge_bit), x + pad, y + (h - icon) / 2, icon, ink, paper);
     pr_text(d, word, f, x + pad + icon + gap, y + (h - th) / 2, 0);
     return w;
 }

@@ -199,8 +199,8 @@ static double header_first(week_ctx *w, bool draw)
         pr_round_rect(cr, MARGIN, y, CONTENT_W, box_h, 8);
         cairo_set_source_rgb(cr, 0.9, 0.9, 0.9);
         cairo_fill(cr);
-        static const double ink[3] = INK, paper[3] = {0.9, 0.9, 0.9};
-        pr_icon_on(d, ICON_PHONE, MARGIN + pad, y + (box_h - icon) / 2, icon, ink, paper);
+        icons_draw_on(cr, ICON_PHONE, MARGIN + pad, y + (box_h - icon) / 2, icon, 0.06, 0.06,
+                      0.06, 0.9, 0.9, 0.9);
         pr_markup(d, howto, &F_HOWTO, MARGIN + pad + icon + 10, y + (box_h - th) / 2, text_w);
     }
     return y + box_h + 6;
