@@ -59,8 +59,8 @@ static vm_status open_fonts(pr_doc *d, const char *font_dir, vm_err *err)
     /* A private font set: the layout is the same on every machine with these files. It is
      * also fontconfig's current configuration (print is the program's only user of
      * fontconfig): Pango's font map starts a thread that calls FcInit, which otherwise loads
-     * the machine's whole configuration and font list (~25 M instructions, a sixth of a
-     * week PDF's text) for nothing, as Pango is given this set. */
+     * the machine's whole configuration and font list (~25 M instructions, in a thread of
+     * its own) for nothing, as Pango is given this set. */
     if (!FcConfigSetCurrent(fc)) {
         st = err_set(err, VM_ERR_NOMEM, "Out of memory while loading the fonts.");
         goto out;
