@@ -95,14 +95,17 @@ static icon_fn drawable(cairo_t *cr, icon_id icon, double size)
     return cr && size > 0 ? icons_drawing(icon) : NULL;
 }
 
-/* Puts the unit square at (x, y, size) and clips to it, so nothing ever spills out. */
-static void enter_square(cairo_t *cr, double x, double y, double size)
+/* Puts the unit square at (x, y, size) and, with `clip`, clips to it, so nothing ever spills
+ * out. */
+static void enter_square(cairo_t *cr, double x, double y, double size, bool clip)
 {
     cairo_translate(cr, x, y);
     cairo_scale(cr, size, size);
     cairo_new_path(cr);
-    cairo_rectangle(cr, 0, 0, 1, 1);
-    cairo_clip(cr);
+    if (clip) {
+        cairo_rectangle(cr, 0, 0, 1, 1);
+        cairo_clip(cr);
+    }
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
 }
 
@@ -114,7 +117,7 @@ void icons_draw(cairo_t *cr, icon_id icon, double x, double y, double size, doub
         return;
     vg_cairo v = {{&cairo_ops, NULL}, cr};
     cairo_save(cr);
-    enter_square(cr, x, y, size);
+    enter_square(cr, x, y, size, true);
     /* Draw into an alpha-only group so the cuts make holes in the icon only, not in whatever
      * lies beneath it, then paint the colour through that shape. */
     cairo_push_group_with_content(cr, CAIRO_CONTENT_ALPHA);
@@ -129,8 +132,8 @@ void icons_draw(cairo_t *cr, icon_id icon, double x, double y, double size, doub
     cairo_restore(cr);
 }
 
-void icons_draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, double r,
-                   double g, double b, double paper_r, double paper_g, double paper_b)
+static void draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, double r,
+                    double g, double b, double paper_r, double paper_g, double paper_b, bool clip)
 {
     icon_fn draw = drawable(cr, icon, size);
     if (!draw)
@@ -138,10 +141,23 @@ void icons_draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, d
     vg_cairo v = {{&cairo_ops, NULL}, cr};
     pen_paper paper = {{r, g, b}, {paper_r, paper_g, paper_b}};
     cairo_save(cr);
-    enter_square(cr, x, y, size);
+    enter_square(cr, x, y, size, clip);
     pen_use_paper(&v.base, &paper);
     pen_ink(&v.base);
     draw(&v.base);
     pen_use_paper(&v.base, NULL);
     cairo_restore(cr);
+}
+
+void icons_draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, double r,
+                   double g, double b, double paper_r, double paper_g, double paper_b)
+{
+    draw_on(cr, icon, x, y, size, r, g, b, paper_r, paper_g, paper_b, true);
+}
+
+void icons_draw_on_unclipped(cairo_t *cr, icon_id icon, double x, double y, double size,
+                             double r, double g, double b, double paper_r, double paper_g,
+                             double paper_b)
+{
+    draw_on(cr, icon, x, y, size, r, g, b, paper_r, paper_g, paper_b, false);
 }

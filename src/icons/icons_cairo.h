@@ -25,4 +25,14 @@ void icons_draw(cairo_t *cr, icon_id icon, double x, double y, double size, doub
 void icons_draw_on(cairo_t *cr, icon_id icon, double x, double y, double size, double r,
                    double g, double b, double paper_r, double paper_g, double paper_b);
 
+/* icons_draw_on without the clip to the square, for a PDF form (a recording surface) whose
+ * box holds the square with room around it. Inside a form cairo 1.16 rasterises the whole
+ * form when a stroke crosses a clip edge that is not on whole units (a round cap reaching a
+ * hair past the square does), and then it is an image, not a vector. The pictograms keep
+ * inside their square (test_icons: the same pixels inside, next to nothing outside), so the
+ * clip changes nothing there. */
+void icons_draw_on_unclipped(cairo_t *cr, icon_id icon, double x, double y, double size,
+                             double r, double g, double b, double paper_r, double paper_g,
+                             double paper_b);
+
 #endif

@@ -56,7 +56,15 @@ static vm_status open_fonts(pr_doc *d, const char *font_dir, vm_err *err)
         if (access(path, R_OK) == 0)
             FcConfigAppFontAddFile(fc, (const FcChar8 *)path);
     }
-    /* A private font set: the layout is the same on every machine with these files. */
+    /* A private font set: the layout is the same on every machine with these files. It is
+     * also fontconfig's current configuration (print is the program's only user of
+     * fontconfig): Pango's font map starts a thread that calls FcInit, which otherwise loads
+     * the machine's whole configuration and font list (~25 M instructions, in a thread of
+     * its own) for nothing, as Pango is given this set. */
+    if (!FcConfigSetCurrent(fc)) {
+        st = err_set(err, VM_ERR_NOMEM, "Out of memory while loading the fonts.");
+        goto out;
+    }
     d->font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!d->font_map) {
         st = err_set(err, VM_ERR_INTERNAL, "print: no FreeType font map in Pango");
@@ -83,10 +91,12 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
 }
 
 static void layouts_free(pr_layouts *c);
+static void forms_free(pr_forms *f);
 
 static void release(pr_doc *d)
 {
     layouts_free(d->layouts);
+    forms_free(d->forms);
     if (d->cr)
         cairo_destroy(d->cr);
     if (d->surface)
@@ -504,21 +514,106 @@ void pr_category_rgb(category c, double rgb[3])
     rgb[2] = (v & 255) / 255.0;
 }
 
-void pr_category_square(cairo_t *cr, const activity *a, double x, double y, double size)
-{
+/* ---- category squares as forms ---- */
+
+/* What a square's form shows: the pictogram, white on the square's colour, at a size.
+ * Compared whole (memcmp): the colour is computed the same way each time. */
+typedef struct pr_form_key {
+    int icon;
+    double size;
     double rgb[3];
-    pr_category_rgb(a->category, rgb);
-    if (a->cancelled)
-        rgb[0] = rgb[1] = rgb[2] = 0.45;
+} pr_form_key;
+
+typedef struct pr_form {
+    pr_form_key key;
+    cairo_surface_t *rec;
+} pr_form;
+
+struct pr_forms {
+    pr_form slot[PR_FORMS_MAX];
+    int used;
+};
+
+static void forms_free(pr_forms *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < f->used; i++)
+        cairo_surface_destroy(f->slot[i].rec);
+    free(f);
+}
+
+/* Draws the square of `k` with its top-left corner at (x, y); in a form (`in_form`) without
+ * the pictogram's clip (icons_draw_on_unclipped: a clip edge inside a form can turn the form
+ * into an image). */
+static void draw_square(cairo_t *cr, const pr_form_key *k, double x, double y, bool in_form)
+{
     cairo_save(cr);
     cairo_new_path(cr);
-    pr_round_rect(cr, x, y, size, size, size * 0.16);
-    pr_rgb(cr, rgb);
+    pr_round_rect(cr, x, y, k->size, k->size, k->size * 0.16);
+    pr_rgb(cr, k->rgb);
     cairo_fill(cr);
-    double pad = size * 0.14;
-    icons_draw_on(cr, icon_for_category(a->category), x + pad, y + pad, size - 2 * pad, 1, 1, 1,
-                  rgb[0], rgb[1], rgb[2]);
     cairo_restore(cr);
+    double pad = k->size * 0.14, side = k->size - 2 * pad;
+    (in_form ? icons_draw_on_unclipped : icons_draw_on)(cr, (icon_id)k->icon, x + pad, y + pad,
+                                                         side, 1, 1, 1, k->rgb[0], k->rgb[1],
+                                                         k->rgb[2]);
+}
+
+/* Room around a form's square inside its box (points): nothing drawn crosses the box's edge
+ * (which, like a clip's, could turn the form into an image). */
+#define FORM_ROOM 1.0
+
+/* The recording surface of `k`, drawn the first time it is asked for, the square's corner at
+ * (FORM_ROOM, FORM_ROOM); NULL when it cannot be (no memory, the table full). */
+static cairo_surface_t *form_for(pr_doc *d, const pr_form_key *k)
+{
+    pr_forms *f = d->forms ? d->forms : (d->forms = calloc(1, sizeof *d->forms));
+    if (!f)
+        return NULL;
+    for (int i = 0; i < f->used; i++)
+        if (memcmp(&f->slot[i].key, k, sizeof *k) == 0)
+            return f->slot[i].rec;
+    if (f->used == PR_FORMS_MAX)
+        return NULL;
+    cairo_rectangle_t box = {0, 0, k->size + 2 * FORM_ROOM, k->size + 2 * FORM_ROOM};
+    cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+    cairo_t *rc = cairo_create(rec);
+    draw_square(rc, k, FORM_ROOM, FORM_ROOM, true);
+    cairo_status_t drawn = cairo_status(rc);
+    cairo_destroy(rc);
+    if (drawn != CAIRO_STATUS_SUCCESS || cairo_surface_status(rec) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(rec);
+        return NULL;
+    }
+    d->forms_made++;
+    f->slot[f->used++] = (pr_form){*k, rec};
+    return rec;
+}
+
+void pr_category_square(pr_doc *d, const activity *a, double x, double y, double size)
+{
+    if (size <= 0)
+        return;
+    pr_form_key k;
+    memset(&k, 0, sizeof k); /* compared with memcmp: no stray padding */
+    k.icon = (int)icon_for_category(a->category);
+    k.size = size;
+    pr_category_rgb(a->category, k.rgb);
+    if (a->cancelled)
+        k.rgb[0] = k.rgb[1] = k.rgb[2] = 0.45;
+    cairo_surface_t *rec = form_for(d, &k);
+    if (!rec) {
+        draw_square(d->cr, &k, x, y, false);
+        return;
+    }
+    cairo_save(d->cr);
+    cairo_translate(d->cr, x - FORM_ROOM, y - FORM_ROOM);
+    cairo_set_operator(d->cr, CAIRO_OPERATOR_OVER);
+    cairo_set_source_surface(d->cr, rec, 0, 0);
+    cairo_new_path(d->cr);
+    cairo_paint(d->cr);
+    cairo_restore(d->cr);
 }
 
 double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,

@@ -28,6 +28,8 @@
 /* The texts laid out so far (print_doc.c): each (text, font, width) is laid out once, its
  * size measured and the same layout drawn. */
 typedef struct pr_layouts pr_layouts;
+/* The category squares drawn so far (print_doc.c): each drawn once, as a form. */
+typedef struct pr_forms pr_forms;
 
 typedef struct pr_doc {
     const char *path;
@@ -39,6 +41,8 @@ typedef struct pr_doc {
     PangoContext *pango;
     pr_layouts *layouts;
     int layouts_made;  /* texts laid out by Pango (for the tests: once each) */
+    pr_forms *forms;
+    int forms_made;    /* squares drawn into a form (for the tests: once each) */
     int pages;
 } pr_doc;
 
@@ -95,8 +99,15 @@ void pr_round_rect(cairo_t *cr, double x, double y, double w, double h, double r
 /* The deep colour of a category, the same as the kiosk's cards (white pictogram on it). */
 void pr_category_rgb(category c, double rgb[3]);
 
-/* A category square: rounded, deep colour, white pictogram. */
-void pr_category_square(cairo_t *cr, const activity *a, double x, double y, double size);
+/* A category square: rounded, deep colour, white pictogram. Drawn once per document for each
+ * (category's pictogram, colour, size), into a recording surface that cairo writes once as a
+ * form (XObject); every use is then one "Do" with its position, where drawn directly each of a
+ * week's ~60 squares printed its ~100 coordinates again. In the form the pictogram has room
+ * around it and no clip to its square (icons_draw_on_unclipped): cairo 1.16 rasterises a
+ * whole form when a stroke crosses a clip's or the form's edge off the unit grid. (At most
+ * PR_FORMS_MAX forms; past that, or without memory, a square is drawn directly.) */
+#define PR_FORMS_MAX 64
+void pr_category_square(pr_doc *d, const activity *a, double x, double y, double size);
 
 /* One badge chip: pictogram and word. Returns the width used; draws only when `draw`. */
 double pr_badge_chip(pr_doc *d, unsigned badge_bit, double x, double y, double icon,

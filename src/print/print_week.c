@@ -338,7 +338,7 @@ static double block_in_form(week_ctx *w, const row *r, block_form f, double x, d
     const char *time_text = f.join_in_time && join[0] ? line : buf;
     double line_w = COL_W - SQUARE - SQUARE_GAP - (f.code_at_top ? side_w + QR_GAP : 0);
     if (draw)
-        pr_category_square(d->cr, a, x, top, SQUARE);
+        pr_category_square(d, a, x, top, SQUARE);
     double th = pr_text_height(d, time_text, &F_TIME, 0);
     if (draw)
         pr_text(d, time_text, &F_TIME, x + SQUARE + SQUARE_GAP, top + (SQUARE - th) / 2,

@@ -157,6 +157,44 @@ static void test_draw_stays_in_place_and_leaves_state(void **state)
     }
 }
 
+/* Without its clip (for a PDF form, icons_cairo.h) a pictogram draws the same pixels inside
+ * its square and next to nothing outside it: no shape reaches past the square, at most a
+ * round cap's anti-aliased hair. */
+static void test_unclipped_stays_in_its_square(void **state)
+{
+    (void)state;
+    enum { S = 96 };
+    for (int id = 1; id < ICON_COUNT; id++) {
+        cairo_surface_t *a = white_surface(3 * S, 3 * S), *b = white_surface(3 * S, 3 * S);
+        cairo_t *ca = cairo_create(a), *cb = cairo_create(b);
+        icons_draw_on(ca, (icon_id)id, S, S, S, 0, 0, 0, 1, 1, 1);
+        icons_draw_on_unclipped(cb, (icon_id)id, S, S, S, 0, 0, 0, 1, 1, 1);
+        cairo_destroy(ca);
+        cairo_destroy(cb);
+        cairo_surface_flush(a);
+        cairo_surface_flush(b);
+        const unsigned char *pa = cairo_image_surface_get_data(a);
+        const unsigned char *pb = cairo_image_surface_get_data(b);
+        int stride = cairo_image_surface_get_stride(a);
+        long inked = 0;
+        for (int y = 0; y < 3 * S; y++)
+            for (int x = 0; x < 3 * S; x++) {
+                int ga = pa[(size_t)y * stride + x * 4 + 1], gb = pb[(size_t)y * stride + x * 4 + 1];
+                bool inside = x >= S && x < 2 * S && y >= S && y < 2 * S;
+                inked += inside && gb < 128;
+                if (inside && ga != gb)
+                    fail_msg("%s: unclipped, %d,%d inside its square is %d, clipped %d",
+                             icon_name(id), x, y, gb, ga);
+                if (!inside && gb < 255 - 8)
+                    fail_msg("%s: unclipped, it reaches %d,%d outside its square (%d)",
+                             icon_name(id), x, y, gb);
+            }
+        assert_true(inked > S * S / 10);
+        cairo_surface_destroy(a);
+        cairo_surface_destroy(b);
+    }
+}
+
 /* The vector path (holes painted in the paper colour) looks like the screen path on white. */
 static void test_paper_path_matches_screen_path(void **state)
 {
@@ -279,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_unknown_and_bad_sizes),
         cmocka_unit_test(test_icons_are_distinct),
         cmocka_unit_test(test_draw_stays_in_place_and_leaves_state),
+        cmocka_unit_test(test_unclipped_stays_in_its_square),
         cmocka_unit_test(test_paper_path_matches_screen_path),
         cmocka_unit_test(test_screen_raster_matches_cairo),
         cmocka_unit_test(test_write_contact_sheet),

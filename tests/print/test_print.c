@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "icons/icons_cairo.h"
 #include "print/print.h"
 #include "print/print_internal.h"
 #include "qr/qr.h"
@@ -986,6 +987,110 @@ static void test_each_text_is_laid_out_once(void **state)
     assert_int_equal(pr_doc_close(&d, true, &err), VM_OK);
 }
 
+/* How many times `needle` occurs in the `len` bytes at `hay`. */
+static int count_bytes(const char *hay, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    int count = 0;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(hay + i, needle, n) == 0)
+            count++;
+    return count;
+}
+
+/* The square of `a` as it was drawn before it was a form: straight onto the page. */
+static void square_directly(cairo_t *cr, const activity *a, double x, double y, double size)
+{
+    double rgb[3];
+    pr_category_rgb(a->category, rgb);
+    if (a->cancelled)
+        rgb[0] = rgb[1] = rgb[2] = 0.45;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    pr_round_rect(cr, x, y, size, size, size * 0.16);
+    pr_rgb(cr, rgb);
+    cairo_fill(cr);
+    double pad = size * 0.14;
+    icons_draw_on(cr, icon_for_category(a->category), x + pad, y + pad, size - 2 * pad, 1, 1, 1,
+                  rgb[0], rgb[1], rgb[2]);
+    cairo_restore(cr);
+}
+
+/* Each pictogram is drawn once per document, as a form, and each use is one "Do": a week's
+ * program has ~60 category squares of a dozen kinds, each ~100 numbers that cairo printed
+ * again for every use. Every category's square, at places off the point grid, looks like the
+ * square drawn directly beside it (rendered at 150 dpi: only anti-aliasing may differ), and
+ * no form is an image: a clip inside a form makes cairo 1.16 rasterise the whole form when a
+ * stroke crosses its edge (the kids' pictogram at 14.4 pt did). */
+static void test_each_category_square_is_one_form(void **state)
+{
+    (void)state;
+    const char *dir = ts_fresh_dir("print-forms");
+    const char *pdf = ts_path(dir, "forms.pdf");
+    pr_doc d;
+    vm_err err = {0};
+    assert_int_equal(pr_doc_open(&d, pdf, NULL, "t", ts_time("2026-11-20 09:00"), &err), VM_OK);
+    enum { SQ = 20, STEP = 40 };
+    const double beside = 43.2; /* 90 px at 150 dpi: the same place in the pixel grid */
+    int uses = 0;
+    for (int c = 0; c <= CAT_COUNT; c++) {
+        activity a;
+        memset(&a, 0, sizeof a);
+        a.category = c < CAT_COUNT ? (category)c : CAT_FOOD;
+        a.cancelled = c == CAT_COUNT; /* grey: a form of its own */
+        double x = 30.37, y = 40.61 + c * STEP;
+        pr_category_square(&d, &a, x, y, SQ);
+        square_directly(d.cr, &a, x + beside, y, SQ);
+        pr_category_square(&d, &a, x + 2 * beside + 0.29, y + 0.13, SQ); /* the same form */
+        uses += 2;
+    }
+    assert_int_equal(d.forms_made, CAT_COUNT + 1);
+    activity big;
+    memset(&big, 0, sizeof big);
+    big.category = CAT_FOOD;
+    pr_category_square(&d, &big, 300.3, 40.7, 2 * SQ); /* another size: another form */
+    uses++;
+    assert_int_equal(d.forms_made, CAT_COUNT + 2);
+    pr_doc_page_done(&d);
+    assert_int_equal(pr_doc_close(&d, true, &err), VM_OK);
+
+    size_t len = 0;
+    char *bytes = ts_read_file(pdf, &len);
+    assert_non_null(bytes);
+    assert_int_equal(count_bytes(bytes, len, "/Subtype /Form"), CAT_COUNT + 2);
+    assert_int_equal(count_bytes(bytes, len, "/Subtype /Image"), 0); /* still vector */
+    char *content = qrd_pdf_streams(bytes, len);
+    assert_non_null(content);
+    assert_int_equal(count_bytes(content, strlen(content), " Do\n"), uses);
+    free(content);
+    free(bytes);
+
+    /* the forms look like the squares drawn directly beside them */
+    char cmd[2048], page[1024];
+    snprintf(cmd, sizeof cmd, "pdftoppm -r 150 -gray '%s' '%s/look'", pdf, dir);
+    assert_int_equal(run(cmd), 0);
+    assert_non_null(page_file(dir, "look", 1, page, sizeof page));
+    unsigned char *px = NULL;
+    int w = 0, h = 0;
+    assert_true(read_pgm(page, &px, &w, &h));
+    const double k = 150 / 72.0;
+    for (int c = 0; c <= CAT_COUNT; c++) {
+        int x0 = (int)(30.37 * k), y0 = (int)((40.61 + c * STEP) * k);
+        int shift = 90, off = 0, worst = 0;
+        for (int y = y0 - 2; y < y0 + SQ * k + 2; y++)
+            for (int x = x0 - 2; x < x0 + SQ * k + 2; x++) {
+                int dv = abs((int)px[(size_t)y * w + x] - (int)px[(size_t)y * w + x + shift]);
+                worst = dv > worst ? dv : worst;
+                off += dv > 48;
+            }
+        if (worst > 48) /* more than anti-aliasing */
+            fail_msg("category %d: the form differs from the square drawn directly (by %d/255 "
+                     "in %d pixels)", c, worst, off);
+    }
+    free(px);
+    print_message("square forms: %s\n", page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1001,6 +1106,7 @@ int main(void)
         cmocka_unit_test(test_too_long_payload_prints_without_code),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_each_text_is_laid_out_once),
+        cmocka_unit_test(test_each_category_square_is_one_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

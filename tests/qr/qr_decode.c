@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zbar.h>
+#include <zlib.h>
 
 static void add_symbols(const zbar_image_t *img, qrd_result *out)
 {
@@ -251,4 +252,52 @@ void qrd_free(qrd_result *r)
     free(r->sym);
     r->sym = NULL;
     r->n = 0;
+}
+
+/* qrd_pdf_streams: see qr_decode.h. */
+char *qrd_pdf_streams(const char *pdf, size_t len)
+{
+    size_t cap = 1 << 16, used = 0;
+    char *out = malloc(cap);
+    bool ok = out != NULL;
+    for (size_t i = 0; ok && i + 7 < len; i++) {
+        if (memcmp(pdf + i, "stream", 6) != 0 || (i > 0 && pdf[i - 1] == 'd'))
+            continue; /* "endstream" */
+        size_t at = i + 6;
+        if (pdf[at] == '\r')
+            at++;
+        if (pdf[at] != '\n')
+            continue;
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        if (inflateInit(&z) != Z_OK)
+            break;
+        z.next_in = (Bytef *)(pdf + at + 1);
+        z.avail_in = (uInt)(len - at - 1);
+        int zs = Z_OK;
+        while (ok && zs == Z_OK) {
+            if (cap - used < 4096) {
+                char *more = realloc(out, cap * 2);
+                ok = more != NULL;
+                out = ok ? more : out;
+                cap *= 2;
+                if (!ok)
+                    break;
+            }
+            z.next_out = (Bytef *)(out + used);
+            z.avail_out = (uInt)(cap - used - 1);
+            zs = inflate(&z, Z_NO_FLUSH);
+            used = cap - 1 - z.avail_out;
+        }
+        ok = ok && zs == Z_STREAM_END;
+        out[used++] = '\n';
+        inflateEnd(&z);
+        i = at;
+    }
+    if (!ok) {
+        free(out);
+        return NULL;
+    }
+    out[used] = '\0';
+    return out;
 }

@@ -40,4 +40,9 @@ typedef enum qrd_reader {
  * the file cannot be read or the reader cannot be run. */
 size_t qrd_decode_file(const char *path, qrd_reader reader, qrd_result *out);
 
+/* Every stream of the PDF `pdf` (`len` bytes) inflated and joined, each followed by a newline,
+ * with a NUL at the end; NULL if a stream does not inflate. cairo deflates each content stream
+ * and form, so this is where a test reads the drawing operators. The caller frees it. */
+char *qrd_pdf_streams(const char *pdf, size_t len);
+
 #endif

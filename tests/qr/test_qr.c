@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
-#include <zlib.h>
 
 #include "core/utf8.h"
 #include "qr/qr_cairo.h"
@@ -447,55 +446,6 @@ static void test_code_on_paper_is_a_form_in_modules(void **state)
     qr_free(q);
 }
 
-/* Every stream of the PDF at `pdf` inflated and joined, with a NUL after it (NULL if a
- * stream does not inflate). cairo deflates each content stream and form. */
-static char *inflate_streams(const char *pdf, size_t len)
-{
-    size_t cap = 1 << 16, used = 0;
-    char *out = malloc(cap);
-    bool ok = out != NULL;
-    for (size_t i = 0; ok && i + 7 < len; i++) {
-        if (memcmp(pdf + i, "stream", 6) != 0 || (i > 0 && pdf[i - 1] == 'd'))
-            continue; /* "endstream" */
-        size_t at = i + 6;
-        if (pdf[at] == '\r')
-            at++;
-        if (pdf[at] != '\n')
-            continue;
-        z_stream z;
-        memset(&z, 0, sizeof z);
-        if (inflateInit(&z) != Z_OK)
-            break;
-        z.next_in = (Bytef *)(pdf + at + 1);
-        z.avail_in = (uInt)(len - at - 1);
-        int zs = Z_OK;
-        while (ok && zs == Z_OK) {
-            if (cap - used < 4096) {
-                char *more = realloc(out, cap * 2);
-                ok = more != NULL;
-                out = ok ? more : out;
-                cap *= 2;
-                if (!ok)
-                    break;
-            }
-            z.next_out = (Bytef *)(out + used);
-            z.avail_out = (uInt)(cap - used - 1);
-            zs = inflate(&z, Z_NO_FLUSH);
-            used = cap - 1 - z.avail_out;
-        }
-        ok = ok && zs == Z_STREAM_END;
-        out[used++] = '\n';
-        inflateEnd(&z);
-        i = at;
-    }
-    if (!ok) {
-        free(out);
-        return NULL;
-    }
-    out[used] = '\0';
-    return out;
-}
-
 /* The PDF drawing operators of a code's form, as far as the test needs them. */
 typedef struct pdf_ops {
     int strokes, moves, lines, rects, fills, dashes;
@@ -603,7 +553,7 @@ static void test_code_form_strokes_each_row_once_with_dashes(void **state)
     qr_code *q = NULL;
     size_t len = 0;
     char *pdf = code_on_paper("qr-rows", &q, &len);
-    char *content = inflate_streams(pdf, len);
+    char *content = qrd_pdf_streams(pdf, len);
     assert_non_null(content);
 
     int size = qr_size(q), dark_rows = 0;
