@@ -24,7 +24,7 @@
     "WHERE w.activity_id = s.activity_id AND w.task_id IS s.task_id "                          \
     "AND w.status = 'waiting' AND (w.created_utc < s.created_utc "                             \
     "OR (w.created_utc = s.created_utc AND (w.kiosk_id < s.kiosk_id "                        \
-    "OR (w.kiosk_id = s.kiosk_id AND w.seq <= s.seq))))) ELSE 0 END, s.came "                  \
+    "OR (w.kiosk_id = s.kiosk_id AND w.seq <= s.seq))))) ELSE 0 END, s.came, s.updated_utc " \
     "FROM signups s JOIN activities a ON a.id = s.activity_id "
 
 static void read_signup_row(sqlite3_stmt *st, signup *su)
@@ -45,6 +45,7 @@ static void read_signup_row(sqlite3_stmt *st, signup *su)
     st_column_text(st, 10, su->kiosk_id, sizeof su->kiosk_id);
     su->waiting_position = sqlite3_column_int(st, 11);
     su->came = sqlite3_column_int(st, 12) != 0;
+    su->updated = sqlite3_column_int64(st, 13);
 }
 
 /* ---- queues */
@@ -239,11 +240,11 @@ out:
 }
 
 /* A sign-up's columns as read_signup_row takes them, but column 1 is the activity's row id
- * (its uid comes from st_act_refs) and column 13 the sign-up's seq. */
+ * (its uid comes from st_act_refs) and column 14 the sign-up's seq. */
 #define SIGNUP_ROWS                                                                              \
     "SELECT s.id, s.activity_id, coalesce(s.task_id, 0), s.name, s.adults, s.children, "       \
-    "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came, s.seq "      \
-    "FROM signups s "
+    "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came, "           \
+    "s.updated_utc, s.seq FROM signups s "
 
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err)
@@ -293,7 +294,7 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         read_signup_row(st, su);
         memcpy(su->activity_uid, a->uid, sizeof su->activity_uid);
         keys[count] = (st_order){{a->start, a->id, su->created}, NULL,
-                                 sqlite3_column_int64(st, 13), count};
+                                 sqlite3_column_int64(st, 14), count};
         count++;
     }
     if (status == VM_OK && rc != SQLITE_DONE)

@@ -150,11 +150,6 @@ static int cmp_uid_act(const void *key, const void *elem)
     return strcmp((const char *)key, (*(activity *const *)elem)->uid);
 }
 
-static int cmp_time_id(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, ((const store_signup_time *)elem)->id);
-}
-
 /* Every activity the kiosk has, cancelled ones included. */
 static vm_status all_activities(store *s, activity **acts, activity_counts **counts, size_t *n,
                                 vm_err *err)
@@ -204,17 +199,15 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
     activity *acts = NULL;
     activity **by_uid = NULL;
     signup *sus = NULL;
-    store_signup_time *times = NULL;
     struct act_when {
         char date[16], clock[8];
         bool done;
     } *when = NULL;
-    size_t n_acts = 0, n_sus = 0, n_times = 0;
+    size_t n_acts = 0, n_sus = 0;
     vm_status st;
     *rows = 0;
     if ((st = all_activities(s, &acts, NULL, &n_acts, err)) != VM_OK ||
-        (st = store_signups_list(s, NULL, &sus, &n_sus, err)) != VM_OK ||
-        (st = store_signup_times(s, &times, &n_times, err)) != VM_OK)
+        (st = store_signups_list(s, NULL, &sus, &n_sus, err)) != VM_OK)
         goto out;
     by_uid = malloc((n_acts ? n_acts : 1) * sizeof *by_uid);
     when = calloc(n_acts ? n_acts : 1, sizeof *when);
@@ -240,8 +233,6 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
             for (int k = 0; k < a->n_tasks; k++)
                 if (a->tasks[k].id == su->task_id)
                     task = a->tasks[k].title;
-        const store_signup_time *t =
-            n_times ? bsearch(su->id, times, n_times, sizeof *times, cmp_time_id) : NULL;
         const char *date = "", *clock = "";
         char created[32], updated[24];
         if (a) { /* each activity's start converted once, not once per sign-up */
@@ -254,7 +245,7 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
             clock = when[ai].clock;
         }
         local_stamp(su->created, created);
-        dktime_format_iso_utc(t && t->updated ? t->updated : su->created, updated);
+        dktime_format_iso_utc(su->updated ? su->updated : su->created, updated);
 
         put(out, su->id, false);
         put(out, su->activity_uid, false);
@@ -285,7 +276,6 @@ out:
     free(by_uid);
     free(when);
     free(sus);
-    free(times);
     return st;
 }
 

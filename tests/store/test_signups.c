@@ -450,6 +450,7 @@ static void list_is_ordered_with_waiting_positions(void **state)
     assert_string_equal(list[0].id, e1.id);
     assert_string_equal(list[1].id, l1.id);
     assert_int_equal(list[1].status, SIGNUP_CANCELLED);
+    assert_int_equal(list[1].updated, NOW + 10); /* when it was cancelled */
     assert_string_equal(list[2].id, l2.id);
     assert_int_equal(list[2].status, SIGNUP_CONFIRMED);
     assert_string_equal(list[3].id, l3.id);
@@ -458,6 +459,7 @@ static void list_is_ordered_with_waiting_positions(void **state)
     assert_string_equal(list[3].activity_uid, "late");
     assert_string_equal(list[3].kiosk_id, "kiosk-test");
     assert_int_equal(list[3].created, NOW + 5);
+    assert_int_equal(list[3].updated, NOW + 5);
     free(list);
     store_close(s);
 }
