@@ -195,6 +195,41 @@ static void test_bad_rows(void **state)
     }
 }
 
+/* Each refusal names the line and the column as the staff wrote it (the place is written
+ * only when there is something to say). */
+static void test_refusals_name_the_cell(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *csv, *want;
+    } cases[] = {
+        {"titel;start\nA; \n", "line 2, column \"start\": the start time is missing"},
+        {"titel;start\nA;i morgen\n", "line 2, column \"start\": the start \"i morgen\" cannot"},
+        {"titel;start\nA;29-02-2027 18:00\n", "line 2, column \"start\": the start \"29-02-2027"},
+        {"Titel;Dato;Start\nA;32-13-2026;18:00\n",
+         "line 2, column \"Dato\": the date \"32-13-2026\" cannot be read"},
+        {"titel;start;Slut\nA;24-12-2026 18:00;snart\n",
+         "line 2, column \"Slut\": the end \"snart\" cannot be read"},
+        {"titel;start;slut\nA;24-12-2026 18:00;24-12-2026 17:00\n",
+         "line 2, column \"slut\": the activity ends (24-12-2026 17:00) before it starts"},
+        {"titel;start;slut\nA;01-12-2026 18:00;24-12-2026 17:00\n",
+         "line 2, column \"slut\": the activity lasts more than two weeks"},
+        {"titel;start;Sted\nB;24-12-2026 18:00;ok\nA;24-12-2026 18:00;"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+         "line 3, column \"Sted\": the text is too long"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sync_program p;
+        vm_err err = {0};
+        if (sync_read_csv(cases[i].csv, strlen(cases[i].csv), &opts, &p, &err) != VM_ERR_INVALID)
+            fail_msg("case %zu was not refused", i);
+        if (!strstr(err.msg, cases[i].want))
+            fail_msg("case %zu: \"%s\" not in \"%s\"", i, cases[i].want, err.msg);
+    }
+}
+
 static void test_long_and_dirty_text(void **state)
 {
     (void)state;
@@ -380,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_excel_numbers_and_long_text),
         cmocka_unit_test(test_utf8_bom_semicolon), cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_comma_and_date_column), cmocka_unit_test(test_bad_rows),
+        cmocka_unit_test(test_refusals_name_the_cell),
         cmocka_unit_test(test_long_and_dirty_text), cmocka_unit_test(test_csv_put_round_trip),
         cmocka_unit_test(test_sample_files),
     };
