@@ -167,20 +167,24 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
                     broke = true;
                     continue;
                 }
-                rows = rows || (broke && ch == c->sep);
-                sync_buf_add(&c->cells, &ch, 1);
-                c->p++;
+                /* the run of plain bytes up to the next quote or line break, added at once */
+                const char *run = c->p;
+                while (c->p < c->end && *c->p != '"' && *c->p != '\r' && *c->p != '\n')
+                    c->p++;
+                size_t len = (size_t)(c->p - run);
+                rows = rows || (broke && memchr(run, c->sep, len));
+                sync_buf_add(&c->cells, run, len);
                 if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
                     goto too_long;
             }
         }
-        /* Unquoted text, or what follows a closing quote, up to the separator. */
-        while (c->p < c->end && *c->p != c->sep && *c->p != '\r' && *c->p != '\n') {
-            sync_buf_add(&c->cells, c->p, 1);
+        /* Unquoted text, or what follows a closing quote, up to the separator: one run. */
+        const char *run = c->p;
+        while (c->p < c->end && *c->p != c->sep && *c->p != '\r' && *c->p != '\n')
             c->p++;
-            if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
-                goto too_long;
-        }
+        sync_buf_add(&c->cells, run, (size_t)(c->p - run));
+        if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
+            goto too_long;
         sync_buf_add(&c->cells, "", 1);
         count++;
         if (c->p < c->end && *c->p == c->sep) {

@@ -287,6 +287,65 @@ static void test_csv_put_round_trip(void **state)
     sync_buf_free(&b);
 }
 
+/* The tokenizer: doubled quotes, line breaks and separators inside quotes, text after a
+ * closing quote, and the two ways a cell goes wrong (too long; a quote never closed, with
+ * or without what looks like rows swallowed). */
+static void test_csv_cells_quotes_and_limits(void **state)
+{
+    (void)state;
+    const char text[] = "a;\"b \"\"q\"\" c\";\"x\r\ny;z\"tail;d\r\nnext\n";
+    sync_csv c;
+    sync_csv_init(&c, text, sizeof text - 1, ';', NULL);
+    const char *got[SYNC_CSV_MAX_CELLS];
+    size_t n;
+    int line;
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 1);
+    assert_int_equal(n, 4);
+    assert_int_equal(line, 1);
+    assert_string_equal(got[0], "a");
+    assert_string_equal(got[1], "b \"q\" c");
+    assert_string_equal(got[2], "x\ny;ztail");
+    assert_string_equal(got[3], "d");
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 1);
+    assert_int_equal(line, 3);
+    assert_int_equal(n, 1);
+    assert_string_equal(got[0], "next");
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 0);
+    sync_csv_free(&c);
+
+    size_t big = SYNC_CSV_MAX_CELL_BYTES + 10;
+    char *long_cell = malloc(big + 2);
+    assert_non_null(long_cell);
+    for (int quoted = 0; quoted < 2; quoted++) {
+        memset(long_cell, 'x', big + 1);
+        long_cell[0] = quoted ? '"' : 'x';
+        long_cell[big + 1] = '\0';
+        vm_err err = {0};
+        sync_csv_init(&c, long_cell, big + 1, ';', NULL);
+        assert_int_equal(sync_csv_next(&c, got, &n, &line, &err), -1);
+        assert_non_null(strstr(err.msg, "too much text"));
+        assert_false(c.cut_off);
+        sync_csv_free(&c);
+    }
+    free(long_cell);
+
+    static const struct {
+        const char *text;
+        bool cut_off; /* else a closing quote is missing */
+    } open_quotes[] = {
+        {"a;\"b\r\nc\r\n", true},
+        {"a;\"b\r\nc;d\r\n", false},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        vm_err err = {0};
+        sync_csv_init(&c, open_quotes[i].text, strlen(open_quotes[i].text), ';', NULL);
+        assert_int_equal(sync_csv_next(&c, got, &n, &line, &err), -1);
+        assert_non_null(strstr(err.msg, "never closed"));
+        assert_int_equal(c.cut_off, open_quotes[i].cut_off);
+        sync_csv_free(&c);
+    }
+}
+
 /* The sample files in tests/sync/data (also fuzz seeds) are read as they should be. */
 static void test_sample_files(void **state)
 {
@@ -416,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_utf8_bom_semicolon), cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_comma_and_date_column), cmocka_unit_test(test_bad_rows),
         cmocka_unit_test(test_refusals_name_the_cell),
+        cmocka_unit_test(test_csv_cells_quotes_and_limits),
         cmocka_unit_test(test_long_and_dirty_text), cmocka_unit_test(test_csv_put_round_trip),
         cmocka_unit_test(test_sample_files),
     };
