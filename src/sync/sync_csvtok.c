@@ -228,13 +228,16 @@ void sync_csv_put(sync_buf *b, const char *cell, char sep, bool neutralise)
 {
     bool lead = neutralise && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
                                cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-    /* One pass: the length and whether anything forces quotes (sync runs this for every
-     * cell of 10,000 sign-ups). */
+    /* The length and whether anything forces quotes in one pass over a plain cell (sync
+     * runs this for every cell of 10,000 sign-ups). */
     bool quote = lead || cell[0] == ' ';
-    size_t n = 0;
-    for (char c; (c = cell[n]) != '\0'; n++)
-        if (c == sep || c == '"' || c == '\r' || c == '\n')
-            quote = true;
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    /* libc's strcspn, many bytes at a time (a NUL `sep` would end the set: left out) */
+    size_t n = strcspn(cell, sep ? special : special + 1);
+    if (cell[n]) {
+        quote = true;
+        n += strlen(cell + n);
+    }
     if (n && cell[n - 1] == ' ')
         quote = true;
     if (!quote) {
