@@ -17,7 +17,7 @@
 
 const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
 {
-    langs_load(l, ctx->cfg, NULL);
+    langs_load_staff(l, ctx->cfg);
     return langs_staff(l);
 }
 

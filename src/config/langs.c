@@ -56,6 +56,28 @@ void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg))
     }
 }
 
+void langs_load_staff(langs *l, const config *cfg)
+{
+    memset(l, 0, sizeof *l);
+    /* the first language that loads, in langs_load's order */
+    for (size_t i = 0; i < cfg->n_languages && l->n == 0; i++)
+        add(l, cfg->languages[i], NULL);
+    if (l->n == 0)
+        add(l, "da", NULL);
+    if (l->n == 0)
+        add(l, "en", NULL);
+    if (l->n == 0)
+        return;
+    const char *first = i18n_lang(l->cat[0]);
+    if (strcmp(first, "da") == 0 || strcmp(first, "en") == 0)
+        return;
+    add(l, "da", NULL);
+    if (l->n == 1)
+        add(l, "en", NULL);
+    if (l->n > 1)
+        l->staff = i18n_catalog_fallback(l->cat[0], l->cat[1]); /* NULL: the first alone */
+}
+
 const i18n_catalog *langs_staff(const langs *l)
 {
     return l->staff ? l->staff : l->n ? l->cat[0] : NULL;

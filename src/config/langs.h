@@ -20,6 +20,11 @@ typedef struct langs {
 
 /* Parses the embedded catalogs named by the config. Problems go to `warn` (may be NULL). */
 void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg));
+/* Parses only what langs_staff needs: the first language that loads and, when it is neither
+ * Danish nor English, Danish (else English) behind it. The command line speaks only the
+ * staff's words, and each catalog costs ~9 M instructions to parse. langs_find finds only
+ * those. */
+void langs_load_staff(langs *l, const config *cfg);
 /* The catalog for a language code, or NULL. */
 const i18n_catalog *langs_find(const langs *l, const char *code);
 /* The staff's words, as the kiosk and `vaermed` speak them (the sync's summary, log.txt on

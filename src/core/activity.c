@@ -150,6 +150,13 @@ static bool lookup(const word_map *map, size_t n, const char *word, int *value)
 static bool lookup_key(const char *const *keys, size_t n, const char *word, size_t *index)
 {
     char norm[256], key[64];
+    /* A key as stored (what the database gives back, ~4,000 times a sync) is itself; the
+     * keys stay distinct when normalised, so this finds what the loop below would. */
+    for (size_t i = 0; word && i < n; i++)
+        if (strcmp(keys[i], word) == 0) {
+            *index = i;
+            return true;
+        }
     normalise(word, norm, sizeof norm);
     for (size_t i = 0; i < n; i++) {
         normalise(keys[i], key, sizeof key);

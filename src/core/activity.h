@@ -125,6 +125,8 @@ typedef struct signup {
     int64_t created;                   /* UTC */
     char kiosk_id[KIOSK_ID_MAX];
     bool came;                         /* ticked on the staff's "Hvem kom?" */
+    int64_t updated;                   /* out only: UTC of its last change (the export's
+                                          `updated`, which `vaermed merge` compares) */
 } signup;
 
 /* What the public screens may know of an activity's sign-ups: counts, never names. */

@@ -249,23 +249,17 @@ vm_status store_walkins_set(store *s, const char *uid, const store_walkins *w, i
     return VM_OK;
 }
 
-/* Heads of a sign-up as the counts take them: adults and children where the activity counts
- * households, else one. Helpers are not participants. */
-#define HEADS_SQL                                                                               \
-    "CASE WHEN a.count_household = 1 THEN s.adults + s.children ELSE 1 END"
+/* An activity's row id and whether it counts households, beside its row of the list. */
+typedef struct att_ref {
+    int64_t id;
+    size_t pos;
+    bool household;
+} att_ref;
 
-static void attendance_row(sqlite3_stmt *st, void *elem)
+static int att_ref_cmp(const void *x, const void *y)
 {
-    store_attendance *a = elem;
-    st_column_text(st, 0, a->uid, sizeof a->uid);
-    a->start = sqlite3_column_int64(st, 1);
-    a->cancelled = sqlite3_column_int(st, 2) != 0;
-    a->signed_up_heads = sqlite3_column_int(st, 3);
-    a->came_heads = sqlite3_column_int(st, 4);
-    a->first_heads = sqlite3_column_int(st, 5);
-    a->walkins.children = sqlite3_column_int(st, 6);
-    a->walkins.adults = sqlite3_column_int(st, 7);
-    a->walkins.seniors = sqlite3_column_int(st, 8);
+    int64_t a = ((const att_ref *)x)->id, b = ((const att_ref *)y)->id;
+    return (a > b) - (a < b);
 }
 
 vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_err *err)
@@ -273,29 +267,92 @@ vm_status store_attendance_list(store *s, store_attendance **out, size_t *n, vm_
     ST_ERR_LOCAL(err);
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prepare(
-        s,
-        /* One grouped pass over the participants' sign-ups, not three correlated
-         * subqueries per activity (each of which read every sign-up of it again). */
-        "SELECT a.uid, a.start_utc, a.cancelled, coalesce(g.signed_up, 0), "
-        "coalesce(g.came, 0), coalesce(g.first, 0), "
-        "coalesce(w.children, 0), coalesce(w.adults, 0), coalesce(w.seniors, 0) "
-        "FROM activities a LEFT JOIN walkins w ON w.activity_id = a.id "
-        "LEFT JOIN (SELECT s.activity_id AS activity_id, "
-        "  sum(CASE WHEN s.status = 'confirmed' THEN " HEADS_SQL " ELSE 0 END) AS signed_up, "
-        "  sum(CASE WHEN s.came = 1 AND s.status <> 'cancelled' THEN " HEADS_SQL
-        "      ELSE 0 END) AS came, "
-        "  sum(CASE WHEN s.came = 1 AND s.first_visit = 1 AND s.status <> 'cancelled' THEN "
-        HEADS_SQL " ELSE 0 END) AS first "
-        "  FROM signups s JOIN activities a ON a.id = s.activity_id "
-        "  WHERE s.task_id IS NULL GROUP BY s.activity_id) g ON g.activity_id = a.id "
-        "ORDER BY a.start_utc, a.title, a.id",
-        err);
+    store_attendance *list = NULL;
+    att_ref *refs = NULL;
+    size_t count = 0, cap = 0, rcap = 0;
+    vm_status status = VM_OK;
+    int rc;
+    /* The activities in start order (the index's), then one pass over the participants'
+     * sign-ups in the table's order, added up here: SQLite's GROUP BY sorted every sign-up
+     * first, which cost more than reading them. */
+    sqlite3_stmt *st = st_prepare(s,
+                                  "SELECT a.uid, a.start_utc, a.cancelled, a.id, "
+                                  "a.count_household, coalesce(w.children, 0), "
+                                  "coalesce(w.adults, 0), coalesce(w.seniors, 0) "
+                                  "FROM activities a LEFT JOIN walkins w ON w.activity_id = a.id "
+                                  "ORDER BY a.start_utc, a.title, a.id",
+                                  err);
     if (!st)
         return err->status;
-    void *list;
-    vm_status status = st_read_list(s, st, sizeof **out, 64, attendance_row, &list, n,
-                                    "reading who came", err);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_attendance *room = st_list_room(list, count, &cap, sizeof *list, 64);
+        if (room)
+            list = room;
+        att_ref *rroom = room ? st_list_room(refs, count, &rcap, sizeof *refs, 64) : NULL;
+        if (!rroom) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory reading who came.");
+            break;
+        }
+        refs = rroom;
+        store_attendance *a = &list[count];
+        memset(a, 0, sizeof *a);
+        st_column_text(st, 0, a->uid, sizeof a->uid);
+        a->start = sqlite3_column_int64(st, 1);
+        a->cancelled = sqlite3_column_int(st, 2) != 0;
+        refs[count] = (att_ref){sqlite3_column_int64(st, 3), count,
+                                sqlite3_column_int(st, 4) == 1};
+        a->walkins.children = sqlite3_column_int(st, 5);
+        a->walkins.adults = sqlite3_column_int(st, 6);
+        a->walkins.seniors = sqlite3_column_int(st, 7);
+        count++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading who came");
+    st_reset(st);
+    if (status != VM_OK || count == 0)
+        goto out;
+    qsort(refs, count, sizeof *refs, att_ref_cmp);
+
+    st = st_prepare(s,
+                    "SELECT activity_id, task_id IS NULL, status, came, first_visit, adults, "
+                    "children FROM signups",
+                    err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!sqlite3_column_int(st, 1))
+            continue; /* helpers are not participants */
+        att_ref key = {sqlite3_column_int64(st, 0), 0, false};
+        const att_ref *r = bsearch(&key, refs, count, sizeof *refs, att_ref_cmp);
+        if (!r)
+            continue;
+        const char *status_key = (const char *)sqlite3_column_text(st, 2);
+        bool confirmed = status_key && strcmp(status_key, "confirmed") == 0;
+        bool live = status_key && strcmp(status_key, "cancelled") != 0;
+        /* Heads as the counts take them: adults and children where the activity counts
+         * households, else one. */
+        int heads = r->household ? sqlite3_column_int(st, 5) + sqlite3_column_int(st, 6) : 1;
+        store_attendance *a = &list[r->pos];
+        if (confirmed)
+            a->signed_up_heads += heads;
+        if (live && sqlite3_column_int(st, 3) == 1) {
+            a->came_heads += heads;
+            if (sqlite3_column_int(st, 4) == 1)
+                a->first_heads += heads;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading who came");
+    st_reset(st);
+out:
+    free(refs);
+    if (status != VM_OK) {
+        free(list);
+        return status;
+    }
     *out = list;
-    return status;
+    *n = count;
+    return VM_OK;
 }

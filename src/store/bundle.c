@@ -652,44 +652,6 @@ vm_status store_bundle_read(const void *data, size_t len, activity **out, size_t
     return st;
 }
 
-/* ---- sign-up update times */
-
-vm_status store_signup_times(store *s, store_signup_time **out, size_t *n_out, vm_err *err)
-{
-    ST_ERR_LOCAL(err);
-    *out = NULL;
-    *n_out = 0;
-    store_signup_time *v = NULL;
-    size_t n = 0, cap = 0;
-    vm_status status = VM_OK;
-    sqlite3_stmt *st = st_prepare(s, "SELECT id, updated_utc FROM signups ORDER BY id", err);
-    if (!st)
-        return err->status;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_signup_time *nv = st_list_room(v, n, &cap, sizeof *nv, 256);
-        if (!nv) {
-            status = err_set(err, VM_ERR_NOMEM, "out of memory reading the sign-ups");
-            goto out;
-        }
-        v = nv;
-        st_column_text(st, 0, v[n].id, sizeof v[n].id);
-        v[n].updated = sqlite3_column_int64(st, 1);
-        n++;
-    }
-    if (rc != SQLITE_DONE) {
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-        goto out;
-    }
-    *out = v;
-    *n_out = n;
-    v = NULL;
-out:
-    st_reset(st);
-    free(v);
-    return status;
-}
-
 /* ---- dump */
 
 static void dump_value(sqlite3_stmt *st, int i, FILE *f)

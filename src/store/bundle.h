@@ -89,15 +89,6 @@ typedef struct store_bundle_problem {
 vm_status store_bundle_read(const void *data, size_t len, activity **out, size_t *n,
                             store_bundle_problem *why, vm_err *err);
 
-/* When each sign-up last changed (signups.updated_utc), for the `updated` column of the
- * sign-up export that lets `vaermed merge` keep the latest status. *out is a malloc'd
- * array sorted by id (strcmp) the caller frees. */
-typedef struct store_signup_time {
-    char id[SIGNUP_ID_MAX];
-    int64_t updated;
-} store_signup_time;
-vm_status store_signup_times(store *s, store_signup_time **out, size_t *n, vm_err *err);
-
 /* A text dump of the database file at `path`: application_id, user_version, every schema
  * entry and every row of every table in rowid order, values tagged with their type. Two
  * dumps are equal exactly when the content is. Opens the file read-only; for tests and

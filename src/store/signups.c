@@ -24,7 +24,7 @@
     "WHERE w.activity_id = s.activity_id AND w.task_id IS s.task_id "                          \
     "AND w.status = 'waiting' AND (w.created_utc < s.created_utc "                             \
     "OR (w.created_utc = s.created_utc AND (w.kiosk_id < s.kiosk_id "                        \
-    "OR (w.kiosk_id = s.kiosk_id AND w.seq <= s.seq))))) ELSE 0 END, s.came "                  \
+    "OR (w.kiosk_id = s.kiosk_id AND w.seq <= s.seq))))) ELSE 0 END, s.came, s.updated_utc " \
     "FROM signups s JOIN activities a ON a.id = s.activity_id "
 
 static void read_signup_row(sqlite3_stmt *st, signup *su)
@@ -45,6 +45,7 @@ static void read_signup_row(sqlite3_stmt *st, signup *su)
     st_column_text(st, 10, su->kiosk_id, sizeof su->kiosk_id);
     su->waiting_position = sqlite3_column_int(st, 11);
     su->came = sqlite3_column_int(st, 12) != 0;
+    su->updated = sqlite3_column_int64(st, 13);
 }
 
 /* ---- queues */
@@ -198,11 +199,6 @@ vm_status store_signup_get(store *s, const char *signup_id, signup *out, vm_err 
     return signup_load(s, signup_id, out, err);
 }
 
-static void signup_list_row(sqlite3_stmt *st, void *elem)
-{
-    read_signup_row(st, elem);
-}
-
 /* The waiting list's places of `list` (ordered by activity, then created, kiosk and seq, as
  * store_signups_list reads it): 1, 2, ... among the waiting of the same activity and task, in
  * that order. Done here in one pass rather than by a window function in the query, which made
@@ -243,6 +239,13 @@ out:
     return status;
 }
 
+/* A sign-up's columns as read_signup_row takes them, but column 1 is the activity's row id
+ * (its uid comes from st_act_refs) and column 14 the sign-up's seq. */
+#define SIGNUP_ROWS                                                                              \
+    "SELECT s.id, s.activity_id, coalesce(s.task_id, 0), s.name, s.adults, s.children, "       \
+    "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came, "           \
+    "s.updated_utc, s.seq FROM signups s "
+
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err)
 {
@@ -251,42 +254,69 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         return err_set(err, VM_ERR_INVALID, "Nowhere to put the sign-ups.");
     *out = NULL;
     *n = 0;
-    if (activity_uid) {
-        /* An unknown activity is an error, not an empty list: a typo should be said. */
-        sqlite3_stmt *chk = st_prepare(s, "SELECT 1 FROM activities WHERE uid = ?1", err);
-        if (!chk)
-            return err->status;
-        st_bind_text(chk, 1, activity_uid);
-        int rc = sqlite3_step(chk);
-        st_reset(chk);
-        if (rc == SQLITE_DONE)
-            return err_set(err, VM_ERR_NOT_FOUND, "There is no activity %s.", activity_uid);
-        if (rc != SQLITE_ROW)
-            return st_error(s->db, rc, err, "reading the sign-ups");
+    st_act_ref *refs = NULL;
+    size_t n_refs = 0, count = 0, cap = 0, kcap = 0;
+    signup *list = NULL;
+    st_order *keys = NULL;
+    int rc;
+    vm_status status = st_act_refs(s, activity_uid, INT64_MIN, &refs, &n_refs, err);
+    if (status != VM_OK)
+        return status;
+    /* An unknown activity is an error, not an empty list: a typo should be said. */
+    if (activity_uid && n_refs == 0) {
+        status = err_set(err, VM_ERR_NOT_FOUND, "There is no activity %s.", activity_uid);
+        goto out;
     }
-    sqlite3_stmt *st = st_prepare(
-        s,
-        "SELECT s.id, a.uid, coalesce(s.task_id, 0), s.name, s.adults, s.children, "
-        "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came "
-        "FROM signups s JOIN activities a ON a.id = s.activity_id "
-        "WHERE ?1 IS NULL OR a.uid = ?1 "
-        "ORDER BY a.start_utc, a.id, s.created_utc, s.kiosk_id, s.seq",
-        err);
-    if (!st)
-        return err->status;
+    /* Read in the table's order (no join, no sort: the activity comes from `refs`), then
+     * ordered here by the activity's start and id, then created, kiosk and seq. */
+    sqlite3_stmt *st = activity_uid ? st_prepare(s, SIGNUP_ROWS "WHERE s.activity_id = ?1", err)
+                                    : st_prepare(s, SIGNUP_ROWS, err);
+    if (!st) {
+        status = err->status;
+        goto out;
+    }
     if (activity_uid)
-        st_bind_text(st, 1, activity_uid);
-    else
-        sqlite3_bind_null(st, 1);
-    void *list;
-    vm_status status = st_read_list(s, st, sizeof **out, 32, signup_list_row, &list, n,
-                                    "reading the sign-ups", err);
-    if (status == VM_OK && (status = number_the_waiting(list, *n, err)) != VM_OK) {
-        free(list);
-        list = NULL;
-        *n = 0;
+        st_bind_i64(st, 1, refs[0].id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const st_act_ref *a = st_act_ref_find(refs, n_refs, sqlite3_column_int64(st, 1));
+        if (!a)
+            continue; /* none: the foreign key keeps this from happening */
+        signup *room = st_list_room(list, count, &cap, sizeof *list, 32);
+        if (room)
+            list = room;
+        st_order *kroom = room ? st_list_room(keys, count, &kcap, sizeof *keys, 32) : NULL;
+        if (!kroom) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
+            break;
+        }
+        keys = kroom;
+        signup *su = &list[count];
+        read_signup_row(st, su);
+        memcpy(su->activity_uid, a->uid, sizeof su->activity_uid);
+        keys[count] = (st_order){{a->start, a->id, su->created}, NULL,
+                                 sqlite3_column_int64(st, 14), count};
+        count++;
     }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the sign-ups");
+    st_reset(st);
+    if (status != VM_OK)
+        goto out;
+    for (size_t i = 0; i < count; i++)
+        keys[i].text = list[keys[i].pos].kiosk_id;
+    if (!st_order_list(list, count, sizeof *list, keys)) {
+        status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
+        goto out;
+    }
+    if ((status = number_the_waiting(list, count, err)) != VM_OK)
+        goto out;
     *out = list;
+    *n = count;
+    list = NULL;
+out:
+    free(list);
+    free(keys);
+    free(refs);
     return status;
 }
 

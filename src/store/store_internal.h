@@ -100,6 +100,21 @@ typedef void (*st_row_fn)(sqlite3_stmt *st, void *elem);
 vm_status st_read_list(store *s, sqlite3_stmt *st, size_t size, size_t first, st_row_fn row,
                        void **out, size_t *n, const char *what, vm_err *err);
 
+/* A row's place in a list read in the table's order and put in the wanted order here:
+ * SQLite's ORDER BY over every sign-up builds and sorts a record of each, which cost a sync
+ * more than reading them. Compared by k[0], k[1], k[2], then `text` (bytewise, as SQLite's
+ * BINARY collation), then `last`. */
+typedef struct st_order {
+    int64_t k[3];
+    const char *text; /* set once the list is read whole (it points into it) */
+    int64_t last;
+    size_t pos; /* the row's index in the list as read */
+} st_order;
+
+/* Puts the `n` elements of `list` (each `size` bytes) in the order of `keys`, which are sorted
+ * here. False when out of memory (the list is then as it was). */
+bool st_order_list(void *list, size_t n, size_t size, st_order *keys);
+
 /* Runs a statement that returns no rows (or ignores them). */
 vm_status st_exec(store *s, const char *sql, vm_err *err, const char *what);
 
@@ -117,6 +132,20 @@ vm_status st_writable(const store *s, vm_err *err);
 /* Loads the activity with row id `id` (or by uid when `uid` is not NULL) with its live tasks.
  * VM_ERR_NOT_FOUND when absent. */
 vm_status st_activity_load(store *s, int64_t id, const char *uid, activity *out, vm_err *err);
+
+/* What a list of sign-ups needs of their activities, by row id. */
+typedef struct st_act_ref {
+    int64_t id, start, end;
+    char uid[ACT_UID_MAX];
+} st_act_ref;
+
+/* The activities that end after `ended_after` (or the one with `uid`, when not NULL), by row
+ * id. *out is malloc'd (NULL for none). */
+vm_status st_act_refs(store *s, const char *uid, int64_t ended_after, st_act_ref **out,
+                      size_t *n, vm_err *err);
+
+/* The activity with row id `id` in `refs` (as st_act_refs gives them), or NULL. */
+const st_act_ref *st_act_ref_find(const st_act_ref *refs, size_t n, int64_t id);
 
 /* Counts of one loaded activity, via core's rules_count. */
 vm_status st_activity_counts(store *s, const activity *a, activity_counts *out, vm_err *err);

@@ -136,6 +136,33 @@ void *st_list_room(void *list, size_t count, size_t *cap, size_t size, size_t fi
     return bigger;
 }
 
+static int order_cmp(const void *x, const void *y)
+{
+    const st_order *a = x, *b = y;
+    for (int i = 0; i < 3; i++)
+        if (a->k[i] != b->k[i])
+            return a->k[i] < b->k[i] ? -1 : 1;
+    int c = strcmp(a->text ? a->text : "", b->text ? b->text : "");
+    if (c)
+        return c;
+    return (a->last > b->last) - (a->last < b->last);
+}
+
+bool st_order_list(void *list, size_t n, size_t size, st_order *keys)
+{
+    if (n < 2)
+        return true;
+    unsigned char *sorted = malloc(n * size);
+    if (!sorted)
+        return false;
+    qsort(keys, n, sizeof *keys, order_cmp);
+    for (size_t i = 0; i < n; i++)
+        memcpy(sorted + i * size, (unsigned char *)list + keys[i].pos * size, size);
+    memcpy(list, sorted, n * size);
+    free(sorted);
+    return true;
+}
+
 vm_status st_read_list(store *s, sqlite3_stmt *st, size_t size, size_t first, st_row_fn row,
                        void **out, size_t *n, const char *what, vm_err *err)
 {

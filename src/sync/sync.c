@@ -506,12 +506,14 @@ static vm_status write_sealed_export(run *r, vm_status st, const vm_err *e, cons
 }
 
 /* The sign-ups, sealed: tilmeldinger.csv.vaermed. */
-static vm_status export_signups(run *r, const seal_public *to, size_t n, vm_err *err)
+static vm_status export_signups(run *r, const sync_export_program *p, const seal_public *to,
+                                size_t n, vm_err *err)
 {
     sync_buf b = SYNC_BUF_INIT;
     vm_err e;
-    vm_status st = sync_export_signups(r->s, &b, &r->res->signups_exported, r->res->kiosk_id,
-                                       r->opt ? r->opt->kiosk_name : NULL, r->cat, &e);
+    vm_status st = sync_export_signups_of(r->s, p, &b, &r->res->signups_exported,
+                                          r->res->kiosk_id, r->opt ? r->opt->kiosk_name : NULL,
+                                          r->cat, &e);
     st = write_sealed_export(r, st, &e, &b, SYNC_SIGNUPS_CSV SEAL_SUFFIX, to, n, err);
     wipe_buf(&b);
     return st;
@@ -827,11 +829,19 @@ static vm_status export_all(run *r, vm_err *err)
     seal_public to[SEAL_MAX_RECIPIENTS];
     size_t n_to = 0;
     vm_err e;
+    /* the whole program, read once for the sign-ups and the statistics */
+    sync_export_program program = {0};
+    if ((st = sync_export_program_read(r->s, &program, &e)) != VM_OK) {
+        keep_detail(r, &e);
+        st = sync_err(err, st, r->cat, "the kiosk's database cannot be read: %s",
+                      sync_store_words(r->cat, st));
+        goto out;
+    }
     if ((st = staff_keys(r, to, &n_to, err)) != VM_OK)
         goto out;
     r->res->staff_keys = (int)n_to;
     if (n_to) {
-        if ((st = export_signups(r, to, n_to, err)) != VM_OK ||
+        if ((st = export_signups(r, &program, to, n_to, err)) != VM_OK ||
             (st = export_interests(r, to, n_to, err)) != VM_OK ||
             (st = export_wishes(r, to, n_to, err)) != VM_OK)
             goto out;
@@ -844,8 +854,8 @@ static vm_status export_all(run *r, vm_err *err)
     sync_buf_free(&b);
     int months = 0;
     sync_buf mb = SYNC_BUF_INIT;
-    st = sync_export_stats_both(r->s, &b, &r->res->activities_exported, &mb, &months, r->cat,
-                                &e);
+    st = sync_export_stats_both_of(r->s, &program, &b, &r->res->activities_exported, &mb,
+                                   &months, r->cat, &e);
     if (st != VM_OK) {
         sync_buf_free(&mb);
         keep_detail(r, &e);
@@ -900,6 +910,7 @@ static vm_status export_all(run *r, vm_err *err)
              r->res->pdf_written || r->res->pdf_unchanged ? ", ugeprogram.pdf" : "");
     log_line(r, line);
 out:
+    sync_export_program_free(&program);
     sync_buf_free(&b);
     return st;
 }

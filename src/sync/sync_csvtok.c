@@ -167,20 +167,24 @@ int sync_csv_next(sync_csv *c, const char **cells, size_t *n, int *line, vm_err 
                     broke = true;
                     continue;
                 }
-                rows = rows || (broke && ch == c->sep);
-                sync_buf_add(&c->cells, &ch, 1);
-                c->p++;
+                /* the run of plain bytes up to the next quote or line break, added at once */
+                const char *run = c->p;
+                while (c->p < c->end && *c->p != '"' && *c->p != '\r' && *c->p != '\n')
+                    c->p++;
+                size_t len = (size_t)(c->p - run);
+                rows = rows || (broke && memchr(run, c->sep, len));
+                sync_buf_add(&c->cells, run, len);
                 if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
                     goto too_long;
             }
         }
-        /* Unquoted text, or what follows a closing quote, up to the separator. */
-        while (c->p < c->end && *c->p != c->sep && *c->p != '\r' && *c->p != '\n') {
-            sync_buf_add(&c->cells, c->p, 1);
+        /* Unquoted text, or what follows a closing quote, up to the separator: one run. */
+        const char *run = c->p;
+        while (c->p < c->end && *c->p != c->sep && *c->p != '\r' && *c->p != '\n')
             c->p++;
-            if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
-                goto too_long;
-        }
+        sync_buf_add(&c->cells, run, (size_t)(c->p - run));
+        if (c->cells.len - start_len > SYNC_CSV_MAX_CELL_BYTES)
+            goto too_long;
         sync_buf_add(&c->cells, "", 1);
         count++;
         if (c->p < c->end && *c->p == c->sep) {
@@ -224,13 +228,16 @@ void sync_csv_put(sync_buf *b, const char *cell, char sep, bool neutralise)
 {
     bool lead = neutralise && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
                                cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-    /* One pass: the length and whether anything forces quotes (sync runs this for every
-     * cell of 10,000 sign-ups). */
+    /* The length and whether anything forces quotes in one pass over a plain cell (sync
+     * runs this for every cell of 10,000 sign-ups). */
     bool quote = lead || cell[0] == ' ';
-    size_t n = 0;
-    for (char c; (c = cell[n]) != '\0'; n++)
-        if (c == sep || c == '"' || c == '\r' || c == '\n')
-            quote = true;
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    /* libc's strcspn, many bytes at a time (a NUL `sep` would end the set: left out) */
+    size_t n = strcspn(cell, sep ? special : special + 1);
+    if (cell[n]) {
+        quote = true;
+        n += strlen(cell + n);
+    }
     if (n && cell[n - 1] == ' ')
         quote = true;
     if (!quote) {

@@ -150,16 +150,24 @@ static int cmp_uid_act(const void *key, const void *elem)
     return strcmp((const char *)key, (*(activity *const *)elem)->uid);
 }
 
-static int cmp_time_id(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, ((const store_signup_time *)elem)->id);
-}
-
 /* Every activity the kiosk has, cancelled ones included. */
 static vm_status all_activities(store *s, activity **acts, activity_counts **counts, size_t *n,
                                 vm_err *err)
 {
     return store_activities_between(s, INT64_MIN / 2, INT64_MAX / 2, acts, counts, n, err);
+}
+
+vm_status sync_export_program_read(store *s, sync_export_program *p, vm_err *err)
+{
+    memset(p, 0, sizeof *p);
+    return all_activities(s, &p->acts, &p->counts, &p->n, err);
+}
+
+void sync_export_program_free(sync_export_program *p)
+{
+    free(p->acts);
+    free(p->counts);
+    memset(p, 0, sizeof *p);
 }
 
 vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_catalog *cat,
@@ -201,20 +209,30 @@ vm_status sync_export_interests(store *s, sync_buf *out, int *rows, const i18n_c
 vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *kiosk_id,
                               const char *kiosk_name, const i18n_catalog *cat, vm_err *err)
 {
-    activity *acts = NULL;
-    activity **by_uid = NULL;
+    sync_export_program p = {0};
+    *rows = 0;
+    vm_status st = all_activities(s, &p.acts, NULL, &p.n, err);
+    if (st == VM_OK)
+        st = sync_export_signups_of(s, &p, out, rows, kiosk_id, kiosk_name, cat, err);
+    sync_export_program_free(&p);
+    return st;
+}
+
+vm_status sync_export_signups_of(store *s, const sync_export_program *p, sync_buf *out,
+                                 int *rows, const char *kiosk_id, const char *kiosk_name,
+                                 const i18n_catalog *cat, vm_err *err)
+{
+    const activity *acts = p->acts;
+    const activity **by_uid = NULL;
     signup *sus = NULL;
-    store_signup_time *times = NULL;
     struct act_when {
         char date[16], clock[8];
         bool done;
     } *when = NULL;
-    size_t n_acts = 0, n_sus = 0, n_times = 0;
+    size_t n_acts = p->n, n_sus = 0;
     vm_status st;
     *rows = 0;
-    if ((st = all_activities(s, &acts, NULL, &n_acts, err)) != VM_OK ||
-        (st = store_signups_list(s, NULL, &sus, &n_sus, err)) != VM_OK ||
-        (st = store_signup_times(s, &times, &n_times, err)) != VM_OK)
+    if ((st = store_signups_list(s, NULL, &sus, &n_sus, err)) != VM_OK)
         goto out;
     by_uid = malloc((n_acts ? n_acts : 1) * sizeof *by_uid);
     when = calloc(n_acts ? n_acts : 1, sizeof *when);
@@ -231,17 +249,15 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
     sync_export_eol(out);
     for (size_t i = 0; i < n_sus; i++) {
         const signup *su = &sus[i];
-        activity **found = n_acts ? bsearch(su->activity_uid, by_uid, n_acts, sizeof *by_uid,
-                                            cmp_uid_act)
-                                  : NULL;
+        const activity **found = n_acts ? bsearch(su->activity_uid, by_uid, n_acts,
+                                                  sizeof *by_uid, cmp_uid_act)
+                                        : NULL;
         const activity *a = found ? *found : NULL;
         const char *task = "";
         if (a && su->task_id)
             for (int k = 0; k < a->n_tasks; k++)
                 if (a->tasks[k].id == su->task_id)
                     task = a->tasks[k].title;
-        const store_signup_time *t =
-            n_times ? bsearch(su->id, times, n_times, sizeof *times, cmp_time_id) : NULL;
         const char *date = "", *clock = "";
         char created[32], updated[24];
         if (a) { /* each activity's start converted once, not once per sign-up */
@@ -254,7 +270,7 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
             clock = when[ai].clock;
         }
         local_stamp(su->created, created);
-        dktime_format_iso_utc(t && t->updated ? t->updated : su->created, updated);
+        dktime_format_iso_utc(su->updated ? su->updated : su->created, updated);
 
         put(out, su->id, false);
         put(out, su->activity_uid, false);
@@ -281,11 +297,9 @@ vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *ki
     if (!sync_buf_ok(out))
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
 out:
-    free(acts);
     free(by_uid);
     free(when);
     free(sus);
-    free(times);
     return st;
 }
 
@@ -306,16 +320,14 @@ static int cmp_uid_attendance(const void *key, const void *elem)
 }
 
 /* statistik.csv from the attendance `att` (sorted here by uid). */
-static vm_status stats_rows(store *s, store_attendance *att, size_t n_att, sync_buf *out,
-                            int *rows, const i18n_catalog *cat, vm_err *err)
+static vm_status stats_rows(const sync_export_program *p, store_attendance *att, size_t n_att,
+                            sync_buf *out, int *rows, const i18n_catalog *cat, vm_err *err)
 {
-    activity *acts = NULL;
-    activity_counts *counts = NULL;
-    size_t n = 0;
+    const activity *acts = p->acts;
+    const activity_counts *counts = p->counts;
+    size_t n = p->n;
+    vm_status st = VM_OK;
     *rows = 0;
-    vm_status st = all_activities(s, &acts, &counts, &n, err);
-    if (st != VM_OK)
-        return st;
     if (n_att)
         qsort(att, n_att, sizeof *att, cmp_attendance_uid);
     sync_export_bom(out);
@@ -363,8 +375,6 @@ static vm_status stats_rows(store *s, store_attendance *att, size_t n_att, sync_
     }
     if (!sync_buf_ok(out))
         st = sync_err(err, VM_ERR_NOMEM, cat, "out of memory");
-    free(acts);
-    free(counts);
     return st;
 }
 
@@ -434,6 +444,14 @@ vm_status sync_export_stats_month(store *s, sync_buf *out, int *rows, const i18n
 vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
                                  int *months, const i18n_catalog *cat, vm_err *err)
 {
+    return sync_export_stats_both_of(s, NULL, stats, rows, month, months, cat, err);
+}
+
+vm_status sync_export_stats_both_of(store *s, const sync_export_program *p, sync_buf *stats,
+                                    int *rows, sync_buf *month, int *months,
+                                    const i18n_catalog *cat, vm_err *err)
+{
+    sync_export_program own = {0};
     store_attendance *att = NULL;
     size_t n = 0;
     if (rows)
@@ -444,9 +462,14 @@ vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf 
     /* the months first: they need the start order stats_rows sorts away */
     if (st == VM_OK && month)
         st = month_rows(att, n, month, months, cat, err);
+    if (st == VM_OK && stats && !p) {
+        st = sync_export_program_read(s, &own, err);
+        p = &own;
+    }
     if (st == VM_OK && stats)
-        st = stats_rows(s, att, n, stats, rows, cat, err);
+        st = stats_rows(p, att, n, stats, rows, cat, err);
     free(att);
+    sync_export_program_free(&own);
     return st;
 }
 

@@ -30,11 +30,25 @@
 const char *sync_status_word(signup_status st);
 bool sync_status_from_word(const char *w, signup_status *out);
 
+/* The kiosk's whole program (cancelled activities too) with its counts, read once for the
+ * exports that need it (the sign-ups and the statistics). */
+typedef struct sync_export_program {
+    activity *acts;
+    activity_counts *counts;
+    size_t n;
+} sync_export_program;
+vm_status sync_export_program_read(store *s, sync_export_program *p, vm_err *err);
+void sync_export_program_free(sync_export_program *p);
+
 /* All sign-ups, cancelled ones included, oldest activity first. `rows` gets the count.
  * `kiosk_id` and `kiosk_name` (either may be NULL) name this kiosk: its own sign-ups carry
  * the name in "Kiosknavn"; those it counts for another kiosk carry that kiosk's id only. */
 vm_status sync_export_signups(store *s, sync_buf *out, int *rows, const char *kiosk_id,
                               const char *kiosk_name, const i18n_catalog *cat, vm_err *err);
+/* The same from a program already read (`p`, as sync_export_program_read gives it). */
+vm_status sync_export_signups_of(store *s, const sync_export_program *p, sync_buf *out,
+                                 int *rows, const char *kiosk_id, const char *kiosk_name,
+                                 const i18n_catalog *cat, vm_err *err);
 
 /* The header row of sig-til.csv ("Sig til, når der sker noget": who wants to hear when). */
 #define SYNC_INTERESTS_HEADER                                                               \
@@ -73,6 +87,10 @@ vm_status sync_export_stats(store *s, sync_buf *out, int *rows, const i18n_catal
  * that file is not made; the two single-file functions above are this with one NULL. */
 vm_status sync_export_stats_both(store *s, sync_buf *stats, int *rows, sync_buf *month,
                                  int *months, const i18n_catalog *cat, vm_err *err);
+/* The same from a program already read (`p`; NULL: read here when `stats` needs it). */
+vm_status sync_export_stats_both_of(store *s, const sync_export_program *p, sync_buf *stats,
+                                    int *rows, sync_buf *month, int *months,
+                                    const i18n_catalog *cat, vm_err *err);
 
 /* The program template with three example rows dated in the weeks after `now`. */
 void sync_export_template(sync_buf *out, int64_t now);

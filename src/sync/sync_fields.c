@@ -708,30 +708,29 @@ static const struct {
 static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalog *cat,
                              vm_err *err)
 {
-    char where[256];
+    char where[256]; /* a cell's place, written only for a message */
     int dy = 0, dm = 0, dd = 0, h, mi, y, mo, d;
     bool has_date_col = false, hd, ht;
     const char *sc = row->cell[SCOL_START], *ec = row->cell[SCOL_END];
     const char *dc = row->cell[SCOL_DATE];
     if (dc && *skip_space(dc)) {
-        cell_where(row, SCOL_DATE, cat, where, sizeof where);
         if (weekday_from_word(dc) >= 0 && !strpbrk(dc, "0123456789"))
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: \"%s\" is a day of the week; the kiosk needs the date too (a "
                             "column \"dato\" with 24-12-2026)",
-                            where, dc);
+                            cell_where(row, SCOL_DATE, cat, where, sizeof where), dc);
         if (!sync_parse_when(dc, &dy, &dm, &dd, &hd, &h, &mi, &ht) || !hd || ht)
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the date \"%s\" cannot be read (write it like "
                             "24-12-2026)",
-                            where, dc);
+                            cell_where(row, SCOL_DATE, cat, where, sizeof where), dc);
         has_date_col = true;
     }
     if (!sc)
         return VM_OK;
-    cell_where(row, SCOL_START, cat, where, sizeof where);
     if (!*skip_space(sc))
-        return sync_err(err, VM_ERR_INVALID, cat, "%s: the start time is missing", where);
+        return sync_err(err, VM_ERR_INVALID, cat, "%s: the start time is missing",
+                       cell_where(row, SCOL_START, cat, where, sizeof where));
     int rh, rm; /* the end of a range "14:00-16:00" in the start cell */
     bool range = has_date_col && (!ec || !*skip_space(ec)) &&
                  parse_time_range(sc, &h, &mi, &rh, &rm);
@@ -742,44 +741,48 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: the start \"%s\" cannot be read (write it like 24-12-2026 "
                         "18:00)",
-                        where, sc);
+                        cell_where(row, SCOL_START, cat, where, sizeof where), sc);
     }
     if (!hd)
         y = dy, mo = dm, d = dd;
     int64_t start;
     if (!dktime_from_local(y, mo, d, h, mi, &start))
         return sync_err(err, VM_ERR_INVALID, cat,
-                        "%s: the start \"%s\" is not a date that exists", where, sc);
+                        "%s: the start \"%s\" is not a date that exists",
+                        cell_where(row, SCOL_START, cat, where, sizeof where), sc);
     int64_t end = start + 2 * 3600;
     if (range) {
         if (!dktime_from_local(y, mo, d, rh, rm, &end))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: the start \"%s\" is not a date that exists", where, sc);
+                            "%s: the start \"%s\" is not a date that exists",
+                        cell_where(row, SCOL_START, cat, where, sizeof where), sc);
         if (end < start)
             end += 24 * 3600; /* 22-01 ends the next day */
     } else if (ec && *skip_space(ec)) {
         int ey, emo, ed, eh, emi;
         bool ehd, eht;
-        cell_where(row, SCOL_END, cat, where, sizeof where);
         if (!sync_parse_when(ec, &ey, &emo, &ed, &ehd, &eh, &emi, &eht) || !eht)
             return sync_err(err, VM_ERR_INVALID, cat,
                             "%s: the end \"%s\" cannot be read (write it like 20:00 or "
                             "24-12-2026 20:00)",
-                            where, ec);
+                            cell_where(row, SCOL_END, cat, where, sizeof where), ec);
         if (!ehd)
             ey = y, emo = mo, ed = d;
         if (!dktime_from_local(ey, emo, ed, eh, emi, &end))
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: the end \"%s\" is not a date that exists", where, ec);
+                            "%s: the end \"%s\" is not a date that exists",
+                            cell_where(row, SCOL_END, cat, where, sizeof where), ec);
         if (!ehd && end < start)
             end += 24 * 3600; /* 22:00 to 01:00 ends the next day */
         if (end < start)
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: the activity ends (%s) before it starts (%s)", where, ec,
+                            "%s: the activity ends (%s) before it starts (%s)",
+                            cell_where(row, SCOL_END, cat, where, sizeof where), ec,
                             sc);
         if (end - start > 14 * 24 * 3600)
             return sync_err(err, VM_ERR_INVALID, cat,
-                            "%s: the activity lasts more than two weeks (%s to %s)", where,
+                            "%s: the activity lasts more than two weeks (%s to %s)",
+                            cell_where(row, SCOL_END, cat, where, sizeof where),
                             sc, ec);
     }
     vm_status st = check_day_and_week(row, start, cat, err);
@@ -790,16 +793,19 @@ static vm_status apply_times(const sync_row *row, activity *a, const i18n_catalo
     return VM_OK;
 }
 
-vm_status sync_text_cell(const char *c, const char *where, bool number, char *dst, size_t size,
-                         sync_notes *notes, vm_err *err)
+/* sync_text_cell, with the cell's place either given (`where`) or written from `row` and
+ * `col` only when there is something to say (it cost a snprintf for every cell). */
+static vm_status text_cell(const char *c, const sync_row *row, sync_col col, const char *where,
+                           bool number, char *dst, size_t size, sync_notes *notes, vm_err *err)
 {
     const i18n_catalog *cat = notes ? notes->cat : NULL;
+    char buf[256];
     if (number && excel_shortened(c))
         return sync_err(err, VM_ERR_INVALID, cat,
                         "%s: \"%s\" is how Excel shows a long number it has cut short, so the "
                         "number itself is lost. In Excel, format the column as Text, type the "
                         "numbers again and save.",
-                        where, c);
+                        where ? where : cell_where(row, col, cat, buf, sizeof buf), c);
     if (sync_clean_field(c, dst, size, notes))
         return VM_OK;
     /* Too long: say it in characters, as the staff count, not in bytes. */
@@ -813,20 +819,25 @@ vm_status sync_text_cell(const char *c, const char *where, bool number, char *ds
     int fit = (int)utf8_length(tmp);
     free(tmp);
     return sync_err(err, VM_ERR_INVALID, cat,
-                    "%s: the text is too long: it has %d characters, and %d fit here", where,
-                    has, fit);
+                    "%s: the text is too long: it has %d characters, and %d fit here",
+                    where ? where : cell_where(row, col, cat, buf, sizeof buf), has, fit);
+}
+
+vm_status sync_text_cell(const char *c, const char *where, bool number, char *dst, size_t size,
+                         sync_notes *notes, vm_err *err)
+{
+    return text_cell(c, NULL, SCOL_ID, where, number, dst, size, notes, err);
 }
 
 /* A text field: cleaned, and refused, with how much fits, when it does not fit. */
 static vm_status text_field(const sync_row *row, sync_col col, char *dst, size_t size,
-                            sync_notes *notes, const i18n_catalog *cat, vm_err *err)
+                            sync_notes *notes, vm_err *err)
 {
     const char *c = row->cell[col];
     if (!c)
         return VM_OK;
-    char where[256];
-    cell_where(row, col, cat, where, sizeof where);
-    return sync_text_cell(c, where, col == SCOL_ID || col == SCOL_PHONE, dst, size, notes, err);
+    return text_cell(c, row, col, NULL, col == SCOL_ID || col == SCOL_PHONE, dst, size, notes,
+                     err);
 }
 
 vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm_err *err)
@@ -852,7 +863,7 @@ vm_status sync_row_apply(const sync_row *row, activity *a, sync_notes *notes, vm
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if ((st = text_field(row, texts[i].col, (char *)a + texts[i].off, texts[i].size, notes,
-                             cat, err)) != VM_OK)
+                             err)) != VM_OK)
             return st;
     char cw[256];
     if (a->host_phone[0] && !phone_ok(a->host_phone))

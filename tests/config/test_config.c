@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "config/config.h"
+#include "config/langs.h"
 #include "seal/seal.h"
 #include "test_support.h"
 
@@ -208,12 +209,48 @@ static void a_setting_is_written_into_the_file(void **state)
                      VM_ERR_IO);
 }
 
+/* The command line's words from only the catalogs they need: the same staff catalog as
+ * from all of them (the first language that loads, Danish behind one that is not da/en). */
+static void staff_words_need_only_their_catalogs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *first;
+        size_t parsed;
+    } cases[] = {
+        {"", "da", 1},
+        {"languages = en, da\n", "en", 1},
+        {"languages = ar, so\n", "ar", 2},
+        {"languages = ar, en\n", "ar", 2},
+        {"languages = xx, so, da\n", "so", 2},
+    };
+    const char *ids[] = {"Saved on the USB stick in %s: %s%s%s", "April", "June"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        config c;
+        config_defaults(&c);
+        config_parse(&c, cases[i].line);
+        langs all, staff;
+        langs_load(&all, &c, NULL);
+        langs_load_staff(&staff, &c);
+        const i18n_catalog *want = langs_staff(&all), *got = langs_staff(&staff);
+        assert_non_null(got);
+        assert_string_equal(i18n_lang(got), cases[i].first);
+        assert_string_equal(i18n_lang(got), i18n_lang(want));
+        assert_int_equal(staff.n, cases[i].parsed);
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+            assert_string_equal(i18n_text(got, ids[k]), i18n_text(want, ids[k]));
+        langs_free(&all);
+        langs_free(&staff);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_pin_is_kept_as_a_hash),
         cmocka_unit_test(a_setting_is_written_into_the_file),
         cmocka_unit_test(defaults_are_danish_first),
+        cmocka_unit_test(staff_words_need_only_their_catalogs),
         cmocka_unit_test(every_setting_is_read),
         cmocka_unit_test(wrong_lines_keep_defaults_and_are_named),
         cmocka_unit_test(missing_file_is_not_found),

@@ -115,10 +115,53 @@ static void who_came_and_first_visits(void **state)
     store_close(s);
 }
 
+/* Only the participants count (a helper who came is not a visitor), a waiting one is not
+ * signed up, and the list is in start order with the activities nobody joined. */
+static void helpers_and_the_waiting_list_are_not_signed_up(void **state)
+{
+    (void)state;
+    store *s = tu_open(tu_db_path("store_attendance_helpers"));
+    vm_err err = {0};
+    int64_t nov3 = ts_time("2026-11-03 18:00"), nov2 = ts_time("2026-11-02 18:00");
+    activity a = tu_activity("spis-3", "Fællesspisning", nov3);
+    a.capacity = 1;
+    tu_add_task(&a, "Opvask", 30, 2);
+    activity empty = tu_activity("tom-2", "Gåtur", nov2);
+    assert_int_equal(store_activity_put(s, &a, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &empty, &err), VM_OK);
+    int64_t then = ts_time("2026-11-01 10:00");
+    signup in = tu_signup("spis-3", 1, "Birthe", 1, 0);
+    signup waits = tu_signup("spis-3", 2, "Ali", 1, 0);
+    signup helper = tu_signup("spis-3", 3, "Karen", 1, 0);
+    helper.task_id = a.tasks[0].id;
+    assert_int_equal(store_join(s, &in, then, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &waits, then + 1, NULL, &err), VM_OK);
+    assert_int_equal(store_join(s, &helper, then + 2, NULL, &err), VM_OK);
+    assert_int_equal(waits.status, SIGNUP_WAITING);
+    assert_int_equal(store_signup_set_came(s, in.id, true, &err), VM_OK);
+    assert_int_equal(store_signup_set_came(s, waits.id, true, &err), VM_OK);
+    vm_status helper_came = store_signup_set_came(s, helper.id, true, &err);
+    assert_true(helper_came == VM_OK || helper_came == VM_ERR_REFUSED);
+
+    store_attendance *l = NULL;
+    size_t n = 0;
+    assert_int_equal(store_attendance_list(s, &l, &n, &err), VM_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(l[0].uid, "tom-2");
+    assert_int_equal(l[0].signed_up_heads + l[0].came_heads + l[0].first_heads, 0);
+    assert_string_equal(l[1].uid, "spis-3");
+    assert_int_equal(l[1].start, nov3);
+    assert_int_equal(l[1].signed_up_heads, 1); /* Birthe; Ali waits, Karen helps */
+    assert_int_equal(l[1].came_heads, 2);      /* Birthe and Ali came; Karen is a helper */
+    free(l);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(who_came_and_first_visits),
+        cmocka_unit_test(helpers_and_the_waiting_list_are_not_signed_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

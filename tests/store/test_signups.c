@@ -450,6 +450,7 @@ static void list_is_ordered_with_waiting_positions(void **state)
     assert_string_equal(list[0].id, e1.id);
     assert_string_equal(list[1].id, l1.id);
     assert_int_equal(list[1].status, SIGNUP_CANCELLED);
+    assert_int_equal(list[1].updated, NOW + 10); /* when it was cancelled */
     assert_string_equal(list[2].id, l2.id);
     assert_int_equal(list[2].status, SIGNUP_CONFIRMED);
     assert_string_equal(list[3].id, l3.id);
@@ -458,7 +459,83 @@ static void list_is_ordered_with_waiting_positions(void **state)
     assert_string_equal(list[3].activity_uid, "late");
     assert_string_equal(list[3].kiosk_id, "kiosk-test");
     assert_int_equal(list[3].created, NOW + 5);
+    assert_int_equal(list[3].updated, NOW + 5);
     free(list);
+    store_close(s);
+}
+
+static signup join_from(store *s, const char *uid, unsigned n, const char *name,
+                        int64_t task_id, int64_t when, const char *kiosk)
+{
+    signup su = tu_signup(uid, n, name, 1, 0);
+    su.created = when;
+    su.task_id = task_id;
+    snprintf(su.kiosk_id, sizeof su.kiosk_id, "%s", kiosk);
+    vm_err err = {0};
+    if (store_join(s, &su, when, NULL, &err) != VM_OK)
+        fail_msg("join %s: %s", name, err.msg);
+    return su;
+}
+
+/* When the keys tie: activities that start together in the order they were stored (row id),
+ * sign-ups made in the same second by the kiosk's id, then in the order stored. The places
+ * shared with other kiosks are in the same queue order, without the activities that ended. */
+static void lists_order_ties_by_row_id_kiosk_and_seq(void **state)
+{
+    (void)state;
+    store *s = tu_open(tu_db_path("store_su_ties"));
+    vm_err err = {0};
+    activity second = tu_activity("b-stored-first", "Banko", NOW + DAY);
+    tu_add_task(&second, "Opvask", 30, 2);
+    activity first = tu_activity("a-stored-second", "Gåtur", NOW + DAY);
+    activity old = tu_activity("old", "Kaffe", NOW + 3600); /* ends NOW + 3 h */
+    assert_int_equal(store_activity_put(s, &second, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &first, &err), VM_OK);
+    assert_int_equal(store_activity_put(s, &old, &err), VM_OK);
+    signup x1 = join_from(s, "a-stored-second", 1, "Ib", 0, NOW + 9, "kiosk-b");
+    signup x2 = join_from(s, "a-stored-second", 2, "Al", 0, NOW + 9, "kiosk-a");
+    signup x3 = join_from(s, "a-stored-second", 3, "Bo", 0, NOW + 9, "kiosk-a");
+    signup y1 = join_from(s, "b-stored-first", 4, "Cy", second.tasks[0].id, NOW + 5, "kiosk-c");
+    signup o1 = join_from(s, "old", 5, "Di", 0, NOW + 20, "kiosk-a");
+
+    signup *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_signups_list(s, NULL, &list, &n, &err), VM_OK);
+    assert_int_equal(n, 5);
+    const signup *want[] = {&o1, &y1, &x2, &x3, &x1};
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(list[i].id, want[i]->id);
+        assert_string_equal(list[i].activity_uid, want[i]->activity_uid);
+        assert_string_equal(list[i].kiosk_id, want[i]->kiosk_id);
+        assert_string_equal(list[i].name, want[i]->name);
+    }
+    assert_int_equal(list[1].task_id, second.tasks[0].id);
+    free(list);
+    assert_int_equal(store_signups_list(s, "a-stored-second", &list, &n, &err), VM_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(list[0].id, x2.id);
+    assert_string_equal(list[1].id, x3.id);
+    assert_string_equal(list[2].id, x1.id);
+    free(list);
+
+    store_share_row *rows = NULL;
+    assert_int_equal(store_share_rows(s, NOW + 4 * 3600, &rows, &n, &err), VM_OK);
+    assert_int_equal(n, 4);
+    const signup *queue[] = {&y1, &x2, &x3, &x1};
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].id, queue[i]->id);
+        assert_string_equal(rows[i].activity_uid, queue[i]->activity_uid);
+        assert_string_equal(rows[i].kiosk_id, queue[i]->kiosk_id);
+        assert_int_equal(rows[i].created, queue[i]->created);
+    }
+    assert_string_equal(rows[0].task, "Opvask");
+    assert_string_equal(rows[1].task, "");
+    free(rows);
+    /* before the old one ended it is shared too, last: it was made last */
+    assert_int_equal(store_share_rows(s, NOW, &rows, &n, &err), VM_OK);
+    assert_int_equal(n, 5);
+    assert_string_equal(rows[4].id, o1.id);
+    free(rows);
     store_close(s);
 }
 
@@ -490,6 +567,7 @@ int main(void)
         cmocka_unit_test(cancel_with_code),
         cmocka_unit_test(old_code_hashes_are_keyed),
         cmocka_unit_test(list_is_ordered_with_waiting_positions),
+        cmocka_unit_test(lists_order_ties_by_row_id_kiosk_and_seq),
         cmocka_unit_test(kiosk_id_comes_from_the_facts_when_not_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

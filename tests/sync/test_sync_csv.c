@@ -195,6 +195,41 @@ static void test_bad_rows(void **state)
     }
 }
 
+/* Each refusal names the line and the column as the staff wrote it (the place is written
+ * only when there is something to say). */
+static void test_refusals_name_the_cell(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *csv, *want;
+    } cases[] = {
+        {"titel;start\nA; \n", "line 2, column \"start\": the start time is missing"},
+        {"titel;start\nA;i morgen\n", "line 2, column \"start\": the start \"i morgen\" cannot"},
+        {"titel;start\nA;29-02-2027 18:00\n", "line 2, column \"start\": the start \"29-02-2027"},
+        {"Titel;Dato;Start\nA;32-13-2026;18:00\n",
+         "line 2, column \"Dato\": the date \"32-13-2026\" cannot be read"},
+        {"titel;start;Slut\nA;24-12-2026 18:00;snart\n",
+         "line 2, column \"Slut\": the end \"snart\" cannot be read"},
+        {"titel;start;slut\nA;24-12-2026 18:00;24-12-2026 17:00\n",
+         "line 2, column \"slut\": the activity ends (24-12-2026 17:00) before it starts"},
+        {"titel;start;slut\nA;01-12-2026 18:00;24-12-2026 17:00\n",
+         "line 2, column \"slut\": the activity lasts more than two weeks"},
+        {"titel;start;Sted\nB;24-12-2026 18:00;ok\nA;24-12-2026 18:00;"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+         "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+         "line 3, column \"Sted\": the text is too long"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sync_program p;
+        vm_err err = {0};
+        if (sync_read_csv(cases[i].csv, strlen(cases[i].csv), &opts, &p, &err) != VM_ERR_INVALID)
+            fail_msg("case %zu was not refused", i);
+        if (!strstr(err.msg, cases[i].want))
+            fail_msg("case %zu: \"%s\" not in \"%s\"", i, cases[i].want, err.msg);
+    }
+}
+
 static void test_long_and_dirty_text(void **state)
 {
     (void)state;
@@ -250,6 +285,65 @@ static void test_csv_put_round_trip(void **state)
     assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 0);
     sync_csv_free(&c);
     sync_buf_free(&b);
+}
+
+/* The tokenizer: doubled quotes, line breaks and separators inside quotes, text after a
+ * closing quote, and the two ways a cell goes wrong (too long; a quote never closed, with
+ * or without what looks like rows swallowed). */
+static void test_csv_cells_quotes_and_limits(void **state)
+{
+    (void)state;
+    const char text[] = "a;\"b \"\"q\"\" c\";\"x\r\ny;z\"tail;d\r\nnext\n";
+    sync_csv c;
+    sync_csv_init(&c, text, sizeof text - 1, ';', NULL);
+    const char *got[SYNC_CSV_MAX_CELLS];
+    size_t n;
+    int line;
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 1);
+    assert_int_equal(n, 4);
+    assert_int_equal(line, 1);
+    assert_string_equal(got[0], "a");
+    assert_string_equal(got[1], "b \"q\" c");
+    assert_string_equal(got[2], "x\ny;ztail");
+    assert_string_equal(got[3], "d");
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 1);
+    assert_int_equal(line, 3);
+    assert_int_equal(n, 1);
+    assert_string_equal(got[0], "next");
+    assert_int_equal(sync_csv_next(&c, got, &n, &line, NULL), 0);
+    sync_csv_free(&c);
+
+    size_t big = SYNC_CSV_MAX_CELL_BYTES + 10;
+    char *long_cell = malloc(big + 2);
+    assert_non_null(long_cell);
+    for (int quoted = 0; quoted < 2; quoted++) {
+        memset(long_cell, 'x', big + 1);
+        long_cell[0] = quoted ? '"' : 'x';
+        long_cell[big + 1] = '\0';
+        vm_err err = {0};
+        sync_csv_init(&c, long_cell, big + 1, ';', NULL);
+        assert_int_equal(sync_csv_next(&c, got, &n, &line, &err), -1);
+        assert_non_null(strstr(err.msg, "too much text"));
+        assert_false(c.cut_off);
+        sync_csv_free(&c);
+    }
+    free(long_cell);
+
+    static const struct {
+        const char *text;
+        bool cut_off; /* else a closing quote is missing */
+    } open_quotes[] = {
+        {"a;\"b\r\nc\r\n", true},
+        {"a;\"b\r\nc;d\r\n", false},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        vm_err err = {0};
+        sync_csv_init(&c, open_quotes[i].text, strlen(open_quotes[i].text), ';', NULL);
+        assert_int_equal(sync_csv_next(&c, got, &n, &line, &err), -1);
+        assert_non_null(strstr(err.msg, "never closed"));
+        assert_int_equal(c.cut_off, open_quotes[i].cut_off);
+        sync_csv_free(&c);
+    }
 }
 
 /* The sample files in tests/sync/data (also fuzz seeds) are read as they should be. */
@@ -380,6 +474,8 @@ int main(void)
         cmocka_unit_test(test_excel_numbers_and_long_text),
         cmocka_unit_test(test_utf8_bom_semicolon), cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_comma_and_date_column), cmocka_unit_test(test_bad_rows),
+        cmocka_unit_test(test_refusals_name_the_cell),
+        cmocka_unit_test(test_csv_cells_quotes_and_limits),
         cmocka_unit_test(test_long_and_dirty_text), cmocka_unit_test(test_csv_put_round_trip),
         cmocka_unit_test(test_sample_files),
     };

@@ -142,6 +142,28 @@ static void test_exports_byte_for_byte(void **state)
     check("export-stats-month.csv", &mb);
     sync_buf_free(&b);
     sync_buf_free(&mb);
+    /* the same files from the program read once, as a sync makes them */
+    sync_export_program prog;
+    assert_int_equal(sync_export_program_read(s, &prog, &err), VM_OK);
+    assert_int_equal(prog.n, 6);
+    b = (sync_buf)SYNC_BUF_INIT;
+    assert_int_equal(sync_export_signups_of(s, &prog, &b, &rows, "kiosk-a",
+                                            "Kiosk \"Salen\"; stuen", NULL, &err),
+                     VM_OK);
+    assert_int_equal(rows, 11);
+    check("export-signups.csv", &b);
+    sync_buf_free(&b);
+    b = (sync_buf)SYNC_BUF_INIT;
+    mb = (sync_buf)SYNC_BUF_INIT;
+    assert_int_equal(sync_export_stats_both_of(s, &prog, &b, &rows, &mb, &months, NULL, &err),
+                     VM_OK);
+    assert_int_equal(rows, 6);
+    check("export-stats.csv", &b);
+    check("export-stats-month.csv", &mb);
+    sync_buf_free(&b);
+    sync_buf_free(&mb);
+    sync_export_program_free(&prog);
+    assert_null(prog.acts);
     /* pladser.csv, what the estate's other kiosks count from this one */
     b = (sync_buf)SYNC_BUF_INIT;
     assert_int_equal(sync_share_export(s, ts_time("2026-01-01 00:00"), &b, &rows, &err), VM_OK);
