@@ -112,7 +112,8 @@ typedef struct st_order {
 } st_order;
 
 /* Puts the `n` elements of `list` (each `size` bytes) in the order of `keys`, which are sorted
- * here. False when out of memory (the list is then as it was). */
+ * here and then spent (their `pos` and `text` mean nothing after). False when out of memory
+ * (the list is then as it was). */
 bool st_order_list(void *list, size_t n, size_t size, st_order *keys);
 
 /* Runs a statement that returns no rows (or ignores them). */

@@ -148,18 +148,35 @@ static int order_cmp(const void *x, const void *y)
     return (a->last > b->last) - (a->last < b->last);
 }
 
+/* Each element is moved once, along the cycles of the permutation, through one spare
+ * element: a sorted copy of the whole list (10,000 sign-ups are ~7 MB) cost a fresh
+ * allocation's page faults and every element moved twice, an eighth of a sync's CPU. */
 bool st_order_list(void *list, size_t n, size_t size, st_order *keys)
 {
     if (n < 2)
         return true;
-    unsigned char *sorted = malloc(n * size);
-    if (!sorted)
+    unsigned char *spare = malloc(size), *at = list;
+    if (!spare)
         return false;
     qsort(keys, n, sizeof *keys, order_cmp);
-    for (size_t i = 0; i < n; i++)
-        memcpy(sorted + i * size, (unsigned char *)list + keys[i].pos * size, size);
-    memcpy(list, sorted, n * size);
-    free(sorted);
+    const size_t placed = SIZE_MAX; /* keys[i].pos once element i holds its row */
+    for (size_t i = 0; i < n; i++) {
+        if (keys[i].pos == placed || keys[i].pos == i)
+            continue;
+        memcpy(spare, at + i * size, size);
+        size_t to = i;
+        for (;;) {
+            size_t from = keys[to].pos;
+            keys[to].pos = placed;
+            if (from == i) {
+                memcpy(at + to * size, spare, size);
+                break;
+            }
+            memcpy(at + to * size, at + from * size, size);
+            to = from;
+        }
+    }
+    free(spare);
     return true;
 }
 

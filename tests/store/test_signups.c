@@ -539,6 +539,62 @@ static void lists_order_ties_by_row_id_kiosk_and_seq(void **state)
     store_close(s);
 }
 
+/* Sign-ups stored in an order far from the list's (many activities, times out of order):
+ * each comes once, in the list's order, whole. The rows are put in order in place, along the
+ * cycles of their permutation, so this takes cycles of many lengths. */
+static void a_long_scrambled_list_comes_in_order(void **state)
+{
+    (void)state;
+    store *s = tu_open(tu_db_path("store_su_scrambled"));
+    vm_err err = {0};
+    enum { ACTS = 7, SIGNUPS = 60 };
+    char uids[ACTS][16];
+    int64_t starts[ACTS];
+    for (int a = 0; a < ACTS; a++) {
+        snprintf(uids[a], sizeof uids[a], "act-%d", a);
+        starts[a] = NOW + DAY + (int64_t)((a * 3) % ACTS) * 3600; /* stored out of order */
+        activity act = tu_activity(uids[a], "Banko", starts[a]);
+        act.capacity = 0;
+        assert_int_equal(store_activity_put(s, &act, &err), VM_OK);
+    }
+    signup made[SIGNUPS];
+    int act_of[SIGNUPS];
+    for (int k = 0; k < SIGNUPS; k++) {
+        char name[16];
+        snprintf(name, sizeof name, "Navn %d", k);
+        act_of[k] = (k * 5) % ACTS;
+        made[k] = join_from(s, uids[act_of[k]], (unsigned)k + 1, name, 0,
+                            NOW + (k * 7) % 13, "kiosk-a");
+    }
+    signup *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_signups_list(s, NULL, &list, &n, &err), VM_OK);
+    assert_int_equal(n, SIGNUPS);
+    int prev = -1;
+    bool seen[SIGNUPS] = {false};
+    for (size_t i = 0; i < n; i++) {
+        int k = -1;
+        for (int j = 0; j < SIGNUPS; j++)
+            if (strcmp(list[i].id, made[j].id) == 0)
+                k = j;
+        assert_true(k >= 0);
+        assert_false(seen[k]);
+        seen[k] = true;
+        assert_string_equal(list[i].name, made[k].name);
+        assert_string_equal(list[i].activity_uid, uids[act_of[k]]);
+        assert_int_equal(list[i].created, made[k].created);
+        if (prev >= 0) { /* by the activity's start, then created, then as stored */
+            int64_t ps = starts[act_of[prev]], ks = starts[act_of[k]];
+            assert_true(ps < ks || (ps == ks && (made[prev].created < made[k].created ||
+                                                 (made[prev].created == made[k].created &&
+                                                  prev < k))));
+        }
+        prev = k;
+    }
+    free(list);
+    store_close(s);
+}
+
 static void kiosk_id_comes_from_the_facts_when_not_given(void **state)
 {
     (void)state;
@@ -568,6 +624,7 @@ int main(void)
         cmocka_unit_test(old_code_hashes_are_keyed),
         cmocka_unit_test(list_is_ordered_with_waiting_positions),
         cmocka_unit_test(lists_order_ties_by_row_id_kiosk_and_seq),
+        cmocka_unit_test(a_long_scrambled_list_comes_in_order),
         cmocka_unit_test(kiosk_id_comes_from_the_facts_when_not_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
