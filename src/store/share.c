@@ -1,10 +1,27 @@
 /* share: the sign-ups the kiosks of one estate pass each other on the staff stick, so that
  * they count the same places (store.h, "places shared"). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/rules.h"
 #include "store/store_internal.h"
+
+static void share_row(sqlite3_stmt *st, void *elem, const st_act_ref *a, st_order *key)
+{
+    store_share_row *r = elem;
+    st_column_text(st, 0, r->id, sizeof r->id);
+    memcpy(r->activity_uid, a->uid, sizeof r->activity_uid);
+    st_column_text(st, 2, r->task, sizeof r->task);
+    r->adults = sqlite3_column_int(st, 3);
+    r->children = sqlite3_column_int(st, 4);
+    r->cancelled = sqlite3_column_int(st, 5) != 0;
+    r->created = sqlite3_column_int64(st, 6);
+    r->updated = sqlite3_column_int64(st, 7);
+    st_column_text(st, 8, r->kiosk_id, sizeof r->kiosk_id);
+    key->k[2] = r->created; /* queue order: created, kiosk, seq */
+    key->last = sqlite3_column_int64(st, 9);
+}
 
 vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out, size_t *n,
                            vm_err *err)
@@ -15,10 +32,7 @@ vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out,
     *out = NULL;
     *n = 0;
     st_act_ref *refs = NULL;
-    size_t n_refs = 0, count = 0, cap = 0, kcap = 0;
-    store_share_row *list = NULL;
-    st_order *keys = NULL;
-    int rc;
+    size_t n_refs = 0;
     vm_status status = st_act_refs(s, NULL, ended_after, &refs, &n_refs, err);
     if (status != VM_OK)
         return status;
@@ -30,54 +44,13 @@ vm_status store_share_rows(store *s, int64_t ended_after, store_share_row **out,
         "s.status = 'cancelled', s.created_utc, s.updated_utc, s.kiosk_id, s.seq "
         "FROM signups s LEFT JOIN helper_tasks t ON t.id = s.task_id",
         err);
-    if (!st) {
+    void *list = NULL;
+    if (!st)
         status = err->status;
-        goto out;
-    }
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const st_act_ref *a = st_act_ref_find(refs, n_refs, sqlite3_column_int64(st, 1));
-        if (!a)
-            continue; /* ended */
-        store_share_row *room = st_list_room(list, count, &cap, sizeof *list, 64);
-        if (room)
-            list = room;
-        st_order *kroom = room ? st_list_room(keys, count, &kcap, sizeof *keys, 64) : NULL;
-        if (!kroom) {
-            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
-            break;
-        }
-        keys = kroom;
-        store_share_row *r = &list[count];
-        memset(r, 0, sizeof *r);
-        st_column_text(st, 0, r->id, sizeof r->id);
-        memcpy(r->activity_uid, a->uid, sizeof r->activity_uid);
-        st_column_text(st, 2, r->task, sizeof r->task);
-        r->adults = sqlite3_column_int(st, 3);
-        r->children = sqlite3_column_int(st, 4);
-        r->cancelled = sqlite3_column_int(st, 5) != 0;
-        r->created = sqlite3_column_int64(st, 6);
-        r->updated = sqlite3_column_int64(st, 7);
-        st_column_text(st, 8, r->kiosk_id, sizeof r->kiosk_id);
-        keys[count] = (st_order){{0, 0, r->created}, NULL, sqlite3_column_int64(st, 9), count};
-        count++;
-    }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-    st_reset(st);
-    if (status != VM_OK)
-        goto out;
-    for (size_t i = 0; i < count; i++)
-        keys[i].text = list[keys[i].pos].kiosk_id;
-    if (!st_order_list(list, count, sizeof *list, keys)) {
-        status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
-        goto out;
-    }
+    else
+        status = st_read_ordered(s, st, refs, n_refs, sizeof **out,
+                                 offsetof(store_share_row, kiosk_id), share_row, &list, n, err);
     *out = list;
-    *n = count;
-    list = NULL;
-out:
-    free(list);
-    free(keys);
     free(refs);
     return status;
 }

@@ -7,6 +7,7 @@
  * waiting position is derived when read, so it is always the rules' numbering.
  */
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,15 @@ out:
     "s.wants_company, s.code_hash, s.status, s.created_utc, s.kiosk_id, 0, s.came, "           \
     "s.updated_utc, s.seq FROM signups s "
 
+static void list_row(sqlite3_stmt *st, void *elem, const st_act_ref *a, st_order *key)
+{
+    signup *su = elem;
+    read_signup_row(st, su);
+    memcpy(su->activity_uid, a->uid, sizeof su->activity_uid);
+    /* the activity's start and row id, then created, kiosk and seq */
+    *key = (st_order){{a->start, a->id, su->created}, NULL, sqlite3_column_int64(st, 14), 0};
+}
+
 vm_status store_signups_list(store *s, const char *activity_uid, signup **out, size_t *n,
                              vm_err *err)
 {
@@ -255,10 +265,8 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
     *out = NULL;
     *n = 0;
     st_act_ref *refs = NULL;
-    size_t n_refs = 0, count = 0, cap = 0, kcap = 0;
-    signup *list = NULL;
-    st_order *keys = NULL;
-    int rc;
+    size_t n_refs = 0, count = 0;
+    void *list = NULL;
     vm_status status = st_act_refs(s, activity_uid, INT64_MIN, &refs, &n_refs, err);
     if (status != VM_OK)
         return status;
@@ -268,7 +276,7 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
         goto out;
     }
     /* Read in the table's order (no join, no sort: the activity comes from `refs`), then
-     * ordered here by the activity's start and id, then created, kiosk and seq. */
+     * ordered by the activity's start and id, then created, kiosk and seq. */
     sqlite3_stmt *st = activity_uid ? st_prepare(s, SIGNUP_ROWS "WHERE s.activity_id = ?1", err)
                                     : st_prepare(s, SIGNUP_ROWS, err);
     if (!st) {
@@ -277,45 +285,15 @@ vm_status store_signups_list(store *s, const char *activity_uid, signup **out, s
     }
     if (activity_uid)
         st_bind_i64(st, 1, refs[0].id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const st_act_ref *a = st_act_ref_find(refs, n_refs, sqlite3_column_int64(st, 1));
-        if (!a)
-            continue; /* none: the foreign key keeps this from happening */
-        signup *room = st_list_room(list, count, &cap, sizeof *list, 32);
-        if (room)
-            list = room;
-        st_order *kroom = room ? st_list_room(keys, count, &kcap, sizeof *keys, 32) : NULL;
-        if (!kroom) {
-            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
-            break;
-        }
-        keys = kroom;
-        signup *su = &list[count];
-        read_signup_row(st, su);
-        memcpy(su->activity_uid, a->uid, sizeof su->activity_uid);
-        keys[count] = (st_order){{a->start, a->id, su->created}, NULL,
-                                 sqlite3_column_int64(st, 14), count};
-        count++;
+    status = st_read_ordered(s, st, refs, n_refs, sizeof **out, offsetof(signup, kiosk_id),
+                             list_row, &list, &count, err);
+    if (status == VM_OK && (status = number_the_waiting(list, count, err)) == VM_OK) {
+        *out = list;
+        *n = count;
+        list = NULL;
     }
-    if (status == VM_OK && rc != SQLITE_DONE)
-        status = st_error(s->db, rc, err, "reading the sign-ups");
-    st_reset(st);
-    if (status != VM_OK)
-        goto out;
-    for (size_t i = 0; i < count; i++)
-        keys[i].text = list[keys[i].pos].kiosk_id;
-    if (!st_order_list(list, count, sizeof *list, keys)) {
-        status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
-        goto out;
-    }
-    if ((status = number_the_waiting(list, count, err)) != VM_OK)
-        goto out;
-    *out = list;
-    *n = count;
-    list = NULL;
 out:
     free(list);
-    free(keys);
     free(refs);
     return status;
 }

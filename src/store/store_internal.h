@@ -148,6 +148,19 @@ vm_status st_act_refs(store *s, const char *uid, int64_t ended_after, st_act_ref
 /* The activity with row id `id` in `refs` (as st_act_refs gives them), or NULL. */
 const st_act_ref *st_act_ref_find(const st_act_ref *refs, size_t n, int64_t id);
 
+/* Reads one row of `st` into `elem` (zeroed, of the list's element size), whose activity is
+ * `a`, and fills `key`'s k[] and last (st_read_ordered sets pos and text). */
+typedef void (*st_ordered_row_fn)(sqlite3_stmt *st, void *elem, const st_act_ref *a,
+                                  st_order *key);
+
+/* Steps `st`, whose column 1 is an activity's row id: each row of an activity in `refs` is
+ * read by `row` into a list of `size`-byte elements (rows of other activities are left out),
+ * which is then put in its keys' order, ties by the text `text_at` bytes into each element
+ * (st_order_list). *out is malloc'd (NULL for none); `st` is reset. */
+vm_status st_read_ordered(store *s, sqlite3_stmt *st, const st_act_ref *refs, size_t n_refs,
+                          size_t size, size_t text_at, st_ordered_row_fn row, void **out,
+                          size_t *n, vm_err *err);
+
 /* Counts of one loaded activity, via core's rules_count. */
 vm_status st_activity_counts(store *s, const activity *a, activity_counts *out, vm_err *err);
 

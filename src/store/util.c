@@ -180,6 +180,56 @@ bool st_order_list(void *list, size_t n, size_t size, st_order *keys)
     return true;
 }
 
+vm_status st_read_ordered(store *s, sqlite3_stmt *st, const st_act_ref *refs, size_t n_refs,
+                          size_t size, size_t text_at, st_ordered_row_fn row, void **out,
+                          size_t *n, vm_err *err)
+{
+    unsigned char *list = NULL;
+    st_order *keys = NULL;
+    size_t count = 0, cap = 0, kcap = 0;
+    vm_status status = VM_OK;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const st_act_ref *a = st_act_ref_find(refs, n_refs, sqlite3_column_int64(st, 1));
+        if (!a)
+            continue; /* an activity left out (one that ended), or none: the foreign key */
+        unsigned char *room = st_list_room(list, count, &cap, size, 64);
+        if (room)
+            list = room;
+        st_order *kroom = room ? st_list_room(keys, count, &kcap, sizeof *keys, 64) : NULL;
+        if (!kroom) {
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
+            break;
+        }
+        keys = kroom;
+        unsigned char *elem = list + count * size;
+        memset(elem, 0, size);
+        memset(&keys[count], 0, sizeof keys[count]);
+        row(st, elem, a, &keys[count]);
+        keys[count].pos = count;
+        count++;
+    }
+    if (status == VM_OK && rc != SQLITE_DONE)
+        status = st_error(s->db, rc, err, "reading the sign-ups");
+    st_reset(st);
+    if (status == VM_OK) {
+        for (size_t i = 0; i < count; i++)
+            keys[i].text = (const char *)(list + keys[i].pos * size + text_at);
+        if (!st_order_list(list, count, size, keys))
+            status = err_set(err, VM_ERR_NOMEM, "Out of memory while reading the sign-ups.");
+    }
+    free(keys);
+    if (status != VM_OK) {
+        free(list);
+        return status;
+    }
+    *out = list;
+    *n = count;
+    return VM_OK;
+}
+
 vm_status st_read_list(store *s, sqlite3_stmt *st, size_t size, size_t first, st_row_fn row,
                        void **out, size_t *n, const char *what, vm_err *err)
 {
