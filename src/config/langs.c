@@ -39,6 +39,24 @@ static void add(langs *l, const char *code, void (*warn)(const char *msg))
     l->cat[l->n++] = cat;
 }
 
+static bool danish_or_english(const char *code)
+{
+    return strcmp(code, "da") == 0 || strcmp(code, "en") == 0;
+}
+
+/* The staff's words: the first language, with Danish (else English) behind it when it is
+ * neither (else the first alone: l->staff stays NULL). */
+static void choose_staff(langs *l)
+{
+    if (l->n == 0 || danish_or_english(i18n_lang(l->cat[0])))
+        return;
+    const i18n_catalog *staff = langs_find(l, "da");
+    if (!staff)
+        staff = langs_find(l, "en");
+    if (staff)
+        l->staff = i18n_catalog_fallback(l->cat[0], staff); /* NULL: the first alone */
+}
+
 void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg))
 {
     memset(l, 0, sizeof *l);
@@ -46,14 +64,7 @@ void langs_load(langs *l, const config *cfg, void (*warn)(const char *msg))
         add(l, cfg->languages[i], warn);
     add(l, "da", warn);
     add(l, "en", warn);
-    if (l->n) {
-        const char *first = i18n_lang(l->cat[0]);
-        const i18n_catalog *staff = langs_find(l, "da");
-        if (!staff)
-            staff = langs_find(l, "en");
-        if (staff && strcmp(first, "da") != 0 && strcmp(first, "en") != 0)
-            l->staff = i18n_catalog_fallback(l->cat[0], staff); /* NULL: the first alone */
-    }
+    choose_staff(l);
 }
 
 void langs_load_staff(langs *l, const config *cfg)
@@ -62,20 +73,13 @@ void langs_load_staff(langs *l, const config *cfg)
     /* the first language that loads, in langs_load's order */
     for (size_t i = 0; i < cfg->n_languages && l->n == 0; i++)
         add(l, cfg->languages[i], NULL);
-    if (l->n == 0)
+    /* and Danish, else English, when the first is neither (or none loaded) */
+    if (l->n == 0 || !danish_or_english(i18n_lang(l->cat[0]))) {
         add(l, "da", NULL);
-    if (l->n == 0)
-        add(l, "en", NULL);
-    if (l->n == 0)
-        return;
-    const char *first = i18n_lang(l->cat[0]);
-    if (strcmp(first, "da") == 0 || strcmp(first, "en") == 0)
-        return;
-    add(l, "da", NULL);
-    if (l->n == 1)
-        add(l, "en", NULL);
-    if (l->n > 1)
-        l->staff = i18n_catalog_fallback(l->cat[0], l->cat[1]); /* NULL: the first alone */
+        if (!langs_find(l, "da"))
+            add(l, "en", NULL);
+    }
+    choose_staff(l);
 }
 
 const i18n_catalog *langs_staff(const langs *l)
