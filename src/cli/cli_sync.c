@@ -3,13 +3,11 @@
  * the same code as the kiosk (src/sync) and speak the kiosk's first language. */
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cli/cli.h"
 #include "services/clock.h"
 #include "config/langs.h"
+#include "platform/batch_memory.h"
 #include "platform/random.h"
 #include "kiosk/sticks.h"
 #include "platform/secret.h"
@@ -24,27 +22,13 @@ const i18n_catalog *cli_first_language(const cli_ctx *ctx, langs *l)
     return langs_staff(l);
 }
 
-/* A sync is one short process that reads, sorts and writes megabytes of sign-ups, pages and
- * exports, one after another. glibc takes each large block as fresh pages from the kernel and
- * gives them back when it is freed, and every fresh page is a fault: ~2,200 in the bench's
- * sync of 10,000 sign-ups, a fifth of its CPU on this virtual machine. A process that ends in
- * a moment keeps what it freed for the next block instead. (The kiosk, which runs for weeks,
- * keeps glibc's defaults.) 16 MiB is the most glibc takes on a 32-bit Pi too. */
-static void keep_freed_memory(void)
-{
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-#endif
-}
-
 int cli_sync(const cli_ctx *ctx, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') {
         fprintf(ctx->err, "usage: vaermed sync DIR [--db PATH]\n");
         return 2;
     }
-    keep_freed_memory();
+    batch_memory_prefer();
     langs l = {0};
     const i18n_catalog *cat = cli_first_language(ctx, &l);
     /* a synced folder is told of in its own words ("Mappen er opdateret"), as the kiosk's
