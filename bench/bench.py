@@ -776,6 +776,10 @@ def sync_bench(b):
         ru = resource.getrusage(resource.RUSAGE_CHILDREN)
         return ru.ru_utime + ru.ru_stime
 
+    def children_faults():
+        # page faults the kernel served without reading the disk: each is a fresh page
+        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
+
     for key, program, name in (("csv", b.csv, "program.csv"), ("ics", b.ics, "program.ics")):
         times, cpu, says = [], [], ""
         for _ in range(REPS):
@@ -790,14 +794,15 @@ def sync_bench(b):
     stick, db = new_stick(b.csv, "program.csv")
     b.cli("sync", stick, db=db)
     out["signups_made"] = b.mkdb(db, 0, 10000)
-    times, cpu = [], []
+    times, cpu, faults = [], [], []
     for _ in range(REPS):
-        t0, c0 = time.monotonic(), children_cpu()
+        t0, c0, f0 = time.monotonic(), children_cpu(), children_faults()
         cp = b.cli("sync", stick, db=db)
         times.append((time.monotonic() - t0) * 1000)
         cpu.append((children_cpu() - c0) * 1000)
+        faults.append(children_faults() - f0)
     out["sync_export_10000"] = dict(summary(times, 1), says=cp.stdout.strip(),
-                                    cpu_ms=summary(cpu, 1))
+                                    cpu_ms=summary(cpu, 1), faults=summary(faults, 0))
     # the same 10,000 sign-ups, and a program that changed (one title in every week): the
     # sync imports it, writes the week's PDF again and exports the sign-ups
     with open(b.csv, encoding="utf-8-sig") as f:
@@ -806,7 +811,7 @@ def sync_bench(b):
     os.makedirs(base)
     shutil.copyfile(db, base + "/kiosk.db")
     shutil.copytree(stick, base + "/stick")
-    times, cpu = [], []
+    times, cpu, faults = [], [], []
     for _ in range(REPS):
         db2, stick2 = base + "/run.db", base + "/run-stick"
         shutil.copyfile(base + "/kiosk.db", db2)
@@ -814,12 +819,13 @@ def sync_bench(b):
         shutil.copytree(base + "/stick", stick2)
         with open(stick2 + "/vaermed/program.csv", "w", encoding="utf-8-sig") as f:
             f.write(changed)
-        t0, c0 = time.monotonic(), children_cpu()
+        t0, c0, f0 = time.monotonic(), children_cpu(), children_faults()
         cp = b.cli("sync", stick2, db=db2)
         times.append((time.monotonic() - t0) * 1000)
         cpu.append((children_cpu() - c0) * 1000)
+        faults.append(children_faults() - f0)
     out["sync_changed_10000"] = dict(summary(times, 1), says=cp.stdout.strip(),
-                                     cpu_ms=summary(cpu, 1))
+                                     cpu_ms=summary(cpu, 1), faults=summary(faults, 0))
 
     log("import and export in-process (bench_ops)")
     reps = str(max(REPS, 3))
@@ -1338,15 +1344,19 @@ def t_sync(r, add):
     add("| The four exports together / the whole `vaermed sync` with 10,000 sign-ups "
         "(unchanged program: the PDF is kept; sign-ups sealed) | %s | %s |" % (
             fmt_ms(oe["total_ms"]["median"]), fmt_ms(s["sync_export_10000"]["median"])))
+    def faults(row):
+        return (" (%s page faults)" % "{:,}".format(int(row["faults"]["median"]))
+                if "faults" in row else "")
+
     add("| … CPU time of the whole `vaermed sync` (user + system): the 1,000-activity import / "
-        "the 10,000 sign-ups | | %s / %s |" % (
+        "the 10,000 sign-ups | | %s / %s%s |" % (
             fmt_ms(s["sync_import_csv"]["cpu_ms"]["median"]),
-            fmt_ms(s["sync_export_10000"]["cpu_ms"]["median"])))
+            fmt_ms(s["sync_export_10000"]["cpu_ms"]["median"]), faults(s["sync_export_10000"])))
     if "sync_changed_10000" in s:
         c = s["sync_changed_10000"]
         add("| … the whole `vaermed sync` with 10,000 sign-ups and a changed program (imported, "
-            "the week's PDF made again): time / CPU (user + system) | | %s / %s |" % (
-                fmt_ms(c["median"]), fmt_ms(c["cpu_ms"]["median"])))
+            "the week's PDF made again): time / CPU (user + system) | | %s / %s%s |" % (
+                fmt_ms(c["median"]), fmt_ms(c["cpu_ms"]["median"]), faults(c)))
 
 
 def t_qr_print(r, add):
