@@ -135,15 +135,25 @@ vm_status render_open(const render_options *opt, render **out, vm_err *err)
     if (software)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (opt->fullscreen)
+    int width = opt->width > 0 ? opt->width : 800, height = opt->height > 0 ? opt->height : 480;
+    if (opt->fullscreen) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    else
+        /* Full screen is the window manager's to grant, and an X server started for the
+         * kiosk alone (xinit, no window manager) has none: the window keeps the size it was
+         * made with while SDL lays out for the whole screen, and the screen is cut off. Made
+         * at the screen's own size it fills the screen either way. */
+        SDL_DisplayMode desktop;
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0 && desktop.w > 0 && desktop.h > 0) {
+            width = desktop.w;
+            height = desktop.h;
+        }
+    } else {
         flags |= SDL_WINDOW_RESIZABLE;
+    }
     if (opt->hidden)
         flags |= SDL_WINDOW_HIDDEN;
     r->window = SDL_CreateWindow(opt->title ? opt->title : "Vær med", SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, opt->width > 0 ? opt->width : 800,
-                                 opt->height > 0 ? opt->height : 480, flags);
+                                 SDL_WINDOWPOS_CENTERED, width, height, flags);
     if (!r->window) {
         st = err_set(err, VM_ERR_IO, "Cannot open a window on the screen: %s", SDL_GetError());
         goto out;

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """End-to-end: the real vaermed binary, headless, driven through VAERMED_UI_INPUT and read
 back through VAERMED_UI_DUMP, plus the staff command line on the same database."""
+import contextlib
 import csv
 import io
 import os
@@ -174,30 +175,46 @@ def test_staff_command_line():
     check(bad.returncode == 2, "a bad number was accepted")
 
 
-def test_real_mouse_clicks_under_xvfb():
-    """The same tap through X11 and SDL's mouse events, not through automation."""
-    ws = Workspace("xvfb")
-    display = ":%d" % (300 + os.getpid() % 300)
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "800x480x24", "-nolisten", "tcp"],
+@contextlib.contextmanager
+def x_screen(ws, size, extra=None):
+    """A private Xvfb screen of `size` with no window manager on it, as `xinit vaermed`
+    gives a kiosk; yields the environment that draws on it."""
+    display = ":%d" % (300 + (os.getpid() + sum(map(ord, size))) % 300)
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", size + "x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        env = ws.env(extra={"DISPLAY": display, "VAERMED_UI_DUMP": ws.path("dump.jsonl")})
+        env = ws.env(extra=dict(extra or {}, DISPLAY=display))
         env.pop("SDL_VIDEODRIVER")
         for _ in range(50):
             if subprocess.run(["xdotool", "getdisplaygeometry"], env=env,
                               capture_output=True).returncode == 0:
                 break
             time.sleep(0.1)
+        yield env
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+
+
+def kiosk_window(env):
+    wid = subprocess.run(["xdotool", "search", "--name", "med$"], env=env,
+                         capture_output=True, text=True).stdout.split()
+    check(wid, "no kiosk window on the X display")
+    return wid[0]
+
+
+def test_real_mouse_clicks_under_xvfb():
+    """The same tap through X11 and SDL's mouse events, not through automation."""
+    ws = Workspace("xvfb")
+    with x_screen(ws, "800x480", {"VAERMED_UI_DUMP": ws.path("dump.jsonl")}) as env:
         app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo", "--window", "800x480"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             frames = wait_frames(ws.path("dump.jsonl"), lambda fs: fs and fs[-1]["screen"] == "home")
             card = widgets(frames[-1], "card:")[0]
-            wid = subprocess.run(["xdotool", "search", "--name", "med$"], env=env,
-                                 capture_output=True, text=True).stdout.split()
-            check(wid, "no kiosk window on the X display")
+            wid = kiosk_window(env)
             x, y = card["x"] + card["w"] // 2, card["y"] + card["h"] // 2
-            subprocess.run(["xdotool", "mousemove", "--window", wid[0], str(x), str(y),
+            subprocess.run(["xdotool", "mousemove", "--window", wid, str(x), str(y),
                             "click", "1"], env=env, check=True)
             frames = wait_frames(ws.path("dump.jsonl"),
                                  lambda fs: any(f["screen"] == "detail" for f in fs))
@@ -205,9 +222,38 @@ def test_real_mouse_clicks_under_xvfb():
         finally:
             app.terminate()
             app.wait(timeout=20)
-    finally:
-        xvfb.terminate()
-        xvfb.wait()
+
+
+def test_fullscreen_fills_an_x_screen_without_a_window_manager():
+    """--fullscreen where no window manager grants it (xinit, a screen not 800x480): the
+    window is the screen's size, the layout is the window's, and a tap in the far corner
+    lands on what is drawn there."""
+    ws = Workspace("xvfb-fullscreen")
+    with x_screen(ws, "1024x600", {"VAERMED_UI_DUMP": ws.path("dump.jsonl")}) as env:
+        app = subprocess.Popen([kiosk.BIN, "--db", ws.db, "--demo", "--fullscreen"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            frames = wait_frames(ws.path("dump.jsonl"), lambda fs: fs and fs[-1]["screen"] == "home")
+            home = frames[-1]
+            check((home["width"], home["height"]) == (1024, 600),
+                  "laid out for %dx%d on a 1024x600 screen" % (home["width"], home["height"]))
+            geometry = subprocess.run(["xdotool", "getwindowgeometry", kiosk_window(env)],
+                                      env=env, capture_output=True, text=True).stdout
+            check("Geometry: 1024x600" in geometry,
+                  "the kiosk's window does not fill the 1024x600 screen: %s" % geometry.strip())
+            # the card nearest the bottom right corner, tapped where it is on the screen
+            card = max(widgets(home, "card:"), key=lambda w: (w["y"] + w["h"], w["x"] + w["w"]))
+            title = card["label"].split(" · ")[0]
+            x, y = card["x"] + card["w"] // 2, card["y"] + card["h"] // 2
+            subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env,
+                           check=True)
+            frames = wait_frames(ws.path("dump.jsonl"),
+                                 lambda fs: any(f["screen"] == "detail" for f in fs))
+            check(any(title in w["label"] for w in frames[-1]["widgets"]),
+                  "a tap on %s at %d,%d opened another activity" % (title, x, y))
+        finally:
+            app.terminate()
+            app.wait(timeout=20)
 
 
 def test_idle_kiosk_sleeps_and_stops_on_sigterm():
@@ -323,6 +369,7 @@ if __name__ == "__main__":
         test_foreign_database_is_refused_and_untouched,
         test_staff_command_line,
         test_real_mouse_clicks_under_xvfb,
+        test_fullscreen_fills_an_x_screen_without_a_window_manager,
         test_idle_kiosk_sleeps_and_stops_on_sigterm,
         test_a_phone_in_shows_on_the_running_kiosk,
     ]))
