@@ -384,6 +384,16 @@ static int leaf_h(const ui_ctx *c, const week_day *d, bool narrow, int tiles_h, 
     return text_line_h_for(c->ms, UI_FONT_BOLD, one) + 2 * tile_py(c->L);
 }
 
+/* One line of a leaf's words with its padding: the least of a leaf the view may show. */
+static int leaf_line_h(const ui_ctx *c, const week_day *d, bool narrow)
+{
+    char top[64], bottom[16];
+    leaf_words(c, d, narrow, top, sizeof top, bottom, sizeof bottom);
+    int th = text_line_h_for(c->ms, UI_FONT_BOLD, top);
+    int bh = text_line_h_for(c->ms, UI_FONT_BOLD, bottom);
+    return (th > bh ? th : bh) + 2 * tile_py(c->L);
+}
+
 /* `shown`: the part of the leaf in view; its words stand in the middle of that part, so a
  * day taller than the view keeps saying "I dag" while its tiles scroll by. */
 static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r, ui_rect shown)
@@ -404,27 +414,32 @@ static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r, ui_rect s
     int th = text_line_h_for(c->ms, UI_FONT_BOLD, top);
     int bh = text_line_h_for(c->ms, UI_FONT_BOLD, bottom);
     int tw = text_width(c->ms, UI_FONT_BOLD, top), bw = text_width(c->ms, UI_FONT_BOLD, bottom);
-    /* the words' band: the leaf, or where it is cut by the view the part in view (when the
-     * words still fit in it) */
+    /* the words' band: the leaf, or where the view cuts it the part in view, so that a day
+     * whose tiles go on past the view's edge still says which day it is */
     ui_rect band = r;
     int sy0 = shown.y > r.y ? shown.y : r.y;
     int sy1 = shown.y + shown.h < r.y + r.h ? shown.y + shown.h : r.y + r.h;
-    if (sy1 - sy0 < r.h && sy1 - sy0 >= leaf_two_h(c, top, bottom)) {
+    if (sy1 > sy0 && sy1 - sy0 < r.h) {
         band.y = sy0;
         band.h = sy1 - sy0;
     }
-    int ty = band.y + (band.h - th - bh) / 2;
-    if (r.h < leaf_two_h(c, top, bottom)) {
-        /* a bar over the day, or a leaf beside one row of tiles: "I dag 24." on one line */
+    if (band.h < leaf_two_h(c, top, bottom)) {
+        /* a bar over the day, a leaf beside one row of tiles, or the part of a leaf in view:
+         * "I dag 24." on one line; where that is wider than the leaf, the day's name alone */
         char one[96];
         snprintf(one, sizeof one, "%s %s", top, bottom);
         int ow = text_width(c->ms, UI_FONT_BOLD, one);
+        if (band.h < r.h && ow + 2 * tile_pad(L) > r.w) {
+            snprintf(one, sizeof one, "%s", top);
+            ow = tw;
+        }
         int oh = text_line_h_for(c->ms, UI_FONT_BOLD, one);
         int ox = r.w < 2 * (ow + 2 * L->pad) ? r.x + (r.w - ow) / 2
                  : c->rtl                     ? r.x + r.w - L->pad - ow
                                               : r.x + L->pad;
-        draw_text(c->f, ox, r.y + (r.h - oh) / 2, ow, oh, UI_FONT_BOLD, fg, one);
+        draw_text(c->f, ox, band.y + (band.h - oh) / 2, ow, oh, UI_FONT_BOLD, fg, one);
     } else {
+        int ty = band.y + (band.h - th - bh) / 2;
         draw_text(c->f, r.x + (r.w - tw) / 2, ty, tw, th, UI_FONT_BOLD, fg, top);
         draw_text(c->f, r.x + (r.w - bw) / 2, ty + th, bw, bh, UI_FONT_BOLD, fg, bottom);
     }
@@ -744,13 +759,24 @@ static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_lay
         if (d->n == 0 || (!wl->above && d->n <= ncols)) {
             rows_add(out, y, y + dh);
         } else {
+            /* Rows of tiles beside a leaf go together until they stand as tall as a line of
+             * the leaf's words: the view never shows less of a leaf than it takes to say
+             * the day (a line of Nastaliq is taller than a row of tiles). */
+            int least = wl->above ? 0 : leaf_line_h(c, d, wl->narrow);
             int ry = y + (wl->above ? L->target + L->gap / 2 : 0);
+            int group = y, first = out->n;
             for (int r = 0; r < nrows; r++) {
                 int end = ry + row_h[r];
                 if (r == nrows - 1 && end < y + dh)
                     end = y + dh; /* the leaf, when it stands taller than the tiles */
-                rows_add(out, r ? ry : y, end);
                 ry += row_h[r] + L->gap / 2;
+                if (end - group < least && r < nrows - 1)
+                    continue;
+                if (end - group < least && out->n > first)
+                    out->end[out->n - 1] = end; /* a short last group joins the one before */
+                else
+                    rows_add(out, group, end);
+                group = ry;
             }
         }
         y += dh;

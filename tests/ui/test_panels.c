@@ -310,6 +310,77 @@ static void today_and_tomorrow_whole_in_every_language(void **state)
     }
 }
 
+/* The words of every day's leaf in the part of it in view: a day of two rows of tiles whose
+ * second row is left for the arrow (a 7" panel, Arabic's tall letters) says its day in the
+ * part shown, on one line where two do not fit, rather than in the middle of the whole leaf,
+ * cut off by the view's edge ("الثلاثاء" halved, its date gone). In every language, lying
+ * down and standing up, at every step of the arrow to the end of the week. */
+static ui_rect leaf_ground(harness *h, const ui_widget *w)
+{
+    for (size_t i = h->f.n_cmds; i-- > 0;) {
+        const draw_cmd *d = &h->f.cmds[i];
+        if (d->kind == DRAW_RECT && d->rect.x == w->rect.x && d->rect.w == w->rect.w &&
+            d->rect.y <= w->rect.y && d->rect.y + d->rect.h >= w->rect.y + w->rect.h)
+            return d->rect;
+    }
+    fail_msg("no ground of '%s'", w->id);
+    return w->rect;
+}
+
+static void leaves_say_their_day_in_view(void **state)
+{
+    (void)state;
+    static const char *const WEEK_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
+    static const int sizes[][2] = {{800, 480}, {480, 800}};
+    for (size_t l = 0; l < sizeof WEEK_LANGS / sizeof WEEK_LANGS[0]; l++) {
+        for (size_t z = 0; z < 2; z++) {
+            harness *h = h_new_panel(sizes[z][0], sizes[z][1], 7);
+            h->ms.size_face = h_measure_size_face;
+            speak(h, WEEK_LANGS[l]);
+            for (int step = 0; step < 12; step++) {
+                const ui_widget *list = h_widget(h, "list");
+                for (size_t i = 0; i < h->f.n_widgets; i++) {
+                    const ui_widget *leaf = &h->f.widgets[i];
+                    if (strncmp(leaf->id, "day:", 4) != 0)
+                        continue;
+                    ui_rect whole = leaf_ground(h, leaf);
+                    int words = 0;
+                    for (size_t k = 0; k < h->f.n_cmds; k++) {
+                        const draw_cmd *d = &h->f.cmds[k];
+                        if (d->kind != DRAW_TEXT || d->rect.x < whole.x ||
+                            d->rect.x + d->rect.w > whole.x + whole.w ||
+                            d->rect.y + d->rect.h <= whole.y || d->rect.y >= whole.y + whole.h)
+                            continue;
+                        words++;
+                        /* in view: its middle, and three quarters of it at least (a run of
+                         * Nastaliq stands taller than its line, past the leaf's edge) */
+                        int top = d->rect.y > list->rect.y ? d->rect.y : list->rect.y;
+                        int end = d->rect.y + d->rect.h < list->rect.y + list->rect.h
+                                      ? d->rect.y + d->rect.h
+                                      : list->rect.y + list->rect.h;
+                        int mid = d->rect.y + d->rect.h / 2;
+                        if (mid < list->rect.y || mid >= list->rect.y + list->rect.h ||
+                            4 * (end - top) < 3 * d->rect.h)
+                            fail_msg("%s %dx%d, step %d: '%s' of %s (%d,%d %dx%d) is cut by "
+                                     "the view (%d,%d %dx%d)",
+                                     WEEK_LANGS[l], sizes[z][0], sizes[z][1], step, d->text,
+                                     leaf->id, d->rect.x, d->rect.y, d->rect.w, d->rect.h,
+                                     list->rect.x, list->rect.y, list->rect.w, list->rect.h);
+                    }
+                    if (words == 0)
+                        fail_msg("%s %dx%d, step %d: %s says nothing", WEEK_LANGS[l],
+                                 sizes[z][0], sizes[z][1], step, leaf->id);
+                }
+                if (!h_has(h, "scroll-down") ||
+                    (h_widget(h, "scroll-down")->flags & UI_WIDGET_DISABLED))
+                    break;
+                h_tap(h, "scroll-down");
+            }
+            h_free(h);
+        }
+    }
+}
+
 /* Cancelled looks cancelled: "Aflyst" first, greyed, struck through; on the week, the
  * detail and the idle screen. "Bare kom": no padlocked Tilmeld, no Afmeld. */
 static void cancelled_and_just_come(void **state)
@@ -536,6 +607,7 @@ int main(void)
         cmocka_unit_test(every_screen_on_every_panel),
         cmocka_unit_test(the_week_at_a_glance),
         cmocka_unit_test(today_and_tomorrow_whole_in_every_language),
+        cmocka_unit_test(leaves_say_their_day_in_view),
         cmocka_unit_test(cancelled_and_just_come),
         cmocka_unit_test(household_in_four_taps),
         cmocka_unit_test(no_lost_words),
