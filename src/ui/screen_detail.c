@@ -136,6 +136,24 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     char places_buf[96], taken[96], waiting[96], label[TASK_TITLE_MAX + 160], id[UI_ID_MAX];
     ui_color places_col;
 
+    /* the coloured strip's words: the time, and what is left until it */
+    i18n_when(c->cat, a->start, c->now, when, sizeof when);
+    if (a->end > a->start && dktime_days_between(a->start, a->end) == 0) {
+        i18n_clock(c->cat, a->end, end, sizeof end);
+        size_t k = strlen(when);
+        snprintf(when + k, sizeof when - k, "\xE2\x80\x93%s", end);
+    }
+    i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
+    if (a->cancelled) {
+        /* "Aflyst" first, on grey: the time is not a time to come */
+        countdown[0] = '\0';
+        char was[sizeof when];
+        snprintf(was, sizeof was, "%s", when);
+        if (snprintf(when, sizeof when, "%s \xC2\xB7 %s", tr(c, "Cancelled"), was) >=
+            (int)sizeof when)
+            utf8_truncate(when, sizeof when); /* a long translation: cut on a character */
+    }
+
     /* QR beside the text on a wide screen, under the places on a narrow one. */
     bool has_qr = ui_entry_has_qr(c->m, e);
     int qr_max = view_h - 2 * L->pad - 3 * text_line_h(c->ms, UI_FONT_BOLD);
@@ -164,6 +182,15 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     fact_word += text_line_h(c->ms, UI_FONT_BODY) + L->gap + 2 * L->pad;
     if (fact_word > column)
         column = fact_word;
+    /* and where the strip keeps the time's words whole in the body size, and the countdown's
+     * in its pill (Somali's "18:00–20:00" and "saacadood" beside the arrows) */
+    int strip_word = w_longest_word(c, UI_FONT_BOLD, when);
+    int pill_word = w_longest_word(c, UI_FONT_BOLD, countdown) + 2 * (L->pad * 2 / 3);
+    if (pill_word > strip_word)
+        strip_word = pill_word;
+    strip_word += (L->band_w - L->pad / 2) + L->gap + 2 * L->pad;
+    if (strip_word > column)
+        column = strip_word;
     bool qr_beside = has_qr && !L->portrait && w - qr_col >= column;
 
     int tx = x + L->pad, tw = w - 2 * L->pad;
@@ -174,22 +201,6 @@ static int content(ui_ctx *c, const ui_entry *e, int x, int y, int w, int view_h
     }
 
     /* the coloured strip: pictogram and time, white on the category's colour */
-    i18n_when(c->cat, a->start, c->now, when, sizeof when);
-    if (a->end > a->start && dktime_days_between(a->start, a->end) == 0) {
-        i18n_clock(c->cat, a->end, end, sizeof end);
-        size_t k = strlen(when);
-        snprintf(when + k, sizeof when - k, "\xE2\x80\x93%s", end);
-    }
-    i18n_countdown(c->cat, a->start, a->end, c->now, countdown, sizeof countdown);
-    if (a->cancelled) {
-        /* "Aflyst" first, on grey: the time is not a time to come */
-        countdown[0] = '\0';
-        char was[sizeof when];
-        snprintf(was, sizeof was, "%s", when);
-        if (snprintf(when, sizeof when, "%s \xC2\xB7 %s", tr(c, "Cancelled"), was) >=
-            (int)sizeof when)
-            utf8_truncate(when, sizeof when); /* a long translation: cut on a character */
-    }
     ui_color cat = a->cancelled ? COL_CLOSED : ui_category_color(a->category);
     int icon = L->band_w - L->pad / 2;
     int sx = c->rtl ? tx : tx + icon + L->gap;
