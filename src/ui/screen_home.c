@@ -197,8 +197,17 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
         l1 = max_i(l1, text_line_h_for(c->ms, UI_FONT_BOLD, cancelled));
     if (chip_inline || chip_instead)
         l1 = max_i(l1, chip_h);
+    /* "Aflyst" always: one longer than the room beside the pictogram (Somali's "Waa la
+     * joojiyay") takes the lines it needs there, and the time is left to the detail */
+    text_block cancelled_lines;
+    bool cancelled_wraps = a->cancelled && text_width(c->ms, UI_FONT_BOLD, cancelled) > room;
+    if (cancelled_wraps) {
+        text_wrap(&cancelled_lines, c->ms, UI_FONT_BOLD, cancelled, room, 3);
+        l1 = max_i(l1, cancelled_lines.h);
+    }
     /* line 1's parts, from the start of the room after the pictogram, in reading order */
-    const char *parts[3] = {a->cancelled ? cancelled : NULL, chip_instead ? NULL : clock,
+    const char *parts[3] = {a->cancelled && !cancelled_wraps ? cancelled : NULL,
+                            chip_instead || cancelled_wraps ? NULL : clock,
                             chip_inline || chip_instead ? countdown : ""};
     int part_at[3] = {-1, -1, -1}, part_w[3] = {0, 0, 0};
     int used = 0;
@@ -288,6 +297,10 @@ static int tile_of(ui_ctx *c, const ui_entry *e, int x, int y, int w, int h, boo
                 draw_rect(c->f, rect_make(tx, iy + lh * 11 / 20, tw, L->border), fg, 0);
         }
     }
+    if (cancelled_wraps)
+        text_draw(c->f, &cancelled_lines, cancelled,
+                  c->rtl ? ix - L->gap / 2 - room : ix + lh + L->gap / 2, y + py, room,
+                  UI_FONT_BOLD, fg, ALIGN_START, c->rtl);
     if (*head) {
         int hw = text_width(c->ms, UI_FONT_BODY, head);
         int hx = c->rtl ? ix - L->gap / 2 - used - L->gap - hw

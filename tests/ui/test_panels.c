@@ -479,6 +479,53 @@ static void the_time_stays_whole_in_every_language(void **state)
     }
 }
 
+/* A cancelled activity's tile says so in every language, every word of it ("Waa la
+ * joojiyay" is longer than the room beside the pictogram on a 7" panel, and was not drawn at
+ * all: a struck title and nothing to say why), lying down and standing up. */
+static void cancelled_says_so_in_every_language(void **state)
+{
+    (void)state;
+    static const char *const CANCEL_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
+    static const int sizes[][2] = {{800, 480}, {480, 800}};
+    for (size_t l = 0; l < sizeof CANCEL_LANGS / sizeof CANCEL_LANGS[0]; l++) {
+        for (size_t z = 0; z < 2; z++) {
+            harness *h = h_new_panel(sizes[z][0], sizes[z][1], 7);
+            h->ms.size_face = h_measure_size_face;
+            h->entries[E_STRIK].act.cancelled = true; /* tomorrow: on the week */
+            h->m.generation++;
+            speak(h, CANCEL_LANGS[l]);
+            h_build(h);
+            for (int i = 0; i < 6 && !h_has(h, "card:strik-2511"); i++)
+                h_tap(h, "scroll-down");
+            const ui_widget *tile = h_widget(h, "card:strik-2511");
+            char said[512] = "";
+            for (size_t k = 0; k < h->f.n_cmds; k++) {
+                const draw_cmd *d = &h->f.cmds[k];
+                if (d->kind == DRAW_TEXT &&
+                    ui_rect_contains(tile->rect, d->rect.x + d->rect.w / 2,
+                                     d->rect.y + d->rect.h / 2)) {
+                    strncat(said, " ", sizeof said - strlen(said) - 1);
+                    strncat(said, d->text, sizeof said - strlen(said) - 1);
+                }
+            }
+            char word[64];
+            const char *cancelled = i18n_text(h->langs[0], "Cancelled");
+            for (const char *p = cancelled; *p;) {
+                size_t n = strcspn(p, " ");
+                snprintf(word, sizeof word, "%.*s", (int)n, p);
+                if (n && !strstr(said, word))
+                    fail_msg("%s %dx%d: the cancelled tile does not say '%s' (its words: "
+                             "'%s')",
+                             CANCEL_LANGS[l], sizes[z][0], sizes[z][1], cancelled, said);
+                p += n;
+                while (*p == ' ')
+                    p++;
+            }
+            h_free(h);
+        }
+    }
+}
+
 /* Cancelled looks cancelled: "Aflyst" first, greyed, struck through; on the week, the
  * detail and the idle screen. "Bare kom": no padlocked Tilmeld, no Afmeld. */
 static void cancelled_and_just_come(void **state)
@@ -707,6 +754,7 @@ int main(void)
         cmocka_unit_test(today_and_tomorrow_whole_in_every_language),
         cmocka_unit_test(leaves_say_their_day_in_view),
         cmocka_unit_test(the_time_stays_whole_in_every_language),
+        cmocka_unit_test(cancelled_says_so_in_every_language),
         cmocka_unit_test(cancelled_and_just_come),
         cmocka_unit_test(household_in_four_taps),
         cmocka_unit_test(no_lost_words),
