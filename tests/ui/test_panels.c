@@ -43,6 +43,9 @@ static void answer(harness *h, vm_status st, const char *msg)
  * Urdu, English and Somali (too-small excluded: it is what a window under the smallest panel gets).
  * h_build measures each frame. */
 static const char *const LANGS[] = {"da", "ar", "tr", "ur", "en", "so"};
+#define N_LANGS (sizeof LANGS / sizeof LANGS[0])
+/* A 7" panel lying down and standing up. */
+static const int SEVEN_INCH[][2] = {{800, 480}, {480, 800}};
 
 static void every_screen_on_every_panel(void **state)
 {
@@ -330,13 +333,11 @@ static ui_rect leaf_ground(harness *h, const ui_widget *w)
 static void leaves_say_their_day_in_view(void **state)
 {
     (void)state;
-    static const char *const WEEK_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
-    static const int sizes[][2] = {{800, 480}, {480, 800}};
-    for (size_t l = 0; l < sizeof WEEK_LANGS / sizeof WEEK_LANGS[0]; l++) {
+    for (size_t l = 0; l < N_LANGS; l++) {
         for (size_t z = 0; z < 2; z++) {
-            harness *h = h_new_panel(sizes[z][0], sizes[z][1], 7);
+            harness *h = h_new_panel(SEVEN_INCH[z][0], SEVEN_INCH[z][1], 7);
             h->ms.size_face = h_measure_size_face;
-            speak(h, WEEK_LANGS[l]);
+            speak(h, LANGS[l]);
             for (int step = 0; step < 12; step++) {
                 const ui_widget *list = h_widget(h, "list");
                 for (size_t i = 0; i < h->f.n_widgets; i++) {
@@ -363,13 +364,13 @@ static void leaves_say_their_day_in_view(void **state)
                             4 * (end - top) < 3 * d->rect.h)
                             fail_msg("%s %dx%d, step %d: '%s' of %s (%d,%d %dx%d) is cut by "
                                      "the view (%d,%d %dx%d)",
-                                     WEEK_LANGS[l], sizes[z][0], sizes[z][1], step, d->text,
+                                     LANGS[l], SEVEN_INCH[z][0], SEVEN_INCH[z][1], step, d->text,
                                      leaf->id, d->rect.x, d->rect.y, d->rect.w, d->rect.h,
                                      list->rect.x, list->rect.y, list->rect.w, list->rect.h);
                     }
                     if (words == 0)
-                        fail_msg("%s %dx%d, step %d: %s says nothing", WEEK_LANGS[l],
-                                 sizes[z][0], sizes[z][1], step, leaf->id);
+                        fail_msg("%s %dx%d, step %d: %s says nothing", LANGS[l],
+                                 SEVEN_INCH[z][0], SEVEN_INCH[z][1], step, leaf->id);
                 }
                 if (!h_has(h, "scroll-down") ||
                     (h_widget(h, "scroll-down")->flags & UI_WIDGET_DISABLED))
@@ -444,14 +445,12 @@ static void measure_bold_figures(void *ctx, ui_font font, const char *utf8, int 
 static void the_time_stays_whole_in_every_language(void **state)
 {
     (void)state;
-    static const char *const TIME_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
-    static const int sizes[][2] = {{800, 480}, {480, 800}};
     static const int SHOWN[] = {E_KAFFE, E_GAA, E_SPIS, E_STRIK, E_LEKTIE, E_BANKO};
-    for (size_t l = 0; l < sizeof TIME_LANGS / sizeof TIME_LANGS[0]; l++) {
+    for (size_t l = 0; l < N_LANGS; l++) {
         for (size_t z = 0; z < 2; z++) {
-            harness *h = h_new_panel(sizes[z][0], sizes[z][1], 7);
+            harness *h = h_new_panel(SEVEN_INCH[z][0], SEVEN_INCH[z][1], 7);
             h->ms.size = measure_bold_figures;
-            speak(h, TIME_LANGS[l]);
+            speak(h, LANGS[l]);
             for (size_t e = 0; e < sizeof SHOWN / sizeof SHOWN[0]; e++) {
                 h_open_detail(h, SHOWN[e]);
                 const ui_widget *when = h_widget(h, "when");
@@ -469,8 +468,8 @@ static void the_time_stays_whole_in_every_language(void **state)
                         !whole_words_of(d->text, countdown))
                         fail_msg("%s %dx%d, %s: '%s' in the time's strip ('%s', '%s') is a "
                                  "word broken between its characters",
-                                 TIME_LANGS[l], sizes[z][0], sizes[z][1], h->entries[SHOWN[e]].act.uid,
-                                 d->text, when->label, countdown);
+                                 LANGS[l], SEVEN_INCH[z][0], SEVEN_INCH[z][1], a->uid, d->text,
+                                 when->label, countdown);
                 }
                 h_tap(h, "back");
             }
@@ -485,15 +484,13 @@ static void the_time_stays_whole_in_every_language(void **state)
 static void cancelled_says_so_in_every_language(void **state)
 {
     (void)state;
-    static const char *const CANCEL_LANGS[] = {"da", "ar", "ur", "so", "tr", "en"};
-    static const int sizes[][2] = {{800, 480}, {480, 800}};
-    for (size_t l = 0; l < sizeof CANCEL_LANGS / sizeof CANCEL_LANGS[0]; l++) {
+    for (size_t l = 0; l < N_LANGS; l++) {
         for (size_t z = 0; z < 2; z++) {
-            harness *h = h_new_panel(sizes[z][0], sizes[z][1], 7);
+            harness *h = h_new_panel(SEVEN_INCH[z][0], SEVEN_INCH[z][1], 7);
             h->ms.size_face = h_measure_size_face;
             h->entries[E_STRIK].act.cancelled = true; /* tomorrow: on the week */
             h->m.generation++;
-            speak(h, CANCEL_LANGS[l]);
+            speak(h, LANGS[l]);
             h_build(h);
             for (int i = 0; i < 6 && !h_has(h, "card:strik-2511"); i++)
                 h_tap(h, "scroll-down");
@@ -516,7 +513,7 @@ static void cancelled_says_so_in_every_language(void **state)
                 if (n && !strstr(said, word))
                     fail_msg("%s %dx%d: the cancelled tile does not say '%s' (its words: "
                              "'%s')",
-                             CANCEL_LANGS[l], sizes[z][0], sizes[z][1], cancelled, said);
+                             LANGS[l], SEVEN_INCH[z][0], SEVEN_INCH[z][1], cancelled, said);
                 p += n;
                 while (*p == ' ')
                     p++;
