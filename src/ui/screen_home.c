@@ -397,16 +397,6 @@ static int leaf_h(const ui_ctx *c, const week_day *d, bool narrow, int tiles_h, 
     return text_line_h_for(c->ms, UI_FONT_BOLD, one) + 2 * tile_py(c->L);
 }
 
-/* One line of a leaf's words with its padding: the least of a leaf the view may show. */
-static int leaf_line_h(const ui_ctx *c, const week_day *d, bool narrow)
-{
-    char top[64], bottom[16];
-    leaf_words(c, d, narrow, top, sizeof top, bottom, sizeof bottom);
-    int th = text_line_h_for(c->ms, UI_FONT_BOLD, top);
-    int bh = text_line_h_for(c->ms, UI_FONT_BOLD, bottom);
-    return (th > bh ? th : bh) + 2 * tile_py(c->L);
-}
-
 /* `shown`: the part of the leaf in view; its words stand in the middle of that part, so a
  * day taller than the view keeps saying "I dag" while its tiles scroll by. */
 static void leaf(ui_ctx *c, const week_day *d, bool narrow, ui_rect r, ui_rect shown)
@@ -772,24 +762,13 @@ static void week_rows_of(ui_ctx *c, const week_day *days, int nd, const week_lay
         if (d->n == 0 || (!wl->above && d->n <= ncols)) {
             rows_add(out, y, y + dh);
         } else {
-            /* Rows of tiles beside a leaf go together until they stand as tall as a line of
-             * the leaf's words: the view never shows less of a leaf than it takes to say
-             * the day (a line of Nastaliq is taller than a row of tiles). */
-            int least = wl->above ? 0 : leaf_line_h(c, d, wl->narrow);
             int ry = y + (wl->above ? L->target + L->gap / 2 : 0);
-            int group = y, first = out->n;
             for (int r = 0; r < nrows; r++) {
                 int end = ry + row_h[r];
                 if (r == nrows - 1 && end < y + dh)
                     end = y + dh; /* the leaf, when it stands taller than the tiles */
+                rows_add(out, r ? ry : y, end);
                 ry += row_h[r] + L->gap / 2;
-                if (end - group < least && r < nrows - 1)
-                    continue;
-                if (end - group < least && out->n > first)
-                    out->end[out->n - 1] = end; /* a short last group joins the one before */
-                else
-                    rows_add(out, group, end);
-                group = ry;
             }
         }
         y += dh;
