@@ -511,6 +511,22 @@ static small_drawn draw_small(void (*build)(ui_frame *f), int blend)
     return out;
 }
 
+/* The frame `build` drawn both ways: with copies, `texts` texts and `corners` corners were
+ * copied; blended, none; and the two pictures are the same, byte for byte. */
+static void copies_are_blending(void (*build)(ui_frame *f), unsigned long texts,
+                                unsigned long corners)
+{
+    small_drawn copied = draw_small(build, 0);
+    small_drawn blended = draw_small(build, 1);
+    assert_int_equal(copied.copied, texts);
+    assert_int_equal(copied.corners, corners);
+    assert_int_equal(blended.copied, 0);
+    assert_int_equal(blended.corners, 0);
+    assert_memory_equal(copied.px, blended.px, 300 * 120 * 4);
+    free(copied.px);
+    free(blended.px);
+}
+
 /* a text across two colours, on a rounded corner, and over a translucent layer, one on a
  * plain fill; a rounded rectangle and two outlines */
 static void build_mixed_frame(ui_frame *f)
@@ -562,18 +578,11 @@ static void texts_copied_give_the_blended_picture(void **state)
      * blended as before; one on a plain fill is copied. The rounded rectangle's corners lie
      * on the plain background and are copied; the outline's corners lie on the rectangle's
      * rounded corners (not one colour) and on the translucent layer: blended */
-    small_drawn copied = draw_small(build_mixed_frame, 0);
-    small_drawn blended = draw_small(build_mixed_frame, 1);
-    assert_int_equal(copied.copied, 1); /* "Papir" */
-    assert_int_equal(blended.copied, 0);
-    /* the rectangle's four and the green outline's top-right and bottom-left, on the
-     * background; not its top-left (on the rectangle's rounded corner), its bottom-right
-     * (on the translucent layer), nor the red outline's (on the rectangle's corners) */
-    assert_int_equal(copied.corners, 6);
-    assert_int_equal(blended.corners, 0);
-    assert_memory_equal(copied.px, blended.px, 300 * 120 * 4);
-    free(copied.px);
-    free(blended.px);
+    /* one text, "Papir"; six corners: the rectangle's four and the green outline's
+     * top-right and bottom-left, on the background; not its top-left (on the rectangle's
+     * rounded corner), its bottom-right (on the translucent layer), nor the red outline's
+     * (on the rectangle's corners) */
+    copies_are_blending(build_mixed_frame, 1, 6);
 }
 
 /* A fill drawn inside a clip covers only its rectangle within that clip: the shapes drawn
@@ -600,15 +609,7 @@ static void build_clipped_frame(ui_frame *f)
 static void clips_are_looked_past(void **state)
 {
     (void)state;
-    small_drawn copied = draw_small(build_clipped_frame, 0);
-    small_drawn blended = draw_small(build_clipped_frame, 1);
-    assert_int_equal(copied.copied, 1);
-    assert_int_equal(copied.corners, 10);
-    assert_int_equal(blended.copied, 0);
-    assert_int_equal(blended.corners, 0);
-    assert_memory_equal(copied.px, blended.px, 300 * 120 * 4);
-    free(copied.px);
-    free(blended.px);
+    copies_are_blending(build_clipped_frame, 1, 10);
 }
 
 static void golden_home_800x480(void **state)
